@@ -1,0 +1,72 @@
+#include "csvwriter.h"
+
+#include "dates.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace phm::core {
+
+void CsvBuffer::field(std::string_view t) {
+    sep();
+    if (t.find_first_of(",\"\n\r") == std::string_view::npos) {
+        mBuf.append(t);
+        return;
+    }
+    mBuf.push_back('"');
+    for (char c : t) {
+        if (c == '"') mBuf.push_back('"');
+        mBuf.push_back(c);
+    }
+    mBuf.push_back('"');
+}
+
+void CsvBuffer::rawField(std::string_view t) {
+    sep();
+    mBuf.append(t);
+}
+
+void CsvBuffer::integer(int64_t v) {
+    sep();
+    char tmp[24];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+    mBuf.append(tmp, r.ptr);
+}
+
+void CsvBuffer::decimal(double v, int places) {
+    sep();
+    if (!std::isfinite(v)) return;
+    char tmp[48];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, places);
+    mBuf.append(tmp, r.ptr);
+}
+
+void CsvBuffer::date(int32_t days) {
+    sep();
+    if (days == kNoDate) return;
+    char tmp[10];
+    formatIsoDate(days, tmp);
+    mBuf.append(tmp, 10);
+}
+
+CsvFile::~CsvFile() {
+    if (mFile) std::fclose(mFile);
+}
+
+bool CsvFile::open(const QString &path) {
+    mFile = std::fopen(path.toLocal8Bit().constData(), "wb");
+    return mFile != nullptr;
+}
+
+bool CsvFile::write(std::string_view bytes) {
+    return mFile && std::fwrite(bytes.data(), 1, bytes.size(), mFile) == bytes.size();
+}
+
+bool CsvFile::close() {
+    if (!mFile) return false;
+    const bool ok = std::fclose(mFile) == 0;
+    mFile = nullptr;
+    return ok;
+}
+
+}  // namespace phm::core

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fails if the core library reaches for widgets or the UI layer holds SQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fail=0
+if grep -rnE '#include *<(QtWidgets|QWidget|QMainWindow|QApplication|QtCharts|QChart)' core; then
+  echo "core/ must not include widget or chart headers"; fail=1; fi
+if grep -rnE 'QSqlQuery|SELECT |INSERT INTO|sqlite3_' ui; then
+  echo "ui/ must not contain SQL"; fail=1; fi
+if grep -nE 'Qt6::(Widgets|Charts)' core/CMakeLists.txt; then
+  echo "phmcore must not link Qt6::Widgets"; fail=1; fi
+exit $fail
