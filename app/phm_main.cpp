@@ -1,6 +1,8 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "dataspec.h"
 #include "generator.h"
+#include "importer.h"
+#include "projectloader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,6 +45,62 @@ int cmdGenerate(const QStringList &args) {
             .arg(r.value().bytesWritten / 1e6, 0, 'f', 1).arg(t.elapsed() / 1000.0, 0, 'f', 2));
     return 0;
 }
+QString fileSummary(const FileImportReport &f) {
+    QStringList reasons;
+    for (const auto &[k, v] : f.rejectsByReason) reasons << QStringLiteral("%1 %2").arg(k).arg(v);
+    QString line = QStringLiteral("%1: read %2, imported %3, rejected %4").arg(f.file, -24).arg(f.rowsRead).arg(f.rowsImported).arg(f.rowsRejected);
+    if (!reasons.isEmpty()) line += QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", ")));
+    if (f.linked + f.unlinked > 0) line += QStringLiteral("; linkage %1%").arg(100.0 * f.linkageRate(), 0, 'f', 2);
+    if (!f.unknownColumns.isEmpty()) line += QStringLiteral("; ignored columns: %1").arg(f.unknownColumns.join(QStringLiteral(", ")));
+    return line;
+}
+
+int cmdImport(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("from"), QStringLiteral("Extract folder."), QStringLiteral("DIR")},
+                  {QStringLiteral("project"), QStringLiteral("Project file to create or replace."), QStringLiteral("FILE")},
+                  {QStringLiteral("json"), QStringLiteral("Print the report as JSON.")}});
+    p.process(args);
+    if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("project"))) {
+        err(QStringLiteral("phm import: --from DIR and --project FILE are required"));
+        return 2;
+    }
+    Feedback fb;
+    auto r = importExtract(p.value(QStringLiteral("from")), p.value(QStringLiteral("project")), fb);
+    if (!r) {
+        err(QStringLiteral("phm import: %1").arg(r.error().message));
+        return 1;
+    }
+    const ImportReport &rep = r.value();
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(rep.toJson()).toJson()));
+        return 0;
+    }
+    for (const auto &f : rep.files)
+        if (f.present) out(fileSummary(f) + QLatin1Char('\n'));
+    out(QStringLiteral("persons %1, practices %2, overall linkage %3%, %4 s\nrejects: %5\n")
+            .arg(rep.persons).arg(rep.practices).arg(100.0 * rep.linkageRate(), 0, 'f', 2).arg(rep.seconds, 0, 'f', 1).arg(rep.rejectsDir));
+    return 0;
+}
+
+int cmdInfo(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    Feedback fb;
+    QElapsedTimer t;
+    t.start();
+    auto r = openProject(p.value(QStringLiteral("project")), fb);
+    if (!r) {
+        err(QStringLiteral("phm info: %1").arg(r.error().message));
+        return 1;
+    }
+    QJsonObject info = projectInfo(*r.value());
+    info.insert(QStringLiteral("open_ms"), double(t.elapsed()));
+    out(QString::fromUtf8(QJsonDocument(info).toJson()));
+    return 0;
+}
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -52,6 +110,8 @@ int main(int argc, char **argv) {
     const QString cmd = args.size() > 1 ? args.at(1) : QString();
     args.removeAt(1);
     if (cmd == QLatin1String("generate")) return cmdGenerate(args);
+    if (cmd == QLatin1String("import")) return cmdImport(args);
+    if (cmd == QLatin1String("info")) return cmdInfo(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;

@@ -1,0 +1,210 @@
+#include "columnblocks.h"
+
+#include <QHash>
+#include <cstring>
+#include <type_traits>
+
+namespace phm::core {
+
+namespace {
+
+class BlockWriter {
+public:
+    explicit BlockWriter(ProjectDb &db) : mDb(db), mSt(db, QStringLiteral("INSERT OR REPLACE INTO column_block(name, rows, data) VALUES (?, ?, ?)")) {}
+    template <class T> bool put(const QString &name, const std::vector<T> &v) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        static const T none{};
+        return put(name, int64_t(v.size()), v.empty() ? &none : v.data(), v.size() * sizeof(T));
+    }
+    bool put(const QString &name, int64_t rows, const void *data, size_t bytes) {
+        const QByteArray n = name.toUtf8();
+        mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
+        mSt.bind(2, rows);
+        mSt.bindBlob(3, data, bytes);
+        return mSt.stepDone();
+    }
+
+private:
+    ProjectDb &mDb;
+    Statement mSt;
+};
+
+class BlockReader {
+public:
+    explicit BlockReader(ProjectDb &db) {
+        Statement st(db, QStringLiteral("SELECT name, rows, data FROM column_block"));
+        while (st.step()) {
+            QByteArray bytes(static_cast<const char *>(st.columnBlob(2)), st.columnBytes(2));
+            mBlocks.insert(st.columnText(0), {st.columnInt(1), bytes});
+        }
+    }
+    template <class T> bool get(const QString &name, std::vector<T> &out) const {
+        auto it = mBlocks.constFind(name);
+        if (it == mBlocks.constEnd() || size_t(it->second.size()) != size_t(it->first) * sizeof(T)) return false;
+        out.resize(size_t(it->first));
+        if (!out.empty()) std::memcpy(out.data(), it->second.constData(), size_t(it->second.size()));
+        return true;
+    }
+    int64_t rows(const QString &name) const { return mBlocks.value(name).first; }
+
+private:
+    QHash<QString, std::pair<int64_t, QByteArray>> mBlocks;
+};
+
+std::vector<char> joinDictionary(const std::vector<QString> &values) {
+    std::vector<char> out;
+    for (const QString &v : values) {
+        const QByteArray b = v.toUtf8();
+        out.insert(out.end(), b.begin(), b.end());
+        out.push_back('\n');
+    }
+    return out;
+}
+
+std::vector<QString> splitDictionary(const std::vector<char> &bytes) {
+    std::vector<QString> out;
+    size_t start = 0;
+    for (size_t i = 0; i < bytes.size(); ++i)
+        if (bytes[i] == '\n') {
+            out.push_back(QString::fromUtf8(bytes.data() + start, qsizetype(i - start)));
+            start = i + 1;
+        }
+    return out;
+}
+
+QString eventBlock(int e, const char *field) {
+    return QStringLiteral("event.%1.%2").arg(QLatin1String(fileSpec(Dataset(e + kFirstEventDataset)).key), QLatin1String(field));
+}
+}  // namespace
+
+Status writeGeography(ProjectDb &db, const Geography &geo) {
+    Statement l(db, QStringLiteral("INSERT INTO lsoa(idx, code, name, lad_code, place, imd_decile, imd_rank, imd_score, ruc, in_ics) "
+                                   "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    auto text = [](Statement &st, int i, const QString &s) {
+        const QByteArray b = s.toUtf8();
+        st.bindText(i, std::string_view(b.constData(), size_t(b.size())));
+    };
+    for (size_t i = 0; i < geo.lsoas.size(); ++i) {
+        const Lsoa &x = geo.lsoas[i];
+        l.bind(1, int64_t(i));
+        text(l, 2, x.code);
+        text(l, 3, x.name);
+        text(l, 4, x.ladCode);
+        text(l, 5, x.place);
+        l.bind(6, int64_t(x.imdDecile));
+        l.bind(7, int64_t(x.imdRank));
+        l.bind(8, x.imdScore);
+        text(l, 9, x.ruc);
+        l.bind(10, int64_t(x.inIcs));
+        if (!l.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+    }
+    Statement p(db, QStringLiteral("INSERT INTO practice(idx, code, name, pcn_code, pcn_name, place, care_alliance, postcode, list_size) "
+                                   "VALUES (?,?,?,?,?,?,?,?,?)"));
+    for (size_t i = 0; i < geo.practices.size(); ++i) {
+        const Practice &x = geo.practices[i];
+        p.bind(1, int64_t(i));
+        text(p, 2, x.code);
+        text(p, 3, x.name);
+        text(p, 4, x.pcnCode);
+        text(p, 5, x.pcnName);
+        text(p, 6, x.place);
+        text(p, 7, x.alliance);
+        text(p, 8, x.postcode);
+        p.bind(9, int64_t(x.listSize));
+        if (!p.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+    }
+    return Ok{};
+}
+
+Result<Geography> readGeography(ProjectDb &db) {
+    Geography g;
+    Statement l(db, QStringLiteral("SELECT code, name, lad_code, place, imd_decile, imd_rank, imd_score, ruc, in_ics FROM lsoa ORDER BY idx"));
+    while (l.step())
+        g.lsoas.push_back({l.columnText(0), l.columnText(1), l.columnText(2), l.columnText(3), int(l.columnInt(4)),
+                           int(l.columnInt(5)), l.columnDouble(6), l.columnText(7), l.columnInt(8) != 0});
+    Statement p(db, QStringLiteral("SELECT code, name, pcn_code, pcn_name, place, care_alliance, postcode, list_size FROM practice ORDER BY idx"));
+    while (p.step()) {
+        Practice x;
+        x.code = p.columnText(0);
+        x.name = p.columnText(1);
+        x.pcnCode = p.columnText(2);
+        x.pcnName = p.columnText(3);
+        x.place = p.columnText(4);
+        x.alliance = p.columnText(5);
+        x.postcode = p.columnText(6);
+        x.listSize = int(p.columnInt(7));
+        g.practices.push_back(x);
+    }
+    if (!l.ok() || !p.ok()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+    // Derived indexes: PCNs, places and alliances in first-seen order of sorted practices.
+    auto indexOf = [](std::vector<QString> &list, const QString &v) {
+        for (size_t i = 0; i < list.size(); ++i)
+            if (list[i] == v) return int(i);
+        list.push_back(v);
+        return int(list.size() - 1);
+    };
+    for (Practice &x : g.practices) {
+        x.pcn = indexOf(g.pcnCodes, x.pcnCode);
+        if (g.pcnNames.size() < g.pcnCodes.size()) g.pcnNames.push_back(x.pcnName);
+        x.placeIndex = indexOf(g.places, x.place);
+        x.allianceIndex = indexOf(g.alliances, x.alliance);
+    }
+    return g;
+}
+
+Status writeColumnBlocks(ProjectDb &db, const PersonTable &p, const std::array<EventTable, kEventDatasetCount> &events) {
+    BlockWriter w(db);
+    bool ok = w.put(QStringLiteral("person.id_bytes"), p.idBytes) && w.put(QStringLiteral("person.id_offsets"), p.idOffsets) &&
+              w.put(QStringLiteral("person.sex"), p.sex) && w.put(QStringLiteral("person.birth_ym"), p.birthYm) &&
+              w.put(QStringLiteral("person.ethnicity"), p.ethnicity) && w.put(QStringLiteral("person.lsoa"), p.lsoa) &&
+              w.put(QStringLiteral("person.practice"), p.practice) && w.put(QStringLiteral("person.registration_start"), p.regStart) &&
+              w.put(QStringLiteral("person.registration_end"), p.regEnd) && w.put(QStringLiteral("person.date_of_death"), p.death);
+    for (size_t f = 0; ok && f < kPersonFlags.size(); ++f) {
+        std::vector<uint64_t> blocks(p.flags[f].num_blocks());
+        boost::to_block_range(p.flags[f], blocks.begin());
+        ok = w.put(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), blocks);
+    }
+    for (int e = 0; ok && e < kEventDatasetCount; ++e) {
+        const EventTable &t = events[size_t(e)];
+        ok = w.put(eventBlock(e, "offsets"), t.offsets) && w.put(eventBlock(e, "date"), t.date) && w.put(eventBlock(e, "end"), t.end) &&
+             w.put(eventBlock(e, "code"), t.code) && w.put(eventBlock(e, "attr1"), t.attr1) && w.put(eventBlock(e, "attr2"), t.attr2) &&
+             w.put(eventBlock(e, "value"), t.value) && w.put(eventBlock(e, "cost"), t.cost) &&
+             w.put(eventBlock(e, "codes"), joinDictionary(t.codes));
+    }
+    if (!ok) return Error{QStringLiteral("sql_error"), QStringLiteral("cannot write column blocks: %1").arg(db.lastError()), db.path()};
+    return Ok{};
+}
+
+Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kEventDatasetCount> &events) {
+    const BlockReader r(db);
+    bool ok = r.get(QStringLiteral("person.id_bytes"), p.idBytes) && r.get(QStringLiteral("person.id_offsets"), p.idOffsets) &&
+              r.get(QStringLiteral("person.sex"), p.sex) && r.get(QStringLiteral("person.birth_ym"), p.birthYm) &&
+              r.get(QStringLiteral("person.ethnicity"), p.ethnicity) && r.get(QStringLiteral("person.lsoa"), p.lsoa) &&
+              r.get(QStringLiteral("person.practice"), p.practice) && r.get(QStringLiteral("person.registration_start"), p.regStart) &&
+              r.get(QStringLiteral("person.registration_end"), p.regEnd) && r.get(QStringLiteral("person.date_of_death"), p.death);
+    p.count = int32_t(p.sex.size());
+    for (size_t f = 0; ok && f < kPersonFlags.size(); ++f) {
+        std::vector<uint64_t> blocks;
+        ok = r.get(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), blocks);
+        p.flags[f] = boost::dynamic_bitset<uint64_t>(blocks.begin(), blocks.end());
+        p.flags[f].resize(size_t(p.count));
+    }
+    for (int e = 0; ok && e < kEventDatasetCount; ++e) {
+        EventTable &t = events[size_t(e)];
+        std::vector<char> dict;
+        ok = r.get(eventBlock(e, "offsets"), t.offsets) && r.get(eventBlock(e, "date"), t.date) && r.get(eventBlock(e, "end"), t.end) &&
+             r.get(eventBlock(e, "code"), t.code) && r.get(eventBlock(e, "attr1"), t.attr1) && r.get(eventBlock(e, "attr2"), t.attr2) &&
+             r.get(eventBlock(e, "value"), t.value) && r.get(eventBlock(e, "cost"), t.cost) && r.get(eventBlock(e, "codes"), dict);
+        t.codes = splitDictionary(dict);
+        t.rows = int64_t(t.date.size());
+        for (int32_t d : t.date) {
+            if (t.minDate == kNoDate || d < t.minDate) t.minDate = d;
+            if (t.maxDate == kNoDate || d > t.maxDate) t.maxDate = d;
+        }
+        ok = ok && t.offsets.size() == size_t(p.count) + 1;
+    }
+    if (!ok) return Error{QStringLiteral("corrupt_project"), QStringLiteral("%1: column blocks are missing or damaged; re-import the extract").arg(db.path()), db.path()};
+    return Ok{};
+}
+
+}  // namespace phm::core

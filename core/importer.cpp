@@ -1,0 +1,125 @@
+#include "importer.h"
+
+#include "columnblocks.h"
+#include "importjob.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace phm::core {
+
+namespace {
+bool syncFile(const QString &path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Reads the extract window from the generator's manifest if there is one.
+std::pair<int32_t, int32_t> manifestWindow(const QString &dir) {
+    QFile f(QDir(dir).filePath(QStringLiteral("manifest.json")));
+    if (!f.open(QIODevice::ReadOnly)) return {kNoDate, kNoDate};
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    auto day = [&](const char *k) { return parseIsoDate(o.value(QLatin1String(k)).toString().toStdString()).value_or(kNoDate); };
+    return {day("extract_start"), day("extract_end")};
+}
+}  // namespace
+
+void ImportJob::discard() {
+    mInsert.reset();
+    mDb.reset();
+    QFile::remove(mTemp);
+    QDir(mRejectsTemp).removeRecursively();
+}
+
+Status ImportJob::finish(ImportReport &report) {
+    mFeedback.setPhase(QStringLiteral("Indexing"));
+    std::array<EventTable, kEventDatasetCount> tables;
+    int32_t start = kNoDate, end = kNoDate;
+    for (int e = 0; e < kEventDatasetCount; ++e) {
+        tables[size_t(e)] = mEvents[size_t(e)].build(mPersons.count);
+        mEvents[size_t(e)] = EventBuilder{};
+        const EventTable &t = tables[size_t(e)];
+        if (t.rows == 0) continue;
+        if (end == kNoDate || t.maxDate > end) end = t.maxDate;
+        if (e + kFirstEventDataset != int(Dataset::Gp) && (start == kNoDate || t.minDate < start)) start = t.minDate;
+    }
+    auto [mStart, mEnd] = manifestWindow(mFrom);
+    if (mEnd != kNoDate) start = mStart, end = mEnd;
+    if (auto s = writeGeography(*mDb, mGeo); !s) return s;
+    if (auto s = writeColumnBlocks(*mDb, mPersons, tables); !s) return s;
+    mFeedback.setPhase(QStringLiteral("Building SQL indexes"));
+    for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
+        if (auto s = mDb->exec(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(fileSpec(Dataset(d)).key))); !s) return s;
+    report.persons = mPersons.count;
+    report.practices = qint64(mGeo.practices.size());
+    report.project = mTarget;
+    report.rejectsDir = mTarget + QStringLiteral(".rejects");
+    const QString json = QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact));
+    for (const auto &[k, v] : {std::pair{QStringLiteral("import_report"), json},
+                               {QStringLiteral("source_folder"), QFileInfo(mFrom).absoluteFilePath()},
+                               {QStringLiteral("extract_start"), QString::number(start)},
+                               {QStringLiteral("extract_end"), QString::number(end)}})
+        if (auto s = mDb->setMeta(k, v); !s) return s;
+    if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
+    mDb.reset();
+    if (mFeedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("import canceled"), {}};
+    // Durable first, then one atomic rename: readers see the old project or the new one.
+    if (!syncFile(mTemp) || std::rename(QFile::encodeName(mTemp).constData(), QFile::encodeName(mTarget).constData()) != 0)
+        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
+    QDir(report.rejectsDir).removeRecursively();
+    QDir().rename(mRejectsTemp, report.rejectsDir);
+    return Ok{};
+}
+
+Result<ImportReport> ImportJob::run() {
+    QElapsedTimer timer;
+    timer.start();
+    ImportReport report;
+    if (auto s = prepare(); !s) {
+        discard();
+        return s.error();
+    }
+    // Progress weights roughly follow typical file sizes.
+    static constexpr double weight[kDatasetCount] = {0.5, 8, 45, 5, 5, 10, 3, 4, 0.5, 2};
+    double total = 0, done = 0;
+    for (double w : weight) total += w;
+    for (int d = 0; d < kDatasetCount; ++d) {
+        mFeedback.setPhase(QStringLiteral("Importing %1").arg(QLatin1String(fileSpec(Dataset(d)).file)));
+        FileImportReport rep;
+        const double from = 90.0 * done / total;
+        done += weight[d];
+        if (auto s = importFile(Dataset(d), rep, from, 90.0 * done / total); !s) {
+            discard();
+            return s.error();
+        }
+        report.files.push_back(rep);
+        if (Dataset(d) == Dataset::Persons && mPersons.count == 0) {
+            discard();
+            return Error{QStringLiteral("no_persons"), QStringLiteral("%1: no valid rows in persons.csv; nothing to import").arg(mFrom), mFrom};
+        }
+    }
+    report.seconds = timer.elapsed() / 1000.0;
+    if (auto s = finish(report); !s) {
+        discard();
+        return s.error();
+    }
+    report.seconds = timer.elapsed() / 1000.0;
+    mFeedback.setProgress(100);
+    return report;
+}
+
+Result<ImportReport> importExtract(const QString &fromDir, const QString &projectPath, Feedback &feedback) {
+    ImportJob job(fromDir, projectPath, feedback);
+    return job.run();
+}
+
+}  // namespace phm::core

@@ -1,0 +1,166 @@
+#include "importjob.h"
+
+#include "csvreader.h"
+#include "dataspec.h"
+#include "refdata.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace phm::core {
+
+namespace {
+Error fileError(const QString &code, const QString &message) { return Error{code, message, {}}; }
+
+QString delimiterHint(const std::vector<std::string_view> &header) {
+    if (header.size() != 1) return QString();
+    for (char d : {';', '\t', '|'})
+        if (header[0].find(d) != std::string_view::npos)
+            return QStringLiteral(" The header is one column containing '%1': the file looks %2-delimited; save it comma-separated.")
+                .arg(d == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(d)))
+                .arg(d == '\t' ? QStringLiteral("tab") : QString(QLatin1Char(d)));
+    return QString();
+}
+
+}  // namespace
+
+Status ImportJob::prepare() {
+    if (!QFileInfo(mFrom).isDir()) return fileError(QStringLiteral("no_folder"), QStringLiteral("%1 is not a folder").arg(mFrom));
+    const QString tag = QStringLiteral(".importing-%1").arg(QCoreApplication::applicationPid());
+    mTemp = mTarget + tag;
+    mRejectsTemp = mTarget + QStringLiteral(".rejects") + tag;
+    QFile::remove(mTemp);
+    QDir(mRejectsTemp).removeRecursively();
+    if (!QDir().mkpath(mRejectsTemp))
+        return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1").arg(mRejectsTemp));
+    auto db = ProjectDb::open(mTemp, true);
+    if (!db) return db.error();
+    mDb = std::move(db.value());
+    for (const char *pragma : {"PRAGMA page_size = 16384", "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
+                               "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA application_id = 1346915671"})
+        if (auto s = mDb->exec(QLatin1String(pragma)); !s) return s;
+    if (auto s = mDb->migrate(); !s) return s;
+    // The ICS's own LSOAs come first so their indexes are stable across imports.
+    for (const LsoaRef &l : ReferenceData::instance().blmkLsoas()) {
+        mLsoaIndex.emplace(l.code.toStdString(), int(mGeo.lsoas.size()));
+        mGeo.lsoas.push_back({l.code, l.name, l.ladCode, l.place, l.imdDecile, l.imdRank, l.imdScore, l.ruc, true});
+    }
+    return mDb->exec(QStringLiteral("BEGIN"));
+}
+
+int ImportJob::lsoaIndex(std::string_view code) {
+    auto it = mLsoaIndex.find(std::string(code));
+    if (it != mLsoaIndex.end()) return it->second;
+    const QString q = QString::fromLatin1(code.data(), qsizetype(code.size()));
+    const auto &england = ReferenceData::instance().englandLsoas();
+    auto n = england.constFind(q);
+    if (n == england.constEnd() || mGeo.lsoas.size() >= 65535) return -1;
+    const int index = int(mGeo.lsoas.size());
+    mGeo.lsoas.push_back({q, q, n->ladCode, ReferenceData::placeOfLad(n->ladCode), n->imdDecile, n->imdRank, n->imdScore, n->ruc, false});
+    mLsoaIndex.emplace(std::string(code), index);
+    return index;
+}
+
+Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, double to) {
+    const FileSpec &spec = fileSpec(d);
+    const QString path = QDir(mFrom).filePath(QLatin1String(spec.file));
+    rep.file = QLatin1String(spec.file);
+    rep.dataset = QLatin1String(spec.key);
+    if (!QFileInfo::exists(path)) {
+        if (spec.required)
+            return fileError(QStringLiteral("missing_file"), QStringLiteral("%1: required file %2 is missing").arg(mFrom, rep.file));
+        return Ok{};
+    }
+    rep.present = true;
+    CsvReader reader(path);
+    if (auto s = reader.open(); !s) return s;
+    if (reader.next() != CsvReader::Step::Record || reader.isMalformed())
+        return fileError(QStringLiteral("bad_header"),
+                         QStringLiteral("%1: line 1: the header row is missing or malformed%2").arg(path,
+                             reader.isMalformed() ? QStringLiteral(" (%1)").arg(QString::fromStdString(reader.malformedReason())) : QString()));
+    const RowValidator validator(spec, reader.fields());
+    if (!validator.missingRequired().empty()) {
+        QStringList names;
+        for (const QString &m : validator.missingRequired()) names << QStringLiteral("`%1`").arg(m);
+        return fileError(QStringLiteral("missing_column"),
+                         QStringLiteral("%1: line 1: required column %2 not found.%3").arg(path, names.join(QStringLiteral(", ")), delimiterHint(reader.fields())));
+    }
+    for (const QString &u : validator.unknownColumns()) rep.unknownColumns << u;
+    mPersonCol = spec.columnIndex("person_id");
+    if (d >= Dataset::Gp) {
+        QStringList cols, marks;
+        for (const ColumnSpec &c : spec.columns) {
+            cols << (c.type == ColumnType::Person ? QStringLiteral("pid") : QLatin1String(c.name));
+            marks << QStringLiteral("?");
+        }
+        mInsert = std::make_unique<Statement>(*mDb, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                                        .arg(QLatin1String(spec.key), cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+    }
+    mPresent.assign(spec.columns.size(), 0);
+    mSeenRows.clear();
+    RejectWriter rejects(QDir(mRejectsTemp).filePath(rep.file));
+    std::vector<FieldValue> values;
+    SubFeedback fb(mFeedback, from, to);
+    for (;;) {
+        const CsvReader::Step step = reader.next();
+        if (step == CsvReader::Step::Error) return reader.error();
+        if (step == CsvReader::Step::End) break;
+        ++rep.rowsRead;
+        RowProblem problem;
+        if (reader.isMalformed())
+            problem = {"malformed_row", -1, reader.malformedReason()};
+        else
+            problem = validator.validate(reader.fields(), values);
+        if (!problem.reason) problem = accept(d, values, reader.raw(), rep);
+        if (problem.reason) {
+            ++rep.rowsRejected;
+            ++rep.rejectsByReason[QLatin1String(problem.reason)];
+            const QString column = problem.column >= 0 ? QLatin1String(spec.columns[size_t(problem.column)].name) : QString();
+            if (!rejects.add(reader.line(), problem.reason, column, problem.detail, reader.raw()))
+                return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1 (disk full?)").arg(rep.file));
+        } else {
+            ++rep.rowsImported;
+            for (size_t c = 0; c < values.size(); ++c) mPresent[c] += values[c].present;
+        }
+        if ((rep.rowsRead & 0xFFFF) == 0) {
+            if (fb.isCanceled()) return fileError(QStringLiteral("canceled"), QStringLiteral("import canceled"));
+            fb.setProgress(100.0 * reader.fraction());
+        }
+    }
+    if (!rejects.close()) return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1").arg(rep.file));
+    for (size_t c = 0; c < spec.columns.size(); ++c)
+        if (validator.hasColumn(int(c)))
+            rep.completeness.push_back({QLatin1String(spec.columns[c].name), rep.rowsImported ? double(mPresent[c]) / double(rep.rowsImported) : 0.0});
+    mInsert.reset();
+    mSeenRows = {};
+    return Ok{};
+}
+
+RowProblem ImportJob::accept(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
+    const int dateCol = d == Dataset::Persons ? fileSpec(d).columnIndex("registration_start")
+                        : d >= Dataset::Gp    ? fileSpec(d).columnIndex(eventColumns(d).date) : -1;
+    RowProblem p = d == Dataset::Practices ? acceptPractice(v) : d == Dataset::Persons ? acceptPerson(v) : acceptEvent(d, v, raw, rep);
+    if (!p.reason && dateCol >= 0) {
+        const auto day = int32_t(v[size_t(dateCol)].integer);
+        if (rep.dateMin == kNoDate || day < rep.dateMin) rep.dateMin = day;
+        if (rep.dateMax == kNoDate || day > rep.dateMax) rep.dateMax = day;
+    }
+    return p;
+}
+
+RowProblem ImportJob::acceptPractice(const std::vector<FieldValue> &v) {
+    const std::string code(v[0].text);
+    if (mPracticeIndex.count(code)) return {"duplicate_id", 0, "practice_code seen before: " + code};
+    auto q = [&](int i) { return QString::fromUtf8(v[size_t(i)].text.data(), qsizetype(v[size_t(i)].text.size())); };
+    Practice p;
+    p.code = q(0), p.name = q(1), p.pcnCode = q(2), p.pcnName = q(3), p.place = q(4), p.alliance = q(5), p.postcode = q(6);
+    p.listSize = int(v[7].integer);
+    mPracticeIndex.emplace(code, int(mGeo.practices.size()));
+    mGeo.practices.push_back(p);
+    return {};
+}
+
+}  // namespace phm::core

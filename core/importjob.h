@@ -1,0 +1,83 @@
+#pragma once
+// Internal to the importer: one import run's state. See importer.h for the contract.
+#include "csvwriter.h"
+#include "eventbuilder.h"
+#include "importer.h"
+#include "project.h"
+#include "projectdb.h"
+#include "rowvalidator.h"
+
+#include <QFileInfo>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace phm::core {
+
+// Lazily creates <rejects>/<file> and appends one row per rejected record.
+class RejectWriter {
+public:
+    explicit RejectWriter(QString path) : mPath(std::move(path)) {}
+    ~RejectWriter() { close(); }
+    bool add(int64_t line, const char *reason, const QString &column, const std::string &detail, std::string_view raw) {
+        if (!mFile.isOpen()) {
+            if (!mFile.open(mPath)) return false;
+            mBuf.appendRaw("line,reason,column,detail,record\n");
+        }
+        mBuf.integer(line);
+        mBuf.rawField(reason);
+        mBuf.field(column.toStdString());
+        mBuf.field(detail);
+        mBuf.field(raw);
+        mBuf.endRow();
+        if (mBuf.size() > (1 << 20)) return flush();
+        return true;
+    }
+    bool close() {
+        const bool ok = flush();
+        return mFile.isOpen() ? mFile.close() && ok : ok;
+    }
+
+private:
+    bool flush() {
+        const bool ok = !mFile.isOpen() || mFile.write(mBuf.buffer());
+        mBuf.clear();
+        return ok;
+    }
+    QString mPath;
+    CsvFile mFile;
+    CsvBuffer mBuf;
+};
+
+class ImportJob {
+public:
+    ImportJob(const QString &fromDir, const QString &projectPath, Feedback &fb)
+        : mFrom(fromDir), mTarget(QFileInfo(projectPath).absoluteFilePath()), mFeedback(fb) {}
+    Result<ImportReport> run();
+
+private:
+    Status prepare();
+    Status importFile(Dataset d, FileImportReport &rep, double from, double to);
+    RowProblem accept(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep);
+    RowProblem acceptPractice(const std::vector<FieldValue> &v);
+    RowProblem acceptPerson(const std::vector<FieldValue> &v);
+    RowProblem acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep);
+    int lsoaIndex(std::string_view code);
+    Status finish(ImportReport &report);
+    void discard();
+
+    QString mFrom, mTarget, mTemp, mRejectsTemp;
+    Feedback &mFeedback;
+    std::unique_ptr<ProjectDb> mDb;
+    std::unique_ptr<Statement> mInsert;
+    Geography mGeo;
+    PersonTable mPersons;
+    std::array<EventBuilder, kEventDatasetCount> mEvents;
+    std::unordered_map<std::string, int> mPracticeIndex, mLsoaIndex;
+    std::unordered_map<std::string, int32_t> mPersonIndex;
+    std::unordered_set<uint64_t> mSeenRows;
+    std::vector<qint64> mPresent;
+    int mPersonCol = -1;
+};
+
+}  // namespace phm::core

@@ -1,0 +1,88 @@
+#pragma once
+// The in-memory project every feature queries: a columnar person table (one array per
+// attribute, dictionary-encoded codes, bitsets for flags), the geography, and for each event
+// dataset a per-person index (CSR: events of person p are rows offsets[p] .. offsets[p+1]-1,
+// sorted by date). Immutable once loaded; shared between threads as shared_ptr<const Project>.
+#include "dataspec.h"
+#include "dates.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <array>
+#include <boost/dynamic_bitset.hpp>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace phm::core {
+
+struct Lsoa {
+    QString code, name, ladCode, place;
+    int imdDecile = 0, imdRank = 0;
+    double imdScore = 0;
+    QString ruc;
+    bool inIcs = false;  // one of the ICS's own LSOAs
+};
+
+struct Practice {
+    QString code, name, pcnCode, pcnName, place, alliance, postcode;
+    int pcn = 0, placeIndex = 0, allianceIndex = 0, listSize = 0;
+};
+
+struct Geography {
+    std::vector<Lsoa> lsoas;
+    std::vector<Practice> practices;
+    std::vector<QString> pcnCodes, pcnNames, places, alliances;
+};
+
+struct PersonTable {
+    int32_t count = 0;
+    std::vector<char> idBytes;          // pseudonymised ids, concatenated
+    std::vector<uint32_t> idOffsets;    // count + 1 offsets into idBytes
+    std::vector<uint8_t> sex;           // index in M|F|I|U
+    std::vector<int32_t> birthYm;       // year * 12 + month - 1
+    std::vector<uint8_t> ethnicity;     // 0 = not known, else index + 1 in the ethnicity enumeration
+    std::vector<uint16_t> lsoa;         // index into Geography::lsoas
+    std::vector<uint16_t> practice;     // index into Geography::practices
+    std::vector<int32_t> regStart, regEnd, death;  // days; kNoDate if absent
+    std::array<boost::dynamic_bitset<uint64_t>, kPersonFlags.size()> flags;
+    std::string_view id(int32_t p) const {
+        return {idBytes.data() + idOffsets[size_t(p)], idOffsets[size_t(p) + 1] - idOffsets[size_t(p)]};
+    }
+    // Registered and alive on the given day.
+    bool isRegistered(int32_t p, int32_t day) const {
+        return regStart[size_t(p)] <= day && (regEnd[size_t(p)] == kNoDate || regEnd[size_t(p)] > day) &&
+               (death[size_t(p)] == kNoDate || death[size_t(p)] > day);
+    }
+    int ageAt(int32_t p, int32_t day) const;
+};
+
+struct EventTable {
+    int64_t rows = 0;
+    std::vector<uint32_t> offsets;      // persons + 1
+    std::vector<int32_t> date, end;     // end = kNoDate when the dataset has no end or it is empty
+    std::vector<uint32_t> code;         // index into codes
+    std::vector<uint8_t> attr1, attr2;  // enumerations, index + 1 (0 = missing)
+    std::vector<float> value, cost;     // NaN when missing
+    std::vector<QString> codes;         // dictionary
+    int32_t minDate = kNoDate, maxDate = kNoDate;
+};
+
+// Which extract column feeds each EventTable field, per dataset (nullptr = not used).
+struct EventColumns {
+    const char *date, *end, *code, *attr1, *attr2, *value, *cost;
+};
+const EventColumns &eventColumns(Dataset d);
+
+struct Project {
+    QString path;
+    int schemaVersion = 0;
+    int32_t extractStart = kNoDate, extractEnd = kNoDate;  // activity window; extractEnd is the default index date
+    Geography geography;
+    PersonTable persons;
+    std::array<EventTable, kEventDatasetCount> events;
+    QJsonObject importReport;  // as printed by `phm import --json`
+    const EventTable &eventTable(Dataset d) const { return events[size_t(int(d) - kFirstEventDataset)]; }
+};
+
+}  // namespace phm::core

@@ -1,0 +1,171 @@
+#include "projectdb.h"
+
+#include "dataspec.h"
+#include "project.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QUuid>
+#include <sqlite3.h>
+
+namespace phm::core {
+
+namespace {
+QString sqlType(ColumnType t) {
+    switch (t) {
+    case ColumnType::Date:
+    case ColumnType::YearMonth:
+    case ColumnType::Integer:
+    case ColumnType::Flag:
+    case ColumnType::Person: return QStringLiteral("INTEGER");
+    case ColumnType::Decimal: return QStringLiteral("REAL");
+    default: return QStringLiteral("TEXT");
+    }
+}
+
+// Schema version 1. Event tables mirror docs/data-spec.md: dates are INTEGER days since
+// 1970-01-01, person_id becomes pid (the person table's row id). Later versions append steps.
+QStringList migrationV1() {
+    QStringList s = {
+        QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)"),
+        QStringLiteral("CREATE TABLE lsoa(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name TEXT, lad_code TEXT, place TEXT, "
+                       "imd_decile INTEGER, imd_rank INTEGER, imd_score REAL, ruc TEXT, in_ics INTEGER)"),
+        QStringLiteral("CREATE TABLE practice(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name TEXT, pcn_code TEXT, pcn_name TEXT, "
+                       "place TEXT, care_alliance TEXT, postcode TEXT, list_size INTEGER)"),
+        QStringLiteral("CREATE TABLE column_block(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, data BLOB NOT NULL)"),
+    };
+    QStringList personCols = {QStringLiteral("pid INTEGER PRIMARY KEY"), QStringLiteral("person_id TEXT NOT NULL"),
+                              QStringLiteral("sex TEXT"), QStringLiteral("birth_ym INTEGER"), QStringLiteral("ethnicity TEXT"),
+                              QStringLiteral("lsoa_idx INTEGER"), QStringLiteral("practice_idx INTEGER"),
+                              QStringLiteral("registration_start INTEGER"), QStringLiteral("registration_end INTEGER"),
+                              QStringLiteral("date_of_death INTEGER")};
+    for (const char *f : kPersonFlags) personCols << QStringLiteral("%1 INTEGER").arg(QLatin1String(f));
+    s << QStringLiteral("CREATE TABLE person(%1)").arg(personCols.join(QStringLiteral(", ")));
+    for (int d = kFirstEventDataset; d < kDatasetCount; ++d) {
+        const FileSpec &f = fileSpec(Dataset(d));
+        QStringList cols;
+        for (const ColumnSpec &c : f.columns)
+            cols << (c.type == ColumnType::Person ? QStringLiteral("pid INTEGER NOT NULL")
+                                                  : QStringLiteral("%1 %2").arg(QLatin1String(c.name), sqlType(c.type)));
+        s << QStringLiteral("CREATE TABLE %1(%2)").arg(QLatin1String(f.key), cols.join(QStringLiteral(", ")));
+    }
+    return s;
+}
+}  // namespace
+
+Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool create) {
+    std::unique_ptr<ProjectDb> p(new ProjectDb);
+    p->mPath = path;
+    p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
+    db.setDatabaseName(path);
+    if (!create) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open())
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2").arg(path, db.lastError().text()), path};
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) p->mHandle = *static_cast<sqlite3 *const *>(v.constData());
+    if (!p->mHandle) return Error{QStringLiteral("no_sqlite"), QStringLiteral("the Qt SQLite driver gave no native handle"), path};
+    return p;
+}
+
+ProjectDb::~ProjectDb() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(mConnection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(mConnection);
+}
+
+QSqlDatabase ProjectDb::database() const { return QSqlDatabase::database(mConnection, false); }
+
+QString ProjectDb::lastError() const { return QString::fromUtf8(sqlite3_errmsg(mHandle)); }
+
+Status ProjectDb::exec(const QString &sql) {
+    char *msg = nullptr;
+    if (sqlite3_exec(mHandle, sql.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        return Error{QStringLiteral("sql_error"), QStringLiteral("database error in %1: %2").arg(mPath, text), sql};
+    }
+    return Ok{};
+}
+
+int ProjectDb::schemaVersion() {
+    Statement st(*this, QStringLiteral("PRAGMA user_version"));
+    return st.step() ? int(st.columnInt(0)) : -1;
+}
+
+Status ProjectDb::migrate() {
+    const std::vector<QStringList> steps = {migrationV1()};
+    int version = schemaVersion();
+    if (version > kSchemaVersion)
+        return Error{QStringLiteral("newer_schema"),
+                     QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
+                         .arg(mPath).arg(version).arg(kSchemaVersion), mPath};
+    for (; version < kSchemaVersion; ++version) {
+        if (auto s = exec(QStringLiteral("BEGIN")); !s) return s;
+        for (const QString &sql : steps[size_t(version)])
+            if (auto s = exec(sql); !s) {
+                exec(QStringLiteral("ROLLBACK"));
+                return s;
+            }
+        if (auto s = exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)); !s) return s;
+        if (auto s = exec(QStringLiteral("COMMIT")); !s) return s;
+    }
+    return Ok{};
+}
+
+Status ProjectDb::setMeta(const QString &key, const QString &value) {
+    Statement st(*this, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
+    const QByteArray k = key.toUtf8(), v = value.toUtf8();
+    st.bindText(1, std::string_view(k.constData(), size_t(k.size())));
+    st.bindText(2, std::string_view(v.constData(), size_t(v.size())));
+    if (!st.stepDone()) return Error{QStringLiteral("sql_error"), lastError(), mPath};
+    return Ok{};
+}
+
+QString ProjectDb::meta(const QString &key) {
+    Statement st(*this, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    const QByteArray k = key.toUtf8();
+    st.bindText(1, std::string_view(k.constData(), size_t(k.size())));
+    return st.step() ? st.columnText(0) : QString();
+}
+
+Statement::Statement(ProjectDb &db, const QString &sql) {
+    if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &mStmt, nullptr) != SQLITE_OK) {
+        mStmt = nullptr;
+        mOk = false;
+    }
+}
+Statement::~Statement() { sqlite3_finalize(mStmt); }
+void Statement::bindNull(int i) { sqlite3_bind_null(mStmt, i); }
+void Statement::bind(int i, int64_t v) { sqlite3_bind_int64(mStmt, i, v); }
+void Statement::bind(int i, double v) { sqlite3_bind_double(mStmt, i, v); }
+void Statement::bindText(int i, std::string_view v) { sqlite3_bind_text(mStmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+void Statement::bindBlob(int i, const void *data, size_t bytes) { sqlite3_bind_blob64(mStmt, i, data, bytes, SQLITE_STATIC); }
+bool Statement::step() {
+    if (!mStmt) return false;
+    const int rc = sqlite3_step(mStmt);
+    if (rc == SQLITE_ROW) return true;
+    mOk = rc == SQLITE_DONE;
+    return false;
+}
+bool Statement::stepDone() {
+    if (!mStmt) return false;
+    const int rc = sqlite3_step(mStmt);
+    sqlite3_reset(mStmt);
+    mOk = rc == SQLITE_DONE;
+    return mOk;
+}
+void Statement::reset() { sqlite3_reset(mStmt); }
+int64_t Statement::columnInt(int i) const { return sqlite3_column_int64(mStmt, i); }
+double Statement::columnDouble(int i) const { return sqlite3_column_double(mStmt, i); }
+QString Statement::columnText(int i) const {
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(mStmt, i)), sqlite3_column_bytes(mStmt, i));
+}
+const void *Statement::columnBlob(int i) const { return sqlite3_column_blob(mStmt, i); }
+int Statement::columnBytes(int i) const { return sqlite3_column_bytes(mStmt, i); }
+
+}  // namespace phm::core

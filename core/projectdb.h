@@ -1,0 +1,72 @@
+#pragma once
+// The project file: one SQLite database opened through Qt SQL. Bulk paths (import, column
+// blocks) use the driver's native sqlite3 handle through Statement, because binding through
+// QVariant costs more than the insert itself at ten million rows.
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace phm::core {
+
+constexpr int kSchemaVersion = 1;
+
+class ProjectDb {
+public:
+    static Result<std::unique_ptr<ProjectDb>> open(const QString &path, bool create);
+    ~ProjectDb();
+    ProjectDb(const ProjectDb &) = delete;
+    ProjectDb &operator=(const ProjectDb &) = delete;
+    sqlite3 *handle() const { return mHandle; }
+    QSqlDatabase database() const;
+    const QString &path() const { return mPath; }
+    Status exec(const QString &sql);
+    QString lastError() const;
+    int schemaVersion();
+    // Creates or upgrades the schema to kSchemaVersion (each step in one transaction).
+    Status migrate();
+    Status setMeta(const QString &key, const QString &value);
+    QString meta(const QString &key);
+
+private:
+    ProjectDb() = default;
+    QString mConnection;
+    QString mPath;
+    sqlite3 *mHandle = nullptr;
+};
+
+// A prepared statement on the native handle. As in SQLite, bind indexes are 1-based and
+// column indexes 0-based.
+class Statement {
+public:
+    Statement(ProjectDb &db, const QString &sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    bool isValid() const { return mStmt != nullptr; }
+    void bindNull(int i);
+    void bind(int i, int64_t v);
+    void bind(int i, double v);
+    void bindText(int i, std::string_view v);   // copied by SQLite
+    void bindBlob(int i, const void *data, size_t bytes);  // not copied: keep alive until step()
+    bool step();  // true while a row is available; false when done (check ok())
+    bool stepDone();  // executes an INSERT/UPDATE and resets; false on error
+    void reset();
+    int64_t columnInt(int i) const;
+    double columnDouble(int i) const;
+    QString columnText(int i) const;
+    const void *columnBlob(int i) const;
+    int columnBytes(int i) const;
+    bool ok() const { return mOk; }
+
+private:
+    sqlite3_stmt *mStmt = nullptr;
+    bool mOk = true;
+};
+
+}  // namespace phm::core
