@@ -1,7 +1,10 @@
 #include "columnblocks.h"
 
-#include <QHash>
+#include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <functional>
+#include <thread>
 #include <type_traits>
 
 namespace phm::core {
@@ -10,49 +13,51 @@ namespace {
 
 class BlockWriter {
 public:
-    explicit BlockWriter(ProjectDb &db) : mDb(db), mSt(db, QStringLiteral("INSERT OR REPLACE INTO column_block(name, rows, data) VALUES (?, ?, ?)")) {}
-    template <class T> bool put(const QString &name, const std::vector<T> &v) {
+    explicit BlockWriter(ProjectDb &db) : mSt(db, QStringLiteral("INSERT OR REPLACE INTO column_block(name, rows, data) VALUES (?, ?, ?)")) {}
+    template <class V> bool put(const QString &name, const V &v) {
+        using T = typename V::value_type;
         static_assert(std::is_trivially_copyable_v<T>);
         static const T none{};
-        return put(name, int64_t(v.size()), v.empty() ? &none : v.data(), v.size() * sizeof(T));
-    }
-    bool put(const QString &name, int64_t rows, const void *data, size_t bytes) {
         const QByteArray n = name.toUtf8();
         mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
-        mSt.bind(2, rows);
-        mSt.bindBlob(3, data, bytes);
+        mSt.bind(2, int64_t(v.size()));
+        mSt.bindBlob(3, v.empty() ? &none : v.data(), v.size() * sizeof(T));
         return mSt.stepDone();
     }
 
 private:
+    Statement mSt;
+};
+
+// Reads blocks with incremental BLOB I/O straight into default-initialised columns.
+class BlockReader {
+public:
+    explicit BlockReader(ProjectDb &db) : mDb(db), mSt(db, QStringLiteral("SELECT rowid, rows FROM column_block WHERE name = ?")) {}
+    template <class V> bool get(const QString &name, V &out) {
+        using T = typename V::value_type;
+        const QByteArray n = name.toUtf8();
+        mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
+        bool ok = false;
+        if (mSt.step()) {
+            const int64_t rowid = mSt.columnInt(0);
+            const auto rows = size_t(mSt.columnInt(1));
+            mSt.reset();
+            resizeUninitialised(out, rows);
+            ok = mDb.readBlob(rowid, out.data(), rows * sizeof(T));
+        }
+        mSt.reset();
+        return ok;
+    }
+
+private:
+    template <class T> static void resizeUninitialised(Column<T> &v, size_t n) { v.resize(n, boost::container::default_init); }
+    template <class T> static void resizeUninitialised(std::vector<T> &v, size_t n) { v.resize(n); }
     ProjectDb &mDb;
     Statement mSt;
 };
 
-class BlockReader {
-public:
-    explicit BlockReader(ProjectDb &db) {
-        Statement st(db, QStringLiteral("SELECT name, rows, data FROM column_block"));
-        while (st.step()) {
-            QByteArray bytes(static_cast<const char *>(st.columnBlob(2)), st.columnBytes(2));
-            mBlocks.insert(st.columnText(0), {st.columnInt(1), bytes});
-        }
-    }
-    template <class T> bool get(const QString &name, std::vector<T> &out) const {
-        auto it = mBlocks.constFind(name);
-        if (it == mBlocks.constEnd() || size_t(it->second.size()) != size_t(it->first) * sizeof(T)) return false;
-        out.resize(size_t(it->first));
-        if (!out.empty()) std::memcpy(out.data(), it->second.constData(), size_t(it->second.size()));
-        return true;
-    }
-    int64_t rows(const QString &name) const { return mBlocks.value(name).first; }
-
-private:
-    QHash<QString, std::pair<int64_t, QByteArray>> mBlocks;
-};
-
-std::vector<char> joinDictionary(const std::vector<QString> &values) {
-    std::vector<char> out;
+Column<char> joinDictionary(const std::vector<QString> &values) {
+    Column<char> out;
     for (const QString &v : values) {
         const QByteArray b = v.toUtf8();
         out.insert(out.end(), b.begin(), b.end());
@@ -61,7 +66,7 @@ std::vector<char> joinDictionary(const std::vector<QString> &values) {
     return out;
 }
 
-std::vector<QString> splitDictionary(const std::vector<char> &bytes) {
+std::vector<QString> splitDictionary(const Column<char> &bytes) {
     std::vector<QString> out;
     size_t start = 0;
     for (size_t i = 0; i < bytes.size(); ++i)
@@ -160,7 +165,7 @@ Status writeColumnBlocks(ProjectDb &db, const PersonTable &p, const std::array<E
               w.put(QStringLiteral("person.practice"), p.practice) && w.put(QStringLiteral("person.registration_start"), p.regStart) &&
               w.put(QStringLiteral("person.registration_end"), p.regEnd) && w.put(QStringLiteral("person.date_of_death"), p.death);
     for (size_t f = 0; ok && f < kPersonFlags.size(); ++f) {
-        std::vector<uint64_t> blocks(p.flags[f].num_blocks());
+        Column<uint64_t> blocks(p.flags[f].num_blocks());
         boost::to_block_range(p.flags[f], blocks.begin());
         ok = w.put(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), blocks);
     }
@@ -176,32 +181,55 @@ Status writeColumnBlocks(ProjectDb &db, const PersonTable &p, const std::array<E
 }
 
 Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kEventDatasetCount> &events) {
-    const BlockReader r(db);
-    bool ok = r.get(QStringLiteral("person.id_bytes"), p.idBytes) && r.get(QStringLiteral("person.id_offsets"), p.idOffsets) &&
-              r.get(QStringLiteral("person.sex"), p.sex) && r.get(QStringLiteral("person.birth_ym"), p.birthYm) &&
-              r.get(QStringLiteral("person.ethnicity"), p.ethnicity) && r.get(QStringLiteral("person.lsoa"), p.lsoa) &&
-              r.get(QStringLiteral("person.practice"), p.practice) && r.get(QStringLiteral("person.registration_start"), p.regStart) &&
-              r.get(QStringLiteral("person.registration_end"), p.regEnd) && r.get(QStringLiteral("person.date_of_death"), p.death);
+    // Each job reads one block; two connections read in parallel (page faults and copies
+    // dominate, and they scale with cores). Largest blocks are dealt out alternately.
+    using Job = std::function<bool(BlockReader &)>;
+    std::vector<Job> jobs;
+    auto add = [&](const QString &name, auto &column) { jobs.push_back([name, &column](BlockReader &r) { return r.get(name, column); }); };
+    std::array<Column<uint64_t>, kPersonFlags.size()> flagBlocks;
+    std::array<Column<char>, kEventDatasetCount> dicts;
+    for (int e = 0; e < kEventDatasetCount; ++e) {
+        EventTable &t = events[size_t(e)];
+        add(eventBlock(e, "date"), t.date), add(eventBlock(e, "code"), t.code), add(eventBlock(e, "value"), t.value);
+        add(eventBlock(e, "cost"), t.cost), add(eventBlock(e, "end"), t.end), add(eventBlock(e, "offsets"), t.offsets);
+        add(eventBlock(e, "attr1"), t.attr1), add(eventBlock(e, "attr2"), t.attr2), add(eventBlock(e, "codes"), dicts[size_t(e)]);
+    }
+    add(QStringLiteral("person.id_bytes"), p.idBytes), add(QStringLiteral("person.id_offsets"), p.idOffsets);
+    add(QStringLiteral("person.sex"), p.sex), add(QStringLiteral("person.birth_ym"), p.birthYm);
+    add(QStringLiteral("person.ethnicity"), p.ethnicity), add(QStringLiteral("person.lsoa"), p.lsoa);
+    add(QStringLiteral("person.practice"), p.practice), add(QStringLiteral("person.registration_start"), p.regStart);
+    add(QStringLiteral("person.registration_end"), p.regEnd), add(QStringLiteral("person.date_of_death"), p.death);
+    for (size_t f = 0; f < kPersonFlags.size(); ++f) add(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), flagBlocks[f]);
+
+    std::atomic<bool> ok{true};
+    auto runShare = [&](ProjectDb &conn, size_t parity) {
+        BlockReader r(conn);
+        for (size_t i = parity; i < jobs.size() && ok; i += 2)
+            if (!jobs[i](r)) ok = false;
+    };
+    std::thread helper([&] {
+        auto second = ProjectDb::open(db.path(), false);
+        if (!second) {
+            ok = false;
+            return;
+        }
+        runShare(*second.value(), 1);
+    });
+    runShare(db, 0);
+    helper.join();
+
     p.count = int32_t(p.sex.size());
     for (size_t f = 0; ok && f < kPersonFlags.size(); ++f) {
-        std::vector<uint64_t> blocks;
-        ok = r.get(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), blocks);
-        p.flags[f] = boost::dynamic_bitset<uint64_t>(blocks.begin(), blocks.end());
+        p.flags[f] = boost::dynamic_bitset<uint64_t>(flagBlocks[f].begin(), flagBlocks[f].end());
         p.flags[f].resize(size_t(p.count));
     }
     for (int e = 0; ok && e < kEventDatasetCount; ++e) {
         EventTable &t = events[size_t(e)];
-        std::vector<char> dict;
-        ok = r.get(eventBlock(e, "offsets"), t.offsets) && r.get(eventBlock(e, "date"), t.date) && r.get(eventBlock(e, "end"), t.end) &&
-             r.get(eventBlock(e, "code"), t.code) && r.get(eventBlock(e, "attr1"), t.attr1) && r.get(eventBlock(e, "attr2"), t.attr2) &&
-             r.get(eventBlock(e, "value"), t.value) && r.get(eventBlock(e, "cost"), t.cost) && r.get(eventBlock(e, "codes"), dict);
-        t.codes = splitDictionary(dict);
+        t.codes = splitDictionary(dicts[size_t(e)]);
         t.rows = int64_t(t.date.size());
-        for (int32_t d : t.date) {
-            if (t.minDate == kNoDate || d < t.minDate) t.minDate = d;
-            if (t.maxDate == kNoDate || d > t.maxDate) t.maxDate = d;
-        }
-        ok = ok && t.offsets.size() == size_t(p.count) + 1;
+        const auto [lo, hi] = std::minmax_element(t.date.begin(), t.date.end());
+        if (t.rows) t.minDate = *lo, t.maxDate = *hi;
+        if (t.offsets.size() != size_t(p.count) + 1) ok = false;
     }
     if (!ok) return Error{QStringLiteral("corrupt_project"), QStringLiteral("%1: column blocks are missing or damaged; re-import the extract").arg(db.path()), db.path()};
     return Ok{};

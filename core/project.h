@@ -9,12 +9,18 @@
 #include <QJsonObject>
 #include <QString>
 #include <array>
+#include <boost/container/vector.hpp>
 #include <boost/dynamic_bitset.hpp>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace phm::core {
+
+// Column storage: a vector that can grow without zero-filling (boost default_init), so loading
+// a block touches each page once.
+template <class T>
+using Column = boost::container::vector<T>;
 
 struct Lsoa {
     QString code, name, ladCode, place;
@@ -37,14 +43,14 @@ struct Geography {
 
 struct PersonTable {
     int32_t count = 0;
-    std::vector<char> idBytes;          // pseudonymised ids, concatenated
-    std::vector<uint32_t> idOffsets;    // count + 1 offsets into idBytes
-    std::vector<uint8_t> sex;           // index in M|F|I|U
-    std::vector<int32_t> birthYm;       // year * 12 + month - 1
-    std::vector<uint8_t> ethnicity;     // 0 = not known, else index + 1 in the ethnicity enumeration
-    std::vector<uint16_t> lsoa;         // index into Geography::lsoas
-    std::vector<uint16_t> practice;     // index into Geography::practices
-    std::vector<int32_t> regStart, regEnd, death;  // days; kNoDate if absent
+    Column<char> idBytes;          // pseudonymised ids, concatenated
+    Column<uint32_t> idOffsets;    // count + 1 offsets into idBytes
+    Column<uint8_t> sex;           // index in M|F|I|U
+    Column<int32_t> birthYm;       // year * 12 + month - 1
+    Column<uint8_t> ethnicity;     // 0 = not known, else index + 1 in the ethnicity enumeration
+    Column<uint16_t> lsoa;         // index into Geography::lsoas
+    Column<uint16_t> practice;     // index into Geography::practices
+    Column<int32_t> regStart, regEnd, death;  // days; kNoDate if absent
     std::array<boost::dynamic_bitset<uint64_t>, kPersonFlags.size()> flags;
     std::string_view id(int32_t p) const {
         return {idBytes.data() + idOffsets[size_t(p)], idOffsets[size_t(p) + 1] - idOffsets[size_t(p)]};
@@ -59,11 +65,11 @@ struct PersonTable {
 
 struct EventTable {
     int64_t rows = 0;
-    std::vector<uint32_t> offsets;      // persons + 1
-    std::vector<int32_t> date, end;     // end = kNoDate when the dataset has no end or it is empty
-    std::vector<uint32_t> code;         // index into codes
-    std::vector<uint8_t> attr1, attr2;  // enumerations, index + 1 (0 = missing)
-    std::vector<float> value, cost;     // NaN when missing
+    Column<uint32_t> offsets;      // persons + 1
+    Column<int32_t> date, end;     // end = kNoDate when the dataset has no end or it is empty
+    Column<uint32_t> code;         // index into codes
+    Column<uint8_t> attr1, attr2;  // enumerations, index + 1 (0 = missing)
+    Column<float> value, cost;     // NaN when missing
     std::vector<QString> codes;         // dictionary
     int32_t minDate = kNoDate, maxDate = kNoDate;
 };

@@ -117,6 +117,14 @@ Status ProjectDb::migrate() {
     return Ok{};
 }
 
+bool ProjectDb::readBlob(int64_t rowid, void *dst, size_t bytes) {
+    sqlite3_blob *blob = nullptr;
+    if (sqlite3_blob_open(mHandle, "main", "column_block", "data", rowid, 0, &blob) != SQLITE_OK) return false;
+    const bool ok = size_t(sqlite3_blob_bytes(blob)) == bytes && (bytes == 0 || sqlite3_blob_read(blob, dst, int(bytes), 0) == SQLITE_OK);
+    sqlite3_blob_close(blob);
+    return ok;
+}
+
 Status ProjectDb::setMeta(const QString &key, const QString &value) {
     Statement st(*this, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
     const QByteArray k = key.toUtf8(), v = value.toUtf8();

@@ -30,6 +30,8 @@ public:
     int schemaVersion();
     // Creates or upgrades the schema to kSchemaVersion (each step in one transaction).
     Status migrate();
+    // Incremental BLOB read of column_block.data for the given rowid straight into dst.
+    bool readBlob(int64_t rowid, void *dst, size_t bytes);
     Status setMeta(const QString &key, const QString &value);
     QString meta(const QString &key);
 

@@ -1,0 +1,52 @@
+#pragma once
+// Shared helpers for tests: a small synthetic extract generated into a temporary folder.
+#include "feedback.h"
+#include "generator.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace phm::test {
+
+inline QString makeExtract(const QString &dir, int64_t people, uint64_t seed = 7, double faultScale = 1.0, int threads = 2) {
+    auto cfg = core::defaultGeneratorConfig();
+    cfg.people = people;
+    cfg.seed = seed;
+    cfg.faultScale = faultScale;
+    cfg.threads = threads;
+    core::Feedback fb;
+    auto r = core::generateExtract(cfg, dir, fb);
+    if (!r) qFatal("generate failed: %s", qPrintable(r.error().message));
+    return dir;
+}
+
+inline QByteArray fileHash(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+inline void writeFile(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+inline QByteArray readFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Copies every file of src into dst (for tests that break one file of a good extract).
+inline void copyExtract(const QString &src, const QString &dst) {
+    QDir().mkpath(dst);
+    for (const QString &name : QDir(src).entryList(QDir::Files)) QFile::copy(QDir(src).filePath(name), QDir(dst).filePath(name));
+}
+
+}  // namespace phm::test
