@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <csignal>
 
 namespace phm::core {
 
@@ -31,8 +32,7 @@ Status ImportJob::prepare() {
     const QString tag = QStringLiteral(".importing-%1").arg(QCoreApplication::applicationPid());
     mTemp = mTarget + tag;
     mRejectsTemp = mTarget + QStringLiteral(".rejects") + tag;
-    QFile::remove(mTemp);
-    QDir(mRejectsTemp).removeRecursively();
+    removeStaleTemporaries();
     if (!QDir().mkpath(mRejectsTemp))
         return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1").arg(mRejectsTemp));
     auto db = ProjectDb::open(mTemp, true);
@@ -49,6 +49,23 @@ Status ImportJob::prepare() {
         mGeo.lsoas.push_back({l.code, l.name, l.ladCode, l.place, l.imdDecile, l.imdRank, l.imdScore, l.ruc, true});
     }
     return mDb->exec(QStringLiteral("BEGIN"));
+}
+
+// A killed import leaves <project>.importing-<pid> behind; it holds patient-level data, so the
+// next import deletes any whose process no longer exists.
+void ImportJob::removeStaleTemporaries() {
+    const QFileInfo target(mTarget);
+    const QDir dir = target.absoluteDir();
+    const QStringList stale = dir.entryList({target.fileName() + QStringLiteral(".importing-*"),
+                                             target.fileName() + QStringLiteral(".rejects.importing-*")},
+                                            QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &name : stale) {
+        const qint64 pid = name.section(QLatin1Char('-'), -1).toLongLong();
+        if (pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) == 0) continue;  // still running
+        const QString path = dir.filePath(name);
+        if (QFileInfo(path).isDir()) QDir(path).removeRecursively();
+        else QFile::remove(path);
+    }
 }
 
 int ImportJob::lsoaIndex(std::string_view code) {

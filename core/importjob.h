@@ -65,6 +65,7 @@ private:
     int lsoaIndex(std::string_view code);
     Status finish(ImportReport &report);
     void discard();
+    void removeStaleTemporaries();
 
     QString mFrom, mTarget, mTemp, mRejectsTemp;
     Feedback &mFeedback;

@@ -1,0 +1,82 @@
+// The `phm` command line is a public interface: commands, exit codes and JSON keys.
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+
+    QByteArray run(const QStringList &args, int expectedExit = 0) {
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), args);
+        if (!p.waitForFinished(300000)) return {};
+        if (p.exitCode() != expectedExit) qWarning() << args << p.readAllStandardError();
+        return p.exitCode() == expectedExit ? p.readAllStandardOutput() : QByteArray("exit code mismatch");
+    }
+
+private slots:
+    void generateImportInfo() {
+        const QString x = mDir.filePath(QStringLiteral("x")), project = mDir.filePath(QStringLiteral("p.phm"));
+        QVERIFY(run({QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("2500"), QStringLiteral("--seed"),
+                     QStringLiteral("4"), QStringLiteral("--out"), x}) != "exit code mismatch");
+        const QJsonObject rep = QJsonDocument::fromJson(run({QStringLiteral("import"), QStringLiteral("--from"), x,
+                                                             QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
+        QVERIFY(rep.value(QStringLiteral("files")).isArray());
+        for (const QJsonValue &v : rep.value(QStringLiteral("files")).toArray()) {
+            const QJsonObject f = v.toObject();
+            for (const char *key : {"file", "rows_read", "rows_imported", "rows_rejected"}) QVERIFY2(f.contains(QLatin1String(key)), key);
+            QCOMPARE(f.value(QStringLiteral("rows_read")).toInteger(),
+                     f.value(QStringLiteral("rows_imported")).toInteger() + f.value(QStringLiteral("rows_rejected")).toInteger());
+        }
+        QVERIFY(rep.value(QStringLiteral("persons")).toInteger() > 2400);
+        QVERIFY(rep.value(QStringLiteral("linkage_rate")).toDouble() > 0.99);
+        const QJsonObject info = QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project,
+                                                              QStringLiteral("--json")})).object();
+        QCOMPARE(info.value(QStringLiteral("persons")).toInteger(), rep.value(QStringLiteral("persons")).toInteger());
+        QCOMPARE(info.value(QStringLiteral("pcns")).toInt(), 23);
+        QCOMPARE(info.value(QStringLiteral("places")).toInt(), 4);
+        QVERIFY(info.value(QStringLiteral("practices")).toInt() > 80);
+        QVERIFY(info.value(QStringLiteral("lsoas")).toInt() > 300);
+        QVERIFY(info.value(QStringLiteral("events")).toObject().value(QStringLiteral("gp")).toInteger() > 10000);
+    }
+
+    void errorsAreReportedWithExitCode() {
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("nope")),
+                                          QStringLiteral("--project"), mDir.filePath(QStringLiteral("q.phm"))});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("is not a folder"));
+        QVERIFY(!QFile::exists(mDir.filePath(QStringLiteral("q.phm"))));
+    }
+
+    void killedImportLeavesProjectUnchanged() {
+        const QString x = mDir.filePath(QStringLiteral("big")), project = mDir.filePath(QStringLiteral("k.phm"));
+        phm::test::makeExtract(x, 120000, 9);
+        phm::test::makeExtract(mDir.filePath(QStringLiteral("small")), 1000, 9);
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")), QStringLiteral("--project"), project})
+                != "exit code mismatch");
+        const QByteArray before = phm::test::fileHash(project);
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), project});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(700);  // well inside a multi-second import
+        QCOMPARE(p.state(), QProcess::Running);
+        p.kill();  // SIGKILL: no cleanup code runs
+        p.waitForFinished();
+        QCOMPARE(phm::test::fileHash(project), before);
+        // The next import removes the killed run's temporary copy of the data.
+        QVERIFY(!QDir(mDir.path()).entryList({QStringLiteral("k.phm.importing-*")}, QDir::Files).isEmpty());
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")), QStringLiteral("--project"), project})
+                != "exit code mismatch");
+        QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("k.phm.*importing-*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
