@@ -104,7 +104,7 @@ void gpEvents(Ctx &c) {
     for (int d = 1; d <= 35; ++d) {
         const std::string &code = c.sc.deficitCode(d);
         if (code.empty() || !p.deficits.test(size_t(d))) continue;
-        ev.push_back({c.dateIn(std::max(p.birth + 365, p.obsEnd - 365 * 6), p.obsEnd), code, NAN, "diagnosis"});
+        ev.push_back({std::min(p.obsEnd - 1, c.dateIn(std::max(p.birth + 365, p.obsEnd - 365 * 6), p.obsEnd)), code, NAN, "diagnosis"});
     }
     medications(c, ev);
     observations(c, ev);

@@ -165,6 +165,12 @@ private slots:
         QVERIFY2(luton < 0.5 && central > 0.7, qPrintable(QStringLiteral("%1 %2").arg(luton).arg(central)));
     }
 
+    void nothingHappensAfterTheExtractEnd() {
+        const Project &p = *mProject;
+        for (const EventTable &e : p.events) QVERIFY2(e.rows == 0 || e.maxDate <= p.extractEnd, qPrintable(QString::fromStdString(isoDate(e.maxDate))));
+        for (int32_t i = 0; i < p.persons.count; ++i) QVERIFY(p.persons.regStart[size_t(i)] <= p.extractEnd);
+    }
+
     void deathsAndMoves() {
         const Project &p = *mProject;
         int64_t died = 0, left = 0, joined = 0;

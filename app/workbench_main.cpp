@@ -1,0 +1,52 @@
+// phm-workbench: the GUI. Thin: application setup, translations, the main window.
+//   phm-workbench [FILE]                       open a project
+//   phm-workbench --screenshot OUT.png FILE    open FILE, select the first PCN, save a picture, exit
+#include "areas.h"
+#include "mainwindow.h"
+#include "projectcontroller.h"
+#include "pyramidview.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PHM Workbench"));
+    QApplication::setApplicationName(QStringLiteral("PHM Workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(PHM_VERSION));
+
+    QTranslator qtTranslator, translator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (translator.load(QLocale(), QStringLiteral("phm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Population health management workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "Save a screenshot to FILE and exit."), QStringLiteral("FILE")});
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
+    parser.process(app);
+
+    phm::ui::MainWindow window;
+    window.show();
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) window.controller()->openProject(files.first());
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString out = parser.value(QStringLiteral("screenshot"));
+        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, out] {
+            window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+            QTimer::singleShot(300, &window, [&window, out] {
+                window.grab().save(out);
+                QApplication::quit();
+            });
+        });
+        QObject::connect(window.controller(), &phm::ui::ProjectController::failed, &app, [] { QApplication::exit(1); });
+    }
+    return app.exec();
+}

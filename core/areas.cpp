@@ -1,0 +1,89 @@
+#include "areas.h"
+
+#include <algorithm>
+
+namespace phm::core {
+
+int64_t Pyramid::total() const {
+    int64_t t = 0;
+    for (int b = 0; b < kPyramidBands; ++b) t += male[size_t(b)] + female[size_t(b)];
+    return t;
+}
+
+QString Pyramid::bandLabel(int band) {
+    return band == kPyramidBands - 1 ? QStringLiteral("90+") : QStringLiteral("%1-%2").arg(band * 5).arg(band * 5 + 4);
+}
+
+AreaIndex::AreaIndex(const Project &project) : mProject(project) {
+    const PersonTable &p = project.persons;
+    mAge.resize(size_t(p.count));
+    mRegistered.resize(size_t(p.count));
+    mPracticePop.assign(project.geography.practices.size(), 0);
+    mLsoaPop.assign(project.geography.lsoas.size(), 0);
+    int y;
+    unsigned m, d;
+    civilFromDays(project.extractEnd, y, m, d);
+    const int endYm = y * 12 + int(m) - 1;
+    for (int32_t i = 0; i < p.count; ++i) {
+        mAge[size_t(i)] = uint8_t(std::clamp((endYm - p.birthYm[size_t(i)]) / 12, 0, 120));
+        const bool reg = p.isRegistered(i, project.extractEnd);
+        mRegistered[size_t(i)] = reg;
+        if (reg) {
+            ++mPracticePop[p.practice[size_t(i)]];
+            ++mLsoaPop[p.lsoa[size_t(i)]];
+        }
+    }
+}
+
+QString AreaIndex::name(const Area &a) const {
+    const Geography &g = mProject.geography;
+    switch (a.kind) {
+    case Area::Ics: return QStringLiteral("Integrated Care System");
+    case Area::Alliance: return g.alliances[size_t(a.index)];
+    case Area::Place: return g.places[size_t(a.index)];
+    case Area::Pcn: return g.pcnNames[size_t(a.index)];
+    case Area::Practice: return g.practices[size_t(a.index)].name;
+    case Area::Lsoa: return g.lsoas[size_t(a.index)].name;
+    }
+    return {};
+}
+
+bool AreaIndex::contains(const Area &a, int32_t person) const {
+    const Practice &pr = mProject.geography.practices[mProject.persons.practice[size_t(person)]];
+    switch (a.kind) {
+    case Area::Ics: return true;
+    case Area::Alliance: return pr.allianceIndex == a.index;
+    case Area::Place: return pr.placeIndex == a.index;
+    case Area::Pcn: return pr.pcn == a.index;
+    case Area::Practice: return mProject.persons.practice[size_t(person)] == a.index;
+    case Area::Lsoa: return mProject.persons.lsoa[size_t(person)] == a.index;
+    }
+    return false;
+}
+
+int64_t AreaIndex::population(const Area &a) const {
+    if (a.kind == Area::Lsoa) return mLsoaPop[size_t(a.index)];
+    if (a.kind == Area::Practice) return mPracticePop[size_t(a.index)];
+    int64_t n = 0;
+    for (size_t k = 0; k < mPracticePop.size(); ++k) {
+        const Practice &pr = mProject.geography.practices[k];
+        const bool in = a.kind == Area::Ics || (a.kind == Area::Alliance && pr.allianceIndex == a.index) ||
+                        (a.kind == Area::Place && pr.placeIndex == a.index) || (a.kind == Area::Pcn && pr.pcn == a.index);
+        if (in) n += mPracticePop[k];
+    }
+    return n;
+}
+
+Pyramid AreaIndex::pyramid(const Area &a) const {
+    Pyramid out;
+    const PersonTable &p = mProject.persons;
+    for (int32_t i = 0; i < p.count; ++i) {
+        if (!mRegistered[size_t(i)] || !contains(a, i)) continue;
+        const int band = std::min(kPyramidBands - 1, mAge[size_t(i)] / 5);
+        if (p.sex[size_t(i)] == 0) ++out.male[size_t(band)];
+        else if (p.sex[size_t(i)] == 1) ++out.female[size_t(band)];
+    }
+    return out;
+}
+
+}  // namespace phm::core

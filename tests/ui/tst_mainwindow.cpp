@@ -1,0 +1,88 @@
+// GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
+// select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
+#include "../core/testutil.h"
+#include "dataoverviewwidget.h"
+#include "geographymodel.h"
+#include "importer.h"
+#include "importreportmodel.h"
+#include "mainwindow.h"
+#include "projectcontroller.h"
+#include "pyramidview.h"
+#include "taskrunner.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+using namespace phm;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    QString mProject;
+
+private slots:
+    void initTestCase() {
+        const QString x = test::makeExtract(mDir.filePath(QStringLiteral("x")), 5000, 17);
+        mProject = mDir.filePath(QStringLiteral("p.phm"));
+        core::Feedback fb;
+        QVERIFY(core::importExtract(x, mProject, fb));
+    }
+
+    void openSelectPcnShowsPyramid() {
+        ui::MainWindow w;
+        w.show();
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(w.controller()->runner()->isBusy());  // the open runs off the GUI thread
+        QVERIFY(opened.wait(20000));
+        QAbstractItemModelTester geoTester(w.geographyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester reportTester(w.dataOverview()->reportModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(w.dataOverview()->reportModel()->rowCount(), 10);
+
+        const core::Area pcn{core::Area::Pcn, 3};
+        const QModelIndex index = w.geographyModel()->indexOf(pcn);
+        QVERIFY(index.isValid());
+        w.navigator()->setCurrentIndex(index);
+        const int64_t expected = w.controller()->areas()->population(pcn);
+        QVERIFY(expected > 50);
+        QCOMPARE(w.pyramid()->shownTotal(), expected);
+        QVERIFY(w.pyramid()->chart()->title().contains(w.controller()->areas()->name(pcn)));
+        QVERIFY(!w.grab().isNull());
+    }
+
+    void populationsAddUpInTheTree() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        // The ICS row's population equals the sum over its care alliances.
+        const QModelIndex ics = w.geographyModel()->index(0, 1);
+        int64_t sum = 0;
+        for (int r = 0; r < w.geographyModel()->rowCount(w.geographyModel()->index(0, 0)); ++r) {
+            const auto a = w.geographyModel()->area(w.geographyModel()->index(r, 0, w.geographyModel()->index(0, 0)));
+            QVERIFY(a && a->kind == core::Area::Alliance);
+            sum += w.controller()->areas()->population(*a);
+        }
+        QCOMPARE(sum, w.controller()->areas()->population({core::Area::Ics, 0}));
+        QVERIFY(ics.data().toString().size() > 0);
+    }
+
+    void failedOpenReportsAndKeepsState() {
+        ui::MainWindow w;
+        QSignalSpy failed(w.controller(), &ui::ProjectController::failed);
+        const QString junk = mDir.filePath(QStringLiteral("junk.phm"));
+        test::writeFile(junk, "not a project");
+        // Replace the modal error box with a no-op so the test does not block.
+        QObject::disconnect(w.controller(), &ui::ProjectController::failed, &w, nullptr);
+        w.controller()->openProject(junk);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("not a PHM Workbench project")));
+        QVERIFY(!w.controller()->project());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,57 @@
+#include "dataoverviewwidget.h"
+
+#include "importreportmodel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace phm::ui {
+
+DataOverviewWidget::DataOverviewWidget(QWidget *parent)
+    : QWidget(parent), mSummary(new QLabel(this)), mFiles(new QTableView(this)), mFields(new QTableView(this)),
+      mReport(new ImportReportModel(this)), mCompleteness(new CompletenessModel(this)) {
+    auto *layout = new QVBoxLayout(this);
+    mSummary->setWordWrap(true);
+    mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(mSummary);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(mFiles);
+    split->addWidget(mFields);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split);
+    for (QTableView *t : {mFiles, mFields}) {
+        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        t->setSelectionMode(QAbstractItemView::SingleSelection);
+        t->verticalHeader()->hide();
+        t->setAlternatingRowColors(true);
+    }
+    mFiles->setModel(mReport);
+    mFields->setModel(mCompleteness);
+    mFiles->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mFields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(mFiles->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showFile(current.row()); });
+    mSummary->setText(tr("No project open."));
+}
+
+void DataOverviewWidget::setReport(const core::ImportReport &report) {
+    mReport->setReport(report);
+    const QLocale l;
+    mSummary->setText(tr("%1 persons and %2 practices imported; %3% of event rows linked to a person. Rejected rows, with line "
+                         "numbers and reasons, are in %4")
+                          .arg(l.toString(report.persons), l.toString(report.practices), l.toString(100.0 * report.linkageRate(), 'f', 2),
+                               report.rejectsDir));
+    if (!report.files.empty()) mFiles->selectRow(1 < int(report.files.size()) ? 1 : 0);
+}
+
+void DataOverviewWidget::showFile(int row) {
+    if (row >= 0 && row < int(mReport->report().files.size())) mCompleteness->setFile(mReport->report().files[size_t(row)]);
+}
+
+}  // namespace phm::ui

@@ -1,0 +1,149 @@
+#include "mainwindow.h"
+
+#include "dataoverviewwidget.h"
+#include "geographymodel.h"
+#include "newdemodialog.h"
+#include "projectcontroller.h"
+#include "pyramidview.h"
+#include "refdata.h"
+#include "taskprogresswidget.h"
+#include "taskrunner.h"
+
+#include <QApplication>
+#include <QDate>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTreeView>
+
+namespace phm::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), mController(new ProjectController(this)), mGeography(new GeographyModel(this)),
+      mNavigator(new QTreeView(this)), mPyramid(new PyramidView(this)), mOverview(new DataOverviewWidget(this)),
+      mSelection(new QLabel(this)) {
+    setWindowTitle(tr("PHM Workbench"));
+    setCentralWidget(mPyramid);
+
+    mNavigator->setModel(mGeography);
+    mNavigator->setUniformRowHeights(true);
+    mNavigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mNavigator->header()->setStretchLastSection(false);
+    mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *geoDock = new QDockWidget(tr("Geography"), this);
+    geoDock->setObjectName(QStringLiteral("geography"));
+    geoDock->setWidget(mNavigator);
+    mNavigator->setMinimumWidth(360);
+    addDockWidget(Qt::LeftDockWidgetArea, geoDock);
+
+    auto *dataDock = new QDockWidget(tr("Data overview"), this);
+    dataDock->setObjectName(QStringLiteral("dataOverview"));
+    dataDock->setWidget(mOverview);
+    addDockWidget(Qt::BottomDockWidgetArea, dataDock);
+
+    statusBar()->addWidget(mSelection, 1);
+    statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));
+    mSelection->setText(tr("No project open. Use File > New demo ICS… to create one."));
+
+    createActions();
+    connect(mController, &ProjectController::projectOpened, this, &MainWindow::onProjectOpened);
+    connect(mController, &ProjectController::failed, this,
+            [this](const QString &message) { QMessageBox::critical(this, tr("PHM Workbench"), message); });
+    connect(mController, &ProjectController::canceled, this, [this] { statusBar()->showMessage(tr("Canceled; nothing was changed."), 5000); });
+    connect(mNavigator->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (auto a = mGeography->area(current)) showArea(*a);
+    });
+    resize(1280, 820);
+}
+
+void MainWindow::createActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New demo ICS…"), this, &MainWindow::newDemo);
+    file->addAction(tr("&Import folder…"), this, &MainWindow::importFolder);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
+    mRecent = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PHM Workbench"), this, &MainWindow::about);
+}
+
+void MainWindow::onProjectOpened(const QString &path) {
+    setWindowTitle(tr("%1 — PHM Workbench").arg(QFileInfo(path).fileName()));
+    mGeography->setAreaIndex(mController->areas());
+    mOverview->setReport(mController->importReport());
+    mNavigator->expandToDepth(1);
+    addRecent(path);
+    selectArea(core::Area{core::Area::Ics, 0});
+}
+
+void MainWindow::selectArea(const core::Area &area) {
+    const QModelIndex index = mGeography->indexOf(area);
+    if (index.isValid()) mNavigator->setCurrentIndex(index);
+}
+
+void MainWindow::showArea(const core::Area &area) {
+    const auto areas = mController->areas();
+    if (!areas) return;
+    const QString name = areas->name(area);
+    mPyramid->setPyramid(areas->pyramid(area), name);
+    const QLocale l;
+    mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
+                            .arg(name, l.toString(qlonglong(areas->population(area))),
+                                 l.toString(QDate(1970, 1, 1).addDays(areas->project().extractEnd), QLocale::ShortFormat),
+                                 l.toString(areas->project().persons.count)));
+}
+
+void MainWindow::newDemo() {
+    NewDemoDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) mController->createDemo(dialog.people(), dialog.seed(), dialog.folder());
+}
+
+void MainWindow::importFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder with the extract's CSV files"));
+    if (folder.isEmpty()) return;
+    const QString project = QFileDialog::getSaveFileName(this, tr("Save the project as"), folder + QStringLiteral(".phm"),
+                                                         tr("PHM Workbench projects (*.phm)"));
+    if (!project.isEmpty()) mController->importFolder(folder, project);
+}
+
+void MainWindow::openFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("PHM Workbench projects (*.phm)"));
+    if (!path.isEmpty()) mController->openProject(path);
+}
+
+void MainWindow::addRecent(const QString &path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 8));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    mRecent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        mRecent->addAction(QDir::toNativeSeparators(path), this, [this, path] { mController->openProject(path); });
+    mRecent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About PHM Workbench"),
+                       tr("<h3>PHM Workbench %1</h3><p>Population health management for an Integrated Care System: cohorts, "
+                          "segmentation, place and PCN comparison, inequalities and PCN packs.</p>"
+                          "<p>All people in the demo are synthetic.</p><p><b>Reference data</b></p><p>%2</p>")
+                           .arg(QApplication::applicationVersion(), core::ReferenceData::attribution().toHtmlEscaped()));
+}
+
+}  // namespace phm::ui

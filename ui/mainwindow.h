@@ -1,0 +1,49 @@
+#pragma once
+// The main window only creates and connects docks, actions and the status bar.
+#include "areas.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QTreeView;
+
+namespace phm::ui {
+
+class DataOverviewWidget;
+class GeographyModel;
+class ProjectController;
+class PyramidView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ProjectController *controller() const { return mController; }
+    QTreeView *navigator() const { return mNavigator; }
+    GeographyModel *geographyModel() const { return mGeography; }
+    PyramidView *pyramid() const { return mPyramid; }
+    DataOverviewWidget *dataOverview() const { return mOverview; }
+    void selectArea(const core::Area &area);
+
+private:
+    void createActions();
+    void onProjectOpened(const QString &path);
+    void showArea(const core::Area &area);
+    void newDemo();
+    void importFolder();
+    void openFile();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void about();
+
+    ProjectController *mController;
+    GeographyModel *mGeography;
+    QTreeView *mNavigator;
+    PyramidView *mPyramid;
+    DataOverviewWidget *mOverview;
+    QLabel *mSelection;
+    QMenu *mRecent = nullptr;
+};
+
+}  // namespace phm::ui

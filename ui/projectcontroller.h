@@ -1,0 +1,42 @@
+#pragma once
+// Owns the open project and runs generate / import / open as background tasks. Widgets talk to
+// this object, never to each other or to the core directly.
+#include "areas.h"
+#include "importer.h"
+#include "projectloader.h"
+
+#include <QObject>
+#include <memory>
+
+namespace phm::ui {
+
+class TaskRunner;
+
+class ProjectController : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectController(QObject *parent = nullptr);
+    TaskRunner *runner() const { return mRunner; }
+    core::ProjectPtr project() const { return mProject; }
+    std::shared_ptr<const core::AreaIndex> areas() const { return mAreas; }
+    core::ImportReport importReport() const;
+
+public slots:
+    void openProject(const QString &path);
+    void importFolder(const QString &folder, const QString &projectPath);
+    void createDemo(qint64 people, quint64 seed, const QString &folder);
+
+signals:
+    void projectOpened(const QString &path);
+    void failed(const QString &message);
+    void canceled();
+
+private:
+    struct Outcome;
+    void runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job);
+    TaskRunner *mRunner;
+    core::ProjectPtr mProject;
+    std::shared_ptr<const core::AreaIndex> mAreas;
+};
+
+}  // namespace phm::ui
