@@ -1,4 +1,5 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
+#include "benchcommand.h"
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
@@ -112,6 +113,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("generate")) return cmdGenerate(args);
     if (cmd == QLatin1String("import")) return cmdImport(args);
     if (cmd == QLatin1String("info")) return cmdInfo(args);
+    if (cmd == QLatin1String("bench")) return runBenchCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;

@@ -6,8 +6,11 @@
 namespace phm::core {
 
 void EventBuilder::add(int32_t pid, int32_t date, int32_t end, std::string_view code, uint8_t a1, uint8_t a2, float value, float cost) {
-    auto [it, inserted] = mDict.try_emplace(std::string(code), uint32_t(mCodes.size()));
-    if (inserted) mCodes.push_back(QString::fromUtf8(code.data(), qsizetype(code.size())));
+    auto it = mDict.find(code);
+    if (it == mDict.end()) {
+        it = mDict.emplace(std::string(code), uint32_t(mCodes.size())).first;
+        mCodes.push_back(QString::fromUtf8(code.data(), qsizetype(code.size())));
+    }
     mPid.push_back(pid);
     mDate.push_back(date);
     mEnd.push_back(end);

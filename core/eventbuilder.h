@@ -20,7 +20,11 @@ private:
     std::vector<uint32_t> mCode;
     std::vector<uint8_t> mA1, mA2;
     std::vector<float> mValue, mCost;
-    std::unordered_map<std::string, uint32_t> mDict;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> mDict;
     std::vector<QString> mCodes;
 };
 

@@ -34,15 +34,19 @@ std::pair<int32_t, int32_t> manifestWindow(const QString &dir) {
 }  // namespace
 
 void ImportJob::discard() {
-    mInsert.reset();
+    mWriter.reset();  // joins the writer thread before the connection goes
     mDb.reset();
     QFile::remove(mTemp);
     QDir(mRejectsTemp).removeRecursively();
 }
 
 Status ImportJob::finish(ImportReport &report) {
+    QElapsedTimer phase;
+    phase.start();
+    auto mark = [&](const char *name) { report.timings.push_back({QLatin1String(name), phase.restart() / 1000.0}); };
     mFeedback.setPhase(QStringLiteral("Indexing"));
     std::array<EventTable, kEventDatasetCount> tables;
+    // The event index is built here while the writer thread finishes inserts and SQL indexes.
     int32_t start = kNoDate, end = kNoDate;
     for (int e = 0; e < kEventDatasetCount; ++e) {
         tables[size_t(e)] = mEvents[size_t(e)].build(mPersons.count);
@@ -54,11 +58,13 @@ Status ImportJob::finish(ImportReport &report) {
     }
     auto [mStart, mEnd] = manifestWindow(mFrom);
     if (mEnd != kNoDate) start = mStart, end = mEnd;
+    mark("event_index");
+    if (auto s = mWriter->finish(); !s) return s;
+    mWriter.reset();
+    mark("sql_rows_and_indexes");
     if (auto s = writeGeography(*mDb, mGeo); !s) return s;
     if (auto s = writeColumnBlocks(*mDb, mPersons, tables); !s) return s;
-    mFeedback.setPhase(QStringLiteral("Building SQL indexes"));
-    for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
-        if (auto s = mDb->exec(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(fileSpec(Dataset(d)).key))); !s) return s;
+    mark("column_blocks");
     report.persons = mPersons.count;
     report.practices = qint64(mGeo.practices.size());
     report.project = mTarget;
@@ -71,10 +77,12 @@ Status ImportJob::finish(ImportReport &report) {
         if (auto s = mDb->setMeta(k, v); !s) return s;
     if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
     mDb.reset();
+    mark("commit");
     if (mFeedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("import canceled"), {}};
     // Durable first, then one atomic rename: readers see the old project or the new one.
     if (!syncFile(mTemp) || std::rename(QFile::encodeName(mTemp).constData(), QFile::encodeName(mTarget).constData()) != 0)
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
+    mark("sync_and_rename");
     QDir(report.rejectsDir).removeRecursively();
     QDir().rename(mRejectsTemp, report.rejectsDir);
     return Ok{};
@@ -97,10 +105,13 @@ Result<ImportReport> ImportJob::run() {
         FileImportReport rep;
         const double from = 90.0 * done / total;
         done += weight[d];
+        QElapsedTimer fileTimer;
+        fileTimer.start();
         if (auto s = importFile(Dataset(d), rep, from, 90.0 * done / total); !s) {
             discard();
             return s.error();
         }
+        report.timings.push_back({rep.file, fileTimer.elapsed() / 1000.0});
         report.files.push_back(rep);
         if (Dataset(d) == Dataset::Persons && mPersons.count == 0) {
             discard();

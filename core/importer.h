@@ -32,6 +32,7 @@ struct ImportReport {
     std::vector<FileImportReport> files;
     qint64 persons = 0, practices = 0;
     double seconds = 0;
+    std::vector<std::pair<QString, double>> timings;  // seconds per phase, for benchmarks
     QString project, rejectsDir;
     double linkageRate() const;
     QJsonObject toJson() const;

@@ -13,6 +13,23 @@
 namespace phm::core {
 
 namespace {
+// The INSERT for a dataset's SQL table and its number of parameters.
+std::pair<QString, int> insertStatement(Dataset d) {
+    QStringList cols;
+    if (d == Dataset::Persons) {
+        cols = QStringList{QStringLiteral("pid"), QStringLiteral("person_id"), QStringLiteral("sex"), QStringLiteral("birth_ym"),
+                           QStringLiteral("ethnicity"), QStringLiteral("lsoa_idx"), QStringLiteral("practice_idx"),
+                           QStringLiteral("registration_start"), QStringLiteral("registration_end"), QStringLiteral("date_of_death")};
+        for (const char *f : kPersonFlags) cols << QLatin1String(f);
+    } else {
+        for (const ColumnSpec &c : fileSpec(d).columns) cols << (c.type == ColumnType::Person ? QStringLiteral("pid") : QLatin1String(c.name));
+    }
+    QStringList marks;
+    for (int i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
+    const QString table = d == Dataset::Persons ? QStringLiteral("person") : QLatin1String(fileSpec(d).key);
+    return {QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))), int(cols.size())};
+}
+
 Error fileError(const QString &code, const QString &message) { return Error{code, message, {}}; }
 
 QString delimiterHint(const std::vector<std::string_view> &header) {
@@ -48,7 +65,9 @@ Status ImportJob::prepare() {
         mLsoaIndex.emplace(l.code.toStdString(), int(mGeo.lsoas.size()));
         mGeo.lsoas.push_back({l.code, l.name, l.ladCode, l.place, l.imdDecile, l.imdRank, l.imdScore, l.ruc, true});
     }
-    return mDb->exec(QStringLiteral("BEGIN"));
+    if (auto s = mDb->exec(QStringLiteral("BEGIN")); !s) return s;
+    mWriter = std::make_unique<SqlBatchWriter>(*mDb);
+    return Ok{};
 }
 
 // A killed import leaves <project>.importing-<pid> behind; it holds patient-level data, so the
@@ -69,7 +88,7 @@ void ImportJob::removeStaleTemporaries() {
 }
 
 int ImportJob::lsoaIndex(std::string_view code) {
-    auto it = mLsoaIndex.find(std::string(code));
+    auto it = mLsoaIndex.find(code);
     if (it != mLsoaIndex.end()) return it->second;
     const QString q = QString::fromLatin1(code.data(), qsizetype(code.size()));
     const auto &england = ReferenceData::instance().englandLsoas();
@@ -89,6 +108,8 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     if (!QFileInfo::exists(path)) {
         if (spec.required)
             return fileError(QStringLiteral("missing_file"), QStringLiteral("%1: required file %2 is missing").arg(mFrom, rep.file));
+        if (d >= Dataset::Gp)  // the empty table still gets its index, so every project has the same schema
+            mWriter->endTable(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(spec.key)));
         return Ok{};
     }
     rep.present = true;
@@ -108,16 +129,20 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     for (const QString &u : validator.unknownColumns()) rep.unknownColumns << u;
     mPersonCol = spec.columnIndex("person_id");
     if (d >= Dataset::Gp) {
-        QStringList cols, marks;
-        for (const ColumnSpec &c : spec.columns) {
-            cols << (c.type == ColumnType::Person ? QStringLiteral("pid") : QLatin1String(c.name));
-            marks << QStringLiteral("?");
-        }
-        mInsert = std::make_unique<Statement>(*mDb, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                                        .arg(QLatin1String(spec.key), cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
+        const EventColumns &m = eventColumns(d);
+        auto at = [&](const char *name) { return name ? spec.columnIndex(name) : -1; };
+        mEventFields = {at(m.date), at(m.end), at(m.code), at(m.attr1), at(m.attr2), at(m.value), at(m.cost)};
+    }
+    if (d >= Dataset::Persons) {
+        const auto [sql, columns] = insertStatement(d);
+        mWriter->beginTable(sql, columns);
     }
     mPresent.assign(spec.columns.size(), 0);
-    mSeenRows.clear();
+    mSeenRows.reset();
+    mSeenArena = std::make_unique<std::pmr::monotonic_buffer_resource>();
+    mSeenRows = std::make_unique<std::pmr::unordered_set<uint64_t>>(mSeenArena.get());
+    mSeenRows->reserve(size_t(reader.size() / 40));  // about one entry per row
+    for (size_t f = 0; f < kPersonFlags.size(); ++f) mFlagColumns[f] = fileSpec(Dataset::Persons).columnIndex(kPersonFlags[f]);
     RejectWriter rejects(QDir(mRejectsTemp).filePath(rep.file));
     std::vector<FieldValue> values;
     SubFeedback fb(mFeedback, from, to);
@@ -151,14 +176,19 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     for (size_t c = 0; c < spec.columns.size(); ++c)
         if (validator.hasColumn(int(c)))
             rep.completeness.push_back({QLatin1String(spec.columns[c].name), rep.rowsImported ? double(mPresent[c]) / double(rep.rowsImported) : 0.0});
-    mInsert.reset();
-    mSeenRows = {};
+    if (d >= Dataset::Gp)
+        mWriter->endTable(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(spec.key)));
+    else if (d == Dataset::Persons)
+        mWriter->endTable();
+    if (mWriter->hasFailed()) return mWriter->finish();
+    mSeenRows.reset();
+    mSeenArena.reset();
     return Ok{};
 }
 
 RowProblem ImportJob::accept(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
-    const int dateCol = d == Dataset::Persons ? fileSpec(d).columnIndex("registration_start")
-                        : d >= Dataset::Gp    ? fileSpec(d).columnIndex(eventColumns(d).date) : -1;
+    static const int personDate = fileSpec(Dataset::Persons).columnIndex("registration_start");
+    const int dateCol = d == Dataset::Persons ? personDate : d >= Dataset::Gp ? mEventFields.date : -1;
     RowProblem p = d == Dataset::Practices ? acceptPractice(v) : d == Dataset::Persons ? acceptPerson(v) : acceptEvent(d, v, raw, rep);
     if (!p.reason && dateCol >= 0) {
         const auto day = int32_t(v[size_t(dateCol)].integer);
@@ -170,7 +200,7 @@ RowProblem ImportJob::accept(Dataset d, const std::vector<FieldValue> &v, std::s
 
 RowProblem ImportJob::acceptPractice(const std::vector<FieldValue> &v) {
     const std::string code(v[0].text);
-    if (mPracticeIndex.count(code)) return {"duplicate_id", 0, "practice_code seen before: " + code};
+    if (mPracticeIndex.find(code) != mPracticeIndex.end()) return {"duplicate_id", 0, "practice_code seen before: " + code};
     auto q = [&](int i) { return QString::fromUtf8(v[size_t(i)].text.data(), qsizetype(v[size_t(i)].text.size())); };
     Practice p;
     p.code = q(0), p.name = q(1), p.pcnCode = q(2), p.pcnName = q(3), p.place = q(4), p.alliance = q(5), p.postcode = q(6);

@@ -6,9 +6,11 @@
 #include "project.h"
 #include "projectdb.h"
 #include "rowvalidator.h"
+#include "sqlbatchwriter.h"
 
 #include <QFileInfo>
 #include <memory>
+#include <memory_resource>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -70,13 +72,24 @@ private:
     QString mFrom, mTarget, mTemp, mRejectsTemp;
     Feedback &mFeedback;
     std::unique_ptr<ProjectDb> mDb;
-    std::unique_ptr<Statement> mInsert;
+    std::unique_ptr<SqlBatchWriter> mWriter;  // INSERTs of the file being imported, on its own thread
     Geography mGeo;
     PersonTable mPersons;
     std::array<EventBuilder, kEventDatasetCount> mEvents;
-    std::unordered_map<std::string, int> mPracticeIndex, mLsoaIndex;
-    std::unordered_map<std::string, int32_t> mPersonIndex;
-    std::unordered_set<uint64_t> mSeenRows;
+    // Transparent hashing: look up a std::string_view without building a std::string per row.
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <class V> using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+    StringMap<int> mPracticeIndex, mLsoaIndex;
+    StringMap<int32_t> mPersonIndex;
+    std::array<int, kPersonFlags.size()> mFlagColumns{};
+    // Spec column indexes of the EventColumns fields of the file being imported (-1 = unused).
+    struct EventFields { int date = -1, end = -1, code = -1, attr1 = -1, attr2 = -1, value = -1, cost = -1; } mEventFields;
+    // Hashes of accepted event rows (exact-duplicate check); nodes come from a per-file arena.
+    std::unique_ptr<std::pmr::monotonic_buffer_resource> mSeenArena;
+    std::unique_ptr<std::pmr::unordered_set<uint64_t>> mSeenRows;
     std::vector<qint64> mPresent;
     int mPersonCol = -1;
 };

@@ -37,7 +37,10 @@ double ImportReport::linkageRate() const {
 QJsonObject ImportReport::toJson() const {
     QJsonArray list;
     for (const auto &f : files) list.append(f.toJson());
+    QJsonObject phases;
+    for (const auto &[k, v] : timings) phases.insert(k, v);
     return QJsonObject{{QStringLiteral("files"), list},
+                       {QStringLiteral("timings_s"), phases},
                        {QStringLiteral("persons"), persons},
                        {QStringLiteral("practices"), practices},
                        {QStringLiteral("linkage_rate"), linkageRate()},

@@ -17,10 +17,10 @@ RowProblem ImportJob::acceptPerson(const std::vector<FieldValue> &v) {
                      cStart = spec.columnIndex("registration_start"), cEnd = spec.columnIndex("registration_end"),
                      cDeath = spec.columnIndex("date_of_death");
     const std::string id = str(v[size_t(cId)].text);
-    if (mPersonIndex.count(id)) return {"duplicate_id", cId, "person_id seen before: " + id};
+    if (mPersonIndex.find(id) != mPersonIndex.end()) return {"duplicate_id", cId, "person_id seen before: " + id};
     const int lsoa = lsoaIndex(v[size_t(cLsoa)].text);
     if (lsoa < 0) return {"unknown_lsoa", cLsoa, "not an England LSOA 2011 code: " + str(v[size_t(cLsoa)].text)};
-    auto prac = mPracticeIndex.find(str(v[size_t(cPrac)].text));
+    auto prac = mPracticeIndex.find(v[size_t(cPrac)].text);
     if (prac == mPracticeIndex.end()) return {"unknown_practice", cPrac, "not in practices.csv: " + str(v[size_t(cPrac)].text)};
 
     const int32_t pid = mPersons.count++;
@@ -38,76 +38,58 @@ RowProblem ImportJob::acceptPerson(const std::vector<FieldValue> &v) {
     t.regStart.push_back(date(cStart));
     t.regEnd.push_back(date(cEnd));
     t.death.push_back(date(cDeath));
-    for (size_t f = 0; f < kPersonFlags.size(); ++f) t.flags[f].push_back(v[size_t(spec.columnIndex(kPersonFlags[f]))].integer == 1);
+    for (size_t f = 0; f < kPersonFlags.size(); ++f) t.flags[f].push_back(v[size_t(mFlagColumns[f])].integer == 1);
 
-    if (!mInsert) {
-        QStringList cols = {QStringLiteral("pid"), QStringLiteral("person_id"), QStringLiteral("sex"), QStringLiteral("birth_ym"),
-                            QStringLiteral("ethnicity"), QStringLiteral("lsoa_idx"), QStringLiteral("practice_idx"),
-                            QStringLiteral("registration_start"), QStringLiteral("registration_end"), QStringLiteral("date_of_death")};
-        for (const char *f : kPersonFlags) cols << QLatin1String(f);
-        QStringList marks;
-        for (int i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
-        mInsert = std::make_unique<Statement>(*mDb, QStringLiteral("INSERT INTO person(%1) VALUES (%2)")
-                                                        .arg(cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))));
-    }
-    Statement &st = *mInsert;
-    st.bind(1, int64_t(pid));
-    st.bindText(2, id);
-    st.bindText(3, v[size_t(cSex)].text);
-    st.bind(4, v[size_t(cBirth)].integer);
-    if (v[size_t(cEth)].present) st.bindText(5, v[size_t(cEth)].text); else st.bindNull(5);
-    st.bind(6, int64_t(lsoa));
-    st.bind(7, int64_t(prac->second));
+    SqlBatchWriter &w = *mWriter;
+    w.setInt(1, pid);
+    w.setText(2, id);
+    w.setText(3, v[size_t(cSex)].text);
+    w.setInt(4, v[size_t(cBirth)].integer);
+    if (v[size_t(cEth)].present) w.setText(5, v[size_t(cEth)].text); else w.setNull(5);
+    w.setInt(6, lsoa);
+    w.setInt(7, prac->second);
     int i = 8;
     for (int c : {cStart, cEnd, cDeath}) {
-        if (v[size_t(c)].present) st.bind(i, v[size_t(c)].integer); else st.bindNull(i);
+        if (v[size_t(c)].present) w.setInt(i, v[size_t(c)].integer); else w.setNull(i);
         ++i;
     }
-    for (const char *f : kPersonFlags) st.bind(i++, v[size_t(spec.columnIndex(f))].integer);
-    if (!st.stepDone()) return {"database_error", -1, mDb->lastError().toStdString()};
+    for (int c : mFlagColumns) w.setInt(i++, v[size_t(c)].integer);
+    w.endRow();
     return {};
 }
 
 RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
     const FileSpec &spec = fileSpec(d);
-    auto person = mPersonIndex.find(str(v[size_t(mPersonCol)].text));
+    auto person = mPersonIndex.find(v[size_t(mPersonCol)].text);
     if (person == mPersonIndex.end()) {
         ++rep.unlinked;
         return {"unknown_person", mPersonCol, "person_id not in persons: " + str(v[size_t(mPersonCol)].text)};
     }
     ++rep.linked;
-    if (!mSeenRows.insert(std::hash<std::string_view>{}(raw)).second) {
+    if (!mSeenRows->insert(std::hash<std::string_view>{}(raw)).second) {
         --rep.linked;  // a duplicate is not a linked event
         return {"duplicate_row", -1, "exact copy of an earlier row"};
     }
     const int32_t pid = person->second;
-    Statement &st = *mInsert;
+    SqlBatchWriter &w = *mWriter;
     for (size_t c = 0; c < spec.columns.size(); ++c) {
         const FieldValue &f = v[c];
         const int i = int(c) + 1;
         const ColumnType type = spec.columns[c].type;
-        if (type == ColumnType::Person) st.bind(i, int64_t(pid));
-        else if (!f.present) st.bindNull(i);
-        else if (type == ColumnType::Date || type == ColumnType::Integer || type == ColumnType::Flag) st.bind(i, f.integer);
-        else if (type == ColumnType::Decimal) st.bind(i, f.number);
-        else st.bindText(i, f.text);
+        if (type == ColumnType::Person) w.setInt(i, pid);
+        else if (!f.present) w.setNull(i);
+        else if (type == ColumnType::Date || type == ColumnType::Integer || type == ColumnType::Flag) w.setInt(i, f.integer);
+        else if (type == ColumnType::Decimal) w.setReal(i, f.number);
+        else w.setText(i, f.text);
     }
-    if (!st.stepDone()) return {"database_error", -1, mDb->lastError().toStdString()};
+    w.endRow();
 
-    const EventColumns &m = eventColumns(d);
-    auto col = [&](const char *name) -> const FieldValue * {
-        return name ? &v[size_t(spec.columnIndex(name))] : nullptr;
-    };
-    auto day = [&](const char *name) { const FieldValue *f = col(name); return f && f->present ? int32_t(f->integer) : kNoDate; };
-    auto attr = [&](const char *name) {
-        const FieldValue *f = col(name);
-        return f && f->present ? uint8_t(f->integer + 1) : uint8_t(0);
-    };
-    auto number = [&](const char *name) {
-        const FieldValue *f = col(name);
-        return f && f->present ? float(f->number) : NAN;
-    };
-    const FieldValue *code = col(m.code);
+    const EventFields &m = mEventFields;
+    auto field = [&](int c) -> const FieldValue * { return c >= 0 && v[size_t(c)].present ? &v[size_t(c)] : nullptr; };
+    auto day = [&](int c) { const FieldValue *f = field(c); return f ? int32_t(f->integer) : kNoDate; };
+    auto attr = [&](int c) { const FieldValue *f = field(c); return f ? uint8_t(f->integer + 1) : uint8_t(0); };
+    auto number = [&](int c) { const FieldValue *f = field(c); return f ? float(f->number) : NAN; };
+    const FieldValue *code = field(m.code);
     mEvents[size_t(int(d) - kFirstEventDataset)].add(pid, day(m.date), day(m.end), code ? code->text : std::string_view{}, attr(m.attr1),
                                                      attr(m.attr2), number(m.value), number(m.cost));
     return {};

@@ -152,6 +152,7 @@ void Statement::bindNull(int i) { sqlite3_bind_null(mStmt, i); }
 void Statement::bind(int i, int64_t v) { sqlite3_bind_int64(mStmt, i, v); }
 void Statement::bind(int i, double v) { sqlite3_bind_double(mStmt, i, v); }
 void Statement::bindText(int i, std::string_view v) { sqlite3_bind_text(mStmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+void Statement::bindTextStatic(int i, std::string_view v) { sqlite3_bind_text(mStmt, i, v.data(), int(v.size()), SQLITE_STATIC); }
 void Statement::bindBlob(int i, const void *data, size_t bytes) { sqlite3_bind_blob64(mStmt, i, data, bytes, SQLITE_STATIC); }
 bool Statement::step() {
     if (!mStmt) return false;

@@ -32,6 +32,7 @@ RowValidator::RowValidator(const FileSpec &spec, const std::vector<std::string_v
     }
     for (size_t c = 0; c < spec.columns.size(); ++c) {
         mEnums.push_back(spec.columns[c].type == ColumnType::Enum ? enumValues(spec.columns[c]) : std::vector<std::string_view>{});
+        mIsSnomed.push_back(std::string_view(spec.columns[c].name) == "snomed_code");
         if (spec.columns[c].required && mPosition[c] < 0) mMissing.push_back(QLatin1String(spec.columns[c].name));
     }
     // Pairs whose second date must not precede the first.
@@ -105,7 +106,7 @@ RowProblem RowValidator::validate(const std::vector<std::string_view> &fields, s
             break;
         }
         case ColumnType::Code:
-            if (std::string_view(col.name) == "snomed_code") {
+            if (mIsSnomed[c]) {
                 for (char ch : t)
                     if (ch < '0' || ch > '9') return {"invalid_value", int(c), "SNOMED CT id must be digits: " + std::string(t)};
                 if (t.size() < 6 || t.size() > 18) return {"invalid_value", int(c), "SNOMED CT id must have 6-18 digits"};

@@ -40,6 +40,7 @@ private:
     const FileSpec &mSpec;
     std::vector<int> mPosition;  // spec column -> header position, -1 if absent
     std::vector<std::vector<std::string_view>> mEnums;
+    std::vector<char> mIsSnomed;
     std::vector<QString> mMissing, mUnknown;
     int mHeaderSize = 0;
     int mEndOf[2][2] = {{-1, -1}, {-1, -1}};  // (start, end) column pairs that must be ordered

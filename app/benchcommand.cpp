@@ -1,0 +1,140 @@
+// `phm bench --people N [--dir DIR] [--keep]`
+// Runs `phm generate`, `phm import`, `phm info` and the baseline `sqlite3 .import` of the same
+// CSV files as child processes, each measured for wall time and peak resident memory (wait4).
+#include "benchcommand.h"
+
+#include "dataspec.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QThread>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+struct Run {
+    double seconds = 0;
+    double peakMb = 0;
+    int exitCode = -1;
+    QByteArray output;
+};
+
+// fork/exec so each stage's peak RSS is its own (getrusage of all children would merge them).
+Run runChild(const QString &program, const QStringList &args, const QByteArray &stdinData = {}) {
+    Run r;
+    int inPipe[2], outPipe[2];
+    if (pipe(inPipe) != 0 || pipe(outPipe) != 0) return r;
+    std::vector<QByteArray> argBytes{QFile::encodeName(program)};
+    for (const QString &a : args) argBytes.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &a : argBytes) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    QElapsedTimer t;
+    t.start();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(inPipe[0], 0);
+        dup2(outPipe[1], 1);
+        const int devNull = ::open("/dev/null", O_WRONLY);
+        if (devNull >= 0) dup2(devNull, 2);
+        close(inPipe[1]);
+        close(outPipe[0]);
+        execvp(argv[0], argv.data());
+        _exit(127);
+    }
+    close(inPipe[0]);
+    close(outPipe[1]);
+    if (!stdinData.isEmpty() && write(inPipe[1], stdinData.constData(), size_t(stdinData.size())) < 0) std::perror("bench");
+    close(inPipe[1]);
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(outPipe[0], buf, sizeof buf)) > 0) r.output.append(buf, qsizetype(n));
+    close(outPipe[0]);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    r.seconds = t.elapsed() / 1000.0;
+    r.peakMb = usage.ru_maxrss / 1024.0;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+QJsonObject stage(const Run &r) {
+    return QJsonObject{{QStringLiteral("seconds"), r.seconds}, {QStringLiteral("peak_rss_mb"), r.peakMb}, {QStringLiteral("exit_code"), r.exitCode}};
+}
+
+QString cpuModel() {
+    QFile f(QStringLiteral("/proc/cpuinfo"));
+    if (!f.open(QIODevice::ReadOnly)) return QSysInfo::currentCpuArchitecture();
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("model name")) return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+    return QSysInfo::currentCpuArchitecture();
+}
+
+}  // namespace
+
+int runBenchCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("people"), QStringLiteral("People to generate."), QStringLiteral("N"), QStringLiteral("100000")},
+                  {QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary folder)."), QStringLiteral("DIR")},
+                  {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("2026")},
+                  {QStringLiteral("no-baseline"), QStringLiteral("Skip the sqlite3 .import baseline.")}});
+    p.process(args);
+    QTemporaryDir tmp;
+    const QString dir = p.isSet(QStringLiteral("dir")) ? p.value(QStringLiteral("dir")) : tmp.path();
+    QDir().mkpath(dir);
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString extract = QDir(dir).filePath(QStringLiteral("extract")), project = QDir(dir).filePath(QStringLiteral("bench.phm"));
+    const QString people = p.value(QStringLiteral("people"));
+    QFile::remove(project);
+
+    const Run gen = runChild(self, {QStringLiteral("generate"), QStringLiteral("--people"), people, QStringLiteral("--seed"),
+                                    p.value(QStringLiteral("seed")), QStringLiteral("--out"), extract});
+    const Run imp = runChild(self, {QStringLiteral("import"), QStringLiteral("--from"), extract, QStringLiteral("--project"), project,
+                                    QStringLiteral("--json")});
+    const Run open = runChild(self, {QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const QJsonObject report = QJsonDocument::fromJson(imp.output).object();
+    const QJsonObject info = QJsonDocument::fromJson(open.output).object();
+    qint64 rows = 0, bytes = 0;
+    for (const QJsonValue &f : report.value(QStringLiteral("files")).toArray()) {
+        rows += f.toObject().value(QStringLiteral("rows_read")).toInteger();
+        bytes += QFileInfo(QDir(extract).filePath(f.toObject().value(QStringLiteral("file")).toString())).size();
+    }
+    QJsonObject out{{QStringLiteral("people"), people.toLongLong()},
+                    {QStringLiteral("machine"), QStringLiteral("%1, %2 logical CPUs, %3").arg(cpuModel()).arg(QThread::idealThreadCount()).arg(QSysInfo::prettyProductName())},
+                    {QStringLiteral("csv_rows"), rows},
+                    {QStringLiteral("csv_mb"), bytes / 1e6},
+                    {QStringLiteral("project_mb"), QFileInfo(project).size() / 1e6},
+                    {QStringLiteral("generate"), stage(gen)},
+                    {QStringLiteral("import"), stage(imp)},
+                    {QStringLiteral("import_rows_per_second"), imp.seconds > 0 ? rows / imp.seconds : 0},
+                    {QStringLiteral("open"), stage(open)},
+                    {QStringLiteral("open_ms_in_process"), info.value(QStringLiteral("open_ms"))}};
+    if (!p.isSet(QStringLiteral("no-baseline"))) {
+        // Baseline: the sqlite3 shell loading the same CSV files into untyped tables, no checks.
+        const QString db = QDir(dir).filePath(QStringLiteral("baseline.db"));
+        QFile::remove(db);
+        QByteArray script = ".bail on\n.mode csv\nPRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\n";
+        for (const phm::core::FileSpec &f : phm::core::dataSpec())
+            script += QStringLiteral(".import '%1' %2\n").arg(QDir(extract).filePath(QLatin1String(f.file)), QLatin1String(f.key)).toUtf8();
+        const Run base = runChild(QStringLiteral("sqlite3"), {db}, script);
+        out.insert(QStringLiteral("sqlite3_import"), stage(base));
+        out.insert(QStringLiteral("sqlite3_rows_per_second"), base.seconds > 0 ? rows / base.seconds : 0);
+        QFile::remove(db);
+    }
+    std::fputs(QJsonDocument(out).toJson().constData(), stdout);
+    return gen.exitCode == 0 && imp.exitCode == 0 && open.exitCode == 0 ? 0 : 1;
+}
