@@ -6,6 +6,7 @@
 #include "synthactivity.h"
 #include "synthperson.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -237,7 +238,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
     if (config.people < 1) return Error{QStringLiteral("bad_argument"), QStringLiteral("--people must be at least 1"), {}};
     if (!QDir().mkpath(outDir))
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
-    feedback.setPhase(QStringLiteral("Preparing geography"));
+    feedback.setPhase(QCoreApplication::translate("phm::core", "Preparing geography"));
     const SynthContext ctx(config);
     std::array<CsvFile, kDatasetCount> files;
     std::array<QString, kDatasetCount> finalPath, partPath;
@@ -273,7 +274,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
     const int64_t chunks = (config.people + kChunk - 1) / kChunk;
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, config.threads));
-    feedback.setPhase(QStringLiteral("Generating people and activity"));
+    feedback.setPhase(QCoreApplication::translate("phm::core", "Generating people and activity"));
     const int64_t batch = 8 * std::max(1, config.threads);
     for (int64_t first = 0; first < chunks; first += batch) {
         if (feedback.isCanceled()) {

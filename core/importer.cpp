@@ -3,6 +3,7 @@
 #include "columnblocks.h"
 #include "importjob.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -44,7 +45,7 @@ Status ImportJob::finish(ImportReport &report) {
     QElapsedTimer phase;
     phase.start();
     auto mark = [&](const char *name) { report.timings.push_back({QLatin1String(name), phase.restart() / 1000.0}); };
-    mFeedback.setPhase(QStringLiteral("Indexing"));
+    mFeedback.setPhase(QCoreApplication::translate("phm::core", "Indexing"));
     std::array<EventTable, kEventDatasetCount> tables;
     // The event index is built here while the writer thread finishes inserts and SQL indexes.
     int32_t start = kNoDate, end = kNoDate;
@@ -101,7 +102,7 @@ Result<ImportReport> ImportJob::run() {
     double total = 0, done = 0;
     for (double w : weight) total += w;
     for (int d = 0; d < kDatasetCount; ++d) {
-        mFeedback.setPhase(QStringLiteral("Importing %1").arg(QLatin1String(fileSpec(Dataset(d)).file)));
+        mFeedback.setPhase(QCoreApplication::translate("phm::core", "Importing %1").arg(QLatin1String(fileSpec(Dataset(d)).file)));
         FileImportReport rep;
         const double from = 90.0 * done / total;
         done += weight[d];

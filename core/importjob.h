@@ -84,6 +84,9 @@ private:
     template <class V> using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
     StringMap<int> mPracticeIndex, mLsoaIndex;
     StringMap<int32_t> mPersonIndex;
+    // Event files are usually grouped by person, so the last lookup is remembered.
+    std::string mLastPersonId;
+    int32_t mLastPid = -1;
     std::array<int, kPersonFlags.size()> mFlagColumns{};
     // Spec column indexes of the EventColumns fields of the file being imported (-1 = unused).
     struct EventFields { int date = -1, end = -1, code = -1, attr1 = -1, attr2 = -1, value = -1, cost = -1; } mEventFields;

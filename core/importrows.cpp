@@ -60,17 +60,22 @@ RowProblem ImportJob::acceptPerson(const std::vector<FieldValue> &v) {
 
 RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
     const FileSpec &spec = fileSpec(d);
-    auto person = mPersonIndex.find(v[size_t(mPersonCol)].text);
-    if (person == mPersonIndex.end()) {
-        ++rep.unlinked;
-        return {"unknown_person", mPersonCol, "person_id not in persons: " + str(v[size_t(mPersonCol)].text)};
+    const std::string_view personId = v[size_t(mPersonCol)].text;
+    if (personId != mLastPersonId) {
+        auto person = mPersonIndex.find(personId);
+        if (person == mPersonIndex.end()) {
+            ++rep.unlinked;
+            return {"unknown_person", mPersonCol, "person_id not in persons: " + str(personId)};
+        }
+        mLastPersonId.assign(personId);
+        mLastPid = person->second;
     }
     ++rep.linked;
     if (!mSeenRows->insert(std::hash<std::string_view>{}(raw)).second) {
         --rep.linked;  // a duplicate is not a linked event
         return {"duplicate_row", -1, "exact copy of an earlier row"};
     }
-    const int32_t pid = person->second;
+    const int32_t pid = mLastPid;
     SqlBatchWriter &w = *mWriter;
     for (size_t c = 0; c < spec.columns.size(); ++c) {
         const FieldValue &f = v[c];

@@ -3,6 +3,7 @@
 #include "columnblocks.h"
 #include "projectdb.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,12 +31,12 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     auto project = std::make_shared<Project>();
     project->path = QFileInfo(path).absoluteFilePath();
     project->schemaVersion = version;
-    feedback.setPhase(QStringLiteral("Reading geography"));
+    feedback.setPhase(QCoreApplication::translate("phm::core", "Reading geography"));
     auto geo = readGeography(d);
     if (!geo) return geo.error();
     project->geography = std::move(geo.value());
     if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("open canceled"), {}};
-    feedback.setPhase(QStringLiteral("Reading column blocks"));
+    feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);
     if (auto s = readColumnBlocks(d, project->persons, project->events); !s) return s.error();
     feedback.setProgress(95);

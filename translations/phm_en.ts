@@ -1,4 +1,317 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
+<context>
+    <name>main</name>
+    <message>
+        <source>Population health management workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a screenshot to FILE and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::core</name>
+    <message>
+        <source>Preparing geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating people and activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading column blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::CompletenessModel</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::DataOverviewWidget</name>
+    <message>
+        <source>No project open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 persons and %2 practices imported; %3% of event rows linked to a person. Rejected rows, with line numbers and reasons, are in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::GeographyModel</name>
+    <message>
+        <source>Integrated Care System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhoods (LSOAs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (IMD decile %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents of this neighbourhood registered with any practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::ImportReportModel</name>
+    <message>
+        <source>not supplied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linkage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::MainWindow</name>
+    <message>
+        <source>PHM Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project open. Use File &gt; New demo ICS… to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New demo ICS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PHM Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — PHM Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected: %1 — %2 people registered at %3 (of %4 people in the extract)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder with the extract&apos;s CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM Workbench projects (*.phm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About PHM Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PHM Workbench %1&lt;/h3&gt;&lt;p&gt;Population health management for an Integrated Care System: cohorts, segmentation, place and PCN comparison, inequalities and PCN packs.&lt;/p&gt;&lt;p&gt;All people in the demo are synthetic.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference data&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::NewDemoDialog</name>
+    <message>
+        <source>New demo ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a synthetic, pseudonymised extract of the Bedfordshire, Luton and Milton Keynes ICS (real geography, synthetic people) and imports it into a new project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the demo ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::ProjectController</name>
+    <message>
+        <source>Another task is still running; wait for it or cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating a demo ICS of %1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::PyramidView</name>
+    <message>
+        <source>Open a project to see its population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 people registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::TaskProgressWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running task; the open project is left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
