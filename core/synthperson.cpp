@@ -3,6 +3,7 @@
 #include "dates.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace phm::core::synth {
@@ -22,9 +23,12 @@ int sampleAge(const std::array<double, 6> &bands, Rng &rng) {
     for (double b : bands) total += b;
     const size_t band = rng.pick(bands, total);
     if (band < 5) return rng.uniformInt(lo[band], hi[band]);
-    // 65+: survival-shaped, about 13% of over-65s are 85+ as in England.
-    const double u = rng.uniform();
-    return std::min(104, 65 + int(-std::log(1 - u * (1 - std::exp(-0.1 * 40))) / 0.1));
+    // 65+: shares of the five-year bands among England's over-65s (ONS mid-year estimates,
+    // rounded): 65-69 27%, 70-74 26%, 75-79 20%, 80-84 16%, 85-89 7%, 90+ 4%.
+    static constexpr std::array<double, 6> old = {0.27, 0.26, 0.20, 0.16, 0.07, 0.04};
+    const size_t b = rng.pick(old, 1.0);
+    if (b < 5) return 65 + 5 * int(b) + rng.uniformInt(0, 4);
+    return std::min(104, 90 + int(-std::log(1 - rng.uniform()) / 0.3));
 }
 
 double odds(double p) { return p / (1 - p); }

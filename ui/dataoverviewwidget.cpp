@@ -34,6 +34,7 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
     mFiles->setModel(mReport);
     mFields->setModel(mCompleteness);
     mFiles->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mFiles->horizontalHeader()->setStretchLastSection(true);
     mFields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     connect(mFiles->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showFile(current.row()); });
