@@ -37,8 +37,10 @@ std::pair<int32_t, int32_t> manifestWindow(const QString &dir) {
 void ImportJob::discard() {
     mWriter.reset();  // joins the writer thread before the connection goes
     mDb.reset();
-    QFile::remove(mTemp);
-    QDir(mRejectsTemp).removeRecursively();
+    // Paths are empty when preparation failed early; QDir(QString()) would be the working
+    // directory, so only ever remove what this run created.
+    if (!mTemp.isEmpty()) QFile::remove(mTemp);
+    if (!mRejectsTemp.isEmpty()) QDir(mRejectsTemp).removeRecursively();
 }
 
 Status ImportJob::finish(ImportReport &report) {

@@ -118,6 +118,21 @@ private slots:
         QVERIFY(leftovers().isEmpty());
     }
 
+    void earlyFailureTouchesNothingElse() {
+        // Regression: a failure before the temporary paths exist once deleted the working directory.
+        const QString work = path(QStringLiteral("cwd"));
+        QDir().mkpath(work);
+        phm::test::writeFile(QDir(work).filePath(QStringLiteral("keep.txt")), "precious");
+        const QString before = QDir::currentPath();
+        QDir::setCurrent(work);
+        Feedback fb;
+        auto r = importExtract(QStringLiteral("no-such-folder"), QStringLiteral("x.phm"), fb);
+        QDir::setCurrent(before);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("no_folder"));
+        QVERIFY(QFile::exists(QDir(work).filePath(QStringLiteral("keep.txt"))));
+    }
+
     void badInputs_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("content");
