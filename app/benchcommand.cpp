@@ -5,6 +5,10 @@
 
 #include "dataspec.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -17,10 +21,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <cstdio>
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -73,7 +73,8 @@ Run runChild(const QString &program, const QStringList &args, const QByteArray &
 }
 
 QJsonObject stage(const Run &r) {
-    return QJsonObject{{QStringLiteral("seconds"), r.seconds}, {QStringLiteral("peak_rss_mb"), r.peakMb}, {QStringLiteral("exit_code"), r.exitCode}};
+    return QJsonObject{
+        {QStringLiteral("seconds"), r.seconds}, {QStringLiteral("peak_rss_mb"), r.peakMb}, {QStringLiteral("exit_code"), r.exitCode}};
 }
 
 QString cpuModel() {
@@ -113,16 +114,18 @@ int runBenchCommand(const QStringList &args) {
         rows += f.toObject().value(QStringLiteral("rows_read")).toInteger();
         bytes += QFileInfo(QDir(extract).filePath(f.toObject().value(QStringLiteral("file")).toString())).size();
     }
-    QJsonObject out{{QStringLiteral("people"), people.toLongLong()},
-                    {QStringLiteral("machine"), QStringLiteral("%1, %2 logical CPUs, %3").arg(cpuModel()).arg(QThread::idealThreadCount()).arg(QSysInfo::prettyProductName())},
-                    {QStringLiteral("csv_rows"), rows},
-                    {QStringLiteral("csv_mb"), bytes / 1e6},
-                    {QStringLiteral("project_mb"), QFileInfo(project).size() / 1e6},
-                    {QStringLiteral("generate"), stage(gen)},
-                    {QStringLiteral("import"), stage(imp)},
-                    {QStringLiteral("import_rows_per_second"), imp.seconds > 0 ? rows / imp.seconds : 0},
-                    {QStringLiteral("open"), stage(open)},
-                    {QStringLiteral("open_ms_in_process"), info.value(QStringLiteral("open_ms"))}};
+    QJsonObject out{
+        {QStringLiteral("people"), people.toLongLong()},
+        {QStringLiteral("machine"),
+         QStringLiteral("%1, %2 logical CPUs, %3").arg(cpuModel()).arg(QThread::idealThreadCount()).arg(QSysInfo::prettyProductName())},
+        {QStringLiteral("csv_rows"), rows},
+        {QStringLiteral("csv_mb"), bytes / 1e6},
+        {QStringLiteral("project_mb"), QFileInfo(project).size() / 1e6},
+        {QStringLiteral("generate"), stage(gen)},
+        {QStringLiteral("import"), stage(imp)},
+        {QStringLiteral("import_rows_per_second"), imp.seconds > 0 ? rows / imp.seconds : 0},
+        {QStringLiteral("open"), stage(open)},
+        {QStringLiteral("open_ms_in_process"), info.value(QStringLiteral("open_ms"))}};
     if (!p.isSet(QStringLiteral("no-baseline"))) {
         // Baseline: the sqlite3 shell loading the same CSV files into untyped tables, no checks.
         const QString db = QDir(dir).filePath(QStringLiteral("baseline.db"));

@@ -22,7 +22,8 @@ int cmdGenerate(const QStringList &args) {
     p.addOptions({{QStringLiteral("people"), QStringLiteral("Number of people."), QStringLiteral("N"), QStringLiteral("1000000")},
                   {QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"), QStringLiteral("2026")},
                   {QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")},
-                  {QStringLiteral("fault-scale"), QStringLiteral("Multiplier on injected fault rates (0 = none)."), QStringLiteral("X"), QStringLiteral("1")},
+                  {QStringLiteral("fault-scale"), QStringLiteral("Multiplier on injected fault rates (0 = none)."), QStringLiteral("X"),
+                   QStringLiteral("1")},
                   {QStringLiteral("threads"), QStringLiteral("Worker threads."), QStringLiteral("T"), QStringLiteral("2")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("out"))) {
@@ -42,14 +43,18 @@ int cmdGenerate(const QStringList &args) {
         err(r.error().message);
         return 1;
     }
-    err(QStringLiteral("generated %1 people, %2 rows, %3 MB in %4 s").arg(cfg.people).arg(r.value().rowsWritten)
-            .arg(r.value().bytesWritten / 1e6, 0, 'f', 1).arg(t.elapsed() / 1000.0, 0, 'f', 2));
+    err(QStringLiteral("generated %1 people, %2 rows, %3 MB in %4 s")
+            .arg(cfg.people)
+            .arg(r.value().rowsWritten)
+            .arg(r.value().bytesWritten / 1e6, 0, 'f', 1)
+            .arg(t.elapsed() / 1000.0, 0, 'f', 2));
     return 0;
 }
 QString fileSummary(const FileImportReport &f) {
     QStringList reasons;
     for (const auto &[k, v] : f.rejectsByReason) reasons << QStringLiteral("%1 %2").arg(k).arg(v);
-    QString line = QStringLiteral("%1: read %2, imported %3, rejected %4").arg(f.file, -24).arg(f.rowsRead).arg(f.rowsImported).arg(f.rowsRejected);
+    QString line =
+        QStringLiteral("%1: read %2, imported %3, rejected %4").arg(f.file, -24).arg(f.rowsRead).arg(f.rowsImported).arg(f.rowsRejected);
     if (!reasons.isEmpty()) line += QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", ")));
     if (f.linked + f.unlinked > 0) line += QStringLiteral("; linkage %1%").arg(100.0 * f.linkageRate(), 0, 'f', 2);
     if (!f.unknownColumns.isEmpty()) line += QStringLiteral("; ignored columns: %1").arg(f.unknownColumns.join(QStringLiteral(", ")));
@@ -80,7 +85,11 @@ int cmdImport(const QStringList &args) {
     for (const auto &f : rep.files)
         if (f.present) out(fileSummary(f) + QLatin1Char('\n'));
     out(QStringLiteral("persons %1, practices %2, overall linkage %3%, %4 s\nrejects: %5\n")
-            .arg(rep.persons).arg(rep.practices).arg(100.0 * rep.linkageRate(), 0, 'f', 2).arg(rep.seconds, 0, 'f', 1).arg(rep.rejectsDir));
+            .arg(rep.persons)
+            .arg(rep.practices)
+            .arg(100.0 * rep.linkageRate(), 0, 'f', 2)
+            .arg(rep.seconds, 0, 'f', 1)
+            .arg(rep.rejectsDir));
     return 0;
 }
 

@@ -29,7 +29,8 @@ int main(int argc, char **argv) {
     parser.setApplicationDescription(QApplication::translate("main", "Population health management workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("screenshot"), QApplication::translate("main", "Save a screenshot to FILE and exit."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("screenshot"), QApplication::translate("main", "Save a screenshot to FILE and exit."), QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 

@@ -38,12 +38,18 @@ AreaIndex::AreaIndex(const Project &project) : mProject(project) {
 QString AreaIndex::name(const Area &a) const {
     const Geography &g = mProject.geography;
     switch (a.kind) {
-    case Area::Ics: return QStringLiteral("Integrated Care System");
-    case Area::Alliance: return g.alliances[size_t(a.index)];
-    case Area::Place: return g.places[size_t(a.index)];
-    case Area::Pcn: return g.pcnNames[size_t(a.index)];
-    case Area::Practice: return g.practices[size_t(a.index)].name;
-    case Area::Lsoa: return g.lsoas[size_t(a.index)].name;
+        case Area::Ics:
+            return QStringLiteral("Integrated Care System");
+        case Area::Alliance:
+            return g.alliances[size_t(a.index)];
+        case Area::Place:
+            return g.places[size_t(a.index)];
+        case Area::Pcn:
+            return g.pcnNames[size_t(a.index)];
+        case Area::Practice:
+            return g.practices[size_t(a.index)].name;
+        case Area::Lsoa:
+            return g.lsoas[size_t(a.index)].name;
     }
     return {};
 }
@@ -51,12 +57,18 @@ QString AreaIndex::name(const Area &a) const {
 bool AreaIndex::contains(const Area &a, int32_t person) const {
     const Practice &pr = mProject.geography.practices[mProject.persons.practice[size_t(person)]];
     switch (a.kind) {
-    case Area::Ics: return true;
-    case Area::Alliance: return pr.allianceIndex == a.index;
-    case Area::Place: return pr.placeIndex == a.index;
-    case Area::Pcn: return pr.pcn == a.index;
-    case Area::Practice: return mProject.persons.practice[size_t(person)] == a.index;
-    case Area::Lsoa: return mProject.persons.lsoa[size_t(person)] == a.index;
+        case Area::Ics:
+            return true;
+        case Area::Alliance:
+            return pr.allianceIndex == a.index;
+        case Area::Place:
+            return pr.placeIndex == a.index;
+        case Area::Pcn:
+            return pr.pcn == a.index;
+        case Area::Practice:
+            return mProject.persons.practice[size_t(person)] == a.index;
+        case Area::Lsoa:
+            return mProject.persons.lsoa[size_t(person)] == a.index;
     }
     return false;
 }
@@ -80,8 +92,10 @@ Pyramid AreaIndex::pyramid(const Area &a) const {
     for (int32_t i = 0; i < p.count; ++i) {
         if (!mRegistered[size_t(i)] || !contains(a, i)) continue;
         const int band = std::min(kPyramidBands - 1, mAge[size_t(i)] / 5);
-        if (p.sex[size_t(i)] == 0) ++out.male[size_t(band)];
-        else if (p.sex[size_t(i)] == 1) ++out.female[size_t(band)];
+        if (p.sex[size_t(i)] == 0)
+            ++out.male[size_t(band)];
+        else if (p.sex[size_t(i)] == 1)
+            ++out.female[size_t(band)];
     }
     return out;
 }

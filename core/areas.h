@@ -38,8 +38,8 @@ public:
 
 private:
     const Project &mProject;
-    std::vector<uint8_t> mAge;          // completed years at the extract end, capped at 120
-    std::vector<uint8_t> mRegistered;   // registered and alive at the extract end
+    std::vector<uint8_t> mAge;         // completed years at the extract end, capped at 120
+    std::vector<uint8_t> mRegistered;  // registered and alive at the extract end
     std::vector<int64_t> mPracticePop, mLsoaPop;
 };
 

@@ -13,8 +13,10 @@ namespace {
 
 class BlockWriter {
 public:
-    explicit BlockWriter(ProjectDb &db) : mSt(db, QStringLiteral("INSERT OR REPLACE INTO column_block(name, rows, data) VALUES (?, ?, ?)")) {}
-    template <class V> bool put(const QString &name, const V &v) {
+    explicit BlockWriter(ProjectDb &db)
+        : mSt(db, QStringLiteral("INSERT OR REPLACE INTO column_block(name, rows, data) VALUES (?, ?, ?)")) {}
+    template <class V>
+    bool put(const QString &name, const V &v) {
         using T = typename V::value_type;
         static_assert(std::is_trivially_copyable_v<T>);
         static const T none{};
@@ -33,7 +35,8 @@ private:
 class BlockReader {
 public:
     explicit BlockReader(ProjectDb &db) : mDb(db), mSt(db, QStringLiteral("SELECT rowid, rows FROM column_block WHERE name = ?")) {}
-    template <class V> bool get(const QString &name, V &out) {
+    template <class V>
+    bool get(const QString &name, V &out) {
         using T = typename V::value_type;
         const QByteArray n = name.toUtf8();
         mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
@@ -50,8 +53,14 @@ public:
     }
 
 private:
-    template <class T> static void resizeUninitialised(Column<T> &v, size_t n) { v.resize(n, boost::container::default_init); }
-    template <class T> static void resizeUninitialised(std::vector<T> &v, size_t n) { v.resize(n); }
+    template <class T>
+    static void resizeUninitialised(Column<T> &v, size_t n) {
+        v.resize(n, boost::container::default_init);
+    }
+    template <class T>
+    static void resizeUninitialised(std::vector<T> &v, size_t n) {
+        v.resize(n);
+    }
     ProjectDb &mDb;
     Statement mSt;
 };
@@ -123,11 +132,13 @@ Status writeGeography(ProjectDb &db, const Geography &geo) {
 
 Result<Geography> readGeography(ProjectDb &db) {
     Geography g;
-    Statement l(db, QStringLiteral("SELECT code, name, lad_code, place, imd_decile, imd_rank, imd_score, ruc, in_ics FROM lsoa ORDER BY idx"));
+    Statement l(db,
+                QStringLiteral("SELECT code, name, lad_code, place, imd_decile, imd_rank, imd_score, ruc, in_ics FROM lsoa ORDER BY idx"));
     while (l.step())
-        g.lsoas.push_back({l.columnText(0), l.columnText(1), l.columnText(2), l.columnText(3), int(l.columnInt(4)),
-                           int(l.columnInt(5)), l.columnDouble(6), l.columnText(7), l.columnInt(8) != 0});
-    Statement p(db, QStringLiteral("SELECT code, name, pcn_code, pcn_name, place, care_alliance, postcode, list_size FROM practice ORDER BY idx"));
+        g.lsoas.push_back({l.columnText(0), l.columnText(1), l.columnText(2), l.columnText(3), int(l.columnInt(4)), int(l.columnInt(5)),
+                           l.columnDouble(6), l.columnText(7), l.columnInt(8) != 0});
+    Statement p(
+        db, QStringLiteral("SELECT code, name, pcn_code, pcn_name, place, care_alliance, postcode, list_size FROM practice ORDER BY idx"));
     while (p.step()) {
         Practice x;
         x.code = p.columnText(0);
@@ -199,7 +210,8 @@ Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kE
     add(QStringLiteral("person.ethnicity"), p.ethnicity), add(QStringLiteral("person.lsoa"), p.lsoa);
     add(QStringLiteral("person.practice"), p.practice), add(QStringLiteral("person.registration_start"), p.regStart);
     add(QStringLiteral("person.registration_end"), p.regEnd), add(QStringLiteral("person.date_of_death"), p.death);
-    for (size_t f = 0; f < kPersonFlags.size(); ++f) add(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), flagBlocks[f]);
+    for (size_t f = 0; f < kPersonFlags.size(); ++f)
+        add(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), flagBlocks[f]);
 
     std::atomic<bool> ok{true};
     auto runShare = [&](ProjectDb &conn, size_t parity) {
@@ -231,7 +243,9 @@ Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kE
         if (t.rows) t.minDate = *lo, t.maxDate = *hi;
         if (t.offsets.size() != size_t(p.count) + 1) ok = false;
     }
-    if (!ok) return Error{QStringLiteral("corrupt_project"), QStringLiteral("%1: column blocks are missing or damaged; re-import the extract").arg(db.path()), db.path()};
+    if (!ok)
+        return Error{QStringLiteral("corrupt_project"),
+                     QStringLiteral("%1: column blocks are missing or damaged; re-import the extract").arg(db.path()), db.path()};
     return Ok{};
 }
 

@@ -21,15 +21,13 @@ Status CsvReader::open() {
         return mSize ? Status(Ok{}) : Status(Error{QStringLiteral("empty_file"), QStringLiteral("%1: empty").arg(mPath), mPath});
     }
     if (!mFile.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_open"),
-                     QStringLiteral("%1: cannot open: %2").arg(mPath, mFile.errorString()), mPath};
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: cannot open: %2").arg(mPath, mFile.errorString()), mPath};
     mSize = size_t(mFile.size());
     if (mSize == 0)
         return Error{QStringLiteral("empty_file"),
                      QStringLiteral("%1: line 1, column 1: the file is empty (a header row is required)").arg(mPath), mPath};
     mData = reinterpret_cast<const char *>(mFile.map(0, qint64(mSize)));
-    if (!mData)
-        return Error{QStringLiteral("cannot_map"), QStringLiteral("%1: cannot read: %2").arg(mPath, mFile.errorString()), mPath};
+    if (!mData) return Error{QStringLiteral("cannot_map"), QStringLiteral("%1: cannot read: %2").arg(mPath, mFile.errorString()), mPath};
     const auto *u = reinterpret_cast<const unsigned char *>(mData);
     if (mSize >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return Error{QStringLiteral("bad_encoding"),
@@ -63,7 +61,10 @@ CsvReader::Step CsvReader::next() {
     mRecordLine = mLine;
     // First pass: find field spans. Quoted spans with "" are unescaped after the record is known,
     // so string_views into mScratch stay valid (scratch is reserved once per record).
-    struct Span { size_t begin, end; bool escaped; };
+    struct Span {
+        size_t begin, end;
+        bool escaped;
+    };
     static thread_local std::vector<Span> spans;
     spans.clear();
     size_t recordEnd = mSize;
@@ -83,8 +84,8 @@ CsvReader::Step CsvReader::next() {
                         mLineStart = i + 1;
                     }
                 if (!hit) {
-                    fail(QStringLiteral("unterminated_quote"),
-                         QStringLiteral("quoted field is never closed (the file may be truncated)"), qLine, qCol);
+                    fail(QStringLiteral("unterminated_quote"), QStringLiteral("quoted field is never closed (the file may be truncated)"),
+                         qLine, qCol);
                     return Step::Error;
                 }
                 if (stop + 1 < mSize && mData[stop + 1] == '"') {
@@ -99,7 +100,9 @@ CsvReader::Step CsvReader::next() {
             if (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') {
                 if (mMalformed.empty())
                     mMalformed = QStringLiteral("unexpected character after closing quote at line %1, column %2")
-                                     .arg(mLine).arg(columnAt(mPos)).toStdString();
+                                     .arg(mLine)
+                                     .arg(columnAt(mPos))
+                                     .toStdString();
                 while (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') ++mPos;
             }
         } else {
@@ -108,8 +111,8 @@ CsvReader::Step CsvReader::next() {
                 const char c = mData[mPos];
                 if (c == mDelim || c == '\n' || c == '\r') break;
                 if (c == '"' && mMalformed.empty())
-                    mMalformed = QStringLiteral("quote inside an unquoted field at line %1, column %2")
-                                     .arg(mLine).arg(columnAt(mPos)).toStdString();
+                    mMalformed =
+                        QStringLiteral("quote inside an unquoted field at line %1, column %2").arg(mLine).arg(columnAt(mPos)).toStdString();
                 ++mPos;
             }
             spans.push_back({b, mPos, false});

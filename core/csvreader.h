@@ -30,8 +30,8 @@ public:
     Step next();
 
     const std::vector<std::string_view> &fields() const { return mFields; }
-    int64_t line() const { return mRecordLine; }           // 1-based line where the record starts
-    std::string_view raw() const { return mRaw; }          // record bytes without the line end
+    int64_t line() const { return mRecordLine; }   // 1-based line where the record starts
+    std::string_view raw() const { return mRaw; }  // record bytes without the line end
     bool isMalformed() const { return !mMalformed.empty(); }
     const std::string &malformedReason() const { return mMalformed; }
     const Error &error() const { return mError; }

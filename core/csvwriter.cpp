@@ -58,9 +58,7 @@ bool CsvFile::open(const QString &path) {
     return mFile != nullptr;
 }
 
-bool CsvFile::write(std::string_view bytes) {
-    return mFile && std::fwrite(bytes.data(), 1, bytes.size(), mFile) == bytes.size();
-}
+bool CsvFile::write(std::string_view bytes) { return mFile && std::fwrite(bytes.data(), 1, bytes.size(), mFile) == bytes.size(); }
 
 bool CsvFile::close() {
     if (!mFile) return false;

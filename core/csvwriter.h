@@ -11,11 +11,11 @@ namespace phm::core {
 
 class CsvBuffer {
 public:
-    void field(std::string_view text);       // quoted if it needs to be
-    void rawField(std::string_view text);    // caller guarantees no quoting needed
+    void field(std::string_view text);     // quoted if it needs to be
+    void rawField(std::string_view text);  // caller guarantees no quoting needed
     void integer(int64_t v);
     void decimal(double v, int places);
-    void date(int32_t days);                 // kNoDate -> empty
+    void date(int32_t days);  // kNoDate -> empty
     void empty() { sep(); }
     void endRow() {
         mBuf.push_back('\n');
@@ -24,7 +24,10 @@ public:
     void appendRaw(std::string_view text) { mBuf.append(text); }
     std::string &buffer() { return mBuf; }
     size_t size() const { return mBuf.size(); }
-    void clear() { mBuf.clear(); mFirst = true; }
+    void clear() {
+        mBuf.clear();
+        mFirst = true;
+    }
 
 private:
     void sep() {

@@ -15,7 +15,12 @@ ColumnSpec cost() { return {"cost", T::Decimal, O, ">= 0", "Cost of the activity
 
 std::vector<FileSpec> build() {
     std::vector<FileSpec> s;
-    s.push_back({Dataset::Practices, "practices", "practices.csv", "GP practices", "ODS epraccur + NHS Digital practice-to-PCN map", R,
+    s.push_back({Dataset::Practices,
+                 "practices",
+                 "practices.csv",
+                 "GP practices",
+                 "ODS epraccur + NHS Digital practice-to-PCN map",
+                 R,
                  {{"practice_code", T::Code, R, "ODS code, e.g. E81002", "Practice ODS code (unique)."},
                   {"practice_name", T::Text, R, "", "Practice name."},
                   {"pcn_code", T::Code, R, "ODS PCN code, e.g. U83511", "Primary Care Network the practice belongs to."},
@@ -38,25 +43,41 @@ std::vector<FileSpec> build() {
         {"registration_start", T::Date, R, "YYYY-MM-DD", "Start of the current registration."},
         {"registration_end", T::Date, O, "YYYY-MM-DD, >= registration_start", "End of registration (left or died); empty if registered."},
         {"date_of_death", T::Date, O, "YYYY-MM-DD", "Date of death; empty if alive."}};
-    for (const char *flag : kPersonFlags)
-        person.push_back({flag, T::Flag, O, "0|1", "Wider-determinant flag (1 = recorded); empty = 0."});
+    for (const char *flag : kPersonFlags) person.push_back({flag, T::Flag, O, "0|1", "Wider-determinant flag (1 = recorded); empty = 0."});
     s.push_back({Dataset::Persons, "persons", "persons.csv", "Persons and registrations",
                  "GP registration (PDS/GMS) with wider-determinant flags", R, person});
-    s.push_back({Dataset::Gp, "gp", "gp_events.csv", "GP events", "GP record extracts (GPES/GPDPR): coded journal", O,
-                 {pid(),
-                  {"event_date", T::Date, R, "YYYY-MM-DD", "Date the code was recorded."},
-                  {"snomed_code", T::Code, R, "SNOMED CT concept id (6-18 digits)", "Diagnosis, medication (substance), observation or procedure."},
-                  {"value", T::Decimal, O, "number", "Numeric value for observations (e.g. systolic BP, HbA1c mmol/mol)."},
-                  {"event_type", T::Enum, O, "diagnosis|medication|observation|procedure", "Kind of record, if the source says."}}});
-    s.push_back({Dataset::Ae, "ae", "ae_attendances.csv", "A&E attendances", "Emergency Care Data Set (ECDS)", O,
-                 {{"attendance_id", T::Id, R, "", "Attendance identifier."},
-                  pid(),
-                  {"arrival_date", T::Date, R, "YYYY-MM-DD", "Arrival date."},
-                  {"acuity", T::Enum, O, "1|2|3|4|5", "ECDS acuity: 1 immediate resuscitation, 2 very urgent, 3 urgent, 4 standard, 5 non-urgent."},
-                  {"arrival_mode", T::Enum, O, "ambulance|walk_in|other", "How the patient arrived."},
-                  {"discharge_destination", T::Enum, R, "admitted|home|referred|transferred|died|left|other", "Where the patient went."},
-                  cost()}});
-    s.push_back({Dataset::Apc, "apc", "apc_spells.csv", "Admitted patient care spells", "SUS+ Admitted Patient Care (spells)", O,
+    s.push_back(
+        {Dataset::Gp,
+         "gp",
+         "gp_events.csv",
+         "GP events",
+         "GP record extracts (GPES/GPDPR): coded journal",
+         O,
+         {pid(),
+          {"event_date", T::Date, R, "YYYY-MM-DD", "Date the code was recorded."},
+          {"snomed_code", T::Code, R, "SNOMED CT concept id (6-18 digits)", "Diagnosis, medication (substance), observation or procedure."},
+          {"value", T::Decimal, O, "number", "Numeric value for observations (e.g. systolic BP, HbA1c mmol/mol)."},
+          {"event_type", T::Enum, O, "diagnosis|medication|observation|procedure", "Kind of record, if the source says."}}});
+    s.push_back(
+        {Dataset::Ae,
+         "ae",
+         "ae_attendances.csv",
+         "A&E attendances",
+         "Emergency Care Data Set (ECDS)",
+         O,
+         {{"attendance_id", T::Id, R, "", "Attendance identifier."},
+          pid(),
+          {"arrival_date", T::Date, R, "YYYY-MM-DD", "Arrival date."},
+          {"acuity", T::Enum, O, "1|2|3|4|5", "ECDS acuity: 1 immediate resuscitation, 2 very urgent, 3 urgent, 4 standard, 5 non-urgent."},
+          {"arrival_mode", T::Enum, O, "ambulance|walk_in|other", "How the patient arrived."},
+          {"discharge_destination", T::Enum, R, "admitted|home|referred|transferred|died|left|other", "Where the patient went."},
+          cost()}});
+    s.push_back({Dataset::Apc,
+                 "apc",
+                 "apc_spells.csv",
+                 "Admitted patient care spells",
+                 "SUS+ Admitted Patient Care (spells)",
+                 O,
                  {{"spell_id", T::Id, R, "", "Hospital provider spell identifier."},
                   pid(),
                   {"admission_date", T::Date, R, "YYYY-MM-DD", "Start of the spell."},
@@ -67,7 +88,12 @@ std::vector<FileSpec> build() {
                   {"secondary_diagnoses", T::Text, O, "ICD-10 codes separated by ';'", "Secondary diagnoses."},
                   {"hrg", T::Code, O, "HRG4+ code, e.g. EB03C", "Healthcare Resource Group of the spell."},
                   cost()}});
-    s.push_back({Dataset::Op, "op", "op_appointments.csv", "Outpatient appointments", "SUS+ Outpatients", O,
+    s.push_back({Dataset::Op,
+                 "op",
+                 "op_appointments.csv",
+                 "Outpatient appointments",
+                 "SUS+ Outpatients",
+                 O,
                  {{"appointment_id", T::Id, R, "", "Appointment identifier."},
                   pid(),
                   {"appointment_date", T::Date, R, "YYYY-MM-DD", "Appointment date."},
@@ -76,7 +102,12 @@ std::vector<FileSpec> build() {
                   {"attendance_status", T::Enum, R, "2|3|4|5|6|7",
                    "Attended or did not attend: 5/6 attended, 3 did not attend, 2/4 cancelled, 7 arrived late and not seen."},
                   cost()}});
-    s.push_back({Dataset::Mh, "mh", "mh_contacts.csv", "Mental health contacts", "Mental Health Services Data Set (MHSDS)", O,
+    s.push_back({Dataset::Mh,
+                 "mh",
+                 "mh_contacts.csv",
+                 "Mental health contacts",
+                 "Mental Health Services Data Set (MHSDS)",
+                 O,
                  {{"contact_id", T::Id, R, "", "Care contact identifier."},
                   pid(),
                   {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
@@ -84,15 +115,26 @@ std::vector<FileSpec> build() {
                   {"contact_mode", T::Enum, O, "face_to_face|telephone|video|other", "Consultation medium."},
                   {"attended", T::Flag, O, "0|1", "1 if the contact took place."},
                   cost()}});
-    s.push_back({Dataset::Community, "community", "community_contacts.csv", "Community contacts", "Community Services Data Set (CSDS)", O,
+    s.push_back({Dataset::Community,
+                 "community",
+                 "community_contacts.csv",
+                 "Community contacts",
+                 "Community Services Data Set (CSDS)",
+                 O,
                  {{"contact_id", T::Id, R, "", "Care contact identifier."},
                   pid(),
                   {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
                   {"service", T::Enum, R,
-                   "district_nursing|community_matron|physiotherapy|podiatry|occupational_therapy|speech_and_language|rehabilitation|palliative_care",
+                   "district_nursing|community_matron|physiotherapy|podiatry|occupational_therapy|speech_and_language|rehabilitation|"
+                   "palliative_care",
                    "Community service."},
                   cost()}});
-    s.push_back({Dataset::Asc, "asc", "asc_services.csv", "Adult social care services", "Client Level Data (CLD) for adult social care", O,
+    s.push_back({Dataset::Asc,
+                 "asc",
+                 "asc_services.csv",
+                 "Adult social care services",
+                 "Client Level Data (CLD) for adult social care",
+                 O,
                  {{"service_id", T::Id, R, "", "Service identifier."},
                   pid(),
                   {"service_type", T::Enum, R, "residential|nursing|home_care|day_care|direct_payment|reablement|equipment",
@@ -100,7 +142,12 @@ std::vector<FileSpec> build() {
                   {"start_date", T::Date, R, "YYYY-MM-DD", "Service start."},
                   {"end_date", T::Date, O, "YYYY-MM-DD, >= start_date", "Service end; empty if ongoing."},
                   {"weekly_cost", T::Decimal, O, ">= 0", "Planned weekly cost in GBP."}}});
-    s.push_back({Dataset::Ambulance, "ambulance", "ambulance_incidents.csv", "Ambulance incidents (999)", "Ambulance Data Set (ADS)", O,
+    s.push_back({Dataset::Ambulance,
+                 "ambulance",
+                 "ambulance_incidents.csv",
+                 "Ambulance incidents (999)",
+                 "Ambulance Data Set (ADS)",
+                 O,
                  {{"incident_id", T::Id, R, "", "Incident identifier."},
                   pid(),
                   {"incident_date", T::Date, R, "YYYY-MM-DD", "Date of the 999 call."},
@@ -153,55 +200,64 @@ int enumIndex(const ColumnSpec &c, std::string_view value) {
 
 QString columnTypeName(ColumnType t) {
     switch (t) {
-    case T::Id: return QStringLiteral("identifier");
-    case T::Text: return QStringLiteral("text");
-    case T::Code: return QStringLiteral("code");
-    case T::Date: return QStringLiteral("date");
-    case T::YearMonth: return QStringLiteral("year-month");
-    case T::Integer: return QStringLiteral("integer");
-    case T::Decimal: return QStringLiteral("decimal");
-    case T::Flag: return QStringLiteral("flag");
-    case T::Enum: return QStringLiteral("enumeration");
-    case T::Lsoa: return QStringLiteral("LSOA code");
-    case T::Practice: return QStringLiteral("practice code");
-    case T::Person: return QStringLiteral("person reference");
+        case T::Id:
+            return QStringLiteral("identifier");
+        case T::Text:
+            return QStringLiteral("text");
+        case T::Code:
+            return QStringLiteral("code");
+        case T::Date:
+            return QStringLiteral("date");
+        case T::YearMonth:
+            return QStringLiteral("year-month");
+        case T::Integer:
+            return QStringLiteral("integer");
+        case T::Decimal:
+            return QStringLiteral("decimal");
+        case T::Flag:
+            return QStringLiteral("flag");
+        case T::Enum:
+            return QStringLiteral("enumeration");
+        case T::Lsoa:
+            return QStringLiteral("LSOA code");
+        case T::Practice:
+            return QStringLiteral("practice code");
+        case T::Person:
+            return QStringLiteral("person reference");
     }
     return {};
 }
 
 QString dataSpecMarkdown() {
     QStringList out;
-    out << QStringLiteral("# Linked extract: data specification")
-        << QString()
+    out << QStringLiteral("# Linked extract: data specification") << QString()
         << QStringLiteral("Generated by `phm data-spec` from `core/dataspec.cpp`; a test keeps this file and the code identical.")
         << QString()
-        << QStringLiteral("An extract is a folder of CSV files: UTF-8 (a BOM is accepted), a header row, RFC 4180 quoting, "
-                          "`,` delimiter, ISO-8601 dates (`YYYY-MM-DD`). Columns are found by header name in any order; "
-                          "unknown columns are reported and ignored. Every event row carries the pseudonymised `person_id` "
-                          "that links it to `persons.csv`. Which clinical codes mean which condition is not in this "
-                          "specification: it lives in the code lists under `resources/codelists/`.")
+        << QStringLiteral(
+               "An extract is a folder of CSV files: UTF-8 (a BOM is accepted), a header row, RFC 4180 quoting, "
+               "`,` delimiter, ISO-8601 dates (`YYYY-MM-DD`). Columns are found by header name in any order; "
+               "unknown columns are reported and ignored. Every event row carries the pseudonymised `person_id` "
+               "that links it to `persons.csv`. Which clinical codes mean which condition is not in this "
+               "specification: it lives in the code lists under `resources/codelists/`.")
         << QString();
     for (const FileSpec &f : dataSpec()) {
         out << QStringLiteral("## `%1` — %2").arg(QLatin1String(f.file), QLatin1String(f.title)) << QString()
-            << QStringLiteral("Modelled on: %1. %2").arg(QLatin1String(f.modelledOn),
-                                                          f.required ? QStringLiteral("**Required file.**")
-                                                                     : QStringLiteral("Optional file."))
+            << QStringLiteral("Modelled on: %1. %2")
+                   .arg(QLatin1String(f.modelledOn), f.required ? QStringLiteral("**Required file.**") : QStringLiteral("Optional file."))
             << QString() << QStringLiteral("| column | type | required | allowed values | meaning |")
             << QStringLiteral("|---|---|---|---|---|");
         for (const ColumnSpec &c : f.columns) {
             QString allowed = QLatin1String(c.allowed);
             allowed.replace(QLatin1Char('|'), QStringLiteral(", "));
             out << QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |")
-                       .arg(QLatin1String(c.name), columnTypeName(c.type),
-                            c.required ? QStringLiteral("yes") : QStringLiteral("no"), allowed,
-                            QLatin1String(c.description));
+                       .arg(QLatin1String(c.name), columnTypeName(c.type), c.required ? QStringLiteral("yes") : QStringLiteral("no"),
+                            allowed, QLatin1String(c.description));
         }
         out << QString();
     }
     out << QStringLiteral("## Reject reasons") << QString()
         << QStringLiteral("Each row is imported or written to `<project>.rejects/<file>` with its line number and one of these reasons:")
-        << QString()
-        << QStringLiteral("| reason | meaning |") << QStringLiteral("|---|---|")
+        << QString() << QStringLiteral("| reason | meaning |") << QStringLiteral("|---|---|")
         << QStringLiteral("| `malformed_row` | wrong number of fields, or broken quoting |")
         << QStringLiteral("| `invalid_utf8` | bytes that are not UTF-8 |")
         << QStringLiteral("| `missing_value` | a required column is empty |")
@@ -212,8 +268,7 @@ QString dataSpecMarkdown() {
         << QStringLiteral("| `unknown_practice` | not a `practice_code` in `practices.csv` |")
         << QStringLiteral("| `unknown_person` | `person_id` not imported from `persons.csv` |")
         << QStringLiteral("| `duplicate_id` | a `person_id` or `practice_code` seen before in the same file |")
-        << QStringLiteral("| `duplicate_row` | an exact copy of an earlier row |")
-        << QString();
+        << QStringLiteral("| `duplicate_row` | an exact copy of an earlier row |") << QString();
     return out.join(QLatin1Char('\n'));
 }
 

@@ -20,17 +20,17 @@ struct ColumnSpec {
     const char *name;
     ColumnType type;
     bool required;
-    const char *allowed;      // Enum: '|'-separated values; otherwise a pattern description
+    const char *allowed;  // Enum: '|'-separated values; otherwise a pattern description
     const char *description;
 };
 
 struct FileSpec {
     Dataset dataset;
-    const char *key;          // short name used in the CLI, SQL tables and JSON ("gp", "apc", ...)
-    const char *file;         // file name in the extract folder
+    const char *key;   // short name used in the CLI, SQL tables and JSON ("gp", "apc", ...)
+    const char *file;  // file name in the extract folder
     const char *title;
     const char *modelledOn;
-    bool required;            // the import fails without it
+    bool required;  // the import fails without it
     std::vector<ColumnSpec> columns;
     int columnIndex(std::string_view name) const;
 };
@@ -44,8 +44,7 @@ QString columnTypeName(ColumnType t);
 QString dataSpecMarkdown();
 
 // Person flag columns, in bit order.
-constexpr std::array<const char *, 8> kPersonFlags = {"carer", "housebound", "care_home", "homeless",
-                                                      "substance_misuse", "learning_disability",
-                                                      "lives_alone", "offender"};
+constexpr std::array<const char *, 8> kPersonFlags = {
+    "carer", "housebound", "care_home", "homeless", "substance_misuse", "learning_disability", "lives_alone", "offender"};
 
 }  // namespace phm::core

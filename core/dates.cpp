@@ -8,8 +8,7 @@ namespace phm::core {
 using namespace std::chrono;
 
 int32_t daysFromCivil(int y, unsigned m, unsigned d) {
-    return static_cast<int32_t>(
-        sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count());
+    return static_cast<int32_t>(sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count());
 }
 
 void civilFromDays(int32_t days, int &y, unsigned &m, unsigned &d) {
@@ -28,9 +27,7 @@ static bool parseDigits(std::string_view s, int &out) {
 std::optional<int32_t> parseIsoDate(std::string_view t) {
     if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
     int y = 0, m = 0, d = 0;
-    if (!parseDigits(t.substr(0, 4), y) || !parseDigits(t.substr(5, 2), m) ||
-        !parseDigits(t.substr(8, 2), d))
-        return std::nullopt;
+    if (!parseDigits(t.substr(0, 4), y) || !parseDigits(t.substr(5, 2), m) || !parseDigits(t.substr(8, 2), d)) return std::nullopt;
     const year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
     if (!ymd.ok()) return std::nullopt;
     return static_cast<int32_t>(sys_days{ymd}.time_since_epoch().count());

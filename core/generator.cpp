@@ -11,8 +11,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QtConcurrent/QtConcurrentMap>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <array>
 #include <map>
 
@@ -102,7 +102,10 @@ public:
         };
         const double u = mFaults.uniform();
         double edge = 0;
-        auto hit = [&](double rate) { edge += rate * mScale; return u < edge; };
+        auto hit = [&](double rate) {
+            edge += rate * mScale;
+            return u < edge;
+        };
         const int pidCol = fileSpec(d).columnIndex("person_id");
         if (hit(mRates.eventMalformed)) {
             fields.pop_back();
@@ -205,7 +208,8 @@ ChunkOutput runChunk(const SynthContext &ctx, int64_t chunk) {
             } else if (u < (rates.unknownLsoa + rates.unknownPractice + rates.personDate + rates.personMalformed) * s) {
                 fields.pop_back();
                 reason = "malformed_row";
-            } else if (u < (rates.unknownLsoa + rates.unknownPractice + rates.personDate + rates.personMalformed + rates.personDuplicate) * s) {
+            } else if (u <
+                       (rates.unknownLsoa + rates.unknownPractice + rates.personDate + rates.personMalformed + rates.personDuplicate) * s) {
                 persons.appendRaw(row);
                 persons.endRow();
                 ++out.rows[size_t(Dataset::Persons)];
@@ -236,8 +240,7 @@ std::string headerLine(Dataset d) {
 
 Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QString &outDir, Feedback &feedback) {
     if (config.people < 1) return Error{QStringLiteral("bad_argument"), QStringLiteral("--people must be at least 1"), {}};
-    if (!QDir().mkpath(outDir))
-        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
+    if (!QDir().mkpath(outDir)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
     feedback.setPhase(QCoreApplication::translate("phm::core", "Preparing geography"));
     const SynthContext ctx(config);
     std::array<CsvFile, kDatasetCount> files;
@@ -283,8 +286,8 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
         }
         std::vector<int64_t> ids;
         for (int64_t k = first; k < std::min(chunks, first + batch); ++k) ids.push_back(k);
-        const QList<ChunkOutput> outs = QtConcurrent::blockingMapped<QList<ChunkOutput>>(
-            &pool, ids, [&ctx](int64_t k) { return runChunk(ctx, k); });
+        const QList<ChunkOutput> outs =
+            QtConcurrent::blockingMapped<QList<ChunkOutput>>(&pool, ids, [&ctx](int64_t k) { return runChunk(ctx, k); });
         for (const ChunkOutput &o : outs)
             for (int d = 0; d < kDatasetCount; ++d) {
                 if (!files[size_t(d)].write(const_cast<ChunkOutput &>(o).buffers[size_t(d)].buffer())) {

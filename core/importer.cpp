@@ -3,6 +3,8 @@
 #include "columnblocks.h"
 #include "importjob.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,8 +12,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace phm::core {
 
@@ -118,7 +118,8 @@ Result<ImportReport> ImportJob::run() {
         report.files.push_back(rep);
         if (Dataset(d) == Dataset::Persons && mPersons.count == 0) {
             discard();
-            return Error{QStringLiteral("no_persons"), QStringLiteral("%1: no valid rows in persons.csv; nothing to import").arg(mFrom), mFrom};
+            return Error{QStringLiteral("no_persons"), QStringLiteral("%1: no valid rows in persons.csv; nothing to import").arg(mFrom),
+                         mFrom};
         }
     }
     report.seconds = timer.elapsed() / 1000.0;

@@ -17,17 +17,20 @@ namespace {
 std::pair<QString, int> insertStatement(Dataset d) {
     QStringList cols;
     if (d == Dataset::Persons) {
-        cols = QStringList{QStringLiteral("pid"), QStringLiteral("person_id"), QStringLiteral("sex"), QStringLiteral("birth_ym"),
-                           QStringLiteral("ethnicity"), QStringLiteral("lsoa_idx"), QStringLiteral("practice_idx"),
-                           QStringLiteral("registration_start"), QStringLiteral("registration_end"), QStringLiteral("date_of_death")};
+        cols = QStringList{QStringLiteral("pid"),          QStringLiteral("person_id"),          QStringLiteral("sex"),
+                           QStringLiteral("birth_ym"),     QStringLiteral("ethnicity"),          QStringLiteral("lsoa_idx"),
+                           QStringLiteral("practice_idx"), QStringLiteral("registration_start"), QStringLiteral("registration_end"),
+                           QStringLiteral("date_of_death")};
         for (const char *f : kPersonFlags) cols << QLatin1String(f);
     } else {
-        for (const ColumnSpec &c : fileSpec(d).columns) cols << (c.type == ColumnType::Person ? QStringLiteral("pid") : QLatin1String(c.name));
+        for (const ColumnSpec &c : fileSpec(d).columns)
+            cols << (c.type == ColumnType::Person ? QStringLiteral("pid") : QLatin1String(c.name));
     }
     QStringList marks;
     for (int i = 0; i < cols.size(); ++i) marks << QStringLiteral("?");
     const QString table = d == Dataset::Persons ? QStringLiteral("person") : QLatin1String(fileSpec(d).key);
-    return {QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))), int(cols.size())};
+    return {QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))),
+            int(cols.size())};
 }
 
 Error fileError(const QString &code, const QString &message) { return Error{code, message, {}}; }
@@ -55,9 +58,9 @@ Status ImportJob::prepare() {
     auto db = ProjectDb::open(mTemp, true);
     if (!db) return db.error();
     mDb = std::move(db.value());
-    for (const char *pragma : {"PRAGMA page_size = 16384", "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF",
-                               "PRAGMA locking_mode = EXCLUSIVE", "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY",
-                               "PRAGMA application_id = 1346915671"})
+    for (const char *pragma :
+         {"PRAGMA page_size = 16384", "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
+          "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY", "PRAGMA application_id = 1346915671"})
         if (auto s = mDb->exec(QLatin1String(pragma)); !s) return s;
     if (auto s = mDb->migrate(); !s) return s;
     // The ICS's own LSOAs come first so their indexes are stable across imports.
@@ -75,15 +78,17 @@ Status ImportJob::prepare() {
 void ImportJob::removeStaleTemporaries() {
     const QFileInfo target(mTarget);
     const QDir dir = target.absoluteDir();
-    const QStringList stale = dir.entryList({target.fileName() + QStringLiteral(".importing-*"),
-                                             target.fileName() + QStringLiteral(".rejects.importing-*")},
-                                            QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    const QStringList stale =
+        dir.entryList({target.fileName() + QStringLiteral(".importing-*"), target.fileName() + QStringLiteral(".rejects.importing-*")},
+                      QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QString &name : stale) {
         const qint64 pid = name.section(QLatin1Char('-'), -1).toLongLong();
         if (pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) == 0) continue;  // still running
         const QString path = dir.filePath(name);
-        if (QFileInfo(path).isDir()) QDir(path).removeRecursively();
-        else QFile::remove(path);
+        if (QFileInfo(path).isDir())
+            QDir(path).removeRecursively();
+        else
+            QFile::remove(path);
     }
 }
 
@@ -117,14 +122,16 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     if (auto s = reader.open(); !s) return s;
     if (reader.next() != CsvReader::Step::Record || reader.isMalformed())
         return fileError(QStringLiteral("bad_header"),
-                         QStringLiteral("%1: line 1: the header row is missing or malformed%2").arg(path,
-                             reader.isMalformed() ? QStringLiteral(" (%1)").arg(QString::fromStdString(reader.malformedReason())) : QString()));
+                         QStringLiteral("%1: line 1: the header row is missing or malformed%2")
+                             .arg(path, reader.isMalformed() ? QStringLiteral(" (%1)").arg(QString::fromStdString(reader.malformedReason()))
+                                                             : QString()));
     const RowValidator validator(spec, reader.fields());
     if (!validator.missingRequired().empty()) {
         QStringList names;
         for (const QString &m : validator.missingRequired()) names << QStringLiteral("`%1`").arg(m);
         return fileError(QStringLiteral("missing_column"),
-                         QStringLiteral("%1: line 1: required column %2 not found.%3").arg(path, names.join(QStringLiteral(", ")), delimiterHint(reader.fields())));
+                         QStringLiteral("%1: line 1: required column %2 not found.%3")
+                             .arg(path, names.join(QStringLiteral(", ")), delimiterHint(reader.fields())));
     }
     for (const QString &u : validator.unknownColumns()) rep.unknownColumns << u;
     mPersonCol = spec.columnIndex("person_id");
@@ -175,7 +182,8 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     if (!rejects.close()) return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1").arg(rep.file));
     for (size_t c = 0; c < spec.columns.size(); ++c)
         if (validator.hasColumn(int(c)))
-            rep.completeness.push_back({QLatin1String(spec.columns[c].name), rep.rowsImported ? double(mPresent[c]) / double(rep.rowsImported) : 0.0});
+            rep.completeness.push_back(
+                {QLatin1String(spec.columns[c].name), rep.rowsImported ? double(mPresent[c]) / double(rep.rowsImported) : 0.0});
     if (d >= Dataset::Gp)
         mWriter->endTable(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(spec.key)));
     else if (d == Dataset::Persons)

@@ -81,7 +81,8 @@ private:
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    template <class V> using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+    template <class V>
+    using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
     StringMap<int> mPracticeIndex, mLsoaIndex;
     StringMap<int32_t> mPersonIndex;
     // Event files are usually grouped by person, so the last lookup is remembered.
@@ -89,7 +90,9 @@ private:
     int32_t mLastPid = -1;
     std::array<int, kPersonFlags.size()> mFlagColumns{};
     // Spec column indexes of the EventColumns fields of the file being imported (-1 = unused).
-    struct EventFields { int date = -1, end = -1, code = -1, attr1 = -1, attr2 = -1, value = -1, cost = -1; } mEventFields;
+    struct EventFields {
+        int date = -1, end = -1, code = -1, attr1 = -1, attr2 = -1, value = -1, cost = -1;
+    } mEventFields;
     // Hashes of accepted event rows (exact-duplicate check); nodes come from a per-file arena.
     std::unique_ptr<std::pmr::monotonic_buffer_resource> mSeenArena;
     std::unique_ptr<std::pmr::unordered_set<uint64_t>> mSeenRows;

@@ -39,14 +39,10 @@ QJsonObject ImportReport::toJson() const {
     for (const auto &f : files) list.append(f.toJson());
     QJsonObject phases;
     for (const auto &[k, v] : timings) phases.insert(k, v);
-    return QJsonObject{{QStringLiteral("files"), list},
-                       {QStringLiteral("timings_s"), phases},
-                       {QStringLiteral("persons"), persons},
-                       {QStringLiteral("practices"), practices},
-                       {QStringLiteral("linkage_rate"), linkageRate()},
-                       {QStringLiteral("seconds"), seconds},
-                       {QStringLiteral("project"), project},
-                       {QStringLiteral("rejects_dir"), rejectsDir}};
+    return QJsonObject{
+        {QStringLiteral("files"), list},          {QStringLiteral("timings_s"), phases},           {QStringLiteral("persons"), persons},
+        {QStringLiteral("practices"), practices}, {QStringLiteral("linkage_rate"), linkageRate()}, {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("project"), project},     {QStringLiteral("rejects_dir"), rejectsDir}};
 }
 
 ImportReport ImportReport::fromJson(const QJsonObject &o) {
@@ -73,7 +69,8 @@ ImportReport ImportReport::fromJson(const QJsonObject &o) {
         if (f.contains(QStringLiteral("linkage_rate"))) {
             // Reconstruct counts proportionally (only the rate is needed after import).
             x.linked = x.rowsImported;
-            x.unlinked = x.rejectsByReason.count(QStringLiteral("unknown_person")) ? x.rejectsByReason[QStringLiteral("unknown_person")] : 0;
+            x.unlinked =
+                x.rejectsByReason.count(QStringLiteral("unknown_person")) ? x.rejectsByReason[QStringLiteral("unknown_person")] : 0;
         }
         if (f.contains(QStringLiteral("date_min"))) {
             x.dateMin = parseIsoDate(f.value(QStringLiteral("date_min")).toString().toStdString()).value_or(kNoDate);

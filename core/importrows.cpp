@@ -45,12 +45,18 @@ RowProblem ImportJob::acceptPerson(const std::vector<FieldValue> &v) {
     w.setText(2, id);
     w.setText(3, v[size_t(cSex)].text);
     w.setInt(4, v[size_t(cBirth)].integer);
-    if (v[size_t(cEth)].present) w.setText(5, v[size_t(cEth)].text); else w.setNull(5);
+    if (v[size_t(cEth)].present)
+        w.setText(5, v[size_t(cEth)].text);
+    else
+        w.setNull(5);
     w.setInt(6, lsoa);
     w.setInt(7, prac->second);
     int i = 8;
     for (int c : {cStart, cEnd, cDeath}) {
-        if (v[size_t(c)].present) w.setInt(i, v[size_t(c)].integer); else w.setNull(i);
+        if (v[size_t(c)].present)
+            w.setInt(i, v[size_t(c)].integer);
+        else
+            w.setNull(i);
         ++i;
     }
     for (int c : mFlagColumns) w.setInt(i++, v[size_t(c)].integer);
@@ -81,19 +87,33 @@ RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, s
         const FieldValue &f = v[c];
         const int i = int(c) + 1;
         const ColumnType type = spec.columns[c].type;
-        if (type == ColumnType::Person) w.setInt(i, pid);
-        else if (!f.present) w.setNull(i);
-        else if (type == ColumnType::Date || type == ColumnType::Integer || type == ColumnType::Flag) w.setInt(i, f.integer);
-        else if (type == ColumnType::Decimal) w.setReal(i, f.number);
-        else w.setText(i, f.text);
+        if (type == ColumnType::Person)
+            w.setInt(i, pid);
+        else if (!f.present)
+            w.setNull(i);
+        else if (type == ColumnType::Date || type == ColumnType::Integer || type == ColumnType::Flag)
+            w.setInt(i, f.integer);
+        else if (type == ColumnType::Decimal)
+            w.setReal(i, f.number);
+        else
+            w.setText(i, f.text);
     }
     w.endRow();
 
     const EventFields &m = mEventFields;
     auto field = [&](int c) -> const FieldValue * { return c >= 0 && v[size_t(c)].present ? &v[size_t(c)] : nullptr; };
-    auto day = [&](int c) { const FieldValue *f = field(c); return f ? int32_t(f->integer) : kNoDate; };
-    auto attr = [&](int c) { const FieldValue *f = field(c); return f ? uint8_t(f->integer + 1) : uint8_t(0); };
-    auto number = [&](int c) { const FieldValue *f = field(c); return f ? float(f->number) : NAN; };
+    auto day = [&](int c) {
+        const FieldValue *f = field(c);
+        return f ? int32_t(f->integer) : kNoDate;
+    };
+    auto attr = [&](int c) {
+        const FieldValue *f = field(c);
+        return f ? uint8_t(f->integer + 1) : uint8_t(0);
+    };
+    auto number = [&](int c) {
+        const FieldValue *f = field(c);
+        return f ? float(f->number) : NAN;
+    };
     const FieldValue *code = field(m.code);
     mEvents[size_t(int(d) - kFirstEventDataset)].add(pid, day(m.date), day(m.end), code ? code->text : std::string_view{}, attr(m.attr1),
                                                      attr(m.attr2), number(m.value), number(m.cost));

@@ -43,13 +43,13 @@ struct Geography {
 
 struct PersonTable {
     int32_t count = 0;
-    Column<char> idBytes;          // pseudonymised ids, concatenated
-    Column<uint32_t> idOffsets;    // count + 1 offsets into idBytes
-    Column<uint8_t> sex;           // index in M|F|I|U
-    Column<int32_t> birthYm;       // year * 12 + month - 1
-    Column<uint8_t> ethnicity;     // 0 = not known, else index + 1 in the ethnicity enumeration
-    Column<uint16_t> lsoa;         // index into Geography::lsoas
-    Column<uint16_t> practice;     // index into Geography::practices
+    Column<char> idBytes;                     // pseudonymised ids, concatenated
+    Column<uint32_t> idOffsets;               // count + 1 offsets into idBytes
+    Column<uint8_t> sex;                      // index in M|F|I|U
+    Column<int32_t> birthYm;                  // year * 12 + month - 1
+    Column<uint8_t> ethnicity;                // 0 = not known, else index + 1 in the ethnicity enumeration
+    Column<uint16_t> lsoa;                    // index into Geography::lsoas
+    Column<uint16_t> practice;                // index into Geography::practices
     Column<int32_t> regStart, regEnd, death;  // days; kNoDate if absent
     std::array<boost::dynamic_bitset<uint64_t>, kPersonFlags.size()> flags;
     std::string_view id(int32_t p) const {
@@ -70,7 +70,7 @@ struct EventTable {
     Column<uint32_t> code;         // index into codes
     Column<uint8_t> attr1, attr2;  // enumerations, index + 1 (0 = missing)
     Column<float> value, cost;     // NaN when missing
-    std::vector<QString> codes;         // dictionary
+    std::vector<QString> codes;    // dictionary
     int32_t minDate = kNoDate, maxDate = kNoDate;
 };
 

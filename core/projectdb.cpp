@@ -3,25 +3,28 @@
 #include "dataspec.h"
 #include "project.h"
 
+#include <sqlite3.h>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QUuid>
-#include <sqlite3.h>
 
 namespace phm::core {
 
 namespace {
 QString sqlType(ColumnType t) {
     switch (t) {
-    case ColumnType::Date:
-    case ColumnType::YearMonth:
-    case ColumnType::Integer:
-    case ColumnType::Flag:
-    case ColumnType::Person: return QStringLiteral("INTEGER");
-    case ColumnType::Decimal: return QStringLiteral("REAL");
-    default: return QStringLiteral("TEXT");
+        case ColumnType::Date:
+        case ColumnType::YearMonth:
+        case ColumnType::Integer:
+        case ColumnType::Flag:
+        case ColumnType::Person:
+            return QStringLiteral("INTEGER");
+        case ColumnType::Decimal:
+            return QStringLiteral("REAL");
+        default:
+            return QStringLiteral("TEXT");
     }
 }
 
@@ -36,10 +39,15 @@ QStringList migrationV1() {
                        "place TEXT, care_alliance TEXT, postcode TEXT, list_size INTEGER)"),
         QStringLiteral("CREATE TABLE column_block(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, data BLOB NOT NULL)"),
     };
-    QStringList personCols = {QStringLiteral("pid INTEGER PRIMARY KEY"), QStringLiteral("person_id TEXT NOT NULL"),
-                              QStringLiteral("sex TEXT"), QStringLiteral("birth_ym INTEGER"), QStringLiteral("ethnicity TEXT"),
-                              QStringLiteral("lsoa_idx INTEGER"), QStringLiteral("practice_idx INTEGER"),
-                              QStringLiteral("registration_start INTEGER"), QStringLiteral("registration_end INTEGER"),
+    QStringList personCols = {QStringLiteral("pid INTEGER PRIMARY KEY"),
+                              QStringLiteral("person_id TEXT NOT NULL"),
+                              QStringLiteral("sex TEXT"),
+                              QStringLiteral("birth_ym INTEGER"),
+                              QStringLiteral("ethnicity TEXT"),
+                              QStringLiteral("lsoa_idx INTEGER"),
+                              QStringLiteral("practice_idx INTEGER"),
+                              QStringLiteral("registration_start INTEGER"),
+                              QStringLiteral("registration_end INTEGER"),
                               QStringLiteral("date_of_death INTEGER")};
     for (const char *f : kPersonFlags) personCols << QStringLiteral("%1 INTEGER").arg(QLatin1String(f));
     s << QStringLiteral("CREATE TABLE person(%1)").arg(personCols.join(QStringLiteral(", ")));
@@ -103,7 +111,10 @@ Status ProjectDb::migrate() {
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),
                      QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
-                         .arg(mPath).arg(version).arg(kSchemaVersion), mPath};
+                         .arg(mPath)
+                         .arg(version)
+                         .arg(kSchemaVersion),
+                     mPath};
     for (; version < kSchemaVersion; ++version) {
         if (auto s = exec(QStringLiteral("BEGIN")); !s) return s;
         for (const QString &sql : steps[size_t(version)])

@@ -54,11 +54,11 @@ public:
     void bindNull(int i);
     void bind(int i, int64_t v);
     void bind(int i, double v);
-    void bindText(int i, std::string_view v);   // copied by SQLite
-    void bindTextStatic(int i, std::string_view v);  // not copied: keep alive until step()
+    void bindText(int i, std::string_view v);              // copied by SQLite
+    void bindTextStatic(int i, std::string_view v);        // not copied: keep alive until step()
     void bindBlob(int i, const void *data, size_t bytes);  // not copied: keep alive until step()
-    bool step();  // true while a row is available; false when done (check ok())
-    bool stepDone();  // executes an INSERT/UPDATE and resets; false on error
+    bool step();                                           // true while a row is available; false when done (check ok())
+    bool stepDone();                                       // executes an INSERT/UPDATE and resets; false on error
     void reset();
     int64_t columnInt(int i) const;
     double columnDouble(int i) const;

@@ -12,22 +12,27 @@
 namespace phm::core {
 
 Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
-    if (!QFileInfo(path).isFile())
-        return Error{QStringLiteral("no_project"), QStringLiteral("%1: no such project file").arg(path), path};
+    if (!QFileInfo(path).isFile()) return Error{QStringLiteral("no_project"), QStringLiteral("%1: no such project file").arg(path), path};
     {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3\0", 16))
-            return Error{QStringLiteral("not_a_project"), QStringLiteral("%1 is not a PHM Workbench project (not an SQLite file)").arg(path), path};
+            return Error{QStringLiteral("not_a_project"),
+                         QStringLiteral("%1 is not a PHM Workbench project (not an SQLite file)").arg(path), path};
     }
     auto db = ProjectDb::open(path, false);
     if (!db) return db.error();
     ProjectDb &d = *db.value();
     const int version = d.schemaVersion();
     if (version < 1)
-        return Error{QStringLiteral("not_a_project"), QStringLiteral("%1 is an SQLite file but not a PHM Workbench project").arg(path), path};
+        return Error{QStringLiteral("not_a_project"), QStringLiteral("%1 is an SQLite file but not a PHM Workbench project").arg(path),
+                     path};
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),
-                     QStringLiteral("%1 needs a newer PHM Workbench (schema %2, this build reads up to %3)").arg(path).arg(version).arg(kSchemaVersion), path};
+                     QStringLiteral("%1 needs a newer PHM Workbench (schema %2, this build reads up to %3)")
+                         .arg(path)
+                         .arg(version)
+                         .arg(kSchemaVersion),
+                     path};
     auto project = std::make_shared<Project>();
     project->path = QFileInfo(path).absoluteFilePath();
     project->schemaVersion = version;

@@ -55,8 +55,7 @@ ReferenceData::ReferenceData() {
 }
 
 QStringList ReferenceData::places() {
-    return {QStringLiteral("Bedford"), QStringLiteral("Central Bedfordshire"), QStringLiteral("Luton"),
-            QStringLiteral("Milton Keynes")};
+    return {QStringLiteral("Bedford"), QStringLiteral("Central Bedfordshire"), QStringLiteral("Luton"), QStringLiteral("Milton Keynes")};
 }
 
 QString ReferenceData::placeOfLad(const QString &lad) {
@@ -68,8 +67,7 @@ QString ReferenceData::placeOfLad(const QString &lad) {
 }
 
 QString ReferenceData::allianceOfPlace(const QString &place) {
-    return place == QLatin1String("Milton Keynes") ? QStringLiteral("Milton Keynes")
-                                                   : QStringLiteral("Bedfordshire and Luton");
+    return place == QLatin1String("Milton Keynes") ? QStringLiteral("Milton Keynes") : QStringLiteral("Bedfordshire and Luton");
 }
 
 QString ReferenceData::attribution() {
@@ -85,8 +83,8 @@ QString ReferenceData::attribution() {
 
 void ReferenceData::loadLsoas() {
     readResource(QStringLiteral("imd2019-england-lsoa-min.csv"), [&](const Row &, const auto &col) {
-        NationalLsoa n{qs(col("lad19cd")), toDouble(col("imd_score")), toInt(col("imd_rank")),
-                       toInt(col("imd_decile")), qs(col("ruc11cd"))};
+        NationalLsoa n{qs(col("lad19cd")), toDouble(col("imd_score")), toInt(col("imd_rank")), toInt(col("imd_decile")),
+                       qs(col("ruc11cd"))};
         mEngland.insert(qs(col("lsoa11cd")), n);
     });
     QHash<QString, int> index;

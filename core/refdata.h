@@ -13,11 +13,11 @@ struct LsoaRef {
     QString code, name, ladCode, place;
     double imdScore = 0;
     int imdRank = 0, imdDecile = 0;
-    QString ruc;            // RUC 2011 code, e.g. C1
-    int population = 0;     // ONS mid-2019
+    QString ruc;                // RUC 2011 code, e.g. C1
+    int population = 0;         // ONS mid-2019
     std::array<int, 6> age6{};  // Census 2021: 0-15, 16-24, 25-34, 35-49, 50-64, 65+ (0s if no match)
     bool hasAge6 = false;
-    double lon = 0, lat = 0;    // centroid of the boundary's vertices
+    double lon = 0, lat = 0;  // centroid of the boundary's vertices
 };
 
 struct NationalLsoa {

@@ -36,8 +36,8 @@ RowValidator::RowValidator(const FileSpec &spec, const std::vector<std::string_v
         if (spec.columns[c].required && mPosition[c] < 0) mMissing.push_back(QLatin1String(spec.columns[c].name));
     }
     // Pairs whose second date must not precede the first.
-    static const char *pairs[][2] = {{"registration_start", "registration_end"}, {"admission_date", "discharge_date"},
-                                     {"start_date", "end_date"}};
+    static const char *pairs[][2] = {
+        {"registration_start", "registration_end"}, {"admission_date", "discharge_date"}, {"start_date", "end_date"}};
     int k = 0;
     for (auto &p : pairs) {
         const int a = spec.columnIndex(p[0]), b = spec.columnIndex(p[1]);
@@ -67,60 +67,62 @@ RowProblem RowValidator::validate(const std::vector<std::string_view> &fields, s
         if (!isAscii(t) && !QByteArrayView(t.data(), qsizetype(t.size())).isValidUtf8())
             return {"invalid_utf8", int(c), "bytes are not valid UTF-8"};
         switch (col.type) {
-        case ColumnType::Date: {
-            const auto d = parseIsoDate(t);
-            if (!d || *d < kMinDate || *d > kMaxDate) return {"invalid_date", int(c), "not a valid YYYY-MM-DD date: " + std::string(t)};
-            v.integer = *d;
-            break;
-        }
-        case ColumnType::YearMonth: {
-            const auto ym = parseYearMonth(t);
-            if (!ym || *ym < 1880 * 12 || *ym > 2100 * 12) return {"invalid_date", int(c), "not a valid YYYY-MM month: " + std::string(t)};
-            v.integer = *ym;
-            break;
-        }
-        case ColumnType::Integer: {
-            auto r = std::from_chars(t.data(), t.data() + t.size(), v.integer);
-            if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || v.integer < 0)
-                return {"invalid_value", int(c), "not a non-negative whole number: " + std::string(t)};
-            break;
-        }
-        case ColumnType::Decimal: {
-            auto r = std::from_chars(t.data(), t.data() + t.size(), v.number);
-            if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || v.number != v.number)
-                return {"invalid_value", int(c), "not a number: " + std::string(t)};
-            if (col.allowed[0] == '>' && v.number < 0) return {"invalid_value", int(c), "must not be negative: " + std::string(t)};
-            break;
-        }
-        case ColumnType::Flag:
-            if (t != "0" && t != "1") return {"invalid_value", int(c), "flag must be 0 or 1: " + std::string(t)};
-            v.integer = t[0] - '0';
-            break;
-        case ColumnType::Enum: {
-            const auto &values = mEnums[c];
-            int index = -1;
-            for (size_t i = 0; i < values.size(); ++i)
-                if (values[i] == t) index = int(i);
-            if (index < 0) return {"invalid_value", int(c), "not one of " + std::string(col.allowed) + ": " + std::string(t)};
-            v.integer = index;
-            break;
-        }
-        case ColumnType::Code:
-            if (mIsSnomed[c]) {
-                for (char ch : t)
-                    if (ch < '0' || ch > '9') return {"invalid_value", int(c), "SNOMED CT id must be digits: " + std::string(t)};
-                if (t.size() < 6 || t.size() > 18) return {"invalid_value", int(c), "SNOMED CT id must have 6-18 digits"};
+            case ColumnType::Date: {
+                const auto d = parseIsoDate(t);
+                if (!d || *d < kMinDate || *d > kMaxDate) return {"invalid_date", int(c), "not a valid YYYY-MM-DD date: " + std::string(t)};
+                v.integer = *d;
+                break;
             }
-            break;
-        default:
-            break;
+            case ColumnType::YearMonth: {
+                const auto ym = parseYearMonth(t);
+                if (!ym || *ym < 1880 * 12 || *ym > 2100 * 12)
+                    return {"invalid_date", int(c), "not a valid YYYY-MM month: " + std::string(t)};
+                v.integer = *ym;
+                break;
+            }
+            case ColumnType::Integer: {
+                auto r = std::from_chars(t.data(), t.data() + t.size(), v.integer);
+                if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || v.integer < 0)
+                    return {"invalid_value", int(c), "not a non-negative whole number: " + std::string(t)};
+                break;
+            }
+            case ColumnType::Decimal: {
+                auto r = std::from_chars(t.data(), t.data() + t.size(), v.number);
+                if (r.ec != std::errc{} || r.ptr != t.data() + t.size() || v.number != v.number)
+                    return {"invalid_value", int(c), "not a number: " + std::string(t)};
+                if (col.allowed[0] == '>' && v.number < 0) return {"invalid_value", int(c), "must not be negative: " + std::string(t)};
+                break;
+            }
+            case ColumnType::Flag:
+                if (t != "0" && t != "1") return {"invalid_value", int(c), "flag must be 0 or 1: " + std::string(t)};
+                v.integer = t[0] - '0';
+                break;
+            case ColumnType::Enum: {
+                const auto &values = mEnums[c];
+                int index = -1;
+                for (size_t i = 0; i < values.size(); ++i)
+                    if (values[i] == t) index = int(i);
+                if (index < 0) return {"invalid_value", int(c), "not one of " + std::string(col.allowed) + ": " + std::string(t)};
+                v.integer = index;
+                break;
+            }
+            case ColumnType::Code:
+                if (mIsSnomed[c]) {
+                    for (char ch : t)
+                        if (ch < '0' || ch > '9') return {"invalid_value", int(c), "SNOMED CT id must be digits: " + std::string(t)};
+                    if (t.size() < 6 || t.size() > 18) return {"invalid_value", int(c), "SNOMED CT id must have 6-18 digits"};
+                }
+                break;
+            default:
+                break;
         }
     }
     for (const auto &pair : mEndOf) {
         if (pair[0] < 0) continue;
         const FieldValue &a = out[size_t(pair[0])], &b = out[size_t(pair[1])];
         if (a.present && b.present && b.integer < a.integer)
-            return {"date_order", pair[1], std::string(mSpec.columns[size_t(pair[1])].name) + " is before " + mSpec.columns[size_t(pair[0])].name};
+            return {"date_order", pair[1],
+                    std::string(mSpec.columns[size_t(pair[1])].name) + " is before " + mSpec.columns[size_t(pair[0])].name};
     }
     return {};
 }

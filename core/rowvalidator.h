@@ -11,9 +11,9 @@
 namespace phm::core {
 
 struct FieldValue {
-    std::string_view text;   // raw (trimmed of nothing); empty = missing
-    int64_t integer = 0;     // dates (days), year-months, integers, flags, enum index
-    double number = 0;       // decimals
+    std::string_view text;  // raw (trimmed of nothing); empty = missing
+    int64_t integer = 0;    // dates (days), year-months, integers, flags, enum index
+    double number = 0;      // decimals
     bool present = false;
 };
 

@@ -121,10 +121,18 @@ void SqlBatchWriter::writerLoop() {
             for (int c = 0; c < work->columns; ++c) {
                 const Cell &x = row[c];
                 switch (x.kind) {
-                case Cell::Null: st->bindNull(c + 1); break;
-                case Cell::Int: st->bind(c + 1, x.i); break;
-                case Cell::Real: st->bind(c + 1, x.d); break;
-                case Cell::Text: st->bindTextStatic(c + 1, std::string_view(work->text.data() + x.offset, x.length)); break;
+                    case Cell::Null:
+                        st->bindNull(c + 1);
+                        break;
+                    case Cell::Int:
+                        st->bind(c + 1, x.i);
+                        break;
+                    case Cell::Real:
+                        st->bind(c + 1, x.d);
+                        break;
+                    case Cell::Text:
+                        st->bindTextStatic(c + 1, std::string_view(work->text.data() + x.offset, x.length));
+                        break;
                 }
             }
             if (!st->stepDone()) {
@@ -146,7 +154,8 @@ Status SqlBatchWriter::finish() {
     mChanged.notify_all();
     if (mThread.joinable()) mThread.join();
     mQueue.clear();
-    if (!mError.isEmpty()) return Error{QStringLiteral("sql_error"), QStringLiteral("database error while importing: %1").arg(mError), mDb.path()};
+    if (!mError.isEmpty())
+        return Error{QStringLiteral("sql_error"), QStringLiteral("database error while importing: %1").arg(mError), mDb.path()};
     return Ok{};
 }
 

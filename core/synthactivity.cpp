@@ -86,7 +86,8 @@ void observations(Ctx &c, std::vector<GpRow> &ev) {
         for (int32_t d = p.obsStart + c.rng.uniformInt(0, 120); d < p.obsEnd; d += 150 + c.rng.uniformInt(0, 60))
             ev.push_back({d, kHba1c, std::round(std::max(35.0, c.rng.normal(56 + 4 * depIndex(p.imdDecile), 12))), "observation"});
     if (c.rng.chance(p.has(Obesity) ? 0.9 : 0.35))
-        ev.push_back({c.anyDate(), kBmi, std::round(10 * (p.has(Obesity) ? 30 + c.rng.gamma(2, 2.5) : c.rng.normal(26, 3.5))) / 10, "observation"});
+        ev.push_back(
+            {c.anyDate(), kBmi, std::round(10 * (p.has(Obesity) ? 30 + c.rng.gamma(2, 2.5) : c.rng.normal(26, 3.5))) / 10, "observation"});
     if (c.rng.chance(0.5)) {
         const double smoke = 0.13 * std::exp(0.45 * depIndex(p.imdDecile)) * (p.has(Copd) ? 2.5 : 1) * (p.age >= 65 ? 0.6 : 1);
         const double ex = p.age >= 50 ? 0.35 : 0.15;
@@ -126,33 +127,54 @@ void gpEvents(Ctx &c) {
     }
 }
 
-struct Dx { const char *icd; const char *hrg; double base; };
+struct Dx {
+    const char *icd;
+    const char *hrg;
+    double base;
+};
 
 Dx emergencyDiagnosis(Ctx &c) {
     const SynthPerson &p = c.p;
     static constexpr Dx options[] = {
-        {"I50.0", "EB03C", 2900}, {"J44.1", "DZ65D", 2400}, {"J45.9", "DZ15P", 1300}, {"I21.4", "EB10C", 3300},
-        {"I20.0", "EB13C", 1700}, {"I48.9", "EB07D", 1600}, {"I63.9", "AA35D", 4200}, {"E11.6", "KB02H", 1900},
-        {"F05.1", "WD11Z", 2600}, {"S72.0", "HT12C", 6800}, {"R29.6", "WD11Z", 1500}, {"N39.0", "LA04N", 1700},
-        {"J18.9", "DZ11R", 2600}, {"R07.4", "EB12C", 700},  {"R10.4", "FD05B", 900},  {"A09.9", "FD01J", 800},
-        {"K35.8", "FF10B", 3100}, {"S06.0", "AA26H", 1200}, {"L03.1", "JD07J", 1400}, {"R55", "EB08E", 1000},
+        {"I50.0", "EB03C", 2900}, {"J44.1", "DZ65D", 2400}, {"J45.9", "DZ15P", 1300}, {"I21.4", "EB10C", 3300}, {"I20.0", "EB13C", 1700},
+        {"I48.9", "EB07D", 1600}, {"I63.9", "AA35D", 4200}, {"E11.6", "KB02H", 1900}, {"F05.1", "WD11Z", 2600}, {"S72.0", "HT12C", 6800},
+        {"R29.6", "WD11Z", 1500}, {"N39.0", "LA04N", 1700}, {"J18.9", "DZ11R", 2600}, {"R07.4", "EB12C", 700},  {"R10.4", "FD05B", 900},
+        {"A09.9", "FD01J", 800},  {"K35.8", "FF10B", 3100}, {"S06.0", "AA26H", 1200}, {"L03.1", "JD07J", 1400}, {"R55", "EB08E", 1000},
         {"J21.9", "PD12C", 1100}, {"R50.9", "PW16D", 700},  {"J06.9", "CB02F", 600},
     };
     const bool frail = p.efiCount() >= 9, old = p.age >= 70, child = p.age < 16;
-    const double w[] = {p.has(HeartFailure) ? 3.0 : 0.0, p.has(Copd) ? 3.0 : 0.0, p.has(Asthma) ? 1.2 : 0.0,
-                        p.has(Chd) ? 1.0 : 0.05, p.has(Chd) ? 1.0 : 0.0, p.has(Af) ? 1.0 : 0.0, p.has(Stroke) ? 0.8 : 0.15 * old,
-                        p.has(Diabetes) ? 0.5 : 0.0, p.has(Dementia) ? 0.8 : 0.0, frail ? 0.8 : 0.05 * old, frail ? 1.0 : 0.1 * old,
-                        old ? 1.0 : 0.3, old ? 1.3 : 0.4, child ? 0.0 : 1.0, 1.2, 0.6,
-                        p.age < 40 ? 0.4 : 0.1, 0.4, 0.5, old ? 0.6 : 0.2,
-                        p.age < 2 ? 3.0 : 0.0, child ? 1.5 : 0.0, child ? 1.0 : 0.1};
+    const double w[] = {p.has(HeartFailure) ? 3.0 : 0.0,
+                        p.has(Copd) ? 3.0 : 0.0,
+                        p.has(Asthma) ? 1.2 : 0.0,
+                        p.has(Chd) ? 1.0 : 0.05,
+                        p.has(Chd) ? 1.0 : 0.0,
+                        p.has(Af) ? 1.0 : 0.0,
+                        p.has(Stroke) ? 0.8 : 0.15 * old,
+                        p.has(Diabetes) ? 0.5 : 0.0,
+                        p.has(Dementia) ? 0.8 : 0.0,
+                        frail ? 0.8 : 0.05 * old,
+                        frail ? 1.0 : 0.1 * old,
+                        old ? 1.0 : 0.3,
+                        old ? 1.3 : 0.4,
+                        child ? 0.0 : 1.0,
+                        1.2,
+                        0.6,
+                        p.age < 40 ? 0.4 : 0.1,
+                        0.4,
+                        0.5,
+                        old ? 0.6 : 0.2,
+                        p.age < 2 ? 3.0 : 0.0,
+                        child ? 1.5 : 0.0,
+                        child ? 1.0 : 0.1};
     double total = 0;
     for (double x : w) total += x;
     return options[c.rng.pick(w, total)];
 }
 
 std::string secondaryDiagnoses(const SynthPerson &p) {
-    static constexpr const char *icd[ConditionCount] = {"I10", "E11.9", "J45.9", "J44.9", "I25.1", "I48.9", "I50.9", "N18.3", "I69.3", "C80.9",
-                                                        "F32.9", "F20.9", "F03", "F79", "G40.9", "M81.9", "M19.9", "E03.9", "I73.9", "E66.9"};
+    static constexpr const char *icd[ConditionCount] = {"I10",   "E11.9", "J45.9", "J44.9", "I25.1", "I48.9", "I50.9",
+                                                        "N18.3", "I69.3", "C80.9", "F32.9", "F20.9", "F03",   "F79",
+                                                        "G40.9", "M81.9", "M19.9", "E03.9", "I73.9", "E66.9"};
     std::string out;
     for (int k = 0; k < ConditionCount; ++k)
         if (p.conditions.test(size_t(k))) {
@@ -178,7 +200,10 @@ void apcRow(Ctx &c, int32_t admit, int los, const char *method, const Dx &dx, do
 }
 
 void aeRow(Ctx &c, int32_t date, bool admitted, bool ambulance) {
-    const int acuity = admitted ? (c.rng.chance(0.3) ? 2 : c.rng.chance(0.08) ? 1 : 3) : 2 + int(c.rng.pick(std::array{0.05, 0.45, 0.38, 0.12}, 1.0));
+    const int acuity = admitted ? (c.rng.chance(0.3)    ? 2
+                                   : c.rng.chance(0.08) ? 1
+                                                        : 3)
+                                : 2 + int(c.rng.pick(std::array{0.05, 0.45, 0.38, 0.12}, 1.0));
     static constexpr const char *dest[] = {"home", "referred", "transferred", "left", "other"};
     CsvBuffer &b = c.sink.begin(Dataset::Ae);
     b.rawField(c.id('A'));
@@ -243,12 +268,13 @@ void acute(Ctx &c) {
     for (int k = 0; k < notConveyed; ++k) ambulanceRow(c, c.anyDate(), false);
     // Elective and day-case care.
     const int electives = c.rng.poisson((0.03 + 0.004 * p.age) * (1 + 0.2 * p.ltcCount()) * y);
-    static constexpr Dx elective[] = {{"H25.9", "BZ34B", 950}, {"M17.1", "HN22C", 6400}, {"K40.9", "FF61C", 1900},
-                                      {"K80.2", "GA10J", 3100}, {"N40", "LB25F", 1600}, {"K57.3", "FE21Z", 700}, {"M23.2", "HT23C", 1900}};
+    static constexpr Dx elective[] = {{"H25.9", "BZ34B", 950}, {"M17.1", "HN22C", 6400}, {"K40.9", "FF61C", 1900}, {"K80.2", "GA10J", 3100},
+                                      {"N40", "LB25F", 1600},  {"K57.3", "FE21Z", 700},  {"M23.2", "HT23C", 1900}};
     for (int k = 0; k < electives; ++k) {
         const Dx dx = elective[c.rng.uniformInt(0, 6)];
         const int los = dx.base > 5000 ? 3 + c.rng.poisson(1) : lengthOfStay(c, false);
-        apcRow(c, c.anyDate(), los, std::array{"11", "11", "12", "13"}[size_t(c.rng.uniformInt(0, 3))], dx, dx.base * (0.9 + 0.2 * c.rng.uniform()), false);
+        apcRow(c, c.anyDate(), los, std::array{"11", "11", "12", "13"}[size_t(c.rng.uniformInt(0, 3))], dx,
+               dx.base * (0.9 + 0.2 * c.rng.uniform()), false);
     }
     if (p.has(Cancer) && p.onset[Cancer] > c.sc.config().extractStart - 365 && c.rng.chance(0.6)) {
         const int cycles = 3 + c.rng.poisson(3);
@@ -276,14 +302,22 @@ void outpatients(Ctx &c) {
     const int n = c.rng.poisson((0.3 + 0.01 * p.age + 0.3 * p.ltcCount()) * std::exp(0.2 * p.z) * c.years());
     for (int k = 0; k < n; ++k) {
         const char *tfc = "300";
-        if (p.age < 16) tfc = "420";
-        else if (p.has(Cancer) && c.rng.chance(0.4)) tfc = "370";
-        else if ((p.has(Chd) || p.has(Af) || p.has(HeartFailure)) && c.rng.chance(0.4)) tfc = "320";
-        else if ((p.has(Copd) || p.has(Asthma)) && c.rng.chance(0.3)) tfc = "340";
-        else if (p.has(Diabetes) && c.rng.chance(0.3)) tfc = "307";
-        else if (p.has(Ckd) && c.rng.chance(0.3)) tfc = "361";
-        else if (p.has(Arthritis) && c.rng.chance(0.4)) tfc = "110";
-        else tfc = std::array{"100", "101", "120", "130", "330", "502", "410", "430", "400"}[size_t(c.rng.uniformInt(0, 8))];
+        if (p.age < 16)
+            tfc = "420";
+        else if (p.has(Cancer) && c.rng.chance(0.4))
+            tfc = "370";
+        else if ((p.has(Chd) || p.has(Af) || p.has(HeartFailure)) && c.rng.chance(0.4))
+            tfc = "320";
+        else if ((p.has(Copd) || p.has(Asthma)) && c.rng.chance(0.3))
+            tfc = "340";
+        else if (p.has(Diabetes) && c.rng.chance(0.3))
+            tfc = "307";
+        else if (p.has(Ckd) && c.rng.chance(0.3))
+            tfc = "361";
+        else if (p.has(Arthritis) && c.rng.chance(0.4))
+            tfc = "110";
+        else
+            tfc = std::array{"100", "101", "120", "130", "330", "502", "410", "430", "400"}[size_t(c.rng.uniformInt(0, 8))];
         const double dna = 0.06 * std::exp(0.4 * depIndex(p.imdDecile));
         const double r = c.rng.uniform();
         const char *status = r < dna ? "3" : r < dna + 0.04 ? "2" : r < dna + 0.07 ? "4" : r < dna + 0.08 ? "7" : "5";
@@ -322,7 +356,10 @@ void communityCare(Ctx &c) {
             b.rawField(crisis ? "A02" : team);
             b.rawField(phone ? "telephone" : c.rng.chance(0.1) ? "video" : "face_to_face");
             b.rawField(attended ? "1" : "0");
-            if (attended) b.decimal(phone ? 85 : 165, 2); else b.empty();
+            if (attended)
+                b.decimal(phone ? 85 : 165, 2);
+            else
+                b.empty();
             c.sink.end(Dataset::Mh);
         }
     }
@@ -332,8 +369,11 @@ void communityCare(Ctx &c) {
     if (c.rng.chance(chActive)) {
         const int n = 1 + c.rng.poisson((efi >= 9 ? 12 : 4) * y * c.rng.gamma(1.0, 1.0));
         for (int k = 0; k < n; ++k) {
-            const char *service = efi >= 9 && c.rng.chance(0.6) ? "district_nursing"
-                : std::array{"community_matron", "physiotherapy", "podiatry", "occupational_therapy", "speech_and_language", "rehabilitation"}[size_t(c.rng.uniformInt(0, 5))];
+            const char *service =
+                efi >= 9 && c.rng.chance(0.6)
+                    ? "district_nursing"
+                    : std::array{"community_matron",     "physiotherapy",       "podiatry",
+                                 "occupational_therapy", "speech_and_language", "rehabilitation"}[size_t(c.rng.uniformInt(0, 5))];
             CsvBuffer &b = c.sink.begin(Dataset::Community);
             b.rawField(c.id('C'));
             b.rawField(c.pid);
@@ -349,10 +389,13 @@ void communityCare(Ctx &c) {
     asc *= (efi >= 13 ? 4 : efi >= 9 ? 2 : 1) * (p.has(Dementia) ? 3 : 1) * (p.has(LearningDisability) ? 12 : 1);
     if (!(p.flags & CareHome) && !c.rng.chance(std::min(0.9, asc))) return;
     const char *type = (p.flags & CareHome) ? (c.rng.chance(0.4) ? "nursing" : "residential")
-                       : p.has(LearningDisability) && c.rng.chance(0.5) ? "direct_payment"
-                       : std::array{"home_care", "home_care", "day_care", "reablement", "equipment"}[size_t(c.rng.uniformInt(0, 4))];
-    const double weekly = std::string_view(type) == "nursing" ? 1150 : std::string_view(type) == "residential" ? 900
-                          : std::string_view(type) == "equipment" ? 15 : 250 + 350 * c.rng.uniform();
+                       : p.has(LearningDisability) && c.rng.chance(0.5)
+                           ? "direct_payment"
+                           : std::array{"home_care", "home_care", "day_care", "reablement", "equipment"}[size_t(c.rng.uniformInt(0, 4))];
+    const double weekly = std::string_view(type) == "nursing"       ? 1150
+                          : std::string_view(type) == "residential" ? 900
+                          : std::string_view(type) == "equipment"   ? 15
+                                                                    : 250 + 350 * c.rng.uniform();
     const int32_t start = c.rng.chance(0.6) ? p.obsStart - c.rng.uniformInt(30, 1500) : c.anyDate();
     int32_t end = std::string_view(type) == "reablement" ? start + 42 : p.death ? p.death : 0;
     if (end > c.sc.config().extractEnd) end = 0;

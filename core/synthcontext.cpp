@@ -35,10 +35,10 @@ namespace {
 // Census 2021 ethnic group shares (%) by place, in the order A B C D E F G H J K L M N P R S,
 // rounded from the ONS TS021 local-authority tables; Z and 99 are added by the generator.
 constexpr std::array<std::array<double, 16>, 4> kPlaceEthnicity = {{
-    {62.7, 1.1, 9.5, 1.6, 0.4, 0.9, 0.9, 5.6, 4.4, 2.3, 2.1, 1.8, 2.7, 0.6, 0.5, 2.2},   // Bedford
-    {81.0, 0.8, 6.4, 0.9, 0.3, 0.8, 0.7, 1.7, 0.8, 0.4, 1.1, 0.6, 1.3, 0.2, 0.4, 0.9},   // Central Bedfordshire
-    {31.8, 0.9, 11.8, 1.5, 0.5, 0.8, 1.0, 5.8, 23.4, 6.7, 3.9, 1.9, 7.2, 1.0, 0.5, 2.7}, // Luton
-    {60.8, 0.8, 8.4, 1.2, 0.8, 1.2, 1.1, 4.9, 2.1, 1.4, 3.0, 1.1, 7.8, 0.6, 1.0, 2.0},   // Milton Keynes
+    {62.7, 1.1, 9.5, 1.6, 0.4, 0.9, 0.9, 5.6, 4.4, 2.3, 2.1, 1.8, 2.7, 0.6, 0.5, 2.2},    // Bedford
+    {81.0, 0.8, 6.4, 0.9, 0.3, 0.8, 0.7, 1.7, 0.8, 0.4, 1.1, 0.6, 1.3, 0.2, 0.4, 0.9},    // Central Bedfordshire
+    {31.8, 0.9, 11.8, 1.5, 0.5, 0.8, 1.0, 5.8, 23.4, 6.7, 3.9, 1.9, 7.2, 1.0, 0.5, 2.7},  // Luton
+    {60.8, 0.8, 8.4, 1.2, 0.8, 1.2, 1.1, 4.9, 2.1, 1.4, 3.0, 1.1, 7.8, 0.6, 1.0, 2.0},    // Milton Keynes
 }};
 
 uint64_t hilbert(uint32_t n, uint32_t x, uint32_t y) {
@@ -111,8 +111,7 @@ void SynthContext::allocatePeople() {
     mAgeBands.resize(lsoas.size());
     for (size_t i = 0; i < lsoas.size(); ++i) {
         const auto &src = lsoas[i].hasAge6 ? lsoas[i].age6 : std::array<int, 6>{};
-        for (size_t b = 0; b < 6; ++b)
-            mAgeBands[i][b] = lsoas[i].hasAge6 ? double(src[b]) : placeBands[size_t(mLsoaPlace[i])][b];
+        for (size_t b = 0; b < 6; ++b) mAgeBands[i][b] = lsoas[i].hasAge6 ? double(src[b]) : placeBands[size_t(mLsoaPlace[i])][b];
     }
 }
 
@@ -135,9 +134,8 @@ void SynthContext::buildCatchments() {
         std::vector<int> prac;
         for (size_t p = 0; p < practices.size(); ++p)
             if (practices[p].place == places[place]) prac.push_back(int(p));
-        std::sort(prac.begin(), prac.end(), [&](int a, int b) {
-            return postcodeKey(practices[size_t(a)].postcode) < postcodeKey(practices[size_t(b)].postcode);
-        });
+        std::sort(prac.begin(), prac.end(),
+                  [&](int a, int b) { return postcodeKey(practices[size_t(a)].postcode) < postcodeKey(practices[size_t(b)].postcode); });
         std::vector<int> area;
         double minX = 1e9, maxX = -1e9, minY = 1e9, maxY = -1e9;
         for (size_t i = 0; i < lsoas.size(); ++i)

@@ -4,10 +4,10 @@
 #include "refdata.h"
 #include "synthmodel.h"
 
+#include <boost/random/gamma_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
-#include <boost/random/gamma_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cstdint>
 #include <iterator>
@@ -26,7 +26,8 @@ public:
     double normal(double mean = 0, double sd = 1) { return boost::random::normal_distribution<double>(mean, sd)(mEngine); }
     int poisson(double mean) { return mean <= 0 ? 0 : boost::random::poisson_distribution<int, double>(mean)(mEngine); }
     double gamma(double shape, double scale) { return boost::random::gamma_distribution<double>(shape, scale)(mEngine); }
-    template <class W> size_t pick(const W &weights, double total) {
+    template <class W>
+    size_t pick(const W &weights, double total) {
         double r = uniform() * total;
         const size_t n = std::size(weights);
         for (size_t i = 0; i < n; ++i) {
@@ -58,7 +59,7 @@ public:
     explicit SynthContext(const GeneratorConfig &config);
     const GeneratorConfig &config() const { return mConfig; }
     const ReferenceData &ref() const { return mRef; }
-    int lsoaOf(int64_t person) const;            // index into ref().blmkLsoas()
+    int lsoaOf(int64_t person) const;  // index into ref().blmkLsoas()
     const std::array<double, 6> &ageBands(int lsoa) const { return mAgeBands[size_t(lsoa)]; }
     int placeIndex(int lsoa) const { return mLsoaPlace[size_t(lsoa)]; }
     int homePractice(int lsoa) const { return mHomePractice[size_t(lsoa)]; }

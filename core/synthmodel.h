@@ -8,14 +8,32 @@
 namespace phm::core::synth {
 
 enum Condition : int {
-    Hypertension, Diabetes, Asthma, Copd, Chd, Af, HeartFailure, Ckd, Stroke, Cancer, Depression, Smi,
-    Dementia, LearningDisability, Epilepsy, Osteoporosis, Arthritis, Hypothyroidism, Pad, Obesity,
+    Hypertension,
+    Diabetes,
+    Asthma,
+    Copd,
+    Chd,
+    Af,
+    HeartFailure,
+    Ckd,
+    Stroke,
+    Cancer,
+    Depression,
+    Smi,
+    Dementia,
+    LearningDisability,
+    Epilepsy,
+    Osteoporosis,
+    Arthritis,
+    Hypothyroidism,
+    Pad,
+    Obesity,
     ConditionCount
 };
 
 struct ConditionModel {
-    const char *key;          // code list name in resources/codelists/<key>.csv
-    const char *snomed;       // code the generator records (also in the code list)
+    const char *key;     // code list name in resources/codelists/<key>.csv
+    const char *snomed;  // code the generator records (also in the code list)
     std::array<double, 7> pct;
     double maleRatio;         // odds multiplier for men relative to women
     double deprivationRatio;  // odds ratio most vs least deprived decile
@@ -53,12 +71,15 @@ inline constexpr std::array<ConditionModel, ConditionCount> kConditions = {{
 
 // eFI deficits not tied to a condition above: base probability at age 85+ (scaled down with age)
 // and the weight on latent ill-health. Numbers are deficit_no from efi-deficits.csv.
-struct DeficitModel { int number; double p85; double latent; };
+struct DeficitModel {
+    int number;
+    double p85;
+    double latent;
+};
 inline constexpr std::array<DeficitModel, 21> kOtherDeficits = {{
-    {1, 0.10, 0.5}, {2, 0.22, 0.4}, {8, 0.20, 0.4}, {9, 0.22, 0.5}, {10, 0.30, 0.6}, {11, 0.20, 0.3},
-    {12, 0.14, 0.5}, {13, 0.32, 0.2}, {15, 0.09, 0.4}, {16, 0.00, 0.0}, {18, 0.14, 0.5}, {21, 0.20, 0.6},
-    {23, 0.05, 0.3}, {24, 0.10, 0.3}, {26, 0.12, 0.6}, {28, 0.09, 0.5}, {29, 0.22, 0.3}, {30, 0.08, 0.4},
-    {32, 0.25, 0.5}, {33, 0.25, 0.4}, {34, 0.32, 0.3},
+    {1, 0.10, 0.5},  {2, 0.22, 0.4},  {8, 0.20, 0.4},  {9, 0.22, 0.5},  {10, 0.30, 0.6}, {11, 0.20, 0.3}, {12, 0.14, 0.5},
+    {13, 0.32, 0.2}, {15, 0.09, 0.4}, {16, 0.00, 0.0}, {18, 0.14, 0.5}, {21, 0.20, 0.6}, {23, 0.05, 0.3}, {24, 0.10, 0.3},
+    {26, 0.12, 0.6}, {28, 0.09, 0.5}, {29, 0.22, 0.3}, {30, 0.08, 0.4}, {32, 0.25, 0.5}, {33, 0.25, 0.4}, {34, 0.32, 0.3},
 }};
 // Deficit 35 (weight loss and anorexia) and 36 (polypharmacy, derived from medications) are
 // handled in code: 35 follows frailty, 36 follows the medications actually issued.

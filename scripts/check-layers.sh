@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails if the core library reaches for widgets or the UI layer holds SQL.
+# Fails if the core library reaches for widgets, the UI layer holds SQL, or code is not formatted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -9,4 +9,8 @@ if grep -rnE 'QSqlQuery|SELECT |INSERT INTO|sqlite3_' ui; then
   echo "ui/ must not contain SQL"; fail=1; fi
 if grep -nE 'Qt6::(Widgets|Charts)' core/CMakeLists.txt; then
   echo "phmcore must not link Qt6::Widgets"; fail=1; fi
+if command -v clang-format >/dev/null; then
+  if ! clang-format --dry-run --Werror core/*.h core/*.cpp ui/*.h ui/*.cpp app/*.h app/*.cpp tests/core/*.h tests/core/*.cpp tests/ui/*.cpp 2>/dev/null; then
+    echo "code is not clang-formatted (see .clang-format)"; fail=1; fi
+fi
 exit $fail

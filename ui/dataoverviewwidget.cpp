@@ -13,8 +13,12 @@
 namespace phm::ui {
 
 DataOverviewWidget::DataOverviewWidget(QWidget *parent)
-    : QWidget(parent), mSummary(new QLabel(this)), mFiles(new QTableView(this)), mFields(new QTableView(this)),
-      mReport(new ImportReportModel(this)), mCompleteness(new CompletenessModel(this)) {
+    : QWidget(parent),
+      mSummary(new QLabel(this)),
+      mFiles(new QTableView(this)),
+      mFields(new QTableView(this)),
+      mReport(new ImportReportModel(this)),
+      mCompleteness(new CompletenessModel(this)) {
     auto *layout = new QVBoxLayout(this);
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -47,8 +47,7 @@ void GeographyModel::build() {
         Node *an = ics->add(Area{Area::Alliance, a}, g.alliances[size_t(a)], pop({Area::Alliance, a}));
         std::vector<int> places;
         for (size_t k = 0; k < g.practices.size(); ++k)
-            if (g.practices[k].allianceIndex == a &&
-                std::find(places.begin(), places.end(), g.practices[k].placeIndex) == places.end())
+            if (g.practices[k].allianceIndex == a && std::find(places.begin(), places.end(), g.practices[k].placeIndex) == places.end())
                 places.push_back(g.practices[k].placeIndex);
         for (int pl : sorted(places, [&](int i) { return g.places[size_t(i)]; })) {
             Node *pn = an->add(Area{Area::Place, pl}, g.places[size_t(pl)], pop({Area::Place, pl}));
@@ -62,7 +61,8 @@ void GeographyModel::build() {
                 for (size_t k = 0; k < g.practices.size(); ++k)
                     if (g.practices[k].pcn == pc) practices.push_back(int(k));
                 for (int pr : sorted(practices, [&](int i) { return g.practices[size_t(i)].name; }))
-                    cn->add(Area{Area::Practice, pr}, QStringLiteral("%1 (%2)").arg(g.practices[size_t(pr)].name, g.practices[size_t(pr)].code),
+                    cn->add(Area{Area::Practice, pr},
+                            QStringLiteral("%1 (%2)").arg(g.practices[size_t(pr)].name, g.practices[size_t(pr)].code),
                             pop({Area::Practice, pr}));
             }
             Node *hoods = pn->add(std::nullopt, tr("Neighbourhoods (LSOAs)"), 0);
@@ -72,8 +72,8 @@ void GeographyModel::build() {
             for (int l : sorted(lsoas, [&](int i) { return g.lsoas[size_t(i)].name; })) {
                 const int64_t residents = pop({Area::Lsoa, l});
                 hoods->population += residents;
-                hoods->add(Area{Area::Lsoa, l},
-                           tr("%1 (IMD decile %2)").arg(g.lsoas[size_t(l)].name).arg(g.lsoas[size_t(l)].imdDecile), residents);
+                hoods->add(Area{Area::Lsoa, l}, tr("%1 (IMD decile %2)").arg(g.lsoas[size_t(l)].name).arg(g.lsoas[size_t(l)].imdDecile),
+                           residents);
             }
         }
     }
@@ -83,9 +83,7 @@ GeographyModel::Node *GeographyModel::node(const QModelIndex &index) const {
     return index.isValid() ? static_cast<Node *>(index.internalPointer()) : mRoot.get();
 }
 
-std::optional<Area> GeographyModel::area(const QModelIndex &index) const {
-    return index.isValid() ? node(index)->area : std::nullopt;
-}
+std::optional<Area> GeographyModel::area(const QModelIndex &index) const { return index.isValid() ? node(index)->area : std::nullopt; }
 
 QModelIndex GeographyModel::indexOf(const Area &a) const {
     std::vector<Node *> stack{mRoot.get()};

@@ -20,17 +20,26 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid()) return {};
     const core::FileImportReport &f = mReport.files[size_t(index.row())];
     const QLocale locale;
-    auto date = [&](int32_t d) { return d == core::kNoDate ? QString() : locale.toString(QDate(1970, 1, 1).addDays(d), QLocale::ShortFormat); };
+    auto date = [&](int32_t d) {
+        return d == core::kNoDate ? QString() : locale.toString(QDate(1970, 1, 1).addDays(d), QLocale::ShortFormat);
+    };
     if (role == Qt::DisplayRole) {
         if (!f.present && index.column() != File) return index.column() == RowsRead ? tr("not supplied") : QVariant();
         switch (index.column()) {
-        case File: return f.file;
-        case RowsRead: return locale.toString(f.rowsRead);
-        case Imported: return locale.toString(f.rowsImported);
-        case Rejected: return locale.toString(f.rowsRejected);
-        case Linkage: return f.linked + f.unlinked ? QVariant(tr("%1%").arg(locale.toString(100.0 * f.linkageRate(), 'f', 2))) : QVariant();
-        case DateFrom: return date(f.dateMin);
-        case DateTo: return date(f.dateMax);
+            case File:
+                return f.file;
+            case RowsRead:
+                return locale.toString(f.rowsRead);
+            case Imported:
+                return locale.toString(f.rowsImported);
+            case Rejected:
+                return locale.toString(f.rowsRejected);
+            case Linkage:
+                return f.linked + f.unlinked ? QVariant(tr("%1%").arg(locale.toString(100.0 * f.linkageRate(), 'f', 2))) : QVariant();
+            case DateFrom:
+                return date(f.dateMin);
+            case DateTo:
+                return date(f.dateMax);
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() != File) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -47,13 +56,20 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const {
 QVariant ImportReportModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case File: return tr("Dataset file");
-    case RowsRead: return tr("Rows read");
-    case Imported: return tr("Imported");
-    case Rejected: return tr("Rejected");
-    case Linkage: return tr("Linkage");
-    case DateFrom: return tr("From");
-    case DateTo: return tr("To");
+        case File:
+            return tr("Dataset file");
+        case RowsRead:
+            return tr("Rows read");
+        case Imported:
+            return tr("Imported");
+        case Rejected:
+            return tr("Rejected");
+        case Linkage:
+            return tr("Linkage");
+        case DateFrom:
+            return tr("From");
+        case DateTo:
+            return tr("To");
     }
     return {};
 }
@@ -70,7 +86,8 @@ int CompletenessModel::columnCount(const QModelIndex &parent) const { return par
 QVariant CompletenessModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid()) return {};
     const auto &[column, share] = mFile.completeness[size_t(index.row())];
-    if (role == Qt::DisplayRole) return index.column() == 0 ? QVariant(column) : QVariant(tr("%1%").arg(QLocale().toString(100.0 * share, 'f', 1)));
+    if (role == Qt::DisplayRole)
+        return index.column() == 0 ? QVariant(column) : QVariant(tr("%1%").arg(QLocale().toString(100.0 * share, 'f', 1)));
     if (role == Qt::TextAlignmentRole && index.column() == 1) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

@@ -27,8 +27,12 @@
 namespace phm::ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), mController(new ProjectController(this)), mGeography(new GeographyModel(this)),
-      mNavigator(new QTreeView(this)), mPyramid(new PyramidView(this)), mOverview(new DataOverviewWidget(this)),
+    : QMainWindow(parent),
+      mController(new ProjectController(this)),
+      mGeography(new GeographyModel(this)),
+      mNavigator(new QTreeView(this)),
+      mPyramid(new PyramidView(this)),
+      mOverview(new DataOverviewWidget(this)),
       mSelection(new QLabel(this)) {
     setWindowTitle(tr("PHM Workbench"));
     setCentralWidget(mPyramid);
@@ -57,7 +61,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mController, &ProjectController::projectOpened, this, &MainWindow::onProjectOpened);
     connect(mController, &ProjectController::failed, this,
             [this](const QString &message) { QMessageBox::critical(this, tr("PHM Workbench"), message); });
-    connect(mController, &ProjectController::canceled, this, [this] { statusBar()->showMessage(tr("Canceled; nothing was changed."), 5000); });
+    connect(mController, &ProjectController::canceled, this,
+            [this] { statusBar()->showMessage(tr("Canceled; nothing was changed."), 5000); });
     connect(mNavigator->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (auto a = mGeography->area(current)) showArea(*a);
     });

@@ -18,7 +18,8 @@ NewDemoDialog::NewDemoDialog(QWidget *parent)
     setWindowTitle(tr("New demo ICS"));
     auto *form = new QFormLayout(this);
     auto *intro = new QLabel(tr("Creates a synthetic, pseudonymised extract of the Bedfordshire, Luton and Milton Keynes ICS "
-                                "(real geography, synthetic people) and imports it into a new project."), this);
+                                "(real geography, synthetic people) and imports it into a new project."),
+                             this);
     intro->setWordWrap(true);
     form->addRow(intro);
     mPeople->setRange(1000, 3000000);

@@ -14,8 +14,10 @@ struct ProjectController::Outcome {
     QString error;
     bool canceled = false;
     void fail(const core::Error &e) {
-        if (e.code == QLatin1String("canceled")) canceled = true;
-        else error = e.message;
+        if (e.code == QLatin1String("canceled"))
+            canceled = true;
+        else
+            error = e.message;
     }
 };
 

@@ -58,7 +58,8 @@ void PyramidView::setPyramid(const core::Pyramid &pyramid, const QString &title)
     series->attachAxis(ages);
 
     // Symmetric axis with unsigned labels: a category axis lets the left side read as counts.
-    const double step = std::pow(10.0, std::floor(std::log10(double(peak)))) * (double(peak) / std::pow(10.0, std::floor(std::log10(double(peak)))) > 5 ? 2 : 1);
+    const double step = std::pow(10.0, std::floor(std::log10(double(peak)))) *
+                        (double(peak) / std::pow(10.0, std::floor(std::log10(double(peak)))) > 5 ? 2 : 1);
     const double limit = std::ceil(double(peak) / step) * step;
     auto *counts = new QCategoryAxis;
     counts->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);

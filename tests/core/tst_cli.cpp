@@ -25,7 +25,8 @@ private slots:
         QVERIFY(run({QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("2500"), QStringLiteral("--seed"),
                      QStringLiteral("4"), QStringLiteral("--out"), x}) != "exit code mismatch");
         const QJsonObject rep = QJsonDocument::fromJson(run({QStringLiteral("import"), QStringLiteral("--from"), x,
-                                                             QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
+                                                             QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                    .object();
         QVERIFY(rep.value(QStringLiteral("files")).isArray());
         for (const QJsonValue &v : rep.value(QStringLiteral("files")).toArray()) {
             const QJsonObject f = v.toObject();
@@ -35,8 +36,8 @@ private slots:
         }
         QVERIFY(rep.value(QStringLiteral("persons")).toInteger() > 2400);
         QVERIFY(rep.value(QStringLiteral("linkage_rate")).toDouble() > 0.99);
-        const QJsonObject info = QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project,
-                                                              QStringLiteral("--json")})).object();
+        const QJsonObject info =
+            QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
         QCOMPARE(info.value(QStringLiteral("persons")).toInteger(), rep.value(QStringLiteral("persons")).toInteger());
         QCOMPARE(info.value(QStringLiteral("pcns")).toInt(), 23);
         QCOMPARE(info.value(QStringLiteral("places")).toInt(), 4);
@@ -59,8 +60,8 @@ private slots:
         const QString x = mDir.filePath(QStringLiteral("big")), project = mDir.filePath(QStringLiteral("k.phm"));
         phm::test::makeExtract(x, 120000, 9);
         phm::test::makeExtract(mDir.filePath(QStringLiteral("small")), 1000, 9);
-        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")), QStringLiteral("--project"), project})
-                != "exit code mismatch");
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")),
+                     QStringLiteral("--project"), project}) != "exit code mismatch");
         const QByteArray before = phm::test::fileHash(project);
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), project});
@@ -72,8 +73,8 @@ private slots:
         QCOMPARE(phm::test::fileHash(project), before);
         // The next import removes the killed run's temporary copy of the data.
         QVERIFY(!QDir(mDir.path()).entryList({QStringLiteral("k.phm.importing-*")}, QDir::Files).isEmpty());
-        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")), QStringLiteral("--project"), project})
-                != "exit code mismatch");
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("small")),
+                     QStringLiteral("--project"), project}) != "exit code mismatch");
         QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("k.phm.*importing-*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
     }
 };

@@ -75,7 +75,9 @@ private slots:
         auto s = empty.open();
         QVERIFY(!s);
         QCOMPARE(s.error().code, QStringLiteral("empty_file"));
-        CsvReader utf16(write("u.csv", QByteArray("\xFF\xFE" "a\0,\0b\0", 8)));
+        CsvReader utf16(write("u.csv", QByteArray("\xFF\xFE"
+                                                  "a\0,\0b\0",
+                                                  8)));
         auto s2 = utf16.open();
         QVERIFY(!s2);
         QCOMPARE(s2.error().code, QStringLiteral("bad_encoding"));

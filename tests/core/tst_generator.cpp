@@ -167,7 +167,8 @@ private slots:
 
     void nothingHappensAfterTheExtractEnd() {
         const Project &p = *mProject;
-        for (const EventTable &e : p.events) QVERIFY2(e.rows == 0 || e.maxDate <= p.extractEnd, qPrintable(QString::fromStdString(isoDate(e.maxDate))));
+        for (const EventTable &e : p.events)
+            QVERIFY2(e.rows == 0 || e.maxDate <= p.extractEnd, qPrintable(QString::fromStdString(isoDate(e.maxDate))));
         for (int32_t i = 0; i < p.persons.count; ++i) QVERIFY(p.persons.regStart[size_t(i)] <= p.extractEnd);
     }
 

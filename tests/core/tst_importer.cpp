@@ -12,7 +12,7 @@ using namespace phm::core;
 class TestImporter : public QObject {
     Q_OBJECT
     QTemporaryDir mDir;
-    QString mExtract;       // 4,000 people with faults at 40x the default rate
+    QString mExtract;  // 4,000 people with faults at 40x the default rate
     QJsonObject mManifest;
     ImportReport mReport;
 
@@ -138,15 +138,20 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("where");
-        QTest::newRow("empty persons") << "persons.csv" << QByteArray() << "empty_file" << "persons.csv: line 1, column 1";
-        QTest::newRow("semicolons") << "practices.csv" << QByteArray("practice_code;practice_name;pcn_code\nE1;A;U1\n")
-                                    << "missing_column" << "looks ;-delimited";
-        QTest::newRow("utf16") << "gp_events.csv" << QByteArray("\xFF\xFEp\0e\0r\0", 8) << "bad_encoding" << "gp_events.csv: line 1";
+        QTest::newRow("empty persons") << "persons.csv" << QByteArray() << "empty_file"
+                                       << "persons.csv: line 1, column 1";
+        QTest::newRow("semicolons") << "practices.csv" << QByteArray("practice_code;practice_name;pcn_code\nE1;A;U1\n") << "missing_column"
+                                    << "looks ;-delimited";
+        QTest::newRow("utf16") << "gp_events.csv" << QByteArray("\xFF\xFEp\0e\0r\0", 8) << "bad_encoding"
+                               << "gp_events.csv: line 1";
         QTest::newRow("truncated in quote") << "mh_contacts.csv"
                                             << QByteArray("contact_id,person_id,contact_date,team_type\nM1,P1,2025-01-01,\"A0")
-                                            << "unterminated_quote" << "mh_contacts.csv: line 2, column 18";
-        QTest::newRow("binary") << "op_appointments.csv" << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << "bad_encoding" << "NUL";
-        QTest::newRow("missing persons") << "persons.csv" << QByteArray("-") << "missing_file" << "persons.csv is missing";
+                                            << "unterminated_quote"
+                                            << "mh_contacts.csv: line 2, column 18";
+        QTest::newRow("binary") << "op_appointments.csv" << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << "bad_encoding"
+                                << "NUL";
+        QTest::newRow("missing persons") << "persons.csv" << QByteArray("-") << "missing_file"
+                                         << "persons.csv is missing";
     }
     void badInputs() {
         QFETCH(QString, file);
@@ -155,8 +160,10 @@ private slots:
         QFETCH(QString, where);
         const QByteArray before = phm::test::fileHash(path(QStringLiteral("good.phm")));
         const Error e = expectFailure([&](const QString &dir) {
-            if (content == "-") QFile::remove(QDir(dir).filePath(file));
-            else phm::test::writeFile(QDir(dir).filePath(file), content);
+            if (content == "-")
+                QFile::remove(QDir(dir).filePath(file));
+            else
+                phm::test::writeFile(QDir(dir).filePath(file), content);
         });
         QCOMPARE(e.code, code);
         QVERIFY2(e.message.contains(where), qPrintable(e.message));
@@ -168,14 +175,22 @@ private slots:
         // reordered and unknown columns are fine.
         const QString dir = path(QStringLiteral("rows"));
         phm::test::copyExtract(mExtract, dir);
-        const QString firstPerson = QString::fromUtf8(phm::test::readFile(QDir(dir).filePath(QStringLiteral("persons.csv"))).split('\n').at(1).split(',').at(0));
+        const QString firstPerson =
+            QString::fromUtf8(phm::test::readFile(QDir(dir).filePath(QStringLiteral("persons.csv"))).split('\n').at(1).split(',').at(0));
         const QByteArray pid = firstPerson.toUtf8();
         phm::test::writeFile(QDir(dir).filePath(QStringLiteral("ambulance_incidents.csv")),
                              "conveyed,incident_date,person_id,incident_id,crew_notes\n"
-                             "Y,2025-01-01," + pid + ",E1,ok\n"
-                             "Maybe,2025-01-02," + pid + ",E2,bad enum\n"
-                             "N,2025-01-03," + pid + ",E\xC3\x28,bad utf8\n"
-                             "N,2025-01-04," + pid);
+                             "Y,2025-01-01," +
+                                 pid +
+                                 ",E1,ok\n"
+                                 "Maybe,2025-01-02," +
+                                 pid +
+                                 ",E2,bad enum\n"
+                                 "N,2025-01-03," +
+                                 pid +
+                                 ",E\xC3\x28,bad utf8\n"
+                                 "N,2025-01-04," +
+                                 pid);
         Feedback fb;
         auto r = importExtract(dir, path(QStringLiteral("rows.phm")), fb);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));

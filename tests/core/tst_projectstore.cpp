@@ -47,13 +47,15 @@ private slots:
             const auto &r = rows[size_t(i) + 1];
             QCOMPARE(QString::fromLatin1(t.id(i).data(), qsizetype(t.id(i).size())), r[0]);
             QCOMPARE(QStringLiteral("MFIU").at(t.sex[size_t(i)]), r[1].at(0));
-            QCOMPARE(QStringLiteral("%1-%2").arg(t.birthYm[size_t(i)] / 12).arg(t.birthYm[size_t(i)] % 12 + 1, 2, 10, QLatin1Char('0')), r[2]);
+            QCOMPARE(QStringLiteral("%1-%2").arg(t.birthYm[size_t(i)] / 12).arg(t.birthYm[size_t(i)] % 12 + 1, 2, 10, QLatin1Char('0')),
+                     r[2]);
             QCOMPARE(geo.lsoas[t.lsoa[size_t(i)]].code, r[4]);
             QCOMPARE(geo.practices[t.practice[size_t(i)]].code, r[5]);
             QCOMPARE(QString::fromStdString(isoDate(t.regStart[size_t(i)])), r[6]);
             QCOMPARE(t.regEnd[size_t(i)] == kNoDate ? QString() : QString::fromStdString(isoDate(t.regEnd[size_t(i)])), r[7]);
             QCOMPARE(t.death[size_t(i)] == kNoDate ? QString() : QString::fromStdString(isoDate(t.death[size_t(i)])), r[8]);
-            for (size_t f = 0; f < kPersonFlags.size(); ++f) QCOMPARE(t.flags[f].test(size_t(i)) ? QStringLiteral("1") : QStringLiteral("0"), r[9 + f]);
+            for (size_t f = 0; f < kPersonFlags.size(); ++f)
+                QCOMPARE(t.flags[f].test(size_t(i)) ? QStringLiteral("1") : QStringLiteral("0"), r[9 + f]);
         }
     }
 
