@@ -23,6 +23,7 @@ public:
     }
     void appendRaw(std::string_view text) { mBuf.append(text); }
     std::string &buffer() { return mBuf; }
+    const std::string &buffer() const { return mBuf; }
     size_t size() const { return mBuf.size(); }
     void clear() {
         mBuf.clear();

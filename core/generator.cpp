@@ -290,7 +290,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
             QtConcurrent::blockingMapped<QList<ChunkOutput>>(&pool, ids, [&ctx](int64_t k) { return runChunk(ctx, k); });
         for (const ChunkOutput &o : outs)
             for (int d = 0; d < kDatasetCount; ++d) {
-                if (!files[size_t(d)].write(const_cast<ChunkOutput &>(o).buffers[size_t(d)].buffer())) {
+                if (!files[size_t(d)].write(o.buffers[size_t(d)].buffer())) {
                     cleanup();
                     return Error{QStringLiteral("cannot_write"), QStringLiteral("write failed (disk full?) in %1").arg(outDir), outDir};
                 }

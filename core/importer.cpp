@@ -63,8 +63,10 @@ Status ImportJob::finish(ImportReport &report) {
     if (mEnd != kNoDate) start = mStart, end = mEnd;
     mark("event_index");
     if (auto s = mWriter->finish(); !s) return s;
+    mark("wait_for_sql_writer");
+    report.timings.push_back({QStringLiteral("sql_writer_inserts"), mWriter->insertSeconds()});
+    report.timings.push_back({QStringLiteral("sql_writer_indexes"), mWriter->execSeconds()});
     mWriter.reset();
-    mark("sql_rows_and_indexes");
     if (auto s = writeGeography(*mDb, mGeo); !s) return s;
     if (auto s = writeColumnBlocks(*mDb, mPersons, tables); !s) return s;
     mark("column_blocks");

@@ -67,7 +67,8 @@ ImportReport ImportReport::fromJson(const QJsonObject &o) {
         const QJsonObject complete = f.value(QStringLiteral("completeness")).toObject();
         for (auto it = complete.begin(); it != complete.end(); ++it) x.completeness.push_back({it.key(), it.value().toDouble()});
         if (f.contains(QStringLiteral("linkage_rate"))) {
-            // Reconstruct counts proportionally (only the rate is needed after import).
+            // The JSON keeps the rate, not the counts: linked rows are the imported ones and
+            // unlinked ones the unknown_person rejects, which gives the same rate back.
             x.linked = x.rowsImported;
             x.unlinked =
                 x.rejectsByReason.count(QStringLiteral("unknown_person")) ? x.rejectsByReason[QStringLiteral("unknown_person")] : 0;

@@ -1,5 +1,7 @@
 #include "sqlbatchwriter.h"
 
+#include <QElapsedTimer>
+
 namespace phm::core {
 
 SqlBatchWriter::SqlBatchWriter(ProjectDb &db) : mDb(db) {
@@ -106,6 +108,8 @@ void SqlBatchWriter::writerLoop() {
             mChanged.notify_all();
         }
         if (hasFailed()) continue;  // drain the queue; the import is going to fail anyway
+        QElapsedTimer busy;
+        busy.start();
         if (work->kind == Work::Prepare) {
             st = std::make_unique<Statement>(mDb, work->sql);
             if (!st->isValid()) fail(mDb.lastError());
@@ -114,6 +118,7 @@ void SqlBatchWriter::writerLoop() {
         if (work->kind == Work::Exec) {
             st.reset();
             if (auto s = mDb.exec(work->sql); !s) fail(s.error().message);
+            mExecSeconds += busy.nsecsElapsed() / 1e9;
             continue;
         }
         for (size_t r = 0; r < work->rows; ++r) {
@@ -140,6 +145,7 @@ void SqlBatchWriter::writerLoop() {
                 break;
             }
         }
+        mInsertSeconds += busy.nsecsElapsed() / 1e9;
         std::lock_guard lock(mMutex);
         mFree.push_back(std::move(work));
     }
