@@ -63,7 +63,20 @@ QStringList migrationV1() {
 }
 }  // namespace
 
+// Process-wide SQLite settings, applied once before the library initialises (later calls are
+// refused by SQLite and harmless). Every connection is used by one thread at a time, so
+// multi-thread mode is safe; memory statistics would take a global mutex on every allocation.
+static void configureSqlite() {
+    static const bool done = [] {
+        sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)done;
+}
+
 Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool create) {
+    configureSqlite();
     std::unique_ptr<ProjectDb> p(new ProjectDb);
     p->mPath = path;
     p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
