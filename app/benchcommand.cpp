@@ -20,8 +20,8 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QThread>
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 namespace {

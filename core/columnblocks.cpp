@@ -20,8 +20,7 @@ public:
         using T = typename V::value_type;
         static_assert(std::is_trivially_copyable_v<T>);
         static const T none{};
-        const QByteArray n = name.toUtf8();
-        mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
+        mSt.bindText(1, name);
         mSt.bind(2, int64_t(v.size()));
         mSt.bindBlob(3, v.empty() ? &none : v.data(), v.size() * sizeof(T));
         return mSt.stepDone();
@@ -38,8 +37,7 @@ public:
     template <class V>
     bool get(const QString &name, V &out) {
         using T = typename V::value_type;
-        const QByteArray n = name.toUtf8();
-        mSt.bindText(1, std::string_view(n.constData(), size_t(n.size())));
+        mSt.bindText(1, name);
         bool ok = false;
         if (mSt.step()) {
             const int64_t rowid = mSt.columnInt(0);
@@ -94,21 +92,17 @@ QString eventBlock(int e, const char *field) {
 Status writeGeography(ProjectDb &db, const Geography &geo) {
     Statement l(db, QStringLiteral("INSERT INTO lsoa(idx, code, name, lad_code, place, imd_decile, imd_rank, imd_score, ruc, in_ics) "
                                    "VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    auto text = [](Statement &st, int i, const QString &s) {
-        const QByteArray b = s.toUtf8();
-        st.bindText(i, std::string_view(b.constData(), size_t(b.size())));
-    };
     for (size_t i = 0; i < geo.lsoas.size(); ++i) {
         const Lsoa &x = geo.lsoas[i];
         l.bind(1, int64_t(i));
-        text(l, 2, x.code);
-        text(l, 3, x.name);
-        text(l, 4, x.ladCode);
-        text(l, 5, x.place);
+        l.bindText(2, x.code);
+        l.bindText(3, x.name);
+        l.bindText(4, x.ladCode);
+        l.bindText(5, x.place);
         l.bind(6, int64_t(x.imdDecile));
         l.bind(7, int64_t(x.imdRank));
         l.bind(8, x.imdScore);
-        text(l, 9, x.ruc);
+        l.bindText(9, x.ruc);
         l.bind(10, int64_t(x.inIcs));
         if (!l.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
     }
@@ -117,13 +111,13 @@ Status writeGeography(ProjectDb &db, const Geography &geo) {
     for (size_t i = 0; i < geo.practices.size(); ++i) {
         const Practice &x = geo.practices[i];
         p.bind(1, int64_t(i));
-        text(p, 2, x.code);
-        text(p, 3, x.name);
-        text(p, 4, x.pcnCode);
-        text(p, 5, x.pcnName);
-        text(p, 6, x.place);
-        text(p, 7, x.alliance);
-        text(p, 8, x.postcode);
+        p.bindText(2, x.code);
+        p.bindText(3, x.name);
+        p.bindText(4, x.pcnCode);
+        p.bindText(5, x.pcnName);
+        p.bindText(6, x.place);
+        p.bindText(7, x.alliance);
+        p.bindText(8, x.postcode);
         p.bind(9, int64_t(x.listSize));
         if (!p.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
     }

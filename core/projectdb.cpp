@@ -151,17 +151,15 @@ bool ProjectDb::readBlob(int64_t rowid, void *dst, size_t bytes) {
 
 Status ProjectDb::setMeta(const QString &key, const QString &value) {
     Statement st(*this, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
-    const QByteArray k = key.toUtf8(), v = value.toUtf8();
-    st.bindText(1, std::string_view(k.constData(), size_t(k.size())));
-    st.bindText(2, std::string_view(v.constData(), size_t(v.size())));
+    st.bindText(1, key);
+    st.bindText(2, value);
     if (!st.stepDone()) return Error{QStringLiteral("sql_error"), lastError(), mPath};
     return Ok{};
 }
 
 QString ProjectDb::meta(const QString &key) {
     Statement st(*this, QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    const QByteArray k = key.toUtf8();
-    st.bindText(1, std::string_view(k.constData(), size_t(k.size())));
+    st.bindText(1, key);
     return st.step() ? st.columnText(0) : QString();
 }
 
@@ -176,6 +174,10 @@ void Statement::bindNull(int i) { sqlite3_bind_null(mStmt, i); }
 void Statement::bind(int i, int64_t v) { sqlite3_bind_int64(mStmt, i, v); }
 void Statement::bind(int i, double v) { sqlite3_bind_double(mStmt, i, v); }
 void Statement::bindText(int i, std::string_view v) { sqlite3_bind_text(mStmt, i, v.data(), int(v.size()), SQLITE_TRANSIENT); }
+void Statement::bindText(int i, const QString &v) {
+    const QByteArray b = v.toUtf8();
+    bindText(i, std::string_view(b.constData(), size_t(b.size())));
+}
 void Statement::bindTextStatic(int i, std::string_view v) { sqlite3_bind_text(mStmt, i, v.data(), int(v.size()), SQLITE_STATIC); }
 void Statement::bindBlob(int i, const void *data, size_t bytes) { sqlite3_bind_blob64(mStmt, i, data, bytes, SQLITE_STATIC); }
 bool Statement::step() {

@@ -55,6 +55,7 @@ public:
     void bind(int i, int64_t v);
     void bind(int i, double v);
     void bindText(int i, std::string_view v);              // copied by SQLite
+    void bindText(int i, const QString &v);                // as UTF-8, copied by SQLite
     void bindTextStatic(int i, std::string_view v);        // not copied: keep alive until step()
     void bindBlob(int i, const void *data, size_t bytes);  // not copied: keep alive until step()
     bool step();                                           // true while a row is available; false when done (check ok())
