@@ -2,12 +2,17 @@
 
 #include "importreportmodel.h"
 
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace phm::ui {
@@ -18,11 +23,20 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
       mFiles(new QTableView(this)),
       mFields(new QTableView(this)),
       mReport(new ImportReportModel(this)),
-      mCompleteness(new CompletenessModel(this)) {
+      mCompleteness(new CompletenessModel(this)),
+      mOpenRejects(new QPushButton(this)) {
     auto *layout = new QVBoxLayout(this);
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(mSummary);
+    auto *top = new QHBoxLayout;
+    top->addWidget(mSummary, 1);
+    mOpenRejects->setText(tr("Open rejects folder"));
+    mOpenRejects->setToolTip(tr("Rejected rows, one CSV per dataset file, with line number, reason and the original record"));
+    mOpenRejects->setEnabled(false);
+    top->addWidget(mOpenRejects);
+    layout->addLayout(top);
+    connect(mOpenRejects, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(mReport->report().rejectsDir)); });
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(mFiles);
     split->addWidget(mFields);
@@ -38,7 +52,7 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
     mFiles->setModel(mReport);
     mFields->setModel(mCompleteness);
     mFiles->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    mFiles->horizontalHeader()->setStretchLastSection(true);
+    mFiles->horizontalHeader()->setSectionResizeMode(ImportReportModel::File, QHeaderView::Stretch);
     mFields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     connect(mFiles->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showFile(current.row()); });
@@ -52,6 +66,7 @@ void DataOverviewWidget::setReport(const core::ImportReport &report) {
                          "numbers and reasons, are in %4")
                           .arg(l.toString(report.persons), l.toString(report.practices), l.toString(100.0 * report.linkageRate(), 'f', 2),
                                report.rejectsDir));
+    mOpenRejects->setEnabled(QFileInfo(report.rejectsDir).isDir());
     if (!report.files.empty()) mFiles->selectRow(1 < int(report.files.size()) ? 1 : 0);
 }
 

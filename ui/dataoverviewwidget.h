@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace phm::ui {
@@ -27,6 +28,7 @@ private:
     QTableView *mFields;
     ImportReportModel *mReport;
     CompletenessModel *mCompleteness;
+    QPushButton *mOpenRejects;
 };
 
 }  // namespace phm::ui

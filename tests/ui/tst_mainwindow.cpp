@@ -70,6 +70,21 @@ private slots:
         QVERIFY(ics.data().toString().size() > 0);
     }
 
+    void cancelImportLeavesNothingBehind() {
+        const QString x = test::makeExtract(mDir.filePath(QStringLiteral("big")), 60000, 5);
+        const QString target = mDir.filePath(QStringLiteral("canceled.phm"));
+        ui::MainWindow w;
+        QSignalSpy canceled(w.controller(), &ui::ProjectController::canceled);
+        w.controller()->importFolder(x, target);
+        QVERIFY(w.controller()->runner()->isBusy());
+        w.controller()->runner()->cancel();  // what the status bar's Cancel button does
+        QVERIFY(canceled.wait(20000));
+        QVERIFY(!w.controller()->runner()->isBusy());
+        QVERIFY(!QFile::exists(target));
+        QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("canceled.phm*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
+        QVERIFY(!w.controller()->project());
+    }
+
     void failedOpenReportsAndKeepsState() {
         ui::MainWindow w;
         QSignalSpy failed(w.controller(), &ui::ProjectController::failed);
