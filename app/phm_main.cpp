@@ -1,5 +1,6 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
+#include "cliprogress.h"
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
@@ -10,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <cstdio>
+#include <optional>
 
 using namespace phm::core;
 
@@ -38,7 +40,9 @@ int cmdGenerate(const QStringList &args) {
     Feedback fb;
     QElapsedTimer t;
     t.start();
-    auto r = generateExtract(cfg, p.value(QStringLiteral("out")), fb);
+    std::optional<Result<GenerateSummary>> result;
+    runWithProgress(fb, [&] { result = generateExtract(cfg, p.value(QStringLiteral("out")), fb); });
+    auto &r = *result;
     if (!r) {
         err(r.error().message);
         return 1;
@@ -72,7 +76,9 @@ int cmdImport(const QStringList &args) {
         return 2;
     }
     Feedback fb;
-    auto r = importExtract(p.value(QStringLiteral("from")), p.value(QStringLiteral("project")), fb);
+    std::optional<Result<ImportReport>> result;
+    runWithProgress(fb, [&] { result = importExtract(p.value(QStringLiteral("from")), p.value(QStringLiteral("project")), fb); });
+    auto &r = *result;
     if (!r) {
         err(QStringLiteral("phm import: %1").arg(r.error().message));
         return 1;

@@ -56,6 +56,27 @@ private slots:
         QVERIFY(!QFile::exists(mDir.filePath(QStringLiteral("q.phm"))));
     }
 
+    void terminatedImportCancelsCleanly() {
+        const QString x = mDir.filePath(QStringLiteral("term")), project = mDir.filePath(QStringLiteral("t.phm"));
+        phm::test::makeExtract(x, 120000, 13);
+        phm::test::makeExtract(mDir.filePath(QStringLiteral("tiny")), 500, 13);
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("tiny")), QStringLiteral("--project"),
+                     project}) != "exit code mismatch");
+        const QByteArray before = phm::test::fileHash(project);
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), project});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(700);
+        QCOMPARE(p.state(), QProcess::Running);
+        p.terminate();  // SIGTERM, as Ctrl-C or a service manager would send
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("canceled"));
+        QCOMPARE(phm::test::fileHash(project), before);
+        QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("t.phm.*importing-*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
+    }
+
     void killedImportLeavesProjectUnchanged() {
         const QString x = mDir.filePath(QStringLiteral("big")), project = mDir.filePath(QStringLiteral("k.phm"));
         phm::test::makeExtract(x, 120000, 9);
