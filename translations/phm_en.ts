@@ -68,6 +68,14 @@
         <source>%1 persons and %2 practices imported; %3% of event rows linked to a person. Rejected rows, with line numbers and reasons, are in %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open rejects folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows, one CSV per dataset file, with line number, reason and the original record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::GeographyModel</name>
@@ -300,6 +308,65 @@
     </message>
     <message>
         <source>%1: %2 people registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::RejectReasonModel</name>
+    <message>
+        <source>Wrong number of fields or broken quoting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text that is not UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A required value is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value that is not allowed or not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a real date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An end date before its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an England LSOA 2011 code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice not in practices.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person not in persons.csv (not linked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier seen before in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact copy of an earlier row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason code in the rejects file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,8 +22,10 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
       mSummary(new QLabel(this)),
       mFiles(new QTableView(this)),
       mFields(new QTableView(this)),
+      mReasons(new QTableView(this)),
       mReport(new ImportReportModel(this)),
       mCompleteness(new CompletenessModel(this)),
+      mReasonModel(new RejectReasonModel(this)),
       mOpenRejects(new QPushButton(this)) {
     auto *layout = new QVBoxLayout(this);
     mSummary->setWordWrap(true);
@@ -39,14 +41,18 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
             [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(mReport->report().rejectsDir)); });
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(mFiles);
-    split->addWidget(mFields);
-    split->setStretchFactor(0, 3);
+    auto *details = new QSplitter(Qt::Vertical, split);
+    details->addWidget(mFields);
+    details->addWidget(mReasons);
+    split->addWidget(details);
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     layout->addWidget(split);
-    for (QTableView *t : {mFiles, mFields}) {
+    for (QTableView *t : {mFiles, mFields, mReasons}) {
         t->setSelectionBehavior(QAbstractItemView::SelectRows);
         t->setSelectionMode(QAbstractItemView::SingleSelection);
         t->verticalHeader()->hide();
+        t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
         t->setAlternatingRowColors(true);
     }
     mFiles->setModel(mReport);
@@ -54,6 +60,8 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
     mFiles->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mFiles->horizontalHeader()->setSectionResizeMode(ImportReportModel::File, QHeaderView::Stretch);
     mFields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mReasons->setModel(mReasonModel);
+    mReasons->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     connect(mFiles->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showFile(current.row()); });
     mSummary->setText(tr("No project open."));
@@ -71,7 +79,9 @@ void DataOverviewWidget::setReport(const core::ImportReport &report) {
 }
 
 void DataOverviewWidget::showFile(int row) {
-    if (row >= 0 && row < int(mReport->report().files.size())) mCompleteness->setFile(mReport->report().files[size_t(row)]);
+    if (row < 0 || row >= int(mReport->report().files.size())) return;
+    mCompleteness->setFile(mReport->report().files[size_t(row)]);
+    mReasonModel->setFile(mReport->report().files[size_t(row)]);
 }
 
 }  // namespace phm::ui

@@ -13,6 +13,7 @@ namespace phm::ui {
 
 class ImportReportModel;
 class CompletenessModel;
+class RejectReasonModel;
 
 class DataOverviewWidget : public QWidget {
     Q_OBJECT
@@ -20,14 +21,17 @@ public:
     explicit DataOverviewWidget(QWidget *parent = nullptr);
     void setReport(const core::ImportReport &report);
     ImportReportModel *reportModel() const { return mReport; }
+    RejectReasonModel *rejectReasonModel() const { return mReasonModel; }
 
 private:
     void showFile(int row);
     QLabel *mSummary;
     QTableView *mFiles;
     QTableView *mFields;
+    QTableView *mReasons;
     ImportReportModel *mReport;
     CompletenessModel *mCompleteness;
+    RejectReasonModel *mReasonModel;
     QPushButton *mOpenRejects;
 };
 

@@ -97,4 +97,42 @@ QVariant CompletenessModel::headerData(int section, Qt::Orientation orientation,
     return section == 0 ? tr("Field") : tr("Completeness");
 }
 
+void RejectReasonModel::setFile(const core::FileImportReport &file) {
+    beginResetModel();
+    mReasons.assign(file.rejectsByReason.begin(), file.rejectsByReason.end());
+    endResetModel();
+}
+
+int RejectReasonModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(mReasons.size()); }
+int RejectReasonModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 2; }
+
+QString RejectReasonModel::explain(const QString &reason) {
+    if (reason == QLatin1String("malformed_row")) return tr("Wrong number of fields or broken quoting");
+    if (reason == QLatin1String("invalid_utf8")) return tr("Text that is not UTF-8");
+    if (reason == QLatin1String("missing_value")) return tr("A required value is empty");
+    if (reason == QLatin1String("invalid_value")) return tr("A value that is not allowed or not a number");
+    if (reason == QLatin1String("invalid_date")) return tr("Not a real date");
+    if (reason == QLatin1String("date_order")) return tr("An end date before its start");
+    if (reason == QLatin1String("unknown_lsoa")) return tr("Not an England LSOA 2011 code");
+    if (reason == QLatin1String("unknown_practice")) return tr("Practice not in practices.csv");
+    if (reason == QLatin1String("unknown_person")) return tr("Person not in persons.csv (not linked)");
+    if (reason == QLatin1String("duplicate_id")) return tr("Identifier seen before in the file");
+    if (reason == QLatin1String("duplicate_row")) return tr("Exact copy of an earlier row");
+    return reason;
+}
+
+QVariant RejectReasonModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid()) return {};
+    const auto &[reason, n] = mReasons[size_t(index.row())];
+    if (role == Qt::DisplayRole) return index.column() == 0 ? QVariant(explain(reason)) : QVariant(QLocale().toString(n));
+    if (role == Qt::ToolTipRole) return tr("Reason code in the rejects file: %1").arg(reason);
+    if (role == Qt::TextAlignmentRole && index.column() == 1) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant RejectReasonModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    return section == 0 ? tr("Rejected because") : tr("Rows");
+}
+
 }  // namespace phm::ui

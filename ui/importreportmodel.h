@@ -37,4 +37,20 @@ private:
     core::FileImportReport mFile;
 };
 
+// Rejected rows of one file by reason, with a plain-English explanation of each reason.
+class RejectReasonModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+    void setFile(const core::FileImportReport &file);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    static QString explain(const QString &reason);
+
+private:
+    std::vector<std::pair<QString, qint64>> mReasons;
+};
+
 }  // namespace phm::ui

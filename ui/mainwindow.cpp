@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (auto a = mGeography->area(current)) showArea(*a);
     });
     resize(1280, 820);
+    resizeDocks({dataDock}, {290}, Qt::Vertical);  // the pyramid keeps most of the height
 }
 
 void MainWindow::createActions() {

@@ -41,6 +41,11 @@ private slots:
         QAbstractItemModelTester geoTester(w.geographyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester reportTester(w.dataOverview()->reportModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(w.dataOverview()->reportModel()->rowCount(), 10);
+        QAbstractItemModelTester reasonTester(w.dataOverview()->rejectReasonModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // persons.csv is selected first; its reasons are listed with their counts.
+        const auto &persons = w.controller()->importReport().files[1];
+        QCOMPARE(w.dataOverview()->rejectReasonModel()->rowCount(), int(persons.rejectsByReason.size()));
 
         const core::Area pcn{core::Area::Pcn, 3};
         const QModelIndex index = w.geographyModel()->indexOf(pcn);
