@@ -1,0 +1,44 @@
+#pragma once
+// What the rule language knows: person fields, event datasets and their filter keywords, and
+// code lists (@name -> resources/codelists/<name>.csv, or a user folder).
+#include "result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace phm::core::rules {
+
+enum class FieldType { Number, Text, Flag };
+
+struct FieldInfo {
+    const char *name;
+    FieldType type;
+    const char *help;
+};
+
+const std::vector<FieldInfo> &personFields();
+const FieldInfo *findField(const QString &name);
+QStringList datasetNames();                            // gp, ae, apc, ... (event datasets)
+QStringList filterKeywords(const QString &dataset);    // e.g. apc: emergency, elective, ...
+// The closest of `candidates` to `word` (Levenshtein distance <= 2, or a prefix), or empty.
+QString closest(const QString &word, const QStringList &candidates);
+
+// Code lists, loaded on first use and cached. Not thread-safe: engines resolve every list they
+// need before evaluating in parallel.
+class CodeLists {
+public:
+    // Bundled lists, plus `userFolder` (CSV files with a `code` column) when given.
+    explicit CodeLists(QString userFolder = {});
+    bool contains(const QString &name) const;
+    QStringList names() const;
+    Result<QStringList> codes(const QString &name) const;
+
+private:
+    QString mUserFolder;
+    mutable QHash<QString, QStringList> mCache;
+};
+
+}  // namespace phm::core::rules

@@ -1,0 +1,219 @@
+// MemoryEngine: person-field and event criteria.
+#include "rulecatalogue.h"
+#include "ruleengine.h"
+#include "rulevalues.h"
+
+#include <cmath>
+
+namespace phm::core::rules {
+
+namespace {
+// Tests v against the comparison of e. With asFloat the literals are rounded to float first, so
+// values stored as float (measurements) compare as the SQL engine's doubles of the same text do.
+bool compareValue(double v, const Expr &e, bool asFloat = false) {
+    auto lit = [&](size_t k) { return asFloat ? double(float(e.values[k].number)) : e.values[k].number; };
+    switch (e.kind) {
+    case Expr::Compare:
+        switch (e.op) {
+        case CompareOp::Eq: return v == lit(0);
+        case CompareOp::Ne: return v != lit(0);
+        case CompareOp::Lt: return v < lit(0);
+        case CompareOp::Le: return v <= lit(0);
+        case CompareOp::Gt: return v > lit(0);
+        case CompareOp::Ge: return v >= lit(0);
+        }
+        return false;
+    case Expr::Between: return v >= lit(0) && v <= lit(1);
+    case Expr::InList: {
+        bool in = false;
+        for (size_t k = 0; k < e.values.size(); ++k) in |= (v == lit(k));
+        return in != e.negated;
+    }
+    default: return false;
+    }
+}
+
+Error located(const Expr &e, const QString &message) {
+    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message), e.text};
+}
+
+// Per-row filter of an event dataset by keyword, using the spec's enumerations.
+std::function<bool(const EventTable &, uint32_t)> eventFilter(const QString &dataset, const QString &keyword, const EventTable &t) {
+    auto codeIndex = [&](const char *value) {
+        for (size_t i = 0; i < t.codes.size(); ++i)
+            if (t.codes[i] == QLatin1String(value)) return int64_t(i);
+        return int64_t(-1);
+    };
+    if (dataset == QLatin1String("apc")) {
+        // admission_method enumeration: 0-2 elective (1x), 3-12 emergency (2x), 13-14 maternity (3x); stored + 1
+        if (keyword == QLatin1String("elective")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 1 && x.attr1[r] <= 3; };
+        if (keyword == QLatin1String("emergency")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 4 && x.attr1[r] <= 13; };
+        return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 14 && x.attr1[r] <= 15; };
+    }
+    if (dataset == QLatin1String("ae")) {
+        if (keyword == QLatin1String("admitted")) {
+            const int64_t admitted = codeIndex("admitted");
+            return [admitted](const EventTable &x, uint32_t r) { return int64_t(x.code[r]) == admitted; };
+        }
+        return [](const EventTable &x, uint32_t r) { return x.attr2[r] == 1; };  // arrival_mode ambulance
+    }
+    if (dataset == QLatin1String("op")) {
+        // attendance_status 2|3|4|5|6|7: attended = 5 or 6, dna = 3; first_attendance 1|2
+        if (keyword == QLatin1String("attended")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] == 4 || x.attr1[r] == 5; };
+        if (keyword == QLatin1String("dna")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] == 2; };
+        return [](const EventTable &x, uint32_t r) { return x.attr2[r] == 1; };
+    }
+    if (dataset == QLatin1String("mh")) return [](const EventTable &x, uint32_t r) { return x.attr2[r] == 2; };  // attended = 1
+    const int64_t yes = codeIndex("Y");                                                                          // ambulance conveyed
+    return [yes](const EventTable &x, uint32_t r) { return int64_t(x.code[r]) == yes; };
+}
+}  // namespace
+
+Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candidates, int32_t indexDate) {
+    const PersonTable &p = mProject.persons;
+    const Geography &g = mProject.geography;
+    const QString &f = e.field;
+    if (e.kind == Expr::Flag) {
+        if (f == QLatin1String("rural")) {
+            std::vector<uint8_t> rural(g.lsoas.size());
+            for (size_t l = 0; l < g.lsoas.size(); ++l) rural[l] = g.lsoas[l].ruc.startsWith(QLatin1Char('D')) || g.lsoas[l].ruc.startsWith(QLatin1Char('E'));
+            return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+                for (int32_t i = a; i < b; ++i) out[size_t(i)] = rural[p.lsoa[size_t(i)]];
+            });
+        }
+        if (f == QLatin1String("registered") || f == QLatin1String("alive")) {
+            const bool registered = f == QLatin1String("registered");
+            return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+                for (int32_t i = a; i < b; ++i)
+                    out[size_t(i)] = registered ? p.isRegistered(i, indexDate) : (p.death[size_t(i)] == kNoDate || p.death[size_t(i)] > indexDate);
+            });
+        }
+        for (size_t k = 0; k < kPersonFlags.size(); ++k)
+            if (f == QLatin1String(kPersonFlags[k])) return candidates & p.flags[k];
+        return located(e, QStringLiteral("unknown flag `%1`").arg(f));
+    }
+    if (f == QLatin1String("age")) {
+        int y;
+        unsigned m, d;
+        civilFromDays(indexDate, y, m, d);
+        const int indexYm = y * 12 + int(m) - 1;
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue((indexYm - p.birthYm[size_t(i)]) / 12, e);
+        });
+    }
+    if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
+        const bool quintile = f == QLatin1String("imd_quintile");
+        std::vector<uint8_t> match(g.lsoas.size());
+        for (size_t l = 0; l < g.lsoas.size(); ++l) match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
+        });
+    }
+    if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
+    if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
+        return located(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
+    const TextDictionary dict = textDictionary(mProject, f);
+    QStringList literals;
+    for (const Literal &l : e.values) literals << l.text;
+    auto resolved = resolveText(dict, f, literals);
+    if (!resolved) return located(e, resolved.error().message);
+    std::vector<uint8_t> accept(size_t(dict.values.size()), 0);
+    for (int k = 0; k < dict.values.size(); ++k) accept[size_t(k)] = resolved.value().contains(dict.values[k]);
+    const bool invert = (e.kind == Expr::Compare && e.op == CompareOp::Ne) || (e.kind == Expr::InList && e.negated);
+    return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+        for (int32_t i = a; i < b; ++i) {
+            const int key = textKey(mProject, f, i);
+            out[size_t(i)] = (key >= 0 && key < int(accept.size()) && accept[size_t(key)]) != invert;
+        }
+    });
+}
+
+Result<std::vector<uint8_t>> MemoryEngine::codeMask(const EventTable &t, const QString &dataset, const QStringList &lists) const {
+    std::vector<uint8_t> mask(t.codes.size(), 0);
+    const bool prefix = dataset == QLatin1String("apc");  // ICD-10: a list entry matches its subcodes
+    for (const QString &name : lists) {
+        auto codes = mLists.codes(name);
+        if (!codes) return codes.error();
+        for (size_t i = 0; i < t.codes.size(); ++i)
+            for (const QString &c : codes.value())
+                if (prefix ? t.codes[i].startsWith(c) : t.codes[i] == c) {
+                    mask[i] = 1;
+                    break;
+                }
+    }
+    return mask;
+}
+
+Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate) {
+    const EventQuery &q = *e.event;
+    const int32_t start = windowStart(q.window, indexDate);
+    std::vector<int> datasets;
+    if (q.dataset == QLatin1String("all")) {
+        for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
+            if (Dataset(d) != Dataset::Gp) datasets.push_back(d);
+    } else {
+        datasets.push_back(int(datasetNames().indexOf(q.dataset)) + kFirstEventDataset);
+    }
+    struct Source {
+        const EventTable *table;
+        bool asc;
+        std::vector<uint8_t> mask;
+        std::vector<std::function<bool(const EventTable &, uint32_t)>> filters;
+    };
+    std::vector<Source> sources;
+    for (int d : datasets) {
+        Source s{&mProject.eventTable(Dataset(d)), Dataset(d) == Dataset::Asc, {}, {}};
+        if (!q.codeLists.isEmpty()) {
+            auto mask = codeMask(*s.table, q.dataset, q.codeLists);
+            if (!mask) return located(e, mask.error().message);
+            s.mask = std::move(mask.value());
+        }
+        for (const QString &k : q.filters) s.filters.push_back(eventFilter(q.dataset, k, *s.table));
+        sources.push_back(std::move(s));
+    }
+    const EventQuery::Kind kind = q.kind;
+    return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+        for (int32_t i = a; i < b; ++i) {
+            if (!candidates[size_t(i)]) continue;
+            double total = 0;
+            int64_t count = 0;
+            float latest = NAN;
+            for (const Source &s : sources) {
+                const EventTable &t = *s.table;
+                for (uint32_t r = t.offsets[size_t(i)]; r < t.offsets[size_t(i) + 1]; ++r) {
+                    const int32_t date = t.date[r];
+                    if (date > indexDate) break;  // rows are in date order
+                    double weeks = 0;
+                    if (s.asc) {  // a social care service counts while it is active in the window
+                        const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
+                        const int32_t from = start == kNoDate ? date : std::max(date, start + 1);
+                        if (end < from) continue;
+                        weeks = (end - from + 1) / 7.0;
+                    } else if (start != kNoDate && date <= start) {
+                        continue;
+                    }
+                    if (!s.mask.empty() && !s.mask[t.code[r]]) continue;
+                    bool pass = true;
+                    for (const auto &filter : s.filters) pass = pass && filter(t, r);
+                    if (!pass) continue;
+                    ++count;
+                    if (kind == EventQuery::Cost) {
+                        const float c = s.asc ? t.value[r] : t.cost[r];
+                        if (!std::isnan(c)) total += s.asc ? double(c) * weeks : double(c);
+                    }
+                    if (kind == EventQuery::LatestValue) latest = t.value[r];
+                }
+            }
+            bool hit = false;
+            switch (kind) {
+            case EventQuery::Has: hit = count > 0; break;
+            case EventQuery::Count: hit = compareValue(double(count), e); break;
+            case EventQuery::Cost: hit = compareValue(total, e); break;
+            case EventQuery::LatestValue: hit = !std::isnan(latest) && compareValue(double(latest), e, true); break;
+            }
+            out[size_t(i)] = hit;
+        }
+    });
+}
+
+}  // namespace phm::core::rules
