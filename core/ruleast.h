@@ -23,7 +23,7 @@ struct Window {
 // all datasets with costs, for cost(all, ...)).
 struct EventQuery {
     enum Kind { Has, Count, Cost, LatestValue } kind = Has;
-    QString dataset;     // "gp", "ae", ..., or "all" for cost
+    QString dataset;        // "gp", "ae", ..., or "all" for cost
     QStringList codeLists;  // @names (any code of any list matches)
     QStringList filters;    // keywords such as emergency, elective, conveyed, attended
     Window window;
@@ -42,13 +42,13 @@ struct Expr {
     Location where;
     std::vector<std::unique_ptr<Expr>> children;  // And / Or (2+), Not (1)
     // Compare / Between / InList: left side is a field or an event query
-    QString field;                  // empty when the left side is an event query
+    QString field;  // empty when the left side is an event query
     std::unique_ptr<EventQuery> event;
     CompareOp op = CompareOp::Eq;
-    std::vector<Literal> values;    // Compare: 1, Between: 2, InList: n
-    bool negated = false;           // `not in`
-    QString cohort;                 // InCohort
-    QString text;                   // source text of this node (for attrition labels)
+    std::vector<Literal> values;  // Compare: 1, Between: 2, InList: n
+    bool negated = false;         // `not in`
+    QString cohort;               // InCohort
+    QString text;                 // source text of this node (for attrition labels)
 };
 
 using ExprPtr = std::unique_ptr<Expr>;

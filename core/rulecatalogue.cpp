@@ -88,7 +88,8 @@ CodeLists::CodeLists(QString userFolder) : mUserFolder(std::move(userFolder)) {}
 
 QStringList CodeLists::names() const {
     QStringList out;
-    for (const QString &f : QDir(QStringLiteral(":/phm/codelists")).entryList({QStringLiteral("*.csv")})) out << QFileInfo(f).completeBaseName();
+    for (const QString &f : QDir(QStringLiteral(":/phm/codelists")).entryList({QStringLiteral("*.csv")}))
+        out << QFileInfo(f).completeBaseName();
     if (!mUserFolder.isEmpty())
         for (const QString &f : QDir(mUserFolder).entryList({QStringLiteral("*.csv")})) out << QFileInfo(f).completeBaseName();
     out.removeDuplicates();

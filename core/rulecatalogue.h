@@ -21,8 +21,8 @@ struct FieldInfo {
 
 const std::vector<FieldInfo> &personFields();
 const FieldInfo *findField(const QString &name);
-QStringList datasetNames();                            // gp, ae, apc, ... (event datasets)
-QStringList filterKeywords(const QString &dataset);    // e.g. apc: emergency, elective, ...
+QStringList datasetNames();                          // gp, ae, apc, ... (event datasets)
+QStringList filterKeywords(const QString &dataset);  // e.g. apc: emergency, elective, ...
 // The closest of `candidates` to `word` (Levenshtein distance <= 2, or a prefix), or empty.
 QString closest(const QString &word, const QStringList &candidates);
 

@@ -28,7 +28,8 @@ int32_t windowStart(const Window &w, int32_t indexDate) {
 
 namespace {
 Error ruleError(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message), e.text};
+    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
+                 e.text};
 }
 }  // namespace
 
@@ -68,40 +69,43 @@ Result<EvaluationResult> MemoryEngine::evaluate(const Expr &rule, int32_t indexD
 
 Result<Selection> MemoryEngine::eval(const Expr &e, const Selection &candidates, int32_t indexDate) {
     switch (e.kind) {
-    case Expr::And: {
-        Selection s = candidates;
-        for (const auto &c : e.children) {
-            auto r = eval(*c, s, indexDate);
-            if (!r) return r;
-            s = std::move(r.value());
+        case Expr::And: {
+            Selection s = candidates;
+            for (const auto &c : e.children) {
+                auto r = eval(*c, s, indexDate);
+                if (!r) return r;
+                s = std::move(r.value());
+            }
+            return s;
         }
-        return s;
-    }
-    case Expr::Or: {
-        Selection s(candidates.size());
-        Selection remaining = candidates;
-        for (const auto &c : e.children) {
-            auto r = eval(*c, remaining, indexDate);  // people already in need not be tested again
-            if (!r) return r;
-            s |= r.value();
-            remaining -= r.value();
+        case Expr::Or: {
+            Selection s(candidates.size());
+            Selection remaining = candidates;
+            for (const auto &c : e.children) {
+                auto r = eval(*c, remaining, indexDate);  // people already in need not be tested again
+                if (!r) return r;
+                s |= r.value();
+                remaining -= r.value();
+            }
+            return s;
         }
-        return s;
-    }
-    case Expr::Not: {
-        auto r = eval(*e.children[0], candidates, indexDate);
-        if (!r) return r;
-        return candidates - r.value();
-    }
-    case Expr::InCohort: {
-        if (!mCohorts) return ruleError(e, QStringLiteral("no saved cohorts are available here"));
-        auto r = mCohorts(e.cohort);
-        if (!r) return ruleError(e, r.error().message);
-        if (r.value().size() != candidates.size()) return ruleError(e, QStringLiteral("cohort \"%1\" belongs to another project").arg(e.cohort));
-        return candidates & r.value();
-    }
-    case Expr::Event: return evalEvent(e, candidates, indexDate);
-    default: return e.event ? evalEvent(e, candidates, indexDate) : evalField(e, candidates, indexDate);
+        case Expr::Not: {
+            auto r = eval(*e.children[0], candidates, indexDate);
+            if (!r) return r;
+            return candidates - r.value();
+        }
+        case Expr::InCohort: {
+            if (!mCohorts) return ruleError(e, QStringLiteral("no saved cohorts are available here"));
+            auto r = mCohorts(e.cohort);
+            if (!r) return ruleError(e, r.error().message);
+            if (r.value().size() != candidates.size())
+                return ruleError(e, QStringLiteral("cohort \"%1\" belongs to another project").arg(e.cohort));
+            return candidates & r.value();
+        }
+        case Expr::Event:
+            return evalEvent(e, candidates, indexDate);
+        default:
+            return e.event ? evalEvent(e, candidates, indexDate) : evalField(e, candidates, indexDate);
     }
 }
 

@@ -13,28 +13,37 @@ namespace {
 bool compareValue(double v, const Expr &e, bool asFloat = false) {
     auto lit = [&](size_t k) { return asFloat ? double(float(e.values[k].number)) : e.values[k].number; };
     switch (e.kind) {
-    case Expr::Compare:
-        switch (e.op) {
-        case CompareOp::Eq: return v == lit(0);
-        case CompareOp::Ne: return v != lit(0);
-        case CompareOp::Lt: return v < lit(0);
-        case CompareOp::Le: return v <= lit(0);
-        case CompareOp::Gt: return v > lit(0);
-        case CompareOp::Ge: return v >= lit(0);
+        case Expr::Compare:
+            switch (e.op) {
+                case CompareOp::Eq:
+                    return v == lit(0);
+                case CompareOp::Ne:
+                    return v != lit(0);
+                case CompareOp::Lt:
+                    return v < lit(0);
+                case CompareOp::Le:
+                    return v <= lit(0);
+                case CompareOp::Gt:
+                    return v > lit(0);
+                case CompareOp::Ge:
+                    return v >= lit(0);
+            }
+            return false;
+        case Expr::Between:
+            return v >= lit(0) && v <= lit(1);
+        case Expr::InList: {
+            bool in = false;
+            for (size_t k = 0; k < e.values.size(); ++k) in |= (v == lit(k));
+            return in != e.negated;
         }
-        return false;
-    case Expr::Between: return v >= lit(0) && v <= lit(1);
-    case Expr::InList: {
-        bool in = false;
-        for (size_t k = 0; k < e.values.size(); ++k) in |= (v == lit(k));
-        return in != e.negated;
-    }
-    default: return false;
+        default:
+            return false;
     }
 }
 
 Error located(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message), e.text};
+    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
+                 e.text};
 }
 
 // Per-row filter of an event dataset by keyword, using the spec's enumerations.
@@ -47,7 +56,8 @@ std::function<bool(const EventTable &, uint32_t)> eventFilter(const QString &dat
     if (dataset == QLatin1String("apc")) {
         // admission_method enumeration: 0-2 elective (1x), 3-12 emergency (2x), 13-14 maternity (3x); stored + 1
         if (keyword == QLatin1String("elective")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 1 && x.attr1[r] <= 3; };
-        if (keyword == QLatin1String("emergency")) return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 4 && x.attr1[r] <= 13; };
+        if (keyword == QLatin1String("emergency"))
+            return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 4 && x.attr1[r] <= 13; };
         return [](const EventTable &x, uint32_t r) { return x.attr1[r] >= 14 && x.attr1[r] <= 15; };
     }
     if (dataset == QLatin1String("ae")) {
@@ -76,7 +86,8 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     if (e.kind == Expr::Flag) {
         if (f == QLatin1String("rural")) {
             std::vector<uint8_t> rural(g.lsoas.size());
-            for (size_t l = 0; l < g.lsoas.size(); ++l) rural[l] = g.lsoas[l].ruc.startsWith(QLatin1Char('D')) || g.lsoas[l].ruc.startsWith(QLatin1Char('E'));
+            for (size_t l = 0; l < g.lsoas.size(); ++l)
+                rural[l] = g.lsoas[l].ruc.startsWith(QLatin1Char('D')) || g.lsoas[l].ruc.startsWith(QLatin1Char('E'));
             return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
                 for (int32_t i = a; i < b; ++i) out[size_t(i)] = rural[p.lsoa[size_t(i)]];
             });
@@ -85,7 +96,8 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
             const bool registered = f == QLatin1String("registered");
             return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
                 for (int32_t i = a; i < b; ++i)
-                    out[size_t(i)] = registered ? p.isRegistered(i, indexDate) : (p.death[size_t(i)] == kNoDate || p.death[size_t(i)] > indexDate);
+                    out[size_t(i)] =
+                        registered ? p.isRegistered(i, indexDate) : (p.death[size_t(i)] == kNoDate || p.death[size_t(i)] > indexDate);
             });
         }
         for (size_t k = 0; k < kPersonFlags.size(); ++k)
@@ -104,7 +116,8 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
         const bool quintile = f == QLatin1String("imd_quintile");
         std::vector<uint8_t> match(g.lsoas.size());
-        for (size_t l = 0; l < g.lsoas.size(); ++l) match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
+        for (size_t l = 0; l < g.lsoas.size(); ++l)
+            match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
         });
@@ -206,10 +219,18 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
             }
             bool hit = false;
             switch (kind) {
-            case EventQuery::Has: hit = count > 0; break;
-            case EventQuery::Count: hit = compareValue(double(count), e); break;
-            case EventQuery::Cost: hit = compareValue(total, e); break;
-            case EventQuery::LatestValue: hit = !std::isnan(latest) && compareValue(double(latest), e, true); break;
+                case EventQuery::Has:
+                    hit = count > 0;
+                    break;
+                case EventQuery::Count:
+                    hit = compareValue(double(count), e);
+                    break;
+                case EventQuery::Cost:
+                    hit = compareValue(total, e);
+                    break;
+                case EventQuery::LatestValue:
+                    hit = !std::isnan(latest) && compareValue(double(latest), e, true);
+                    break;
             }
             out[size_t(i)] = hit;
         }

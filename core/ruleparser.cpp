@@ -102,7 +102,10 @@ void Parser::lex() {
             t.text = mText.mid(i + 1, j - i - 1);
             i = j;
         } else if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char(',') || c == QLatin1Char('.')) {
-            t.kind = c == QLatin1Char('(') ? Token::LParen : c == QLatin1Char(')') ? Token::RParen : c == QLatin1Char(',') ? Token::Comma : Token::Dot;
+            t.kind = c == QLatin1Char('(')   ? Token::LParen
+                     : c == QLatin1Char(')') ? Token::RParen
+                     : c == QLatin1Char(',') ? Token::Comma
+                                             : Token::Dot;
             t.text = QString(c);
             ++i;
         } else if (QStringLiteral("=<>!").contains(c)) {
@@ -169,8 +172,12 @@ ParseResult Parser::run() {
     ExprPtr e = parseOr(0);
     if (!mFailed && peek().kind != Token::End) {
         const Token &t = peek();
-        if (t.kind == Token::RParen) fail(t.offset, QStringLiteral("unmatched `)`"));
-        else fail(t.offset, QStringLiteral("expected `and`, `or` or the end of the rule, found `%1`").arg(t.text));
+        if (t.kind == Token::RParen)
+            fail(t.offset, QStringLiteral("unmatched `)`"));
+        else if (t.kind == Token::Bad)
+            fail(t.offset, QStringLiteral("unexpected character `%1`").arg(t.text));
+        else
+            fail(t.offset, QStringLiteral("expected `and`, `or` or the end of the rule, found `%1`").arg(t.text));
     }
     if (mFailed) {
         r.error = mError;
@@ -239,7 +246,7 @@ ExprPtr Parser::parsePrimary(int depth) {
     }
     if (t.kind == Token::Bad) {
         fail(t.offset, t.text == QLatin1String("unterminated") ? QStringLiteral("text in quotes is never closed")
-                                                                : QStringLiteral("unexpected character `%1`").arg(t.text));
+                                                               : QStringLiteral("unexpected character `%1`").arg(t.text));
         return nullptr;
     }
     if (t.kind != Token::Ident) {
@@ -261,7 +268,8 @@ ExprPtr Parser::parsePrimary(int depth) {
         finishText(*n, t.offset);
         return n;
     }
-    static const QStringList eventWords = {QStringLiteral("has"), QStringLiteral("count"), QStringLiteral("cost"), QStringLiteral("latest")};
+    static const QStringList eventWords = {QStringLiteral("has"), QStringLiteral("count"), QStringLiteral("cost"),
+                                           QStringLiteral("latest")};
     if (eventWords.contains(word) && peek(1).kind == Token::LParen) {
         take();
         const EventQuery::Kind kind = word == QLatin1String("has")     ? EventQuery::Has
@@ -313,8 +321,9 @@ ExprPtr Parser::parsePrimary(int depth) {
     if (n) {
         for (const Literal &v : n->values)
             if (v.isNumber != (field->type == FieldType::Number)) {
-                fail(t.offset, field->type == FieldType::Number ? QStringLiteral("`%1` is a number; compare it with a number").arg(word)
-                                                                : QStringLiteral("`%1` is text; put the value in quotes, e.g. %1 = 'F'").arg(word));
+                fail(t.offset, field->type == FieldType::Number
+                                   ? QStringLiteral("`%1` is a number; compare it with a number").arg(word)
+                                   : QStringLiteral("`%1` is text; put the value in quotes, e.g. %1 = 'F'").arg(word));
                 return nullptr;
             }
         finishText(*n, t.offset);
@@ -359,10 +368,10 @@ ExprPtr Parser::parseComparison(ExprPtr n) {
     }
     take();
     const QString op = t.text;
-    n->op = op == QLatin1String("<")    ? CompareOp::Lt
-            : op == QLatin1String("<=") ? CompareOp::Le
-            : op == QLatin1String(">")  ? CompareOp::Gt
-            : op == QLatin1String(">=") ? CompareOp::Ge
+    n->op = op == QLatin1String("<")                                   ? CompareOp::Lt
+            : op == QLatin1String("<=")                                ? CompareOp::Le
+            : op == QLatin1String(">")                                 ? CompareOp::Gt
+            : op == QLatin1String(">=")                                ? CompareOp::Ge
             : (op == QLatin1String("!=") || op == QLatin1String("<>")) ? CompareOp::Ne
                                                                        : CompareOp::Eq;
     Literal v;
@@ -388,8 +397,11 @@ bool Parser::parseLiteral(Literal &out) {
         out.text = t.text;
         return true;
     }
-    return fail(t.offset, t.kind == Token::Ident ? QStringLiteral("expected a number or text in quotes, found `%1` (put text in quotes)").arg(t.text)
-                                                 : QStringLiteral("expected a number or text in quotes"));
+    if (t.kind == Token::Bad && t.text == QLatin1String("unterminated"))
+        return fail(t.offset, QStringLiteral("text in quotes is never closed"));
+    return fail(t.offset, t.kind == Token::Ident
+                              ? QStringLiteral("expected a number or text in quotes, found `%1` (put text in quotes)").arg(t.text)
+                              : QStringLiteral("expected a number or text in quotes"));
 }
 
 bool Parser::parseWindow(Window &w) {
@@ -404,10 +416,14 @@ bool Parser::parseWindow(Window &w) {
         return fail(peek().offset, QStringLiteral("expected a whole number of days, months or years after `last`"));
     w.amount = int(take().number);
     const QString unit = peek().kind == Token::Ident ? peek().text.toLower() : QString();
-    if (unit.startsWith(QLatin1String("day"))) w.unit = Window::Days;
-    else if (unit.startsWith(QLatin1String("month"))) w.unit = Window::Months;
-    else if (unit.startsWith(QLatin1String("year"))) w.unit = Window::Years;
-    else return fail(peek().offset, QStringLiteral("expected `days`, `months` or `years`"));
+    if (unit.startsWith(QLatin1String("day")))
+        w.unit = Window::Days;
+    else if (unit.startsWith(QLatin1String("month")))
+        w.unit = Window::Months;
+    else if (unit.startsWith(QLatin1String("year")))
+        w.unit = Window::Years;
+    else
+        return fail(peek().offset, QStringLiteral("expected `days`, `months` or `years`"));
     take();
     return true;
 }
@@ -454,9 +470,12 @@ std::unique_ptr<EventQuery> Parser::parseEvent(EventQuery::Kind kind, int offset
             const QStringList keywords = filterKeywords(q->dataset);
             if (!keywords.contains(a.text.toLower())) {
                 const QString guess = closest(a.text, keywords);
-                fail(a.offset, keywords.isEmpty() ? QStringLiteral("`%1` has no filters; use @codelists and a window").arg(q->dataset)
-                               : guess.isEmpty() ? QStringLiteral("unknown filter `%1` for %2 (use %3)").arg(a.text, q->dataset, keywords.join(QStringLiteral(", ")))
-                                                 : QStringLiteral("unknown filter `%1` for %2: did you mean `%3`?").arg(a.text, q->dataset, guess));
+                fail(
+                    a.offset,
+                    keywords.isEmpty() ? QStringLiteral("`%1` has no filters; use @codelists and a window").arg(q->dataset)
+                    : guess.isEmpty()
+                        ? QStringLiteral("unknown filter `%1` for %2 (use %3)").arg(a.text, q->dataset, keywords.join(QStringLiteral(", ")))
+                        : QStringLiteral("unknown filter `%1` for %2: did you mean `%3`?").arg(a.text, q->dataset, guess));
                 return nullptr;
             }
             q->filters << a.text.toLower();
@@ -466,6 +485,10 @@ std::unique_ptr<EventQuery> Parser::parseEvent(EventQuery::Kind kind, int offset
         }
     }
     if (!expect(Token::RParen, "`)`")) return nullptr;
+    if (kind == EventQuery::LatestValue && q->dataset != QLatin1String("gp")) {
+        fail(offset, QStringLiteral("latest(...).value needs GP events (gp), which carry values"));
+        return nullptr;
+    }
     if ((kind == EventQuery::LatestValue) && q->codeLists.isEmpty()) {
         fail(offset, QStringLiteral("latest(...) needs a code list, e.g. latest(gp, @hba1c).value > 58"));
         return nullptr;

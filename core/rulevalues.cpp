@@ -5,8 +5,8 @@
 namespace phm::core::rules {
 
 namespace {
-const QStringList kGroups = {QStringLiteral("white"), QStringLiteral("mixed"), QStringLiteral("asian"), QStringLiteral("black"),
-                             QStringLiteral("other"), QStringLiteral("unknown")};
+const QStringList kGroups = {QStringLiteral("white"), QStringLiteral("mixed"), QStringLiteral("asian"),
+                             QStringLiteral("black"), QStringLiteral("other"), QStringLiteral("unknown")};
 }
 
 QString ethnicGroupOf(int key) {

@@ -11,8 +11,8 @@
 namespace phm::core::rules {
 
 struct TextDictionary {
-    QStringList values;          // canonical spellings; a person's key indexes this list
-    QStringList alternatives;    // same length: second accepted spelling (PCN names), may be empty
+    QStringList values;        // canonical spellings; a person's key indexes this list
+    QStringList alternatives;  // same length: second accepted spelling (PCN names), may be empty
 };
 
 bool isTextField(const QString &field);

@@ -6,3 +6,4 @@ scripts/install-deps.sh
 scripts/build.sh -DCMAKE_COMPILE_WARNING_AS_ERROR=ON
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure -j2
 scripts/check-layers.sh
+scripts/fuzz.sh
