@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -131,6 +132,8 @@ int cmdCohort(const QStringList &args) {
                   {QStringLiteral("rule-file"), QStringLiteral("File holding the rule."), QStringLiteral("F")},
                   {QStringLiteral("engine"), QStringLiteral("mem (default) or sql."), QStringLiteral("E"), QStringLiteral("mem")},
                   {QStringLiteral("sql"), QStringLiteral("Print the generated SQL.")},
+                  {QStringLiteral("repeat"), QStringLiteral("Evaluate N times and report the median time."), QStringLiteral("N"),
+                   QStringLiteral("1")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
@@ -169,11 +172,20 @@ int cmdCohort(const QStringList &args) {
         if (!p.isSet(QStringLiteral("json"))) return 0;
     }
     const bool useSql = p.value(QStringLiteral("engine")) == QLatin1String("sql");
-    QElapsedTimer t;
-    t.start();
-    auto result =
-        useSql ? rules::evaluateWithSql(project, lists, *parsed.expr) : rules::MemoryEngine(project, lists).evaluate(*parsed.expr);
-    const double ms = t.nsecsElapsed() / 1e6;
+    const int repeat = std::max(1, p.value(QStringLiteral("repeat")).toInt());
+    std::vector<double> times;
+    std::optional<Result<rules::EvaluationResult>> last;
+    rules::MemoryEngine engine(project, lists);
+    for (int k = 0; k < repeat; ++k) {
+        QElapsedTimer t;
+        t.start();
+        last = useSql ? rules::evaluateWithSql(project, lists, *parsed.expr) : engine.evaluate(*parsed.expr);
+        times.push_back(t.nsecsElapsed() / 1e6);
+        if (!*last) break;
+    }
+    std::sort(times.begin(), times.end());
+    const double ms = times[times.size() / 2];
+    auto &result = *last;
     if (!result) {
         err(QStringLiteral("phm cohort: %1").arg(result.error().message));
         return 1;
@@ -185,7 +197,8 @@ int cmdCohort(const QStringList &args) {
                         {QStringLiteral("attrition"), attrition},
                         {QStringLiteral("ms"), ms},
                         {QStringLiteral("engine"), useSql ? QStringLiteral("sql") : QStringLiteral("mem")},
-                        {QStringLiteral("persons"), project.persons.count}};
+                        {QStringLiteral("persons"), project.persons.count},
+                        {QStringLiteral("runs"), int(times.size())}};
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;

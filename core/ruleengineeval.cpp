@@ -3,6 +3,7 @@
 #include "ruleengine.h"
 #include "rulevalues.h"
 
+#include <QSet>
 #include <cmath>
 
 namespace phm::core::rules {
@@ -147,12 +148,17 @@ Result<std::vector<uint8_t>> MemoryEngine::codeMask(const EventTable &t, const Q
     for (const QString &name : lists) {
         auto codes = mLists.codes(name);
         if (!codes) return codes.error();
-        for (size_t i = 0; i < t.codes.size(); ++i)
-            for (const QString &c : codes.value())
-                if (prefix ? t.codes[i].startsWith(c) : t.codes[i] == c) {
-                    mask[i] = 1;
-                    break;
-                }
+        if (prefix) {
+            for (size_t i = 0; i < t.codes.size(); ++i)
+                for (const QString &c : codes.value())
+                    if (t.codes[i].startsWith(c)) {
+                        mask[i] = 1;
+                        break;
+                    }
+        } else {
+            const QSet<QString> wanted(codes.value().begin(), codes.value().end());
+            for (size_t i = 0; i < t.codes.size(); ++i) mask[i] |= wanted.contains(t.codes[i]);
+        }
     }
     return mask;
 }
@@ -186,15 +192,21 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
     }
     const EventQuery::Kind kind = q.kind;
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
-        for (int32_t i = a; i < b; ++i) {
-            if (!candidates[size_t(i)]) continue;
+        // Only people still selected are visited; raw column pointers keep the inner loop tight.
+        for (size_t i = a == 0 ? candidates.find_first() : candidates.find_next(size_t(a) - 1); i < size_t(b);
+             i = candidates.find_next(i)) {
             double total = 0;
             int64_t count = 0;
             float latest = NAN;
+            bool done = false;
             for (const Source &s : sources) {
                 const EventTable &t = *s.table;
-                for (uint32_t r = t.offsets[size_t(i)]; r < t.offsets[size_t(i) + 1]; ++r) {
-                    const int32_t date = t.date[r];
+                const int32_t *dates = t.date.data();
+                const uint32_t *codes = t.code.data();
+                const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
+                const uint32_t last = t.offsets[i + 1];
+                for (uint32_t r = t.offsets[i]; r < last && !done; ++r) {
+                    const int32_t date = dates[r];
                     if (date > indexDate) break;  // rows are in date order
                     double weeks = 0;
                     if (s.asc) {  // a social care service counts while it is active in the window
@@ -202,19 +214,22 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
                         const int32_t from = start == kNoDate ? date : std::max(date, start + 1);
                         if (end < from) continue;
                         weeks = (end - from + 1) / 7.0;
-                    } else if (start != kNoDate && date <= start) {
+                    } else if (date <= start) {  // start is kNoDate (INT32_MIN) for `ever`
                         continue;
                     }
-                    if (!s.mask.empty() && !s.mask[t.code[r]]) continue;
+                    if (mask && !mask[codes[r]]) continue;
                     bool pass = true;
                     for (const auto &filter : s.filters) pass = pass && filter(t, r);
                     if (!pass) continue;
                     ++count;
-                    if (kind == EventQuery::Cost) {
+                    if (kind == EventQuery::Has)
+                        done = true;  // one is enough
+                    else if (kind == EventQuery::Cost) {
                         const float c = s.asc ? t.value[r] : t.cost[r];
                         if (!std::isnan(c)) total += s.asc ? double(c) * weeks : double(c);
+                    } else if (kind == EventQuery::LatestValue) {
+                        latest = t.value[r];
                     }
-                    if (kind == EventQuery::LatestValue) latest = t.value[r];
                 }
             }
             bool hit = false;
@@ -232,7 +247,7 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
                     hit = !std::isnan(latest) && compareValue(double(latest), e, true);
                     break;
             }
-            out[size_t(i)] = hit;
+            if (hit) out.set(i);
         }
     });
 }
