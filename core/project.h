@@ -72,6 +72,12 @@ struct EventTable {
     Column<float> value, cost;     // NaN when missing
     std::vector<QString> codes;    // dictionary
     int32_t minDate = kNoDate, maxDate = kNoDate;
+    // Inverted index, built when a project is opened: the rows with code c are
+    // codeRows[codeOffsets[c] .. codeOffsets[c+1]-1], in row order (so by person, then date);
+    // rowPerson gives each row's person.
+    Column<uint32_t> codeOffsets, codeRows;
+    Column<int32_t> rowPerson;
+    void buildCodeIndex();
 };
 
 // Which extract column feeds each EventTable field, per dataset (nullptr = not used).

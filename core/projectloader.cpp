@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <set>
+#include <thread>
 
 namespace phm::core {
 
@@ -44,6 +45,12 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);
     if (auto s = readColumnBlocks(d, project->persons, project->events); !s) return s.error();
+    feedback.setProgress(90);
+    {  // GP events are most of the rows: index them on one core and the rest on the other.
+        std::thread gp([&] { project->events[0].buildCodeIndex(); });
+        for (size_t e = 1; e < project->events.size(); ++e) project->events[e].buildCodeIndex();
+        gp.join();
+    }
     feedback.setProgress(95);
     project->extractStart = d.meta(QStringLiteral("extract_start")).toInt();
     project->extractEnd = d.meta(QStringLiteral("extract_end")).toInt();

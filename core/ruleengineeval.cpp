@@ -191,6 +191,26 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
         sources.push_back(std::move(s));
     }
     const EventQuery::Kind kind = q.kind;
+    // Selective code-list criteria walk the inverted index: only rows with a listed code.
+    if (kind == EventQuery::Has && sources.size() == 1 && !sources[0].mask.empty() && sources[0].filters.empty() && !sources[0].asc) {
+        const EventTable &t = *sources[0].table;
+        uint64_t postings = 0;
+        for (size_t c = 0; c < t.codes.size(); ++c)
+            if (sources[0].mask[c]) postings += t.codeOffsets[c + 1] - t.codeOffsets[c];
+        const double scanned = double(t.rows) * double(candidates.count()) / std::max(1.0, double(candidates.size()));
+        if (double(postings) < scanned) {
+            Selection out(candidates.size());
+            for (size_t c = 0; c < t.codes.size(); ++c) {
+                if (!sources[0].mask[c]) continue;
+                for (uint32_t k = t.codeOffsets[c]; k < t.codeOffsets[c + 1]; ++k) {
+                    const uint32_t r = t.codeRows[k];
+                    const int32_t date = t.date[r];
+                    if (date <= indexDate && date > start) out.set(size_t(t.rowPerson[r]));
+                }
+            }
+            return out & candidates;
+        }
+    }
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
         // Only people still selected are visited; raw column pointers keep the inner loop tight.
         for (size_t i = a == 0 ? candidates.find_first() : candidates.find_next(size_t(a) - 1); i < size_t(b);
