@@ -1,14 +1,11 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
 #include "cliprogress.h"
+#include "cohortcommands.h"
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
 #include "projectloader.h"
-#include "rulecatalogue.h"
-#include "ruleengine.h"
-#include "ruleparser.h"
-#include "rulesql.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -125,91 +122,6 @@ int cmdInfo(const QStringList &args) {
     out(QString::fromUtf8(QJsonDocument(info).toJson()));
     return 0;
 }
-int cmdCohort(const QStringList &args) {
-    QCommandLineParser p;
-    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-                  {QStringLiteral("rule"), QStringLiteral("Rule text (docs/rules.md)."), QStringLiteral("TEXT")},
-                  {QStringLiteral("rule-file"), QStringLiteral("File holding the rule."), QStringLiteral("F")},
-                  {QStringLiteral("engine"), QStringLiteral("mem (default) or sql."), QStringLiteral("E"), QStringLiteral("mem")},
-                  {QStringLiteral("sql"), QStringLiteral("Print the generated SQL.")},
-                  {QStringLiteral("repeat"), QStringLiteral("Evaluate N times and report the median time."), QStringLiteral("N"),
-                   QStringLiteral("1")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
-    p.process(args);
-    QString rule = p.value(QStringLiteral("rule"));
-    if (p.isSet(QStringLiteral("rule-file"))) {
-        QFile f(p.value(QStringLiteral("rule-file")));
-        if (!f.open(QIODevice::ReadOnly)) {
-            err(QStringLiteral("phm cohort: cannot read %1").arg(f.fileName()));
-            return 1;
-        }
-        rule = QString::fromUtf8(f.readAll());
-    }
-    if (rule.trimmed().isEmpty()) {
-        err(QStringLiteral("phm cohort: give --rule TEXT or --rule-file F"));
-        return 2;
-    }
-    const rules::CodeLists lists;
-    const rules::ParseResult parsed = rules::parseRule(rule, &lists);
-    if (!parsed.ok()) {
-        err(QStringLiteral("phm cohort: %1").arg(parsed.error.format(rule)));
-        return 1;
-    }
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
-    if (!opened) {
-        err(QStringLiteral("phm cohort: %1").arg(opened.error().message));
-        return 1;
-    }
-    const Project &project = *opened.value();
-    if (p.isSet(QStringLiteral("sql"))) {
-        auto sql = rules::SqlCompiler(project, lists).selectPeople(*parsed.expr);
-        if (!sql) {
-            err(QStringLiteral("phm cohort: %1").arg(sql.error().message));
-            return 1;
-        }
-        out(sql.value() + QLatin1Char('\n'));
-        if (!p.isSet(QStringLiteral("json"))) return 0;
-    }
-    const bool useSql = p.value(QStringLiteral("engine")) == QLatin1String("sql");
-    const int repeat = std::max(1, p.value(QStringLiteral("repeat")).toInt());
-    std::vector<double> times;
-    std::optional<Result<rules::EvaluationResult>> last;
-    rules::MemoryEngine engine(project, lists);
-    for (int k = 0; k < repeat; ++k) {
-        QElapsedTimer t;
-        t.start();
-        last = useSql ? rules::evaluateWithSql(project, lists, *parsed.expr) : engine.evaluate(*parsed.expr);
-        times.push_back(t.nsecsElapsed() / 1e6);
-        if (!*last) break;
-    }
-    std::sort(times.begin(), times.end());
-    const double ms = times[times.size() / 2];
-    auto &result = *last;
-    if (!result) {
-        err(QStringLiteral("phm cohort: %1").arg(result.error().message));
-        return 1;
-    }
-    QJsonArray attrition;
-    for (const auto &a : result.value().attrition)
-        attrition.append(QJsonObject{{QStringLiteral("clause"), a.clause}, {QStringLiteral("count"), qint64(a.count)}});
-    const QJsonObject o{{QStringLiteral("count"), qint64(result.value().count())},
-                        {QStringLiteral("attrition"), attrition},
-                        {QStringLiteral("ms"), ms},
-                        {QStringLiteral("engine"), useSql ? QStringLiteral("sql") : QStringLiteral("mem")},
-                        {QStringLiteral("persons"), project.persons.count},
-                        {QStringLiteral("runs"), int(times.size())}};
-    if (p.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(o).toJson()));
-        return 0;
-    }
-    for (const auto &a : result.value().attrition) out(QStringLiteral("%1  %2\n").arg(a.count, 10).arg(a.clause));
-    out(QStringLiteral("%1 people (%2 ms, %3 engine)\n")
-            .arg(result.value().count())
-            .arg(ms, 0, 'f', 1)
-            .arg(o.value(QStringLiteral("engine")).toString()));
-    return 0;
-}
 }  // namespace
 
 int main(int argc, char **argv) {
@@ -222,11 +134,12 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("import")) return cmdImport(args);
     if (cmd == QLatin1String("info")) return cmdInfo(args);
     if (cmd == QLatin1String("bench")) return runBenchCommand(args);
-    if (cmd == QLatin1String("cohort")) return cmdCohort(args);
+    if (cmd == QLatin1String("cohort")) return runCohortCommand(args);
+    if (cmd == QLatin1String("cohorts")) return runCohortsCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
-    err(QStringLiteral("usage: phm <generate|import|info|cohort|data-spec|bench> [options]"));
+    err(QStringLiteral("usage: phm <generate|import|info|cohort|cohorts|data-spec|bench> [options]"));
     return 2;
 }

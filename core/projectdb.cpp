@@ -61,6 +61,14 @@ QStringList migrationV1() {
     }
     return s;
 }
+
+// Schema version 2: saved cohorts, each a history of rule versions.
+QStringList migrationV2() {
+    return {QStringLiteral("CREATE TABLE cohort(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL)"),
+            QStringLiteral("CREATE TABLE cohort_version(cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE CASCADE, "
+                           "version INTEGER NOT NULL, rule TEXT NOT NULL, author TEXT NOT NULL, saved_at TEXT NOT NULL, "
+                           "note TEXT, count INTEGER, PRIMARY KEY (cohort_id, version))")};
+}
 }  // namespace
 
 // Process-wide SQLite settings, applied once before the library initialises (later calls are
@@ -119,7 +127,7 @@ int ProjectDb::schemaVersion() {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2()};
     int version = schemaVersion();
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),

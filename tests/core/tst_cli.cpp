@@ -46,6 +46,32 @@ private slots:
         QVERIFY(info.value(QStringLiteral("events")).toObject().value(QStringLiteral("gp")).toInteger() > 10000);
     }
 
+    void cohortJsonKeysAndErrors() {
+        const QString x = mDir.filePath(QStringLiteral("cx")), project = mDir.filePath(QStringLiteral("c.phm"));
+        phm::test::makeExtract(x, 2000, 3);
+        QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), project}) != "exit code mismatch");
+        for (const QString &engine : {QStringLiteral("mem"), QStringLiteral("sql")}) {
+            const QJsonObject o =
+                QJsonDocument::fromJson(run({QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
+                                             QStringLiteral("age >= 40 and has(gp, @hypertension)"), QStringLiteral("--engine"), engine,
+                                             QStringLiteral("--json")}))
+                    .object();
+            QVERIFY(o.value(QStringLiteral("count")).toInteger() > 0);
+            QVERIFY(o.contains(QStringLiteral("ms")));
+            const QJsonArray attrition = o.value(QStringLiteral("attrition")).toArray();
+            QCOMPARE(attrition.size(), 2);
+            QCOMPARE(attrition.at(0).toObject().value(QStringLiteral("clause")).toString(), QStringLiteral("age >= 40"));
+            QCOMPARE(attrition.at(1).toObject().value(QStringLiteral("count")).toInteger(), o.value(QStringLiteral("count")).toInteger());
+        }
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
+                                          QStringLiteral("imd_decil <= 2")});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray message = p.readAllStandardError();
+        QVERIFY2(message.contains("did you mean `imd_decile`?") && message.contains("^"), message.constData());
+    }
+
     void errorsAreReportedWithExitCode() {
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("nope")),

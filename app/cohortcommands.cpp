@@ -1,0 +1,223 @@
+#include "cohortcommands.h"
+
+#include "areas.h"
+#include "cohortanalysis.h"
+#include "cohortstore.h"
+#include "projectloader.h"
+#include "rulecatalogue.h"
+#include "ruleparser.h"
+#include "rulesql.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+
+using namespace phm::core;
+
+namespace {
+void out(const QString &s) { std::fputs(s.toUtf8().constData(), stdout); }
+int fail(const QString &s) {
+    std::fputs((s + QLatin1Char('\n')).toUtf8().constData(), stderr);
+    return 1;
+}
+
+std::optional<Area::Kind> areaKind(const QString &name) {
+    if (name == QLatin1String("practice")) return Area::Practice;
+    if (name == QLatin1String("pcn")) return Area::Pcn;
+    if (name == QLatin1String("place")) return Area::Place;
+    if (name == QLatin1String("care_alliance")) return Area::Alliance;
+    if (name == QLatin1String("lsoa")) return Area::Lsoa;
+    return std::nullopt;
+}
+
+// Evaluates a saved or ad-hoc rule with the in-memory engine and saved cohorts available.
+Result<rules::EvaluationResult> evaluate(const Project &project, const rules::CodeLists &lists, const rules::Expr &rule) {
+    rules::MemoryEngine engine(project, lists);
+    engine.setCohortResolver(makeCohortResolver(project, lists, project.path));
+    return engine.evaluate(rule);
+}
+}  // namespace
+
+int runCohortCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions(
+        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+         {QStringLiteral("rule"), QStringLiteral("Rule text (docs/rules.md)."), QStringLiteral("TEXT")},
+         {QStringLiteral("rule-file"), QStringLiteral("File holding the rule."), QStringLiteral("F")},
+         {QStringLiteral("engine"), QStringLiteral("mem (default) or sql."), QStringLiteral("E"), QStringLiteral("mem")},
+         {QStringLiteral("sql"), QStringLiteral("Print the generated SQL.")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         {QStringLiteral("repeat"), QStringLiteral("Evaluate N times and report the median time."), QStringLiteral("N"),
+          QStringLiteral("1")},
+         {QStringLiteral("save"), QStringLiteral("Save the rule as a new version of cohort NAME."), QStringLiteral("NAME")},
+         {QStringLiteral("author"), QStringLiteral("Author of the saved version."), QStringLiteral("WHO")},
+         {QStringLiteral("note"), QStringLiteral("Note on the saved version."), QStringLiteral("TEXT")},
+         {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
+         {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")}});
+    p.process(args);
+    QString rule = p.value(QStringLiteral("rule"));
+    if (p.isSet(QStringLiteral("rule-file"))) {
+        QFile f(p.value(QStringLiteral("rule-file")));
+        if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm cohort: cannot read %1").arg(f.fileName()));
+        rule = QString::fromUtf8(f.readAll());
+    }
+    if (rule.trimmed().isEmpty()) return fail(QStringLiteral("phm cohort: give --rule TEXT or --rule-file F"));
+    std::optional<Area::Kind> by;
+    if (p.isSet(QStringLiteral("by")) && !(by = areaKind(p.value(QStringLiteral("by")))))
+        return fail(QStringLiteral("phm cohort: --by takes practice, pcn, place, care_alliance or lsoa"));
+    const rules::CodeLists lists;
+    const rules::ParseResult parsed = rules::parseRule(rule, &lists);
+    if (!parsed.ok()) return fail(QStringLiteral("phm cohort: %1").arg(parsed.error.format(rule)));
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm cohort: %1").arg(opened.error().message));
+    const Project &project = *opened.value();
+    if (p.isSet(QStringLiteral("sql"))) {
+        auto sql = rules::SqlCompiler(project, lists).selectPeople(*parsed.expr);
+        if (!sql) return fail(QStringLiteral("phm cohort: %1").arg(sql.error().message));
+        out(sql.value() + QLatin1Char('\n'));
+        if (!p.isSet(QStringLiteral("json"))) return 0;
+    }
+    const bool useSql = p.value(QStringLiteral("engine")) == QLatin1String("sql");
+    const int repeat = std::max(1, p.value(QStringLiteral("repeat")).toInt());
+    std::vector<double> times;
+    std::optional<Result<rules::EvaluationResult>> last;
+    for (int k = 0; k < repeat; ++k) {
+        QElapsedTimer t;
+        t.start();
+        last = useSql ? rules::evaluateWithSql(project, lists, *parsed.expr) : evaluate(project, lists, *parsed.expr);
+        times.push_back(t.nsecsElapsed() / 1e6);
+        if (!*last) break;
+    }
+    std::sort(times.begin(), times.end());
+    const double ms = times[times.size() / 2];
+    const auto &result = *last;
+    if (!result) return fail(QStringLiteral("phm cohort: %1").arg(result.error().message));
+    const rules::EvaluationResult &r = result.value();
+
+    QJsonArray attrition;
+    for (const auto &a : r.attrition)
+        attrition.append(QJsonObject{{QStringLiteral("clause"), a.clause}, {QStringLiteral("count"), qint64(a.count)}});
+    QJsonObject o{{QStringLiteral("count"), qint64(r.count())},
+                  {QStringLiteral("attrition"), attrition},
+                  {QStringLiteral("ms"), ms},
+                  {QStringLiteral("engine"), useSql ? QStringLiteral("sql") : QStringLiteral("mem")},
+                  {QStringLiteral("persons"), project.persons.count},
+                  {QStringLiteral("runs"), int(times.size())}};
+    if (by) {
+        const AreaIndex areas(project);
+        QJsonArray rows;
+        for (const AreaCount &a : breakdown(areas, r.people, *by))
+            rows.append(QJsonObject{{QStringLiteral("area"), a.name},
+                                    {QStringLiteral("count"), qint64(a.count)},
+                                    {QStringLiteral("population"), qint64(a.population)}});
+        o.insert(QStringLiteral("breakdown"), rows);
+    }
+    if (p.isSet(QStringLiteral("ids"))) {
+        QFile f(p.value(QStringLiteral("ids")));
+        if (!f.open(QIODevice::WriteOnly)) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
+        f.write("person_id\n");
+        for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
+            const auto id = project.persons.id(int32_t(i));
+            f.write(id.data(), qint64(id.size()));
+            f.write("\n");
+        }
+    }
+    if (p.isSet(QStringLiteral("save"))) {
+        auto saved =
+            CohortStore(project.path)
+                .save(p.value(QStringLiteral("save")), rule, p.value(QStringLiteral("author")), p.value(QStringLiteral("note")), r.count());
+        if (!saved) return fail(QStringLiteral("phm cohort: %1").arg(saved.error().message));
+        o.insert(QStringLiteral("saved"), QJsonObject{{QStringLiteral("name"), p.value(QStringLiteral("save"))},
+                                                      {QStringLiteral("version"), saved.value().version}});
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+        return 0;
+    }
+    for (const auto &a : r.attrition) out(QStringLiteral("%1  %2\n").arg(a.count, 10).arg(a.clause));
+    out(QStringLiteral("%1 people (%2 ms, %3 engine)\n")
+            .arg(r.count())
+            .arg(ms, 0, 'f', 1)
+            .arg(o.value(QStringLiteral("engine")).toString()));
+    if (o.contains(QStringLiteral("saved")))
+        out(QStringLiteral("saved as \"%1\" version %2\n")
+                .arg(p.value(QStringLiteral("save")))
+                .arg(o.value(QStringLiteral("saved")).toObject().value(QStringLiteral("version")).toInt()));
+    return 0;
+}
+
+int runCohortsCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("overlap"), QStringLiteral("Overlap of 2-4 saved cohorts, comma-separated."), QStringLiteral("A,B")},
+                  {QStringLiteral("delete"), QStringLiteral("Delete a saved cohort."), QStringLiteral("NAME")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    const QString path = p.value(QStringLiteral("project"));
+    CohortStore store(path);
+    if (p.isSet(QStringLiteral("delete"))) {
+        if (auto s = store.remove(p.value(QStringLiteral("delete"))); !s)
+            return fail(QStringLiteral("phm cohorts: %1").arg(s.error().message));
+        return 0;
+    }
+    if (p.isSet(QStringLiteral("overlap"))) {
+        const QStringList names = p.value(QStringLiteral("overlap")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        Feedback fb;
+        auto opened = openProject(path, fb);
+        if (!opened) return fail(QStringLiteral("phm cohorts: %1").arg(opened.error().message));
+        const rules::CodeLists lists;
+        const auto resolve = makeCohortResolver(*opened.value(), lists, path);
+        std::vector<rules::Selection> members;
+        for (const QString &n : names) {
+            auto s = resolve(n.trimmed());
+            if (!s) return fail(QStringLiteral("phm cohorts: %1").arg(s.error().message));
+            members.push_back(s.value());
+        }
+        auto regions = overlap(members);
+        if (!regions) return fail(QStringLiteral("phm cohorts: %1").arg(regions.error().message));
+        QJsonArray rows;
+        for (const OverlapRegion &region : regions.value()) {
+            QJsonArray in;
+            for (int k = 0; k < names.size(); ++k)
+                if (region.members & (1u << k)) in.append(names[k].trimmed());
+            rows.append(QJsonObject{{QStringLiteral("cohorts"), in}, {QStringLiteral("count"), qint64(region.count)}});
+        }
+        if (p.isSet(QStringLiteral("json")))
+            out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("regions"), rows}}).toJson()));
+        else
+            for (const QJsonValue &v : rows)
+                out(QStringLiteral("%1  only %2\n")
+                        .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 10)
+                        .arg(v.toObject().value(QStringLiteral("cohorts")).toVariant().toStringList().join(QStringLiteral(" + "))));
+        return 0;
+    }
+    auto all = store.list();
+    if (!all) return fail(QStringLiteral("phm cohorts: %1").arg(all.error().message));
+    QJsonArray list;
+    for (const SavedCohort &c : all.value()) {
+        QJsonArray history;
+        for (const CohortVersion &v : c.history)
+            history.append(QJsonObject{{QStringLiteral("version"), v.version},
+                                       {QStringLiteral("rule"), v.rule},
+                                       {QStringLiteral("author"), v.author},
+                                       {QStringLiteral("saved_at"), v.savedAt.toString(Qt::ISODate)},
+                                       {QStringLiteral("note"), v.note},
+                                       {QStringLiteral("count"), v.count}});
+        list.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("versions"), history}});
+        if (!p.isSet(QStringLiteral("json")))
+            out(QStringLiteral("%1 (v%2, %3 people, %4 by %5)\n    %6\n")
+                    .arg(c.name)
+                    .arg(c.current().version)
+                    .arg(c.current().count)
+                    .arg(c.current().savedAt.toString(Qt::ISODate), c.current().author, c.current().rule.simplified()));
+    }
+    if (p.isSet(QStringLiteral("json"))) out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("cohorts"), list}}).toJson()));
+    return 0;
+}

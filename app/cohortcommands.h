@@ -1,0 +1,7 @@
+#pragma once
+#include <QStringList>
+
+// `phm cohort`: evaluate a rule (count, attrition, timing), optionally save it, break it down by
+// area or write its pseudonymised ids. `phm cohorts`: list, history, delete, overlap.
+int runCohortCommand(const QStringList &args);
+int runCohortsCommand(const QStringList &args);

@@ -1,0 +1,86 @@
+#include "cohortanalysis.h"
+
+#include "rulecatalogue.h"
+#include "ruleparser.h"
+
+#include <memory>
+#include <set>
+
+namespace phm::core {
+
+rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, const QString &projectPath,
+                                         int32_t indexDate) {
+    auto inProgress = std::make_shared<std::set<QString>>();
+    auto resolver = std::make_shared<rules::CohortResolver>();
+    *resolver = [&project, &lists, projectPath, indexDate, inProgress,
+                 weak = std::weak_ptr<rules::CohortResolver>(resolver)](const QString &name) -> Result<rules::Selection> {
+        if (inProgress->count(name))
+            return Error{QStringLiteral("cohort_cycle"), QStringLiteral("cohort \"%1\" refers to itself through in_cohort").arg(name),
+                         name};
+        auto saved = CohortStore(projectPath).find(name);
+        if (!saved) return saved.error();
+        const QString rule = saved.value().current().rule;
+        const rules::ParseResult parsed = rules::parseRule(rule, &lists);
+        if (!parsed.ok())
+            return Error{QStringLiteral("rule_error"), QStringLiteral("saved cohort \"%1\": %2").arg(name, parsed.error.message), rule};
+        rules::MemoryEngine engine(project, lists);
+        if (auto self = weak.lock()) engine.setCohortResolver(*self);
+        inProgress->insert(name);
+        auto result = engine.evaluate(*parsed.expr, indexDate);
+        inProgress->erase(name);
+        if (!result) return result.error();
+        return result.value().people;
+    };
+    // The returned function keeps the shared state (and itself) alive.
+    return [resolver](const QString &name) { return (*resolver)(name); };
+}
+
+Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &cohorts) {
+    if (cohorts.size() < 2 || cohorts.size() > 4)
+        return Error{QStringLiteral("bad_argument"), QStringLiteral("overlap compares 2 to 4 cohorts"), {}};
+    const size_t n = cohorts.front().size();
+    for (const auto &c : cohorts)
+        if (c.size() != n) return Error{QStringLiteral("bad_argument"), QStringLiteral("cohorts come from different projects"), {}};
+    std::vector<int64_t> counts(size_t(1) << cohorts.size(), 0);
+    rules::Selection any(n);
+    for (const auto &c : cohorts) any |= c;
+    for (size_t i = any.find_first(); i != rules::Selection::npos; i = any.find_next(i)) {
+        unsigned pattern = 0;
+        for (size_t k = 0; k < cohorts.size(); ++k)
+            if (cohorts[k].test(i)) pattern |= 1u << k;
+        ++counts[pattern];
+    }
+    std::vector<OverlapRegion> out;
+    for (unsigned m = 1; m < counts.size(); ++m) out.push_back({m, counts[m]});
+    return out;
+}
+
+std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind) {
+    const Geography &g = areas.project().geography;
+    const size_t n = kind == Area::Practice   ? g.practices.size()
+                     : kind == Area::Pcn      ? g.pcnCodes.size()
+                     : kind == Area::Place    ? g.places.size()
+                     : kind == Area::Alliance ? g.alliances.size()
+                     : kind == Area::Lsoa     ? g.lsoas.size()
+                                              : 1;
+    std::vector<AreaCount> out(n);
+    for (size_t k = 0; k < n; ++k) {
+        out[k].area = Area{kind, int(k)};
+        out[k].name = areas.name(out[k].area);
+        out[k].population = areas.population(out[k].area);
+    }
+    const PersonTable &p = areas.project().persons;
+    for (size_t i = cohort.find_first(); i != rules::Selection::npos; i = cohort.find_next(i)) {
+        const Practice &pr = g.practices[p.practice[i]];
+        const int k = kind == Area::Practice   ? int(p.practice[i])
+                      : kind == Area::Pcn      ? pr.pcn
+                      : kind == Area::Place    ? pr.placeIndex
+                      : kind == Area::Alliance ? pr.allianceIndex
+                      : kind == Area::Lsoa     ? int(p.lsoa[i])
+                                               : 0;
+        ++out[size_t(k)].count;
+    }
+    return out;
+}
+
+}  // namespace phm::core

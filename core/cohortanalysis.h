@@ -1,0 +1,34 @@
+#pragma once
+// What analysts ask of cohorts once they exist: members of a saved cohort (for in_cohort),
+// overlap of 2-4 cohorts (every intersection region) and the breakdown by area.
+#include "areas.h"
+#include "cohortstore.h"
+#include "ruleengine.h"
+
+namespace phm::core {
+
+namespace rules {
+class CodeLists;
+}
+
+// Resolves in_cohort("name") by evaluating the saved cohort's current rule, recursively;
+// a cohort that refers to itself, directly or not, is an error rather than a hang.
+rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, const QString &projectPath,
+                                         int32_t indexDate = kNoDate);
+
+struct OverlapRegion {
+    unsigned members = 0;  // bit k set: in cohort k (and not in the cohorts whose bits are clear)
+    int64_t count = 0;
+};
+// Every non-empty combination of 2 to 4 cohorts, with the number of people in exactly those.
+Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &cohorts);
+
+struct AreaCount {
+    Area area;
+    QString name;
+    int64_t count = 0;       // cohort members registered with (or living in) the area
+    int64_t population = 0;  // registered population at the extract end
+};
+std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind);
+
+}  // namespace phm::core

@@ -1,0 +1,137 @@
+// Saved cohorts: versions with author and count, in_cohort (and its cycle guard), overlap and
+// breakdown, and upgrading an older project file when a cohort is first saved.
+#include "cohortanalysis.h"
+#include "cohortstore.h"
+#include "importer.h"
+#include "projectdb.h"
+#include "projectloader.h"
+#include "rulecatalogue.h"
+#include "ruleparser.h"
+#include "testutil.h"
+
+#include <QTest>
+
+using namespace phm::core;
+
+class TestCohortStore : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    QString mPath;
+    ProjectPtr mProject;
+    rules::CodeLists mLists;
+
+    Result<rules::Selection> evaluate(const QString &rule) {
+        const rules::ParseResult parsed = rules::parseRule(rule, &mLists);
+        if (!parsed.ok()) return Error{QStringLiteral("parse"), parsed.error.message, rule};
+        rules::MemoryEngine engine(*mProject, mLists);
+        engine.setCohortResolver(makeCohortResolver(*mProject, mLists, mPath));
+        auto r = engine.evaluate(*parsed.expr);
+        if (!r) return r.error();
+        return r.value().people;
+    }
+
+private slots:
+    void initTestCase() {
+        const QString x = phm::test::makeExtract(mDir.filePath(QStringLiteral("x")), 3000, 8, 0.0);
+        mPath = mDir.filePath(QStringLiteral("p.phm"));
+        Feedback fb;
+        QVERIFY(importExtract(x, mPath, fb));
+        auto p = openProject(mPath, fb);
+        QVERIFY(p);
+        mProject = p.value();
+    }
+
+    void versionsKeepHistory() {
+        CohortStore store(mPath);
+        QCOMPARE(store.save(QStringLiteral("Older people"), QStringLiteral("age >= 65"), QStringLiteral("ana"), {}, 10).value().version, 1);
+        QCOMPARE(
+            store.save(QStringLiteral("Older people"), QStringLiteral("age >= 75"), QStringLiteral("bo"), QStringLiteral("narrower"), 5)
+                .value()
+                .version,
+            2);
+        auto c = store.find(QStringLiteral("Older people"));
+        QVERIFY(c);
+        QCOMPARE(int(c.value().history.size()), 2);
+        QCOMPARE(c.value().history[0].author, QStringLiteral("ana"));
+        QCOMPARE(c.value().current().rule, QStringLiteral("age >= 75"));
+        QCOMPARE(c.value().current().note, QStringLiteral("narrower"));
+        QVERIFY(c.value().current().savedAt.isValid());
+        QVERIFY(!store.save(QStringLiteral("  "), QStringLiteral("age > 1"), {}, {}, 0));
+    }
+
+    void inCohortUsesTheCurrentVersion() {
+        CohortStore(mPath).save(QStringLiteral("Elderly"), QStringLiteral("age >= 80"), QStringLiteral("ana"), {}, 0);
+        auto direct = evaluate(QStringLiteral("age >= 80 and sex = 'F'"));
+        auto via = evaluate(QStringLiteral("in_cohort(\"Elderly\") and sex = 'F'"));
+        QVERIFY(direct && via);
+        QVERIFY(direct.value().count() > 0);
+        QCOMPARE(via.value(), direct.value());
+        auto missing = evaluate(QStringLiteral("in_cohort(\"Nobody saved this\")"));
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message.contains(QStringLiteral("no saved cohort")));
+    }
+
+    void cyclesAreErrors() {
+        CohortStore store(mPath);
+        store.save(QStringLiteral("A"), QStringLiteral("age > 5"), {}, {}, 0);
+        store.save(QStringLiteral("B"), QStringLiteral("in_cohort(\"A\")"), {}, {}, 0);
+        store.save(QStringLiteral("A"), QStringLiteral("in_cohort(\"B\")"), {}, {}, 0);  // A -> B -> A
+        auto r = evaluate(QStringLiteral("in_cohort(\"A\")"));
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QStringLiteral("refers to itself")), qPrintable(r.error().message));
+    }
+
+    void overlapHandWorked() {
+        // 10 people; A = {0,1,2,3}, B = {2,3,4}, C = {3,9}
+        rules::Selection a(10), b(10), c(10);
+        for (int i : {0, 1, 2, 3}) a.set(size_t(i));
+        for (int i : {2, 3, 4}) b.set(size_t(i));
+        for (int i : {3, 9}) c.set(size_t(i));
+        auto r = overlap({a, b, c});
+        QVERIFY(r);
+        std::map<unsigned, int64_t> got;
+        for (const auto &region : r.value()) got[region.members] = region.count;
+        QCOMPARE(int(got.size()), 7);
+        QCOMPARE(got[0b001], 2);  // only A: 0, 1
+        QCOMPARE(got[0b011], 1);  // A and B only: 2
+        QCOMPARE(got[0b111], 1);  // all three: 3
+        QCOMPARE(got[0b010], 1);  // only B: 4
+        QCOMPARE(got[0b100], 1);  // only C: 9
+        QCOMPARE(got[0b101], 0);
+        QCOMPARE(got[0b110], 0);
+        QVERIFY(!overlap({a}));
+    }
+
+    void breakdownAddsUp() {
+        auto s = evaluate(QStringLiteral("age >= 50"));
+        QVERIFY(s);
+        const AreaIndex areas(*mProject);
+        for (Area::Kind kind : {Area::Place, Area::Pcn, Area::Practice, Area::Lsoa}) {
+            int64_t sum = 0;
+            for (const AreaCount &a : breakdown(areas, s.value(), kind)) sum += a.count;
+            QCOMPARE(sum, int64_t(s.value().count()));
+        }
+    }
+
+    void savingUpgradesAnOlderProject() {
+        const QString old = mDir.filePath(QStringLiteral("old.phm"));
+        QVERIFY(QFile::copy(mPath, old));
+        {  // make it look like a schema-1 file
+            auto db = ProjectDb::open(old, true);
+            QVERIFY(db);
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE cohort_version")));
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE cohort")));
+            QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
+        }
+        QVERIFY(CohortStore(old).list().value().empty());
+        QVERIFY(CohortStore(old).save(QStringLiteral("X"), QStringLiteral("carer"), {}, {}, 1));
+        auto db = ProjectDb::open(old, false);
+        QCOMPARE(db.value()->schemaVersion(), kSchemaVersion);
+        QCOMPARE(int(CohortStore(old).list().value().size()), 1);
+        Feedback fb;
+        QVERIFY(openProject(old, fb));  // the data is untouched and still opens
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCohortStore)
+#include "tst_cohortstore.moc"
