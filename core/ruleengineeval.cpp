@@ -1,4 +1,5 @@
 // MemoryEngine: person-field and event criteria.
+#include "efi.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
 #include "rulevalues.h"
@@ -123,6 +124,14 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
         });
     }
+    if (f == QLatin1String("efi")) {
+        auto efi = efiDeficits(indexDate);
+        if (!efi) return located(e, efi.error().message);
+        const std::vector<uint8_t> &k = *efi.value();
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(efiScore(k[size_t(i)]), e);
+        });
+    }
     if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
     if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
         return located(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
@@ -134,12 +143,28 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     std::vector<uint8_t> accept(size_t(dict.values.size()), 0);
     for (int k = 0; k < dict.values.size(); ++k) accept[size_t(k)] = resolved.value().contains(dict.values[k]);
     const bool invert = (e.kind == Expr::Compare && e.op == CompareOp::Ne) || (e.kind == Expr::InList && e.negated);
+    const std::vector<uint8_t> *efi = nullptr;
+    if (f == QLatin1String("efi_category")) {
+        auto r = efiDeficits(indexDate);
+        if (!r) return located(e, r.error().message);
+        efi = r.value();
+    }
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
         for (int32_t i = a; i < b; ++i) {
-            const int key = textKey(mProject, f, i);
+            const int key = efi ? int(dict.values.indexOf(efiCategory((*efi)[size_t(i)]))) : textKey(mProject, f, i);
             out[size_t(i)] = (key >= 0 && key < int(accept.size()) && accept[size_t(key)]) != invert;
         }
     });
+}
+
+Result<const std::vector<uint8_t> *> MemoryEngine::efiDeficits(int32_t indexDate) {
+    if (mEfi.empty() || mEfiDate != indexDate) {
+        auto r = computeEfiDeficits(mProject, mLists, indexDate);
+        if (!r) return r.error();
+        mEfi = std::move(r.value());
+        mEfiDate = indexDate;
+    }
+    return &mEfi;
 }
 
 Result<std::vector<uint8_t>> MemoryEngine::codeMask(const EventTable &t, const QString &dataset, const QStringList &lists) const {

@@ -1,5 +1,6 @@
 #include "rulesql.h"
 
+#include "efi.h"
 #include "projectdb.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
@@ -115,6 +116,7 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
         const QString decile = QStringLiteral("(SELECT l.imd_decile FROM lsoa l WHERE l.idx = p.lsoa_idx)");
         return twoValued(comparison(f == QLatin1String("imd_decile") ? decile : QStringLiteral("((%1 + 1) / 2)").arg(decile), e));
     }
+    if (f == QLatin1String("efi")) return twoValued(comparison(QStringLiteral("(%1 / 36.0)").arg(efiDeficits(indexDate)), e));
     if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
     if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
         return located(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
@@ -134,6 +136,11 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
             "CASE WHEN p.ethnicity IN ('A','B','C') THEN 'white' WHEN p.ethnicity IN ('D','E','F','G') THEN 'mixed' "
             "WHEN p.ethnicity IN ('H','J','K','L','R') THEN 'asian' WHEN p.ethnicity IN ('M','N','P') THEN 'black' "
             "WHEN p.ethnicity = 'S' THEN 'other' ELSE 'unknown' END");
+    else if (f == QLatin1String("efi_category"))
+        column = QStringLiteral(
+                     "CASE WHEN %1 / 36.0 <= 0.12 THEN 'fit' WHEN %1 / 36.0 <= 0.24 THEN 'mild' WHEN %1 / 36.0 <= 0.36 THEN 'moderate' "
+                     "ELSE 'severe' END")
+                     .arg(efiDeficits(indexDate));
     else if (f == QLatin1String("lsoa"))
         column = QStringLiteral("(SELECT l.code FROM lsoa l WHERE l.idx = p.lsoa_idx)");
     else {
@@ -221,6 +228,36 @@ Result<QString> SqlCompiler::event(const Expr &e, int32_t indexDate) const {
     return twoValued(comparison(value, e));
 }
 
+// Deficits: distinct code-list deficits ever recorded, plus polypharmacy (5+ distinct
+// medications in the 12 months to the index date); efi_code comes from preamble().
+QString SqlCompiler::efiDeficits(int32_t indexDate) const {
+    const int32_t yearStart = windowStart(Window{Window::Months, 12}, indexDate);
+    return QStringLiteral(
+               "((SELECT count(DISTINCT ec.deficit) FROM gp e JOIN efi_code ec ON ec.code = e.snomed_code "
+               "WHERE e.pid = p.pid AND e.event_date <= %1 AND ec.deficit < 36) + CASE WHEN (SELECT count(DISTINCT e.snomed_code) "
+               "FROM gp e JOIN efi_code ec ON ec.code = e.snomed_code AND ec.deficit = 36 WHERE e.pid = p.pid AND "
+               "e.event_date <= %1 AND e.event_date > %2) >= 5 THEN 1 ELSE 0 END)")
+        .arg(indexDate)
+        .arg(yearStart);
+}
+
+Result<QStringList> SqlCompiler::preamble() const {
+    QStringList out = {QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS efi_code(code TEXT NOT NULL, deficit INTEGER NOT NULL)"),
+                       QStringLiteral("DELETE FROM efi_code")};
+    QStringList rows;
+    const QStringList names = efiCodeListNames();
+    for (int k = 0; k <= names.size(); ++k) {
+        auto codes = mLists.codes(k < names.size() ? names[k] : efiMedicationList());
+        if (!codes) return codes.error();
+        const int deficit = k < names.size() ? k + 1 : 36;  // 36: medications, for polypharmacy
+        for (const QString &c : codes.value()) rows << QStringLiteral("(%1, %2)").arg(mDialect.quote(c)).arg(deficit);
+    }
+    for (int start = 0; start < rows.size(); start += 500)
+        out << QStringLiteral("INSERT INTO efi_code(code, deficit) VALUES %1").arg(rows.mid(start, 500).join(QStringLiteral(", ")));
+    out << QStringLiteral("CREATE INDEX IF NOT EXISTS temp.ix_efi_code ON efi_code(code)");
+    return out;
+}
+
 Result<QString> SqlCompiler::selectPeople(const Expr &rule, int32_t indexDate) const {
     if (indexDate == kNoDate) indexDate = mProject.extractEnd;
     auto c = condition(rule, indexDate);
@@ -233,6 +270,10 @@ Result<EvaluationResult> evaluateWithSql(const Project &project, const CodeLists
     auto db = ProjectDb::open(project.path, false);
     if (!db) return db.error();
     const SqlCompiler compiler(project, lists);
+    auto preamble = compiler.preamble();
+    if (!preamble) return preamble.error();
+    for (const QString &sql : preamble.value())
+        if (auto s = db.value()->exec(sql); !s) return s.error();
     EvaluationResult out;
     out.people.resize(size_t(project.persons.count));
     QStringList prefix;

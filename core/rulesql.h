@@ -25,12 +25,15 @@ public:
     Result<QString> condition(const Expr &e, int32_t indexDate) const;
     // SELECT p.pid FROM person p WHERE ...
     Result<QString> selectPeople(const Expr &rule, int32_t indexDate = kNoDate) const;
+    // Statements to run first on the connection: the eFI deficit code lists as a TEMP table.
+    Result<QStringList> preamble() const;
 
 private:
     Result<QString> field(const Expr &e, int32_t indexDate) const;
     Result<QString> event(const Expr &e, int32_t indexDate) const;
     Result<QString> eventAggregate(const EventQuery &q, const QString &dataset, int32_t indexDate) const;
     QString comparison(const QString &value, const Expr &e) const;
+    QString efiDeficits(int32_t indexDate) const;
     const Project &mProject;
     const CodeLists &mLists;
     SqlDialect mDialect;

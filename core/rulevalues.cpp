@@ -45,6 +45,8 @@ TextDictionary textDictionary(const Project &p, const QString &field) {
         d.alternatives = QStringList(g.pcnNames.begin(), g.pcnNames.end());
     } else if (field == QLatin1String("place")) {
         d.values = QStringList(g.places.begin(), g.places.end());
+    } else if (field == QLatin1String("efi_category")) {
+        d.values = {QStringLiteral("fit"), QStringLiteral("mild"), QStringLiteral("moderate"), QStringLiteral("severe")};
     } else if (field == QLatin1String("care_alliance")) {
         d.values = QStringList(g.alliances.begin(), g.alliances.end());
     }

@@ -89,6 +89,23 @@ private slots:
         QVERIFY2(e.error().message.contains(QStringLiteral("did you mean 'Luton'?")), qPrintable(e.error().message));
     }
 
+    void efiDistributionIsPlausible() {
+        // Clegg et al. 2016 (validation cohort, age 65+): about half fit, about a third mild,
+        // about a tenth moderate, a few per cent severe. The synthetic population should be close.
+        const Selection older = run(QStringLiteral("age >= 65 and registered"), false);
+        const double n = double(older.count());
+        QVERIFY(n > 300);
+        auto share = [&](const char *category) {
+            return double((run(QStringLiteral("efi_category = '%1'").arg(QLatin1String(category)), false) & older).count()) / n;
+        };
+        const double fit = share("fit"), mild = share("mild"), moderate = share("moderate"), severe = share("severe");
+        QVERIFY2(fit > 0.3 && fit < 0.75, qPrintable(QString::number(fit)));
+        QVERIFY2(mild > 0.15 && mild < 0.45, qPrintable(QString::number(mild)));
+        QVERIFY2(moderate > 0.03 && moderate < 0.25, qPrintable(QString::number(moderate)));
+        QVERIFY2(severe < 0.12, qPrintable(QString::number(severe)));
+        QCOMPARE(fit + mild + moderate + severe, 1.0);
+    }
+
     void randomRulesAgree() {
         // Property test: 1,000 random rules; both engines must select exactly the same people.
         QRandomGenerator rng(2026);
@@ -96,7 +113,7 @@ private slots:
         auto pick = [&](const QStringList &xs) { return xs[int(rng.bounded(xs.size()))]; };
         auto atom = [&]() -> QString {
             const int months = 1 + int(rng.bounded(30));
-            switch (rng.bounded(22)) {
+            switch (rng.bounded(25)) {
                 case 0:
                     return QStringLiteral("age >= %1").arg(rng.bounded(100));
                 case 1:
