@@ -7,6 +7,7 @@
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 #include "rulesql.h"
+#include "segmentation.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -219,5 +221,51 @@ int runCohortsCommand(const QStringList &args) {
                     .arg(c.current().savedAt.toString(Qt::ISODate), c.current().author, c.current().rule.simplified()));
     }
     if (p.isSet(QStringLiteral("json"))) out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("cohorts"), list}}).toJson()));
+    return 0;
+}
+
+int runSegmentCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("template"), QStringLiteral("Template id or JSON file."), QStringLiteral("ID"),
+                   QStringLiteral("cheshire-merseyside")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
+    if (!t) return fail(QStringLiteral("phm segment: %1").arg(t.error().message));
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm segment: %1").arg(opened.error().message));
+    const rules::CodeLists lists;
+    QElapsedTimer timer;
+    timer.start();
+    auto r = segmentPopulation(*opened.value(), lists, t.value());
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (!r) return fail(QStringLiteral("phm segment: %1").arg(r.error().message));
+    QJsonArray segments;
+    for (const SegmentSummary &s : r.value().segments)
+        segments.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                    {QStringLiteral("count"), qint64(s.count)},
+                                    {QStringLiteral("percent"), 100.0 * double(s.count) / double(std::max<int64_t>(1, r.value().persons))},
+                                    {QStringLiteral("emergency_admissions_12m"), qint64(s.emergencyAdmissions)},
+                                    {QStringLiteral("ae_attendances_12m"), qint64(s.aeAttendances)},
+                                    {QStringLiteral("cost_12m"), std::round(s.cost)}});
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("template"), r.value().templateName},
+                                                        {QStringLiteral("persons"), qint64(r.value().persons)},
+                                                        {QStringLiteral("segments"), segments},
+                                                        {QStringLiteral("ms"), ms}})
+                                  .toJson()));
+        return 0;
+    }
+    out(QStringLiteral("%1 (%2 people, %3 ms)\n").arg(r.value().templateName).arg(r.value().persons).arg(ms, 0, 'f', 0));
+    for (const SegmentSummary &s : r.value().segments)
+        out(QStringLiteral("%1 %2%  %3  (emergency admissions %4, A&E %5, cost £%6 in 12 months)\n")
+                .arg(s.count, 9)
+                .arg(100.0 * double(s.count) / double(std::max<int64_t>(1, r.value().persons)), 5, 'f', 1)
+                .arg(s.name)
+                .arg(s.emergencyAdmissions)
+                .arg(s.aeAttendances)
+                .arg(std::llround(s.cost)));
     return 0;
 }

@@ -5,3 +5,5 @@
 // area or write its pseudonymised ids. `phm cohorts`: list, history, delete, overlap.
 int runCohortCommand(const QStringList &args);
 int runCohortsCommand(const QStringList &args);
+// `phm segment --project P [--template ID|FILE] [--json]`
+int runSegmentCommand(const QStringList &args);

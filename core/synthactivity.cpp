@@ -109,6 +109,11 @@ void gpEvents(Ctx &c) {
     }
     medications(c, ev);
     observations(c, ev);
+    // Living people with life-limiting illness are on the palliative care register too
+    // (QOF 2022/23 England: about 0.45% of registered patients).
+    const bool lifeLimiting = p.has(Cancer) || p.has(HeartFailure) || p.has(Dementia) || p.efiCount() >= 13;
+    if (!p.death && p.age >= 60 && lifeLimiting && c.rng.chance(std::min(0.6, 0.03 * (1 + 0.15 * p.efiCount()) * (p.has(Cancer) ? 3 : 1))))
+        ev.push_back({c.dateIn(std::max(p.obsStart, p.obsEnd - 300), p.obsEnd), kPalliativeCare, NAN, "procedure"});
     if (p.death && c.rng.chance(0.45))
         ev.push_back({std::max(p.obsStart, p.death - c.rng.uniformInt(7, 200)), kPalliativeCare, NAN, "procedure"});
     std::sort(ev.begin(), ev.end());

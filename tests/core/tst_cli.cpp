@@ -63,6 +63,16 @@ private slots:
             QCOMPARE(attrition.at(0).toObject().value(QStringLiteral("clause")).toString(), QStringLiteral("age >= 40"));
             QCOMPARE(attrition.at(1).toObject().value(QStringLiteral("count")).toInteger(), o.value(QStringLiteral("count")).toInteger());
         }
+        const QJsonObject seg =
+            QJsonDocument::fromJson(run({QStringLiteral("segment"), QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                .object();
+        qint64 sum = 0;
+        for (const QJsonValue &v : seg.value(QStringLiteral("segments")).toArray()) {
+            QVERIFY(v.toObject().contains(QStringLiteral("name")));
+            sum += v.toObject().value(QStringLiteral("count")).toInteger();
+        }
+        QCOMPARE(sum, seg.value(QStringLiteral("persons")).toInteger());
+        QVERIFY(sum > 1900);
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
                                           QStringLiteral("imd_decil <= 2")});

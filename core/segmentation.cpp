@@ -1,0 +1,117 @@
+#include "segmentation.h"
+
+#include "rulecatalogue.h"
+#include "ruleparser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+
+namespace phm::core {
+
+QStringList segmentationTemplateIds() {
+    QStringList out;
+    for (const QString &f : QDir(QStringLiteral(":/phm/segmentation")).entryList({QStringLiteral("*.json")}))
+        out << QFileInfo(f).completeBaseName();
+    return out;
+}
+
+Result<SegmentationTemplate> loadSegmentationTemplate(const QString &idOrPath) {
+    const QString path = QFileInfo::exists(idOrPath) ? idOrPath : QStringLiteral(":/phm/segmentation/%1.json").arg(idOrPath);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("unknown_template"),
+                     QStringLiteral("no segmentation template \"%1\" (bundled: %2)")
+                         .arg(idOrPath, segmentationTemplateIds().join(QStringLiteral(", "))),
+                     idOrPath};
+    QJsonParseError parseError;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("bad_template"),
+                     QStringLiteral("%1: %2 at byte %3").arg(path, parseError.errorString()).arg(parseError.offset), path};
+    SegmentationTemplate t;
+    t.id = QFileInfo(path).completeBaseName();
+    t.name = o.value(QStringLiteral("name")).toString(t.id);
+    t.source = o.value(QStringLiteral("source")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("segments")).toArray()) {
+        const QJsonObject s = v.toObject();
+        t.segments.push_back({s.value(QStringLiteral("name")).toString(), s.value(QStringLiteral("rule")).toString(),
+                              s.value(QStringLiteral("description")).toString()});
+    }
+    if (t.segments.empty()) return Error{QStringLiteral("bad_template"), QStringLiteral("%1 has no segments").arg(path), path};
+    return t;
+}
+
+namespace {
+// Adds each person's activity in the 12 months to the index date to their segment's totals.
+void addActivity(const Project &p, int32_t indexDate, SegmentationResult &r) {
+    const int32_t start = rules::windowStart(rules::Window{rules::Window::Months, 12}, indexDate);
+    for (int e = 0; e < kEventDatasetCount; ++e) {
+        const Dataset d = Dataset(e + kFirstEventDataset);
+        if (d == Dataset::Gp) continue;
+        const EventTable &t = p.events[size_t(e)];
+        for (int32_t i = 0; i < p.persons.count; ++i) {
+            SegmentSummary &s = r.segments[r.segmentOf[size_t(i)]];
+            for (uint32_t row = t.offsets[size_t(i)]; row < t.offsets[size_t(i) + 1]; ++row) {
+                const int32_t date = t.date[row];
+                if (date > indexDate) break;
+                if (d == Dataset::Asc) {  // weekly cost for the weeks active in the window, as cost(asc, ...)
+                    const int32_t end = t.end[row] == kNoDate ? indexDate : std::min(t.end[row], indexDate);
+                    const int32_t from = std::max(date, start + 1);
+                    if (end >= from && !std::isnan(t.value[row])) s.cost += double(t.value[row]) * ((end - from + 1) / 7.0);
+                    continue;
+                }
+                if (date <= start) continue;
+                if (!std::isnan(t.cost[row])) s.cost += double(t.cost[row]);
+                if (d == Dataset::Ae) ++s.aeAttendances;
+                if (d == Dataset::Apc && t.attr1[row] >= 4 && t.attr1[row] <= 13) ++s.emergencyAdmissions;  // admission method 2x
+            }
+        }
+    }
+}
+}  // namespace
+
+Result<SegmentationResult> segmentPopulation(const Project &project, const rules::CodeLists &lists, const SegmentationTemplate &t,
+                                             int32_t indexDate) {
+    if (indexDate == kNoDate) indexDate = project.extractEnd;
+    SegmentationResult r;
+    r.templateName = t.name;
+    r.persons = project.persons.count;
+    r.segmentOf.assign(size_t(project.persons.count), 0);
+    rules::MemoryEngine engine(project, lists);
+    auto registered = rules::parseRule(QStringLiteral("registered"));
+    auto reg = engine.evaluate(*registered.expr, indexDate);
+    if (!reg) return reg.error();
+    rules::Selection remaining = reg.value().people;
+    r.segments.push_back({QStringLiteral("Not registered at the index date"), QStringLiteral("Moved away or died before the index date"),
+                          int64_t(remaining.size() - remaining.count())});
+    for (const SegmentDefinition &def : t.segments) {
+        rules::Selection members = remaining;
+        if (!def.rule.trimmed().isEmpty()) {
+            const rules::ParseResult parsed = rules::parseRule(def.rule, &lists);
+            if (!parsed.ok())
+                return Error{QStringLiteral("rule_error"),
+                             QStringLiteral("segment \"%1\": %2").arg(def.name, parsed.error.format(def.rule)), def.rule};
+            auto e = engine.evaluate(*parsed.expr, indexDate);
+            if (!e)
+                return Error{QStringLiteral("rule_error"), QStringLiteral("segment \"%1\": %2").arg(def.name, e.error().message), def.rule};
+            members &= e.value().people;
+        }
+        const auto index = uint8_t(r.segments.size());
+        for (size_t i = members.find_first(); i != rules::Selection::npos; i = members.find_next(i)) r.segmentOf[i] = index;
+        r.segments.push_back({def.name, def.description, int64_t(members.count())});
+        remaining -= members;
+    }
+    if (remaining.any())  // a template without a catch-all segment
+        r.segments.push_back({QStringLiteral("Not in any segment"), QString(), int64_t(remaining.count())});
+    for (size_t i = remaining.find_first(); i != rules::Selection::npos; i = remaining.find_next(i))
+        r.segmentOf[i] = uint8_t(r.segments.size() - 1);
+    addActivity(project, indexDate, r);
+    return r;
+}
+
+}  // namespace phm::core
