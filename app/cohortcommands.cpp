@@ -4,6 +4,7 @@
 #include "cohortanalysis.h"
 #include "cohortstore.h"
 #include "projectloader.h"
+#include "riskmodel.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 #include "rulesql.h"
@@ -267,5 +268,77 @@ int runSegmentCommand(const QStringList &args) {
                 .arg(s.emergencyAdmissions)
                 .arg(s.aeAttendances)
                 .arg(std::llround(s.cost)));
+    return 0;
+}
+
+int runRiskCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions(
+        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+         {QStringLiteral("high"), QStringLiteral("Percent of people in the high-risk tier."), QStringLiteral("PCT"), QStringLiteral("5")},
+         {QStringLiteral("rising"), QStringLiteral("Percent in the rising-risk tier."), QStringLiteral("PCT"), QStringLiteral("15")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    RiskOptions options;
+    options.highPercent = p.value(QStringLiteral("high")).toDouble();
+    options.risingPercent = p.value(QStringLiteral("rising")).toDouble();
+    if (options.highPercent <= 0 || options.risingPercent < 0 || options.highPercent + options.risingPercent >= 100)
+        return fail(QStringLiteral("phm risk: --high and --rising must be percentages that leave a low-risk tier"));
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm risk: %1").arg(opened.error().message));
+    const rules::CodeLists lists;
+    QElapsedTimer timer;
+    timer.start();
+    auto r = buildRiskModel(*opened.value(), lists, options);
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (!r) return fail(QStringLiteral("phm risk: %1").arg(r.error().message));
+    const RiskModelResult &m = r.value();
+    QJsonArray tiers{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("high")},
+                    {QStringLiteral("count"), qint64(m.high)},
+                    {QStringLiteral("min_score"), m.highCut}},
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("rising")},
+                    {QStringLiteral("count"), qint64(m.rising)},
+                    {QStringLiteral("min_score"), m.risingCut}},
+        QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("low")}, {QStringLiteral("count"), qint64(m.low)}, {QStringLiteral("min_score"), 0.0}}};
+    QJsonArray calibration, coefficients;
+    for (const CalibrationBin &b : m.calibration)
+        calibration.append(QJsonObject{
+            {QStringLiteral("n"), qint64(b.n)}, {QStringLiteral("predicted"), b.predicted}, {QStringLiteral("observed"), b.observed}});
+    for (int j = 0; j < m.features.size(); ++j)
+        coefficients.append(QJsonObject{{QStringLiteral("feature"), m.features[j]}, {QStringLiteral("beta"), m.coefficients[size_t(j)]}});
+    const QJsonObject o{{QStringLiteral("auroc"), m.auroc},
+                        {QStringLiteral("tiers"), tiers},
+                        {QStringLiteral("calibration"), calibration},
+                        {QStringLiteral("ppv_high"), m.ppvAtHigh},
+                        {QStringLiteral("sensitivity_high"), m.sensitivityAtHigh},
+                        {QStringLiteral("outcome_rate"), m.outcomeRate},
+                        {QStringLiteral("train_people"), qint64(m.trainPeople)},
+                        {QStringLiteral("test_people"), qint64(m.testPeople)},
+                        {QStringLiteral("intercept"), m.intercept},
+                        {QStringLiteral("coefficients"), coefficients},
+                        {QStringLiteral("ms"), ms}};
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+        return 0;
+    }
+    out(QStringLiteral("Emergency admission in the next 12 months: AUROC %1 on %2 held-out people (trained on %3); %4% had an admission\n")
+            .arg(m.auroc, 0, 'f', 3)
+            .arg(m.testPeople)
+            .arg(m.trainPeople)
+            .arg(100 * m.outcomeRate, 0, 'f', 1));
+    out(QStringLiteral("High-risk cut (top %1%): PPV %2%, sensitivity %3%\n")
+            .arg(options.highPercent)
+            .arg(100 * m.ppvAtHigh, 0, 'f', 1)
+            .arg(100 * m.sensitivityAtHigh, 0, 'f', 1));
+    out(QStringLiteral("Tiers now: high %1, rising %2, low %3 (%4 ms)\nCalibration by decile (predicted vs observed):\n")
+            .arg(m.high)
+            .arg(m.rising)
+            .arg(m.low)
+            .arg(ms, 0, 'f', 0));
+    for (const CalibrationBin &b : m.calibration)
+        out(QStringLiteral("  %1%  %2%\n").arg(100 * b.predicted, 6, 'f', 2).arg(100 * b.observed, 6, 'f', 2));
     return 0;
 }

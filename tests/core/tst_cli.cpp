@@ -72,6 +72,10 @@ private slots:
             sum += v.toObject().value(QStringLiteral("count")).toInteger();
         }
         QCOMPARE(sum, seg.value(QStringLiteral("persons")).toInteger());
+        const QJsonObject risk =
+            QJsonDocument::fromJson(run({QStringLiteral("risk"), QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
+        QVERIFY(risk.value(QStringLiteral("auroc")).toDouble() > 0.5);
+        QCOMPARE(risk.value(QStringLiteral("tiers")).toArray().size(), 3);
         QVERIFY(sum > 1900);
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),

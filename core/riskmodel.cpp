@@ -1,0 +1,186 @@
+#include "riskmodel.h"
+
+#include "efi.h"
+#include "rulecatalogue.h"
+#include "ruleengine.h"
+
+#include <QHash>
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <numeric>
+
+namespace phm::core {
+
+namespace {
+const QStringList kConditions = {
+    QStringLiteral("hypertension"), QStringLiteral("diabetes"), QStringLiteral("asthma"),        QStringLiteral("copd"),
+    QStringLiteral("chd"),          QStringLiteral("af"),       QStringLiteral("heart_failure"), QStringLiteral("ckd"),
+    QStringLiteral("stroke"),       QStringLiteral("cancer"),   QStringLiteral("depression"),    QStringLiteral("smi"),
+    QStringLiteral("dementia"),     QStringLiteral("epilepsy"), QStringLiteral("pad"),           QStringLiteral("osteoporosis")};
+
+QStringList featureNames() {
+    return {QStringLiteral("age/10"),
+            QStringLiteral("(age/10)^2"),
+            QStringLiteral("female"),
+            QStringLiteral("deprivation"),
+            QStringLiteral("long-term conditions"),
+            QStringLiteral("eFI"),
+            QStringLiteral("heart failure"),
+            QStringLiteral("COPD"),
+            QStringLiteral("diabetes"),
+            QStringLiteral("CKD"),
+            QStringLiteral("cancer"),
+            QStringLiteral("dementia"),
+            QStringLiteral("emergency admissions, 12 months"),
+            QStringLiteral("A&E attendances, 12 months"),
+            QStringLiteral("log cost, 12 months"),
+            QStringLiteral("care home"),
+            QStringLiteral("housebound")};
+}
+
+// Features of every person as at `day`, from data up to that day only.
+Result<Eigen::MatrixXd> features(const Project &p, const rules::CodeLists &lists, int32_t day) {
+    const int32_t n = p.persons.count;
+    const EventTable &gp = p.eventTable(Dataset::Gp);
+    std::vector<uint32_t> conditionBits(gp.codes.size(), 0);
+    QHash<QString, size_t> index;
+    for (size_t i = 0; i < gp.codes.size(); ++i) index.insert(gp.codes[i], i);
+    for (int k = 0; k < kConditions.size(); ++k) {
+        auto codes = lists.codes(kConditions[k]);
+        if (!codes) return codes.error();
+        for (const QString &c : codes.value())
+            if (auto it = index.constFind(c); it != index.constEnd()) conditionBits[*it] |= 1u << k;
+    }
+    auto efi = computeEfiDeficits(p, lists, day);
+    if (!efi) return efi.error();
+    const int32_t yearStart = rules::windowStart(rules::Window{rules::Window::Months, 12}, day);
+    int y;
+    unsigned m, d;
+    civilFromDays(day, y, m, d);
+    const int dayYm = y * 12 + int(m) - 1;
+    Eigen::MatrixXd X(n, featureNames().size());
+    const EventTable &apc = p.eventTable(Dataset::Apc), &ae = p.eventTable(Dataset::Ae);
+    for (int32_t i = 0; i < n; ++i) {
+        uint32_t conditions = 0;
+        for (uint32_t r = gp.offsets[size_t(i)]; r < gp.offsets[size_t(i) + 1] && gp.date[r] <= day; ++r)
+            conditions |= conditionBits[gp.code[r]];
+        double emergencies = 0, attendances = 0, cost = 0;
+        for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1] && apc.date[r] <= day; ++r)
+            if (apc.date[r] > yearStart && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) ++emergencies;
+        for (uint32_t r = ae.offsets[size_t(i)]; r < ae.offsets[size_t(i) + 1] && ae.date[r] <= day; ++r)
+            if (ae.date[r] > yearStart) ++attendances;
+        for (int e = 0; e < kEventDatasetCount; ++e) {
+            const EventTable &t = p.events[size_t(e)];
+            if (Dataset(e + kFirstEventDataset) == Dataset::Gp || Dataset(e + kFirstEventDataset) == Dataset::Asc) continue;
+            for (uint32_t r = t.offsets[size_t(i)]; r < t.offsets[size_t(i) + 1] && t.date[r] <= day; ++r)
+                if (t.date[r] > yearStart && !std::isnan(t.cost[r])) cost += t.cost[r];
+        }
+        const double age = std::clamp((dayYm - p.persons.birthYm[size_t(i)]) / 12, 0, 110) / 10.0;
+        const int decile = p.geography.lsoas[p.persons.lsoa[size_t(i)]].imdDecile;
+        auto has = [&](const char *name) { return double((conditions >> kConditions.indexOf(QLatin1String(name))) & 1u); };
+        X.row(i) << age, age * age, p.persons.sex[size_t(i)] == 1 ? 1.0 : 0.0, (5.5 - decile) / 4.5, double(std::popcount(conditions)),
+            efiScore(efi.value()[size_t(i)]), has("heart_failure"), has("copd"), has("diabetes"), has("ckd"), has("cancer"),
+            has("dementia"), std::min(emergencies, 5.0), std::min(attendances, 10.0), std::log1p(cost / 1000.0),
+            p.persons.flags[2].test(size_t(i)) ? 1.0 : 0.0, p.persons.flags[1].test(size_t(i)) ? 1.0 : 0.0;
+    }
+    return X;
+}
+
+// Deterministic 30% test split by person index (a multiplicative hash, so it does not follow
+// file order).
+bool isTest(int32_t i) { return (uint32_t(i) * 2654435761u) % 100u < 30u; }
+}  // namespace
+
+Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists &lists, const RiskOptions &options) {
+    RiskModelResult out;
+    out.features = featureNames();
+    const int32_t t2 = p.extractEnd;
+    const int32_t t1 = rules::windowStart(rules::Window{rules::Window::Months, 12}, t2);
+    auto X1 = features(p, lists, t1);
+    if (!X1) return X1.error();
+    // Outcome: an emergency admission after t1, up to t2.
+    const EventTable &apc = p.eventTable(Dataset::Apc);
+    std::vector<int32_t> train, test;
+    std::vector<uint8_t> outcome(size_t(p.persons.count), 0);
+    for (int32_t i = 0; i < p.persons.count; ++i) {
+        if (!p.persons.isRegistered(i, t1)) continue;
+        for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1] && apc.date[r] <= t2; ++r)
+            if (apc.date[r] > t1 && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) outcome[size_t(i)] = 1;
+        (isTest(i) ? test : train).push_back(i);
+    }
+    if (train.size() < 50 || test.size() < 20)
+        return Error{QStringLiteral("too_few_people"),
+                     QStringLiteral("too few people registered a year before the extract end to train a model"),
+                     {}};
+    // Standardise on the training people so the penalty treats features alike.
+    const Eigen::Index k = X1.value().cols();
+    Eigen::VectorXd mean = Eigen::VectorXd::Zero(k), sd = Eigen::VectorXd::Ones(k);
+    for (int32_t i : train) mean += X1.value().row(i).transpose();
+    mean /= double(train.size());
+    Eigen::VectorXd var = Eigen::VectorXd::Zero(k);
+    for (int32_t i : train) var += (X1.value().row(i).transpose() - mean).cwiseAbs2();
+    for (Eigen::Index j = 0; j < k; ++j) sd(j) = std::max(1e-9, std::sqrt(var(j) / double(train.size())));
+    auto standardise = [&](const Eigen::MatrixXd &X, const std::vector<int32_t> &rows) {
+        Eigen::MatrixXd Z(Eigen::Index(rows.size()), k);
+        for (size_t r = 0; r < rows.size(); ++r)
+            Z.row(Eigen::Index(r)) = ((X.row(rows[r]).transpose() - mean).cwiseQuotient(sd)).transpose();
+        return Z;
+    };
+    Eigen::VectorXd y(Eigen::Index(train.size()));
+    for (size_t r = 0; r < train.size(); ++r) y(Eigen::Index(r)) = outcome[size_t(train[r])];
+    auto fit = fitLogistic(standardise(X1.value(), train), y, options.lambda);
+    if (!fit) return fit.error();
+    out.intercept = fit.value().beta(0);
+    for (Eigen::Index j = 1; j < fit.value().beta.size(); ++j) out.coefficients.push_back(fit.value().beta(j));
+    out.trainPeople = int64_t(train.size());
+    out.testPeople = int64_t(test.size());
+
+    // Quality on the held-out people.
+    const Eigen::VectorXd testScores = predictLogistic(fit.value(), standardise(X1.value(), test));
+    std::vector<double> scores(testScores.data(), testScores.data() + testScores.size());
+    std::vector<uint8_t> labels;
+    for (int32_t i : test) labels.push_back(outcome[size_t(i)]);
+    out.auroc = auroc(scores, labels);
+    out.calibration = calibration(scores, labels, 10);
+    out.outcomeRate = double(std::count(labels.begin(), labels.end(), 1)) / double(labels.size());
+    std::vector<size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] > scores[b]; });
+    const size_t flagged = std::max<size_t>(1, size_t(std::llround(double(scores.size()) * options.highPercent / 100.0)));
+    int64_t truePositives = 0, positives = 0;
+    for (size_t r = 0; r < order.size(); ++r) {
+        positives += labels[order[r]];
+        if (r < flagged) truePositives += labels[order[r]];
+    }
+    out.ppvAtHigh = double(truePositives) / double(flagged);
+    out.sensitivityAtHigh = positives ? double(truePositives) / double(positives) : 0.0;
+
+    // Apply to everyone registered at the extract end: risk over the next 12 months.
+    auto X2 = features(p, lists, t2);
+    if (!X2) return X2.error();
+    std::vector<int32_t> scored;
+    for (int32_t i = 0; i < p.persons.count; ++i)
+        if (p.persons.isRegistered(i, t2)) scored.push_back(i);
+    const Eigen::VectorXd now = predictLogistic(fit.value(), standardise(X2.value(), scored));
+    out.score.assign(size_t(p.persons.count), NAN);
+    out.tier.assign(size_t(p.persons.count), RiskTier::NotScored);
+    std::vector<size_t> rank(scored.size());
+    std::iota(rank.begin(), rank.end(), size_t(0));
+    std::stable_sort(rank.begin(), rank.end(), [&](size_t a, size_t b) { return now(Eigen::Index(a)) > now(Eigen::Index(b)); });
+    const size_t highN = size_t(std::llround(double(scored.size()) * options.highPercent / 100.0));
+    const size_t risingN = size_t(std::llround(double(scored.size()) * (options.highPercent + options.risingPercent) / 100.0));
+    for (size_t r = 0; r < rank.size(); ++r) {
+        const int32_t i = scored[rank[r]];
+        const double s = now(Eigen::Index(rank[r]));
+        out.score[size_t(i)] = float(s);
+        const RiskTier t = r < highN ? RiskTier::High : r < risingN ? RiskTier::Rising : RiskTier::Low;
+        out.tier[size_t(i)] = t;
+        (t == RiskTier::High ? out.high : t == RiskTier::Rising ? out.rising : out.low)++;
+        if (t == RiskTier::High) out.highCut = s;
+        if (t == RiskTier::Rising) out.risingCut = s;
+    }
+    return out;
+}
+
+}  // namespace phm::core

@@ -1,0 +1,45 @@
+#pragma once
+// Emergency admission risk: a logistic regression trained on the first year of the extract to
+// predict the second (features at extract end - 12 months, outcome = any emergency admission
+// in the following 12 months), evaluated on a held-out 30% of people, then applied to
+// everyone registered at the extract end to predict the next 12 months. Predictors follow the
+// usual PHM models (King's Fund Combined Predictive Model, QAdmissions): age, sex, deprivation,
+// long-term conditions, frailty and prior use and cost.
+#include "logisticregression.h"
+#include "project.h"
+#include "result.h"
+
+#include <QStringList>
+
+namespace phm::core {
+
+namespace rules {
+class CodeLists;
+}
+
+struct RiskOptions {
+    double highPercent = 5;     // top 5% of scores: high risk
+    double risingPercent = 15;  // the next 15%: rising risk
+    double lambda = 1.0;        // L2 penalty on standardised slopes
+};
+
+enum class RiskTier : uint8_t { NotScored, Low, Rising, High };
+
+struct RiskModelResult {
+    QStringList features;
+    std::vector<double> coefficients;  // per standardised feature, after the intercept
+    double intercept = 0;
+    int64_t trainPeople = 0, testPeople = 0;
+    double outcomeRate = 0;                       // share of test people with an emergency admission in year 2
+    double auroc = 0;                             // on the test people
+    std::vector<CalibrationBin> calibration;      // test people, by decile of predicted risk
+    double ppvAtHigh = 0, sensitivityAtHigh = 0;  // test people flagged high risk
+    std::vector<float> score;                     // per person: predicted risk for the next 12 months (NaN if not registered)
+    std::vector<RiskTier> tier;                   // per person
+    int64_t high = 0, rising = 0, low = 0;
+    double highCut = 0, risingCut = 0;  // lowest score in the high and rising tiers
+};
+
+Result<RiskModelResult> buildRiskModel(const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {});
+
+}  // namespace phm::core
