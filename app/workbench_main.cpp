@@ -1,15 +1,20 @@
 // phm-workbench: the GUI. Thin: application setup, translations, the main window.
 //   phm-workbench [FILE]                       open a project
-//   phm-workbench --screenshot OUT.png FILE    open FILE, select the first PCN, save a picture, exit
+//   phm-workbench --screenshot OUT.png [--rule TEXT] FILE
+//                                              open FILE, select the first PCN (and evaluate TEXT in the
+//                                              cohort builder), save a picture, exit
 #include "areas.h"
+#include "cohortpanel.h"
 #include "mainwindow.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QTimer>
 #include <QTranslator>
 
@@ -31,6 +36,8 @@ int main(int argc, char **argv) {
     parser.addVersionOption();
     parser.addOption(
         {QStringLiteral("screenshot"), QApplication::translate("main", "Save a screenshot to FILE and exit."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("rule"), QApplication::translate("main", "With --screenshot: show this rule in the cohort builder."),
+                      QStringLiteral("TEXT")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -40,12 +47,19 @@ int main(int argc, char **argv) {
     if (!files.isEmpty()) window.controller()->openProject(files.first());
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString out = parser.value(QStringLiteral("screenshot"));
-        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, out] {
-            window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+        const QString rule = parser.value(QStringLiteral("rule"));
+        auto grab = [&window, out] {
             QTimer::singleShot(300, &window, [&window, out] {
                 window.grab().save(out);
                 QApplication::quit();
             });
+        };
+        QObject::connect(window.cohortPanel(), &phm::ui::CohortPanel::evaluated, &window, grab);
+        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab] {
+            window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+            if (rule.isEmpty()) return grab();
+            window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))->raise();
+            window.cohortPanel()->editor()->setPlainText(rule);
         });
         QObject::connect(window.controller(), &phm::ui::ProjectController::failed, &app, [] { QApplication::exit(1); });
     }

@@ -84,3 +84,35 @@ std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection 
 }
 
 }  // namespace phm::core
+
+#include <QElapsedTimer>
+
+namespace phm::core {
+
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text) {
+    RuleRun run;
+    run.population = project.persons.count;
+    QElapsedTimer timer;
+    timer.start();
+    const rules::ParseResult parsed = rules::parseRule(text, &lists);
+    if (!parsed.ok()) {
+        run.error = parsed.error.format(text);
+        run.errorLine = parsed.error.where.line;
+        run.errorColumn = parsed.error.where.column;
+        return run;
+    }
+    rules::MemoryEngine engine(project, lists);
+    engine.setCohortResolver(makeCohortResolver(project, lists, project.path));
+    auto result = engine.evaluate(*parsed.expr);
+    run.ms = timer.nsecsElapsed() / 1e6;
+    if (!result) {
+        run.error = result.error().message;
+        return run;
+    }
+    run.ok = true;
+    run.count = result.value().count();
+    run.attrition = result.value().attrition;
+    return run;
+}
+
+}  // namespace phm::core

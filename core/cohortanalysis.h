@@ -32,3 +32,19 @@ struct AreaCount {
 std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind);
 
 }  // namespace phm::core
+
+namespace phm::core {
+
+// One evaluation of rule text, as the cohort builder shows it: either a located error (with the
+// caret rendering) or the count and attrition, with the time taken.
+struct RuleRun {
+    bool ok = false;
+    QString error;  // ParseError::format or an evaluation error
+    int errorLine = 0, errorColumn = 0;
+    int64_t count = 0, population = 0;
+    std::vector<rules::Attrition> attrition;
+    double ms = 0;
+};
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text);
+
+}  // namespace phm::core

@@ -15,6 +15,10 @@
         <source>Project file to open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --screenshot: show this rule in the cohort builder.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::core</name>
@@ -40,6 +44,49 @@
     </message>
     <message>
         <source>Reading column blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::CohortPanel</name>
+    <message>
+        <source>Save as cohort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. age &gt;= 65 and has(gp, @diabetes) and count(ae, last 12 months) &gt;= 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attrition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a rule to count people; see docs/rules.md for the language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people (%2% of %3) — %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attrition: people left after each clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; as version %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -231,6 +278,10 @@
     </message>
     <message>
         <source>&lt;h3&gt;PHM Workbench %1&lt;/h3&gt;&lt;p&gt;Population health management for an Integrated Care System: cohorts, segmentation, place and PCN comparison, inequalities and PCN packs.&lt;/p&gt;&lt;p&gt;All people in the demo are synthetic.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference data&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohort builder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "cohortpanel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "newdemodialog.h"
@@ -52,6 +53,14 @@ MainWindow::MainWindow(QWidget *parent)
     dataDock->setObjectName(QStringLiteral("dataOverview"));
     dataDock->setWidget(mOverview);
     addDockWidget(Qt::BottomDockWidgetArea, dataDock);
+
+    mCohorts = new CohortPanel(mController, this);
+    auto *cohortDock = new QDockWidget(tr("Cohort builder"), this);
+    cohortDock->setObjectName(QStringLiteral("cohortBuilder"));
+    cohortDock->setWidget(mCohorts);
+    addDockWidget(Qt::BottomDockWidgetArea, cohortDock);
+    tabifyDockWidget(dataDock, cohortDock);
+    dataDock->raise();
 
     statusBar()->addWidget(mSelection, 1);
     statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));

@@ -10,6 +10,7 @@ class QTreeView;
 
 namespace phm::ui {
 
+class CohortPanel;
 class DataOverviewWidget;
 class GeographyModel;
 class ProjectController;
@@ -24,6 +25,7 @@ public:
     GeographyModel *geographyModel() const { return mGeography; }
     PyramidView *pyramid() const { return mPyramid; }
     DataOverviewWidget *dataOverview() const { return mOverview; }
+    CohortPanel *cohortPanel() const { return mCohorts; }
     void selectArea(const core::Area &area);
 
 private:
@@ -42,6 +44,7 @@ private:
     QTreeView *mNavigator;
     PyramidView *mPyramid;
     DataOverviewWidget *mOverview;
+    CohortPanel *mCohorts;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "areas.h"
 #include "importer.h"
 #include "projectloader.h"
+#include "rulecatalogue.h"
 
 #include <QObject>
 #include <memory>
@@ -20,6 +21,8 @@ public:
     core::ProjectPtr project() const { return mProject; }
     std::shared_ptr<const core::AreaIndex> areas() const { return mAreas; }
     core::ImportReport importReport() const;
+    // Code lists, shared by every rule evaluation (loaded lists are cached).
+    std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mLists; }
 
 public slots:
     void openProject(const QString &path);
@@ -37,6 +40,7 @@ private:
     TaskRunner *mRunner;
     core::ProjectPtr mProject;
     std::shared_ptr<const core::AreaIndex> mAreas;
+    std::shared_ptr<core::rules::CodeLists> mLists = std::make_shared<core::rules::CodeLists>();
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,7 @@
 // GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
 // select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
 #include "../core/testutil.h"
+#include "cohortpanel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "importer.h"
@@ -12,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -88,6 +90,27 @@ private slots:
         QVERIFY(!QFile::exists(target));
         QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("canceled.phm*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
         QVERIFY(!w.controller()->project());
+    }
+
+    void cohortBuilderCountsLive() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        QSignalSpy evaluated(w.cohortPanel(), &ui::CohortPanel::evaluated);
+        w.cohortPanel()->editor()->setPlainText(QStringLiteral("age >= 50 and has(gp, @hypertension)"));
+        QVERIFY(evaluated.wait(20000));  // debounced, evaluated on a worker thread
+        const core::RuleRun expected = core::runRuleText(*w.controller()->project(), *w.controller()->codeLists(),
+                                                         QStringLiteral("age >= 50 and has(gp, @hypertension)"));
+        QVERIFY(w.cohortPanel()->lastRun().ok);
+        QCOMPARE(w.cohortPanel()->lastRun().count, expected.count);
+        QCOMPARE(int(w.cohortPanel()->lastRun().attrition.size()), 2);
+        evaluated.clear();
+        w.cohortPanel()->editor()->setPlainText(QStringLiteral("age >= 50 and imd_decil < 3"));
+        QVERIFY(evaluated.wait(20000));
+        QVERIFY(!w.cohortPanel()->lastRun().ok);
+        QVERIFY(w.cohortPanel()->lastRun().error.contains(QStringLiteral("did you mean `imd_decile`?")));
+        QCOMPARE(w.cohortPanel()->lastRun().errorColumn, 15);
     }
 
     void failedOpenReportsAndKeepsState() {
