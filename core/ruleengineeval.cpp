@@ -286,7 +286,8 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
                     hit = compareValue(double(count), e);
                     break;
                 case EventQuery::Cost:
-                    hit = compareValue(total, e);
+                    // Money is compared in pennies (costs are held as floats; SQL rounds the same way).
+                    hit = compareValue(std::round(total * 100.0) / 100.0, e);
                     break;
                 case EventQuery::LatestValue:
                     hit = !std::isnan(latest) && compareValue(double(latest), e, true);

@@ -224,7 +224,8 @@ Result<QString> SqlCompiler::event(const Expr &e, int32_t indexDate) const {
         parts << r.value();
     }
     if (q.kind == EventQuery::Has) return parts.join(QStringLiteral(" OR "));
-    const QString value = parts.size() == 1 ? parts.first() : QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" + ")));
+    QString value = parts.size() == 1 ? parts.first() : QStringLiteral("(%1)").arg(parts.join(QStringLiteral(" + ")));
+    if (q.kind == EventQuery::Cost) value = QStringLiteral("round(%1, 2)").arg(value);  // pennies, as the in-memory engine
     return twoValued(comparison(value, e));
 }
 

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextBlock>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
@@ -87,6 +88,20 @@ void CohortPanel::show(const core::RuleRun &run) {
         chart->removeAxis(a);
         delete a;
     }
+    // Underline the error's position in the editor (wavy red), or clear it.
+    QList<QTextEdit::ExtraSelection> marks;
+    if (!run.ok && run.errorLine > 0) {
+        QTextEdit::ExtraSelection mark;
+        QTextCursor cursor(mEditor->document()->findBlockByNumber(run.errorLine - 1));
+        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, run.errorColumn - 1);
+        cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);
+        if (!cursor.hasSelection()) cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor);
+        mark.cursor = cursor;
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(QColor(0xD5, 0x28, 0x1B));
+        marks << mark;
+    }
+    mEditor->setExtraSelections(marks);
     if (!run.ok) {
         mStatus->setText(run.error.toHtmlEscaped()
                              .replace(QLatin1Char('\n'), QStringLiteral("<br>"))

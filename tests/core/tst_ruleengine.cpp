@@ -108,12 +108,15 @@ private slots:
 
     void randomRulesAgree() {
         // Property test: 1,000 random rules; both engines must select exactly the same people.
-        QRandomGenerator rng(2026);
+        // PHM_PROPERTY_SEED explores other seeds locally; CI uses the fixed one.
+        const quint32 seed =
+            qEnvironmentVariableIsSet("PHM_PROPERTY_SEED") ? quint32(qEnvironmentVariableIntValue("PHM_PROPERTY_SEED")) : 2026u;
+        QRandomGenerator rng(seed);
         const auto &g = mProject->geography;
         auto pick = [&](const QStringList &xs) { return xs[int(rng.bounded(xs.size()))]; };
         auto atom = [&]() -> QString {
             const int months = 1 + int(rng.bounded(30));
-            switch (rng.bounded(25)) {
+            switch (rng.bounded(27)) {
                 case 0:
                     return QStringLiteral("age >= %1").arg(rng.bounded(100));
                 case 1:
