@@ -3,6 +3,7 @@
 #include "areas.h"
 #include "cohortanalysis.h"
 #include "cohortstore.h"
+#include "dates.h"
 #include "projectloader.h"
 #include "riskmodel.h"
 #include "rulecatalogue.h"
@@ -227,10 +228,15 @@ int runCohortsCommand(const QStringList &args) {
 
 int runSegmentCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-                  {QStringLiteral("template"), QStringLiteral("Template id or JSON file."), QStringLiteral("ID"),
-                   QStringLiteral("cheshire-merseyside")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.addOptions(
+        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+         {QStringLiteral("template"), QStringLiteral("Template id or JSON file."), QStringLiteral("ID"),
+          QStringLiteral("cheshire-merseyside")},
+         {QStringLiteral("where"), QStringLiteral("Segment only people matching RULE, e.g. \"pcn = 'U83511'\"."), QStringLiteral("RULE")},
+         {QStringLiteral("date"), QStringLiteral("Index date (default: the extract end)."), QStringLiteral("YYYY-MM-DD")},
+         {QStringLiteral("compare-template"), QStringLiteral("Also segment with this template and count movements."), QStringLiteral("ID")},
+         {QStringLiteral("compare-date"), QStringLiteral("Also segment at this date and count movements."), QStringLiteral("YYYY-MM-DD")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     p.process(args);
     auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
     if (!t) return fail(QStringLiteral("phm segment: %1").arg(t.error().message));
@@ -238,11 +244,35 @@ int runSegmentCommand(const QStringList &args) {
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm segment: %1").arg(opened.error().message));
     const rules::CodeLists lists;
+    const Project &project = *opened.value();
+    auto day = [&](const char *option) -> std::optional<int32_t> {
+        if (!p.isSet(QLatin1String(option))) return project.extractEnd;
+        return parseIsoDate(p.value(QLatin1String(option)).toStdString());
+    };
+    const auto indexDate = day("date"), compareDate = day("compare-date");
+    if (!indexDate || !compareDate) return fail(QStringLiteral("phm segment: dates are YYYY-MM-DD"));
+    std::optional<rules::Selection> scope;
+    if (p.isSet(QStringLiteral("where"))) {
+        const QString where = p.value(QStringLiteral("where"));
+        const rules::ParseResult parsed = rules::parseRule(where, &lists);
+        if (!parsed.ok()) return fail(QStringLiteral("phm segment: --where: %1").arg(parsed.error.format(where)));
+        auto selected = rules::MemoryEngine(project, lists).evaluate(*parsed.expr, *indexDate);
+        if (!selected) return fail(QStringLiteral("phm segment: --where: %1").arg(selected.error().message));
+        scope = selected.value().people;
+    }
     QElapsedTimer timer;
     timer.start();
-    auto r = segmentPopulation(*opened.value(), lists, t.value());
+    auto r = segmentPopulation(project, lists, t.value(), *indexDate, scope ? &*scope : nullptr);
     const double ms = timer.nsecsElapsed() / 1e6;
     if (!r) return fail(QStringLiteral("phm segment: %1").arg(r.error().message));
+    std::optional<SegmentationResult> other;
+    if (p.isSet(QStringLiteral("compare-template")) || p.isSet(QStringLiteral("compare-date"))) {
+        auto t2 = p.isSet(QStringLiteral("compare-template")) ? loadSegmentationTemplate(p.value(QStringLiteral("compare-template"))) : t;
+        if (!t2) return fail(QStringLiteral("phm segment: %1").arg(t2.error().message));
+        auto r2 = segmentPopulation(project, lists, t2.value(), *compareDate, scope ? &*scope : nullptr);
+        if (!r2) return fail(QStringLiteral("phm segment: %1").arg(r2.error().message));
+        other = std::move(r2.value());
+    }
     QJsonArray segments;
     for (const SegmentSummary &s : r.value().segments)
         segments.append(QJsonObject{{QStringLiteral("name"), s.name},
@@ -251,12 +281,20 @@ int runSegmentCommand(const QStringList &args) {
                                     {QStringLiteral("emergency_admissions_12m"), qint64(s.emergencyAdmissions)},
                                     {QStringLiteral("ae_attendances_12m"), qint64(s.aeAttendances)},
                                     {QStringLiteral("cost_12m"), std::round(s.cost)}});
+    QJsonArray moves;
+    if (other)
+        for (const SegmentTransition &m : transitions(r.value(), *other))
+            moves.append(QJsonObject{{QStringLiteral("from"), r.value().segments[size_t(m.from)].name},
+                                     {QStringLiteral("to"), other->segments[size_t(m.to)].name},
+                                     {QStringLiteral("count"), qint64(m.count)}});
     if (p.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("template"), r.value().templateName},
-                                                        {QStringLiteral("persons"), qint64(r.value().persons)},
-                                                        {QStringLiteral("segments"), segments},
-                                                        {QStringLiteral("ms"), ms}})
-                                  .toJson()));
+        QJsonObject o{{QStringLiteral("template"), r.value().templateName},
+                      {QStringLiteral("persons"), qint64(r.value().persons)},
+                      {QStringLiteral("segments"), segments},
+                      {QStringLiteral("ms"), ms},
+                      {QStringLiteral("index_date"), QString::fromStdString(isoDate(*indexDate))}};
+        if (other) o.insert(QStringLiteral("transitions"), moves);
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
     out(QStringLiteral("%1 (%2 people, %3 ms)\n").arg(r.value().templateName).arg(r.value().persons).arg(ms, 0, 'f', 0));
@@ -268,6 +306,10 @@ int runSegmentCommand(const QStringList &args) {
                 .arg(s.emergencyAdmissions)
                 .arg(s.aeAttendances)
                 .arg(std::llround(s.cost)));
+    for (const QJsonValue &v : moves)
+        out(QStringLiteral("  %1  %2 -> %3\n")
+                .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
+                .arg(v.toObject().value(QStringLiteral("from")).toString(), v.toObject().value(QStringLiteral("to")).toString()));
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
+#include <map>
 
 namespace phm::core {
 
@@ -55,6 +56,7 @@ void addActivity(const Project &p, int32_t indexDate, SegmentationResult &r) {
         if (d == Dataset::Gp) continue;
         const EventTable &t = p.events[size_t(e)];
         for (int32_t i = 0; i < p.persons.count; ++i) {
+            if (!r.inScope.test(size_t(i))) continue;
             SegmentSummary &s = r.segments[r.segmentOf[size_t(i)]];
             for (uint32_t row = t.offsets[size_t(i)]; row < t.offsets[size_t(i) + 1]; ++row) {
                 const int32_t date = t.date[row];
@@ -76,19 +78,25 @@ void addActivity(const Project &p, int32_t indexDate, SegmentationResult &r) {
 }  // namespace
 
 Result<SegmentationResult> segmentPopulation(const Project &project, const rules::CodeLists &lists, const SegmentationTemplate &t,
-                                             int32_t indexDate) {
+                                             int32_t indexDate, const rules::Selection *scope) {
     if (indexDate == kNoDate) indexDate = project.extractEnd;
     SegmentationResult r;
     r.templateName = t.name;
-    r.persons = project.persons.count;
     r.segmentOf.assign(size_t(project.persons.count), 0);
     rules::MemoryEngine engine(project, lists);
     auto registered = rules::parseRule(QStringLiteral("registered"));
     auto reg = engine.evaluate(*registered.expr, indexDate);
     if (!reg) return reg.error();
-    rules::Selection remaining = reg.value().people;
+    rules::Selection inScope(size_t(project.persons.count));
+    if (scope)
+        inScope = *scope;
+    else
+        inScope.set();
+    rules::Selection remaining = reg.value().people & inScope;
+    r.persons = int64_t(inScope.count());
+    r.inScope = inScope;
     r.segments.push_back({QStringLiteral("Not registered at the index date"), QStringLiteral("Moved away or died before the index date"),
-                          int64_t(remaining.size() - remaining.count())});
+                          int64_t(inScope.count() - remaining.count())});
     for (const SegmentDefinition &def : t.segments) {
         rules::Selection members = remaining;
         if (!def.rule.trimmed().isEmpty()) {
@@ -112,6 +120,15 @@ Result<SegmentationResult> segmentPopulation(const Project &project, const rules
         r.segmentOf[i] = uint8_t(r.segments.size() - 1);
     addActivity(project, indexDate, r);
     return r;
+}
+
+std::vector<SegmentTransition> transitions(const SegmentationResult &a, const SegmentationResult &b) {
+    std::map<std::pair<int, int>, int64_t> cells;
+    const rules::Selection both = a.inScope & b.inScope;
+    for (size_t i = both.find_first(); i != rules::Selection::npos; i = both.find_next(i)) ++cells[{a.segmentOf[i], b.segmentOf[i]}];
+    std::vector<SegmentTransition> out;
+    for (const auto &[key, n] : cells) out.push_back({key.first, key.second, n});
+    return out;
 }
 
 }  // namespace phm::core

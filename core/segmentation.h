@@ -39,10 +39,20 @@ struct SegmentationResult {
     QString templateName;
     int64_t persons = 0;
     std::vector<SegmentSummary> segments;  // [0] is "Not registered at the index date"
-    std::vector<uint8_t> segmentOf;        // per person, index into segments
+    std::vector<uint8_t> segmentOf;        // per person, index into segments (meaningful in scope)
+    rules::Selection inScope;              // the people segmented
 };
 
+// scope: when given, only these people are segmented and summed (e.g. one PCN's population).
 Result<SegmentationResult> segmentPopulation(const Project &project, const rules::CodeLists &lists, const SegmentationTemplate &t,
-                                             int32_t indexDate = kNoDate);
+                                             int32_t indexDate = kNoDate, const rules::Selection *scope = nullptr);
+
+struct SegmentTransition {
+    int from = 0, to = 0;  // segment indexes in the first and the second result
+    int64_t count = 0;
+};
+// How people move between two segmentations of the same project (two templates, or one
+// template at two dates): every non-empty from -> to cell, counted over people in both scopes.
+std::vector<SegmentTransition> transitions(const SegmentationResult &a, const SegmentationResult &b);
 
 }  // namespace phm::core

@@ -74,6 +74,31 @@ private slots:
         QVERIFY(s.segments.back().count > 0);  // someone is healthy
     }
 
+    void scopeAndTransitions() {
+        const SegmentationTemplate t = loadSegmentationTemplate(QStringLiteral("cheshire-merseyside")).value();
+        const rules::Selection luton = select(QStringLiteral("place = 'Luton'"));
+        auto scoped = segmentPopulation(*mProject, mLists, t, kNoDate, &luton);
+        QVERIFY(scoped);
+        int64_t sum = 0;
+        for (const auto &seg : scoped.value().segments) sum += seg.count;
+        QCOMPARE(scoped.value().persons, int64_t(luton.count()));
+        QCOMPARE(sum, int64_t(luton.count()));
+        // Same template, same date: nobody moves.
+        auto again = segmentPopulation(*mProject, mLists, t, kNoDate, &luton);
+        for (const SegmentTransition &m : transitions(scoped.value(), again.value())) QCOMPARE(m.from, m.to);
+        // A year earlier: people move, and every person is counted once.
+        const int32_t yearBefore = rules::windowStart(rules::Window{rules::Window::Months, 12}, mProject->extractEnd);
+        auto earlier = segmentPopulation(*mProject, mLists, t, yearBefore, &luton);
+        QVERIFY(earlier);
+        int64_t moved = 0, total = 0;
+        for (const SegmentTransition &m : transitions(earlier.value(), scoped.value())) {
+            total += m.count;
+            if (m.from != m.to) moved += m.count;
+        }
+        QCOMPARE(total, int64_t(luton.count()));
+        QVERIFY(moved > 0);
+    }
+
     void activityAddsUp() {
         auto r = segmentPopulation(*mProject, mLists, loadSegmentationTemplate(QStringLiteral("nhse-core")).value());
         QVERIFY(r);
