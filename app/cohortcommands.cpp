@@ -4,6 +4,7 @@
 #include "cohortanalysis.h"
 #include "cohortstore.h"
 #include "dates.h"
+#include "multimorbidity.h"
 #include "projectloader.h"
 #include "riskmodel.h"
 #include "rulecatalogue.h"
@@ -382,5 +383,52 @@ int runRiskCommand(const QStringList &args) {
             .arg(ms, 0, 'f', 0));
     for (const CalibrationBin &b : m.calibration)
         out(QStringLiteral("  %1%  %2%\n").arg(100 * b.predicted, 6, 'f', 2).arg(100 * b.observed, 6, 'f', 2));
+    return 0;
+}
+
+int runMultimorbidityCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("where"), QStringLiteral("Only people matching RULE (default: registered)."), QStringLiteral("RULE"),
+                   QStringLiteral("registered")},
+                  {QStringLiteral("top"), QStringLiteral("Number of combinations to list."), QStringLiteral("N"), QStringLiteral("20")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm multimorbidity: %1").arg(opened.error().message));
+    const Project &project = *opened.value();
+    const rules::CodeLists lists;
+    const QString where = p.value(QStringLiteral("where"));
+    const rules::ParseResult parsed = rules::parseRule(where, &lists);
+    if (!parsed.ok()) return fail(QStringLiteral("phm multimorbidity: --where: %1").arg(parsed.error.format(where)));
+    auto people = rules::MemoryEngine(project, lists).evaluate(*parsed.expr);
+    if (!people) return fail(QStringLiteral("phm multimorbidity: %1").arg(people.error().message));
+    auto bits = computeConditionBits(project, lists, project.extractEnd);
+    if (!bits) return fail(QStringLiteral("phm multimorbidity: %1").arg(bits.error().message));
+    const MultimorbidityProfile m = multimorbidity(bits.value(), people.value().people, 5, p.value(QStringLiteral("top")).toInt());
+    QJsonArray byCount, combos;
+    for (size_t k = 0; k < m.byCount.size(); ++k)
+        byCount.append(
+            QJsonObject{{QStringLiteral("conditions"), k + 1 == m.byCount.size() ? QStringLiteral("%1+").arg(k) : QString::number(k)},
+                        {QStringLiteral("count"), qint64(m.byCount[k])}});
+    for (const ConditionCombination &c : m.combinations)
+        combos.append(
+            QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(c.names())}, {QStringLiteral("count"), qint64(c.count)}});
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("people"), qint64(m.people)},
+                                                        {QStringLiteral("by_count"), byCount},
+                                                        {QStringLiteral("combinations"), combos}})
+                                  .toJson()));
+        return 0;
+    }
+    out(QStringLiteral("%1 people\n").arg(m.people));
+    for (const QJsonValue &v : byCount)
+        out(QStringLiteral("%1  %2 conditions\n")
+                .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
+                .arg(v.toObject().value(QStringLiteral("conditions")).toString()));
+    out(QStringLiteral("Commonest combinations (2+ conditions):\n"));
+    for (const ConditionCombination &c : m.combinations)
+        out(QStringLiteral("%1  %2\n").arg(c.count, 9).arg(c.names().join(QStringLiteral(" + "))));
     return 0;
 }

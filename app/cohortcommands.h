@@ -9,3 +9,5 @@ int runCohortsCommand(const QStringList &args);
 int runSegmentCommand(const QStringList &args);
 // `phm risk --project P [--high 5] [--rising 15] --json`
 int runRiskCommand(const QStringList &args);
+// `phm multimorbidity --project P [--where RULE] [--top N] --json`
+int runMultimorbidityCommand(const QStringList &args);

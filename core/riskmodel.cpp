@@ -1,10 +1,10 @@
 #include "riskmodel.h"
 
 #include "efi.h"
+#include "multimorbidity.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
 
-#include <QHash>
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -13,12 +13,6 @@
 namespace phm::core {
 
 namespace {
-const QStringList kConditions = {
-    QStringLiteral("hypertension"), QStringLiteral("diabetes"), QStringLiteral("asthma"),        QStringLiteral("copd"),
-    QStringLiteral("chd"),          QStringLiteral("af"),       QStringLiteral("heart_failure"), QStringLiteral("ckd"),
-    QStringLiteral("stroke"),       QStringLiteral("cancer"),   QStringLiteral("depression"),    QStringLiteral("smi"),
-    QStringLiteral("dementia"),     QStringLiteral("epilepsy"), QStringLiteral("pad"),           QStringLiteral("osteoporosis")};
-
 QStringList featureNames() {
     return {QStringLiteral("age/10"),
             QStringLiteral("(age/10)^2"),
@@ -42,16 +36,8 @@ QStringList featureNames() {
 // Features of every person as at `day`, from data up to that day only.
 Result<Eigen::MatrixXd> features(const Project &p, const rules::CodeLists &lists, int32_t day) {
     const int32_t n = p.persons.count;
-    const EventTable &gp = p.eventTable(Dataset::Gp);
-    std::vector<uint32_t> conditionBits(gp.codes.size(), 0);
-    QHash<QString, size_t> index;
-    for (size_t i = 0; i < gp.codes.size(); ++i) index.insert(gp.codes[i], i);
-    for (int k = 0; k < kConditions.size(); ++k) {
-        auto codes = lists.codes(kConditions[k]);
-        if (!codes) return codes.error();
-        for (const QString &c : codes.value())
-            if (auto it = index.constFind(c); it != index.constEnd()) conditionBits[*it] |= 1u << k;
-    }
+    auto conditionBits = computeConditionBits(p, lists, day);
+    if (!conditionBits) return conditionBits.error();
     auto efi = computeEfiDeficits(p, lists, day);
     if (!efi) return efi.error();
     const int32_t yearStart = rules::windowStart(rules::Window{rules::Window::Months, 12}, day);
@@ -62,9 +48,7 @@ Result<Eigen::MatrixXd> features(const Project &p, const rules::CodeLists &lists
     Eigen::MatrixXd X(n, featureNames().size());
     const EventTable &apc = p.eventTable(Dataset::Apc), &ae = p.eventTable(Dataset::Ae);
     for (int32_t i = 0; i < n; ++i) {
-        uint32_t conditions = 0;
-        for (uint32_t r = gp.offsets[size_t(i)]; r < gp.offsets[size_t(i) + 1] && gp.date[r] <= day; ++r)
-            conditions |= conditionBits[gp.code[r]];
+        const uint32_t conditions = conditionBits.value()[size_t(i)];
         double emergencies = 0, attendances = 0, cost = 0;
         for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1] && apc.date[r] <= day; ++r)
             if (apc.date[r] > yearStart && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) ++emergencies;
@@ -78,7 +62,7 @@ Result<Eigen::MatrixXd> features(const Project &p, const rules::CodeLists &lists
         }
         const double age = std::clamp((dayYm - p.persons.birthYm[size_t(i)]) / 12, 0, 110) / 10.0;
         const int decile = p.geography.lsoas[p.persons.lsoa[size_t(i)]].imdDecile;
-        auto has = [&](const char *name) { return double((conditions >> kConditions.indexOf(QLatin1String(name))) & 1u); };
+        auto has = [&](const char *name) { return double((conditions >> longTermConditions().indexOf(QLatin1String(name))) & 1u); };
         X.row(i) << age, age * age, p.persons.sex[size_t(i)] == 1 ? 1.0 : 0.0, (5.5 - decile) / 4.5, double(std::popcount(conditions)),
             efiScore(efi.value()[size_t(i)]), has("heart_failure"), has("copd"), has("diabetes"), has("ckd"), has("cancer"),
             has("dementia"), std::min(emergencies, 5.0), std::min(attendances, 10.0), std::log1p(cost / 1000.0),

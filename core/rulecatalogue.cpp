@@ -23,6 +23,7 @@ const std::vector<FieldInfo> &personFields() {
         {"place", FieldType::Text, "place of the registered practice, e.g. 'Luton'"},
         {"care_alliance", FieldType::Text, "care alliance of the registered practice"},
         {"rural", FieldType::Flag, "lives in a rural LSOA (RUC 2011 D or E)"},
+        {"ltc_count", FieldType::Number, "number of long-term conditions recorded up to the index date (16 conditions)"},
         {"efi", FieldType::Number, "electronic frailty index at the index date (deficits / 36)"},
         {"efi_category", FieldType::Text, "'fit' (<= 0.12), 'mild' (<= 0.24), 'moderate' (<= 0.36) or 'severe'"},
         {"registered", FieldType::Flag, "registered and alive at the index date"},

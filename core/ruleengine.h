@@ -58,6 +58,8 @@ private:
     CohortResolver mCohorts;
     std::vector<uint8_t> mEfi;  // eFI deficits per person, computed on first use
     int32_t mEfiDate = kNoDate;
+    std::vector<uint32_t> mConditions;  // long-term condition bits per person, computed on first use
+    int32_t mConditionsDate = kNoDate;
 };
 
 }  // namespace phm::core::rules

@@ -1,10 +1,12 @@
 // MemoryEngine: person-field and event criteria.
 #include "efi.h"
+#include "multimorbidity.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
 #include "rulevalues.h"
 
 #include <QSet>
+#include <bit>
 #include <cmath>
 
 namespace phm::core::rules {
@@ -122,6 +124,17 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
             match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
+        });
+    }
+    if (f == QLatin1String("ltc_count")) {
+        if (mConditions.empty() || mConditionsDate != indexDate) {
+            auto bits = computeConditionBits(mProject, mLists, indexDate);
+            if (!bits) return located(e, bits.error().message);
+            mConditions = std::move(bits.value());
+            mConditionsDate = indexDate;
+        }
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(double(std::popcount(mConditions[size_t(i)])), e);
         });
     }
     if (f == QLatin1String("efi")) {

@@ -1,6 +1,7 @@
 #include "rulesql.h"
 
 #include "efi.h"
+#include "multimorbidity.h"
 #include "projectdb.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
@@ -116,6 +117,12 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
         const QString decile = QStringLiteral("(SELECT l.imd_decile FROM lsoa l WHERE l.idx = p.lsoa_idx)");
         return twoValued(comparison(f == QLatin1String("imd_decile") ? decile : QStringLiteral("((%1 + 1) / 2)").arg(decile), e));
     }
+    if (f == QLatin1String("ltc_count"))
+        return twoValued(
+            comparison(QStringLiteral("(SELECT count(DISTINCT lc.condition) FROM gp e JOIN ltc_code lc ON lc.code = e.snomed_code "
+                                      "WHERE e.pid = p.pid AND e.event_date <= %1)")
+                           .arg(indexDate),
+                       e));
     if (f == QLatin1String("efi")) return twoValued(comparison(QStringLiteral("(%1 / 36.0)").arg(efiDeficits(indexDate)), e));
     if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
     if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
@@ -256,6 +263,18 @@ Result<QStringList> SqlCompiler::preamble() const {
     for (int start = 0; start < rows.size(); start += 500)
         out << QStringLiteral("INSERT INTO efi_code(code, deficit) VALUES %1").arg(rows.mid(start, 500).join(QStringLiteral(", ")));
     out << QStringLiteral("CREATE INDEX IF NOT EXISTS temp.ix_efi_code ON efi_code(code)");
+    // Long-term conditions for ltc_count.
+    out << QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ltc_code(code TEXT NOT NULL, condition INTEGER NOT NULL)")
+        << QStringLiteral("DELETE FROM ltc_code");
+    QStringList ltcRows;
+    for (int k = 0; k < longTermConditions().size(); ++k) {
+        auto codes = mLists.codes(longTermConditions()[k]);
+        if (!codes) return codes.error();
+        for (const QString &c : codes.value()) ltcRows << QStringLiteral("(%1, %2)").arg(mDialect.quote(c)).arg(k);
+    }
+    for (int start = 0; start < ltcRows.size(); start += 500)
+        out << QStringLiteral("INSERT INTO ltc_code(code, condition) VALUES %1").arg(ltcRows.mid(start, 500).join(QStringLiteral(", ")));
+    out << QStringLiteral("CREATE INDEX IF NOT EXISTS temp.ix_ltc_code ON ltc_code(code)");
     return out;
 }
 

@@ -22,7 +22,8 @@ hand = {
  'hypertension': efi['efi-hypertension'],
  'diabetes': efi['efi-diabetes'],
  'af': efi['efi-atrial-fibrillation'],
- 'heart_failure': efi['efi-heart-failure'],
+ # The eFI heart-failure set also holds two ischaemic heart disease codes; the condition list must not.
+ 'heart_failure': [r for r in efi['efi-heart-failure'] if r[0] not in {c for c, _ in efi['efi-chd']}],
  'ckd': [r for r in efi['efi-ckd'] if re.search('stage 3|stage 4|stage 5|Chronic kidney disease$', r[1], re.I)] + [('433144002', 'Chronic kidney disease stage 3')],
  'chd': efi['efi-chd'],
  'stroke': [('230690007', 'Cerebrovascular accident'), ('266257000', 'Transient ischemic attack'), ('422504002', 'Ischemic stroke'), ('274100004', 'Cerebral hemorrhage')],

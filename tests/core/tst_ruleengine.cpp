@@ -116,7 +116,7 @@ private slots:
         auto pick = [&](const QStringList &xs) { return xs[int(rng.bounded(xs.size()))]; };
         auto atom = [&]() -> QString {
             const int months = 1 + int(rng.bounded(30));
-            switch (rng.bounded(27)) {
+            switch (rng.bounded(28)) {
                 case 0:
                     return QStringLiteral("age >= %1").arg(rng.bounded(100));
                 case 1:

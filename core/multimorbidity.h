@@ -1,0 +1,31 @@
+#pragma once
+// Long-term conditions per person (16 conditions, each a code list "ever recorded" up to the
+// index date), their count and their commonest combinations. Shared by the rule engines
+// (ltc_count), the risk model and `phm multimorbidity`.
+#include "project.h"
+#include "result.h"
+#include "ruleengine.h"
+
+#include <QStringList>
+#include <vector>
+
+namespace phm::core {
+
+const QStringList &longTermConditions();  // code list names, bit order
+// Bit k set when condition k has been recorded up to the index date.
+Result<std::vector<uint32_t>> computeConditionBits(const Project &project, const rules::CodeLists &lists, int32_t indexDate);
+
+struct ConditionCombination {
+    uint32_t conditions = 0;
+    int64_t count = 0;
+    QStringList names() const;
+};
+
+struct MultimorbidityProfile {
+    int64_t people = 0;
+    std::vector<int64_t> byCount;                    // [k] = people with exactly k conditions (last = that many or more)
+    std::vector<ConditionCombination> combinations;  // people with 2+ conditions, commonest exact combinations first
+};
+MultimorbidityProfile multimorbidity(const std::vector<uint32_t> &bits, const rules::Selection &people, int maxCount = 5, int top = 20);
+
+}  // namespace phm::core
