@@ -362,7 +362,9 @@ int runRiskCommand(const QStringList &args) {
                         {QStringLiteral("test_people"), qint64(m.testPeople)},
                         {QStringLiteral("intercept"), m.intercept},
                         {QStringLiteral("coefficients"), coefficients},
-                        {QStringLiteral("ms"), ms}};
+                        {QStringLiteral("ms"), ms},
+                        {QStringLiteral("train_ms"), m.trainMs},
+                        {QStringLiteral("score_ms"), m.scoreMs}};
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;

@@ -5,6 +5,7 @@
 #include "rulecatalogue.h"
 #include "ruleengine.h"
 
+#include <QElapsedTimer>
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -79,6 +80,8 @@ bool isTest(int32_t i) { return (uint32_t(i) * 2654435761u) % 100u < 30u; }
 Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists &lists, const RiskOptions &options) {
     RiskModelResult out;
     out.features = featureNames();
+    QElapsedTimer timer;
+    timer.start();
     const int32_t t2 = p.extractEnd;
     const int32_t t1 = rules::windowStart(rules::Window{rules::Window::Months, 12}, t2);
     auto X1 = features(p, lists, t1);
@@ -140,6 +143,8 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
     out.ppvAtHigh = double(truePositives) / double(flagged);
     out.sensitivityAtHigh = positives ? double(truePositives) / double(positives) : 0.0;
 
+    out.trainMs = timer.nsecsElapsed() / 1e6;
+    timer.restart();
     // Apply to everyone registered at the extract end: risk over the next 12 months.
     auto X2 = features(p, lists, t2);
     if (!X2) return X2.error();
@@ -164,6 +169,7 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
         if (t == RiskTier::High) out.highCut = s;
         if (t == RiskTier::Rising) out.risingCut = s;
     }
+    out.scoreMs = timer.nsecsElapsed() / 1e6;
     return out;
 }
 

@@ -38,6 +38,7 @@ struct RiskModelResult {
     std::vector<RiskTier> tier;                   // per person
     int64_t high = 0, rising = 0, low = 0;
     double highCut = 0, risingCut = 0;  // lowest score in the high and rising tiers
+    double trainMs = 0, scoreMs = 0;    // fitting and evaluating; features and scores for everyone now
 };
 
 Result<RiskModelResult> buildRiskModel(const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {});
