@@ -2,6 +2,8 @@
 // Shared helpers for tests: a small synthetic extract generated into a temporary folder.
 #include "feedback.h"
 #include "generator.h"
+#include "importer.h"
+#include "projectloader.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,6 +24,18 @@ inline QString makeExtract(const QString &dir, int64_t people, uint64_t seed = 7
     auto r = core::generateExtract(cfg, dir, fb);
     if (!r) qFatal("generate failed: %s", qPrintable(r.error().message));
     return dir;
+}
+
+// Generates, imports and opens a synthetic project in dir (fails the process on error).
+inline core::ProjectPtr makeProject(const QString &dir, int64_t people, uint64_t seed, double faultScale = 0.0) {
+    const QString extract = makeExtract(QDir(dir).filePath(QStringLiteral("extract")), people, seed, faultScale);
+    const QString path = QDir(dir).filePath(QStringLiteral("project.phm"));
+    core::Feedback fb;
+    auto imported = core::importExtract(extract, path, fb);
+    if (!imported) qFatal("import failed: %s", qPrintable(imported.error().message));
+    auto opened = core::openProject(path, fb);
+    if (!opened) qFatal("open failed: %s", qPrintable(opened.error().message));
+    return opened.value();
 }
 
 inline QByteArray fileHash(const QString &path) {

@@ -83,12 +83,8 @@ private slots:
 
     void tiersAddUp() {
         QTemporaryDir dir;
-        const QString x = phm::test::makeExtract(dir.filePath(QStringLiteral("x")), 8000, 31, 0.0);
-        Feedback fb;
-        QVERIFY(importExtract(x, dir.filePath(QStringLiteral("p.phm")), fb));
-        auto opened = openProject(dir.filePath(QStringLiteral("p.phm")), fb);
-        QVERIFY(opened);
-        const Project &p = *opened.value();
+        const ProjectPtr opened = phm::test::makeProject(dir.path(), 8000, 31);
+        const Project &p = *opened;
         const AreaIndex areas(p);
         const int64_t ics = areas.population({Area::Ics, 0});
         int64_t places = 0, pcns = 0, practices = 0, lsoas = 0;

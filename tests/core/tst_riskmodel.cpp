@@ -54,13 +54,9 @@ private slots:
 
     void emergencyAdmissionModel() {
         QTemporaryDir dir;
-        const QString x = phm::test::makeExtract(dir.filePath(QStringLiteral("x")), 20000, 19, 0.0);
-        Feedback fb;
-        QVERIFY(importExtract(x, dir.filePath(QStringLiteral("p.phm")), fb));
-        auto project = openProject(dir.filePath(QStringLiteral("p.phm")), fb);
-        QVERIFY(project);
+        const ProjectPtr project = phm::test::makeProject(dir.path(), 20000, 19);
         const rules::CodeLists lists;
-        auto r = buildRiskModel(*project.value(), lists);
+        auto r = buildRiskModel(*project, lists);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         const RiskModelResult &m = r.value();
         QVERIFY2(m.auroc > 0.65 && m.auroc < 0.95, qPrintable(QString::number(m.auroc)));

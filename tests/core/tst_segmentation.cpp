@@ -24,12 +24,7 @@ class TestSegmentation : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        const QString x = phm::test::makeExtract(mDir.filePath(QStringLiteral("x")), 6000, 12, 0.0);
-        Feedback fb;
-        QVERIFY(importExtract(x, mDir.filePath(QStringLiteral("p.phm")), fb));
-        mProject = openProject(mDir.filePath(QStringLiteral("p.phm")), fb).value();
-    }
+    void initTestCase() { mProject = phm::test::makeProject(mDir.path(), 6000, 12); }
 
     void bundledTemplatesLoad() {
         const QStringList ids = segmentationTemplateIds();
