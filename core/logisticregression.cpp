@@ -16,12 +16,15 @@ Result<LogisticFit> fitLogistic(const Eigen::MatrixXd &X, const Eigen::VectorXd 
     fit.beta = Eigen::VectorXd::Zero(p);
     Eigen::MatrixXd penalty = Eigen::MatrixXd::Identity(p, p) * lambda;
     penalty(0, 0) = 0;
+    Eigen::MatrixXd WA(n, p);  // W * A, reused every iteration (no per-iteration allocation)
     for (fit.iterations = 1; fit.iterations <= maxIterations; ++fit.iterations) {
         const Eigen::VectorXd eta = A * fit.beta;
         const Eigen::VectorXd mu = (1.0 + (-eta.array()).exp()).inverse().matrix();
         const Eigen::VectorXd w = (mu.array() * (1.0 - mu.array())).max(1e-10).matrix();
         // Newton step: (A' W A + L) delta = A' (y - mu) - L beta
-        const Eigen::MatrixXd H = A.transpose() * w.asDiagonal() * A + penalty;
+        WA.noalias() = (A.array().colwise() * w.array()).matrix();
+        Eigen::MatrixXd H = penalty;
+        H.noalias() += A.transpose() * WA;
         const Eigen::VectorXd g = A.transpose() * (y - mu) - penalty * fit.beta;
         const Eigen::VectorXd delta = H.ldlt().solve(g);
         if (!delta.allFinite()) return Error{QStringLiteral("no_fit"), QStringLiteral("the model did not converge (separated data?)"), {}};
