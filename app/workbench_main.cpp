@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "segmentationpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -38,6 +39,8 @@ int main(int argc, char **argv) {
         {QStringLiteral("screenshot"), QApplication::translate("main", "Save a screenshot to FILE and exit."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("rule"), QApplication::translate("main", "With --screenshot: show this rule in the cohort builder."),
                       QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("dock"), QApplication::translate("main", "With --screenshot: raise this dock (e.g. segmentation)."),
+                      QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -54,9 +57,17 @@ int main(int argc, char **argv) {
                 QApplication::quit();
             });
         };
+        const QString dock = parser.value(QStringLiteral("dock"));
         QObject::connect(window.cohortPanel(), &phm::ui::CohortPanel::evaluated, &window, grab);
-        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab] {
+        if (dock == QLatin1String("segmentation"))
+            // Superseded requests never show, so the first update is the selected PCN's.
+            QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
+        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab, dock] {
             window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+            if (dock == QLatin1String("segmentation")) {
+                window.findChild<QDockWidget *>(QStringLiteral("segmentation"))->raise();
+                return;
+            }
             if (rule.isEmpty()) return grab();
             window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))->raise();
             window.cohortPanel()->editor()->setPlainText(rule);

@@ -55,6 +55,13 @@ Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &
     return out;
 }
 
+rules::Selection areaMembers(const AreaIndex &areas, const Area &area) {
+    rules::Selection out(size_t(areas.project().persons.count));
+    for (int32_t i = 0; i < areas.project().persons.count; ++i)
+        if (areas.contains(area, i)) out.set(size_t(i));
+    return out;
+}
+
 std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind) {
     const Geography &g = areas.project().geography;
     const size_t n = kind == Area::Practice   ? g.practices.size()

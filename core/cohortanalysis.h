@@ -30,6 +30,8 @@ struct AreaCount {
     int64_t population = 0;  // registered population at the extract end
 };
 std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind);
+// Everyone in the project who belongs to the area (registered there, or living there for an LSOA).
+rules::Selection areaMembers(const AreaIndex &areas, const Area &area);
 
 }  // namespace phm::core
 

@@ -19,6 +19,10 @@
         <source>With --screenshot: show this rule in the cohort builder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --screenshot: raise this dock (e.g. segmentation).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::core</name>
@@ -284,6 +288,10 @@
         <source>Cohort builder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Segmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::NewDemoDialog</name>
@@ -418,6 +426,64 @@
     </message>
     <message>
         <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::SegmentTableModel</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>£%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the 12 months to the index date, for the people in the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emerg. adm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::SegmentationPanel</name>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmenting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "refdata.h"
+#include "segmentationpanel.h"
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
 
@@ -60,6 +61,13 @@ MainWindow::MainWindow(QWidget *parent)
     cohortDock->setWidget(mCohorts);
     addDockWidget(Qt::BottomDockWidgetArea, cohortDock);
     tabifyDockWidget(dataDock, cohortDock);
+
+    mSegments = new SegmentationPanel(mController, this);
+    auto *segmentDock = new QDockWidget(tr("Segmentation"), this);
+    segmentDock->setObjectName(QStringLiteral("segmentation"));
+    segmentDock->setWidget(mSegments);
+    addDockWidget(Qt::BottomDockWidgetArea, segmentDock);
+    tabifyDockWidget(cohortDock, segmentDock);
     dataDock->raise();
 
     statusBar()->addWidget(mSelection, 1);
@@ -111,6 +119,7 @@ void MainWindow::showArea(const core::Area &area) {
     if (!areas) return;
     const QString name = areas->name(area);
     mPyramid->setPyramid(areas->pyramid(area), name);
+    mSegments->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),

@@ -15,6 +15,7 @@ class DataOverviewWidget;
 class GeographyModel;
 class ProjectController;
 class PyramidView;
+class SegmentationPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
     PyramidView *pyramid() const { return mPyramid; }
     DataOverviewWidget *dataOverview() const { return mOverview; }
     CohortPanel *cohortPanel() const { return mCohorts; }
+    SegmentationPanel *segmentationPanel() const { return mSegments; }
     void selectArea(const core::Area &area);
 
 private:
@@ -45,6 +47,7 @@ private:
     PyramidView *mPyramid;
     DataOverviewWidget *mOverview;
     CohortPanel *mCohorts;
+    SegmentationPanel *mSegments;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

@@ -1,6 +1,7 @@
 // GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
 // select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
 #include "../core/testutil.h"
+#include "cohortanalysis.h"
 #include "cohortpanel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
@@ -9,6 +10,7 @@
 #include "mainwindow.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "segmentationpanel.h"
 #include "taskrunner.h"
 
 #include <QAbstractItemModelTester>
@@ -111,6 +113,24 @@ private slots:
         QVERIFY(!w.cohortPanel()->lastRun().ok);
         QVERIFY(w.cohortPanel()->lastRun().error.contains(QStringLiteral("did you mean `imd_decile`?")));
         QCOMPARE(w.cohortPanel()->lastRun().errorColumn, 15);
+    }
+
+    void segmentationFollowsTheSelectedArea() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        QAbstractItemModelTester tester(w.segmentationPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy updated(w.segmentationPanel(), &ui::SegmentationPanel::updated);
+        const core::Area pcn{core::Area::Pcn, 2};
+        w.selectArea(pcn);
+        // The area's result arrives last (an ICS result may come first and be superseded).
+        QTRY_COMPARE_WITH_TIMEOUT(w.segmentationPanel()->model()->result().persons,
+                                  int64_t(core::areaMembers(*w.controller()->areas(), pcn).count()), 20000);
+        int64_t sum = 0;
+        for (const auto &s : w.segmentationPanel()->model()->result().segments) sum += s.count;
+        QCOMPARE(sum, w.segmentationPanel()->model()->result().persons);
+        QVERIFY(w.segmentationPanel()->model()->rowCount() >= 8);
     }
 
     void failedOpenReportsAndKeepsState() {

@@ -1,0 +1,195 @@
+#include "segmentationpanel.h"
+
+#include "cohortanalysis.h"
+#include "projectcontroller.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+
+namespace phm::ui {
+
+void SegmentTableModel::setResult(core::SegmentationResult result) {
+    beginResetModel();
+    mResult = std::move(result);
+    endResetModel();
+}
+
+int SegmentTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(mResult.segments.size()); }
+int SegmentTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant SegmentTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid()) return {};
+    const core::SegmentSummary &s = mResult.segments[size_t(index.row())];
+    const QLocale l;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+            case Segment:
+                return s.name;
+            case People:
+                return l.toString(qlonglong(s.count));
+            case Share:
+                return tr("%1%").arg(l.toString(100.0 * double(s.count) / double(std::max<int64_t>(1, mResult.persons)), 'f', 1));
+            case EmergencyAdmissions:
+                return l.toString(qlonglong(s.emergencyAdmissions));
+            case AeAttendances:
+                return l.toString(qlonglong(s.aeAttendances));
+            case Cost:
+                return tr("£%1").arg(l.toString(qlonglong(std::llround(s.cost))));
+        }
+    }
+    if (role == Qt::ToolTipRole) return s.description;
+    if (role == Qt::TextAlignmentRole && index.column() != Segment) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= EmergencyAdmissions)
+        return tr("In the 12 months to the index date, for the people in the segment");
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= EmergencyAdmissions)
+        return tr("In the 12 months to the index date, for the people in the segment");
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case Segment:
+            return tr("Segment");
+        case People:
+            return tr("People");
+        case Share:
+            return tr("Share");
+        case EmergencyAdmissions:
+            return tr("Emerg. adm.");
+        case AeAttendances:
+            return tr("A&E");
+        case Cost:
+            return tr("Cost");
+    }
+    return {};
+}
+
+SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *parent)
+    : QWidget(parent),
+      mController(controller),
+      mTemplate(new QComboBox(this)),
+      mStatus(new QLabel(this)),
+      mTable(new QTableView(this)),
+      mChart(new QChartView(this)),
+      mModel(new SegmentTableModel(this)) {
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Template:"), this));
+    for (const QString &id : core::segmentationTemplateIds()) {
+        auto t = core::loadSegmentationTemplate(id);
+        mTemplate->addItem(t ? t.value().name : id, id);
+    }
+    mTemplate->setCurrentIndex(std::max(0, mTemplate->findData(QStringLiteral("cheshire-merseyside"))));
+    top->addWidget(mTemplate);
+    top->addWidget(mStatus, 1);
+    layout->addLayout(top);
+    auto *body = new QHBoxLayout;
+    mTable->setModel(mModel);
+    mTable->verticalHeader()->hide();
+    mTable->setAlternatingRowColors(true);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mTable->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Segment, QHeaderView::Stretch);
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
+    mChart->setRenderHint(QPainter::Antialiasing);
+    mChart->chart()->legend()->hide();
+    mChart->setMinimumWidth(360);
+    body->addWidget(mTable, 3);
+    body->addWidget(mChart, 2);
+    layout->addLayout(body, 1);
+    connect(mTemplate, &QComboBox::currentIndexChanged, this, &SegmentationPanel::recompute);
+    connect(controller, &ProjectController::projectOpened, this, [this] {
+        mArea.reset();
+        recompute();
+    });
+    connect(&mWatcher, &QFutureWatcher<core::Result<core::SegmentationResult>>::finished, this, [this] {
+        const quint64 finished = mRunning;
+        mRunning = 0;
+        if (finished == mGeneration)
+            showResult(mWatcher.result());
+        else
+            recompute();
+    });
+}
+
+void SegmentationPanel::setArea(const core::Area &area) {
+    mArea = area;
+    recompute();
+}
+
+void SegmentationPanel::recompute() {
+    ++mGeneration;
+    const auto project = mController->project();
+    const auto areas = mController->areas();
+    if (!project || !areas || mRunning) return;  // a running job is followed by the newest request
+    mRunning = mGeneration;
+    const auto lists = mController->codeLists();
+    const QString id = mTemplate->currentData().toString();
+    const core::Area area = mArea.value_or(core::Area{core::Area::Ics, 0});
+    mStatus->setText(tr("Segmenting %1…").arg(areas->name(area)));
+    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, id, area]() -> core::Result<core::SegmentationResult> {
+        auto t = core::loadSegmentationTemplate(id);
+        if (!t) return t.error();
+        const core::rules::Selection scope = core::areaMembers(*areas, area);
+        return core::segmentPopulation(*project, *lists, t.value(), core::kNoDate, &scope);
+    }));
+}
+
+void SegmentationPanel::showResult(const core::Result<core::SegmentationResult> &result) {
+    QChart *chart = mChart->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a);
+        delete a;
+    }
+    if (!result) {
+        mStatus->setText(result.error().message);
+        emit updated();
+        return;
+    }
+    mModel->setResult(result.value());
+    const auto areas = mController->areas();
+    mStatus->setText(tr("%1: %2 people")
+                         .arg(areas ? areas->name(mArea.value_or(core::Area{core::Area::Ics, 0})) : QString(),
+                              QLocale().toString(qlonglong(result.value().persons))));
+    auto *set = new QBarSet(tr("People"));
+    set->setColor(QColor(0x00, 0xA4, 0x99));
+    QStringList labels;
+    const auto &segments = result.value().segments;
+    for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+        *set << double(it->count);
+        labels << it->name.toHtmlEscaped();
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *names = new QBarCategoryAxis;
+    names->append(labels);
+    names->setTruncateLabels(false);
+    QFont small = names->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    names->setLabelsFont(small);
+    chart->addAxis(names, Qt::AlignLeft);
+    series->attachAxis(names);
+    auto *counts = new QValueAxis;
+    counts->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(counts, Qt::AlignBottom);
+    series->attachAxis(counts);
+    counts->applyNiceNumbers();
+    chart->setTitle(result.value().templateName.toHtmlEscaped());
+    emit updated();
+}
+
+}  // namespace phm::ui

@@ -1,0 +1,63 @@
+#pragma once
+// Segmentation of the selected area: template chooser, a table per segment (people, share,
+// emergency admissions, A&E attendances and cost in the last 12 months) and a bar chart.
+// Computed on a worker thread; results from a superseded request are dropped.
+#include "areas.h"
+#include "segmentation.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QWidget>
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace phm::ui {
+
+class ProjectController;
+
+class SegmentTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Segment, People, Share, EmergencyAdmissions, AeAttendances, Cost, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+    void setResult(core::SegmentationResult result);
+    const core::SegmentationResult &result() const { return mResult; }
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    core::SegmentationResult mResult;
+};
+
+class SegmentationPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SegmentationPanel(ProjectController *controller, QWidget *parent = nullptr);
+    void setArea(const core::Area &area);
+    SegmentTableModel *model() const { return mModel; }
+
+signals:
+    void updated();
+
+private:
+    void recompute();
+    void showResult(const core::Result<core::SegmentationResult> &result);
+
+    ProjectController *mController;
+    QComboBox *mTemplate;
+    QLabel *mStatus;
+    QTableView *mTable;
+    QChartView *mChart;
+    SegmentTableModel *mModel;
+    std::optional<core::Area> mArea;
+    QFutureWatcher<core::Result<core::SegmentationResult>> mWatcher;
+    quint64 mGeneration = 0, mRunning = 0;
+};
+
+}  // namespace phm::ui
