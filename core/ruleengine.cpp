@@ -2,6 +2,7 @@
 
 #include "rulecatalogue.h"
 #include "ruleparser.h"
+#include "rulevalues.h"
 
 #include <QThread>
 #include <algorithm>
@@ -25,13 +26,6 @@ int32_t windowStart(const Window &w, int32_t indexDate) {
     const unsigned last = nm == 2 && leap ? 29 : lengths[nm - 1];
     return daysFromCivil(ny, unsigned(nm), std::min(d, last));
 }
-
-namespace {
-Error ruleError(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
-                 e.text};
-}
-}  // namespace
 
 MemoryEngine::MemoryEngine(const Project &project, const CodeLists &lists, int threads)
     : mProject(project), mLists(lists), mThreads(std::max(1, threads)) {}
@@ -95,11 +89,11 @@ Result<Selection> MemoryEngine::eval(const Expr &e, const Selection &candidates,
             return candidates - r.value();
         }
         case Expr::InCohort: {
-            if (!mCohorts) return ruleError(e, QStringLiteral("no saved cohorts are available here"));
+            if (!mCohorts) return locatedError(e, QStringLiteral("no saved cohorts are available here"));
             auto r = mCohorts(e.cohort);
-            if (!r) return ruleError(e, r.error().message);
+            if (!r) return locatedError(e, r.error().message);
             if (r.value().size() != candidates.size())
-                return ruleError(e, QStringLiteral("cohort \"%1\" belongs to another project").arg(e.cohort));
+                return locatedError(e, QStringLiteral("cohort \"%1\" belongs to another project").arg(e.cohort));
             return candidates & r.value();
         }
         case Expr::Event:

@@ -45,11 +45,6 @@ bool compareValue(double v, const Expr &e, bool asFloat = false) {
     }
 }
 
-Error located(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
-                 e.text};
-}
-
 // Per-row filter of an event dataset by keyword, using the spec's enumerations.
 std::function<bool(const EventTable &, uint32_t)> eventFilter(const QString &dataset, const QString &keyword, const EventTable &t) {
     auto codeIndex = [&](const char *value) {
@@ -106,7 +101,7 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
         }
         for (size_t k = 0; k < kPersonFlags.size(); ++k)
             if (f == QLatin1String(kPersonFlags[k])) return candidates & p.flags[k];
-        return located(e, QStringLiteral("unknown flag `%1`").arg(f));
+        return locatedError(e, QStringLiteral("unknown flag `%1`").arg(f));
     }
     if (f == QLatin1String("age")) {
         int y;
@@ -129,7 +124,7 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     if (f == QLatin1String("ltc_count")) {
         if (mConditions.empty() || mConditionsDate != indexDate) {
             auto bits = computeConditionBits(mProject, mLists, indexDate);
-            if (!bits) return located(e, bits.error().message);
+            if (!bits) return locatedError(e, bits.error().message);
             mConditions = std::move(bits.value());
             mConditionsDate = indexDate;
         }
@@ -139,27 +134,27 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     }
     if (f == QLatin1String("efi")) {
         auto efi = efiDeficits(indexDate);
-        if (!efi) return located(e, efi.error().message);
+        if (!efi) return locatedError(e, efi.error().message);
         const std::vector<uint8_t> &k = *efi.value();
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(efiScore(k[size_t(i)]), e);
         });
     }
-    if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
+    if (!isTextField(f)) return locatedError(e, QStringLiteral("unknown field `%1`").arg(f));
     if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
-        return located(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
+        return locatedError(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
     const TextDictionary dict = textDictionary(mProject, f);
     QStringList literals;
     for (const Literal &l : e.values) literals << l.text;
     auto resolved = resolveText(dict, f, literals);
-    if (!resolved) return located(e, resolved.error().message);
+    if (!resolved) return locatedError(e, resolved.error().message);
     std::vector<uint8_t> accept(size_t(dict.values.size()), 0);
     for (int k = 0; k < dict.values.size(); ++k) accept[size_t(k)] = resolved.value().contains(dict.values[k]);
     const bool invert = (e.kind == Expr::Compare && e.op == CompareOp::Ne) || (e.kind == Expr::InList && e.negated);
     const std::vector<uint8_t> *efi = nullptr;
     if (f == QLatin1String("efi_category")) {
         auto r = efiDeficits(indexDate);
-        if (!r) return located(e, r.error().message);
+        if (!r) return locatedError(e, r.error().message);
         efi = r.value();
     }
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
@@ -222,7 +217,7 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
         Source s{&mProject.eventTable(Dataset(d)), Dataset(d) == Dataset::Asc, {}, {}};
         if (!q.codeLists.isEmpty()) {
             auto mask = codeMask(*s.table, q.dataset, q.codeLists);
-            if (!mask) return located(e, mask.error().message);
+            if (!mask) return locatedError(e, mask.error().message);
             s.mask = std::move(mask.value());
         }
         for (const QString &k : q.filters) s.filters.push_back(eventFilter(q.dataset, k, *s.table));

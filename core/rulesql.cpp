@@ -20,10 +20,6 @@ QString SqlDialect::prefixMatch(const QString &column, const QString &prefix) co
 }
 
 namespace {
-Error located(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
-                 e.text};
-}
 QString number(double v) { return QString::number(v, 'g', 17); }
 QString twoValued(const QString &predicate) { return QStringLiteral("COALESCE((%1), 0)").arg(predicate); }
 
@@ -86,7 +82,7 @@ Result<QString> SqlCompiler::condition(const Expr &e, int32_t indexDate) const {
             return QStringLiteral("NOT (%1)").arg(r.value());
         }
         case Expr::InCohort:
-            return located(e, QStringLiteral("in_cohort is not available to the SQL engine yet"));
+            return locatedError(e, QStringLiteral("in_cohort is not available to the SQL engine yet"));
         case Expr::Event:
             return event(e, indexDate);
         default:
@@ -124,13 +120,13 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
                            .arg(indexDate),
                        e));
     if (f == QLatin1String("efi")) return twoValued(comparison(QStringLiteral("(%1 / 36.0)").arg(efiDeficits(indexDate)), e));
-    if (!isTextField(f)) return located(e, QStringLiteral("unknown field `%1`").arg(f));
+    if (!isTextField(f)) return locatedError(e, QStringLiteral("unknown field `%1`").arg(f));
     if (e.kind == Expr::Between || (e.kind == Expr::Compare && e.op != CompareOp::Eq && e.op != CompareOp::Ne))
-        return located(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
+        return locatedError(e, QStringLiteral("`%1` is text: use =, != or in (...)").arg(f));
     QStringList literals;
     for (const Literal &l : e.values) literals << l.text;
     auto resolved = resolveText(textDictionary(mProject, f), f, literals);
-    if (!resolved) return located(e, resolved.error().message);
+    if (!resolved) return locatedError(e, resolved.error().message);
     QStringList quoted;
     for (const QString &v : resolved.value()) quoted << mDialect.quote(v);
     QString column;
@@ -227,7 +223,7 @@ Result<QString> SqlCompiler::event(const Expr &e, int32_t indexDate) const {
     QStringList parts;
     for (const QString &d : datasets) {
         auto r = eventAggregate(q, d, indexDate);
-        if (!r) return located(e, r.error().message);
+        if (!r) return locatedError(e, r.error().message);
         parts << r.value();
     }
     if (q.kind == EventQuery::Has) return parts.join(QStringLiteral(" OR "));

@@ -9,6 +9,11 @@ const QStringList kGroups = {QStringLiteral("white"), QStringLiteral("mixed"), Q
                              QStringLiteral("black"), QStringLiteral("other"), QStringLiteral("unknown")};
 }
 
+Error locatedError(const Expr &e, const QString &message) {
+    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
+                 e.text};
+}
+
 QString ethnicGroupOf(int key) {
     // keys: 0 unknown, then A B C | D E F G | H J K L | M N P | R | S | Z 99
     if (key >= 1 && key <= 3) return kGroups[0];

@@ -5,6 +5,7 @@
 // cohort.
 #include "project.h"
 #include "result.h"
+#include "ruleast.h"
 
 #include <QStringList>
 
@@ -21,6 +22,8 @@ TextDictionary textDictionary(const Project &project, const QString &field);
 int textKey(const Project &project, const QString &field, int32_t person);
 // Canonical values for the literals, or an error naming the unknown one.
 Result<QStringList> resolveText(const TextDictionary &dict, const QString &field, const QStringList &literals);
+// An error that points at the rule node: "line L, column C: message".
+Error locatedError(const Expr &e, const QString &message);
 // ONS 2011 ethnic group of an ethnicity key (index + 1, 0 = not known).
 QString ethnicGroupOf(int ethnicityKey);
 
