@@ -1,12 +1,12 @@
 #include "cohortcommands.h"
 
+#include "clioutput.h"
+
 #include "areas.h"
 #include "cohortanalysis.h"
 #include "cohortstore.h"
 #include "dates.h"
-#include "multimorbidity.h"
 #include "projectloader.h"
-#include "riskmodel.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 #include "rulesql.h"
@@ -24,13 +24,10 @@
 #include <optional>
 
 using namespace phm::core;
+using phm::cli::fail;
+using phm::cli::out;
 
 namespace {
-void out(const QString &s) { std::fputs(s.toUtf8().constData(), stdout); }
-int fail(const QString &s) {
-    std::fputs((s + QLatin1Char('\n')).toUtf8().constData(), stderr);
-    return 1;
-}
 
 std::optional<Area::Kind> areaKind(const QString &name) {
     if (name == QLatin1String("practice")) return Area::Practice;
@@ -311,126 +308,5 @@ int runSegmentCommand(const QStringList &args) {
         out(QStringLiteral("  %1  %2 -> %3\n")
                 .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
                 .arg(v.toObject().value(QStringLiteral("from")).toString(), v.toObject().value(QStringLiteral("to")).toString()));
-    return 0;
-}
-
-int runRiskCommand(const QStringList &args) {
-    QCommandLineParser p;
-    p.addOptions(
-        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-         {QStringLiteral("high"), QStringLiteral("Percent of people in the high-risk tier."), QStringLiteral("PCT"), QStringLiteral("5")},
-         {QStringLiteral("rising"), QStringLiteral("Percent in the rising-risk tier."), QStringLiteral("PCT"), QStringLiteral("15")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
-    p.process(args);
-    RiskOptions options;
-    options.highPercent = p.value(QStringLiteral("high")).toDouble();
-    options.risingPercent = p.value(QStringLiteral("rising")).toDouble();
-    if (options.highPercent <= 0 || options.risingPercent < 0 || options.highPercent + options.risingPercent >= 100)
-        return fail(QStringLiteral("phm risk: --high and --rising must be percentages that leave a low-risk tier"));
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
-    if (!opened) return fail(QStringLiteral("phm risk: %1").arg(opened.error().message));
-    const rules::CodeLists lists;
-    QElapsedTimer timer;
-    timer.start();
-    auto r = buildRiskModel(*opened.value(), lists, options);
-    const double ms = timer.nsecsElapsed() / 1e6;
-    if (!r) return fail(QStringLiteral("phm risk: %1").arg(r.error().message));
-    const RiskModelResult &m = r.value();
-    QJsonArray tiers{
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("high")},
-                    {QStringLiteral("count"), qint64(m.high)},
-                    {QStringLiteral("min_score"), m.highCut}},
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("rising")},
-                    {QStringLiteral("count"), qint64(m.rising)},
-                    {QStringLiteral("min_score"), m.risingCut}},
-        QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("low")}, {QStringLiteral("count"), qint64(m.low)}, {QStringLiteral("min_score"), 0.0}}};
-    QJsonArray calibration, coefficients;
-    for (const CalibrationBin &b : m.calibration)
-        calibration.append(QJsonObject{
-            {QStringLiteral("n"), qint64(b.n)}, {QStringLiteral("predicted"), b.predicted}, {QStringLiteral("observed"), b.observed}});
-    for (int j = 0; j < m.features.size(); ++j)
-        coefficients.append(QJsonObject{{QStringLiteral("feature"), m.features[j]}, {QStringLiteral("beta"), m.coefficients[size_t(j)]}});
-    const QJsonObject o{{QStringLiteral("auroc"), m.auroc},
-                        {QStringLiteral("tiers"), tiers},
-                        {QStringLiteral("calibration"), calibration},
-                        {QStringLiteral("ppv_high"), m.ppvAtHigh},
-                        {QStringLiteral("sensitivity_high"), m.sensitivityAtHigh},
-                        {QStringLiteral("outcome_rate"), m.outcomeRate},
-                        {QStringLiteral("train_people"), qint64(m.trainPeople)},
-                        {QStringLiteral("test_people"), qint64(m.testPeople)},
-                        {QStringLiteral("intercept"), m.intercept},
-                        {QStringLiteral("coefficients"), coefficients},
-                        {QStringLiteral("ms"), ms},
-                        {QStringLiteral("train_ms"), m.trainMs},
-                        {QStringLiteral("score_ms"), m.scoreMs}};
-    if (p.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(o).toJson()));
-        return 0;
-    }
-    out(QStringLiteral("Emergency admission in the next 12 months: AUROC %1 on %2 held-out people (trained on %3); %4% had an admission\n")
-            .arg(m.auroc, 0, 'f', 3)
-            .arg(m.testPeople)
-            .arg(m.trainPeople)
-            .arg(100 * m.outcomeRate, 0, 'f', 1));
-    out(QStringLiteral("High-risk cut (top %1%): PPV %2%, sensitivity %3%\n")
-            .arg(options.highPercent)
-            .arg(100 * m.ppvAtHigh, 0, 'f', 1)
-            .arg(100 * m.sensitivityAtHigh, 0, 'f', 1));
-    out(QStringLiteral("Tiers now: high %1, rising %2, low %3 (%4 ms)\nCalibration by decile (predicted vs observed):\n")
-            .arg(m.high)
-            .arg(m.rising)
-            .arg(m.low)
-            .arg(ms, 0, 'f', 0));
-    for (const CalibrationBin &b : m.calibration)
-        out(QStringLiteral("  %1%  %2%\n").arg(100 * b.predicted, 6, 'f', 2).arg(100 * b.observed, 6, 'f', 2));
-    return 0;
-}
-
-int runMultimorbidityCommand(const QStringList &args) {
-    QCommandLineParser p;
-    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-                  {QStringLiteral("where"), QStringLiteral("Only people matching RULE (default: registered)."), QStringLiteral("RULE"),
-                   QStringLiteral("registered")},
-                  {QStringLiteral("top"), QStringLiteral("Number of combinations to list."), QStringLiteral("N"), QStringLiteral("20")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
-    p.process(args);
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
-    if (!opened) return fail(QStringLiteral("phm multimorbidity: %1").arg(opened.error().message));
-    const Project &project = *opened.value();
-    const rules::CodeLists lists;
-    const QString where = p.value(QStringLiteral("where"));
-    const rules::ParseResult parsed = rules::parseRule(where, &lists);
-    if (!parsed.ok()) return fail(QStringLiteral("phm multimorbidity: --where: %1").arg(parsed.error.format(where)));
-    auto people = rules::MemoryEngine(project, lists).evaluate(*parsed.expr);
-    if (!people) return fail(QStringLiteral("phm multimorbidity: %1").arg(people.error().message));
-    auto bits = computeConditionBits(project, lists, project.extractEnd);
-    if (!bits) return fail(QStringLiteral("phm multimorbidity: %1").arg(bits.error().message));
-    const MultimorbidityProfile m = multimorbidity(bits.value(), people.value().people, 5, p.value(QStringLiteral("top")).toInt());
-    QJsonArray byCount, combos;
-    for (size_t k = 0; k < m.byCount.size(); ++k)
-        byCount.append(
-            QJsonObject{{QStringLiteral("conditions"), k + 1 == m.byCount.size() ? QStringLiteral("%1+").arg(k) : QString::number(k)},
-                        {QStringLiteral("count"), qint64(m.byCount[k])}});
-    for (const ConditionCombination &c : m.combinations)
-        combos.append(
-            QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(c.names())}, {QStringLiteral("count"), qint64(c.count)}});
-    if (p.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("people"), qint64(m.people)},
-                                                        {QStringLiteral("by_count"), byCount},
-                                                        {QStringLiteral("combinations"), combos}})
-                                  .toJson()));
-        return 0;
-    }
-    out(QStringLiteral("%1 people\n").arg(m.people));
-    for (const QJsonValue &v : byCount)
-        out(QStringLiteral("%1  %2 conditions\n")
-                .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
-                .arg(v.toObject().value(QStringLiteral("conditions")).toString()));
-    out(QStringLiteral("Commonest combinations (2+ conditions):\n"));
-    for (const ConditionCombination &c : m.combinations)
-        out(QStringLiteral("%1  %2\n").arg(c.count, 9).arg(c.names().join(QStringLiteral(" + "))));
     return 0;
 }

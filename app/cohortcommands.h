@@ -7,7 +7,3 @@ int runCohortCommand(const QStringList &args);
 int runCohortsCommand(const QStringList &args);
 // `phm segment --project P [--template ID|FILE] [--json]`
 int runSegmentCommand(const QStringList &args);
-// `phm risk --project P [--high 5] [--rising 15] --json`
-int runRiskCommand(const QStringList &args);
-// `phm multimorbidity --project P [--where RULE] [--top N] --json`
-int runMultimorbidityCommand(const QStringList &args);

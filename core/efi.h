@@ -24,8 +24,7 @@ QStringList efiCodeListNames();
 // Medication list used for polypharmacy (distinct codes of @medications).
 QString efiMedicationList();
 
-// Number of deficits (0..36) per person at the index date.
-Result<std::vector<uint8_t>> computeEfiDeficits(const Project &project, const rules::CodeLists &lists, int32_t indexDate);
+// Deficits per person at an index date: gpMeasures() in personmeasures.h.
 
 inline double efiScore(int deficits) { return double(deficits) / double(kEfiDeficits); }
 QString efiCategory(int deficits);  // "fit", "mild", "moderate", "severe"

@@ -17,25 +17,6 @@ const QStringList &longTermConditions() {
     return names;
 }
 
-Result<std::vector<uint32_t>> computeConditionBits(const Project &p, const rules::CodeLists &lists, int32_t indexDate) {
-    const EventTable &gp = p.eventTable(Dataset::Gp);
-    std::vector<uint32_t> codeBits(gp.codes.size(), 0);
-    QHash<QString, size_t> index;
-    for (size_t i = 0; i < gp.codes.size(); ++i) index.insert(gp.codes[i], i);
-    const QStringList &names = longTermConditions();
-    for (int k = 0; k < names.size(); ++k) {
-        auto codes = lists.codes(names[k]);
-        if (!codes) return codes.error();
-        for (const QString &c : codes.value())
-            if (auto it = index.constFind(c); it != index.constEnd()) codeBits[*it] |= 1u << k;
-    }
-    std::vector<uint32_t> out(size_t(p.persons.count), 0);
-    for (int32_t i = 0; i < p.persons.count; ++i)
-        for (uint32_t r = gp.offsets[size_t(i)]; r < gp.offsets[size_t(i) + 1] && gp.date[r] <= indexDate; ++r)
-            out[size_t(i)] |= codeBits[gp.code[r]];
-    return out;
-}
-
 QStringList ConditionCombination::names() const {
     QStringList out;
     for (int k = 0; k < longTermConditions().size(); ++k)

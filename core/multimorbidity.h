@@ -12,8 +12,8 @@
 namespace phm::core {
 
 const QStringList &longTermConditions();  // code list names, bit order
-// Bit k set when condition k has been recorded up to the index date.
-Result<std::vector<uint32_t>> computeConditionBits(const Project &project, const rules::CodeLists &lists, int32_t indexDate);
+// Condition bits per person at an index date (bit k: condition k recorded): gpMeasures() in
+// personmeasures.h.
 
 struct ConditionCombination {
     uint32_t conditions = 0;

@@ -12,6 +12,7 @@
 #include <boost/container/vector.hpp>
 #include <boost/dynamic_bitset.hpp>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -86,6 +87,9 @@ struct EventColumns {
 };
 const EventColumns &eventColumns(Dataset d);
 
+// Measures derived from the project and kept for reuse (personmeasures.h); shared, thread-safe.
+struct DerivedCache;
+
 struct Project {
     QString path;
     int schemaVersion = 0;
@@ -93,7 +97,8 @@ struct Project {
     Geography geography;
     PersonTable persons;
     std::array<EventTable, kEventDatasetCount> events;
-    QJsonObject importReport;  // as printed by `phm import --json`
+    QJsonObject importReport;               // as printed by `phm import --json`
+    std::shared_ptr<DerivedCache> derived;  // set when opened; null: derived measures are not kept
     const EventTable &eventTable(Dataset d) const { return events[size_t(int(d) - kFirstEventDataset)]; }
 };
 

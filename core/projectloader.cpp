@@ -1,5 +1,7 @@
 #include "projectloader.h"
 
+#include "personmeasures.h"
+
 #include "columnblocks.h"
 #include "projectdb.h"
 
@@ -36,6 +38,7 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
                      path};
     auto project = std::make_shared<Project>();
     project->path = QFileInfo(path).absoluteFilePath();
+    project->derived = makeDerivedCache();
     project->schemaVersion = version;
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading geography"));
     auto geo = readGeography(d);

@@ -2,11 +2,14 @@
 
 #include "efi.h"
 #include "multimorbidity.h"
+#include "personmeasures.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
+#include "twocores.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <numeric>
@@ -40,54 +43,69 @@ QStringList featureNames() {
             QStringLiteral("housebound")};
 }
 
-// Features of every person as at `day`, from data up to that day only.
+constexpr int kFeatures = 17;
+
+// The features of any person as at `day`, from data up to that day only.
+class FeatureSource {
+public:
+    static Result<FeatureSource> at(const Project &p, const rules::CodeLists &lists, int32_t day) {
+        auto gp = gpMeasures(p, lists, day);
+        if (!gp) return gp.error();
+        FeatureSource f(p, std::move(gp.value()), activityMeasures(p, day));
+        int y;
+        unsigned m, d;
+        civilFromDays(day, y, m, d);
+        f.mDayYm = y * 12 + int(m) - 1;
+        // Condition bits of the six conditions that are features of their own.
+        const std::array<const char *, 6> named{"heart_failure", "copd", "diabetes", "ckd", "cancer", "dementia"};
+        for (size_t k = 0; k < named.size(); ++k) f.mBits[k] = int(longTermConditions().indexOf(QLatin1String(named[k])));
+        return f;
+    }
+    // Writes person i's kFeatures values, in featureNames() order.
+    void row(int32_t i, double *x) const {
+        const size_t s = size_t(i);
+        const uint32_t conditions = mGp->conditions[s];
+        auto has = [&](int k) { return double((conditions >> mBits[size_t(k)]) & 1u); };
+        const double age = std::clamp((mDayYm - mP.persons.birthYm[s]) / 12, 0, 110) / 10.0;
+        const int decile = mP.geography.lsoas[mP.persons.lsoa[s]].imdDecile;
+        const double values[kFeatures] = {age,
+                                          age * age,
+                                          mP.persons.sex[s] == 1 ? 1.0 : 0.0,
+                                          (5.5 - decile) / 4.5,
+                                          double(std::popcount(conditions)),
+                                          efiScore(mGp->efiDeficits[s]),
+                                          has(0),
+                                          has(1),
+                                          has(2),
+                                          has(3),
+                                          has(4),
+                                          has(5),
+                                          std::min(double(mActivity->emergencyAdmissions[s]), 5.0),
+                                          std::min(double(mActivity->aeAttendances[s]), 10.0),
+                                          std::log1p(double(mActivity->healthCost[s]) / 1000.0),
+                                          mP.persons.flags[2].test(s) ? 1.0 : 0.0,
+                                          mP.persons.flags[1].test(s) ? 1.0 : 0.0};
+        std::copy(values, values + kFeatures, x);
+    }
+
+private:
+    FeatureSource(const Project &p, std::shared_ptr<const GpMeasures> gp, std::shared_ptr<const ActivityMeasures> activity)
+        : mP(p), mGp(std::move(gp)), mActivity(std::move(activity)) {}
+    const Project &mP;
+    std::shared_ptr<const GpMeasures> mGp;
+    std::shared_ptr<const ActivityMeasures> mActivity;
+    int mDayYm = 0;
+    std::array<int, 6> mBits{};
+};
+
+// The feature matrix of everyone as at `day` (for training: one row per person).
 Result<FeatureMatrix> features(const Project &p, const rules::CodeLists &lists, int32_t day) {
-    const int32_t n = p.persons.count;
-    // The two passes over the GP history are independent: one on each core. Code lists are
-    // loaded first, on this thread (CodeLists caches without locking).
-    for (const QString &name : longTermConditions() + efiCodeListNames() + QStringList{efiMedicationList()})
-        if (auto codes = lists.codes(name); !codes) return codes.error();
-    std::optional<Result<std::vector<uint8_t>>> efiResult;
-    std::thread efiThread([&] { efiResult = computeEfiDeficits(p, lists, day); });
-    auto conditionBits = computeConditionBits(p, lists, day);
-    efiThread.join();
-    if (!conditionBits) return conditionBits.error();
-    auto &efi = *efiResult;
-    if (!efi) return efi.error();
-    const int32_t yearStart = rules::windowStart(rules::Window{rules::Window::Months, 12}, day);
-    int y;
-    unsigned m, d;
-    civilFromDays(day, y, m, d);
-    const int dayYm = y * 12 + int(m) - 1;
-    FeatureMatrix X(n, featureNames().size());
-    const EventTable &apc = p.eventTable(Dataset::Apc), &ae = p.eventTable(Dataset::Ae);
-    // Each person's row is independent: two halves on the two cores.
-    auto fill = [&](int32_t from, int32_t to) {
-        for (int32_t i = from; i < to; ++i) {
-            const uint32_t conditions = conditionBits.value()[size_t(i)];
-            double emergencies = 0, attendances = 0, cost = 0;
-            for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1] && apc.date[r] <= day; ++r)
-                if (apc.date[r] > yearStart && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) ++emergencies;
-            for (uint32_t r = ae.offsets[size_t(i)]; r < ae.offsets[size_t(i) + 1] && ae.date[r] <= day; ++r)
-                if (ae.date[r] > yearStart) ++attendances;
-            for (int e = 0; e < kEventDatasetCount; ++e) {
-                const EventTable &t = p.events[size_t(e)];
-                if (Dataset(e + kFirstEventDataset) == Dataset::Gp || Dataset(e + kFirstEventDataset) == Dataset::Asc) continue;
-                for (uint32_t r = t.offsets[size_t(i)]; r < t.offsets[size_t(i) + 1] && t.date[r] <= day; ++r)
-                    if (t.date[r] > yearStart && !std::isnan(t.cost[r])) cost += t.cost[r];
-            }
-            const double age = std::clamp((dayYm - p.persons.birthYm[size_t(i)]) / 12, 0, 110) / 10.0;
-            const int decile = p.geography.lsoas[p.persons.lsoa[size_t(i)]].imdDecile;
-            auto has = [&](const char *name) { return double((conditions >> longTermConditions().indexOf(QLatin1String(name))) & 1u); };
-            X.row(i) << age, age * age, p.persons.sex[size_t(i)] == 1 ? 1.0 : 0.0, (5.5 - decile) / 4.5, double(std::popcount(conditions)),
-                efiScore(efi.value()[size_t(i)]), has("heart_failure"), has("copd"), has("diabetes"), has("ckd"), has("cancer"),
-                has("dementia"), std::min(emergencies, 5.0), std::min(attendances, 10.0), std::log1p(cost / 1000.0),
-                p.persons.flags[2].test(size_t(i)) ? 1.0 : 0.0, p.persons.flags[1].test(size_t(i)) ? 1.0 : 0.0;
-        }
-    };
-    std::thread second([&] { fill(n / 2, n); });
-    fill(0, n / 2);
-    second.join();
+    auto source = FeatureSource::at(p, lists, day);
+    if (!source) return source.error();
+    FeatureMatrix X(p.persons.count, kFeatures);
+    onTwoCores(p.persons.count, [&](int32_t from, int32_t to) {
+        for (int32_t i = from; i < to; ++i) source.value().row(i, X.row(i).data());
+    });
     return X;
 }
 
@@ -96,7 +114,7 @@ Result<FeatureMatrix> features(const Project &p, const rules::CodeLists &lists, 
 bool isTest(int32_t i) { return (uint32_t(i) * 2654435761u) % 100u < 30u; }
 }  // namespace
 
-Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists &lists, const RiskOptions &options) {
+Result<RiskModelResult> trainRiskModel(const Project &p, const rules::CodeLists &lists, const RiskOptions &options) {
     RiskModelResult out;
     out.features = featureNames();
     QElapsedTimer timer;
@@ -146,6 +164,8 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
     // eta = b0 + sum_j b_j (x_j - mean_j) / sd_j = (b0 - sum_j b_j mean_j / sd_j) + sum_j (b_j / sd_j) x_j
     const Eigen::VectorXd slopes = fit.value().beta.tail(k).cwiseQuotient(sd);
     const double offset = fit.value().beta(0) - slopes.dot(mean);
+    out.rawOffset = offset;
+    out.rawSlopes.assign(slopes.data(), slopes.data() + slopes.size());
     auto score = [&](const FeatureMatrix &X, int32_t i) { return 1.0 / (1.0 + std::exp(-(offset + X.row(i).dot(slopes)))); };
 
     // Quality on the held-out people.
@@ -170,25 +190,50 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
     out.sensitivityAtHigh = positives ? double(truePositives) / double(positives) : 0.0;
 
     out.trainMs = timer.nsecsElapsed() / 1e6;
-    timer.restart();
-    // Apply to everyone registered at the extract end: risk over the next 12 months.
-    auto X2 = features(p, lists, t2);
-    if (!X2) return X2.error();
+    return out;
+}
+
+Status scoreRiskModel(RiskModelResult &out, const Project &p, const rules::CodeLists &lists, const RiskOptions &options,
+                      int32_t indexDate) {
+    QElapsedTimer timer;
+    timer.start();
+    const int32_t t2 = indexDate == kNoDate ? p.extractEnd : indexDate;
+    // Apply to everyone registered at the index date: risk over the next 12 months. Each
+    // person's features are built and scored on the spot; no matrix of everyone is needed.
+    if (out.rawSlopes.size() != size_t(kFeatures))
+        return Error{QStringLiteral("bad_model"),
+                     QStringLiteral("the risk model has %1 coefficients for %2 features").arg(out.rawSlopes.size()).arg(kFeatures),
+                     {}};
+    auto source = FeatureSource::at(p, lists, t2);
+    if (!source) return source.error();
+    out.high = out.rising = out.low = 0;
+    out.highCut = out.risingCut = 0;
     std::vector<int32_t> scored;
     for (int32_t i = 0; i < p.persons.count; ++i)
         if (p.persons.isRegistered(i, t2)) scored.push_back(i);
     std::vector<double> now(scored.size());
-    for (size_t r = 0; r < scored.size(); ++r) now[r] = score(X2.value(), scored[r]);
+    onTwoCores(int32_t(scored.size()), [&](int32_t from, int32_t to) {
+        double x[kFeatures];
+        for (int32_t r = from; r < to; ++r) {
+            source.value().row(scored[size_t(r)], x);
+            double eta = out.rawOffset;
+            for (int j = 0; j < kFeatures; ++j) eta += out.rawSlopes[size_t(j)] * x[j];
+            now[size_t(r)] = 1.0 / (1.0 + std::exp(-eta));
+        }
+    });
     out.score.assign(size_t(p.persons.count), NAN);
     out.tier.assign(size_t(p.persons.count), RiskTier::NotScored);
     const size_t highN = size_t(std::llround(double(scored.size()) * options.highPercent / 100.0));
     const size_t risingN =
         std::min(scored.size(), size_t(std::llround(double(scored.size()) * (options.highPercent + options.risingPercent) / 100.0)));
-    // Only the top (high + rising) need ordering: a partial sort, ties broken by person order.
+    // Tiers need only the two cut points: select the top (high + rising), then the top high
+    // within it (linear time), ties broken by person order.
     std::vector<size_t> rank(scored.size());
     std::iota(rank.begin(), rank.end(), size_t(0));
-    std::partial_sort(rank.begin(), rank.begin() + std::ptrdiff_t(risingN), rank.end(),
-                      [&](size_t a, size_t b) { return now[a] != now[b] ? now[a] > now[b] : a < b; });
+    auto higher = [&](size_t a, size_t b) { return now[a] != now[b] ? now[a] > now[b] : a < b; };
+    if (risingN < rank.size()) std::nth_element(rank.begin(), rank.begin() + std::ptrdiff_t(risingN), rank.end(), higher);
+    if (highN < risingN)
+        std::nth_element(rank.begin(), rank.begin() + std::ptrdiff_t(highN), rank.begin() + std::ptrdiff_t(risingN), higher);
     for (size_t r = 0; r < scored.size(); ++r) {
         out.score[size_t(scored[r])] = float(now[r]);
         out.tier[size_t(scored[r])] = RiskTier::Low;
@@ -199,10 +244,24 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
         const bool high = r < highN;
         out.tier[size_t(scored[j])] = high ? RiskTier::High : RiskTier::Rising;
         (high ? out.high : out.rising)++;
-        (high ? out.highCut : out.risingCut) = now[j];
     }
+    // The lowest score in each tier.
+    auto lowest = [&](size_t from, size_t to) {
+        double m = INFINITY;
+        for (size_t r = from; r < to; ++r) m = std::min(m, now[rank[r]]);
+        return std::isfinite(m) ? m : 0.0;
+    };
+    out.highCut = lowest(0, highN);
+    out.risingCut = lowest(highN, risingN);
     out.scoreMs = timer.nsecsElapsed() / 1e6;
-    return out;
+    return Ok{};
+}
+
+Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists &lists, const RiskOptions &options) {
+    auto model = trainRiskModel(p, lists, options);
+    if (!model) return model;
+    if (auto scored = scoreRiskModel(model.value(), p, lists, options); !scored) return scored.error();
+    return model;
 }
 
 }  // namespace phm::core

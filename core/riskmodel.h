@@ -29,6 +29,9 @@ struct RiskModelResult {
     QStringList features;
     std::vector<double> coefficients;  // per standardised feature, after the intercept
     double intercept = 0;
+    // The same model on the raw (unstandardised) features, as used for scoring.
+    std::vector<double> rawSlopes;
+    double rawOffset = 0;
     int64_t trainPeople = 0, testPeople = 0;
     double outcomeRate = 0;                       // share of test people with an emergency admission in year 2
     double auroc = 0;                             // on the test people
@@ -41,6 +44,13 @@ struct RiskModelResult {
     double trainMs = 0, scoreMs = 0;    // fitting and evaluating; features and scores for everyone now
 };
 
+// Fits the model and measures it on the held-out people (no scores for the population yet).
+Result<RiskModelResult> trainRiskModel(const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {});
+// Scores everyone registered at the index date (default: the extract end) with a trained model:
+// fills score, tier, the tier counts and cuts, and scoreMs.
+Status scoreRiskModel(RiskModelResult &model, const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {},
+                      int32_t indexDate = kNoDate);
+// Both.
 Result<RiskModelResult> buildRiskModel(const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {});
 
 }  // namespace phm::core

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
+#include <atomic>
 
 namespace phm::core::rules {
 
@@ -87,7 +88,10 @@ QString closest(const QString &word, const QStringList &candidates) {
     return best;
 }
 
-CodeLists::CodeLists(QString userFolder) : mUserFolder(std::move(userFolder)) {}
+CodeLists::CodeLists(QString userFolder) : mUserFolder(std::move(userFolder)) {
+    static std::atomic<uint64_t> next{1};
+    mSerial = next++;
+}
 
 QStringList CodeLists::names() const {
     QStringList out;

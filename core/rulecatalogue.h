@@ -35,9 +35,12 @@ public:
     bool contains(const QString &name) const;
     QStringList names() const;
     Result<QStringList> codes(const QString &name) const;
+    // Distinct per constructed set of lists, so results derived from them can be cached.
+    uint64_t serial() const { return mSerial; }
 
 private:
     QString mUserFolder;
+    uint64_t mSerial;
     mutable QHash<QString, QStringList> mCache;
 };
 

@@ -50,16 +50,10 @@ private:
     Selection parallel(const Selection &candidates, const std::function<void(int32_t, int32_t, Selection &)> &f) const;
     Result<std::vector<uint8_t>> codeMask(const EventTable &t, const QString &dataset, const QStringList &lists) const;
 
-    Result<const std::vector<uint8_t> *> efiDeficits(int32_t indexDate);
-
     const Project &mProject;
     const CodeLists &mLists;
     int mThreads;
     CohortResolver mCohorts;
-    std::vector<uint8_t> mEfi;  // eFI deficits per person, computed on first use
-    int32_t mEfiDate = kNoDate;
-    std::vector<uint32_t> mConditions;  // long-term condition bits per person, computed on first use
-    int32_t mConditionsDate = kNoDate;
 };
 
 }  // namespace phm::core::rules

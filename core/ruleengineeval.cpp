@@ -1,6 +1,7 @@
 // MemoryEngine: person-field and event criteria.
 #include "efi.h"
 #include "multimorbidity.h"
+#include "personmeasures.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
 #include "rulevalues.h"
@@ -122,20 +123,17 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
         });
     }
     if (f == QLatin1String("ltc_count")) {
-        if (mConditions.empty() || mConditionsDate != indexDate) {
-            auto bits = computeConditionBits(mProject, mLists, indexDate);
-            if (!bits) return locatedError(e, bits.error().message);
-            mConditions = std::move(bits.value());
-            mConditionsDate = indexDate;
-        }
+        auto gp = gpMeasures(mProject, mLists, indexDate);
+        if (!gp) return locatedError(e, gp.error().message);
+        const std::vector<uint32_t> &bits = gp.value()->conditions;
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
-            for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(double(std::popcount(mConditions[size_t(i)])), e);
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(double(std::popcount(bits[size_t(i)])), e);
         });
     }
     if (f == QLatin1String("efi")) {
-        auto efi = efiDeficits(indexDate);
-        if (!efi) return locatedError(e, efi.error().message);
-        const std::vector<uint8_t> &k = *efi.value();
+        auto gp = gpMeasures(mProject, mLists, indexDate);
+        if (!gp) return locatedError(e, gp.error().message);
+        const std::vector<uint8_t> &k = gp.value()->efiDeficits;
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(efiScore(k[size_t(i)]), e);
         });
@@ -151,28 +149,19 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
     std::vector<uint8_t> accept(size_t(dict.values.size()), 0);
     for (int k = 0; k < dict.values.size(); ++k) accept[size_t(k)] = resolved.value().contains(dict.values[k]);
     const bool invert = (e.kind == Expr::Compare && e.op == CompareOp::Ne) || (e.kind == Expr::InList && e.negated);
-    const std::vector<uint8_t> *efi = nullptr;
+    std::shared_ptr<const GpMeasures> gp;  // for efi_category
     if (f == QLatin1String("efi_category")) {
-        auto r = efiDeficits(indexDate);
+        auto r = gpMeasures(mProject, mLists, indexDate);
         if (!r) return locatedError(e, r.error().message);
-        efi = r.value();
+        gp = r.value();
     }
+    const std::vector<uint8_t> *efi = gp ? &gp->efiDeficits : nullptr;
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
         for (int32_t i = a; i < b; ++i) {
             const int key = efi ? int(dict.values.indexOf(efiCategory((*efi)[size_t(i)]))) : textKey(mProject, f, i);
             out[size_t(i)] = (key >= 0 && key < int(accept.size()) && accept[size_t(key)]) != invert;
         }
     });
-}
-
-Result<const std::vector<uint8_t> *> MemoryEngine::efiDeficits(int32_t indexDate) {
-    if (mEfi.empty() || mEfiDate != indexDate) {
-        auto r = computeEfiDeficits(mProject, mLists, indexDate);
-        if (!r) return r.error();
-        mEfi = std::move(r.value());
-        mEfiDate = indexDate;
-    }
-    return &mEfi;
 }
 
 Result<std::vector<uint8_t>> MemoryEngine::codeMask(const EventTable &t, const QString &dataset, const QStringList &lists) const {

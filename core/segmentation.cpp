@@ -1,5 +1,6 @@
 #include "segmentation.h"
 
+#include "personmeasures.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cmath>
 #include <map>
 
 namespace phm::core {
@@ -50,29 +50,12 @@ Result<SegmentationTemplate> loadSegmentationTemplate(const QString &idOrPath) {
 namespace {
 // Adds each person's activity in the 12 months to the index date to their segment's totals.
 void addActivity(const Project &p, int32_t indexDate, SegmentationResult &r) {
-    const int32_t start = rules::windowStart(rules::Window{rules::Window::Months, 12}, indexDate);
-    for (int e = 0; e < kEventDatasetCount; ++e) {
-        const Dataset d = Dataset(e + kFirstEventDataset);
-        if (d == Dataset::Gp) continue;
-        const EventTable &t = p.events[size_t(e)];
-        for (int32_t i = 0; i < p.persons.count; ++i) {
-            if (!r.inScope.test(size_t(i))) continue;
-            SegmentSummary &s = r.segments[r.segmentOf[size_t(i)]];
-            for (uint32_t row = t.offsets[size_t(i)]; row < t.offsets[size_t(i) + 1]; ++row) {
-                const int32_t date = t.date[row];
-                if (date > indexDate) break;
-                if (d == Dataset::Asc) {  // weekly cost for the weeks active in the window, as cost(asc, ...)
-                    const int32_t end = t.end[row] == kNoDate ? indexDate : std::min(t.end[row], indexDate);
-                    const int32_t from = std::max(date, start + 1);
-                    if (end >= from && !std::isnan(t.value[row])) s.cost += double(t.value[row]) * ((end - from + 1) / 7.0);
-                    continue;
-                }
-                if (date <= start) continue;
-                if (!std::isnan(t.cost[row])) s.cost += double(t.cost[row]);
-                if (d == Dataset::Ae) ++s.aeAttendances;
-                if (d == Dataset::Apc && t.attr1[row] >= 4 && t.attr1[row] <= 13) ++s.emergencyAdmissions;  // admission method 2x
-            }
-        }
+    const auto activity = activityMeasures(p, indexDate);
+    for (size_t i = r.inScope.find_first(); i != rules::Selection::npos; i = r.inScope.find_next(i)) {
+        SegmentSummary &s = r.segments[r.segmentOf[i]];
+        s.emergencyAdmissions += activity->emergencyAdmissions[i];
+        s.aeAttendances += activity->aeAttendances[i];
+        s.cost += double(activity->healthCost[i]) + double(activity->socialCareCost[i]);
     }
 }
 }  // namespace

@@ -77,6 +77,18 @@ private slots:
         QVERIFY(risk.value(QStringLiteral("auroc")).toDouble() > 0.5);
         QCOMPARE(risk.value(QStringLiteral("tiers")).toArray().size(), 3);
         QVERIFY(sum > 1900);
+        // stratify: eFI categories cover everyone registered now, the same segments as
+        // `phm segment`, the same tiers as `phm risk`.
+        const QJsonObject strat =
+            QJsonDocument::fromJson(run({QStringLiteral("stratify"), QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                .object();
+        QCOMPARE(strat.value(QStringLiteral("segments")).toArray().size(), seg.value(QStringLiteral("segments")).toArray().size());
+        QCOMPARE(strat.value(QStringLiteral("tiers")), risk.value(QStringLiteral("tiers")));
+        qint64 categorised = 0, tiered = 0;
+        for (const QJsonValue &v : strat.value(QStringLiteral("efi")).toArray()) categorised += v[QStringLiteral("count")].toInteger();
+        for (const QJsonValue &v : strat.value(QStringLiteral("tiers")).toArray()) tiered += v[QStringLiteral("count")].toInteger();
+        QCOMPARE(categorised, tiered);  // both: everyone registered at the extract end
+        QVERIFY(strat.value(QStringLiteral("ms")).toDouble() > 0);
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
                                           QStringLiteral("imd_decil <= 2")});

@@ -70,6 +70,26 @@ private slots:
         // Prior emergency admissions and age raise risk.
         QVERIFY(m.coefficients[size_t(m.features.indexOf(QStringLiteral("emergency admissions, 12 months")))] > 0);
         QVERIFY(m.coefficients[0] > 0 || m.coefficients[1] > 0);
+        // Tiers follow the scores: everyone high scores at least the high cut, everyone low
+        // below the rising cut (the selection of the cuts is linear-time, not a sort).
+        for (size_t i = 0; i < m.score.size(); ++i) {
+            if (m.tier[i] == RiskTier::NotScored) {
+                QVERIFY(std::isnan(m.score[i]));
+                continue;
+            }
+            if (m.tier[i] == RiskTier::High) QVERIFY(m.score[i] >= float(m.highCut));
+            if (m.tier[i] == RiskTier::Rising) QVERIFY(m.score[i] >= float(m.risingCut) && m.score[i] <= float(m.highCut));
+            if (m.tier[i] == RiskTier::Low) QVERIFY(m.score[i] <= float(m.risingCut));
+        }
+        // Training and scoring apart give the same scores as both together.
+        auto trained = trainRiskModel(*project, lists);
+        QVERIFY(trained);
+        QVERIFY(scoreRiskModel(trained.value(), *project, lists));
+        QCOMPARE(trained.value().high, m.high);
+        QCOMPARE(trained.value().highCut, m.highCut);
+        QVERIFY(trained.value().score == m.score ||
+                std::equal(m.score.begin(), m.score.end(), trained.value().score.begin(),
+                           [](float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
     }
 };
 
