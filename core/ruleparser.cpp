@@ -12,7 +12,7 @@ struct Token {
     enum Kind { End, Ident, Number, String, CodeList, LParen, RParen, Comma, Dot, Op, Bad } kind = End;
     QString text;
     double number = 0;
-    int offset = 0;
+    int offset = 0, end = 0;  // [offset, end) in the rule text, quotes included
 };
 
 constexpr int kMaxDepth = 200;  // deeper nesting is refused, so recursion cannot exhaust the stack
@@ -46,9 +46,21 @@ private:
         e->where = locate(offset);
         return e;
     }
+    // The node's source text, without comments, on one line (attrition labels, panel criteria).
     void finishText(Expr &e, int start) {
-        const int end = mPos > 0 ? mTokens[mPos - 1].offset + int(mTokens[mPos - 1].text.size()) : start;
-        e.text = mText.mid(start, std::max(0, end - start)).simplified();
+        const int end = mPos > 0 ? mTokens[mPos - 1].end : start;
+        QString text;
+        QChar quote;
+        for (int i = start; i < end && i < int(mText.size()); ++i) {
+            const QChar c = mText[i];
+            if (quote.isNull() && c == QLatin1Char('#')) {
+                while (i + 1 < end && mText[i + 1] != QLatin1Char('\n')) ++i;
+                continue;
+            }
+            if (c == QLatin1Char('\'') || c == QLatin1Char('"')) quote = quote.isNull() ? c : (quote == c ? QChar() : quote);
+            text += c;
+        }
+        e.text = text.simplified();
     }
 
     QString mText;
@@ -128,10 +140,11 @@ void Parser::lex() {
             t.text = QString(c);
             ++i;
         }
+        t.end = i;
         mTokens.push_back(t);
     }
     Token end;
-    end.offset = n;
+    end.offset = end.end = n;
     mTokens.push_back(end);
 }
 

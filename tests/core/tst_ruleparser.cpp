@@ -72,6 +72,19 @@ private slots:
         QCOMPARE(shown[2], QString(column - 1, QLatin1Char(' ')) + QLatin1Char('^'));
     }
 
+    void clauseTextIsTheSource() {
+        // Attrition labels and panel criteria: each clause's source text, quotes included,
+        // comments left out (a regression: `sex = 'F'` was cut to `sex = '`).
+        const QString text = QStringLiteral("sex = 'F' # women\nand place in (\"Luton\", 'Bedford') and practice = 'A # B'");
+        const ParseResult r = parseRule(text);
+        QVERIFY(r.ok());
+        const auto clauses = topLevelClauses(*r.expr);
+        QCOMPARE(int(clauses.size()), 3);
+        QCOMPARE(clauses[0]->text, QStringLiteral("sex = 'F'"));
+        QCOMPARE(clauses[1]->text, QStringLiteral("place in (\"Luton\", 'Bedford')"));
+        QCOMPARE(clauses[2]->text, QStringLiteral("practice = 'A # B'"));  // a # inside quotes is text
+    }
+
     void nestingIsBounded() {
         const QString deep = QString(5000, QLatin1Char('(')) + QStringLiteral("age > 1") + QString(5000, QLatin1Char(')'));
         const ParseResult r = parseRule(deep, &mLists);
