@@ -175,14 +175,7 @@ int runCohortsCommand(const QStringList &args) {
         auto opened = openProject(path, fb);
         if (!opened) return fail(QStringLiteral("phm cohorts: %1").arg(opened.error().message));
         const rules::CodeLists lists;
-        const auto resolve = makeCohortResolver(*opened.value(), lists, path);
-        std::vector<rules::Selection> members;
-        for (const QString &n : names) {
-            auto s = resolve(n.trimmed());
-            if (!s) return fail(QStringLiteral("phm cohorts: %1").arg(s.error().message));
-            members.push_back(s.value());
-        }
-        auto regions = overlap(members);
+        auto regions = overlapOfSaved(*opened.value(), lists, names);
         if (!regions) return fail(QStringLiteral("phm cohorts: %1").arg(regions.error().message));
         QJsonArray rows;
         for (const OverlapRegion &region : regions.value()) {

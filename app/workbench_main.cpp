@@ -1,9 +1,10 @@
 // phm-workbench: the GUI. Thin: application setup, translations, the main window.
 //   phm-workbench [FILE]                       open a project
-//   phm-workbench --screenshot OUT.png [--rule TEXT] FILE
+//   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] FILE
 //                                              open FILE, select the first PCN (and evaluate TEXT in the
 //                                              cohort builder), save a picture, exit
 #include "areas.h"
+#include "breakdownview.h"
 #include "cohortpanel.h"
 #include "mainwindow.h"
 #include "projectcontroller.h"
@@ -16,6 +17,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
 
@@ -41,6 +43,8 @@ int main(int argc, char **argv) {
                       QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("dock"), QApplication::translate("main", "With --screenshot: raise this dock (e.g. segmentation)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("tab"), QApplication::translate("main", "With --rule: show this result tab (0 attrition, 1 by area)."),
+                      QStringLiteral("N")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -58,7 +62,12 @@ int main(int argc, char **argv) {
             });
         };
         const QString dock = parser.value(QStringLiteral("dock"));
-        QObject::connect(window.cohortPanel(), &phm::ui::CohortPanel::evaluated, &window, grab);
+        const int tab = parser.value(QStringLiteral("tab")).toInt();
+        window.cohortPanel()->tabs()->setCurrentIndex(tab);
+        if (tab == 1)  // the breakdown follows the count
+            QObject::connect(window.cohortPanel()->breakdown(), &phm::ui::BreakdownView::updated, &window, grab);
+        else
+            QObject::connect(window.cohortPanel(), &phm::ui::CohortPanel::evaluated, &window, grab);
         if (dock == QLatin1String("segmentation"))
             // Superseded requests never show, so the first update is the selected PCN's.
             QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
@@ -69,7 +78,9 @@ int main(int argc, char **argv) {
                 return;
             }
             if (rule.isEmpty()) return grab();
-            window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))->raise();
+            auto *builder = window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"));
+            builder->raise();
+            window.resizeDocks({builder}, {400}, Qt::Vertical);
             window.cohortPanel()->editor()->setPlainText(rule);
         });
         QObject::connect(window.controller(), &phm::ui::ProjectController::failed, &app, [] { QApplication::exit(1); });

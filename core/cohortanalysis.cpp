@@ -96,6 +96,17 @@ std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection 
 
 namespace phm::core {
 
+Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const QStringList &names) {
+    const auto resolve = makeCohortResolver(project, lists, project.path);
+    std::vector<rules::Selection> members;
+    for (const QString &n : names) {
+        auto s = resolve(n.trimmed());
+        if (!s) return s.error();
+        members.push_back(std::move(s.value()));
+    }
+    return overlap(members);
+}
+
 RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text) {
     RuleRun run;
     run.population = project.persons.count;
@@ -119,6 +130,7 @@ RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const
     run.ok = true;
     run.count = result.value().count();
     run.attrition = result.value().attrition;
+    run.people = std::make_shared<const rules::Selection>(std::move(result.value().people));
     return run;
 }
 

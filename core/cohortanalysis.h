@@ -22,6 +22,8 @@ struct OverlapRegion {
 };
 // Every non-empty combination of 2 to 4 cohorts, with the number of people in exactly those.
 Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &cohorts);
+// The same for saved cohorts by name (bit k of a region: names[k]), each at its current version.
+Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const QStringList &names);
 
 struct AreaCount {
     Area area;
@@ -45,6 +47,7 @@ struct RuleRun {
     int errorLine = 0, errorColumn = 0;
     int64_t count = 0, population = 0;
     std::vector<rules::Attrition> attrition;
+    std::shared_ptr<const rules::Selection> people;  // the cohort, when ok
     double ms = 0;
 };
 RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text);

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 
 namespace phm::core::rules {
 
@@ -107,6 +108,7 @@ QStringList CodeLists::names() const {
 bool CodeLists::contains(const QString &name) const { return names().contains(name); }
 
 Result<QStringList> CodeLists::codes(const QString &name) const {
+    std::lock_guard lock(*mMutex);
     auto cached = mCache.constFind(name);
     if (cached != mCache.constEnd()) return *cached;
     QString path = mUserFolder.isEmpty() ? QString() : QDir(mUserFolder).filePath(name + QStringLiteral(".csv"));

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace phm::core::rules {
@@ -26,8 +27,8 @@ QStringList filterKeywords(const QString &dataset);  // e.g. apc: emergency, ele
 // The closest of `candidates` to `word` (Levenshtein distance <= 2, or a prefix), or empty.
 QString closest(const QString &word, const QStringList &candidates);
 
-// Code lists, loaded on first use and cached. Not thread-safe: engines resolve every list they
-// need before evaluating in parallel.
+// Code lists, loaded on first use and cached; safe to share between threads (the GUI's cohort,
+// segmentation and risk views evaluate at the same time with one set of lists).
 class CodeLists {
 public:
     // Bundled lists, plus `userFolder` (CSV files with a `code` column) when given.
@@ -42,6 +43,7 @@ private:
     QString mUserFolder;
     uint64_t mSerial;
     mutable QHash<QString, QStringList> mCache;
+    std::shared_ptr<std::mutex> mMutex = std::make_shared<std::mutex>();  // guards mCache
 };
 
 }  // namespace phm::core::rules

@@ -1,56 +1,143 @@
 #include "cohortpanel.h"
 
+#include "breakdownview.h"
 #include "cohortstore.h"
+#include "overlapview.h"
 #include "projectcontroller.h"
+#include "rulehighlighter.h"
+#include "rulepanel.h"
+#include "rulepanelwidget.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChartView>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
 #include <QTextBlock>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
+// One edit of the rule text. Typing merges into one command while keystrokes come less than
+// 1.5 s apart; a panel edit is a command of its own.
+class RuleTextCommand : public QUndoCommand {
+public:
+    RuleTextCommand(CohortPanel *panel, QString before, QString after, bool typing)
+        : mPanel(panel), mBefore(std::move(before)), mAfter(std::move(after)), mTyping(typing), mTime(QDateTime::currentMSecsSinceEpoch()) {
+        setText(typing ? CohortPanel::tr("typing") : CohortPanel::tr("panel edit"));
+    }
+    int id() const override { return mTyping ? 1 : -1; }
+    bool mergeWith(const QUndoCommand *other) override {
+        const auto *o = static_cast<const RuleTextCommand *>(other);
+        if (o->mTime - mTime > 1500) return false;
+        mAfter = o->mAfter;
+        mTime = o->mTime;
+        return true;
+    }
+    void undo() override { mPanel->applyText(mBefore); }
+    void redo() override {
+        if (std::exchange(mFirst, false) && mTyping) return;  // typing is already in the editor
+        mPanel->applyText(mAfter);
+    }
+
+private:
+    CohortPanel *mPanel;
+    QString mBefore, mAfter;
+    bool mTyping, mFirst = true;
+    qint64 mTime;
+};
+
 CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     : QWidget(parent),
       mController(controller),
       mEditor(new QPlainTextEdit(this)),
+      mPanel(new RulePanelWidget(this)),
+      mUndo(new QUndoStack(this)),
       mStatus(new QLabel(this)),
+      mTabs(new QTabWidget(this)),
       mChart(new QChartView(this)),
+      mBreakdown(new BreakdownView(controller, this)),
+      mOverlap(new OverlapView(controller, this)),
       mSave(new QPushButton(tr("Save as cohort…"), this)) {
-    // Editor, result and Save on the left; the attrition waterfall beside them.
-    auto *layout = new QHBoxLayout(this);
-    auto *left = new QVBoxLayout;
+    // Left: undo/redo and Save, the text over the panel, the count. Right: results in tabs.
     mEditor->setPlaceholderText(tr("e.g. age >= 65 and has(gp, @diabetes) and count(ae, last 12 months) >= 1"));
     mEditor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    mEditor->setUndoRedoEnabled(false);  // one history for text and panel: mUndo
+    mEditor->installEventFilter(this);
+    new RuleHighlighter(mEditor->document());
     mStatus->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mStatus->setWordWrap(true);
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
     mChart->chart()->setTitle(tr("Attrition"));
-    mChart->setMinimumWidth(420);
     mSave->setEnabled(false);
+
+    auto *undo = new QToolButton(this);
+    undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
+    undo->defaultAction()->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    auto *redo = new QToolButton(this);
+    redo->setDefaultAction(mUndo->createRedoAction(this, tr("Redo")));
+    redo->defaultAction()->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(undo);
+    bar->addWidget(redo);
+    bar->addStretch();
+    bar->addWidget(mSave);
+
+    // Text and panel side by side, then the results: all three visible in a low dock.
+    auto *textSide = new QWidget(this);
+    auto *left = new QVBoxLayout(textSide);
+    left->setContentsMargins(0, 0, 0, 0);
+    left->addLayout(bar);
     left->addWidget(mEditor, 1);
     left->addWidget(mStatus);
-    left->addWidget(mSave, 0, Qt::AlignLeft);
-    layout->addLayout(left, 2);
-    layout->addWidget(mChart, 3);
+    mTabs->addTab(mChart, tr("Attrition"));
+    mTabs->addTab(mBreakdown, tr("By area"));
+    mTabs->addTab(mOverlap, tr("Overlap"));
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(textSide);
+    split->addWidget(mPanel);
+    split->addWidget(mTabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 4);
+    split->setSizes({330, 400, 520});
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(split);
+
+    QStringList words;
+    for (const core::rules::FieldInfo &f : core::rules::personFields()) words << QLatin1String(f.name);
+    for (const QString &d : core::rules::datasetNames())
+        words << QStringLiteral("has(%1, )").arg(d) << QStringLiteral("count(%1, last 12 months)").arg(d);
+    words << QStringLiteral("cost(all, last 12 months)") << QStringLiteral("latest(gp, @hba1c).value") << QStringLiteral("in_cohort(\"\")");
+    for (const QString &list : controller->codeLists()->names()) words << QLatin1Char('@') + list;
+    mPanel->setCompletions(words);
+
     mDebounce.setSingleShot(true);
     mDebounce.setInterval(250);
-    connect(mEditor, &QPlainTextEdit::textChanged, this, &CohortPanel::schedule);
-    connect(&mDebounce, &QTimer::timeout, this, &CohortPanel::evaluate);
+    connect(mEditor, &QPlainTextEdit::textChanged, this, &CohortPanel::textEdited);
+    connect(&mDebounce, &QTimer::timeout, this, [this] {
+        syncPanel();
+        evaluate();
+    });
+    connect(mPanel, &RulePanelWidget::edited, this, [this] { setRuleText(core::rules::panelToRule(mPanel->panel())); });
     connect(&mWatcher, &QFutureWatcher<core::RuleRun>::finished, this, [this] {
         const quint64 finished = mRunning;
         mRunning = 0;
@@ -61,7 +148,46 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     });
     connect(mSave, &QPushButton::clicked, this, &CohortPanel::save);
     connect(controller, &ProjectController::projectOpened, this, &CohortPanel::schedule);
-    mStatus->setText(tr("Type a rule to count people; see docs/rules.md for the language."));
+    mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
+}
+
+bool CohortPanel::eventFilter(QObject *watched, QEvent *event) {
+    // The editor's own undo is off; its shortcuts drive the shared history instead.
+    if (watched == mEditor && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Undo)) {
+            mUndo->undo();
+            return true;
+        }
+        if (key->matches(QKeySequence::Redo)) {
+            mUndo->redo();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CohortPanel::setRuleText(const QString &text) {
+    if (text == mEditor->toPlainText()) return;
+    mUndo->push(new RuleTextCommand(this, mText, text, false));
+}
+
+void CohortPanel::applyText(const QString &text) {
+    mApplying = true;
+    mEditor->setPlainText(text);
+    mEditor->moveCursor(QTextCursor::End);
+    mApplying = false;
+    mText = text;
+    schedule();
+}
+
+void CohortPanel::textEdited() {
+    if (mApplying) return;
+    const QString now = mEditor->toPlainText();
+    if (now == mText) return;
+    mUndo->push(new RuleTextCommand(this, mText, now, true));
+    mText = now;
+    schedule();
 }
 
 void CohortPanel::schedule() {
@@ -69,9 +195,26 @@ void CohortPanel::schedule() {
     mDebounce.start();
 }
 
+void CohortPanel::syncPanel() {
+    // The panel follows the text whenever the text parses; while it has an error the panel
+    // keeps the last rule that did, and says so.
+    auto panel = core::rules::ruleToPanel(mEditor->toPlainText());
+    if (panel) {
+        mPanel->setPanel(panel.value());
+        mPanel->setNote(QString());
+    } else {
+        mPanel->setNote(tr("The text has an error (see below); the panel shows the last rule that was complete."));
+    }
+}
+
 void CohortPanel::evaluate() {
     const auto project = mController->project();
-    if (!project || mEditor->toPlainText().trimmed().isEmpty()) return;
+    if (!project) return;
+    if (mEditor->toPlainText().trimmed().isEmpty()) {
+        mSave->setEnabled(false);
+        mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
+        return;
+    }
     if (mRunning) return;  // the running evaluation will be followed by the newest text
     mRunning = mGeneration;
     const QString text = mEditor->toPlainText();
@@ -82,12 +225,6 @@ void CohortPanel::evaluate() {
 void CohortPanel::show(const core::RuleRun &run) {
     mLast = run;
     mSave->setEnabled(run.ok);
-    QChart *chart = mChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
     // Underline the error's position in the editor (wavy red), or clear it.
     QList<QTextEdit::ExtraSelection> marks;
     if (!run.ok && run.errorLine > 0) {
@@ -116,6 +253,19 @@ void CohortPanel::show(const core::RuleRun &run) {
                          .arg(l.toString(qlonglong(run.count)),
                               l.toString(100.0 * double(run.count) / double(std::max<int64_t>(1, run.population)), 'f', 2),
                               l.toString(qlonglong(run.population)), l.toString(run.ms, 'f', 1)));
+    showAttrition(run);
+    mBreakdown->setCohort(run.people);
+    emit evaluated();
+}
+
+void CohortPanel::showAttrition(const core::RuleRun &run) {
+    QChart *chart = mChart->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a);
+        delete a;
+    }
+    const QLocale l;
     auto *set = new QBarSet(tr("People"));
     set->setColor(QColor(0x00, 0x5E, 0xB8));
     QStringList labels;
@@ -123,7 +273,8 @@ void CohortPanel::show(const core::RuleRun &run) {
     for (auto it = run.attrition.rbegin(); it != run.attrition.rend(); ++it) {
         *set << double(it->count);
         // Chart labels are rich text: escape so "<= 3" is shown, not taken for a tag.
-        labels << QStringLiteral("%1 (%2)").arg(it->clause.left(60), l.toString(qlonglong(it->count))).toHtmlEscaped();
+        const QString clause = it->clause.size() > 32 ? it->clause.left(30) + QStringLiteral("…") : it->clause;
+        labels << QStringLiteral("%1 (%2)").arg(clause, l.toString(qlonglong(it->count))).toHtmlEscaped();
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);
@@ -140,7 +291,6 @@ void CohortPanel::show(const core::RuleRun &run) {
     counts->setRange(0, std::max(1.0, double(run.attrition.empty() ? 1 : run.attrition.front().count)));
     counts->applyNiceNumbers();
     chart->setTitle(tr("Attrition: people left after each clause"));
-    emit evaluated();
 }
 
 void CohortPanel::save() {
@@ -150,10 +300,12 @@ void CohortPanel::save() {
     if (name.trimmed().isEmpty()) return;
     auto saved =
         core::CohortStore(project->path).save(name.trimmed(), mEditor->toPlainText(), qEnvironmentVariable("USER"), QString(), mLast.count);
-    if (!saved)
+    if (!saved) {
         QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
-    else
-        QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name.trimmed()).arg(saved.value().version));
+        return;
+    }
+    mOverlap->reloadCohorts();
+    QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name.trimmed()).arg(saved.value().version));
 }
 
 }  // namespace phm::ui

@@ -1,7 +1,9 @@
 #pragma once
-// Cohort builder: a rule editor with a live count and attrition waterfall. Evaluation is
-// debounced (250 ms after the last keystroke) and runs on a worker thread; a generation
-// number drops results that a newer edit has superseded, so typing never waits.
+// Cohort builder: the rule as text (highlighted, errors underlined) and as a panel of groups,
+// kept in sync both ways, with one undo history for both (QUndoStack). Evaluation is debounced
+// (250 ms after the last edit) and runs on a worker thread; a generation number drops results
+// that a newer edit has superseded, so typing never waits. Beside it: the attrition waterfall,
+// the breakdown by area and the overlap of saved cohorts.
 #include "cohortanalysis.h"
 
 #include <QFutureWatcher>
@@ -12,36 +14,63 @@ class QChartView;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
+class QUndoStack;
 
 namespace phm::ui {
 
+class BreakdownView;
+class OverlapView;
 class ProjectController;
+class RulePanelWidget;
 
 class CohortPanel : public QWidget {
     Q_OBJECT
 public:
     explicit CohortPanel(ProjectController *controller, QWidget *parent = nullptr);
     QPlainTextEdit *editor() const { return mEditor; }
+    RulePanelWidget *panelView() const { return mPanel; }
+    QUndoStack *undoStack() const { return mUndo; }
+    BreakdownView *breakdown() const { return mBreakdown; }
+    OverlapView *overlapView() const { return mOverlap; }
+    QTabWidget *tabs() const { return mTabs; }
     const core::RuleRun &lastRun() const { return mLast; }
+    // Replaces the rule text as one undoable edit (what the panel does; also for tests).
+    void setRuleText(const QString &text);
 
 signals:
     void evaluated();  // a result (or error) for the current text is on screen
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    friend class RuleTextCommand;
+    void applyText(const QString &text);  // from the undo stack
+    void textEdited();
     void schedule();
     void evaluate();
+    void syncPanel();
     void show(const core::RuleRun &run);
+    void showAttrition(const core::RuleRun &run);
     void save();
 
     ProjectController *mController;
     QPlainTextEdit *mEditor;
+    RulePanelWidget *mPanel;
+    QUndoStack *mUndo;
     QLabel *mStatus;
+    QTabWidget *mTabs;
     QChartView *mChart;
+    BreakdownView *mBreakdown;
+    OverlapView *mOverlap;
     QPushButton *mSave;
     QTimer mDebounce;
     QFutureWatcher<core::RuleRun> mWatcher;
     quint64 mGeneration = 0, mRunning = 0;
     core::RuleRun mLast;
+    QString mText;           // the text the undo history last saw
+    bool mApplying = false;  // the text is being set by undo/redo or the panel
 };
 
 }  // namespace phm::ui

@@ -1,24 +1,34 @@
 // GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
 // select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
 #include "../core/testutil.h"
+#include "breakdownview.h"
 #include "cohortanalysis.h"
 #include "cohortpanel.h"
+#include "cohortstore.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "importer.h"
 #include "importreportmodel.h"
 #include "mainwindow.h"
+#include "overlapview.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "rulepanelwidget.h"
 #include "segmentationpanel.h"
 #include "taskrunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace phm;
 
@@ -113,6 +123,89 @@ private slots:
         QVERIFY(!w.cohortPanel()->lastRun().ok);
         QVERIFY(w.cohortPanel()->lastRun().error.contains(QStringLiteral("did you mean `imd_decile`?")));
         QCOMPARE(w.cohortPanel()->lastRun().errorColumn, 15);
+    }
+
+    void panelAndTextStayInSyncWithOneUndoHistory() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        ui::CohortPanel *c = w.cohortPanel();
+        QSignalSpy evaluated(c, &ui::CohortPanel::evaluated);
+        // Text -> panel: typing a rule shows it as groups.
+        const QString typed = QStringLiteral("age >= 50 and (has(gp, @copd) or has(gp, @asthma))");
+        c->editor()->setPlainText(typed);
+        QVERIFY(evaluated.wait(20000));
+        const auto &groups = c->panelView()->panel().groups;
+        QCOMPARE(int(groups.size()), 2);
+        QCOMPARE(groups[1].criteria, QStringList({QStringLiteral("has(gp, @copd)"), QStringLiteral("has(gp, @asthma)")}));
+        QCOMPARE(c->panelView()->criterionEditors().size(), 3);
+        const int64_t before = c->lastRun().count;
+        // Panel -> text: an exclusion group added in the panel appears in the text and the count.
+        core::rules::RulePanel edited = c->panelView()->panel();
+        edited.groups.push_back({true, {QStringLiteral("care_home")}});
+        c->panelView()->setPanel(edited);
+        emit c->panelView()->edited();
+        QCOMPARE(c->editor()->toPlainText(), QStringLiteral("age >= 50\nand (has(gp, @copd) or has(gp, @asthma))\nand not (care_home)"));
+        evaluated.clear();
+        QVERIFY(evaluated.wait(20000));
+        QVERIFY(c->lastRun().ok && c->lastRun().count <= before);
+        QCOMPARE(int(c->lastRun().attrition.size()), 3);
+        // One history for both: undo the panel edit, then the typing; redo brings them back.
+        c->undoStack()->undo();
+        QCOMPARE(c->editor()->toPlainText(), typed);
+        c->undoStack()->undo();
+        QCOMPARE(c->editor()->toPlainText(), QString());
+        c->undoStack()->redo();
+        c->undoStack()->redo();
+        QVERIFY(c->editor()->toPlainText().endsWith(QStringLiteral("and not (care_home)")));
+        // Ctrl+Z in the editor drives the same history.
+        QTest::keyClick(c->editor(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(c->editor()->toPlainText(), typed);
+        // The breakdown by place follows the count and adds up to it.
+        evaluated.clear();
+        QVERIFY(evaluated.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                int64_t sum = 0;
+                for (const auto &r : c->breakdown()->model()->rows()) sum += r.count;
+                return sum == c->lastRun().count;
+            }(),
+            20000);
+    }
+
+    void overlapOfSavedCohorts() {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("copy.phm"));
+        QVERIFY(QFile::copy(mProject, copy));
+        core::CohortStore store(copy);
+        QVERIFY(store.save(QStringLiteral("Over 60"), QStringLiteral("age >= 60"), QStringLiteral("t"), QString(), -1));
+        QVERIFY(store.save(QStringLiteral("Hypertension"), QStringLiteral("has(gp, @hypertension)"), QStringLiteral("t"), QString(), -1));
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(copy);
+        QVERIFY(opened.wait(20000));
+        ui::OverlapView *o = w.cohortPanel()->overlapView();
+        QCOMPARE(o->cohorts()->count(), 2);
+        QVERIFY(!o->compareButton()->isEnabled());  // needs 2 to 4 ticked
+        for (int i = 0; i < 2; ++i) o->cohorts()->item(i)->setCheckState(Qt::Checked);
+        QVERIFY(o->compareButton()->isEnabled());
+        QSignalSpy updated(o, &ui::OverlapView::updated);
+        o->compareButton()->click();
+        QVERIFY(updated.wait(20000));
+        // Three regions (only A, only B, both) that add up to the union, as the core computes it.
+        QCOMPARE(o->table()->rowCount(), 3);
+        auto regions = core::overlapOfSaved(*w.controller()->project(), *w.controller()->codeLists(),
+                                            {QStringLiteral("Hypertension"), QStringLiteral("Over 60")});
+        QVERIFY(regions);
+        int64_t both = 0;
+        for (const auto &r : regions.value())
+            if (r.members == 3u) both = r.count;
+        bool found = false;
+        for (int row = 0; row < 3; ++row)
+            if (!o->table()->item(row, 0)->text().isEmpty() && !o->table()->item(row, 1)->text().isEmpty())
+                found = QLocale().toLongLong(o->table()->item(row, 2)->text()) == both;
+        QVERIFY(found);
     }
 
     void segmentationFollowsTheSelectedArea() {

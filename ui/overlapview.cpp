@@ -1,0 +1,161 @@
+#include "overlapview.h"
+
+#include "cohortstore.h"
+#include "projectcontroller.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace phm::ui {
+
+OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
+    : QWidget(parent),
+      mController(controller),
+      mCohorts(new QListWidget(this)),
+      mCompare(new QPushButton(tr("Compare"), this)),
+      mStatus(new QLabel(this)),
+      mTable(new QTableWidget(this)),
+      mChart(new QChartView(this)) {
+    auto *left = new QVBoxLayout;
+    left->addWidget(new QLabel(tr("Tick 2 to 4 saved cohorts:"), this));
+    left->addWidget(mCohorts, 1);
+    left->addWidget(mCompare);
+    mCompare->setEnabled(false);
+    mStatus->setWordWrap(true);
+    mTable->verticalHeader()->hide();
+    mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mChart->setRenderHint(QPainter::Antialiasing);
+    mChart->chart()->legend()->hide();
+    auto *right = new QVBoxLayout;
+    right->addWidget(mStatus);
+    right->addWidget(mTable, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 1);
+    layout->addLayout(right, 2);
+    layout->addWidget(mChart, 2);
+    connect(mCohorts, &QListWidget::itemChanged, this, [this] {
+        const auto n = checkedNames().size();
+        mCompare->setEnabled(n >= 2 && n <= 4);
+    });
+    connect(mCompare, &QPushButton::clicked, this, &OverlapView::compare);
+    connect(&mWatcher, &QFutureWatcher<core::Result<std::vector<core::OverlapRegion>>>::finished, this,
+            [this] { show(mWatcher.result()); });
+    connect(controller, &ProjectController::projectOpened, this, &OverlapView::reloadCohorts);
+    mStatus->setText(
+        tr("How many people are in each combination of cohorts: each person is counted once, in the row of exactly "
+           "the cohorts they belong to."));
+}
+
+void OverlapView::reloadCohorts() {
+    const auto project = mController->project();
+    if (!project) return;
+    const QStringList wasChecked = checkedNames();
+    mCohorts->clear();
+    auto saved = core::CohortStore(project->path).list();
+    if (!saved) {
+        mStatus->setText(saved.error().message);
+        return;
+    }
+    const QLocale l;
+    for (const core::SavedCohort &c : saved.value()) {
+        auto *item = new QListWidgetItem(tr("%1 (%2 people, v%3)").arg(c.name, l.toString(c.current().count)).arg(c.current().version));
+        item->setData(Qt::UserRole, c.name);
+        item->setToolTip(c.current().rule);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(wasChecked.contains(c.name) ? Qt::Checked : Qt::Unchecked);
+        mCohorts->addItem(item);
+    }
+}
+
+QStringList OverlapView::checkedNames() const {
+    QStringList out;
+    for (int i = 0; i < mCohorts->count(); ++i)
+        if (mCohorts->item(i)->checkState() == Qt::Checked) out << mCohorts->item(i)->data(Qt::UserRole).toString();
+    return out;
+}
+
+void OverlapView::compare() {
+    const auto project = mController->project();
+    if (!project || mWatcher.isRunning()) return;
+    mNames = checkedNames();
+    mCompare->setEnabled(false);
+    mStatus->setText(tr("Comparing…"));
+    mWatcher.setFuture(QtConcurrent::run(
+        [project, lists = mController->codeLists(), names = mNames] { return core::overlapOfSaved(*project, *lists, names); }));
+}
+
+void OverlapView::show(const core::Result<std::vector<core::OverlapRegion>> &result) {
+    const auto n = checkedNames().size();
+    mCompare->setEnabled(n >= 2 && n <= 4);
+    if (!result) {
+        mStatus->setText(result.error().message);
+        emit updated();
+        return;
+    }
+    std::vector<core::OverlapRegion> regions = result.value();
+    std::sort(regions.begin(), regions.end(), [](const auto &a, const auto &b) { return a.count > b.count; });
+    const QLocale l;
+    int64_t total = 0;
+    for (const auto &r : regions) total += r.count;
+    mStatus->setText(tr("%1 people are in at least one of the %2 cohorts.").arg(l.toString(qlonglong(total))).arg(mNames.size()));
+    mTable->clear();
+    mTable->setColumnCount(int(mNames.size()) + 1);
+    mTable->setRowCount(int(regions.size()));
+    QStringList headers = mNames;
+    headers << tr("People");
+    mTable->setHorizontalHeaderLabels(headers);
+    auto *set = new QBarSet(tr("People"));
+    set->setColor(QColor(0x00, 0x5E, 0xB8));
+    QStringList labels;
+    for (int row = 0; row < int(regions.size()); ++row) {
+        QStringList in;
+        for (int k = 0; k < mNames.size(); ++k) {
+            const bool member = regions[size_t(row)].members & (1u << k);
+            auto *cell = new QTableWidgetItem(member ? QStringLiteral("●") : QString());
+            cell->setTextAlignment(Qt::AlignCenter);
+            mTable->setItem(row, k, cell);
+            if (member) in << mNames[k];
+        }
+        auto *count = new QTableWidgetItem(l.toString(qlonglong(regions[size_t(row)].count)));
+        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        mTable->setItem(row, int(mNames.size()), count);
+        labels.prepend(in.join(QStringLiteral(" + ")).toHtmlEscaped());  // bars run bottom-up
+        set->insert(0, double(regions[size_t(row)].count));
+    }
+    mTable->resizeColumnsToContents();
+    QChart *chart = mChart->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a);
+        delete a;
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *axis = new QBarCategoryAxis;
+    axis->append(labels);
+    chart->addAxis(axis, Qt::AlignLeft);
+    series->attachAxis(axis);
+    auto *counts = new QValueAxis;
+    counts->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(counts, Qt::AlignBottom);
+    series->attachAxis(counts);
+    counts->setRange(0, std::max(1.0, regions.empty() ? 1.0 : double(regions.front().count)));
+    counts->applyNiceNumbers();
+    chart->setTitle(tr("People in exactly these cohorts"));
+    emit updated();
+}
+
+}  // namespace phm::ui
