@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "riskpanel.h"
 #include "segmentationpanel.h"
 
 #include <QApplication>
@@ -71,10 +72,16 @@ int main(int argc, char **argv) {
         if (dock == QLatin1String("segmentation"))
             // Superseded requests never show, so the first update is the selected PCN's.
             QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
+        if (dock == QLatin1String("risk"))  // once the model is trained
+            QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
+                if (window.riskPanel()->model()) grab();
+            });
         QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab, dock] {
             window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
-            if (dock == QLatin1String("segmentation")) {
-                window.findChild<QDockWidget *>(QStringLiteral("segmentation"))->raise();
+            if (!dock.isEmpty()) {
+                auto *shown = window.findChild<QDockWidget *>(dock);
+                shown->raise();
+                window.resizeDocks({shown}, {400}, Qt::Vertical);
                 return;
             }
             if (rule.isEmpty()) return grab();

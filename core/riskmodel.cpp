@@ -264,4 +264,26 @@ Result<RiskModelResult> buildRiskModel(const Project &p, const rules::CodeLists 
     return model;
 }
 
+RiskSummary summariseRisk(const RiskModelResult &model, const rules::Selection &people) {
+    RiskSummary out;
+    for (size_t i = people.find_first(); i != rules::Selection::npos; i = people.find_next(i)) {
+        switch (i < model.tier.size() ? model.tier[i] : RiskTier::NotScored) {
+            case RiskTier::High:
+                ++out.high;
+                break;
+            case RiskTier::Rising:
+                ++out.rising;
+                break;
+            case RiskTier::Low:
+                ++out.low;
+                break;
+            case RiskTier::NotScored:
+                ++out.notScored;
+                continue;
+        }
+        out.expectedAdmissions += double(model.score[i]);
+    }
+    return out;
+}
+
 }  // namespace phm::core

@@ -8,6 +8,7 @@
 #include "logisticregression.h"
 #include "project.h"
 #include "result.h"
+#include "ruleengine.h"
 
 #include <QStringList>
 
@@ -52,5 +53,12 @@ Status scoreRiskModel(RiskModelResult &model, const Project &project, const rule
                       int32_t indexDate = kNoDate);
 // Both.
 Result<RiskModelResult> buildRiskModel(const Project &project, const rules::CodeLists &lists, const RiskOptions &options = {});
+
+// Risk of a group of people (e.g. an area's registered population) under a scored model.
+struct RiskSummary {
+    int64_t high = 0, rising = 0, low = 0, notScored = 0;
+    double expectedAdmissions = 0;  // sum of the people's risks: people expected to have an emergency admission
+};
+RiskSummary summariseRisk(const RiskModelResult &model, const rules::Selection &people);
 
 }  // namespace phm::core

@@ -1,5 +1,6 @@
 #include "cohortpanel.h"
 
+#include "barchart.h"
 #include "breakdownview.h"
 #include "cohortstore.h"
 #include "overlapview.h"
@@ -8,13 +9,10 @@
 #include "rulepanel.h"
 #include "rulepanelwidget.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QChartView>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QHBoxLayout>
-#include <QHorizontalBarSeries>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -29,7 +27,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
@@ -259,38 +256,15 @@ void CohortPanel::show(const core::RuleRun &run) {
 }
 
 void CohortPanel::showAttrition(const core::RuleRun &run) {
-    QChart *chart = mChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
     const QLocale l;
-    auto *set = new QBarSet(tr("People"));
-    set->setColor(QColor(0x00, 0x5E, 0xB8));
     QStringList labels;
-    // Horizontal bars run bottom-up, so the first clause goes last to read top-down.
-    for (auto it = run.attrition.rbegin(); it != run.attrition.rend(); ++it) {
-        *set << double(it->count);
-        // Chart labels are rich text: escape so "<= 3" is shown, not taken for a tag.
-        const QString clause = it->clause.size() > 32 ? it->clause.left(30) + QStringLiteral("…") : it->clause;
-        labels << QStringLiteral("%1 (%2)").arg(clause, l.toString(qlonglong(it->count))).toHtmlEscaped();
+    std::vector<double> counts;
+    for (const core::rules::Attrition &a : run.attrition) {
+        const QString clause = a.clause.size() > 32 ? a.clause.left(30) + QStringLiteral("…") : a.clause;
+        labels << QStringLiteral("%1 (%2)").arg(clause, l.toString(qlonglong(a.count)));
+        counts.push_back(double(a.count));
     }
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *clauses = new QBarCategoryAxis;
-    clauses->append(labels);
-    clauses->setTruncateLabels(false);
-    chart->addAxis(clauses, Qt::AlignLeft);
-    series->attachAxis(clauses);
-    auto *counts = new QValueAxis;
-    counts->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(counts, Qt::AlignBottom);
-    series->attachAxis(counts);
-    counts->setRange(0, std::max(1.0, double(run.attrition.empty() ? 1 : run.attrition.front().count)));
-    counts->applyNiceNumbers();
-    chart->setTitle(tr("Attrition: people left after each clause"));
+    showHorizontalBars(mChart->chart(), tr("Attrition: people left after each clause"), labels, counts);
 }
 
 void CohortPanel::save() {

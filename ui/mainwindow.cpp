@@ -7,6 +7,7 @@
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "refdata.h"
+#include "riskpanel.h"
 #include "segmentationpanel.h"
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
@@ -68,6 +69,13 @@ MainWindow::MainWindow(QWidget *parent)
     segmentDock->setWidget(mSegments);
     addDockWidget(Qt::BottomDockWidgetArea, segmentDock);
     tabifyDockWidget(cohortDock, segmentDock);
+
+    mRisk = new RiskPanel(mController, this);
+    auto *riskDock = new QDockWidget(tr("Risk stratification"), this);
+    riskDock->setObjectName(QStringLiteral("risk"));
+    riskDock->setWidget(mRisk);
+    addDockWidget(Qt::BottomDockWidgetArea, riskDock);
+    tabifyDockWidget(segmentDock, riskDock);
     dataDock->raise();
 
     statusBar()->addWidget(mSelection, 1);
@@ -120,6 +128,7 @@ void MainWindow::showArea(const core::Area &area) {
     const QString name = areas->name(area);
     mPyramid->setPyramid(areas->pyramid(area), name);
     mSegments->setArea(area);
+    mRisk->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),

@@ -15,6 +15,7 @@ class DataOverviewWidget;
 class GeographyModel;
 class ProjectController;
 class PyramidView;
+class RiskPanel;
 class SegmentationPanel;
 
 class MainWindow : public QMainWindow {
@@ -28,6 +29,7 @@ public:
     DataOverviewWidget *dataOverview() const { return mOverview; }
     CohortPanel *cohortPanel() const { return mCohorts; }
     SegmentationPanel *segmentationPanel() const { return mSegments; }
+    RiskPanel *riskPanel() const { return mRisk; }
     void selectArea(const core::Area &area);
 
 private:
@@ -48,6 +50,7 @@ private:
     DataOverviewWidget *mOverview;
     CohortPanel *mCohorts;
     SegmentationPanel *mSegments;
+    RiskPanel *mRisk;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

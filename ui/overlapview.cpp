@@ -1,21 +1,18 @@
 #include "overlapview.h"
 
+#include "barchart.h"
 #include "cohortstore.h"
 #include "projectcontroller.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
@@ -116,9 +113,8 @@ void OverlapView::show(const core::Result<std::vector<core::OverlapRegion>> &res
     QStringList headers = mNames;
     headers << tr("People");
     mTable->setHorizontalHeaderLabels(headers);
-    auto *set = new QBarSet(tr("People"));
-    set->setColor(QColor(0x00, 0x5E, 0xB8));
     QStringList labels;
+    std::vector<double> counts;
     for (int row = 0; row < int(regions.size()); ++row) {
         QStringList in;
         for (int k = 0; k < mNames.size(); ++k) {
@@ -131,30 +127,11 @@ void OverlapView::show(const core::Result<std::vector<core::OverlapRegion>> &res
         auto *count = new QTableWidgetItem(l.toString(qlonglong(regions[size_t(row)].count)));
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         mTable->setItem(row, int(mNames.size()), count);
-        labels.prepend(in.join(QStringLiteral(" + ")).toHtmlEscaped());  // bars run bottom-up
-        set->insert(0, double(regions[size_t(row)].count));
+        labels << in.join(QStringLiteral(" + "));
+        counts.push_back(double(regions[size_t(row)].count));
     }
     mTable->resizeColumnsToContents();
-    QChart *chart = mChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *axis = new QBarCategoryAxis;
-    axis->append(labels);
-    chart->addAxis(axis, Qt::AlignLeft);
-    series->attachAxis(axis);
-    auto *counts = new QValueAxis;
-    counts->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(counts, Qt::AlignBottom);
-    series->attachAxis(counts);
-    counts->setRange(0, std::max(1.0, regions.empty() ? 1.0 : double(regions.front().count)));
-    counts->applyNiceNumbers();
-    chart->setTitle(tr("People in exactly these cohorts"));
+    showHorizontalBars(mChart->chart(), tr("People in exactly these cohorts"), labels, counts);
     emit updated();
 }
 

@@ -1,20 +1,17 @@
 #include "segmentationpanel.h"
 
+#include "barchart.h"
 #include "cohortanalysis.h"
 #include "projectcontroller.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
@@ -148,13 +145,8 @@ void SegmentationPanel::recompute() {
 }
 
 void SegmentationPanel::showResult(const core::Result<core::SegmentationResult> &result) {
-    QChart *chart = mChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes()) {
-        chart->removeAxis(a);
-        delete a;
-    }
     if (!result) {
+        clearChart(mChart->chart());
         mStatus->setText(result.error().message);
         emit updated();
         return;
@@ -164,31 +156,13 @@ void SegmentationPanel::showResult(const core::Result<core::SegmentationResult> 
     mStatus->setText(tr("%1: %2 people")
                          .arg(areas ? areas->name(mArea.value_or(core::Area{core::Area::Ics, 0})) : QString(),
                               QLocale().toString(qlonglong(result.value().persons))));
-    auto *set = new QBarSet(tr("People"));
-    set->setColor(QColor(0x00, 0xA4, 0x99));
-    QStringList labels;
-    const auto &segments = result.value().segments;
-    for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
-        *set << double(it->count);
-        labels << it->name.toHtmlEscaped();
+    QStringList names;
+    std::vector<double> counts;
+    for (const core::SegmentSummary &s : result.value().segments) {
+        names << s.name;
+        counts.push_back(double(s.count));
     }
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    chart->addSeries(series);
-    auto *names = new QBarCategoryAxis;
-    names->append(labels);
-    names->setTruncateLabels(false);
-    QFont small = names->labelsFont();
-    small.setPointSizeF(small.pointSizeF() * 0.8);
-    names->setLabelsFont(small);
-    chart->addAxis(names, Qt::AlignLeft);
-    series->attachAxis(names);
-    auto *counts = new QValueAxis;
-    counts->setLabelFormat(QStringLiteral("%.0f"));
-    chart->addAxis(counts, Qt::AlignBottom);
-    series->attachAxis(counts);
-    counts->applyNiceNumbers();
-    chart->setTitle(result.value().templateName.toHtmlEscaped());
+    showHorizontalBars(mChart->chart(), result.value().templateName, names, counts, {QColor(0x00, 0xA4, 0x99), 0.8});
     emit updated();
 }
 

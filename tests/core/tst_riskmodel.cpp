@@ -52,6 +52,21 @@ private slots:
         QCOMPARE(bins[1].observed, 1.0);
     }
 
+    void riskSummaryHandWorked() {
+        RiskModelResult m;
+        m.tier = {RiskTier::High, RiskTier::Low, RiskTier::Rising, RiskTier::NotScored, RiskTier::Low};
+        m.score = {0.5f, 0.25f, 0.125f, NAN, 0.0625f};
+        rules::Selection people(5);
+        people.set();
+        people.reset(4);
+        const RiskSummary s = summariseRisk(m, people);
+        QCOMPARE(s.high, 1);
+        QCOMPARE(s.rising, 1);
+        QCOMPARE(s.low, 1);
+        QCOMPARE(s.notScored, 1);
+        QCOMPARE(s.expectedAdmissions, 0.875);  // 0.5 + 0.25 + 0.125; the unscored person adds nothing
+    }
+
     void emergencyAdmissionModel() {
         QTemporaryDir dir;
         const ProjectPtr project = phm::test::makeProject(dir.path(), 20000, 19);

@@ -13,17 +13,20 @@
 #include "overlapview.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "riskpanel.h"
 #include "rulepanelwidget.h"
 #include "segmentationpanel.h"
 #include "taskrunner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChartView>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -206,6 +209,29 @@ private slots:
             if (!o->table()->item(row, 0)->text().isEmpty() && !o->table()->item(row, 1)->text().isEmpty())
                 found = QLocale().toLongLong(o->table()->item(row, 2)->text()) == both;
         QVERIFY(found);
+    }
+
+    void riskViewTrainsAndFollowsTheArea() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(w.riskPanel()->model() != nullptr, 60000);  // trained on open, off the UI thread
+        const core::Area pcn{core::Area::Pcn, 1};
+        w.selectArea(pcn);
+        // The tier table shows the PCN's people registered now, split as the model tiers them.
+        const auto members = core::areaMembers(*w.controller()->areas(), pcn);
+        const core::RiskSummary expected = core::summariseRisk(*w.riskPanel()->model(), members);
+        QCOMPARE(expected.high + expected.rising + expected.low + expected.notScored, int64_t(members.count()));
+        const QLocale l;
+        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(0, 1)->text()), expected.high);
+        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(1, 1)->text()), expected.rising);
+        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(2, 1)->text()), expected.low);
+        // The calibration chart has a point per decile.
+        int points = 0;
+        for (QAbstractSeries *s : w.riskPanel()->calibrationChart()->chart()->series())
+            if (auto *scatter = qobject_cast<QScatterSeries *>(s)) points = int(scatter->count());
+        QCOMPARE(points, 10);
     }
 
     void segmentationFollowsTheSelectedArea() {
