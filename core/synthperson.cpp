@@ -72,11 +72,16 @@ double ageFactor(int age) {
     return age < 40 ? 0.02 : age < 50 ? 0.06 : age < 60 ? 0.12 : age < 70 ? 0.25 : age < 80 ? 0.5 : age < 85 ? 0.8 : 1.0;
 }
 
+// Calibrates the drawn deficits so the eFI categories of people aged 65+ come close to Clegg et
+// al. 2016 (about 50% fit, 35% mild, 12% moderate, 3% severe); see docs/synthetic-data.md.
+constexpr double kDeficitScale = 1.6;
+
 void assignFrailtyAndFlags(SynthPerson &p, Rng &rng) {
     const double d = depIndex(p.imdDecile);
     for (const DeficitModel &m : kOtherDeficits) {
         if (m.p85 <= 0) continue;
-        const double pr = std::min(0.95, m.p85 * ageFactor(p.age) * std::exp(m.latent * p.z - m.latent * m.latent / 2.0 + 0.15 * d));
+        const double pr =
+            std::min(0.95, kDeficitScale * m.p85 * ageFactor(p.age) * std::exp(m.latent * p.z - m.latent * m.latent / 2.0 + 0.15 * d));
         if (rng.chance(pr)) p.deficits.set(size_t(m.number));
     }
     if (rng.chance(std::min(0.9, 0.06 * ageFactor(p.age) * std::exp(0.6 * p.z)))) p.deficits.set(35);
