@@ -23,6 +23,10 @@
         <source>With --screenshot: raise this dock (e.g. segmentation).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --rule: show this result tab (0 attrition, 1 by area).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::core</name>
@@ -52,6 +56,60 @@
     </message>
 </context>
 <context>
+    <name>phm::ui::BreakdownModel</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the cohort as a share of the area&apos;s registered population at the extract end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::BreakdownView</name>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care alliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhood (LSOA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break down by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::CohortPanel</name>
     <message>
         <source>Save as cohort…</source>
@@ -66,15 +124,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a rule to count people; see docs/rules.md for the language.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 people (%2% of %3) — %4 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -91,6 +141,38 @@
     </message>
     <message>
         <source>Saved &quot;%1&quot; as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>panel edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a rule or build it in the panel to count people; see docs/rules.md for the language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has an error (see below); the panel shows the last rule that was complete.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -292,6 +374,10 @@
         <source>Segmentation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Risk stratification</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::NewDemoDialog</name>
@@ -321,6 +407,41 @@
     </message>
     <message>
         <source>Folder for the demo ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::OverlapView</name>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick 2 to 4 saved cohorts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many people are in each combination of cohorts: each person is counted once, in the row of exactly the cohorts they belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 people, v%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people are in at least one of the %2 cohorts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in exactly these cohorts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -430,6 +551,244 @@
     </message>
 </context>
 <context>
+    <name>phm::ui::RiskPanel</name>
+    <message>
+        <source>Retrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of people with the highest scores in the high-risk tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of people in the rising-risk tier, below the high-risk tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk: top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rising risk: next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight (per SD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression coefficients on standardised predictors: the change in log-odds for one standard deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project to train the emergency admission model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The high and rising tiers must leave room for a low-risk tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training the emergency admission model on the first year, testing on held-out people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Emergency admission in the next 12 months.&lt;/b&gt; On %1 held-out people: AUROC &lt;b&gt;%2&lt;/b&gt;; the high-risk tier finds %3% of next year&apos;s admitted people (sensitivity) and %4% of the people it flags are admitted (PPV), against %5% of everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciles of predicted risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted risk (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration on held-out people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 people registered now; the model expects %3 of them to have an emergency admission in the next 12 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::RulePanelWidget</name>
+    <message>
+        <source>Age between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aged 65 and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most deprived 20% (Core20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis recorded (code list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two or more long-term conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate or severe frailty (eFI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest HbA1c above…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;E attendances in 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency admission in 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost in 12 months above…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lives in a care home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a saved cohort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People must also match one of this group&apos;s criteria (AND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove people who match any of this group&apos;s criteria (AND NOT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No criteria yet: everyone is in the cohort. Add a group, or type a rule above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AND NOT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exclude&lt;/b&gt; people with any of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Include&lt;/b&gt; people with any of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make inclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make exclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a condition, e.g. has(gp, @copd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::SegmentTableModel</name>
     <message>
         <source>%1%</source>
@@ -480,10 +839,6 @@
     </message>
     <message>
         <source>%1: %2 people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

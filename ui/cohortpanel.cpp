@@ -260,11 +260,11 @@ void CohortPanel::showAttrition(const core::RuleRun &run) {
     QStringList labels;
     std::vector<double> counts;
     for (const core::rules::Attrition &a : run.attrition) {
-        const QString clause = a.clause.size() > 32 ? a.clause.left(30) + QStringLiteral("…") : a.clause;
+        const QString clause = a.clause.size() > 26 ? a.clause.left(24) + QStringLiteral("…") : a.clause;
         labels << QStringLiteral("%1 (%2)").arg(clause, l.toString(qlonglong(a.count)));
         counts.push_back(double(a.count));
     }
-    showHorizontalBars(mChart->chart(), tr("Attrition: people left after each clause"), labels, counts);
+    showHorizontalBars(mChart->chart(), tr("Attrition: people left after each clause"), labels, counts, {QColor(0x00, 0x5E, 0xB8), 0.85});
 }
 
 void CohortPanel::save() {
