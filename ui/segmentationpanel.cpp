@@ -6,10 +6,14 @@
 
 #include <QChartView>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -91,6 +95,15 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
     }
     mTemplate->setCurrentIndex(std::max(0, mTemplate->findData(QStringLiteral("cheshire-merseyside"))));
     top->addWidget(mTemplate);
+    auto *open = new QPushButton(tr("Open template…"), this);
+    open->setToolTip(
+        tr("Use your own template: a JSON file of segments and rules, laid out like the bundled ones "
+           "(resources/segmentation/*.json)"));
+    top->addWidget(open);
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Segmentation template"), QString(), tr("Templates (*.json)"));
+        if (!path.isEmpty()) addTemplateFile(path);
+    });
     top->addWidget(mStatus, 1);
     layout->addLayout(top);
     auto *body = new QHBoxLayout;
@@ -119,6 +132,20 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
         else
             recompute();
     });
+}
+
+void SegmentationPanel::addTemplateFile(const QString &path) {
+    auto t = core::loadSegmentationTemplate(path);
+    if (!t) {
+        QMessageBox::warning(this, tr("Segmentation template"), t.error().message);
+        return;
+    }
+    int index = mTemplate->findData(path);
+    if (index < 0) {
+        mTemplate->addItem(tr("%1 (%2)").arg(t.value().name, QFileInfo(path).fileName()), path);
+        index = mTemplate->count() - 1;
+    }
+    mTemplate->setCurrentIndex(index);
 }
 
 void SegmentationPanel::setArea(const core::Area &area) {

@@ -40,6 +40,8 @@ class SegmentationPanel : public QWidget {
 public:
     explicit SegmentationPanel(ProjectController *controller, QWidget *parent = nullptr);
     void setArea(const core::Area &area);
+    // Adds a user's template (JSON, as resources/segmentation/*.json) to the chooser and uses it.
+    void addTemplateFile(const QString &path);
     SegmentTableModel *model() const { return mModel; }
 
 signals:

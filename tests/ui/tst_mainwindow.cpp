@@ -250,6 +250,23 @@ private slots:
         for (const auto &s : w.segmentationPanel()->model()->result().segments) sum += s.count;
         QCOMPARE(sum, w.segmentationPanel()->model()->result().persons);
         QVERIFY(w.segmentationPanel()->model()->rowCount() >= 8);
+        // A user's own template file: two segments, first match wins, the rest "Not in any segment".
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "{\"name\": \"Mine\", \"segments\": [{\"name\": \"Older\", \"rule\": \"age >= 65\"},"
+            " {\"name\": \"Diabetes\", \"rule\": \"has(gp, @diabetes)\"}]}");
+        f.close();
+        w.segmentationPanel()->addTemplateFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.segmentationPanel()->model()->result().templateName, QStringLiteral("Mine"), 20000);
+        const auto &mine = w.segmentationPanel()->model()->result();
+        QCOMPARE(int(mine.segments.size()), 4);  // not registered, Older, Diabetes, not in any segment
+        QCOMPARE(mine.segments[3].name, QStringLiteral("Not in any segment"));
+        int64_t total = 0;
+        for (const auto &seg : mine.segments) total += seg.count;
+        QCOMPARE(total, mine.persons);
     }
 
     void failedOpenReportsAndKeepsState() {
