@@ -6,6 +6,7 @@
 #include "generator.h"
 #include "importer.h"
 #include "projectloader.h"
+#include "statscommand.h"
 #include "stratifycommands.h"
 
 #include <QCommandLineParser>
@@ -140,11 +141,13 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("segment")) return runSegmentCommand(args);
     if (cmd == QLatin1String("risk")) return runRiskCommand(args);
     if (cmd == QLatin1String("stratify")) return runStratifyCommand(args);
+    if (cmd == QLatin1String("stats")) return runStatsCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
-    err(QStringLiteral("usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|multimorbidity|data-spec|bench> [options]"));
+    err(QStringLiteral(
+        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|multimorbidity|data-spec|bench> [options]"));
     return 2;
 }

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <cmath>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -96,6 +97,96 @@ private slots:
         QCOMPARE(p.exitCode(), 1);
         const QByteArray message = p.readAllStandardError();
         QVERIFY2(message.contains("did you mean `imd_decile`?") && message.contains("^"), message.constData());
+    }
+
+    void statsOnAnAnalystsTable() {
+        // phm stats over the package's own fixture, through the CLI: the JSON keys and values.
+        const QString fixtures = QStringLiteral(PHM_SOURCE_DIR "/tests/data/pheindicatormethods/");
+        const QJsonArray props =
+            QJsonDocument::fromJson(run({QStringLiteral("stats"), QStringLiteral("proportion"), QStringLiteral("--input"),
+                                         fixtures + QStringLiteral("test_Prop.csv"), QStringLiteral("--map"),
+                                         QStringLiteral("x=Numerator,n=Denominator"), QStringLiteral("--json")}))
+                .array();
+        QCOMPARE(props.size(), 19);
+        const QJsonObject area4 = props.at(3).toObject();
+        QCOMPARE(area4.value(QStringLiteral("Area")).toString(), QStringLiteral("Area4"));
+        QCOMPARE(area4.value(QStringLiteral("value")).toDouble(), 0.65);
+        QVERIFY(std::abs(area4.value(QStringLiteral("lowercl")).toDouble() - 0.55254443296888) < 1e-12);  // test_Prop.csv row 4
+        QVERIFY(std::abs(area4.value(QStringLiteral("uppercl")).toDouble() - 0.736357517569025) < 1e-12);
+        // DSR by area with the file's own standard population, multiplier 10,000 (test_DSR_results row 1).
+        const QJsonArray dsr =
+            QJsonDocument::fromJson(run({QStringLiteral("stats"), QStringLiteral("dsr"), QStringLiteral("--input"),
+                                         fixtures + QStringLiteral("test_multiarea_esp.csv"), QStringLiteral("--map"),
+                                         QStringLiteral("x=count,n=pop,stdpop=esp2013"), QStringLiteral("--by"), QStringLiteral("area"),
+                                         QStringLiteral("--multiplier"), QStringLiteral("10000"), QStringLiteral("--json")}))
+                .array();
+        QCOMPARE(dsr.size(), 3);
+        QCOMPARE(dsr.at(0).toObject().value(QStringLiteral("area")).toString(), QStringLiteral("testdata_big"));
+        QVERIFY(std::abs(dsr.at(0).toObject().value(QStringLiteral("value")).toDouble() - 1043.02479914694) < 1e-9);
+        QVERIFY(dsr.at(2).toObject().value(QStringLiteral("value")).isNull());  // 9 events: not calculated
+        // SII with RII: the keys the issue names, seeded so two runs agree.
+        const QString sii = mDir.filePath(QStringLiteral("sii.csv"));
+        QFile f(sii);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("place,quantile,population,value,lowercl,uppercl\n");
+        for (int q = 1; q <= 10; ++q)
+            for (const char *place : {"Luton", "Bedford"})
+                f.write(QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                            .arg(QLatin1String(place))
+                            .arg(q)
+                            .arg(1000 + 37 * q)
+                            .arg(0.30 - 0.015 * q)
+                            .arg(0.28 - 0.015 * q)
+                            .arg(0.32 - 0.015 * q)
+                            .toUtf8());
+        f.close();
+        const QStringList siiArgs = {QStringLiteral("stats"),
+                                     QStringLiteral("sii"),
+                                     QStringLiteral("--input"),
+                                     sii,
+                                     QStringLiteral("--by"),
+                                     QStringLiteral("place"),
+                                     QStringLiteral("--value-type"),
+                                     QStringLiteral("2"),
+                                     QStringLiteral("--rii"),
+                                     QStringLiteral("--seed"),
+                                     QStringLiteral("9"),
+                                     QStringLiteral("--json")};
+        const QByteArray first = run(siiArgs);
+        QCOMPARE(run(siiArgs), first);
+        const QJsonArray groups = QJsonDocument::fromJson(first).array();
+        QCOMPARE(groups.size(), 2);
+        for (const char *key : {"place", "value", "lowercl", "uppercl", "sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper"})
+            QVERIFY2(groups.at(0).toObject().contains(QLatin1String(key)), key);
+        // Values fall by 0.015 a decile and deciles are nearly equal in size: SII close to -0.15.
+        QVERIFY(std::abs(groups.at(0).toObject().value(QStringLiteral("sii")).toDouble() + 0.15) < 0.01);
+    }
+
+    void statsErrorsNameLineAndColumn() {
+        auto error = [&](const QString &kind, const QByteArray &csv, const QStringList &extra = {}) {
+            const QString path = mDir.filePath(QStringLiteral("bad.csv"));
+            QFile f(path);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(csv);
+            f.close();
+            QProcess p;
+            p.start(QStringLiteral(PHM_CLI), QStringList{QStringLiteral("stats"), kind, QStringLiteral("--input"), path} + extra);
+            p.waitForFinished();
+            return p.exitCode() == 1 ? QString::fromUtf8(p.readAllStandardError()) : QStringLiteral("exit %1").arg(p.exitCode());
+        };
+        QString e = error(QStringLiteral("proportion"), "area,x,n\nA,5,10\nB,-1,10\n");
+        QVERIFY2(e.contains(QStringLiteral("bad.csv: line 3, column 2 (`x`): counts must not be negative")), qPrintable(e));
+        e = error(QStringLiteral("proportion"), "area,x,n\nA,12,10\n");
+        QVERIFY2(e.contains(QStringLiteral("line 2, column 2 (`x`): numerator 12 is greater than the denominator 10")), qPrintable(e));
+        e = error(QStringLiteral("rate"), "area,events,n\nA,5,10\n");
+        QVERIFY2(e.contains(QStringLiteral("line 1: no column `x`")) && e.contains(QStringLiteral("columns: area, events, n")),
+                 qPrintable(e));
+        e = error(QStringLiteral("dsr"), "ageband,x,n\n0-4,1,100\n3-9,2,100\n");
+        QVERIFY2(e.contains(QStringLiteral("line 3, column 1 (`ageband`): `3-9` is not an ESP2013 age band")), qPrintable(e));
+        e = error(QStringLiteral("rate"), "area,x,n\nA,five,10\n");
+        QVERIFY2(e.contains(QStringLiteral("line 2, column 2 (`x`): `five` is not a number")), qPrintable(e));
+        e = error(QStringLiteral("proportion"), "area,x,n\nA,1,10\n", {QStringLiteral("--confidence"), QStringLiteral("0.5")});
+        QVERIFY2(e.contains(QStringLiteral("confidence level must be between")), qPrintable(e));
     }
 
     void errorsAreReportedWithExitCode() {
