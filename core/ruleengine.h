@@ -40,9 +40,14 @@ public:
     void setCohortResolver(CohortResolver resolver) { mCohorts = std::move(resolver); }
     // indexDate: kNoDate = the extract end.
     Result<EvaluationResult> evaluate(const Expr &rule, int32_t indexDate = kNoDate);
+    // Per person (for the people selected; NaN elsewhere): the number of matching events
+    // (count), their cost in pounds (cost), the latest value (latest, NaN if none) or 0/1 (has).
+    Result<std::vector<double>> measure(const EventQuery &query, const Selection &people, int32_t indexDate = kNoDate);
 
 private:
     struct Compiled;
+    struct EventSource;
+    Result<std::vector<EventSource>> eventSources(const EventQuery &q) const;
     Result<Selection> eval(const Expr &e, const Selection &candidates, int32_t indexDate);
     Result<Selection> evalField(const Expr &e, const Selection &candidates, int32_t indexDate);
     Result<Selection> evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate);

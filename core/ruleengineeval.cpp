@@ -185,9 +185,23 @@ Result<std::vector<uint8_t>> MemoryEngine::codeMask(const EventTable &t, const Q
     return mask;
 }
 
-Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate) {
-    const EventQuery &q = *e.event;
-    const int32_t start = windowStart(q.window, indexDate);
+struct MemoryEngine::EventSource {
+    const EventTable *table;
+    bool asc;
+    std::vector<uint8_t> mask;
+    std::vector<std::function<bool(const EventTable &, uint32_t)>> filters;
+};
+
+namespace {
+// What one person's events add up to under a query.
+struct Aggregate {
+    int64_t count = 0;
+    double total = 0;
+    float latest = NAN;
+};
+}  // namespace
+
+Result<std::vector<MemoryEngine::EventSource>> MemoryEngine::eventSources(const EventQuery &q) const {
     std::vector<int> datasets;
     if (q.dataset == QLatin1String("all")) {
         for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
@@ -195,23 +209,90 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
     } else {
         datasets.push_back(int(datasetNames().indexOf(q.dataset)) + kFirstEventDataset);
     }
-    struct Source {
-        const EventTable *table;
-        bool asc;
-        std::vector<uint8_t> mask;
-        std::vector<std::function<bool(const EventTable &, uint32_t)>> filters;
-    };
-    std::vector<Source> sources;
+    std::vector<EventSource> sources;
     for (int d : datasets) {
-        Source s{&mProject.eventTable(Dataset(d)), Dataset(d) == Dataset::Asc, {}, {}};
+        EventSource s{&mProject.eventTable(Dataset(d)), Dataset(d) == Dataset::Asc, {}, {}};
         if (!q.codeLists.isEmpty()) {
             auto mask = codeMask(*s.table, q.dataset, q.codeLists);
-            if (!mask) return locatedError(e, mask.error().message);
+            if (!mask) return mask.error();
             s.mask = std::move(mask.value());
         }
         for (const QString &k : q.filters) s.filters.push_back(eventFilter(q.dataset, k, *s.table));
         sources.push_back(std::move(s));
     }
+    return sources;
+}
+
+namespace {
+// Walks person i's events in each source up to the index date; `has` stops at the first.
+template <class Source>
+Aggregate aggregate(const std::vector<Source> &sources, size_t i, EventQuery::Kind kind, int32_t start, int32_t indexDate) {
+    Aggregate a;
+    bool done = false;
+    for (const Source &s : sources) {
+        const EventTable &t = *s.table;
+        const int32_t *dates = t.date.data();
+        const uint32_t *codes = t.code.data();
+        const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
+        const uint32_t last = t.offsets[i + 1];
+        for (uint32_t r = t.offsets[i]; r < last && !done; ++r) {
+            const int32_t date = dates[r];
+            if (date > indexDate) break;  // rows are in date order
+            double weeks = 0;
+            if (s.asc) {  // a social care service counts while it is active in the window
+                const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
+                const int32_t from = start == kNoDate ? date : std::max(date, start + 1);
+                if (end < from) continue;
+                weeks = (end - from + 1) / 7.0;
+            } else if (date <= start) {  // start is kNoDate (INT32_MIN) for `ever`
+                continue;
+            }
+            if (mask && !mask[codes[r]]) continue;
+            bool pass = true;
+            for (const auto &filter : s.filters) pass = pass && filter(t, r);
+            if (!pass) continue;
+            ++a.count;
+            if (kind == EventQuery::Has)
+                done = true;  // one is enough
+            else if (kind == EventQuery::Cost) {
+                const float c = s.asc ? t.value[r] : t.cost[r];
+                if (!std::isnan(c)) a.total += s.asc ? double(c) * weeks : double(c);
+            } else if (kind == EventQuery::LatestValue) {
+                a.latest = t.value[r];
+            }
+        }
+    }
+    return a;
+}
+
+// Money is compared in pennies (costs are held as floats; SQL rounds the same way).
+double pennies(double total) { return std::round(total * 100.0) / 100.0; }
+}  // namespace
+
+Result<std::vector<double>> MemoryEngine::measure(const EventQuery &q, const Selection &people, int32_t indexDate) {
+    if (indexDate == kNoDate) indexDate = mProject.extractEnd;
+    auto sources = eventSources(q);
+    if (!sources) return sources.error();
+    const int32_t start = windowStart(q.window, indexDate);
+    std::vector<double> out(people.size(), NAN);
+    parallel(people, [&](int32_t a, int32_t b, Selection &) {
+        for (size_t i = a == 0 ? people.find_first() : people.find_next(size_t(a) - 1); i < size_t(b); i = people.find_next(i)) {
+            const Aggregate g = aggregate(sources.value(), i, q.kind, start, indexDate);
+            out[i] = q.kind == EventQuery::Count  ? double(g.count)
+                     : q.kind == EventQuery::Cost ? pennies(g.total)
+                     : q.kind == EventQuery::Has  ? double(g.count > 0)
+                                                  : double(g.latest);
+        }
+    });
+    return out;
+}
+
+Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate) {
+    const EventQuery &q = *e.event;
+    const int32_t start = windowStart(q.window, indexDate);
+    auto prepared = eventSources(q);
+    if (!prepared) return locatedError(e, prepared.error().message);
+    const std::vector<EventSource> &sources = prepared.value();
     const EventQuery::Kind kind = q.kind;
     // Selective code-list criteria walk the inverted index: only rows with a listed code.
     if (kind == EventQuery::Has && sources.size() == 1 && !sources[0].mask.empty() && sources[0].filters.empty() && !sources[0].asc) {
@@ -234,60 +315,23 @@ Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candid
         }
     }
     return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
-        // Only people still selected are visited; raw column pointers keep the inner loop tight.
+        // Only people still selected are visited.
         for (size_t i = a == 0 ? candidates.find_first() : candidates.find_next(size_t(a) - 1); i < size_t(b);
              i = candidates.find_next(i)) {
-            double total = 0;
-            int64_t count = 0;
-            float latest = NAN;
-            bool done = false;
-            for (const Source &s : sources) {
-                const EventTable &t = *s.table;
-                const int32_t *dates = t.date.data();
-                const uint32_t *codes = t.code.data();
-                const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
-                const uint32_t last = t.offsets[i + 1];
-                for (uint32_t r = t.offsets[i]; r < last && !done; ++r) {
-                    const int32_t date = dates[r];
-                    if (date > indexDate) break;  // rows are in date order
-                    double weeks = 0;
-                    if (s.asc) {  // a social care service counts while it is active in the window
-                        const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
-                        const int32_t from = start == kNoDate ? date : std::max(date, start + 1);
-                        if (end < from) continue;
-                        weeks = (end - from + 1) / 7.0;
-                    } else if (date <= start) {  // start is kNoDate (INT32_MIN) for `ever`
-                        continue;
-                    }
-                    if (mask && !mask[codes[r]]) continue;
-                    bool pass = true;
-                    for (const auto &filter : s.filters) pass = pass && filter(t, r);
-                    if (!pass) continue;
-                    ++count;
-                    if (kind == EventQuery::Has)
-                        done = true;  // one is enough
-                    else if (kind == EventQuery::Cost) {
-                        const float c = s.asc ? t.value[r] : t.cost[r];
-                        if (!std::isnan(c)) total += s.asc ? double(c) * weeks : double(c);
-                    } else if (kind == EventQuery::LatestValue) {
-                        latest = t.value[r];
-                    }
-                }
-            }
+            const Aggregate g = aggregate(sources, i, kind, start, indexDate);
             bool hit = false;
             switch (kind) {
                 case EventQuery::Has:
-                    hit = count > 0;
+                    hit = g.count > 0;
                     break;
                 case EventQuery::Count:
-                    hit = compareValue(double(count), e);
+                    hit = compareValue(double(g.count), e);
                     break;
                 case EventQuery::Cost:
-                    // Money is compared in pennies (costs are held as floats; SQL rounds the same way).
-                    hit = compareValue(std::round(total * 100.0) / 100.0, e);
+                    hit = compareValue(pennies(g.total), e);
                     break;
                 case EventQuery::LatestValue:
-                    hit = !std::isnan(latest) && compareValue(double(latest), e, true);
+                    hit = !std::isnan(g.latest) && compareValue(double(g.latest), e, true);
                     break;
             }
             if (hit) out.set(i);
