@@ -5,6 +5,7 @@
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
+#include "profilecommand.h"
 #include "projectloader.h"
 #include "statscommand.h"
 #include "stratifycommands.h"
@@ -142,12 +143,13 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("risk")) return runRiskCommand(args);
     if (cmd == QLatin1String("stratify")) return runStratifyCommand(args);
     if (cmd == QLatin1String("stats")) return runStatsCommand(args);
+    if (cmd == QLatin1String("profile")) return runProfileCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
     err(QStringLiteral(
-        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|multimorbidity|data-spec|bench> [options]"));
+        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|multimorbidity|data-spec|bench> [options]"));
     return 2;
 }

@@ -54,6 +54,85 @@ QString AreaIndex::name(const Area &a) const {
     return {};
 }
 
+QString AreaIndex::code(const Area &a) const {
+    const Geography &g = mProject.geography;
+    switch (a.kind) {
+        case Area::Pcn:
+            return g.pcnCodes[size_t(a.index)];
+        case Area::Practice:
+            return g.practices[size_t(a.index)].code;
+        case Area::Lsoa:
+            return g.lsoas[size_t(a.index)].code;
+        default:
+            return name(a);
+    }
+}
+
+int AreaIndex::areaCount(Area::Kind kind) const {
+    const Geography &g = mProject.geography;
+    switch (kind) {
+        case Area::Ics:
+            return 1;
+        case Area::Alliance:
+            return int(g.alliances.size());
+        case Area::Place:
+            return int(g.places.size());
+        case Area::Pcn:
+            return int(g.pcnCodes.size());
+        case Area::Practice:
+            return int(g.practices.size());
+        case Area::Lsoa:
+            return int(g.lsoas.size());
+    }
+    return 0;
+}
+
+int AreaIndex::areaOf(Area::Kind kind, int32_t person) const {
+    const uint16_t practice = mProject.persons.practice[size_t(person)];
+    const Practice &pr = mProject.geography.practices[practice];
+    switch (kind) {
+        case Area::Ics:
+            return 0;
+        case Area::Alliance:
+            return pr.allianceIndex;
+        case Area::Place:
+            return pr.placeIndex;
+        case Area::Pcn:
+            return pr.pcn;
+        case Area::Practice:
+            return practice;
+        case Area::Lsoa:
+            return mProject.persons.lsoa[size_t(person)];
+    }
+    return 0;
+}
+
+Area AreaIndex::parentOf(const Area &a) const {
+    const Geography &g = mProject.geography;
+    switch (a.kind) {
+        case Area::Ics:
+        case Area::Alliance:
+            return {Area::Ics, 0};
+        case Area::Place: {
+            // A place's care alliance: the alliance of any of its practices.
+            for (const Practice &pr : g.practices)
+                if (pr.placeIndex == a.index) return {Area::Alliance, pr.allianceIndex};
+            return {Area::Ics, 0};
+        }
+        case Area::Pcn:
+            for (const Practice &pr : g.practices)
+                if (pr.pcn == a.index) return {Area::Place, pr.placeIndex};
+            return {Area::Ics, 0};
+        case Area::Practice:
+            return {Area::Pcn, g.practices[size_t(a.index)].pcn};
+        case Area::Lsoa: {
+            const auto it = std::find(g.places.begin(), g.places.end(), g.lsoas[size_t(a.index)].place);
+            return it == g.places.end() ? Area{Area::Ics, 0} : Area{Area::Place, int(it - g.places.begin())};
+        }
+    }
+    return {Area::Ics, 0};
+}
+
 bool AreaIndex::contains(const Area &a, int32_t person) const {
     const Practice &pr = mProject.geography.practices[mProject.persons.practice[size_t(person)]];
     switch (a.kind) {

@@ -29,6 +29,13 @@ class AreaIndex {
 public:
     explicit AreaIndex(const Project &project);
     QString name(const Area &area) const;
+    QString code(const Area &area) const;  // ODS code (practice, PCN), LSOA code, or the name
+    int areaCount(Area::Kind kind) const;  // areas of a kind in the geography
+    // The area of a kind a person belongs to: by registered practice, or LSOA of residence.
+    int areaOf(Area::Kind kind, int32_t person) const;
+    // The comparator one level up: practice -> PCN -> place -> care alliance -> ICS; LSOA ->
+    // its place (by residence). The ICS is its own parent.
+    Area parentOf(const Area &area) const;
     bool contains(const Area &area, int32_t person) const;
     int64_t population(const Area &area) const;  // registered at extract end
     Pyramid pyramid(const Area &area) const;

@@ -63,30 +63,14 @@ rules::Selection areaMembers(const AreaIndex &areas, const Area &area) {
 }
 
 std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection &cohort, Area::Kind kind) {
-    const Geography &g = areas.project().geography;
-    const size_t n = kind == Area::Practice   ? g.practices.size()
-                     : kind == Area::Pcn      ? g.pcnCodes.size()
-                     : kind == Area::Place    ? g.places.size()
-                     : kind == Area::Alliance ? g.alliances.size()
-                     : kind == Area::Lsoa     ? g.lsoas.size()
-                                              : 1;
-    std::vector<AreaCount> out(n);
-    for (size_t k = 0; k < n; ++k) {
+    std::vector<AreaCount> out(size_t(areas.areaCount(kind)));
+    for (size_t k = 0; k < out.size(); ++k) {
         out[k].area = Area{kind, int(k)};
         out[k].name = areas.name(out[k].area);
         out[k].population = areas.population(out[k].area);
     }
-    const PersonTable &p = areas.project().persons;
-    for (size_t i = cohort.find_first(); i != rules::Selection::npos; i = cohort.find_next(i)) {
-        const Practice &pr = g.practices[p.practice[i]];
-        const int k = kind == Area::Practice   ? int(p.practice[i])
-                      : kind == Area::Pcn      ? pr.pcn
-                      : kind == Area::Place    ? pr.placeIndex
-                      : kind == Area::Alliance ? pr.allianceIndex
-                      : kind == Area::Lsoa     ? int(p.lsoa[i])
-                                               : 0;
-        ++out[size_t(k)].count;
-    }
+    for (size_t i = cohort.find_first(); i != rules::Selection::npos; i = cohort.find_next(i))
+        ++out[size_t(areas.areaOf(kind, int32_t(i)))].count;
     return out;
 }
 

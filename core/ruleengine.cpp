@@ -46,11 +46,14 @@ Selection MemoryEngine::parallel(const Selection &candidates, const std::functio
     return parts[0];
 }
 
-Result<EvaluationResult> MemoryEngine::evaluate(const Expr &rule, int32_t indexDate) {
+Result<EvaluationResult> MemoryEngine::evaluate(const Expr &rule, int32_t indexDate, const Selection *within) {
     if (indexDate == kNoDate) indexDate = mProject.extractEnd;
     EvaluationResult out;
     Selection candidates(size_t(mProject.persons.count));
-    candidates.set();
+    if (within)
+        candidates = *within;
+    else
+        candidates.set();
     for (const Expr *clause : topLevelClauses(rule)) {
         auto r = eval(*clause, candidates, indexDate);
         if (!r) return r.error();

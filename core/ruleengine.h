@@ -38,11 +38,14 @@ class MemoryEngine {
 public:
     MemoryEngine(const Project &project, const CodeLists &lists, int threads = 2);
     void setCohortResolver(CohortResolver resolver) { mCohorts = std::move(resolver); }
-    // indexDate: kNoDate = the extract end.
-    Result<EvaluationResult> evaluate(const Expr &rule, int32_t indexDate = kNoDate);
+    // indexDate: kNoDate = the extract end. within: only these people are considered (the
+    // result is a subset; criteria are not evaluated for anyone else).
+    Result<EvaluationResult> evaluate(const Expr &rule, int32_t indexDate = kNoDate, const Selection *within = nullptr);
     // Per person (for the people selected; NaN elsewhere): the number of matching events
     // (count), their cost in pounds (cost), the latest value (latest, NaN if none) or 0/1 (has).
     Result<std::vector<double>> measure(const EventQuery &query, const Selection &people, int32_t indexDate = kNoDate);
+    // The same into a caller's buffer (resized to everyone), so repeated measures reuse memory.
+    Status measureInto(const EventQuery &query, const Selection &people, std::vector<double> &out, int32_t indexDate = kNoDate);
 
 private:
     struct Compiled;

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <bit>
 #include <cmath>
+#include <thread>
 
 namespace phm::core::rules {
 
@@ -270,21 +271,77 @@ double pennies(double total) { return std::round(total * 100.0) / 100.0; }
 }  // namespace
 
 Result<std::vector<double>> MemoryEngine::measure(const EventQuery &q, const Selection &people, int32_t indexDate) {
-    if (indexDate == kNoDate) indexDate = mProject.extractEnd;
-    auto sources = eventSources(q);
-    if (!sources) return sources.error();
-    const int32_t start = windowStart(q.window, indexDate);
-    std::vector<double> out(people.size(), NAN);
-    parallel(people, [&](int32_t a, int32_t b, Selection &) {
-        for (size_t i = a == 0 ? people.find_first() : people.find_next(size_t(a) - 1); i < size_t(b); i = people.find_next(i)) {
-            const Aggregate g = aggregate(sources.value(), i, q.kind, start, indexDate);
-            out[i] = q.kind == EventQuery::Count  ? double(g.count)
-                     : q.kind == EventQuery::Cost ? pennies(g.total)
-                     : q.kind == EventQuery::Has  ? double(g.count > 0)
-                                                  : double(g.latest);
-        }
-    });
+    std::vector<double> out;
+    if (auto s = measureInto(q, people, out, indexDate); !s) return s.error();
     return out;
+}
+
+Status MemoryEngine::measureInto(const EventQuery &q, const Selection &people, std::vector<double> &out, int32_t indexDate) {
+    if (indexDate == kNoDate) indexDate = mProject.extractEnd;
+    auto prepared = eventSources(q);
+    if (!prepared) return prepared.error();
+    const int32_t start = windowStart(q.window, indexDate);
+    // Row by row through each table (rows are grouped by person, then date): a sequential scan
+    // of the matching rows is much cheaper than visiting every person's slice when most people
+    // have no events. Two halves of the person range, one per core.
+    out.resize(people.size());  // every entry is written below; reusing the buffer saves page faults
+    std::vector<float> latestDate(q.kind == EventQuery::LatestValue ? people.size() : 0, -INFINITY);
+    const int32_t n = mProject.persons.count;
+    auto scan = [&](int32_t from, int32_t to) {
+        for (size_t i = size_t(from); i < size_t(to); ++i) out[i] = people.test(i) ? 0.0 : double(NAN);
+        for (const EventSource &s : prepared.value()) {
+            const EventTable &t = *s.table;
+            const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
+            for (uint32_t r = t.offsets[size_t(from)]; r < t.offsets[size_t(to)]; ++r) {
+                const int32_t date = t.date[r];
+                if (date > indexDate) continue;
+                const size_t i = size_t(t.rowPerson[r]);
+                if (!people.test(i)) continue;
+                double weeks = 0;
+                if (s.asc) {
+                    const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
+                    const int32_t first = start == kNoDate ? date : std::max(date, start + 1);
+                    if (end < first) continue;
+                    weeks = (end - first + 1) / 7.0;
+                } else if (date <= start) {
+                    continue;
+                }
+                if (mask && !mask[t.code[r]]) continue;
+                bool pass = true;
+                for (const auto &filter : s.filters) pass = pass && filter(t, r);
+                if (!pass) continue;
+                switch (q.kind) {
+                    case EventQuery::Has:
+                        out[i] = 1;
+                        break;
+                    case EventQuery::Count:
+                        out[i] += 1;
+                        break;
+                    case EventQuery::Cost: {
+                        const float c = s.asc ? t.value[r] : t.cost[r];
+                        if (!std::isnan(c)) out[i] += s.asc ? double(c) * weeks : double(c);
+                        break;
+                    }
+                    case EventQuery::LatestValue:
+                        if (float(date) >= latestDate[i]) {  // the latest row across datasets wins
+                            latestDate[i] = float(date);
+                            out[i] = t.value[r];
+                        }
+                        break;
+                }
+            }
+        }
+        if (q.kind == EventQuery::Cost)
+            for (size_t i = size_t(from); i < size_t(to); ++i)
+                if (!std::isnan(out[i])) out[i] = pennies(out[i]);
+        if (q.kind == EventQuery::LatestValue)
+            for (size_t i = size_t(from); i < size_t(to); ++i)
+                if (people.test(i) && latestDate[i] == -INFINITY) out[i] = NAN;
+    };
+    std::thread second([&] { scan(n / 2, n); });
+    scan(0, n / 2);
+    second.join();
+    return Ok{};
 }
 
 Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate) {

@@ -83,6 +83,21 @@ MeanResult mean(const std::vector<double> &values, double confidence) {
     return r;
 }
 
+MeanResult meanFromMoments(double count, double sum, double sumOfSquares, double confidence) {
+    MeanResult r;
+    r.count = count;
+    r.sum = sum;
+    if (count < 1) return r;
+    const double m = sum / count;
+    r.ci.value = m;
+    if (count < 2) return r;
+    r.sd = std::sqrt(std::max(0.0, (sumOfSquares - count * m * m) / (count - 1)));
+    const double t = boost::math::quantile(boost::math::students_t(count - 1), confidence + (1 - confidence) / 2);
+    r.ci.lower = m - t * r.sd / std::sqrt(count);
+    r.ci.upper = m + t * r.sd / std::sqrt(count);
+    return r;
+}
+
 DsrResult dsr(const std::vector<double> &x, const std::vector<double> &n, const std::vector<double> &standard, double confidence,
               double multiplier) {
     DsrResult r;

@@ -43,6 +43,8 @@ struct MeanResult {
 };
 // Mean with a Student's t interval (n - 1 degrees of freedom).
 MeanResult mean(const std::vector<double> &values, double confidence = 0.95);
+// The same from the count, sum and sum of squares (for large groups aggregated in one pass).
+MeanResult meanFromMoments(double count, double sum, double sumOfSquares, double confidence = 0.95);
 
 struct DsrResult {
     double totalCount = 0, totalPopulation = 0;

@@ -88,6 +88,41 @@ private slots:
         QVERIFY(checked > 0);
     }
 
+    void engineMeasuresMatchCriteria() {
+        // MemoryEngine::measure (row by row) against the criteria (person by person) at several
+        // thresholds: counts, costs (in pennies), latest values and has, for a subset of people.
+        rules::MemoryEngine engine(*mProject, mLists);
+        const rules::Selection women = select(QStringLiteral("sex = 'F'"), mProject->extractEnd);
+        struct Case {
+            QString measure;
+            std::vector<double> thresholds;
+        };
+        const std::vector<Case> cases = {{QStringLiteral("count(ae, last 12 months)"), {1, 2, 3}},
+                                         {QStringLiteral("count(apc, emergency, last 24 months)"), {1, 2}},
+                                         {QStringLiteral("cost(all, last 12 months)"), {0.01, 500, 2500.5}},
+                                         {QStringLiteral("cost(asc, last 12 months)"), {1, 1000}},
+                                         {QStringLiteral("latest(gp, @hba1c).value"), {48, 58}},
+                                         {QStringLiteral("count(op, dna)"), {1}}};
+        for (const Case &c : cases) {
+            const rules::ParseResult parsed = rules::parseRule(c.measure + QStringLiteral(" >= 0"), &mLists);
+            QVERIFY(parsed.ok());
+            auto values = engine.measure(*parsed.expr->event, women);
+            QVERIFY(values);
+            for (double k : c.thresholds) {
+                const rules::Selection expected =
+                    select(QStringLiteral("sex = 'F' and %1 >= %2").arg(c.measure).arg(k), mProject->extractEnd);
+                int64_t matches = 0;
+                for (int32_t i = 0; i < mProject->persons.count; ++i) {
+                    const double v = values.value()[size_t(i)];
+                    QCOMPARE(!std::isnan(v) && v >= k, expected.test(size_t(i)));
+                    matches += expected.test(size_t(i));
+                    if (!women.test(size_t(i))) QVERIFY(std::isnan(v));
+                }
+                QVERIFY2(matches > 0, qPrintable(c.measure));
+            }
+        }
+    }
+
     void cachedPerDateAndLists() {
         auto a = gpMeasures(*mProject, mLists, mProject->extractEnd);
         auto b = gpMeasures(*mProject, mLists, mProject->extractEnd);

@@ -1,0 +1,129 @@
+#include "indicators.h"
+
+#include "ruleparser.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace phm::core {
+
+QString indicatorTypeName(IndicatorType t) {
+    switch (t) {
+        case IndicatorType::Rate:
+            return QStringLiteral("rate");
+        case IndicatorType::Dsr:
+            return QStringLiteral("dsr");
+        case IndicatorType::Mean:
+            return QStringLiteral("mean");
+        case IndicatorType::Proportion:
+            break;
+    }
+    return QStringLiteral("proportion");
+}
+
+QString polarityName(Polarity p) {
+    switch (p) {
+        case Polarity::HigherIsBetter:
+            return QStringLiteral("higher_is_better");
+        case Polarity::LowerIsBetter:
+            return QStringLiteral("lower_is_better");
+        case Polarity::NoJudgement:
+            break;
+    }
+    return QStringLiteral("no_judgement");
+}
+
+namespace {
+// An events measure parses as the left side of a comparison.
+QString checkMeasure(const QString &text, const rules::CodeLists *lists) {
+    const rules::ParseResult r = rules::parseRule(text + QStringLiteral(" >= 0"), lists);
+    if (!r.ok()) return r.error.message;
+    if (r.expr->kind != rules::Expr::Compare || !r.expr->event || r.expr->event->kind == rules::EventQuery::Has)
+        return QStringLiteral("`%1` is not a count(...), cost(...) or latest(...).value measure").arg(text);
+    return {};
+}
+}  // namespace
+
+Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json, const QString &origin, const rules::CodeLists *lists) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error{QStringLiteral("bad_indicators"),
+                     QStringLiteral("%1: %2 at byte %3").arg(origin, parseError.errorString()).arg(parseError.offset), origin};
+    std::vector<IndicatorDefinition> out;
+    const QJsonArray list = doc.object().value(QStringLiteral("indicators")).toArray();
+    for (int k = 0; k < list.size(); ++k) {
+        const QJsonObject o = list.at(k).toObject();
+        IndicatorDefinition d;
+        d.id = o.value(QStringLiteral("id")).toString();
+        auto fail = [&](const QString &message) {
+            return Error{QStringLiteral("bad_indicator"),
+                         QStringLiteral("%1: indicator %2 (`%3`): %4").arg(origin).arg(k + 1).arg(d.id, message), origin};
+        };
+        if (d.id.isEmpty()) return fail(QStringLiteral("no id"));
+        d.name = o.value(QStringLiteral("name")).toString(d.id);
+        d.topic = o.value(QStringLiteral("topic")).toString();
+        d.description = o.value(QStringLiteral("description")).toString();
+        d.source = o.value(QStringLiteral("source")).toString();
+        d.numerator = o.value(QStringLiteral("numerator")).toString();
+        d.events = o.value(QStringLiteral("events")).toString();
+        d.denominator = o.value(QStringLiteral("denominator")).toString(QStringLiteral("registered"));
+        d.denominatorMonthsBefore = o.value(QStringLiteral("denominator_months_before")).toInt(0);
+        const QString type = o.value(QStringLiteral("type")).toString(QStringLiteral("proportion"));
+        const QStringList types = {QStringLiteral("proportion"), QStringLiteral("rate"), QStringLiteral("dsr"), QStringLiteral("mean")};
+        if (!types.contains(type))
+            return fail(QStringLiteral("type must be one of %1 (got `%2`)").arg(types.join(QStringLiteral(", ")), type));
+        d.type = IndicatorType(types.indexOf(type));
+        d.multiplier = o.value(QStringLiteral("multiplier"))
+                           .toDouble(d.type == IndicatorType::Proportion ? 100
+                                     : d.type == IndicatorType::Mean     ? 1
+                                                                         : 100000);
+        const QString polarity = o.value(QStringLiteral("polarity")).toString(QStringLiteral("no_judgement"));
+        const QStringList polarities = {QStringLiteral("no_judgement"), QStringLiteral("higher_is_better"),
+                                        QStringLiteral("lower_is_better")};
+        if (!polarities.contains(polarity))
+            return fail(QStringLiteral("polarity must be one of %1 (got `%2`)").arg(polarities.join(QStringLiteral(", ")), polarity));
+        d.polarity = Polarity(polarities.indexOf(polarity));
+        if (d.type == IndicatorType::Proportion && d.numerator.isEmpty())
+            return fail(QStringLiteral("a proportion needs a numerator rule"));
+        if (d.type == IndicatorType::Mean && d.events.isEmpty()) return fail(QStringLiteral("a mean needs an events measure"));
+        if (d.numerator.isEmpty() && d.events.isEmpty()) return fail(QStringLiteral("needs a numerator rule or an events measure"));
+        for (const QString &rule : {d.numerator, d.denominator}) {
+            if (rule.isEmpty()) continue;
+            const rules::ParseResult r = rules::parseRule(rule, lists);
+            if (!r.ok()) return fail(r.error.format(rule));
+        }
+        if (!d.events.isEmpty())
+            if (const QString problem = checkMeasure(d.events, lists); !problem.isEmpty()) return fail(problem);
+        for (IndicatorDefinition &existing : out)
+            if (existing.id == d.id) return fail(QStringLiteral("the id is used twice"));
+        out.push_back(d);
+    }
+    if (out.empty()) return Error{QStringLiteral("bad_indicators"), QStringLiteral("%1 has no indicators").arg(origin), origin};
+    return out;
+}
+
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists) {
+    QFile bundled(QStringLiteral(":/phm/indicators/indicators.json"));
+    if (!bundled.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("missing_resource"), QStringLiteral("the bundled indicators are missing"), {}};
+    auto all = parseIndicators(bundled.readAll(), QStringLiteral("indicators.json"), lists);
+    if (!all || userFile.isEmpty()) return all;
+    QFile f(userFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open %1: %2").arg(userFile, f.errorString()), userFile};
+    auto mine = parseIndicators(f.readAll(), userFile, lists);
+    if (!mine) return mine.error();
+    for (const IndicatorDefinition &d : mine.value()) {
+        auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &x) { return x.id == d.id; });
+        if (it != all.value().end())
+            *it = d;
+        else
+            all.value().push_back(d);
+    }
+    return all;
+}
+
+}  // namespace phm::core

@@ -1,0 +1,58 @@
+#pragma once
+// Area profiles: every indicator (indicators.h) for every area of one level of the geography,
+// with its interval (statistics.h), the parent's and the ICS's value as comparators, and the
+// Fingertips significance test (is the comparator outside the area's 95% interval?) read
+// through the indicator's polarity. People are evaluated once per indicator with the rule
+// engine and counted into all areas in one pass; parents and the ICS are sums of the same
+// counts, so comparators use exactly the people of their areas.
+#include "areas.h"
+#include "indicators.h"
+#include "statistics.h"
+
+#include <vector>
+
+namespace phm::core {
+
+namespace rules {
+class CodeLists;
+}
+
+enum class Significance { NotCompared, Similar, Better, Worse, Higher, Lower };
+QString significanceName(Significance s);  // "better", "similar", "worse", "higher", "lower", "not compared"
+
+// Fingertips: higher/lower when the comparator lies outside the interval, read as
+// better/worse for indicators with a polarity.
+Significance compareWith(const stats::Interval &area, double comparator, Polarity polarity);
+
+struct IndicatorValue {
+    double numerator = 0, denominator = 0;  // events (or people) and people; for a mean, the total and people
+    stats::Interval ci;
+};
+
+struct ProfileRow {
+    Area area;
+    QString areaName, areaCode;
+    int indicator = 0;  // index into the definitions
+    IndicatorValue value;
+    Area parent;
+    double parentValue = NAN, icsValue = NAN;
+    Significance vsParent = Significance::NotCompared, vsIcs = Significance::NotCompared;
+};
+
+struct ProfileOptions {
+    int32_t indexDate = kNoDate;  // default: the extract end
+    double confidence = 0.95;
+};
+
+struct Profile {
+    std::vector<ProfileRow> rows;                               // area-major, then indicator order
+    std::vector<IndicatorValue> ics;                            // per indicator
+    std::vector<std::vector<IndicatorValue>> byArea, byParent;  // [indicator][area index]
+    double ms = 0;
+};
+
+// Every area of `level` (for LSOAs, the ICS's own) against every indicator.
+Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &lists, const std::vector<IndicatorDefinition> &indicators,
+                               Area::Kind level, const ProfileOptions &options = {});
+
+}  // namespace phm::core
