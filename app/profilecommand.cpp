@@ -85,12 +85,13 @@ int runProfileCommand(const QStringList &args) {
         options.indexDate = *day;
     }
     const AreaIndex areas(*opened.value());
-    auto profile = computeProfile(areas, lists, chosen, *level, options);
+    ProfileWorkspace workspace;
+    auto profile = computeProfile(areas, lists, chosen, *level, options, &workspace);
     if (!profile) return fail(QStringLiteral("phm profile: %1").arg(profile.error().message));
     // Later runs reuse what a session keeps (loaded code lists, eFI and conditions per date).
     std::vector<double> times{profile.value().ms};
     for (int r = 1; r < p.value(QStringLiteral("repeat")).toInt(); ++r)
-        times.push_back(computeProfile(areas, lists, chosen, *level, options).value().ms);
+        times.push_back(computeProfile(areas, lists, chosen, *level, options, &workspace).value().ms);
     const QStringList columns = {QStringLiteral("level"),       QStringLiteral("area"),           QStringLiteral("area_code"),
                                  QStringLiteral("indicator"),   QStringLiteral("indicator_name"), QStringLiteral("type"),
                                  QStringLiteral("multiplier"),  QStringLiteral("polarity"),       QStringLiteral("numerator"),

@@ -39,7 +39,12 @@ namespace {
 // An events measure parses as the left side of a comparison.
 QString checkMeasure(const QString &text, const rules::CodeLists *lists) {
     const rules::ParseResult r = rules::parseRule(text + QStringLiteral(" >= 0"), lists);
-    if (!r.ok()) return r.error.message;
+    if (!r.ok()) {
+        // A rule on its own (e.g. has(...)) parses but cannot be compared: say what a measure is.
+        if (rules::parseRule(text, lists).ok())
+            return QStringLiteral("`%1` is a yes/no rule; events must be a count(...), cost(...) or latest(...).value measure").arg(text);
+        return r.error.message;
+    }
     if (r.expr->kind != rules::Expr::Compare || !r.expr->event || r.expr->event->kind == rules::EventQuery::Has)
         return QStringLiteral("`%1` is not a count(...), cost(...) or latest(...).value measure").arg(text);
     return {};

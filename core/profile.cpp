@@ -2,6 +2,7 @@
 
 #include "ruleengine.h"
 #include "ruleparser.h"
+#include "twocores.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -85,7 +86,9 @@ IndicatorValue valueOf(const IndicatorDefinition &d, const Tally &t, double conf
 }  // namespace
 
 Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &lists, const std::vector<IndicatorDefinition> &indicators,
-                               Area::Kind level, const ProfileOptions &options) {
+                               Area::Kind level, const ProfileOptions &options, ProfileWorkspace *workspace) {
+    ProfileWorkspace local;
+    ProfileWorkspace &w = workspace ? *workspace : local;
     QElapsedTimer timer;
     timer.start();
     const Project &p = areas.project();
@@ -120,7 +123,9 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
     };
     // Area and ESP2013 band of each person, once.
     const int areaCount = areas.areaCount(level);
-    std::vector<int> areaOf(static_cast<size_t>(n)), bandOf(static_cast<size_t>(n));
+    std::vector<int> &areaOf = w.areaOf, &bandOf = w.bandOf;
+    areaOf.resize(size_t(n));
+    bandOf.resize(size_t(n));
     int y;
     unsigned m, dd;
     civilFromDays(day, y, m, dd);
@@ -139,7 +144,7 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
     if (parentKind != Area::Ics) parentCount = areas.areaCount(parentKind);
 
     QHash<QPair<QString, int32_t>, std::vector<Tally>> denominatorTallies;
-    std::vector<double> values;  // per-person measure, reused across indicators
+    std::vector<double> &values = w.values;  // per-person measure, reused across indicators
     Profile out;
     out.byArea.resize(indicators.size());
     out.byParent.resize(indicators.size());
@@ -170,14 +175,21 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
         const auto denominatorKey = qMakePair(d.denominator, denominatorDay);
         auto cached = denominatorTallies.find(denominatorKey);
         if (cached == denominatorTallies.end()) {
-            std::vector<Tally> t(static_cast<size_t>(areaCount));
+            // Two halves on the two cores, each into its own tallies, then summed.
+            std::vector<Tally> halves[2] = {std::vector<Tally>(static_cast<size_t>(areaCount)),
+                                            std::vector<Tally>(static_cast<size_t>(areaCount))};
             const rules::Selection &people = *den.value();
-            for (size_t i = people.find_first(); i != rules::Selection::npos; i = people.find_next(i)) {
-                Tally &a = t[size_t(areaOf[i])];
-                a.people += 1;
-                a.bandPeople[size_t(bandOf[i])] += 1;
-            }
-            cached = denominatorTallies.insert(denominatorKey, std::move(t));
+            onTwoCores(n, [&](int32_t from, int32_t to) {
+                std::vector<Tally> &t = halves[from == 0 ? 0 : 1];
+                for (size_t i = from == 0 ? people.find_first() : people.find_next(size_t(from) - 1); i < size_t(to);
+                     i = people.find_next(i)) {
+                    Tally &a = t[size_t(areaOf[i])];
+                    a.people += 1;
+                    a.bandPeople[size_t(bandOf[i])] += 1;
+                }
+            });
+            for (int a = 0; a < areaCount; ++a) halves[0][size_t(a)].add(halves[1][size_t(a)]);
+            cached = denominatorTallies.insert(denominatorKey, std::move(halves[0]));
         }
         std::vector<Tally> tallies = *cached;
         auto add = [&](size_t i, double v) {

@@ -90,6 +90,26 @@ private slots:
         for (const QJsonValue &v : strat.value(QStringLiteral("tiers")).toArray()) tiered += v[QStringLiteral("count")].toInteger();
         QCOMPARE(categorised, tiered);  // both: everyone registered at the extract end
         QVERIFY(strat.value(QStringLiteral("ms")).toDouble() > 0);
+        // profile: one row per PCN x indicator with the keys the issue names.
+        const QJsonArray profile =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("profile"), QStringLiteral("--project"), project, QStringLiteral("--level"), QStringLiteral("pcn"),
+                     QStringLiteral("--indicators"), QStringLiteral("hypertension,emergency-admissions"), QStringLiteral("--format"),
+                     QStringLiteral("json")}))
+                .array();
+        QCOMPARE(profile.size(), 2 * 23);
+        for (const QJsonValue &v : profile) {
+            const QJsonObject o = v.toObject();
+            for (const char *key :
+                 {"area", "indicator", "numerator", "denominator", "value", "lowercl", "uppercl", "comparator", "significance"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            QVERIFY(o.value(QStringLiteral("numerator")).toDouble() <= o.value(QStringLiteral("denominator")).toDouble() ||
+                    o.value(QStringLiteral("indicator")).toString() != QLatin1String("hypertension"));
+        }
+        QCOMPARE(
+            run({QStringLiteral("profile"), QStringLiteral("--project"), project, QStringLiteral("--indicators"), QStringLiteral("nope")},
+                1),
+            QByteArray());
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
                                           QStringLiteral("imd_decil <= 2")});

@@ -1,0 +1,197 @@
+// Area profiles: indicator values recomputed independently (rule engine counts and direct scans
+// of the event index, then the statistics functions), comparators consistent across levels, the
+// Fingertips significance rule, and indicator definitions with clear errors.
+#include "cohortanalysis.h"
+#include "indicators.h"
+#include "profile.h"
+#include "rulecatalogue.h"
+#include "ruleengine.h"
+#include "ruleparser.h"
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace phm::core;
+
+class TestProfile : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    ProjectPtr mProject;
+    rules::CodeLists mLists;
+    std::vector<IndicatorDefinition> mIndicators;
+
+    const IndicatorDefinition &indicator(const QString &id) const {
+        for (const IndicatorDefinition &d : mIndicators)
+            if (d.id == id) return d;
+        qFatal("no indicator %s", qPrintable(id));
+    }
+    rules::Selection select(const QString &rule) {
+        const rules::ParseResult parsed = rules::parseRule(rule, &mLists);
+        if (!parsed.ok()) qFatal("%s", qPrintable(parsed.error.format(rule)));
+        return rules::MemoryEngine(*mProject, mLists).evaluate(*parsed.expr).value().people;
+    }
+    static bool same(double a, double b) {
+        return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+    }
+
+private slots:
+    void initTestCase() {
+        mProject = phm::test::makeProject(mDir.path(), 9000, 23);
+        auto loaded = loadIndicators({}, &mLists);
+        QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
+        mIndicators = loaded.value();
+        QVERIFY(mIndicators.size() >= 30);
+    }
+
+    void proportionMatchesRuleCounts() {
+        const AreaIndex areas(*mProject);
+        auto profile = computeProfile(areas, mLists, {indicator(QStringLiteral("diabetes"))}, Area::Pcn);
+        QVERIFY(profile);
+        // Independently: people per PCN from the engine's selections, then Wilson.
+        const auto den = breakdown(areas, select(QStringLiteral("registered and age >= 17")), Area::Pcn);
+        const auto num = breakdown(areas, select(QStringLiteral("registered and age >= 17 and has(gp, @diabetes)")), Area::Pcn);
+        QCOMPARE(profile.value().rows.size(), den.size());
+        for (const ProfileRow &r : profile.value().rows) {
+            const size_t k = size_t(r.area.index);
+            QCOMPARE(r.value.denominator, double(den[k].count));
+            QCOMPARE(r.value.numerator, double(num[k].count));
+            const stats::Interval expected = stats::proportion(double(num[k].count), double(den[k].count), 0.95, 100);
+            QVERIFY(same(r.value.ci.value, expected.value) && same(r.value.ci.lower, expected.lower) &&
+                    same(r.value.ci.upper, expected.upper));
+        }
+    }
+
+    void dsrMatchesADirectScan() {
+        // Emergency admissions: count each registered person's emergency admissions in the last 12
+        // months straight from the event index, by ESP2013 band, for the whole ICS.
+        const AreaIndex areas(*mProject);
+        const IndicatorDefinition &d = indicator(QStringLiteral("emergency-admissions"));
+        auto profile = computeProfile(areas, mLists, {d}, Area::Ics);
+        QVERIFY(profile);
+        const Project &p = *mProject;
+        const int32_t end = p.extractEnd, start = rules::windowStart(rules::Window{rules::Window::Months, 12}, end);
+        const EventTable &apc = p.eventTable(Dataset::Apc);
+        std::vector<double> x(19, 0), n(19, 0);
+        for (int32_t i = 0; i < p.persons.count; ++i) {
+            if (!p.persons.isRegistered(i, end)) continue;
+            const int band = std::min(18, std::max(0, p.persons.ageAt(i, end)) / 5);
+            n[size_t(band)] += 1;
+            for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1]; ++r)
+                if (apc.date[r] > start && apc.date[r] <= end && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) x[size_t(band)] += 1;
+        }
+        std::vector<double> xs, ns, ws;
+        for (size_t b = 0; b < 19; ++b)
+            if (n[b] > 0) {
+                xs.push_back(x[b]);
+                ns.push_back(n[b]);
+                ws.push_back(stats::esp2013()[b]);
+            }
+        const stats::Interval expected = stats::dsr(xs, ns, ws, 0.95, d.multiplier).ci;
+        const ProfileRow &row = profile.value().rows.front();
+        QVERIFY2(same(row.value.ci.value, expected.value),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(row.value.ci.value).arg(expected.value)));
+        QVERIFY(same(row.value.ci.lower, expected.lower) && same(row.value.ci.upper, expected.upper));
+        QVERIFY(row.value.numerator > 50);  // enough admissions for the check to mean something
+    }
+
+    void meanIsThePerPersonAverage() {
+        const AreaIndex areas(*mProject);
+        const IndicatorDefinition &d = indicator(QStringLiteral("cost-per-head"));
+        auto profile = computeProfile(areas, mLists, {d}, Area::Ics);
+        QVERIFY(profile);
+        const rules::Selection registered = select(QStringLiteral("registered"));
+        const rules::ParseResult parsed = rules::parseRule(d.events + QStringLiteral(" >= 0"), &mLists);
+        auto values = rules::MemoryEngine(*mProject, mLists).measure(*parsed.expr->event, registered);
+        std::vector<double> costs;
+        for (size_t i = registered.find_first(); i != rules::Selection::npos; i = registered.find_next(i))
+            costs.push_back(values.value()[i]);
+        const stats::MeanResult expected = stats::mean(costs);
+        const stats::Interval &got = profile.value().rows.front().value.ci;
+        QVERIFY(std::abs(got.value - expected.ci.value) < 1e-6 * expected.ci.value);
+        QVERIFY(std::abs(got.lower - expected.ci.lower) < 1e-6 * expected.ci.value);  // moments vs two-pass sd
+    }
+
+    void comparatorsAreTheParentAndIcsValues() {
+        const AreaIndex areas(*mProject);
+        const std::vector<IndicatorDefinition> two = {indicator(QStringLiteral("hypertension")),
+                                                      indicator(QStringLiteral("ae-attendances"))};
+        auto pcns = computeProfile(areas, mLists, two, Area::Pcn), places = computeProfile(areas, mLists, two, Area::Place),
+             ics = computeProfile(areas, mLists, two, Area::Ics);
+        QVERIFY(pcns && places && ics);
+        for (const ProfileRow &r : pcns.value().rows) {
+            QCOMPARE(r.parent.kind, Area::Place);
+            const ProfileRow &place = places.value().rows[size_t(r.parent.index) * two.size() + size_t(r.indicator)];
+            QVERIFY(same(r.parentValue, place.value.ci.value));
+            QVERIFY(same(r.icsValue, ics.value().rows[size_t(r.indicator)].value.ci.value));
+            QCOMPARE(r.vsIcs, compareWith(r.value.ci, r.icsValue, two[size_t(r.indicator)].polarity));
+        }
+        // Practices' numerators add up to their PCN's.
+        auto practices = computeProfile(areas, mLists, {two[0]}, Area::Practice);
+        std::vector<double> sums(areas.areaCount(Area::Pcn), 0);
+        for (const ProfileRow &r : practices.value().rows) sums[size_t(areas.parentOf(r.area).index)] += r.value.numerator;
+        for (const ProfileRow &r : pcns.value().rows)
+            if (r.indicator == 0) QCOMPARE(r.value.numerator, sums[size_t(r.area.index)]);
+    }
+
+    void significanceFollowsPolarity() {
+        const stats::Interval a{10, 9, 11};
+        QCOMPARE(compareWith(a, 12, Polarity::LowerIsBetter), Significance::Better);
+        QCOMPARE(compareWith(a, 12, Polarity::HigherIsBetter), Significance::Worse);
+        QCOMPARE(compareWith(a, 8, Polarity::HigherIsBetter), Significance::Better);
+        QCOMPARE(compareWith(a, 12, Polarity::NoJudgement), Significance::Lower);
+        QCOMPARE(compareWith(a, 10.5, Polarity::LowerIsBetter), Significance::Similar);
+        QCOMPARE(compareWith(a, 11, Polarity::LowerIsBetter), Significance::Similar);  // on the limit: not outside
+        QCOMPARE(compareWith(stats::Interval{}, 1, Polarity::LowerIsBetter), Significance::NotCompared);
+    }
+
+    void definitionsAreCheckedWithClearErrors() {
+        auto file = [](const QJsonArray &list) { return QJsonDocument(QJsonObject{{QStringLiteral("indicators"), list}}).toJson(); };
+        auto one = [&](const QJsonObject &o) { return file(QJsonArray{o}); };
+        auto bad = parseIndicators(one({{QStringLiteral("id"), QStringLiteral("x")},
+                                        {QStringLiteral("type"), QStringLiteral("ratio")},
+                                        {QStringLiteral("numerator"), QStringLiteral("age > 3")}}),
+                                   QStringLiteral("mine.json"));
+        QVERIFY(!bad && bad.error().message.contains(QStringLiteral("mine.json: indicator 1 (`x`): type must be one of")));
+        bad = parseIndicators(
+            one({{QStringLiteral("id"), QStringLiteral("y")}, {QStringLiteral("numerator"), QStringLiteral("has(gp, @diabetis)")}}),
+            QStringLiteral("mine.json"), &mLists);
+        QVERIFY2(!bad && bad.error().message.contains(QStringLiteral("`y`")) && bad.error().message.contains(QStringLiteral("diabetis")),
+                 qPrintable(bad.error().message));
+        bad = parseIndicators(one({{QStringLiteral("id"), QStringLiteral("z")},
+                                   {QStringLiteral("type"), QStringLiteral("rate")},
+                                   {QStringLiteral("events"), QStringLiteral("has(ae)")}}),
+                              QStringLiteral("mine.json"));
+        QVERIFY2(!bad && bad.error().message.contains(QStringLiteral("(`z`): `has(ae)` is a yes/no rule; events must be a count(...)")),
+                 qPrintable(bad.error().message));
+        bad = parseIndicators("{not json", QStringLiteral("mine.json"));
+        QVERIFY(!bad && bad.error().message.startsWith(QStringLiteral("mine.json:")));
+        // A user's file adds indicators and replaces bundled ones with the same id.
+        const QString path = mDir.filePath(QStringLiteral("mine.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(file(QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("diabetes")},
+                                            {QStringLiteral("name"), QStringLiteral("Diabetes, all ages")},
+                                            {QStringLiteral("numerator"), QStringLiteral("has(gp, @diabetes)")}},
+                                QJsonObject{{QStringLiteral("id"), QStringLiteral("falls")},
+                                            {QStringLiteral("type"), QStringLiteral("rate")},
+                                            {QStringLiteral("events"), QStringLiteral("count(ae, last 12 months)")},
+                                            {QStringLiteral("denominator"), QStringLiteral("efi > 0.24")},
+                                            {QStringLiteral("multiplier"), 1000}}}));
+        f.close();
+        auto merged = loadIndicators(path, &mLists);
+        QVERIFY(merged);
+        QCOMPARE(merged.value().size(), mIndicators.size() + 1);
+        const auto it =
+            std::find_if(merged.value().begin(), merged.value().end(), [](const auto &d) { return d.id == QLatin1String("diabetes"); });
+        QCOMPARE(it->name, QStringLiteral("Diabetes, all ages"));
+        QCOMPARE(it->denominator, QStringLiteral("registered"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"
