@@ -7,6 +7,7 @@
 // counts, so comparators use exactly the people of their areas.
 #include "areas.h"
 #include "indicators.h"
+#include "indicatortally.h"
 #include "statistics.h"
 
 #include <vector>
@@ -23,11 +24,6 @@ QString significanceName(Significance s);  // "better", "similar", "worse", "hig
 // Fingertips: higher/lower when the comparator lies outside the interval, read as
 // better/worse for indicators with a polarity.
 Significance compareWith(const stats::Interval &area, double comparator, Polarity polarity);
-
-struct IndicatorValue {
-    double numerator = 0, denominator = 0;  // events (or people) and people; for a mean, the total and people
-    stats::Interval ci;
-};
 
 struct ProfileRow {
     Area area;
@@ -49,14 +45,6 @@ struct Profile {
     std::vector<IndicatorValue> ics;                            // per indicator
     std::vector<std::vector<IndicatorValue>> byArea, byParent;  // [indicator][area index]
     double ms = 0;
-};
-
-// Memory a caller may keep between profiles (a view that recomputes, a benchmark that repeats):
-// the per-person buffers are reused instead of allocated, which on a laptop saves the page
-// faults of tens of megabytes. It holds no results.
-struct ProfileWorkspace {
-    std::vector<double> values;
-    std::vector<int> areaOf, bandOf;
 };
 
 // Every area of `level` (for LSOAs, the ICS's own) against every indicator.
