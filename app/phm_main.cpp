@@ -144,12 +144,14 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("stratify")) return runStratifyCommand(args);
     if (cmd == QLatin1String("stats")) return runStatsCommand(args);
     if (cmd == QLatin1String("profile")) return runProfileCommand(args);
+    if (cmd == QLatin1String("inequality")) return runInequalityCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
     err(QStringLiteral(
-        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|multimorbidity|data-spec|bench> [options]"));
+        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|inequality|multimorbidity|data-spec|bench> "
+        "[options]"));
     return 2;
 }

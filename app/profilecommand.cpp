@@ -2,9 +2,11 @@
 
 #include "clioutput.h"
 #include "dates.h"
+#include "inequality.h"
 #include "profile.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
+#include "ruleparser.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -133,5 +135,101 @@ int runProfileCommand(const QStringList &args) {
     QStringList ms;
     for (double t : times) ms << QString::number(t, 'f', 1);
     std::fprintf(stderr, "%lld rows; ms: %s\n", static_cast<long long>(rows.size()), qPrintable(ms.join(QLatin1Char(' '))));
+    return 0;
+}
+
+int runInequalityCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("indicator"), QStringLiteral("Indicator id (see phm profile --list)."), QStringLiteral("ID")},
+                  {QStringLiteral("by"), inequalityDimensionNames().join(QStringLiteral(", ")), QStringLiteral("DIMENSION"),
+                   QStringLiteral("imd_decile")},
+                  {QStringLiteral("where"), QStringLiteral("Only people matching RULE, e.g. \"place = 'Luton'\"."), QStringLiteral("RULE")},
+                  {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")},
+                  {QStringLiteral("confidence"), QStringLiteral("Confidence level."), QStringLiteral("C"), QStringLiteral("0.95")},
+                  {QStringLiteral("repetitions"), QStringLiteral("SII simulations."), QStringLiteral("N"), QStringLiteral("100000")},
+                  {QStringLiteral("seed"), QStringLiteral("SII random seed."), QStringLiteral("S"), QStringLiteral("1")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.process(args);
+    const auto dimension = inequalityDimension(p.value(QStringLiteral("by")));
+    if (!dimension)
+        return fail(QStringLiteral("phm inequality: --by must be one of %1").arg(inequalityDimensionNames().join(QStringLiteral(", "))));
+    const rules::CodeLists lists;
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    if (!all) return fail(QStringLiteral("phm inequality: %1").arg(all.error().message));
+    const QString id = p.value(QStringLiteral("indicator"));
+    auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });
+    if (it == all.value().end()) return fail(QStringLiteral("phm inequality: no indicator `%1` (see phm profile --list)").arg(id));
+    InequalityOptions options;
+    auto confidence = stats::confidenceLevel(p.value(QStringLiteral("confidence")).toDouble());
+    if (!confidence) return fail(QStringLiteral("phm inequality: %1").arg(confidence.error().message));
+    options.confidence = confidence.value();
+    options.repetitions = p.value(QStringLiteral("repetitions")).toInt();
+    options.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (options.repetitions < 1) return fail(QStringLiteral("phm inequality: --repetitions must be a positive whole number"));
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm inequality: %1").arg(opened.error().message));
+    std::optional<rules::Selection> scope;
+    if (p.isSet(QStringLiteral("where"))) {
+        const QString where = p.value(QStringLiteral("where"));
+        const rules::ParseResult parsed = rules::parseRule(where, &lists);
+        if (!parsed.ok()) return fail(QStringLiteral("phm inequality: --where: %1").arg(parsed.error.format(where)));
+        auto selected = rules::MemoryEngine(*opened.value(), lists).evaluate(*parsed.expr);
+        if (!selected) return fail(QStringLiteral("phm inequality: --where: %1").arg(selected.error().message));
+        scope = selected.value().people;
+    }
+    auto r = computeInequality(*opened.value(), lists, *it, *dimension, scope ? &*scope : nullptr, options);
+    if (!r) return fail(QStringLiteral("phm inequality: %1").arg(r.error().message));
+    auto valueJson = [](const IndicatorValue &v) {
+        return QJsonObject{{QStringLiteral("numerator"), v.numerator},
+                           {QStringLiteral("denominator"), v.denominator},
+                           {QStringLiteral("value"), number(v.ci.value)},
+                           {QStringLiteral("lowercl"), number(v.ci.lower)},
+                           {QStringLiteral("uppercl"), number(v.ci.upper)}};
+    };
+    QJsonArray groups;
+    for (const InequalityGroup &g : r.value().groups) {
+        QJsonObject o = valueJson(g.value);
+        o.insert(QStringLiteral("group"), g.label);
+        groups.append(o);
+    }
+    const auto &s = r.value().sii;
+    QJsonObject o{{QStringLiteral("indicator"), it->id},
+                  {QStringLiteral("indicator_name"), it->name},
+                  {QStringLiteral("by"), p.value(QStringLiteral("by"))},
+                  {QStringLiteral("confidence"), options.confidence},
+                  {QStringLiteral("groups"), groups},
+                  {QStringLiteral("overall"), valueJson(r.value().overall)},
+                  {QStringLiteral("sii"), s ? number(s->sii) : QJsonValue()},
+                  {QStringLiteral("sii_lower"), s ? number(s->siiLower) : QJsonValue()},
+                  {QStringLiteral("sii_upper"), s ? number(s->siiUpper) : QJsonValue()},
+                  {QStringLiteral("rii"), s ? number(s->rii) : QJsonValue()},
+                  {QStringLiteral("rii_lower"), s ? number(s->riiLower) : QJsonValue()},
+                  {QStringLiteral("rii_upper"), s ? number(s->riiUpper) : QJsonValue()}};
+    if (!s) o.insert(QStringLiteral("sii_note"), r.value().siiNote);
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+        return 0;
+    }
+    out(QStringLiteral("%1 by %2\n").arg(it->name, p.value(QStringLiteral("by"))));
+    for (const InequalityGroup &g : r.value().groups)
+        out(QStringLiteral("  %1  %2  (%3 to %4)  %5 / %6\n")
+                .arg(g.label, -22)
+                .arg(g.value.ci.value, 10, 'f', 2)
+                .arg(g.value.ci.lower, 0, 'f', 2)
+                .arg(g.value.ci.upper, 0, 'f', 2)
+                .arg(g.value.numerator, 0, 'f', 0)
+                .arg(g.value.denominator, 0, 'f', 0));
+    if (s)
+        out(QStringLiteral("SII %1 (%2 to %3), RII %4 (%5 to %6)\n")
+                .arg(s->sii, 0, 'f', 3)
+                .arg(s->siiLower, 0, 'f', 3)
+                .arg(s->siiUpper, 0, 'f', 3)
+                .arg(s->rii, 0, 'f', 3)
+                .arg(s->riiLower, 0, 'f', 3)
+                .arg(s->riiUpper, 0, 'f', 3));
+    else
+        out(QStringLiteral("No SII: %1\n").arg(r.value().siiNote));
     return 0;
 }

@@ -4,3 +4,6 @@
 // `phm profile --project P --level ics|alliance|place|pcn|practice|lsoa [--indicators IDS]
 // [--indicator-file F] [--date YYYY-MM-DD] [--format csv|json]`: one row per area x indicator.
 int runProfileCommand(const QStringList &args);
+// `phm inequality --project P --indicator ID --by imd_decile|imd_quintile|ethnicity|sex|ageband|rurality
+// [--where RULE] [--json]`: the value per group with intervals, and SII/RII for deprivation.
+int runInequalityCommand(const QStringList &args);

@@ -3,6 +3,7 @@
 // Fingertips significance rule, and indicator definitions with clear errors.
 #include "cohortanalysis.h"
 #include "indicators.h"
+#include "inequality.h"
 #include "profile.h"
 #include "rulecatalogue.h"
 #include "ruleengine.h"
@@ -136,6 +137,40 @@ private slots:
         for (const ProfileRow &r : practices.value().rows) sums[size_t(areas.parentOf(r.area).index)] += r.value.numerator;
         for (const ProfileRow &r : pcns.value().rows)
             if (r.indicator == 0) QCOMPARE(r.value.numerator, sums[size_t(r.area.index)]);
+    }
+
+    void inequalityGroupsAndGradient() {
+        // Diabetes by IMD quintile: each group equals the rule-engine count for that quintile,
+        // groups add up to the whole, and the synthetic population's deprivation gradient gives a
+        // negative SII (prevalence falls towards the least deprived) with an RII below 1.
+        const IndicatorDefinition &d = indicator(QStringLiteral("diabetes"));
+        InequalityOptions o;
+        o.repetitions = 5000;
+        auto r = computeInequality(*mProject, mLists, d, InequalityDimension::ImdQuintile, nullptr, o);
+        QVERIFY(r);
+        QCOMPARE(int(r.value().groups.size()), 5);
+        double people = 0;
+        for (int q = 1; q <= 5; ++q) {
+            const IndicatorValue &v = r.value().groups[size_t(q - 1)].value;
+            QCOMPARE(v.denominator, double(select(QStringLiteral("registered and age >= 17 and imd_quintile = %1").arg(q)).count()));
+            QCOMPARE(
+                v.numerator,
+                double(select(QStringLiteral("registered and age >= 17 and imd_quintile = %1 and has(gp, @diabetes)").arg(q)).count()));
+            people += v.denominator;
+        }
+        QCOMPARE(people, r.value().overall.denominator);
+        QVERIFY(r.value().sii.has_value());
+        QVERIFY2(r.value().sii->sii < 0 && r.value().sii->siiUpper < 0, qPrintable(QString::number(r.value().sii->sii)));
+        QVERIFY(r.value().sii->rii < 1);
+        QVERIFY(r.value().sii->siiLower <= r.value().sii->sii && r.value().sii->sii <= r.value().sii->siiUpper);
+        // Ethnic groups have no order: no SII, and a reason.
+        auto e = computeInequality(*mProject, mLists, d, InequalityDimension::EthnicGroup, nullptr, o);
+        QVERIFY(e && !e.value().sii && !e.value().siiNote.isEmpty());
+        // A scope restricts everything to its people.
+        const rules::Selection luton = select(QStringLiteral("place = 'Luton'"));
+        auto scoped = computeInequality(*mProject, mLists, d, InequalityDimension::Sex, &luton, o);
+        QCOMPARE(scoped.value().overall.denominator,
+                 double(select(QStringLiteral("place = 'Luton' and registered and age >= 17")).count()));
     }
 
     void significanceFollowsPolarity() {
