@@ -7,6 +7,7 @@
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "mainwindow.h"
+#include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "riskpanel.h"
@@ -72,6 +73,7 @@ int main(int argc, char **argv) {
         if (dock == QLatin1String("segmentation"))
             // Superseded requests never show, so the first update is the selected PCN's.
             QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
+        if (dock == QLatin1String("profile")) QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
                 if (window.riskPanel()->model()) grab();

@@ -98,4 +98,25 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
     return out;
 }
 
+PeerRange peerRange(const Profile &profile, int indicator) {
+    std::vector<double> values;
+    for (const ProfileRow &r : profile.rows)
+        if (r.indicator == indicator && !std::isnan(r.value.ci.value)) values.push_back(r.value.ci.value);
+    PeerRange out;
+    out.areas = int(values.size());
+    if (values.empty()) return out;
+    std::sort(values.begin(), values.end());
+    // Percentiles by linear interpolation between order statistics (R's default, type 7).
+    auto at = [&](double q) {
+        const double h = (double(values.size()) - 1) * q;
+        const size_t lo = size_t(std::floor(h)), hi = std::min(values.size() - 1, lo + 1);
+        return values[lo] + (h - double(lo)) * (values[hi] - values[lo]);
+    };
+    out.min = values.front();
+    out.q25 = at(0.25);
+    out.q75 = at(0.75);
+    out.max = values.back();
+    return out;
+}
+
 }  // namespace phm::core

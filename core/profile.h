@@ -51,4 +51,12 @@ struct Profile {
 Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &lists, const std::vector<IndicatorDefinition> &indicators,
                                Area::Kind level, const ProfileOptions &options = {}, ProfileWorkspace *workspace = nullptr);
 
+// The spread of an indicator over the areas of a profile (a spine chart's scale): lowest, 25th
+// and 75th percentiles and highest of the areas' values (areas without a value left out).
+struct PeerRange {
+    double min = NAN, q25 = NAN, q75 = NAN, max = NAN;
+    int areas = 0;
+};
+PeerRange peerRange(const Profile &profile, int indicator);
+
 }  // namespace phm::core

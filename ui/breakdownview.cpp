@@ -121,7 +121,9 @@ void BreakdownView::recompute() {
         return;
     }
     const auto kind = core::Area::Kind(mLevel->currentData().toInt());
-    mWatcher.setFuture(QtConcurrent::run([areas, people = mPeople, kind] { return core::breakdown(*areas, *people, kind); }));
+    // The project too: the area index refers to it, and the worker may outlive this view.
+    mWatcher.setFuture(QtConcurrent::run(
+        [project = mController->project(), areas, people = mPeople, kind] { return core::breakdown(*areas, *people, kind); }));
 }
 
 }  // namespace phm::ui

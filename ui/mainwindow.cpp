@@ -4,6 +4,7 @@
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "newdemodialog.h"
+#include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "refdata.h"
@@ -76,6 +77,13 @@ MainWindow::MainWindow(QWidget *parent)
     riskDock->setWidget(mRisk);
     addDockWidget(Qt::BottomDockWidgetArea, riskDock);
     tabifyDockWidget(segmentDock, riskDock);
+
+    mProfile = new ProfilePanel(mController, this);
+    auto *profileDock = new QDockWidget(tr("Area profile"), this);
+    profileDock->setObjectName(QStringLiteral("profile"));
+    profileDock->setWidget(mProfile);
+    addDockWidget(Qt::BottomDockWidgetArea, profileDock);
+    tabifyDockWidget(riskDock, profileDock);
     dataDock->raise();
 
     statusBar()->addWidget(mSelection, 1);
@@ -129,6 +137,7 @@ void MainWindow::showArea(const core::Area &area) {
     mPyramid->setPyramid(areas->pyramid(area), name);
     mSegments->setArea(area);
     mRisk->setArea(area);
+    mProfile->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),

@@ -15,6 +15,7 @@ class DataOverviewWidget;
 class GeographyModel;
 class ProjectController;
 class PyramidView;
+class ProfilePanel;
 class RiskPanel;
 class SegmentationPanel;
 
@@ -30,6 +31,7 @@ public:
     CohortPanel *cohortPanel() const { return mCohorts; }
     SegmentationPanel *segmentationPanel() const { return mSegments; }
     RiskPanel *riskPanel() const { return mRisk; }
+    ProfilePanel *profilePanel() const { return mProfile; }
     void selectArea(const core::Area &area);
 
 private:
@@ -51,6 +53,7 @@ private:
     CohortPanel *mCohorts;
     SegmentationPanel *mSegments;
     RiskPanel *mRisk;
+    ProfilePanel *mProfile;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

@@ -173,6 +173,24 @@ private slots:
                  double(select(QStringLiteral("place = 'Luton' and registered and age >= 17")).count()));
     }
 
+    void peerRangeIsTheSpread() {
+        // Hand-worked: values 1, 2, 3, 4, 10 -> type-7 quartiles 2 and 4.
+        Profile p;
+        for (double v : {3.0, 1.0, 10.0, 2.0, 4.0}) {
+            ProfileRow r;
+            r.value.ci.value = v;
+            p.rows.push_back(r);
+        }
+        ProfileRow missing;
+        p.rows.push_back(missing);  // no value: left out
+        const PeerRange range = peerRange(p, 0);
+        QCOMPARE(range.areas, 5);
+        QCOMPARE(range.min, 1.0);
+        QCOMPARE(range.q25, 2.0);
+        QCOMPARE(range.q75, 4.0);
+        QCOMPARE(range.max, 10.0);
+    }
+
     void significanceFollowsPolarity() {
         const stats::Interval a{10, 9, 11};
         QCOMPARE(compareWith(a, 12, Polarity::LowerIsBetter), Significance::Better);

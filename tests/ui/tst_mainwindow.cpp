@@ -11,6 +11,7 @@
 #include "importreportmodel.h"
 #include "mainwindow.h"
 #include "overlapview.h"
+#include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "riskpanel.h"
@@ -232,6 +233,32 @@ private slots:
         for (QAbstractSeries *s : w.riskPanel()->calibrationChart()->chart()->series())
             if (auto *scatter = qobject_cast<QScatterSeries *>(s)) points = int(scatter->count());
         QCOMPARE(points, 10);
+    }
+
+    void areaProfileFollowsTheSelection() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        const core::Area pcn{core::Area::Pcn, 3};
+        w.selectArea(pcn);
+        ui::ProfileTableModel *m = w.profilePanel()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(m->areaIndex() == pcn.index && m->profileData().level == core::Area::Pcn, 60000);
+        QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m->rowCount(), int(m->profileData().indicators.size()));
+        // The table shows the core profile's row for this PCN and indicator.
+        const core::ProfileRow *row = m->row(0);
+        QVERIFY(row && row->area.index == pcn.index);
+        auto expected =
+            core::computeProfile(*w.controller()->areas(), *w.controller()->codeLists(), {m->profileData().indicators[0]}, core::Area::Pcn);
+        QVERIFY(expected);
+        QCOMPARE(row->value.numerator, expected.value().rows[size_t(pcn.index)].value.numerator);
+        QCOMPARE(m->data(m->index(0, ui::ProfileTableModel::Compared)).toString(), core::significanceName(row->vsIcs));
+        QVERIFY(m->data(m->index(0, ui::ProfileTableModel::Spine), ui::ProfileTableModel::SpineRole).value<ui::SpineValues>().valid);
+        // Another level computes its own profile; coming back reuses the first.
+        w.selectArea(core::Area{core::Area::Place, 0});
+        QTRY_VERIFY_WITH_TIMEOUT(m->profileData().level == core::Area::Place, 60000);
+        QCOMPARE(m->areaIndex(), 0);
     }
 
     void segmentationFollowsTheSelectedArea() {

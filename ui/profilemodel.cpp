@@ -1,0 +1,131 @@
+#include "profilemodel.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace phm::ui {
+
+QColor significanceColour(core::Significance s) {
+    switch (s) {
+        case core::Significance::Better:
+            return QColor(0x92, 0xD0, 0x50);
+        case core::Significance::Similar:
+            return QColor(0xFF, 0xC0, 0x00);
+        case core::Significance::Worse:
+            return QColor(0xC0, 0x00, 0x00);
+        case core::Significance::Higher:
+            return QColor(0x55, 0x55, 0xE6);
+        case core::Significance::Lower:
+            return QColor(0xBE, 0xD2, 0xFF);
+        case core::Significance::NotCompared:
+            break;
+    }
+    return QColor(0xD9, 0xD9, 0xD9);
+}
+
+void ProfileTableModel::setProfile(ProfileData data, int areaIndex, QString parentName) {
+    beginResetModel();
+    mData = std::move(data);
+    mArea = areaIndex;
+    mParentName = std::move(parentName);
+    mRows.assign(mData.indicators.size(), nullptr);
+    mRanges.clear();
+    if (mData.profile) {
+        for (const core::ProfileRow &r : mData.profile->rows)
+            if (r.area.index == mArea) mRows[size_t(r.indicator)] = &r;
+        for (int k = 0; k < int(mData.indicators.size()); ++k) mRanges.push_back(core::peerRange(*mData.profile, k));
+    }
+    endResetModel();
+}
+
+const core::ProfileRow *ProfileTableModel::row(int indicator) const {
+    return indicator >= 0 && size_t(indicator) < mRows.size() ? mRows[size_t(indicator)] : nullptr;
+}
+
+int ProfileTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(mRows.size()); }
+int ProfileTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ProfileTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid()) return {};
+    const core::IndicatorDefinition &d = mData.indicators[size_t(index.row())];
+    const core::ProfileRow *r = mRows[size_t(index.row())];
+    const QLocale l;
+    const int decimals = d.multiplier >= 1000 ? 0 : d.type == core::IndicatorType::Mean ? 0 : 1;
+    auto number = [&](double v) { return std::isnan(v) ? QStringLiteral("–") : l.toString(v, 'f', decimals); };
+    if (role == Qt::ToolTipRole) return QStringLiteral("%1\n\n%2\n\nSource: %3").arg(d.name, d.description, d.source);
+    if (role == Qt::TextAlignmentRole && index.column() != Indicator) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (!r) return {};
+    if (role == Qt::BackgroundRole && index.column() == Compared) return significanceColour(r->vsIcs);
+    if (role == Qt::ForegroundRole && index.column() == Compared &&
+        (r->vsIcs == core::Significance::Worse || r->vsIcs == core::Significance::Higher))
+        return QColor(Qt::white);
+    if (role == SpineRole && index.column() == Spine) {
+        const core::PeerRange &range = mRanges[size_t(index.row())];
+        SpineValues v;
+        v.valid = range.areas > 1 && !std::isnan(r->value.ci.value) && !std::isnan(r->icsValue);
+        v.value = r->value.ci.value;
+        v.comparator = r->icsValue;
+        v.min = range.min;
+        v.q25 = range.q25;
+        v.q75 = range.q75;
+        v.max = range.max;
+        v.significance = r->vsIcs;
+        return QVariant::fromValue(v);
+    }
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+        case Indicator:
+            return d.name;
+        case Count:
+            return d.type == core::IndicatorType::Mean
+                       ? l.toString(qlonglong(r->value.denominator))
+                       : QStringLiteral("%1 / %2").arg(l.toString(qlonglong(std::llround(r->value.numerator))),
+                                                       l.toString(qlonglong(r->value.denominator)));
+        case Value:
+            return number(r->value.ci.value);
+        case Interval:
+            return QStringLiteral("%1 – %2").arg(number(r->value.ci.lower), number(r->value.ci.upper));
+        case Parent:
+            return number(r->parentValue);
+        case Ics:
+            return number(r->icsValue);
+        case Compared:
+            return core::significanceName(r->vsIcs);
+    }
+    return {};
+}
+
+QVariant ProfileTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole) {
+        if (section == Parent) return mParentName.isEmpty() ? tr("The area one level up") : mParentName;
+        if (section == Interval) return tr("95% confidence interval (Wilson, Byars or exact, Dobson, Student's t by indicator type)");
+        if (section == Compared) return tr("Compared with the ICS: outside the area's 95% interval is significant (Fingertips method)");
+        if (section == Spine)
+            return tr(
+                "Spread over all areas at this level: whole bar lowest to highest, dark band 25th to 75th percentile, line the "
+                "ICS, circle this area");
+    }
+    if (role != Qt::DisplayRole) return {};
+    switch (section) {
+        case Indicator:
+            return tr("Indicator");
+        case Count:
+            return tr("Count");
+        case Value:
+            return tr("Value");
+        case Interval:
+            return tr("95% CI");
+        case Parent:
+            return tr("Parent");
+        case Ics:
+            return tr("ICS");
+        case Compared:
+            return tr("vs ICS");
+        case Spine:
+            return tr("Range of areas");
+    }
+    return {};
+}
+
+}  // namespace phm::ui

@@ -1,0 +1,216 @@
+#include "profilepanel.h"
+
+#include "barchart.h"
+#include "projectcontroller.h"
+#include "spinedelegate.h"
+
+#include <QCategoryAxis>
+#include <QChartView>
+#include <QCursor>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+namespace phm::ui {
+
+ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
+    : QWidget(parent),
+      mController(controller),
+      mTitle(new QLabel(this)),
+      mTable(new QTableView(this)),
+      mChart(new QChartView(this)),
+      mModel(new ProfileTableModel(this)) {
+    mTable->setModel(mModel);
+    mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
+    mTable->verticalHeader()->hide();
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mTable->horizontalHeader()->setSectionResizeMode(ProfileTableModel::Indicator, QHeaderView::Stretch);
+    mTable->horizontalHeader()->setSectionResizeMode(ProfileTableModel::Spine, QHeaderView::Fixed);
+    mTable->horizontalHeader()->resizeSection(ProfileTableModel::Spine, 170);
+    mTable->horizontalHeader()->setMinimumSectionSize(40);
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
+    mChart->setRenderHint(QPainter::Antialiasing);
+    mChart->setMinimumWidth(380);
+    mChart->chart()->legend()->hide();
+    mTitle->setWordWrap(true);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(mTable);
+    split->addWidget(mChart);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({760, 440});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(mTitle);
+    layout->addWidget(split, 1);
+    connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid()) selectIndicator(current.row());
+    });
+    connect(controller, &ProjectController::projectOpened, this, [this] {
+        mByLevel.clear();
+        mWorkspace = std::make_shared<core::ProfileWorkspace>();
+        if (mArea) setArea(*mArea);
+    });
+    connect(&mWatcher, &QFutureWatcher<core::Result<ProfileData>>::finished, this, [this] {
+        const auto result = mWatcher.result();
+        if (!result) {
+            mTitle->setText(result.error().message);
+            emit updated();
+            return;
+        }
+        mByLevel.insert(int(result.value().level), result.value());
+        if (mArea && !mByLevel.contains(int(mArea->kind)))
+            compute(mArea->kind);  // the selection moved to another level meanwhile
+        else
+            show();
+    });
+    mTitle->setText(tr("Select an area in the navigator to see its profile."));
+}
+
+void ProfilePanel::setArea(const core::Area &area) {
+    mArea = area;
+    if (mByLevel.contains(int(area.kind)))
+        show();
+    else
+        compute(area.kind);
+}
+
+void ProfilePanel::compute(core::Area::Kind level) {
+    const auto project = mController->project();
+    const auto areas = mController->areas();
+    if (!project || !areas || mWatcher.isRunning()) return;  // a finished run checks the selection again
+    mTitle->setText(tr("Computing the profile of every area at this level…"));
+    const auto lists = mController->codeLists();
+    // The project is captured with the area index: the index refers to it, and the worker must
+    // keep it alive even if the window closes first.
+    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, level, workspace = mWorkspace]() -> core::Result<ProfileData> {
+        auto indicators = core::loadIndicators({}, lists.get());
+        if (!indicators) return indicators.error();
+        auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
+        if (!profile) return profile.error();
+        return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
+    }));
+}
+
+void ProfilePanel::show() {
+    const auto areas = mController->areas();
+    if (!mArea || !areas) return;
+    const ProfileData computed = mByLevel.value(int(mArea->kind));
+    const core::Area parent = areas->parentOf(*mArea);
+    mModel->setProfile(computed, mArea->index, mArea->kind == core::Area::Ics ? QString() : areas->name(parent));
+    mTable->horizontalHeader()->resizeSection(ProfileTableModel::Indicator, 260);
+    const QLocale l;
+    mTitle->setText(tr("<b>%1</b> — %2 indicators, compared with %3 and the ICS; %4 areas at this level; computed in %5 ms")
+                        .arg(areas->name(*mArea).toHtmlEscaped())
+                        .arg(computed.indicators.size())
+                        .arg(mArea->kind == core::Area::Ics ? tr("itself") : areas->name(parent).toHtmlEscaped())
+                        .arg(areas->areaCount(mArea->kind))
+                        .arg(l.toString(computed.profile ? computed.profile->ms : 0.0, 'f', 0)));
+    mTable->selectRow(std::min(mIndicator, mModel->rowCount() - 1));
+    showComparison();
+    emit updated();
+}
+
+void ProfilePanel::selectIndicator(int indicator) {
+    mIndicator = indicator;
+    showComparison();
+}
+
+void ProfilePanel::showComparison() {
+    QChart *chart = mChart->chart();
+    clearChart(chart);
+    const ProfileData &shown = mModel->profileData();
+    if (!shown.profile || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
+    const core::IndicatorDefinition &d = shown.indicators[size_t(mIndicator)];
+    // Every area's value for the indicator, highest first; with many areas (LSOAs), the 15
+    // highest, the 15 lowest and the selected area.
+    std::vector<const core::ProfileRow *> rows;
+    for (const core::ProfileRow &r : shown.profile->rows)
+        if (r.indicator == mIndicator && !std::isnan(r.value.ci.value)) rows.push_back(&r);
+    std::sort(rows.begin(), rows.end(), [](const auto *a, const auto *b) { return a->value.ci.value > b->value.ci.value; });
+    if (rows.size() > 31) {
+        std::vector<const core::ProfileRow *> kept(rows.begin(), rows.begin() + 15);
+        for (size_t i = 15; i + 15 < rows.size(); ++i)
+            if (rows[i]->area.index == mModel->areaIndex()) kept.push_back(rows[i]);
+        kept.insert(kept.end(), rows.end() - 15, rows.end());
+        rows = kept;
+    }
+    auto *axisY = new QCategoryAxis;
+    auto *axisX = new QValueAxis;
+    double lo = INFINITY, hi = -INFINITY;
+    const int n = int(rows.size());
+    for (int k = 0; k < n; ++k) {
+        const core::ProfileRow &r = *rows[size_t(k)];
+        const double y = n - 1 - k;  // highest at the top
+        auto *whisker = new QLineSeries;
+        whisker->append(std::isnan(r.value.ci.lower) ? r.value.ci.value : r.value.ci.lower, y);
+        whisker->append(std::isnan(r.value.ci.upper) ? r.value.ci.value : r.value.ci.upper, y);
+        whisker->setPen(QPen(QColor(0x42, 0x55, 0x63), 1.2));
+        chart->addSeries(whisker);
+        auto *point = new QScatterSeries;
+        point->append(r.value.ci.value, y);
+        point->setMarkerSize(r.area.index == mModel->areaIndex() ? 12 : 8);
+        point->setColor(significanceColour(r.vsIcs));
+        point->setBorderColor(r.area.index == mModel->areaIndex() ? Qt::black : QColor(0x42, 0x55, 0x63));
+        chart->addSeries(point);
+        lo = std::min({lo, r.value.ci.value, std::isnan(r.value.ci.lower) ? lo : r.value.ci.lower});
+        hi = std::max({hi, r.value.ci.value, std::isnan(r.value.ci.upper) ? hi : r.value.ci.upper});
+        // Only the selected area is named on the axis (names of 23+ areas would not fit a dock);
+        // every point names itself on hover.
+        if (r.area.index == mModel->areaIndex()) {
+            if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
+            axisY->append((QStringLiteral("▶ ") + r.areaName.left(28)).toHtmlEscaped(), y + 0.5);
+        }
+        const QString tip = tr("%1: %2 (%3 to %4), %5 the ICS")
+                                .arg(r.areaName)
+                                .arg(r.value.ci.value, 0, 'f', 2)
+                                .arg(r.value.ci.lower, 0, 'f', 2)
+                                .arg(r.value.ci.upper, 0, 'f', 2)
+                                .arg(core::significanceName(r.vsIcs));
+        connect(point, &QScatterSeries::hovered, this, [tip](const QPointF &, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), tip);
+            else
+                QToolTip::hideText();
+        });
+    }
+    if (!rows.empty()) {
+        auto *ics = new QLineSeries;
+        ics->append(rows.front()->icsValue, -0.5);
+        ics->append(rows.front()->icsValue, n - 0.5);
+        ics->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
+        chart->addSeries(ics);
+        lo = std::min(lo, rows.front()->icsValue);
+        hi = std::max(hi, rows.front()->icsValue);
+    }
+    if (axisY->count() == 0) axisY->append(QStringLiteral(" "), n - 0.5);
+    axisY->setStartValue(-0.5);
+    axisY->setRange(-0.5, n - 0.5);
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    axisY->setGridLineVisible(false);
+    QFont small = axisY->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    axisY->setLabelsFont(small);
+    const double pad = (hi - lo) * 0.05 + 1e-9;
+    axisX->setRange(std::max(0.0, lo - pad), hi + pad);
+    axisX->applyNiceNumbers();
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QAbstractSeries *s : chart->series()) {
+        s->attachAxis(axisX);
+        s->attachAxis(axisY);
+    }
+    chart->setTitle(tr("%1<br><small>all areas at this level, 95% intervals; dashed line: ICS</small>").arg(d.name.toHtmlEscaped()));
+}
+
+}  // namespace phm::ui

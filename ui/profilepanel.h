@@ -1,0 +1,52 @@
+#pragma once
+// Area profile of the area selected in the navigator: every indicator with its interval, the
+// parent's and the ICS's values, significance in Fingertips colours and a spine over the
+// area's peers; beside it, the selected indicator for every peer area with intervals (a league
+// chart, the selected area highlighted). Profiles are computed per level on a worker thread
+// and kept until another project opens.
+#include "profilemodel.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QWidget>
+#include <optional>
+
+class QChartView;
+class QLabel;
+class QTableView;
+
+namespace phm::ui {
+
+class ProjectController;
+
+class ProfilePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfilePanel(ProjectController *controller, QWidget *parent = nullptr);
+    void setArea(const core::Area &area);
+    ProfileTableModel *model() const { return mModel; }
+    QTableView *table() const { return mTable; }
+    QChartView *chart() const { return mChart; }
+    void selectIndicator(int indicator);
+
+signals:
+    void updated();  // the selected area's profile is on screen
+
+private:
+    void compute(core::Area::Kind level);
+    void show();
+    void showComparison();
+
+    ProjectController *mController;
+    QLabel *mTitle;
+    QTableView *mTable;
+    QChartView *mChart;
+    ProfileTableModel *mModel;
+    std::optional<core::Area> mArea;
+    QHash<int, ProfileData> mByLevel;  // Area::Kind -> computed profile
+    std::shared_ptr<core::ProfileWorkspace> mWorkspace = std::make_shared<core::ProfileWorkspace>();
+    QFutureWatcher<core::Result<ProfileData>> mWatcher;
+    int mIndicator = 0;
+};
+
+}  // namespace phm::ui
