@@ -27,6 +27,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTreeView>
+#include <tuple>
 
 namespace phm::ui {
 
@@ -46,44 +47,24 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     mNavigator->header()->setStretchLastSection(false);
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto *geoDock = new QDockWidget(tr("Geography"), this);
-    geoDock->setObjectName(QStringLiteral("geography"));
-    geoDock->setWidget(mNavigator);
     mNavigator->setMinimumWidth(360);
-    addDockWidget(Qt::LeftDockWidgetArea, geoDock);
-
-    auto *dataDock = new QDockWidget(tr("Data overview"), this);
-    dataDock->setObjectName(QStringLiteral("dataOverview"));
-    dataDock->setWidget(mOverview);
-    addDockWidget(Qt::BottomDockWidgetArea, dataDock);
-
+    addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
+    // The analysis views share the bottom area as tabs.
+    QDockWidget *dataDock = addDock(tr("Data overview"), QStringLiteral("dataOverview"), mOverview);
     mCohorts = new CohortPanel(mController, this);
-    auto *cohortDock = new QDockWidget(tr("Cohort builder"), this);
-    cohortDock->setObjectName(QStringLiteral("cohortBuilder"));
-    cohortDock->setWidget(mCohorts);
-    addDockWidget(Qt::BottomDockWidgetArea, cohortDock);
-    tabifyDockWidget(dataDock, cohortDock);
-
     mSegments = new SegmentationPanel(mController, this);
-    auto *segmentDock = new QDockWidget(tr("Segmentation"), this);
-    segmentDock->setObjectName(QStringLiteral("segmentation"));
-    segmentDock->setWidget(mSegments);
-    addDockWidget(Qt::BottomDockWidgetArea, segmentDock);
-    tabifyDockWidget(cohortDock, segmentDock);
-
     mRisk = new RiskPanel(mController, this);
-    auto *riskDock = new QDockWidget(tr("Risk stratification"), this);
-    riskDock->setObjectName(QStringLiteral("risk"));
-    riskDock->setWidget(mRisk);
-    addDockWidget(Qt::BottomDockWidgetArea, riskDock);
-    tabifyDockWidget(segmentDock, riskDock);
-
     mProfile = new ProfilePanel(mController, this);
-    auto *profileDock = new QDockWidget(tr("Area profile"), this);
-    profileDock->setObjectName(QStringLiteral("profile"));
-    profileDock->setWidget(mProfile);
-    addDockWidget(Qt::BottomDockWidgetArea, profileDock);
-    tabifyDockWidget(riskDock, profileDock);
+    QDockWidget *previous = dataDock;
+    for (const auto &[title, name, widget] :
+         {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
+          {tr("Segmentation"), QStringLiteral("segmentation"), mSegments},
+          {tr("Risk stratification"), QStringLiteral("risk"), mRisk},
+          {tr("Area profile"), QStringLiteral("profile"), mProfile}}) {
+        QDockWidget *dock = addDock(title, name, widget);
+        tabifyDockWidget(previous, dock);
+        previous = dock;
+    }
     dataDock->raise();
 
     statusBar()->addWidget(mSelection, 1);
@@ -101,6 +82,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     resize(1280, 820);
     resizeDocks({dataDock}, {290}, Qt::Vertical);  // the pyramid keeps most of the height
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area) {
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
 }
 
 void MainWindow::createActions() {

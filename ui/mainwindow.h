@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTreeView;
@@ -35,6 +36,8 @@ public:
     void selectArea(const core::Area &area);
 
 private:
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
+                         Qt::DockWidgetArea area = Qt::BottomDockWidgetArea);
     void createActions();
     void onProjectOpened(const QString &path);
     void showArea(const core::Area &area);
