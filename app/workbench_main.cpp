@@ -66,6 +66,7 @@ int main(int argc, char **argv) {
         const QString dock = parser.value(QStringLiteral("dock"));
         const int tab = parser.value(QStringLiteral("tab")).toInt();
         window.cohortPanel()->tabs()->setCurrentIndex(tab);
+        if (auto *charts = window.profilePanel()->findChild<QTabWidget *>()) charts->setCurrentIndex(tab);
         if (tab == 1)  // the breakdown follows the count
             QObject::connect(window.cohortPanel()->breakdown(), &phm::ui::BreakdownView::updated, &window, grab);
         else

@@ -98,6 +98,39 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
     return out;
 }
 
+QString drillDownRule(const AreaIndex &areas, const IndicatorDefinition &d, const Area &area) {
+    QStringList clauses;
+    auto wrap = [](const QString &rule) {
+        return rule.contains(QLatin1String(" or "), Qt::CaseInsensitive) ? QStringLiteral("(%1)").arg(rule) : rule;
+    };
+    clauses << wrap(d.denominator);
+    if (!d.numerator.isEmpty())
+        clauses << wrap(d.numerator);
+    else if (!d.events.isEmpty())
+        clauses << QStringLiteral("%1 >= %2").arg(d.events, d.type == IndicatorType::Mean ? QStringLiteral("0.01") : QStringLiteral("1"));
+    const QString code = areas.code(area);
+    switch (area.kind) {
+        case Area::Ics:
+            break;
+        case Area::Alliance:
+            clauses << QStringLiteral("care_alliance = '%1'").arg(code);
+            break;
+        case Area::Place:
+            clauses << QStringLiteral("place = '%1'").arg(code);
+            break;
+        case Area::Pcn:
+            clauses << QStringLiteral("pcn = '%1'").arg(code);
+            break;
+        case Area::Practice:
+            clauses << QStringLiteral("practice = '%1'").arg(code);
+            break;
+        case Area::Lsoa:
+            clauses << QStringLiteral("lsoa = '%1'").arg(code);
+            break;
+    }
+    return clauses.join(QStringLiteral("\nand "));
+}
+
 PeerRange peerRange(const Profile &profile, int indicator) {
     std::vector<double> values;
     for (const ProfileRow &r : profile.rows)

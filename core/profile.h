@@ -51,6 +51,11 @@ struct Profile {
 Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &lists, const std::vector<IndicatorDefinition> &indicators,
                                Area::Kind level, const ProfileOptions &options = {}, ProfileWorkspace *workspace = nullptr);
 
+// The rule for the people behind an area's value, for drill-down into the cohort builder: the
+// denominator, the numerator (or, for an events measure, at least one event) and the area, e.g.
+// `registered and age >= 17 and has(gp, @diabetes) and pcn = 'U83511'`.
+QString drillDownRule(const AreaIndex &areas, const IndicatorDefinition &indicator, const Area &area);
+
 // The spread of an indicator over the areas of a profile (a spine chart's scale): lowest, 25th
 // and 75th percentiles and highest of the areas' values (areas without a value left out).
 struct PeerRange {

@@ -66,6 +66,11 @@ MainWindow::MainWindow(QWidget *parent)
         previous = dock;
     }
     dataDock->raise();
+    // Drill-down from a profile value to the people behind it, in the cohort builder.
+    connect(mProfile, &ProfilePanel::cohortRequested, this, [this](const QString &rule) {
+        mCohorts->setRuleText(rule);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) dock->raise();
+    });
 
     statusBar()->addWidget(mSelection, 1);
     statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));

@@ -1,6 +1,7 @@
 #include "profilepanel.h"
 
 #include "barchart.h"
+#include "funnel.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
 
@@ -9,10 +10,12 @@
 #include <QCursor>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -28,6 +31,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
       mTitle(new QLabel(this)),
       mTable(new QTableView(this)),
       mChart(new QChartView(this)),
+      mFunnel(new QChartView(this)),
       mModel(new ProfileTableModel(this)) {
     mTable->setModel(mModel);
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
@@ -44,9 +48,14 @@ ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
     mChart->setMinimumWidth(380);
     mChart->chart()->legend()->hide();
     mTitle->setWordWrap(true);
+    mFunnel->setRenderHint(QPainter::Antialiasing);
+    mFunnel->chart()->legend()->setAlignment(Qt::AlignBottom);
+    auto *charts = new QTabWidget(this);
+    charts->addTab(mChart, tr("All areas"));
+    charts->addTab(mFunnel, tr("Funnel plot"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(mTable);
-    split->addWidget(mChart);
+    split->addWidget(charts);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({760, 440});
@@ -55,6 +64,13 @@ ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
     layout->addWidget(split, 1);
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid()) selectIndicator(current.row());
+    });
+    mTable->setToolTip(tr("Double-click an indicator to open the people behind this area's value in the cohort builder"));
+    connect(mTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.isValid()) {
+            mIndicator = index.row();
+            drillDown(mModel->areaIndex());
+        }
     });
     connect(controller, &ProjectController::projectOpened, this, [this] {
         mByLevel.clear();
@@ -118,12 +134,97 @@ void ProfilePanel::show() {
                         .arg(l.toString(computed.profile ? computed.profile->ms : 0.0, 'f', 0)));
     mTable->selectRow(std::min(mIndicator, mModel->rowCount() - 1));
     showComparison();
+    showFunnel();
     emit updated();
 }
 
 void ProfilePanel::selectIndicator(int indicator) {
     mIndicator = indicator;
     showComparison();
+    showFunnel();
+}
+
+void ProfilePanel::drillDown(int areaIndex) {
+    const auto areas = mController->areas();
+    const ProfileData &shown = mModel->profileData();
+    if (!areas || !mArea || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
+    emit cohortRequested(core::drillDownRule(*areas, shown.indicators[size_t(mIndicator)], core::Area{shown.level, areaIndex}));
+}
+
+void ProfilePanel::showFunnel() {
+    QChart *chart = mFunnel->chart();
+    clearChart(chart);
+    const ProfileData &shown = mModel->profileData();
+    if (!shown.profile || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
+    const core::IndicatorDefinition &d = shown.indicators[size_t(mIndicator)];
+    if (d.type != core::IndicatorType::Proportion) {
+        chart->setTitle(tr("%1<br><small>Funnel plots are drawn for proportions; see All areas for rates, DSRs and means</small>")
+                            .arg(d.name.toHtmlEscaped()));
+        return;
+    }
+    // Each area at its denominator, with the 95% and 99.8% control limits around the average of
+    // all areas (the package's funnel method, core/funnel).
+    std::vector<double> x, n;
+    auto *points = new QScatterSeries, *selected = new QScatterSeries;
+    points->setName(tr("Areas"));
+    points->setMarkerSize(7);
+    points->setColor(QColor(0x00, 0x5E, 0xB8));
+    selected->setName(tr("This area"));
+    selected->setMarkerSize(12);
+    selected->setColor(QColor(0xFF, 0xB8, 0x1C));
+    for (const core::ProfileRow &r : shown.profile->rows) {
+        if (r.indicator != mIndicator || r.value.denominator <= 0) continue;
+        x.push_back(r.value.numerator);
+        n.push_back(r.value.denominator);
+        (r.area.index == mModel->areaIndex() ? selected : points)->append(r.value.denominator, r.value.ci.value);
+    }
+    if (n.empty()) return;
+    const auto limits = core::stats::proportionFunnel(x, n, d.multiplier);
+    auto line = [&](const QString &name, const QPen &pen, auto member) {
+        auto *s = new QLineSeries;
+        s->setName(name);
+        s->setPen(pen);
+        for (const auto &p : limits) s->append(p.denominator, p.*member);
+        chart->addSeries(s);
+        return s;
+    };
+    line(tr("Average"), QPen(Qt::black, 1.5), &core::stats::FunnelPoint::baseline);
+    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &core::stats::FunnelPoint::lower95);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &core::stats::FunnelPoint::upper95);
+    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &core::stats::FunnelPoint::lower998);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &core::stats::FunnelPoint::upper998);
+    chart->addSeries(points);
+    chart->addSeries(selected);
+    auto *ax = new QValueAxis, *ay = new QValueAxis;
+    ax->setTitleText(tr("Denominator (people)"));
+    ay->setTitleText(tr("Value"));
+    ax->setLabelFormat(QStringLiteral("%.0f"));
+    const double maxN = *std::max_element(n.begin(), n.end());
+    ax->setRange(0, maxN * 1.05);
+    ax->applyNiceNumbers();
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n.size(); ++i) {
+        const double v = x[i] / n[i] * d.multiplier;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    for (const auto &p : limits)
+        if (p.denominator >= *std::min_element(n.begin(), n.end()) * 0.5) {
+            lo = std::min(lo, p.lower998);
+            hi = std::max(hi, p.upper998);
+        }
+    const double pad = (hi - lo) * 0.05 + 1e-9;
+    ay->setRange(std::max(0.0, lo - pad), hi + pad);
+    ay->applyNiceNumbers();
+    chart->addAxis(ax, Qt::AlignBottom);
+    chart->addAxis(ay, Qt::AlignLeft);
+    for (QAbstractSeries *s : chart->series()) {
+        s->attachAxis(ax);
+        s->attachAxis(ay);
+    }
+    for (QLegendMarker *m : chart->legend()->markers())
+        if (m->label().isEmpty()) m->setVisible(false);
+    chart->setTitle(tr("%1<br><small>funnel plot: control limits around the average of all areas</small>").arg(d.name.toHtmlEscaped()));
 }
 
 void ProfilePanel::showComparison() {
@@ -171,12 +272,13 @@ void ProfilePanel::showComparison() {
             if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
             axisY->append((QStringLiteral("▶ ") + r.areaName.left(28)).toHtmlEscaped(), y + 0.5);
         }
-        const QString tip = tr("%1: %2 (%3 to %4), %5 the ICS")
+        const QString tip = tr("%1: %2 (%3 to %4), %5 the ICS; click for the people behind it")
                                 .arg(r.areaName)
                                 .arg(r.value.ci.value, 0, 'f', 2)
                                 .arg(r.value.ci.lower, 0, 'f', 2)
                                 .arg(r.value.ci.upper, 0, 'f', 2)
                                 .arg(core::significanceName(r.vsIcs));
+        connect(point, &QScatterSeries::clicked, this, [this, area = r.area.index] { drillDown(area); });
         connect(point, &QScatterSeries::hovered, this, [tip](const QPointF &, bool state) {
             if (state)
                 QToolTip::showText(QCursor::pos(), tip);

@@ -27,20 +27,24 @@ public:
     ProfileTableModel *model() const { return mModel; }
     QTableView *table() const { return mTable; }
     QChartView *chart() const { return mChart; }
+    QChartView *funnel() const { return mFunnel; }
     void selectIndicator(int indicator);
 
 signals:
-    void updated();  // the selected area's profile is on screen
+    void updated();                             // the selected area's profile is on screen
+    void cohortRequested(const QString &rule);  // drill-down: the people behind a value
 
 private:
     void compute(core::Area::Kind level);
     void show();
     void showComparison();
+    void showFunnel();
+    void drillDown(int areaIndex);
 
     ProjectController *mController;
     QLabel *mTitle;
     QTableView *mTable;
-    QChartView *mChart;
+    QChartView *mChart, *mFunnel;
     ProfileTableModel *mModel;
     std::optional<core::Area> mArea;
     QHash<int, ProfileData> mByLevel;  // Area::Kind -> computed profile

@@ -173,6 +173,24 @@ private slots:
                  double(select(QStringLiteral("place = 'Luton' and registered and age >= 17")).count()));
     }
 
+    void drillDownSelectsTheNumeratorsPeople() {
+        // The rule behind a PCN's value selects exactly its numerator's people (proportion), or
+        // the people with at least one event (DSR).
+        const AreaIndex areas(*mProject);
+        for (const QString &id : {QStringLiteral("diabetes"), QStringLiteral("emergency-admissions")}) {
+            const IndicatorDefinition &d = indicator(id);
+            auto profile = computeProfile(areas, mLists, {d}, Area::Pcn);
+            const ProfileRow &row = profile.value().rows[2];
+            const QString rule = drillDownRule(areas, d, row.area);
+            QVERIFY2(rule.contains(QStringLiteral("pcn = '%1'").arg(areas.code(row.area))), qPrintable(rule));
+            const auto people = double(select(rule).count());
+            if (d.type == IndicatorType::Proportion)
+                QCOMPARE(people, row.value.numerator);
+            else
+                QVERIFY(people > 0 && people <= row.value.numerator);  // people with events, not events
+        }
+    }
+
     void peerRangeIsTheSpread() {
         // Hand-worked: values 1, 2, 3, 4, 10 -> type-7 quartiles 2 and 4.
         Profile p;

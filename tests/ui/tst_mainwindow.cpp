@@ -255,6 +255,12 @@ private slots:
         QCOMPARE(row->value.numerator, expected.value().rows[size_t(pcn.index)].value.numerator);
         QCOMPARE(m->data(m->index(0, ui::ProfileTableModel::Compared)).toString(), core::significanceName(row->vsIcs));
         QVERIFY(m->data(m->index(0, ui::ProfileTableModel::Spine), ui::ProfileTableModel::SpineRole).value<ui::SpineValues>().valid);
+        // Drill-down: double-clicking an indicator puts the rule for its people in the cohort builder.
+        emit w.profilePanel()->table()->doubleClicked(m->index(0, 0));
+        QVERIFY2(w.cohortPanel()->editor()->toPlainText().contains(QStringLiteral("pcn = '%1'").arg(w.controller()->areas()->code(pcn))),
+                 qPrintable(w.cohortPanel()->editor()->toPlainText()));
+        // The funnel plot has the areas and the control limits for a proportion.
+        QVERIFY(w.profilePanel()->funnel()->chart()->series().size() >= 7);
         // Another level computes its own profile; coming back reuses the first.
         w.selectArea(core::Area{core::Area::Place, 0});
         QTRY_VERIFY_WITH_TIMEOUT(m->profileData().level == core::Area::Place, 60000);
