@@ -378,6 +378,10 @@
         <source>Risk stratification</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Area profile</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::NewDemoDialog</name>
@@ -442,6 +446,132 @@
     </message>
     <message>
         <source>People in exactly these cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::ProfilePanel</name>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an indicator to open the people behind this area&apos;s value in the cohort builder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an area in the navigator to see its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the profile of every area at this level…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 indicators, compared with %3 and the ICS; %4 areas at this level; computed in %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;Funnel plots are drawn for proportions; see All areas for rates, DSRs and means&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>99.8% limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denominator (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;funnel plot: control limits around the average of all areas&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 to %4), %5 the ICS; click for the people behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;all areas at this level, 95% intervals; dashed line: ICS&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::ProfileTableModel</name>
+    <message>
+        <source>The area one level up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% confidence interval (Wilson, Byars or exact, Dobson, Student&apos;s t by indicator type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with the ICS: outside the area&apos;s 95% interval is significant (Fingertips method)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread over all areas at this level: whole bar lowest to highest, dark band 25th to 75th percentile, line the ICS, circle this area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range of areas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -839,6 +969,26 @@
     </message>
     <message>
         <source>%1: %2 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use your own template: a JSON file of segments and rules, laid out like the bundled ones (resources/segmentation/*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
