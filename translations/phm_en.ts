@@ -523,6 +523,22 @@
         <source>%1&lt;br&gt;&lt;small&gt;all areas at this level, 95% intervals; dashed line: ICS&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load your own indicator definitions (a JSON file laid out like resources/indicators/indicators.json; see docs/indicators.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::ProfileTableModel</name>

@@ -8,11 +8,15 @@
 #include <QCategoryAxis>
 #include <QChartView>
 #include <QCursor>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSplitter>
 #include <QTabWidget>
@@ -59,8 +63,19 @@ ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({760, 440});
+    auto *addIndicators = new QPushButton(tr("Add indicators…"), this);
+    addIndicators->setToolTip(
+        tr("Load your own indicator definitions (a JSON file laid out like resources/indicators/indicators.json; "
+           "see docs/indicators.md)"));
+    connect(addIndicators, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Indicator definitions"), QString(), tr("Indicators (*.json)"));
+        if (!path.isEmpty()) setIndicatorFile(path);
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(mTitle, 1);
+    top->addWidget(addIndicators);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(mTitle);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid()) selectIndicator(current.row());
@@ -109,13 +124,14 @@ void ProfilePanel::compute(core::Area::Kind level) {
     const auto lists = mController->codeLists();
     // The project is captured with the area index: the index refers to it, and the worker must
     // keep it alive even if the window closes first.
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, level, workspace = mWorkspace]() -> core::Result<ProfileData> {
-        auto indicators = core::loadIndicators({}, lists.get());
-        if (!indicators) return indicators.error();
-        auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
-        if (!profile) return profile.error();
-        return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
-    }));
+    mWatcher.setFuture(
+        QtConcurrent::run([project, areas, lists, level, workspace = mWorkspace, file = mIndicatorFile]() -> core::Result<ProfileData> {
+            auto indicators = core::loadIndicators(file, lists.get());
+            if (!indicators) return indicators.error();
+            auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
+            if (!profile) return profile.error();
+            return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
+        }));
 }
 
 void ProfilePanel::show() {
@@ -142,6 +158,19 @@ void ProfilePanel::selectIndicator(int indicator) {
     mIndicator = indicator;
     showComparison();
     showFunnel();
+}
+
+bool ProfilePanel::setIndicatorFile(const QString &path) {
+    // Checked here first, so a mistake is reported at once and the current profiles stay.
+    auto checked = core::loadIndicators(path, mController->codeLists().get());
+    if (!checked) {
+        QMessageBox::warning(this, tr("Indicator definitions"), checked.error().message);
+        return false;
+    }
+    mIndicatorFile = path;
+    mByLevel.clear();
+    if (mArea) compute(mArea->kind);
+    return true;
 }
 
 void ProfilePanel::drillDown(int areaIndex) {

@@ -29,6 +29,9 @@ public:
     QChartView *chart() const { return mChart; }
     QChartView *funnel() const { return mFunnel; }
     void selectIndicator(int indicator);
+    // Adds a user's indicator definitions (JSON, as resources/indicators) to every profile; an
+    // error in the file is shown and nothing changes.
+    bool setIndicatorFile(const QString &path);
 
 signals:
     void updated();                             // the selected area's profile is on screen
@@ -51,6 +54,7 @@ private:
     std::shared_ptr<core::ProfileWorkspace> mWorkspace = std::make_shared<core::ProfileWorkspace>();
     QFutureWatcher<core::Result<ProfileData>> mWatcher;
     int mIndicator = 0;
+    QString mIndicatorFile;
 };
 
 }  // namespace phm::ui

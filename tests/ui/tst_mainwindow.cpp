@@ -261,6 +261,18 @@ private slots:
                  qPrintable(w.cohortPanel()->editor()->toPlainText()));
         // The funnel plot has the areas and the control limits for a proportion.
         QVERIFY(w.profilePanel()->funnel()->chart()->series().size() >= 7);
+        // A user's indicator file adds an indicator to the profile.
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("mine.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "{\"indicators\": [{\"id\": \"carers-65\", \"name\": \"Carers aged 65+\", \"numerator\": \"carer\", "
+            "\"denominator\": \"registered and age >= 65\"}]}");
+        f.close();
+        const int before = m->rowCount();
+        QVERIFY(w.profilePanel()->setIndicatorFile(f.fileName()));
+        QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
+        QCOMPARE(m->profileData().indicators.back().id, QStringLiteral("carers-65"));
         // Another level computes its own profile; coming back reuses the first.
         w.selectArea(core::Area{core::Area::Place, 0});
         QTRY_VERIFY_WITH_TIMEOUT(m->profileData().level == core::Area::Place, 60000);
