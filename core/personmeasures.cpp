@@ -95,14 +95,12 @@ std::shared_ptr<const ActivityMeasures> computeActivity(const Project &project, 
                 double health = 0, social = 0;
                 unsigned emergencies = 0, attendances = 0;
                 for (uint32_t row = t.offsets[size_t(i)]; row < t.offsets[size_t(i) + 1] && t.date[row] <= indexDate; ++row) {
-                    const int32_t date = t.date[row];
                     if (d == Dataset::Asc) {  // weekly cost for the weeks active in the window, as cost(asc, ...)
-                        const int32_t end = t.end[row] == kNoDate ? indexDate : std::min(t.end[row], indexDate);
-                        const int32_t first = std::max(date, start + 1);
-                        if (end >= first && !std::isnan(t.value[row])) social += double(t.value[row]) * ((end - first + 1) / 7.0);
+                        if (!std::isnan(t.value[row]))
+                            social += double(t.value[row]) * rules::weeksActive(t.date[row], t.end[row], start, indexDate);
                         continue;
                     }
-                    if (date <= start) continue;
+                    if (t.date[row] <= start) continue;
                     if (!std::isnan(t.cost[row])) health += double(t.cost[row]);
                     if (d == Dataset::Ae) ++attendances;
                     if (d == Dataset::Apc && t.attr1[row] >= 4 && t.attr1[row] <= 13) ++emergencies;  // admission method 2x

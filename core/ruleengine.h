@@ -9,6 +9,7 @@
 #include "ruleast.h"
 
 #include <QHash>
+#include <algorithm>
 #include <boost/dynamic_bitset.hpp>
 #include <functional>
 
@@ -33,6 +34,14 @@ using CohortResolver = std::function<Result<Selection>(const QString &name)>;
 
 // Start of a window: events count when start < date <= indexDate (kNoDate = no lower bound).
 int32_t windowStart(const Window &w, int32_t indexDate);
+
+// Weeks a social care service running from `date` to `end` (kNoDate: still running) is active
+// in the window (windowStart, indexDate]; 0 when it is not active in it.
+inline double weeksActive(int32_t date, int32_t end, int32_t windowStart, int32_t indexDate) {
+    const int32_t last = end == kNoDate ? indexDate : std::min(end, indexDate);
+    const int32_t first = std::max(date, windowStart == kNoDate ? date : windowStart + 1);
+    return last < first ? 0.0 : (last - first + 1) / 7.0;
+}
 
 class MemoryEngine {
 public:

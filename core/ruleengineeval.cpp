@@ -191,6 +191,21 @@ struct MemoryEngine::EventSource {
     bool asc;
     std::vector<uint8_t> mask;
     std::vector<std::function<bool(const EventTable &, uint32_t)>> filters;
+    // Whether row r (dated up to the index date) matches the query's window, code lists and
+    // filters; for social care, `weeks` gets the weeks it is active in the window.
+    bool matches(uint32_t r, int32_t start, int32_t indexDate, double &weeks) const {
+        const EventTable &t = *table;
+        if (asc) {  // a social care service counts while it is active in the window
+            weeks = weeksActive(t.date[r], t.end[r], start, indexDate);
+            if (weeks <= 0) return false;
+        } else if (t.date[r] <= start) {  // start is kNoDate (INT32_MIN) for `ever`
+            return false;
+        }
+        if (!mask.empty() && !mask[t.code[r]]) return false;
+        for (const auto &filter : filters)
+            if (!filter(t, r)) return false;
+        return true;
+    }
 };
 
 namespace {
@@ -232,26 +247,11 @@ Aggregate aggregate(const std::vector<Source> &sources, size_t i, EventQuery::Ki
     bool done = false;
     for (const Source &s : sources) {
         const EventTable &t = *s.table;
-        const int32_t *dates = t.date.data();
-        const uint32_t *codes = t.code.data();
-        const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
         const uint32_t last = t.offsets[i + 1];
         for (uint32_t r = t.offsets[i]; r < last && !done; ++r) {
-            const int32_t date = dates[r];
-            if (date > indexDate) break;  // rows are in date order
+            if (t.date[r] > indexDate) break;  // rows are in date order
             double weeks = 0;
-            if (s.asc) {  // a social care service counts while it is active in the window
-                const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
-                const int32_t from = start == kNoDate ? date : std::max(date, start + 1);
-                if (end < from) continue;
-                weeks = (end - from + 1) / 7.0;
-            } else if (date <= start) {  // start is kNoDate (INT32_MIN) for `ever`
-                continue;
-            }
-            if (mask && !mask[codes[r]]) continue;
-            bool pass = true;
-            for (const auto &filter : s.filters) pass = pass && filter(t, r);
-            if (!pass) continue;
+            if (!s.matches(r, start, indexDate, weeks)) continue;
             ++a.count;
             if (kind == EventQuery::Has)
                 done = true;  // one is enough
@@ -291,25 +291,13 @@ Status MemoryEngine::measureInto(const EventQuery &q, const Selection &people, s
         for (size_t i = size_t(from); i < size_t(to); ++i) out[i] = people.test(i) ? 0.0 : double(NAN);
         for (const EventSource &s : prepared.value()) {
             const EventTable &t = *s.table;
-            const uint8_t *mask = s.mask.empty() ? nullptr : s.mask.data();
             for (uint32_t r = t.offsets[size_t(from)]; r < t.offsets[size_t(to)]; ++r) {
                 const int32_t date = t.date[r];
                 if (date > indexDate) continue;
                 const size_t i = size_t(t.rowPerson[r]);
                 if (!people.test(i)) continue;
                 double weeks = 0;
-                if (s.asc) {
-                    const int32_t end = t.end[r] == kNoDate ? indexDate : std::min(t.end[r], indexDate);
-                    const int32_t first = start == kNoDate ? date : std::max(date, start + 1);
-                    if (end < first) continue;
-                    weeks = (end - first + 1) / 7.0;
-                } else if (date <= start) {
-                    continue;
-                }
-                if (mask && !mask[t.code[r]]) continue;
-                bool pass = true;
-                for (const auto &filter : s.filters) pass = pass && filter(t, r);
-                if (!pass) continue;
+                if (!s.matches(r, start, indexDate, weeks)) continue;
                 switch (q.kind) {
                     case EventQuery::Has:
                         out[i] = 1;
