@@ -1,5 +1,6 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
+#include "clioutput.h"
 #include "cliprogress.h"
 #include "cohortcommands.h"
 #include "dataspec.h"
@@ -22,9 +23,9 @@
 #include <optional>
 
 using namespace phm::core;
+using phm::cli::out;
 
 namespace {
-void out(const QString &s) { std::fputs(s.toUtf8().constData(), stdout); }
 void err(const QString &s) { std::fputs((s + QLatin1Char('\n')).toUtf8().constData(), stderr); }
 
 int cmdGenerate(const QStringList &args) {

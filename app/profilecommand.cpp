@@ -16,6 +16,7 @@
 #include <optional>
 
 using namespace phm::core;
+using phm::cli::csvCell;
 using phm::cli::fail;
 using phm::cli::out;
 
@@ -30,14 +31,6 @@ std::optional<Area::Kind> levelNamed(const QString &s) {
 
 QJsonValue number(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); }
 
-QString csvCell(const QJsonValue &v) {
-    if (v.isNull() || v.isUndefined()) return QString();
-    if (v.isDouble()) return QString::number(v.toDouble(), 'g', 12);
-    QString s = v.toString();
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
 }  // namespace
 
 int runProfileCommand(const QStringList &args) {
@@ -129,7 +122,7 @@ int runProfileCommand(const QStringList &args) {
     out(columns.join(QLatin1Char(',')) + QLatin1Char('\n'));
     for (const QJsonValue &v : rows) {
         QStringList cells;
-        for (const QString &c : columns) cells << csvCell(v.toObject().value(c));
+        for (const QString &c : columns) cells << csvCell(v.toObject().value(c), 12);
         out(cells.join(QLatin1Char(',')) + QLatin1Char('\n'));
     }
     QStringList ms;

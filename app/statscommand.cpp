@@ -8,21 +8,10 @@
 #include <QJsonObject>
 #include <cmath>
 
+using phm::cli::csvCell;
 using phm::cli::fail;
 using phm::cli::out;
 using namespace phm::core::stats;
-
-namespace {
-// A CSV cell: numbers in full precision, text quoted when it needs to be.
-QString cell(const QJsonValue &v) {
-    if (v.isNull() || v.isUndefined()) return QString();
-    if (v.isDouble()) return QString::number(v.toDouble(), 'g', 15);
-    QString s = v.toString();
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
-}  // namespace
 
 int runStatsCommand(const QStringList &args) {
     QCommandLineParser p;
@@ -83,7 +72,7 @@ int runStatsCommand(const QStringList &args) {
     out(columns.join(QLatin1Char(',')) + QLatin1Char('\n'));
     for (const QJsonValue &v : result.value().rows) {
         QStringList cells;
-        for (const QString &c : columns) cells << cell(v.toObject().value(c));
+        for (const QString &c : columns) cells << csvCell(v.toObject().value(c));
         out(cells.join(QLatin1Char(',')) + QLatin1Char('\n'));
     }
     return 0;

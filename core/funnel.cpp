@@ -91,13 +91,8 @@ FunnelSignificance proportionSignificance(double x, double n, double average) {
 
 FunnelSignificance ratioSignificance(double observed, double expected) {
     // The observed count's own interval (Byars, or exact below 10 events) against the expected.
-    auto lower = [&](double confidence) {
-        if (observed <= 0) return 0.0;
-        return rateIsExact(observed) ? exactPoissonLower(observed, confidence) : byarsLower(observed, confidence);
-    };
-    auto upper = [&](double confidence) {
-        return rateIsExact(observed) ? exactPoissonUpper(observed, confidence) : byarsUpper(observed, confidence);
-    };
+    auto lower = [&](double confidence) { return observed <= 0 ? 0.0 : countLower(observed, confidence); };
+    auto upper = [&](double confidence) { return countUpper(observed, confidence); };
     if (lower(0.998) > expected) return FunnelSignificance::High001;
     if (lower(0.95) > expected) return FunnelSignificance::High025;
     if (upper(0.998) < expected) return FunnelSignificance::Low001;

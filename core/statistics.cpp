@@ -53,6 +53,9 @@ double exactPoissonUpper(double x, double confidence) {
     return boost::math::quantile(boost::math::chi_squared(2 * x + 2), 1 - (1 - confidence) / 2) / 2;
 }
 
+double countLower(double x, double confidence) { return rateIsExact(x) ? exactPoissonLower(x, confidence) : byarsLower(x, confidence); }
+double countUpper(double x, double confidence) { return rateIsExact(x) ? exactPoissonUpper(x, confidence) : byarsUpper(x, confidence); }
+
 Interval proportion(double x, double n, double confidence, double multiplier) {
     if (std::isnan(x) || std::isnan(n) || n <= 0) return {};
     return {x / n * multiplier, wilsonLower(x, n, confidence) * multiplier, wilsonUpper(x, n, confidence) * multiplier};
@@ -60,10 +63,17 @@ Interval proportion(double x, double n, double confidence, double multiplier) {
 
 Interval rate(double x, double n, double confidence, double multiplier) {
     if (std::isnan(x) || std::isnan(n) || n <= 0) return {};
-    const double lower = rateIsExact(x) ? exactPoissonLower(x, confidence) : byarsLower(x, confidence);
-    const double upper = rateIsExact(x) ? exactPoissonUpper(x, confidence) : byarsUpper(x, confidence);
-    return {x / n * multiplier, lower / n * multiplier, upper / n * multiplier};
+    return {x / n * multiplier, countLower(x, confidence) / n * multiplier, countUpper(x, confidence) / n * multiplier};
 }
+
+namespace {
+// mean +- t(1 - alpha/2; n - 1) * sd / sqrt(n)
+void studentInterval(MeanResult &r, double confidence) {
+    const double t = boost::math::quantile(boost::math::students_t(r.count - 1), confidence + (1 - confidence) / 2);
+    r.ci.lower = r.ci.value - t * r.sd / std::sqrt(r.count);
+    r.ci.upper = r.ci.value + t * r.sd / std::sqrt(r.count);
+}
+}  // namespace
 
 MeanResult mean(const std::vector<double> &values, double confidence) {
     MeanResult r;
@@ -76,10 +86,7 @@ MeanResult mean(const std::vector<double> &values, double confidence) {
     double ss = 0;
     for (double v : values) ss += (v - m) * (v - m);
     r.sd = std::sqrt(ss / (r.count - 1));
-    const double t = boost::math::quantile(boost::math::students_t(r.count - 1), confidence + (1 - confidence) / 2);
-    const double half = t * r.sd / std::sqrt(r.count);
-    r.ci.lower = m - half;
-    r.ci.upper = m + half;
+    studentInterval(r, confidence);
     return r;
 }
 
@@ -92,9 +99,7 @@ MeanResult meanFromMoments(double count, double sum, double sumOfSquares, double
     r.ci.value = m;
     if (count < 2) return r;
     r.sd = std::sqrt(std::max(0.0, (sumOfSquares - count * m * m) / (count - 1)));
-    const double t = boost::math::quantile(boost::math::students_t(count - 1), confidence + (1 - confidence) / 2);
-    r.ci.lower = m - t * r.sd / std::sqrt(count);
-    r.ci.upper = m + t * r.sd / std::sqrt(count);
+    studentInterval(r, confidence);
     return r;
 }
 

@@ -31,6 +31,11 @@ double byarsUpper(double x, double confidence);
 double exactPoissonLower(double x, double confidence);  // qchisq(alpha/2, 2x) / 2
 double exactPoissonUpper(double x, double confidence);  // qchisq(1 - alpha/2, 2x + 2) / 2
 
+// Limits of an observed count as the package takes them: exact Poisson below 10 events, Byars
+// from 10 (rates, ratio funnels).
+double countLower(double x, double confidence);
+double countUpper(double x, double confidence);
+
 // x of n as a proportion times multiplier, Wilson interval. NaN when x or n is missing.
 Interval proportion(double x, double n, double confidence = 0.95, double multiplier = 1);
 // x events in n (person-years) as a rate times multiplier: Byars for x >= 10, exact below.
