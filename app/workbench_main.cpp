@@ -1,12 +1,13 @@
 // phm-workbench: the GUI. Thin: application setup, translations, the main window.
 //   phm-workbench [FILE]                       open a project
-//   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] FILE
+//   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] [--dock NAME] [--map INDICATOR] FILE
 //                                              open FILE, select the first PCN (and evaluate TEXT in the
 //                                              cohort builder), save a picture, exit
 #include "areas.h"
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "mainwindow.h"
+#include "mappanel.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
@@ -14,6 +15,7 @@
 #include "segmentationpanel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QLibraryInfo>
@@ -47,6 +49,8 @@ int main(int argc, char **argv) {
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("tab"), QApplication::translate("main", "With --rule: show this result tab (0 attrition, 1 by area)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("map"), QApplication::translate("main", "With --screenshot: map this indicator (an id) by LSOA."),
+                      QStringLiteral("ID")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -79,8 +83,16 @@ int main(int argc, char **argv) {
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
                 if (window.riskPanel()->model()) grab();
             });
-        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab, dock] {
+        const QString mapped = parser.value(QStringLiteral("map"));
+        if (!mapped.isEmpty())
+            QObject::connect(window.mapPanel(), &phm::ui::MapPanel::updated, &window, [&window, mapped, grab] {
+                QComboBox *box = window.mapPanel()->indicatorBox();
+                if (box->currentData().toString() == mapped) return grab();
+                box->setCurrentIndex(box->findData(mapped));
+            });
+        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab, dock, mapped] {
             window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+            if (!mapped.isEmpty()) return window.selectArea(phm::core::Area{phm::core::Area::Lsoa, 0});
             if (!dock.isEmpty()) {
                 auto *shown = window.findChild<QDockWidget *>(dock);
                 shown->raise();

@@ -1,9 +1,12 @@
 #include "mainwindow.h"
 
+#include "boundaries.h"
 #include "cohortpanel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
+#include "mappanel.h"
 #include "newdemodialog.h"
+#include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
@@ -26,6 +29,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <tuple>
 
@@ -38,9 +42,15 @@ MainWindow::MainWindow(QWidget *parent)
       mNavigator(new QTreeView(this)),
       mPyramid(new PyramidView(this)),
       mOverview(new DataOverviewWidget(this)),
+      mProfiles(new ProfileCache(mController, this)),
+      mMap(new MapPanel(mController, mProfiles, this)),
       mSelection(new QLabel(this)) {
     setWindowTitle(tr("PHM Workbench"));
-    setCentralWidget(mPyramid);
+    auto *central = new QTabWidget(this);
+    central->setObjectName(QStringLiteral("centralTabs"));
+    central->addTab(mMap, tr("Map"));
+    central->addTab(mPyramid, tr("Population pyramid"));
+    setCentralWidget(central);
 
     mNavigator->setModel(mGeography);
     mNavigator->setUniformRowHeights(true);
@@ -54,7 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     mCohorts = new CohortPanel(mController, this);
     mSegments = new SegmentationPanel(mController, this);
     mRisk = new RiskPanel(mController, this);
-    mProfile = new ProfilePanel(mController, this);
+    mProfile = new ProfilePanel(mController, mProfiles, this);
     QDockWidget *previous = dataDock;
     for (const auto &[title, name, widget] :
          {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
@@ -67,10 +77,13 @@ MainWindow::MainWindow(QWidget *parent)
     }
     dataDock->raise();
     // Drill-down from a profile value to the people behind it, in the cohort builder.
-    connect(mProfile, &ProfilePanel::cohortRequested, this, [this](const QString &rule) {
-        mCohorts->setRuleText(rule);
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) dock->raise();
+    connect(mProfile, &ProfilePanel::cohortRequested, this, &MainWindow::openCohort);
+    connect(mMap, &MapPanel::cohortRequested, this, &MainWindow::openCohort);
+    connect(mMap, &MapPanel::areaSelected, this, [this](const core::Area &area) {
+        selectArea(area);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) dock->raise();
     });
+    connect(mProfile, &ProfilePanel::indicatorSelected, mMap, &MapPanel::setIndicator);
 
     statusBar()->addWidget(mSelection, 1);
     statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));
@@ -119,6 +132,11 @@ void MainWindow::onProjectOpened(const QString &path) {
     selectArea(core::Area{core::Area::Ics, 0});
 }
 
+void MainWindow::openCohort(const QString &rule) {
+    mCohorts->setRuleText(rule);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) dock->raise();
+}
+
 void MainWindow::selectArea(const core::Area &area) {
     const QModelIndex index = mGeography->indexOf(area);
     if (index.isValid()) mNavigator->setCurrentIndex(index);
@@ -132,6 +150,7 @@ void MainWindow::showArea(const core::Area &area) {
     mSegments->setArea(area);
     mRisk->setArea(area);
     mProfile->setArea(area);
+    mMap->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),
@@ -175,11 +194,13 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::about() {
-    QMessageBox::about(this, tr("About PHM Workbench"),
-                       tr("<h3>PHM Workbench %1</h3><p>Population health management for an Integrated Care System: cohorts, "
-                          "segmentation, place and PCN comparison, inequalities and PCN packs.</p>"
-                          "<p>All people in the demo are synthetic.</p><p><b>Reference data</b></p><p>%2</p>")
-                           .arg(QApplication::applicationVersion(), core::ReferenceData::attribution().toHtmlEscaped()));
+    QMessageBox::about(
+        this, tr("About PHM Workbench"),
+        tr("<h3>PHM Workbench %1</h3><p>Population health management for an Integrated Care System: cohorts, "
+           "segmentation, place and PCN comparison, inequalities and PCN packs.</p>"
+           "<p>All people in the demo are synthetic.</p><p><b>Reference data</b></p><p>%2</p><p><b>Boundaries</b></p><p>%3</p>")
+            .arg(QApplication::applicationVersion(), core::ReferenceData::attribution().toHtmlEscaped(),
+                 core::boundaryAttribution().toHtmlEscaped()));
 }
 
 }  // namespace phm::ui

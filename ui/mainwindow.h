@@ -14,6 +14,8 @@ namespace phm::ui {
 class CohortPanel;
 class DataOverviewWidget;
 class GeographyModel;
+class MapPanel;
+class ProfileCache;
 class ProjectController;
 class PyramidView;
 class ProfilePanel;
@@ -33,6 +35,8 @@ public:
     SegmentationPanel *segmentationPanel() const { return mSegments; }
     RiskPanel *riskPanel() const { return mRisk; }
     ProfilePanel *profilePanel() const { return mProfile; }
+    MapPanel *mapPanel() const { return mMap; }
+    ProfileCache *profileCache() const { return mProfiles; }
     void selectArea(const core::Area &area);
 
 private:
@@ -47,6 +51,7 @@ private:
     void addRecent(const QString &path);
     void rebuildRecentMenu();
     void about();
+    void openCohort(const QString &rule);
 
     ProjectController *mController;
     GeographyModel *mGeography;
@@ -57,6 +62,8 @@ private:
     SegmentationPanel *mSegments;
     RiskPanel *mRisk;
     ProfilePanel *mProfile;
+    ProfileCache *mProfiles;
+    MapPanel *mMap;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

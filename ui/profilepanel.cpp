@@ -2,6 +2,7 @@
 
 #include "barchart.h"
 #include "funnel.h"
+#include "profilecache.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
 
@@ -24,14 +25,14 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace phm::ui {
 
-ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
+ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, QWidget *parent)
     : QWidget(parent),
       mController(controller),
+      mCache(cache),
       mTitle(new QLabel(this)),
       mTable(new QTableView(this)),
       mChart(new QChartView(this)),
@@ -87,57 +88,32 @@ ProfilePanel::ProfilePanel(ProjectController *controller, QWidget *parent)
             drillDown(mModel->areaIndex());
         }
     });
-    connect(controller, &ProjectController::projectOpened, this, [this] {
-        mByLevel.clear();
-        mWorkspace = std::make_shared<core::ProfileWorkspace>();
+    connect(cache, &ProfileCache::cleared, this, [this] {
         if (mArea) setArea(*mArea);
     });
-    connect(&mWatcher, &QFutureWatcher<core::Result<ProfileData>>::finished, this, [this] {
-        const auto result = mWatcher.result();
-        if (!result) {
-            mTitle->setText(result.error().message);
-            emit updated();
-            return;
-        }
-        mByLevel.insert(int(result.value().level), result.value());
-        if (mArea && !mByLevel.contains(int(mArea->kind)))
-            compute(mArea->kind);  // the selection moved to another level meanwhile
-        else
-            show();
+    connect(cache, &ProfileCache::ready, this, [this](core::Area::Kind level) {
+        if (mArea && mArea->kind == level) show();
+    });
+    connect(cache, &ProfileCache::failed, this, [this](const QString &message) {
+        mTitle->setText(message.toHtmlEscaped());
+        emit updated();
     });
     mTitle->setText(tr("Select an area in the navigator to see its profile."));
 }
 
 void ProfilePanel::setArea(const core::Area &area) {
     mArea = area;
-    if (mByLevel.contains(int(area.kind)))
+    if (mCache->profile(area.kind))
         show();
     else
-        compute(area.kind);
-}
-
-void ProfilePanel::compute(core::Area::Kind level) {
-    const auto project = mController->project();
-    const auto areas = mController->areas();
-    if (!project || !areas || mWatcher.isRunning()) return;  // a finished run checks the selection again
-    mTitle->setText(tr("Computing the profile of every area at this level…"));
-    const auto lists = mController->codeLists();
-    // The project is captured with the area index: the index refers to it, and the worker must
-    // keep it alive even if the window closes first.
-    mWatcher.setFuture(
-        QtConcurrent::run([project, areas, lists, level, workspace = mWorkspace, file = mIndicatorFile]() -> core::Result<ProfileData> {
-            auto indicators = core::loadIndicators(file, lists.get());
-            if (!indicators) return indicators.error();
-            auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
-            if (!profile) return profile.error();
-            return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
-        }));
+        mTitle->setText(tr("Computing the profile of every area at this level…"));
 }
 
 void ProfilePanel::show() {
     const auto areas = mController->areas();
-    if (!mArea || !areas) return;
-    const ProfileData computed = mByLevel.value(int(mArea->kind));
+    const ProfileData *cached = mArea ? mCache->profile(mArea->kind) : nullptr;
+    if (!cached || !areas) return;
+    const ProfileData computed = *cached;
     const core::Area parent = areas->parentOf(*mArea);
     mModel->setProfile(computed, mArea->index, mArea->kind == core::Area::Ics ? QString() : areas->name(parent));
     mTable->horizontalHeader()->resizeSection(ProfileTableModel::Indicator, 260);
@@ -155,22 +131,19 @@ void ProfilePanel::show() {
 }
 
 void ProfilePanel::selectIndicator(int indicator) {
-    mIndicator = indicator;
+    if (indicator != mIndicator) {
+        mIndicator = indicator;
+        emit indicatorSelected(indicator);
+    }
     showComparison();
     showFunnel();
 }
 
 bool ProfilePanel::setIndicatorFile(const QString &path) {
-    // Checked here first, so a mistake is reported at once and the current profiles stay.
-    auto checked = core::loadIndicators(path, mController->codeLists().get());
-    if (!checked) {
-        QMessageBox::warning(this, tr("Indicator definitions"), checked.error().message);
-        return false;
-    }
-    mIndicatorFile = path;
-    mByLevel.clear();
-    if (mArea) compute(mArea->kind);
-    return true;
+    // Checked first, so a mistake is reported at once and the current profiles stay.
+    const QString error = mCache->setIndicatorFile(path);
+    if (!error.isEmpty()) QMessageBox::warning(this, tr("Indicator definitions"), error);
+    return error.isEmpty();
 }
 
 void ProfilePanel::drillDown(int areaIndex) {

@@ -2,12 +2,10 @@
 // Area profile of the area selected in the navigator: every indicator with its interval, the
 // parent's and the ICS's values, significance in Fingertips colours and a spine over the
 // area's peers; beside it, the selected indicator for every peer area with intervals (a league
-// chart, the selected area highlighted). Profiles are computed per level on a worker thread
-// and kept until another project opens.
+// chart, the selected area highlighted) and a funnel plot. Profiles come from the shared
+// ProfileCache (computed per level on a worker thread).
 #include "profilemodel.h"
 
-#include <QFutureWatcher>
-#include <QHash>
 #include <QWidget>
 #include <optional>
 
@@ -17,12 +15,13 @@ class QTableView;
 
 namespace phm::ui {
 
+class ProfileCache;
 class ProjectController;
 
 class ProfilePanel : public QWidget {
     Q_OBJECT
 public:
-    explicit ProfilePanel(ProjectController *controller, QWidget *parent = nullptr);
+    ProfilePanel(ProjectController *controller, ProfileCache *cache, QWidget *parent = nullptr);
     void setArea(const core::Area &area);
     ProfileTableModel *model() const { return mModel; }
     QTableView *table() const { return mTable; }
@@ -36,25 +35,22 @@ public:
 signals:
     void updated();                             // the selected area's profile is on screen
     void cohortRequested(const QString &rule);  // drill-down: the people behind a value
+    void indicatorSelected(int indicator);
 
 private:
-    void compute(core::Area::Kind level);
     void show();
     void showComparison();
     void showFunnel();
     void drillDown(int areaIndex);
 
     ProjectController *mController;
+    ProfileCache *mCache;
     QLabel *mTitle;
     QTableView *mTable;
     QChartView *mChart, *mFunnel;
     ProfileTableModel *mModel;
     std::optional<core::Area> mArea;
-    QHash<int, ProfileData> mByLevel;  // Area::Kind -> computed profile
-    std::shared_ptr<core::ProfileWorkspace> mWorkspace = std::make_shared<core::ProfileWorkspace>();
-    QFutureWatcher<core::Result<ProfileData>> mWatcher;
     int mIndicator = 0;
-    QString mIndicatorFile;
 };
 
 }  // namespace phm::ui

@@ -10,7 +10,10 @@
 #include "importer.h"
 #include "importreportmodel.h"
 #include "mainwindow.h"
+#include "mappanel.h"
+#include "mapview.h"
 #include "overlapview.h"
+#include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
@@ -22,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -277,6 +281,68 @@ private slots:
         w.selectArea(core::Area{core::Area::Place, 0});
         QTRY_VERIFY_WITH_TIMEOUT(m->profileData().level == core::Area::Place, 60000);
         QCOMPARE(m->areaIndex(), 0);
+    }
+
+    void mapShowsIndicatorsOverLsoas() {
+        ui::MainWindow w;
+        w.resize(1280, 820);
+        w.show();
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        ui::MapPanel *map = w.mapPanel();
+        ui::MapView *view = map->view();
+        QCOMPARE(view->shapeCount(), 533);
+        // The LSOA profile is computed off the UI thread; the map fills when it arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(map->indicatorBox()->count() > 0 && !map->breaks().empty(), 60000);
+        const ui::ProfileData *data = w.profileCache()->profile(core::Area::Lsoa);
+        QVERIFY(data && data->profile);
+        const auto areas = w.controller()->areas();
+        // Every LSOA of the project has its shape (the generator uses the ICS's real LSOAs).
+        for (int i = 0; i < areas->areaCount(core::Area::Lsoa); ++i) QVERIFY(map->shapeOfLsoa(i) >= 0);
+        // Quintiles: class edges are the quintiles of the LSOAs' values, and darker means higher.
+        const int indicator = map->indicatorBox()->currentIndex();
+        std::vector<std::pair<double, int>> valueShape;
+        std::vector<double> values;
+        for (const core::ProfileRow &r : data->profile->rows)
+            if (r.indicator == indicator && !std::isnan(r.value.ci.value)) {
+                valueShape.emplace_back(r.value.ci.value, map->shapeOfLsoa(r.area.index));
+                values.push_back(r.value.ci.value);
+            }
+        QVERIFY(valueShape.size() > 100);
+        QCOMPARE(map->breaks(), core::classBreaks(values, core::BreakMethod::Quantile, 5));
+        std::sort(valueShape.begin(), valueShape.end());
+        QVERIFY(view->fill(valueShape.front().second).lightness() > view->fill(valueShape.back().second).lightness());
+        for (size_t k = 1; k < valueShape.size(); ++k)
+            if (core::classOf(valueShape[k].first, map->breaks()) == core::classOf(valueShape[k - 1].first, map->breaks()))
+                QCOMPARE(view->fill(valueShape[k].second), view->fill(valueShape[k - 1].second));
+        map->setClasses(core::BreakMethod::Quantile, 10);
+        QCOMPARE(map->breaks(), core::classBreaks(values, core::BreakMethod::Quantile, 10));  // tied deciles merged
+        // Coloured by significance: each LSOA in the Fingertips colour of its comparison with the ICS.
+        map->setColouring(ui::MapPanel::BySignificance);
+        for (const core::ProfileRow &r : data->profile->rows)
+            if (r.indicator == indicator && !std::isnan(r.value.ci.value))
+                QCOMPARE(view->fill(map->shapeOfLsoa(r.area.index)), ui::significanceColour(r.vsIcs));
+        // Choosing an indicator in the profile table moves the map to it.
+        w.selectArea(core::Area{core::Area::Pcn, 0});
+        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Pcn, 60000);
+        w.profilePanel()->table()->selectRow(2);
+        QCOMPARE(map->indicatorBox()->currentIndex(), 2);
+        // A click (press and release in place) on an LSOA selects it in the navigator, and its
+        // profile follows; the map outlines it.
+        const QPoint centre = view->viewport()->rect().center();
+        const int shape = view->shapeAt(centre);
+        QVERIFY(shape >= 0);
+        QSignalSpy selected(map, &ui::MapPanel::areaSelected);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
+        QCOMPARE(selected.count(), 1);
+        const auto lsoa = selected.at(0).at(0).value<core::Area>();
+        QCOMPARE(lsoa.kind, core::Area::Lsoa);
+        QCOMPARE(map->shapeOfLsoa(lsoa.index), shape);
+        QCOMPARE(w.geographyModel()->area(w.navigator()->currentIndex())->index, lsoa.index);
+        QCOMPARE(view->selectedShape(), shape);
+        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
+        QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
     }
 
     void segmentationFollowsTheSelectedArea() {

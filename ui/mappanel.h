@@ -1,0 +1,58 @@
+#pragma once
+// The LSOA map: any indicator of the LSOA-level profile as a choropleth over the 533 LSOAs of
+// the ICS, coloured by class (quantiles, deciles, equal intervals or natural breaks) or by
+// significance against the ICS. Click an LSOA to select it (its profile opens); right-click for
+// its profile or the people behind its value.
+#include "areas.h"
+#include "classbreaks.h"
+
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+
+namespace phm::ui {
+
+class MapView;
+class ProfileCache;
+class ProjectController;
+struct ProfileData;
+
+class MapPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum Colouring { ByValue, BySignificance };
+    MapPanel(ProjectController *controller, ProfileCache *cache, QWidget *parent = nullptr);
+    MapView *view() const { return mView; }
+    QComboBox *indicatorBox() const { return mIndicator; }
+    void setArea(const core::Area &area);  // an LSOA is outlined
+    void setIndicator(int indicator);
+    void setClasses(core::BreakMethod method, int classes);
+    void setColouring(Colouring colouring);
+    int shapeOfLsoa(int lsoaIndex) const;  // -1 when the LSOA has no boundary
+    const std::vector<double> &breaks() const { return mBreaks; }
+
+signals:
+    void updated();  // the map shows the current profile
+    void areaSelected(const core::Area &area);
+    void cohortRequested(const QString &rule);
+
+private:
+    void refresh();
+    void matchShapes();
+    void showMenu(int shape, const QPoint &globalPos);
+    void saveImage();
+
+    ProjectController *mController;
+    ProfileCache *mCache;
+    MapView *mView;
+    QLabel *mTitle;
+    QComboBox *mIndicator, *mMethod, *mColouring;
+    std::vector<int> mShapeToLsoa, mLsoaToShape;
+    std::vector<double> mBreaks;
+    int mUnmapped = 0;  // LSOAs of the project without a boundary (outside the bundled ICS)
+    bool mFilling = false;
+};
+
+}  // namespace phm::ui
