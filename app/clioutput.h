@@ -1,8 +1,14 @@
 #pragma once
 // Output helpers shared by the `phm` subcommands: results on stdout, errors on stderr.
+#include "areas.h"
+#include "indicatortally.h"
+
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace phm::cli {
 
@@ -22,6 +28,27 @@ inline QString csvCell(const QJsonValue &v, int digits = 15) {
     if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
         s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     return s;
+}
+
+// A number for JSON: NaN (no value) as null.
+inline QJsonValue jsonNumber(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); }
+
+// An indicator's counts, value and interval: numerator, denominator, value, lowercl, uppercl.
+inline QJsonObject valueJson(const core::IndicatorValue &v) {
+    return QJsonObject{{QStringLiteral("numerator"), v.numerator},
+                       {QStringLiteral("denominator"), v.denominator},
+                       {QStringLiteral("value"), jsonNumber(v.ci.value)},
+                       {QStringLiteral("lowercl"), jsonNumber(v.ci.lower)},
+                       {QStringLiteral("uppercl"), jsonNumber(v.ci.upper)}};
+}
+
+// --level names: ics, alliance, place, pcn, practice, lsoa.
+inline std::optional<core::Area::Kind> levelNamed(const QString &s) {
+    const QStringList names = {QStringLiteral("ics"), QStringLiteral("alliance"), QStringLiteral("place"),
+                               QStringLiteral("pcn"), QStringLiteral("practice"), QStringLiteral("lsoa")};
+    const auto k = names.indexOf(s);
+    if (k < 0) return std::nullopt;
+    return core::Area::Kind(k);
 }
 
 }  // namespace phm::cli

@@ -3,6 +3,7 @@
 #include "clioutput.h"
 #include "cliprogress.h"
 #include "cohortcommands.h"
+#include "core20command.h"
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
@@ -146,13 +147,15 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("stats")) return runStatsCommand(args);
     if (cmd == QLatin1String("profile")) return runProfileCommand(args);
     if (cmd == QLatin1String("inequality")) return runInequalityCommand(args);
+    if (cmd == QLatin1String("core20")) return runCore20Command(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
     err(QStringLiteral(
-        "usage: phm <generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|inequality|multimorbidity|data-spec|bench> "
+        "usage: phm "
+        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|inequality|core20|multimorbidity|data-spec|bench> "
         "[options]"));
     return 2;
 }

@@ -18,20 +18,10 @@
 using namespace phm::core;
 using phm::cli::csvCell;
 using phm::cli::fail;
+using phm::cli::jsonNumber;
+using phm::cli::levelNamed;
 using phm::cli::out;
-
-namespace {
-std::optional<Area::Kind> levelNamed(const QString &s) {
-    const QStringList names = {QStringLiteral("ics"), QStringLiteral("alliance"), QStringLiteral("place"),
-                               QStringLiteral("pcn"), QStringLiteral("practice"), QStringLiteral("lsoa")};
-    const auto k = names.indexOf(s);
-    if (k < 0) return std::nullopt;
-    return Area::Kind(k);
-}
-
-QJsonValue number(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); }
-
-}  // namespace
+using phm::cli::valueJson;
 
 int runProfileCommand(const QStringList &args) {
     QCommandLineParser p;
@@ -106,13 +96,13 @@ int runProfileCommand(const QStringList &args) {
                                 {QStringLiteral("polarity"), polarityName(d.polarity)},
                                 {QStringLiteral("numerator"), r.value.numerator},
                                 {QStringLiteral("denominator"), r.value.denominator},
-                                {QStringLiteral("value"), number(r.value.ci.value)},
-                                {QStringLiteral("lowercl"), number(r.value.ci.lower)},
-                                {QStringLiteral("uppercl"), number(r.value.ci.upper)},
-                                {QStringLiteral("comparator"), number(r.icsValue)},
+                                {QStringLiteral("value"), jsonNumber(r.value.ci.value)},
+                                {QStringLiteral("lowercl"), jsonNumber(r.value.ci.lower)},
+                                {QStringLiteral("uppercl"), jsonNumber(r.value.ci.upper)},
+                                {QStringLiteral("comparator"), jsonNumber(r.icsValue)},
                                 {QStringLiteral("significance"), significanceName(r.vsIcs)},
                                 {QStringLiteral("parent"), areas.name(r.parent)},
-                                {QStringLiteral("parent_value"), number(r.parentValue)},
+                                {QStringLiteral("parent_value"), jsonNumber(r.parentValue)},
                                 {QStringLiteral("parent_significance"), significanceName(r.vsParent)}});
     }
     if (format == QLatin1String("json")) {
@@ -174,13 +164,6 @@ int runInequalityCommand(const QStringList &args) {
     }
     auto r = computeInequality(*opened.value(), lists, *it, *dimension, scope ? &*scope : nullptr, options);
     if (!r) return fail(QStringLiteral("phm inequality: %1").arg(r.error().message));
-    auto valueJson = [](const IndicatorValue &v) {
-        return QJsonObject{{QStringLiteral("numerator"), v.numerator},
-                           {QStringLiteral("denominator"), v.denominator},
-                           {QStringLiteral("value"), number(v.ci.value)},
-                           {QStringLiteral("lowercl"), number(v.ci.lower)},
-                           {QStringLiteral("uppercl"), number(v.ci.upper)}};
-    };
     QJsonArray groups;
     for (const InequalityGroup &g : r.value().groups) {
         QJsonObject o = valueJson(g.value);
@@ -194,12 +177,12 @@ int runInequalityCommand(const QStringList &args) {
                   {QStringLiteral("confidence"), options.confidence},
                   {QStringLiteral("groups"), groups},
                   {QStringLiteral("overall"), valueJson(r.value().overall)},
-                  {QStringLiteral("sii"), s ? number(s->sii) : QJsonValue()},
-                  {QStringLiteral("sii_lower"), s ? number(s->siiLower) : QJsonValue()},
-                  {QStringLiteral("sii_upper"), s ? number(s->siiUpper) : QJsonValue()},
-                  {QStringLiteral("rii"), s ? number(s->rii) : QJsonValue()},
-                  {QStringLiteral("rii_lower"), s ? number(s->riiLower) : QJsonValue()},
-                  {QStringLiteral("rii_upper"), s ? number(s->riiUpper) : QJsonValue()}};
+                  {QStringLiteral("sii"), s ? jsonNumber(s->sii) : QJsonValue()},
+                  {QStringLiteral("sii_lower"), s ? jsonNumber(s->siiLower) : QJsonValue()},
+                  {QStringLiteral("sii_upper"), s ? jsonNumber(s->siiUpper) : QJsonValue()},
+                  {QStringLiteral("rii"), s ? jsonNumber(s->rii) : QJsonValue()},
+                  {QStringLiteral("rii_lower"), s ? jsonNumber(s->riiLower) : QJsonValue()},
+                  {QStringLiteral("rii_upper"), s ? jsonNumber(s->riiUpper) : QJsonValue()}};
     if (!s) o.insert(QStringLiteral("sii_note"), r.value().siiNote);
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
