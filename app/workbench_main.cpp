@@ -6,6 +6,7 @@
 #include "areas.h"
 #include "breakdownview.h"
 #include "cohortpanel.h"
+#include "core20panel.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "profilepanel.h"
@@ -79,6 +80,7 @@ int main(int argc, char **argv) {
             // Superseded requests never show, so the first update is the selected PCN's.
             QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
         if (dock == QLatin1String("profile")) QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, grab);
+        if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
                 if (window.riskPanel()->model()) grab();

@@ -2,6 +2,7 @@
 
 #include "boundaries.h"
 #include "cohortpanel.h"
+#include "core20panel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "mappanel.h"
@@ -65,12 +66,14 @@ MainWindow::MainWindow(QWidget *parent)
     mSegments = new SegmentationPanel(mController, this);
     mRisk = new RiskPanel(mController, this);
     mProfile = new ProfilePanel(mController, mProfiles, this);
+    mCore20 = new Core20Panel(mController, this);
     QDockWidget *previous = dataDock;
     for (const auto &[title, name, widget] :
          {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
           {tr("Segmentation"), QStringLiteral("segmentation"), mSegments},
           {tr("Risk stratification"), QStringLiteral("risk"), mRisk},
-          {tr("Area profile"), QStringLiteral("profile"), mProfile}}) {
+          {tr("Area profile"), QStringLiteral("profile"), mProfile},
+          {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20}}) {
         QDockWidget *dock = addDock(title, name, widget);
         tabifyDockWidget(previous, dock);
         previous = dock;
@@ -151,6 +154,7 @@ void MainWindow::showArea(const core::Area &area) {
     mRisk->setArea(area);
     mProfile->setArea(area);
     mMap->setArea(area);
+    mCore20->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),

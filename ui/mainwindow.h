@@ -12,6 +12,7 @@ class QTreeView;
 namespace phm::ui {
 
 class CohortPanel;
+class Core20Panel;
 class DataOverviewWidget;
 class GeographyModel;
 class MapPanel;
@@ -36,6 +37,7 @@ public:
     RiskPanel *riskPanel() const { return mRisk; }
     ProfilePanel *profilePanel() const { return mProfile; }
     MapPanel *mapPanel() const { return mMap; }
+    Core20Panel *core20Panel() const { return mCore20; }
     ProfileCache *profileCache() const { return mProfiles; }
     void selectArea(const core::Area &area);
 
@@ -64,6 +66,7 @@ private:
     ProfilePanel *mProfile;
     ProfileCache *mProfiles;
     MapPanel *mMap;
+    Core20Panel *mCore20;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

@@ -110,7 +110,34 @@ private slots:
             run({QStringLiteral("profile"), QStringLiteral("--project"), project, QStringLiteral("--indicators"), QStringLiteral("nope")},
                 1),
             QByteArray());
+        // core20: shares per place and the ICS; the clinical areas with Core20 against the rest.
+        const QJsonObject core20 =
+            QJsonDocument::fromJson(run({QStringLiteral("core20"), QStringLiteral("--project"), project, QStringLiteral("--level"),
+                                         QStringLiteral("place"), QStringLiteral("--json")}))
+                .object();
+        QCOMPARE(core20.value(QStringLiteral("shares")).toArray().size(), 5);  // 4 places and the ICS
+        QCOMPARE(core20.value(QStringLiteral("focus")).toString(), QStringLiteral("Integrated Care System"));
+        const QJsonObject ics = core20.value(QStringLiteral("shares")).toArray().last().toObject();
+        for (const char *key : {"numerator", "denominator", "value", "lowercl", "uppercl"})
+            QVERIFY2(ics.value(QStringLiteral("core20")).toObject().contains(QLatin1String(key)), key);
+        QCOMPARE(ics.value(QStringLiteral("plus")).toArray().size(), core20.value(QStringLiteral("plus_groups")).toArray().size());
+        QVERIFY(core20.value(QStringLiteral("clinical")).toArray().size() >= 5);
+        for (const QJsonValue &v : core20.value(QStringLiteral("clinical")).toArray())
+            for (const char *key : {"clinical_area", "indicator", "everyone", "core20", "plus"})
+                QVERIFY2(v.toObject().contains(QLatin1String(key)), key);
+        QVERIFY(core20.value(QStringLiteral("missing")).toArray().isEmpty());
+        // A bad PLUS group file is refused with the group named.
+        QTemporaryDir dir;
+        QFile groups(dir.filePath(QStringLiteral("plus.json")));
+        QVERIFY(groups.open(QIODevice::WriteOnly));
+        groups.write("{\"plus_groups\": [{\"name\": \"Travellers\", \"rule\": \"ethnicity = \"}]}");
+        groups.close();
         QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("core20"), QStringLiteral("--project"), project, QStringLiteral("--plus-groups"),
+                                          groups.fileName(), QStringLiteral("--save-plus-groups")});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(p.readAllStandardError().contains("PLUS group \"Travellers\""), "error names the group");
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),
                                           QStringLiteral("imd_decil <= 2")});
         QVERIFY(p.waitForFinished());

@@ -5,6 +5,7 @@
 #include "cohortanalysis.h"
 #include "cohortpanel.h"
 #include "cohortstore.h"
+#include "core20panel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "importer.h"
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
@@ -343,6 +345,46 @@ private slots:
         QCOMPARE(view->selectedShape(), shape);
         QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
         QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+    }
+
+    void core20PanelFollowsTheSelection() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        ui::Core20Panel *panel = w.core20Panel();
+        QSignalSpy updated(panel, &ui::Core20Panel::updated);
+        const core::Area pcn{core::Area::Pcn, 2};
+        w.selectArea(pcn);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->sharesModel()->rowCount() == w.controller()->areas()->areaCount(core::Area::Pcn) + 1, 60000);
+        // The table shows the core's numbers: the PCN's Core20 share and its interval.
+        auto expected = core::computeCore20Plus5(*w.controller()->areas(), *w.controller()->codeLists(),
+                                                 core::loadIndicators({}, w.controller()->codeLists().get()).value(), panel->plusGroups(),
+                                                 core::Area::Pcn, pcn);
+        QVERIFY(expected);
+        const core::GroupShares &s = expected.value().shares[size_t(pcn.index)];
+        QStandardItemModel *m = panel->sharesModel();
+        bool found = false;
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->item(r, 0)->text() == s.name) {
+                found = true;
+                QCOMPARE(m->item(r, 2)->data(Qt::UserRole).toDouble(), s.core20.ci.value);
+                QCOMPARE(m->item(r, 1)->data(Qt::UserRole).toDouble(), s.registered);
+            }
+        QVERIFY(found);
+        // The clinical areas: one row per indicator found, Core20 in its significance colour.
+        QCOMPARE(panel->clinicalModel()->rowCount(), int(expected.value().clinical.size()));
+        const core::ClinicalRow &first = expected.value().clinical.front();
+        if (first.core20.vsRest != core::Significance::NotCompared)
+            QCOMPARE(panel->clinicalModel()->item(0, 3)->background().color(), ui::significanceColour(first.core20.vsRest));
+        QVERIFY(!panel->chart()->chart()->series().isEmpty());
+        // The ICS's own PLUS groups are stored in the project and shown as columns.
+        const std::vector<core::PlusGroup> mine{{QStringLiteral("Housebound"), QStringLiteral("housebound")}};
+        QVERIFY(panel->setPlusGroups(mine));
+        QTRY_COMPARE_WITH_TIMEOUT(m->columnCount(), 4, 60000);
+        QCOMPARE(m->horizontalHeaderItem(3)->text(), QStringLiteral("Housebound %"));
+        QCOMPARE(core::loadPlusGroups(mProject, w.controller()->codeLists().get()).value(), mine);
+        QVERIFY(panel->setPlusGroups(core::defaultPlusGroups()));
     }
 
     void segmentationFollowsTheSelectedArea() {
