@@ -148,6 +148,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("profile")) return runProfileCommand(args);
     if (cmd == QLatin1String("inequality")) return runInequalityCommand(args);
     if (cmd == QLatin1String("core20")) return runCore20Command(args);
+    if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
@@ -155,7 +156,7 @@ int main(int argc, char **argv) {
     }
     err(QStringLiteral(
         "usage: phm "
-        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|inequality|core20|multimorbidity|data-spec|bench> "
+        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|multimorbidity|data-spec|bench> "
         "[options]"));
     return 2;
 }

@@ -7,6 +7,7 @@
 #include "projectloader.h"
 #include "rulecatalogue.h"
 #include "ruleparser.h"
+#include "trend.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -207,5 +208,63 @@ int runInequalityCommand(const QStringList &args) {
                 .arg(s->riiUpper, 0, 'f', 3));
     else
         out(QStringLiteral("No SII: %1\n").arg(r.value().siiNote));
+    return 0;
+}
+
+int runTrendCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("indicator"), QStringLiteral("Indicator id (see phm profile --list)."), QStringLiteral("ID")},
+                  {QStringLiteral("level"), QStringLiteral("ics, alliance, place, pcn, practice or lsoa."), QStringLiteral("LEVEL"),
+                   QStringLiteral("place")},
+                  {QStringLiteral("points"), QStringLiteral("Index dates, at most."), QStringLiteral("N"), QStringLiteral("8")},
+                  {QStringLiteral("months"), QStringLiteral("Months between index dates."), QStringLiteral("M"), QStringLiteral("3")},
+                  {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")}});
+    p.process(args);
+    const auto level = levelNamed(p.value(QStringLiteral("level")));
+    if (!level) return fail(QStringLiteral("phm trend: --level must be ics, alliance, place, pcn, practice or lsoa"));
+    const int points = p.value(QStringLiteral("points")).toInt(), months = p.value(QStringLiteral("months")).toInt();
+    if (points < 1 || months < 1) return fail(QStringLiteral("phm trend: --points and --months must be positive whole numbers"));
+    const rules::CodeLists lists;
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    if (!all) return fail(QStringLiteral("phm trend: %1").arg(all.error().message));
+    const QString id = p.value(QStringLiteral("indicator"));
+    auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });
+    if (it == all.value().end()) return fail(QStringLiteral("phm trend: no indicator `%1` (see phm profile --list)").arg(id));
+    Feedback fb;
+    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    if (!opened) return fail(QStringLiteral("phm trend: %1").arg(opened.error().message));
+    const AreaIndex areas(*opened.value());
+    const std::vector<int32_t> dates = trendDates(*opened.value(), *it, points, months);
+    auto trend = computeTrend(areas, lists, *it, *level, dates);
+    if (!trend) return fail(QStringLiteral("phm trend: %1").arg(trend.error().message));
+    QJsonArray dateList, series, ics;
+    for (const TrendPoint &t : trend.value().points) {
+        dateList.append(QString::fromStdString(isoDate(t.date)));
+        QJsonObject v = valueJson(t.ics);
+        v.insert(QStringLiteral("date"), QString::fromStdString(isoDate(t.date)));
+        ics.append(v);
+    }
+    for (int a = 0; a < areas.areaCount(*level); ++a) {
+        QJsonArray values;
+        for (const TrendPoint &t : trend.value().points) {
+            QJsonObject v = valueJson(t.byArea[size_t(a)]);
+            v.insert(QStringLiteral("date"), QString::fromStdString(isoDate(t.date)));
+            values.append(v);
+        }
+        series.append(QJsonObject{{QStringLiteral("area"), areas.name(Area{*level, a})},
+                                  {QStringLiteral("area_code"), areas.code(Area{*level, a})},
+                                  {QStringLiteral("values"), values}});
+    }
+    out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("indicator"), it->id},
+                                                    {QStringLiteral("indicator_name"), it->name},
+                                                    {QStringLiteral("level"), p.value(QStringLiteral("level"))},
+                                                    {QStringLiteral("dates"), dateList},
+                                                    {QStringLiteral("earliest_covered"),
+                                                     QString::fromStdString(isoDate(earliestCoveredDate(*opened.value(), *it)))},
+                                                    {QStringLiteral("areas"), series},
+                                                    {QStringLiteral("ics"), ics},
+                                                    {QStringLiteral("ms"), trend.value().ms}})
+                              .toJson()));
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "pyramidview.h"
 #include "riskpanel.h"
 #include "segmentationpanel.h"
+#include "trendview.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -79,7 +80,10 @@ int main(int argc, char **argv) {
         if (dock == QLatin1String("segmentation"))
             // Superseded requests never show, so the first update is the selected PCN's.
             QObject::connect(window.segmentationPanel(), &phm::ui::SegmentationPanel::updated, &window, grab);
-        if (dock == QLatin1String("profile")) QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, grab);
+        if (dock == QLatin1String("profile") && tab == 2)  // the trend is computed once its tab shows
+            QObject::connect(window.profilePanel()->trend(), &phm::ui::TrendView::updated, &window, grab);
+        else if (dock == QLatin1String("profile"))
+            QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, grab);
         if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {

@@ -5,6 +5,7 @@
 #include "profilecache.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
+#include "trendview.h"
 
 #include <QCategoryAxis>
 #include <QChartView>
@@ -37,6 +38,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
       mTable(new QTableView(this)),
       mChart(new QChartView(this)),
       mFunnel(new QChartView(this)),
+      mTrend(new TrendView(controller, this)),
       mModel(new ProfileTableModel(this)) {
     mTable->setModel(mModel);
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
@@ -58,6 +60,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
     auto *charts = new QTabWidget(this);
     charts->addTab(mChart, tr("All areas"));
     charts->addTab(mFunnel, tr("Funnel plot"));
+    charts->addTab(mTrend, tr("Trend"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(mTable);
     split->addWidget(charts);
@@ -89,6 +92,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
         }
     });
     connect(cache, &ProfileCache::cleared, this, [this] {
+        mTrend->clear();
         if (mArea) setArea(*mArea);
     });
     connect(cache, &ProfileCache::ready, this, [this](core::Area::Kind level) {
@@ -127,6 +131,7 @@ void ProfilePanel::show() {
     mTable->selectRow(std::min(mIndicator, mModel->rowCount() - 1));
     showComparison();
     showFunnel();
+    showTrend();
     emit updated();
 }
 
@@ -137,6 +142,13 @@ void ProfilePanel::selectIndicator(int indicator) {
     }
     showComparison();
     showFunnel();
+    showTrend();
+}
+
+void ProfilePanel::showTrend() {
+    const ProfileData &shown = mModel->profileData();
+    if (mArea && mIndicator >= 0 && mIndicator < int(shown.indicators.size()))
+        mTrend->setSelection(shown.indicators[size_t(mIndicator)], *mArea);
 }
 
 bool ProfilePanel::setIndicatorFile(const QString &path) {

@@ -17,6 +17,7 @@ namespace phm::ui {
 
 class ProfileCache;
 class ProjectController;
+class TrendView;
 
 class ProfilePanel : public QWidget {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
     QTableView *table() const { return mTable; }
     QChartView *chart() const { return mChart; }
     QChartView *funnel() const { return mFunnel; }
+    TrendView *trend() const { return mTrend; }
     void selectIndicator(int indicator);
     // Adds a user's indicator definitions (JSON, as resources/indicators) to every profile; an
     // error in the file is shown and nothing changes.
@@ -42,12 +44,14 @@ private:
     void showComparison();
     void showFunnel();
     void drillDown(int areaIndex);
+    void showTrend();
 
     ProjectController *mController;
     ProfileCache *mCache;
     QLabel *mTitle;
     QTableView *mTable;
     QChartView *mChart, *mFunnel;
+    TrendView *mTrend;
     ProfileTableModel *mModel;
     std::optional<core::Area> mArea;
     int mIndicator = 0;

@@ -9,6 +9,7 @@
 #include "ruleengine.h"
 #include "ruleparser.h"
 #include "testutil.h"
+#include "trend.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -218,6 +219,48 @@ private slots:
         QCOMPARE(compareWith(a, 10.5, Polarity::LowerIsBetter), Significance::Similar);
         QCOMPARE(compareWith(a, 11, Polarity::LowerIsBetter), Significance::Similar);  // on the limit: not outside
         QCOMPARE(compareWith(stats::Interval{}, 1, Polarity::LowerIsBetter), Significance::NotCompared);
+    }
+
+    void trendUsesOnlyCoveredDates() {
+        const Project &p = *mProject;
+        // A 12-month activity window needs 12 months of admissions data before the index date.
+        const IndicatorDefinition &emergency = indicator(QStringLiteral("emergency-admissions"));
+        const int32_t apcStart = p.eventTable(Dataset::Apc).minDate;
+        const int32_t earliest = earliestCoveredDate(p, emergency);
+        QVERIFY(apcStart != kNoDate);
+        QVERIFY(earliest >= apcStart + 364 && earliest <= apcStart + 367);
+        const auto dates = trendDates(p, emergency, 8, 3);
+        QVERIFY(!dates.empty());
+        QCOMPARE(dates.back(), p.extractEnd);
+        QVERIFY(dates.front() >= earliest);
+        for (size_t i = 1; i < dates.size(); ++i) QVERIFY(dates[i] - dates[i - 1] >= 89 && dates[i] - dates[i - 1] <= 92);
+        // GP prevalence (ever) reaches back as far as asked; 8 quarters.
+        QCOMPARE(int(trendDates(p, indicator(QStringLiteral("diabetes")), 8, 3).size()), 8);
+        // Each point is the profile at that index date: checked against an independent count.
+        const AreaIndex areas(p);
+        const IndicatorDefinition &diabetes = indicator(QStringLiteral("diabetes"));
+        const auto quarters = trendDates(p, diabetes, 4, 3);
+        auto trend = computeTrend(areas, mLists, diabetes, Area::Place, quarters);
+        QVERIFY(trend);
+        QCOMPARE(trend.value().points.size(), quarters.size());
+        const TrendPoint &first = trend.value().points.front();
+        QCOMPARE(first.date, quarters.front());
+        rules::MemoryEngine engine(p, mLists);
+        auto count = [&](const QString &rule) {
+            return double(engine.evaluate(*rules::parseRule(rule, &mLists).expr, first.date).value().count());
+        };
+        QCOMPARE(first.ics.denominator, count(QStringLiteral("registered and age >= 17")));
+        QCOMPARE(first.ics.numerator, count(QStringLiteral("registered and age >= 17 and has(gp, @diabetes)")));
+        double sum = 0;
+        for (const IndicatorValue &v : first.byArea) sum += v.numerator;
+        QCOMPARE(sum, first.ics.numerator);
+        // The latest point is the ordinary profile.
+        auto now = computeProfile(areas, mLists, {diabetes}, Area::Place);
+        QCOMPARE(trend.value().points.back().ics.numerator, now.value().ics.front().numerator);
+        // Canceling stops at once.
+        Feedback fb;
+        fb.cancel();
+        QCOMPARE(computeTrend(areas, mLists, diabetes, Area::Place, quarters, &fb).error().code, QStringLiteral("canceled"));
     }
 
     void definitionsAreCheckedWithClearErrors() {

@@ -22,6 +22,7 @@
 #include "rulepanelwidget.h"
 #include "segmentationpanel.h"
 #include "taskrunner.h"
+#include "trendview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -35,6 +36,7 @@
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
@@ -267,6 +269,15 @@ private slots:
                  qPrintable(w.cohortPanel()->editor()->toPlainText()));
         // The funnel plot has the areas and the control limits for a proportion.
         QVERIFY(w.profilePanel()->funnel()->chart()->series().size() >= 7);
+        // The trend is computed when its tab shows: one point per covered quarter end, the last
+        // at the extract end with the profile's value.
+        w.show();
+        w.profilePanel()->findChild<QTabWidget *>()->setCurrentWidget(w.profilePanel()->trend());
+        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->trend()->trend() != nullptr, 60000);
+        const core::Trend *trend = w.profilePanel()->trend()->trend();
+        QCOMPARE(trend->points.back().date, w.controller()->project()->extractEnd);
+        QCOMPARE(trend->points.back().byArea[size_t(pcn.index)].numerator, m->row(0)->value.numerator);
+        QVERIFY(w.profilePanel()->trend()->chart()->series().size() >= 2);
         // A user's indicator file adds an indicator to the profile.
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("mine.json")));

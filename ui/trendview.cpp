@@ -1,0 +1,139 @@
+#include "trendview.h"
+
+#include "barchart.h"
+#include "projectcontroller.h"
+
+#include <QAreaSeries>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace phm::ui {
+
+TrendView::TrendView(ProjectController *controller, QWidget *parent) : QChartView(parent), mController(controller) {
+    setRenderHint(QPainter::Antialiasing);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    connect(&mWatcher, &QFutureWatcher<std::pair<QString, core::Result<core::Trend>>>::finished, this, [this] {
+        auto [computedKey, result] = mWatcher.result();
+        if (result)
+            mTrends.insert(computedKey, std::make_shared<const core::Trend>(std::move(result.value())));
+        else
+            chart()->setTitle(result.error().message.toHtmlEscaped());
+        if (computedKey != key())
+            compute();  // the selection moved on meanwhile
+        else if (result)
+            draw();
+    });
+    connect(controller, &ProjectController::projectOpened, this, &TrendView::clear);
+}
+
+QString TrendView::key() const {
+    return mIndicator && mArea ? QStringLiteral("%1/%2").arg(mIndicator->id).arg(int(mArea->kind)) : QString();
+}
+
+const core::Trend *TrendView::trend() const {
+    const auto it = mTrends.constFind(key());
+    return it == mTrends.constEnd() ? nullptr : it->get();
+}
+
+void TrendView::clear() {
+    mTrends.clear();
+    mWorkspace = std::make_shared<core::ProfileWorkspace>();
+}
+
+void TrendView::setSelection(const core::IndicatorDefinition &indicator, const core::Area &area) {
+    mIndicator = indicator;
+    mArea = area;
+    if (isVisible()) compute();
+}
+
+void TrendView::showEvent(QShowEvent *event) {
+    QChartView::showEvent(event);
+    compute();
+}
+
+void TrendView::compute() {
+    if (!mIndicator || !mArea) return;
+    if (trend()) return draw();
+    const auto project = mController->project();
+    const auto areas = mController->areas();
+    if (!project || !areas || mWatcher.isRunning()) return;  // a finished run checks the selection again
+    clearChart(chart());
+    chart()->setTitle(tr("Computing %1 at each quarter end…").arg(mIndicator->name.toHtmlEscaped()));
+    const auto lists = mController->codeLists();
+    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, indicator = *mIndicator, level = mArea->kind, k = key(), w = mWorkspace] {
+        return std::make_pair(
+            k, core::computeTrend(*areas, *lists, indicator, level, core::trendDates(*project, indicator), nullptr, w.get()));
+    }));
+}
+
+void TrendView::draw() {
+    const core::Trend *t = trend();
+    const auto areas = mController->areas();
+    clearChart(chart());
+    if (!t || !areas || t->points.empty()) {
+        chart()->setTitle(tr("No index date has a full window of data for this indicator."));
+        emit updated();
+        return;
+    }
+    auto ms = [](int32_t day) { return double(QDateTime(QDate(1970, 1, 1).addDays(day), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch()); };
+    auto *upper = new QLineSeries, *lower = new QLineSeries, *value = new QLineSeries, *ics = new QLineSeries;
+    double lo = INFINITY, hi = -INFINITY;
+    // The area against the ICS at each date.
+    for (const core::TrendPoint &p : t->points) {
+        const core::IndicatorValue &v = mArea->kind == core::Area::Ics ? p.ics : p.byArea[size_t(mArea->index)];
+        if (std::isnan(v.ci.value)) continue;
+        const double x = ms(p.date);
+        value->append(x, v.ci.value);
+        upper->append(x, std::isnan(v.ci.upper) ? v.ci.value : v.ci.upper);
+        lower->append(x, std::isnan(v.ci.lower) ? v.ci.value : v.ci.lower);
+        ics->append(x, p.ics.ci.value);
+        for (double y : {v.ci.value, upper->points().back().y(), lower->points().back().y(), p.ics.ci.value}) {
+            lo = std::min(lo, y);
+            hi = std::max(hi, y);
+        }
+    }
+    auto *band = new QAreaSeries(upper, lower);
+    band->setName(tr("95% interval"));
+    band->setColor(QColor(0x00, 0x5E, 0xB8, 50));
+    band->setBorderColor(Qt::transparent);
+    value->setName(areas->name(*mArea));
+    value->setPen(QPen(QColor(0x00, 0x5E, 0xB8), 2.5));
+    value->setPointsVisible(true);
+    ics->setName(tr("ICS"));
+    ics->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
+    chart()->addSeries(band);
+    if (mArea->kind != core::Area::Ics)
+        chart()->addSeries(ics);
+    else
+        delete ics;
+    chart()->addSeries(value);
+    auto *ax = new QDateTimeAxis;
+    auto *ay = new QValueAxis;
+    ax->setFormat(QStringLiteral("MMM yyyy"));
+    ax->setTickCount(int(std::min<size_t>(t->points.size(), 6)));
+    const double pad = (hi - lo) * 0.1 + 1e-9;
+    ay->setRange(std::max(0.0, lo - pad), hi + pad);
+    ay->applyNiceNumbers();
+    ay->setTitleText(mIndicator->multiplier == 100 && mIndicator->type == core::IndicatorType::Proportion
+                         ? tr("%")
+                         : tr("per %1").arg(QLocale().toString(mIndicator->multiplier, 'f', 0)));
+    chart()->addAxis(ax, Qt::AlignBottom);
+    chart()->addAxis(ay, Qt::AlignLeft);
+    for (QAbstractSeries *s : chart()->series()) {
+        s->attachAxis(ax);
+        s->attachAxis(ay);
+    }
+    chart()->setTitle(tr("%1<br><small>quarter ends %2 to %3; %4 ms</small>")
+                          .arg(mIndicator->name.toHtmlEscaped())
+                          .arg(QLocale().toString(QDate(1970, 1, 1).addDays(t->points.front().date), QStringLiteral("MMM yyyy")))
+                          .arg(QLocale().toString(QDate(1970, 1, 1).addDays(t->points.back().date), QStringLiteral("MMM yyyy")))
+                          .arg(QLocale().toString(t->ms, 'f', 0)));
+    emit updated();
+}
+
+}  // namespace phm::ui
