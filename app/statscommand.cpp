@@ -28,8 +28,12 @@ int runStatsCommand(const QStringList &args) {
          {QStringLiteral("rii"), QStringLiteral("SII: also the relative index of inequality.")},
          {QStringLiteral("repetitions"), QStringLiteral("SII: simulations for the limits."), QStringLiteral("N"), QStringLiteral("100000")},
          {QStringLiteral("seed"), QStringLiteral("SII: random seed."), QStringLiteral("S"), QStringLiteral("1")},
-         {QStringLiteral("statistic"), QStringLiteral("Funnel: proportion (x of n) or ratio (x observed, n expected)."),
+         {QStringLiteral("statistic"),
+          QStringLiteral("Funnel: proportion (x of n), ratio (x observed, n expected) or rate (x events, rate, optional n)."),
           QStringLiteral("S"), QStringLiteral("proportion")},
+         {QStringLiteral("rate-type"), QStringLiteral("Rate funnel: dsr or crude."), QStringLiteral("T"), QStringLiteral("dsr")},
+         {QStringLiteral("years"), QStringLiteral("Rate funnel: years of data the rates cover."), QStringLiteral("Y"), QStringLiteral("1")},
+         {QStringLiteral("limits"), QStringLiteral("Funnel: print the 100-point control limit lines instead of the rows.")},
          {QStringLiteral("json"), QStringLiteral("Print JSON (a list of objects) instead of CSV.")}});
     p.process(args);
     const QStringList positional = p.positionalArguments();
@@ -62,6 +66,10 @@ int runStatsCommand(const QStringList &args) {
     rq.sii.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok) return fail(QStringLiteral("phm stats: --seed must be a whole number"));
     rq.funnel = p.value(QStringLiteral("statistic"));
+    rq.rateType = p.value(QStringLiteral("rate-type"));
+    rq.years = p.value(QStringLiteral("years")).toDouble(&ok);
+    if (!ok) return fail(QStringLiteral("phm stats: --years must be a number"));
+    rq.limits = p.isSet(QStringLiteral("limits"));
     auto result = computeStats(rq);
     if (!result) return fail(QStringLiteral("phm stats: %1").arg(result.error().message));
     if (p.isSet(QStringLiteral("json"))) {

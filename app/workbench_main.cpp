@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTranslator>
 
@@ -52,6 +53,8 @@ int main(int argc, char **argv) {
     parser.addOption({QStringLiteral("tab"), QApplication::translate("main", "With --rule: show this result tab (0 attrition, 1 by area)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("map"), QApplication::translate("main", "With --screenshot: map this indicator (an id) by LSOA."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("indicator"), QApplication::translate("main", "With --dock profile: select this indicator (an id)."),
                       QStringLiteral("ID")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
@@ -83,7 +86,14 @@ int main(int argc, char **argv) {
         if (dock == QLatin1String("profile") && tab == 2)  // the trend is computed once its tab shows
             QObject::connect(window.profilePanel()->trend(), &phm::ui::TrendView::updated, &window, grab);
         else if (dock == QLatin1String("profile"))
-            QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, grab);
+            QObject::connect(window.profilePanel(), &phm::ui::ProfilePanel::updated, &window, [&window, grab, &parser] {
+                // With --indicator, show that indicator first.
+                const QString wanted = parser.value(QStringLiteral("indicator"));
+                const auto &defs = window.profilePanel()->model()->profileData().indicators;
+                for (int i = 0; i < int(defs.size()); ++i)
+                    if (defs[size_t(i)].id == wanted) window.profilePanel()->table()->selectRow(i);
+                grab();
+            });
         if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {

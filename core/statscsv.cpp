@@ -24,6 +24,22 @@ double defaultMultiplier(const QString &kind) {
 
 namespace {
 // Result keys in the order a person reads them, per kind.
+// The limit lines of a funnel, named as the package names them.
+QStringList limitColumns(const QString &funnel) {
+    const QStringList limits = {QStringLiteral("lower_2s_limit"), QStringLiteral("upper_2s_limit"), QStringLiteral("lower_3s_limit"),
+                                QStringLiteral("upper_3s_limit")};
+    if (funnel == QLatin1String("ratio"))
+        return QStringList{QStringLiteral("Observed_events"), QStringLiteral("lower_2s_exp_events"), QStringLiteral("upper_2s_exp_events"),
+                           QStringLiteral("lower_3s_exp_events"), QStringLiteral("upper_3s_exp_events")} +
+               limits;
+    if (funnel == QLatin1String("rate"))
+        return QStringList{QStringLiteral("Events"), QStringLiteral("lower_2s_population_1_year"),
+                           QStringLiteral("upper_2s_population_1_year"), QStringLiteral("lower_3s_population_1_year"),
+                           QStringLiteral("upper_3s_population_1_year")} +
+               limits + QStringList{QStringLiteral("baseline")};
+    return QStringList{QStringLiteral("Population")} + limits + QStringList{QStringLiteral("baseline")};
+}
+
 QStringList resultColumns(const QString &kind, bool rii, bool ratio) {
     const QStringList interval = {QStringLiteral("value"), QStringLiteral("lowercl"), QStringLiteral("uppercl")};
     if (kind == QLatin1String("proportion") || kind == QLatin1String("rate"))
@@ -196,7 +212,12 @@ Result<StatsOutput> computeStats(const StatsRequest &rq) {
     auto rows = computeRows(rq, header);
     if (!rows) return rows.error();
     StatsOutput out;
-    const QStringList results = resultColumns(rq.kind, rq.rii, rq.funnel == QLatin1String("ratio"));
+    if (rq.kind == QLatin1String("funnel") && rq.limits) {
+        out.columns = limitColumns(rq.funnel);
+        out.rows = rows.value();
+        return out;
+    }
+    const QStringList results = resultColumns(rq.kind, rq.rii, rq.funnel != QLatin1String("proportion"));
     // Group columns in the file's order, as they appear in the first row.
     if (!rows.value().isEmpty())
         for (const QString &c : header)
@@ -206,6 +227,74 @@ Result<StatsOutput> computeStats(const StatsRequest &rq) {
     return out;
 }
 
+namespace {
+// Rate funnels: x events and a rate (crude or DSR) per row, optionally the denominator n; the
+// population behind each rate is derived as the package derives it.
+Result<QJsonArray> rateFunnelRows(const StatsRequest &rq, const Cells &cells, const std::vector<Group> &groups, double confidence,
+                                  double multiplier) {
+    const RateType type = rq.rateType == QLatin1String("crude") ? RateType::Crude : RateType::Dsr;
+    if (rq.rateType != QLatin1String("crude") && rq.rateType != QLatin1String("dsr"))
+        return Error{QStringLiteral("bad_option"), QStringLiteral("--rate-type must be dsr or crude (got `%1`)").arg(rq.rateType), {}};
+    if (!(rq.years > 0)) return Error{QStringLiteral("bad_option"), QStringLiteral("--years must be greater than zero"), {}};
+    std::vector<double> events, rates, denominators;
+    for (const Group &g : groups) {
+        const size_t r = g.rows.front();
+        auto x = cells.number(r, QStringLiteral("x"));
+        if (!x) return x.error();
+        auto rate = cells.number(r, QStringLiteral("rate"), x.value() > 0);  // no events: the rate may be missing
+        if (!rate) return rate.error();
+        auto n = cells.has(QStringLiteral("n")) ? cells.number(r, QStringLiteral("n"), false) : Result<double>(double(NAN));
+        if (!n) return n.error();
+        if (x.value() < 0) return cells.error(r, QStringLiteral("x"), QStringLiteral("counts must not be negative"));
+        if (rate.value() < 0) return cells.error(r, QStringLiteral("rate"), QStringLiteral("rates must not be negative"));
+        if (x.value() > 0 && rate.value() == 0)
+            return cells.error(r, QStringLiteral("rate"), QStringLiteral("a rate of 0 with %1 events").arg(x.value()));
+        if (x.value() == 0 && type == RateType::Crude && std::isnan(n.value()))
+            return cells.error(r, QStringLiteral("n"), QStringLiteral("a row with no events needs its denominator"));
+        events.push_back(x.value());
+        rates.push_back(rate.value());
+        denominators.push_back(n.value());
+    }
+    QJsonArray out;
+    if (rq.limits) {
+        for (const RateFunnelPoint &p : rateFunnel(events, rates, denominators, type, multiplier, rq.years))
+            out.append(QJsonObject{{QStringLiteral("Events"), p.events},
+                                   {QStringLiteral("lower_2s_population_1_year"), p.lower95Population},
+                                   {QStringLiteral("upper_2s_population_1_year"), p.upper95Population},
+                                   {QStringLiteral("lower_3s_population_1_year"), p.lower998Population},
+                                   {QStringLiteral("upper_3s_population_1_year"), p.upper998Population},
+                                   {QStringLiteral("lower_2s_limit"), p.lower95},
+                                   {QStringLiteral("upper_2s_limit"), p.upper95},
+                                   {QStringLiteral("lower_3s_limit"), p.lower998},
+                                   {QStringLiteral("upper_3s_limit"), p.upper998},
+                                   {QStringLiteral("baseline"), p.baseline}});
+        return out;
+    }
+    const auto significance = rateSignificance(events, rates, denominators, type, multiplier);
+    double sumEvents = 0, sumPopulation = 0;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const double n = events[i] > 0 ? multiplier * events[i] / rates[i] : denominators[i];
+        if (events[i] > 0 || type == RateType::Crude) {
+            sumEvents += events[i];
+            sumPopulation += n;
+        }
+    }
+    for (size_t i = 0; i < events.size(); ++i) {
+        // The rate's own interval from its events and derived population (Byars, exact below 10).
+        const double n = events[i] > 0 ? multiplier * events[i] / rates[i] : denominators[i];
+        QJsonObject o = groups[i].keys;
+        o.insert(QStringLiteral("numerator"), events[i]);
+        o.insert(QStringLiteral("denominator"), json(n));
+        putInterval(o, std::isnan(n) ? Interval{rates[i], NAN, NAN} : rate(events[i], n, confidence, multiplier), confidence);
+        o.insert(QStringLiteral("value"), rates[i]);
+        o.insert(QStringLiteral("baseline"), sumEvents / sumPopulation * multiplier);
+        o.insert(QStringLiteral("significance"), funnelLabel(significance[i]));
+        out.append(o);
+    }
+    return out;
+}
+}  // namespace
+
 Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
     if (!statsKinds().contains(rq.kind))
         return Error{QStringLiteral("bad_kind"),
@@ -214,7 +303,8 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
     auto level = confidenceLevel(rq.confidence);
     if (!level) return level.error();
     const double confidence = level.value();
-    const double multiplier = std::isnan(rq.multiplier) ? defaultMultiplier(rq.kind) : rq.multiplier;
+    const bool rateFunnel = rq.kind == QLatin1String("funnel") && rq.funnel == QLatin1String("rate");
+    const double multiplier = !std::isnan(rq.multiplier) ? rq.multiplier : rateFunnel ? 100000 : defaultMultiplier(rq.kind);
     auto table = readTable(rq.input);
     if (!table) return table.error();
     const Table &t = table.value();
@@ -222,7 +312,9 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
     const Cells cells(t, rq.columns);
     QStringList roles;
     const QString &k = rq.kind;
-    if (k == QLatin1String("proportion") || k == QLatin1String("rate") || k == QLatin1String("funnel"))
+    if (k == QLatin1String("funnel") && rq.funnel == QLatin1String("rate"))
+        roles = {QStringLiteral("x"), QStringLiteral("rate")};
+    else if (k == QLatin1String("proportion") || k == QLatin1String("rate") || k == QLatin1String("funnel"))
         roles = {QStringLiteral("x"), QStringLiteral("n")};
     else if (k == QLatin1String("mean"))
         roles = {QStringLiteral("value")};
@@ -233,9 +325,9 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
     if (auto s = cells.require(roles); !s) return s.error();
     QStringList roleColumns;
     for (const QString &r : roles + QStringList{QStringLiteral("stdpop"), QStringLiteral("value"), QStringLiteral("se"),
-                                                QStringLiteral("lowercl"), QStringLiteral("uppercl")})
+                                                QStringLiteral("lowercl"), QStringLiteral("uppercl"), QStringLiteral("n")})
         roleColumns << cells.name(r);
-    roleColumns += resultColumns(k, rq.rii, rq.funnel == QLatin1String("ratio"));
+    roleColumns += resultColumns(k, rq.rii, rq.funnel != QLatin1String("proportion"));
     const bool perRow = k == QLatin1String("proportion") || k == QLatin1String("rate") || k == QLatin1String("funnel");
     auto groups = groupRows(t, k == QLatin1String("funnel") ? QStringList() : rq.by, perRow, roleColumns);
     if (!groups) return groups.error();
@@ -432,9 +524,11 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
 
     // funnel: every row against the average of all rows.
     const bool ratio = rq.funnel == QLatin1String("ratio");
-    if (!ratio && rq.funnel != QLatin1String("proportion"))
-        return Error{
-            QStringLiteral("bad_option"), QStringLiteral("funnel statistic must be proportion or ratio (got `%1`)").arg(rq.funnel), {}};
+    if (!ratio && rq.funnel != QLatin1String("proportion") && rq.funnel != QLatin1String("rate"))
+        return Error{QStringLiteral("bad_option"),
+                     QStringLiteral("funnel statistic must be proportion, ratio or rate (got `%1`)").arg(rq.funnel),
+                     {}};
+    if (rq.funnel == QLatin1String("rate")) return rateFunnelRows(rq, cells, groups.value(), confidence, multiplier);
     double sx = 0, sn = 0;
     std::vector<std::pair<double, double>> xn;
     for (const Group &g : groups.value()) {
@@ -446,6 +540,34 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
         sn += v.value().second;
     }
     const double average = sx / sn;
+    if (rq.limits) {
+        std::vector<double> xs, ns;
+        for (const auto &[x, n] : xn) {
+            xs.push_back(x);
+            ns.push_back(n);
+        }
+        QJsonArray lines;
+        if (ratio)
+            for (const RatioFunnelPoint &p : ratioFunnel(ns))
+                lines.append(QJsonObject{{QStringLiteral("Observed_events"), p.observed},
+                                         {QStringLiteral("lower_2s_exp_events"), p.lower95Expected},
+                                         {QStringLiteral("upper_2s_exp_events"), p.upper95Expected},
+                                         {QStringLiteral("lower_3s_exp_events"), p.lower998Expected},
+                                         {QStringLiteral("upper_3s_exp_events"), p.upper998Expected},
+                                         {QStringLiteral("lower_2s_limit"), p.lower95 * multiplier},
+                                         {QStringLiteral("upper_2s_limit"), p.upper95 * multiplier},
+                                         {QStringLiteral("lower_3s_limit"), p.lower998 * multiplier},
+                                         {QStringLiteral("upper_3s_limit"), p.upper998 * multiplier}});
+        else
+            for (const FunnelPoint &p : proportionFunnel(xs, ns, multiplier))
+                lines.append(QJsonObject{{QStringLiteral("Population"), p.denominator},
+                                         {QStringLiteral("lower_2s_limit"), p.lower95},
+                                         {QStringLiteral("upper_2s_limit"), p.upper95},
+                                         {QStringLiteral("lower_3s_limit"), p.lower998},
+                                         {QStringLiteral("upper_3s_limit"), p.upper998},
+                                         {QStringLiteral("baseline"), p.baseline}});
+        return lines;
+    }
     for (size_t i = 0; i < xn.size(); ++i) {
         const auto [x, n] = xn[i];
         QJsonObject o = groups.value()[i].keys;

@@ -22,7 +22,10 @@ struct StatsRequest {
     double multiplier = NAN;  // NaN: the kind's default (1, 100000, 1, 100000, 1, 100)
     SiiOptions sii;           // valueType, transform, rii and repetitions/seed for `sii`
     bool rii = false;
-    QString funnel = QStringLiteral("proportion");  // funnel statistic: proportion | ratio
+    QString funnel = QStringLiteral("proportion");  // funnel statistic: proportion | ratio | rate
+    QString rateType = QStringLiteral("dsr");       // rate funnels: dsr | crude (x events, `rate`, optional n)
+    double years = 1;                               // rate funnels: years of data the rates cover
+    bool limits = false;                            // funnel: the 100-point control limit lines instead of the rows
 };
 
 QStringList statsKinds();

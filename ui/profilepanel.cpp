@@ -171,14 +171,15 @@ void ProfilePanel::showFunnel() {
     const ProfileData &shown = mModel->profileData();
     if (!shown.profile || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
     const core::IndicatorDefinition &d = shown.indicators[size_t(mIndicator)];
-    if (d.type != core::IndicatorType::Proportion) {
-        chart->setTitle(tr("%1<br><small>Funnel plots are drawn for proportions; see All areas for rates, DSRs and means</small>")
+    if (d.type == core::IndicatorType::Mean) {
+        chart->setTitle(tr("%1<br><small>Funnel plots are drawn for proportions, rates and DSRs; see All areas for means</small>")
                             .arg(d.name.toHtmlEscaped()));
         return;
     }
-    // Each area at its denominator, with the 95% and 99.8% control limits around the average of
-    // all areas (the package's funnel method, core/funnel).
-    std::vector<double> x, n;
+    // Each area at its denominator (for rates, the population behind its rate), with the 95% and
+    // 99.8% control limits around the average of all areas (the package's funnels, core/funnel).
+    const bool proportion = d.type == core::IndicatorType::Proportion;
+    std::vector<double> x, n, rates;
     auto *points = new QScatterSeries, *selected = new QScatterSeries;
     points->setName(tr("Areas"));
     points->setMarkerSize(7);
@@ -187,46 +188,77 @@ void ProfilePanel::showFunnel() {
     selected->setMarkerSize(12);
     selected->setColor(QColor(0xFF, 0xB8, 0x1C));
     for (const core::ProfileRow &r : shown.profile->rows) {
-        if (r.indicator != mIndicator || r.value.denominator <= 0) continue;
+        if (r.indicator != mIndicator || r.value.denominator <= 0 || std::isnan(r.value.ci.value)) continue;
+        // A rate's population as the package derives it: events / rate (so a DSR sits at its
+        // standardised population); with no events, the area's own denominator.
+        const double population =
+            proportion || r.value.numerator == 0 ? r.value.denominator : d.multiplier * r.value.numerator / r.value.ci.value;
         x.push_back(r.value.numerator);
-        n.push_back(r.value.denominator);
-        (r.area.index == mModel->areaIndex() ? selected : points)->append(r.value.denominator, r.value.ci.value);
+        n.push_back(population);
+        rates.push_back(r.value.ci.value);
+        (r.area.index == mModel->areaIndex() ? selected : points)->append(population, r.value.ci.value);
     }
     if (n.empty()) return;
-    const auto limits = core::stats::proportionFunnel(x, n, d.multiplier);
-    auto line = [&](const QString &name, const QPen &pen, auto member) {
+    struct Line {
+        double at, lower95, upper95, lower998, upper998, baseline;
+    };
+    std::vector<Line> limits;
+    if (proportion) {
+        for (const auto &p : core::stats::proportionFunnel(x, n, d.multiplier))
+            limits.push_back({p.denominator, p.lower95, p.upper95, p.lower998, p.upper998, p.baseline});
+    } else {
+        std::vector<double> given(n.size(), NAN);
+        for (size_t i = 0; i < n.size(); ++i)
+            if (x[i] == 0) given[i] = n[i];
+        const auto type = d.type == core::IndicatorType::Dsr ? core::stats::RateType::Dsr : core::stats::RateType::Crude;
+        // Each limit line has its own population for the same events.
+        for (const auto &p : core::stats::rateFunnel(x, rates, given, type, d.multiplier, 1)) {
+            limits.push_back({p.lower95Population, p.lower95, NAN, NAN, NAN, p.baseline});
+            limits.push_back({p.upper95Population, NAN, p.upper95, NAN, NAN, p.baseline});
+            limits.push_back({p.lower998Population, NAN, NAN, p.lower998, NAN, p.baseline});
+            limits.push_back({p.upper998Population, NAN, NAN, NAN, p.upper998, p.baseline});
+        }
+    }
+    const double maxN = *std::max_element(n.begin(), n.end()), minN = *std::min_element(n.begin(), n.end());
+    auto line = [&](const QString &name, const QPen &pen, double Line::*member) {
         auto *s = new QLineSeries;
         s->setName(name);
         s->setPen(pen);
-        for (const auto &p : limits) s->append(p.denominator, p.*member);
+        std::vector<QPointF> pts;
+        for (const Line &l : limits)
+            if (!std::isnan(l.*member) && l.at <= maxN * 1.05) pts.emplace_back(l.at, l.*member);
+        std::sort(pts.begin(), pts.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        for (const QPointF &p : pts) s->append(p);
         chart->addSeries(s);
         return s;
     };
-    line(tr("Average"), QPen(Qt::black, 1.5), &core::stats::FunnelPoint::baseline);
-    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &core::stats::FunnelPoint::lower95);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &core::stats::FunnelPoint::upper95);
-    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &core::stats::FunnelPoint::lower998);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &core::stats::FunnelPoint::upper998);
+    const double baseline = limits.front().baseline;
+    auto *average = new QLineSeries;
+    average->setName(tr("Average"));
+    average->setPen(QPen(Qt::black, 1.5));
+    average->append(0, baseline);
+    average->append(maxN * 1.05, baseline);
+    chart->addSeries(average);
+    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Line::lower95);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Line::upper95);
+    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Line::lower998);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Line::upper998);
     chart->addSeries(points);
     chart->addSeries(selected);
     auto *ax = new QValueAxis, *ay = new QValueAxis;
-    ax->setTitleText(tr("Denominator (people)"));
+    ax->setTitleText(proportion ? tr("Denominator (people)") : tr("Population behind the rate (events / rate)"));
     ay->setTitleText(tr("Value"));
     ax->setLabelFormat(QStringLiteral("%.0f"));
-    const double maxN = *std::max_element(n.begin(), n.end());
     ax->setRange(0, maxN * 1.05);
     ax->applyNiceNumbers();
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t i = 0; i < n.size(); ++i) {
-        const double v = x[i] / n[i] * d.multiplier;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-    }
-    for (const auto &p : limits)
-        if (p.denominator >= *std::min_element(n.begin(), n.end()) * 0.5) {
-            lo = std::min(lo, p.lower998);
-            hi = std::max(hi, p.upper998);
-        }
+    double lo = *std::min_element(rates.begin(), rates.end()), hi = *std::max_element(rates.begin(), rates.end());
+    for (const Line &l : limits)
+        if (l.at >= minN * 0.5 && l.at <= maxN * 1.05)
+            for (double v : {l.lower998, l.upper998}) {
+                if (std::isnan(v)) continue;
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
     const double pad = (hi - lo) * 0.05 + 1e-9;
     ay->setRange(std::max(0.0, lo - pad), hi + pad);
     ay->applyNiceNumbers();
@@ -238,7 +270,8 @@ void ProfilePanel::showFunnel() {
     }
     for (QLegendMarker *m : chart->legend()->markers())
         if (m->label().isEmpty()) m->setVisible(false);
-    chart->setTitle(tr("%1<br><small>funnel plot: control limits around the average of all areas</small>").arg(d.name.toHtmlEscaped()));
+    chart->setTitle(tr("%1<br><small>funnel plot: control limits around the average of all areas%2</small>")
+                        .arg(d.name.toHtmlEscaped(), proportion ? QString() : tr(" (exact Poisson)")));
 }
 
 void ProfilePanel::showComparison() {

@@ -155,6 +155,28 @@ private slots:
                                          QStringLiteral("x=Numerator,n=Denominator"), QStringLiteral("--json")}))
                 .array();
         QCOMPARE(props.size(), 19);
+        // Rate funnels (testFunnels.R): the DSR limit lines and each row's significance.
+        const QJsonArray lines =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("stats"), QStringLiteral("funnel"), QStringLiteral("--input"),
+                     fixtures + QStringLiteral("test_funnel_rate_funnels_input.csv"), QStringLiteral("--map"), QStringLiteral("x=ev"),
+                     QStringLiteral("--statistic"), QStringLiteral("rate"), QStringLiteral("--rate-type"), QStringLiteral("dsr"),
+                     QStringLiteral("--years"), QStringLiteral("3"), QStringLiteral("--limits"), QStringLiteral("--json")}))
+                .array();
+        QCOMPARE(lines.size(), 100);
+        // test_funnel_rate_funnels.csv, first row: 1 event, 95% lower limit 20.85059119 per 100,000.
+        QVERIFY(std::abs(lines[0].toObject().value(QStringLiteral("lower_2s_limit")).toDouble() - 20.85059119) < 1e-6);
+        QVERIFY(std::abs(lines[0].toObject().value(QStringLiteral("baseline")).toDouble() - 116.1720835) < 1e-6);
+        const QJsonArray rates =
+            QJsonDocument::fromJson(run({QStringLiteral("stats"), QStringLiteral("funnel"), QStringLiteral("--input"),
+                                         fixtures + QStringLiteral("test_funnel_rate_inputs.csv"), QStringLiteral("--map"),
+                                         QStringLiteral("x=count,rate=rate_dsr,n=pop"), QStringLiteral("--statistic"),
+                                         QStringLiteral("rate"), QStringLiteral("--json")}))
+                .array();
+        QCOMPARE(rates.size(), 40);
+        for (const QJsonValue &v : rates)
+            QCOMPARE(v.toObject().value(QStringLiteral("significance")).toString(),
+                     v.toObject().value(QStringLiteral("dsr_per_100000_with_0")).toString());
         const QJsonObject area4 = props.at(3).toObject();
         QCOMPARE(area4.value(QStringLiteral("Area")).toString(), QStringLiteral("Area4"));
         QCOMPARE(area4.value(QStringLiteral("value")).toDouble(), 0.65);
