@@ -114,7 +114,7 @@ int runCore20Command(const QStringList &args) {
     const auto level = levelNamed(p.value(QStringLiteral("level")));
     if (!level || *level == Area::Ics) return fail(QStringLiteral("phm core20: --level must be alliance, place, pcn, practice or lsoa"));
     const rules::CodeLists lists;
-    auto indicators = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    auto indicators = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
     if (!indicators) return fail(QStringLiteral("phm core20: %1").arg(indicators.error().message));
     const QString projectPath = p.value(QStringLiteral("project"));
     Result<std::vector<PlusGroup>> plus = defaultPlusGroups();

@@ -39,7 +39,7 @@ int runProfileCommand(const QStringList &args) {
                   {QStringLiteral("list"), QStringLiteral("List the indicators and exit.")}});
     p.process(args);
     const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
     if (!all) return fail(QStringLiteral("phm profile: %1").arg(all.error().message));
     std::vector<IndicatorDefinition> chosen;
     if (p.isSet(QStringLiteral("indicators"))) {
@@ -139,7 +139,7 @@ int runInequalityCommand(const QStringList &args) {
     if (!dimension)
         return fail(QStringLiteral("phm inequality: --by must be one of %1").arg(inequalityDimensionNames().join(QStringLiteral(", "))));
     const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
     if (!all) return fail(QStringLiteral("phm inequality: %1").arg(all.error().message));
     const QString id = p.value(QStringLiteral("indicator"));
     auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });
@@ -226,7 +226,7 @@ int runTrendCommand(const QStringList &args) {
     const int points = p.value(QStringLiteral("points")).toInt(), months = p.value(QStringLiteral("months")).toInt();
     if (points < 1 || months < 1) return fail(QStringLiteral("phm trend: --points and --months must be positive whole numbers"));
     const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists);
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
     if (!all) return fail(QStringLiteral("phm trend: %1").arg(all.error().message));
     const QString id = p.value(QStringLiteral("indicator"));
     auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });

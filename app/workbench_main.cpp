@@ -7,6 +7,7 @@
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
+#include "indicatoreditor.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "profilepanel.h"
@@ -56,6 +57,9 @@ int main(int argc, char **argv) {
                       QStringLiteral("ID")});
     parser.addOption({QStringLiteral("indicator"), QApplication::translate("main", "With --dock profile: select this indicator (an id)."),
                       QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("edit-indicator"),
+                      QApplication::translate("main", "With --screenshot: open the indicator editor on this indicator and save it."),
+                      QStringLiteral("ID")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -99,6 +103,20 @@ int main(int argc, char **argv) {
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
                 if (window.riskPanel()->model()) grab();
             });
+        const QString edited = parser.value(QStringLiteral("edit-indicator"));
+        if (!edited.isEmpty())
+            QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, edited, out] {
+                auto all = phm::core::loadIndicators({}, window.controller()->codeLists().get());
+                for (const auto &d : all.value())
+                    if (d.id == edited) {
+                        auto *editor = new phm::ui::IndicatorEditor(window.controller(), d, &window);
+                        QObject::connect(editor, &phm::ui::IndicatorEditor::previewed, editor, [editor, out] {
+                            editor->grab().save(out);
+                            QApplication::quit();
+                        });
+                        editor->show();
+                    }
+            });
         const QString mapped = parser.value(QStringLiteral("map"));
         if (!mapped.isEmpty())
             QObject::connect(window.mapPanel(), &phm::ui::MapPanel::updated, &window, [&window, mapped, grab] {
@@ -106,21 +124,23 @@ int main(int argc, char **argv) {
                 if (box->currentData().toString() == mapped) return grab();
                 box->setCurrentIndex(box->findData(mapped));
             });
-        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, rule, grab, dock, mapped] {
-            window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
-            if (!mapped.isEmpty()) return window.selectArea(phm::core::Area{phm::core::Area::Lsoa, 0});
-            if (!dock.isEmpty()) {
-                auto *shown = window.findChild<QDockWidget *>(dock);
-                shown->raise();
-                window.resizeDocks({shown}, {400}, Qt::Vertical);
-                return;
-            }
-            if (rule.isEmpty()) return grab();
-            auto *builder = window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"));
-            builder->raise();
-            window.resizeDocks({builder}, {400}, Qt::Vertical);
-            window.cohortPanel()->editor()->setPlainText(rule);
-        });
+        QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window,
+                         [&window, rule, grab, dock, mapped, edited] {
+                             window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+                             if (!mapped.isEmpty()) return window.selectArea(phm::core::Area{phm::core::Area::Lsoa, 0});
+                             if (!edited.isEmpty()) return;  // the editor grabs itself
+                             if (!dock.isEmpty()) {
+                                 auto *shown = window.findChild<QDockWidget *>(dock);
+                                 shown->raise();
+                                 window.resizeDocks({shown}, {400}, Qt::Vertical);
+                                 return;
+                             }
+                             if (rule.isEmpty()) return grab();
+                             auto *builder = window.findChild<QDockWidget *>(QStringLiteral("cohortBuilder"));
+                             builder->raise();
+                             window.resizeDocks({builder}, {400}, Qt::Vertical);
+                             window.cohortPanel()->editor()->setPlainText(rule);
+                         });
         QObject::connect(window.controller(), &phm::ui::ProjectController::failed, &app, [] { QApplication::exit(1); });
     }
     return app.exec();

@@ -1,5 +1,6 @@
 #include "indicators.h"
 
+#include "projectdb.h"
 #include "ruleparser.h"
 
 #include <QFile>
@@ -110,24 +111,102 @@ Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json,
     return out;
 }
 
-Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists) {
+namespace {
+const QString kStoredKey = QStringLiteral("indicators.user");
+
+// Adds definitions, replacing any with the same id.
+void merge(std::vector<IndicatorDefinition> &into, const std::vector<IndicatorDefinition> &more) {
+    for (const IndicatorDefinition &d : more) {
+        auto it = std::find_if(into.begin(), into.end(), [&](const IndicatorDefinition &x) { return x.id == d.id; });
+        if (it != into.end())
+            *it = d;
+        else
+            into.push_back(d);
+    }
+}
+
+QByteArray definitionsJson(const std::vector<IndicatorDefinition> &list) {
+    QJsonArray a;
+    for (const IndicatorDefinition &d : list) a.append(indicatorJson(d));
+    return QJsonDocument(QJsonObject{{QStringLiteral("indicators"), a}}).toJson(QJsonDocument::Compact);
+}
+
+Status storeDefinitions(const QString &projectPath, const std::vector<IndicatorDefinition> &list) {
+    auto db = ProjectDb::open(projectPath, true);
+    if (!db) return db.error();
+    return db.value()->setMeta(kStoredKey, list.empty() ? QString() : QString::fromUtf8(definitionsJson(list)));
+}
+}  // namespace
+
+QJsonObject indicatorJson(const IndicatorDefinition &d) {
+    QJsonObject o{{QStringLiteral("id"), d.id},
+                  {QStringLiteral("name"), d.name},
+                  {QStringLiteral("type"), indicatorTypeName(d.type)},
+                  {QStringLiteral("denominator"), d.denominator},
+                  {QStringLiteral("multiplier"), d.multiplier},
+                  {QStringLiteral("polarity"), polarityName(d.polarity)}};
+    for (const auto &[key, value] : {std::pair{QStringLiteral("topic"), d.topic},
+                                     {QStringLiteral("numerator"), d.numerator},
+                                     {QStringLiteral("events"), d.events},
+                                     {QStringLiteral("description"), d.description},
+                                     {QStringLiteral("source"), d.source}})
+        if (!value.isEmpty()) o.insert(key, value);
+    if (d.denominatorMonthsBefore != 0) o.insert(QStringLiteral("denominator_months_before"), d.denominatorMonthsBefore);
+    return o;
+}
+
+Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *lists) {
+    auto parsed = parseIndicators(definitionsJson({d}), d.name.isEmpty() ? QStringLiteral("indicator") : d.name, lists);
+    if (!parsed) return parsed.error();
+    return Ok{};
+}
+
+Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists) {
+    auto db = ProjectDb::open(projectPath, false);
+    if (!db) return db.error();
+    const QString stored = db.value()->meta(kStoredKey);
+    if (stored.isEmpty()) return std::vector<IndicatorDefinition>{};
+    return parseIndicators(stored.toUtf8(), QStringLiteral("%1 (stored indicators)").arg(projectPath), lists);
+}
+
+Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists) {
+    if (auto s = checkIndicator(d, lists); !s) return s;
+    auto stored = projectIndicators(projectPath, lists);
+    if (!stored) return stored.error();
+    merge(stored.value(), {d});
+    return storeDefinitions(projectPath, stored.value());
+}
+
+Status removeProjectIndicator(const QString &projectPath, const QString &id) {
+    auto stored = projectIndicators(projectPath, nullptr);
+    if (!stored) return stored.error();
+    auto &list = stored.value();
+    const auto it = std::remove_if(list.begin(), list.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
+    if (it == list.end())
+        return Error{QStringLiteral("unknown_indicator"), QStringLiteral("the project has no indicator `%1` of its own").arg(id), id};
+    list.erase(it, list.end());
+    return storeDefinitions(projectPath, list);
+}
+
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists,
+                                                        const QString &projectPath) {
     QFile bundled(QStringLiteral(":/phm/indicators/indicators.json"));
     if (!bundled.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("missing_resource"), QStringLiteral("the bundled indicators are missing"), {}};
     auto all = parseIndicators(bundled.readAll(), QStringLiteral("indicators.json"), lists);
-    if (!all || userFile.isEmpty()) return all;
+    if (!all) return all;
+    if (!projectPath.isEmpty()) {
+        auto stored = projectIndicators(projectPath, lists);
+        if (!stored) return stored.error();
+        merge(all.value(), stored.value());
+    }
+    if (userFile.isEmpty()) return all;
     QFile f(userFile);
     if (!f.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open %1: %2").arg(userFile, f.errorString()), userFile};
     auto mine = parseIndicators(f.readAll(), userFile, lists);
     if (!mine) return mine.error();
-    for (const IndicatorDefinition &d : mine.value()) {
-        auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &x) { return x.id == d.id; });
-        if (it != all.value().end())
-            *it = d;
-        else
-            all.value().push_back(d);
-    }
+    merge(all.value(), mine.value());
     return all;
 }
 

@@ -5,6 +5,7 @@
 // docs/indicators.md lists the bundled ones.
 #include "result.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -32,10 +33,23 @@ struct IndicatorDefinition {
 QString indicatorTypeName(IndicatorType t);  // "proportion", "rate", "dsr", "mean"
 QString polarityName(Polarity p);            // "no_judgement", "higher_is_better", "lower_is_better"
 
-// The bundled indicators, then those of `userFile` when given (same id: the user's wins). Each
-// rule and measure is parsed (against the code lists when given), so a typo is reported here
-// with the indicator's id, not later in a profile.
-Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile = {}, const rules::CodeLists *lists = nullptr);
+// The bundled indicators, then those stored in the project (when a path is given), then those of
+// `userFile` (same id: the later wins). Each rule and measure is parsed (against the code lists
+// when given), so a typo is reported here with the indicator's id, not later in a profile.
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile = {}, const rules::CodeLists *lists = nullptr,
+                                                        const QString &projectPath = {});
+
+// One definition as JSON, in the layout of resources/indicators (parseIndicators reads it back).
+QJsonObject indicatorJson(const IndicatorDefinition &d);
+// Checks a definition as a definitions file would be checked; the error names what is wrong.
+Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *lists);
+
+// Indicators an analyst made in the workbench, kept in the project file (meta table) so the
+// project carries them. Saving replaces a stored one with the same id; a definition that fails
+// checkIndicator is not written. Each write is one SQLite statement: all or nothing.
+Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists);
+Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists);
+Status removeProjectIndicator(const QString &projectPath, const QString &id);
 Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json, const QString &origin,
                                                          const rules::CodeLists *lists = nullptr);
 

@@ -138,7 +138,7 @@ void Core20Panel::compute() {
     // The ICS is shown against its places; any other area against its peers.
     const core::Area::Kind level = mArea->kind == core::Area::Ics ? core::Area::Place : mArea->kind;
     mWatcher.setFuture(QtConcurrent::run([project, areas, lists, level, focus = *mArea, plus = mPlus]() -> core::Result<Computed> {
-        auto indicators = core::loadIndicators({}, lists.get());
+        auto indicators = core::loadIndicators({}, lists.get(), project->path);
         if (!indicators) return indicators.error();
         auto r = core::computeCore20Plus5(*areas, *lists, indicators.value(), plus, level, focus);
         if (!r) return r.error();

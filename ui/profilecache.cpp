@@ -50,7 +50,7 @@ void ProfileCache::startNext() {
     mWatcher.setFuture(QtConcurrent::run(
         [project, areas, lists, level = mRunning, generation = mGeneration, workspace = mWorkspace, file = mIndicatorFile] {
             auto compute = [&]() -> core::Result<ProfileData> {
-                auto indicators = core::loadIndicators(file, lists.get());
+                auto indicators = core::loadIndicators(file, lists.get(), project->path);
                 if (!indicators) return indicators.error();
                 auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
                 if (!profile) return profile.error();
@@ -61,7 +61,8 @@ void ProfileCache::startNext() {
 }
 
 QString ProfileCache::setIndicatorFile(const QString &path) {
-    auto checked = core::loadIndicators(path, mController->codeLists().get());
+    auto checked =
+        core::loadIndicators(path, mController->codeLists().get(), mController->project() ? mController->project()->path : QString());
     if (!checked) return checked.error().message;
     mIndicatorFile = path;
     reset();

@@ -24,6 +24,8 @@ public:
     // The file is checked first: on an error nothing changes and the message is returned.
     QString setIndicatorFile(const QString &path);
     QString indicatorFile() const { return mIndicatorFile; }
+    // The definitions changed (e.g. an indicator saved in the project): every level again.
+    void reload() { reset(); }
 
 signals:
     void ready(core::Area::Kind level);

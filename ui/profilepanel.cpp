@@ -2,6 +2,7 @@
 
 #include "barchart.h"
 #include "funnel.h"
+#include "indicatoreditor.h"
 #include "profilecache.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
@@ -75,8 +76,15 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
         const QString path = QFileDialog::getOpenFileName(this, tr("Indicator definitions"), QString(), tr("Indicators (*.json)"));
         if (!path.isEmpty()) setIndicatorFile(path);
     });
+    auto *newIndicator = new QPushButton(tr("New indicator…"), this), *editSelected = new QPushButton(tr("Edit…"), this);
+    newIndicator->setToolTip(tr("Define an indicator with rules; it is checked as you type and kept in the project"));
+    editSelected->setToolTip(tr("Edit the selected indicator (saved in the project under the same id)"));
+    connect(newIndicator, &QPushButton::clicked, this, [this] { editIndicator(false); });
+    connect(editSelected, &QPushButton::clicked, this, [this] { editIndicator(true); });
     auto *top = new QHBoxLayout;
     top->addWidget(mTitle, 1);
+    top->addWidget(newIndicator);
+    top->addWidget(editSelected);
     top->addWidget(addIndicators);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -156,6 +164,22 @@ bool ProfilePanel::setIndicatorFile(const QString &path) {
     const QString error = mCache->setIndicatorFile(path);
     if (!error.isEmpty()) QMessageBox::warning(this, tr("Indicator definitions"), error);
     return error.isEmpty();
+}
+
+void ProfilePanel::editIndicator(bool selected) {
+    const ProfileData &shown = mModel->profileData();
+    core::IndicatorDefinition start;
+    if (selected && mIndicator >= 0 && mIndicator < int(shown.indicators.size())) {
+        start = shown.indicators[size_t(mIndicator)];
+    } else {
+        start.id = QStringLiteral("my-indicator");
+        start.name = tr("My indicator");
+        start.numerator = QStringLiteral("has(gp, @diabetes)");
+    }
+    auto *editor = new IndicatorEditor(mController, start, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, mCache, &ProfileCache::reload);
+    editor->open();
 }
 
 void ProfilePanel::drillDown(int areaIndex) {

@@ -33,6 +33,8 @@ public:
     // Adds a user's indicator definitions (JSON, as resources/indicators) to every profile; an
     // error in the file is shown and nothing changes.
     bool setIndicatorFile(const QString &path);
+    // Opens the indicator editor on a new indicator or on the selected one.
+    void editIndicator(bool selected);
 
 signals:
     void updated();                             // the selected area's profile is on screen

@@ -263,6 +263,58 @@ private slots:
         QCOMPARE(computeTrend(areas, mLists, diabetes, Area::Place, quarters, &fb).error().code, QStringLiteral("canceled"));
     }
 
+    void indicatorsStoredInTheProject() {
+        const QString path = mProject->path;
+        // Every bundled definition survives the round trip through JSON.
+        for (const IndicatorDefinition &d : mIndicators) {
+            auto back = parseIndicators(QJsonDocument(QJsonObject{{QStringLiteral("indicators"), QJsonArray{indicatorJson(d)}}}).toJson(),
+                                        QStringLiteral("round trip"), &mLists);
+            QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+            const IndicatorDefinition &b = back.value().front();
+            QVERIFY(b.id == d.id && b.name == d.name && b.numerator == d.numerator && b.events == d.events &&
+                    b.denominator == d.denominator && b.multiplier == d.multiplier && b.type == d.type && b.polarity == d.polarity &&
+                    b.description == d.description && b.denominatorMonthsBefore == d.denominatorMonthsBefore);
+        }
+        QVERIFY(projectIndicators(path, &mLists).value().empty());
+        IndicatorDefinition mine;
+        mine.id = QStringLiteral("housebound-75");
+        mine.name = QStringLiteral("Housebound (75+)");
+        mine.numerator = QStringLiteral("housebound");
+        mine.denominator = QStringLiteral("registered and age >= 75");
+        QVERIFY(saveProjectIndicator(path, mine, &mLists));
+        auto all = loadIndicators({}, &mLists, path);
+        QVERIFY(all);
+        QCOMPARE(all.value().size(), mIndicators.size() + 1);
+        QCOMPARE(all.value().back().id, mine.id);
+        // Saving the same id replaces it; a bundled id is overridden in place.
+        mine.name = QStringLiteral("Housebound, aged 75 and over");
+        QVERIFY(saveProjectIndicator(path, mine, &mLists));
+        IndicatorDefinition diabetes = indicator(QStringLiteral("diabetes"));
+        diabetes.denominator = QStringLiteral("registered and age >= 18");
+        QVERIFY(saveProjectIndicator(path, diabetes, &mLists));
+        all = loadIndicators({}, &mLists, path);
+        QCOMPARE(all.value().size(), mIndicators.size() + 1);
+        QCOMPARE(all.value().back().name, mine.name);
+        for (const IndicatorDefinition &d : all.value())
+            if (d.id == QLatin1String("diabetes")) QCOMPARE(d.denominator, diabetes.denominator);
+        // A bad definition is refused with the reason and the file is left as it was.
+        const QByteArray before = phm::test::fileHash(path);
+        IndicatorDefinition bad = mine;
+        bad.numerator = QStringLiteral("hosebound");
+        const Status refused = saveProjectIndicator(path, bad, &mLists);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("did you mean `housebound`")), qPrintable(refused.error().message));
+        QCOMPARE(phm::test::fileHash(path), before);
+        // Removing brings the bundled definition back; removing an unknown id is an error.
+        QVERIFY(removeProjectIndicator(path, QStringLiteral("diabetes")));
+        QVERIFY(!removeProjectIndicator(path, QStringLiteral("nope")));
+        QVERIFY(removeProjectIndicator(path, mine.id));
+        all = loadIndicators({}, &mLists, path);
+        QCOMPARE(all.value().size(), mIndicators.size());
+        for (const IndicatorDefinition &d : all.value())
+            if (d.id == QLatin1String("diabetes")) QCOMPARE(d.denominator, indicator(QStringLiteral("diabetes")).denominator);
+    }
+
     void definitionsAreCheckedWithClearErrors() {
         auto file = [](const QJsonArray &list) { return QJsonDocument(QJsonObject{{QStringLiteral("indicators"), list}}).toJson(); };
         auto one = [&](const QJsonObject &o) { return file(QJsonArray{o}); };

@@ -10,6 +10,7 @@
 #include "geographymodel.h"
 #include "importer.h"
 #include "importreportmodel.h"
+#include "indicatoreditor.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "mapview.h"
@@ -29,6 +30,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -356,6 +358,39 @@ private slots:
         QCOMPARE(view->selectedShape(), shape);
         QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
         QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+    }
+
+    void indicatorEditorChecksPreviewsAndSaves() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        w.selectArea(core::Area{core::Area::Ics, 0});
+        ui::ProfileTableModel *m = w.profilePanel()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() > 0, 60000);
+        const int before = m->rowCount();
+        core::IndicatorDefinition d;
+        d.id = QStringLiteral("lives-alone-65");
+        d.name = QStringLiteral("Living alone (65+)");
+        d.numerator = QStringLiteral("lives_alon");  // a typo
+        d.denominator = QStringLiteral("registered and age >= 65");
+        ui::IndicatorEditor editor(w.controller(), d);
+        QVERIFY2(editor.problem().contains(QStringLiteral("did you mean `lives_alone`")), qPrintable(editor.problem()));
+        QVERIFY(!editor.save());
+        d.numerator = QStringLiteral("lives_alone");
+        QSignalSpy previewed(&editor, &ui::IndicatorEditor::previewed);
+        editor.setDefinition(d);
+        QVERIFY(editor.problem().isEmpty());
+        // The preview is the core's ICS value for the definition.
+        QVERIFY(previewed.wait(30000));
+        auto expected = core::computeProfile(*w.controller()->areas(), *w.controller()->codeLists(), {d}, core::Area::Ics);
+        QVERIFY(editor.preview()->text().contains(QLocale().toString(expected.value().ics.front().numerator, 'f', 0)));
+        // Saved in the project, it joins every profile.
+        QVERIFY(editor.save());
+        w.profileCache()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
+        QCOMPARE(m->profileData().indicators.back().id, d.id);
+        QVERIFY(core::removeProjectIndicator(mProject, d.id));  // leave the shared project as it was
     }
 
     void core20PanelFollowsTheSelection() {
