@@ -77,6 +77,7 @@ Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json,
         d.events = o.value(QStringLiteral("events")).toString();
         d.denominator = o.value(QStringLiteral("denominator")).toString(QStringLiteral("registered"));
         d.denominatorMonthsBefore = o.value(QStringLiteral("denominator_months_before")).toInt(0);
+        d.independentEvents = o.value(QStringLiteral("independent_events")).toBool(true);
         const QString type = o.value(QStringLiteral("type")).toString(QStringLiteral("proportion"));
         const QStringList types = {QStringLiteral("proportion"), QStringLiteral("rate"), QStringLiteral("dsr"), QStringLiteral("mean")};
         if (!types.contains(type))
@@ -152,6 +153,7 @@ QJsonObject indicatorJson(const IndicatorDefinition &d) {
                                      {QStringLiteral("source"), d.source}})
         if (!value.isEmpty()) o.insert(key, value);
     if (d.denominatorMonthsBefore != 0) o.insert(QStringLiteral("denominator_months_before"), d.denominatorMonthsBefore);
+    if (!d.independentEvents) o.insert(QStringLiteral("independent_events"), false);
     return o;
 }
 

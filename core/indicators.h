@@ -28,6 +28,9 @@ struct IndicatorDefinition {
     int denominatorMonthsBefore = 0;  // the denominator is evaluated this many months before the index date
     double multiplier = 100;
     Polarity polarity = Polarity::NoJudgement;
+    // DSRs: false when one person can have several events (admissions, attendances), so the
+    // interval uses the non-independent-events variance (statistics.h dsrNonIndependent).
+    bool independentEvents = true;
 };
 
 QString indicatorTypeName(IndicatorType t);  // "proportion", "rate", "dsr", "mean"

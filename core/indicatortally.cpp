@@ -12,6 +12,7 @@ void Tally::add(const Tally &o) {
     for (size_t b = 0; b < bandPeople.size(); ++b) {
         bandPeople[b] += o.bandPeople[b];
         bandEvents[b] += o.bandEvents[b];
+        bandSquares[b] += o.bandSquares[b];
     }
 }
 
@@ -31,14 +32,18 @@ IndicatorValue indicatorValue(const IndicatorDefinition &d, const Tally &t, doub
             break;
         case IndicatorType::Dsr: {
             // Bands without people drop out (the package requires positive populations).
-            std::vector<double> x, n, w;
+            std::vector<double> x, squares, n, w;
             for (size_t b = 0; b < t.bandPeople.size(); ++b)
                 if (t.bandPeople[b] > 0) {
                     x.push_back(t.bandEvents[b]);
+                    squares.push_back(t.bandSquares[b]);
                     n.push_back(t.bandPeople[b]);
                     w.push_back(stats::esp2013()[b]);
                 }
-            v.ci = stats::dsr(x, n, w, confidence, d.multiplier).ci;
+            // People with several events (repeat admissions) widen the interval unless the
+            // definition says events are independent.
+            v.ci = d.independentEvents ? stats::dsr(x, n, w, confidence, d.multiplier).ci
+                                       : stats::dsrNonIndependent(x, squares, n, w, confidence, d.multiplier).ci;
             break;
         }
     }
@@ -141,6 +146,7 @@ Result<std::vector<Tally>> IndicatorTallier::tally(const IndicatorDefinition &d)
         t.events += v;
         t.squares += v * v;
         t.bandEvents[size_t(bandOf[i])] += v;
+        t.bandSquares[size_t(bandOf[i])] += v * v;
     };
     if (measured) {
         for (size_t i = 0; i < mW.values.size(); ++i)

@@ -33,8 +33,8 @@ struct ProfileWorkspace {
 
 // Sums over the people of one group: enough for every indicator type.
 struct Tally {
-    double people = 0, events = 0, squares = 0;         // squares: of per-person values (means)
-    std::array<double, 19> bandPeople{}, bandEvents{};  // ESP2013 bands (DSRs)
+    double people = 0, events = 0, squares = 0;                        // squares: of per-person values (means)
+    std::array<double, 19> bandPeople{}, bandEvents{}, bandSquares{};  // ESP2013 bands (DSRs); squares: of per-person events
     void add(const Tally &o);
 };
 

@@ -103,16 +103,19 @@ MeanResult meanFromMoments(double count, double sum, double sumOfSquares, double
     return r;
 }
 
-DsrResult dsr(const std::vector<double> &x, const std::vector<double> &n, const std::vector<double> &standard, double confidence,
-              double multiplier) {
+namespace {
+// Dobson's interval; `squares` null for independent events (each event its own person).
+DsrResult dobson(const std::vector<double> &x, const std::vector<double> *squares, const std::vector<double> &n,
+                 const std::vector<double> &standard, double confidence, double multiplier) {
     DsrResult r;
     double weighted = 0, squared = 0, total = 0;
     for (size_t i = 0; i < x.size(); ++i) {
         const double events = std::isnan(x[i]) ? 0.0 : x[i];  // missing counts are zero, as the package
+        const double perPerson = squares ? (std::isnan((*squares)[i]) ? 0.0 : (*squares)[i]) : events;
         r.totalCount += events;
         r.totalPopulation += n[i];
         weighted += events * standard[i] / n[i];
-        squared += events * (standard[i] / n[i]) * (standard[i] / n[i]);
+        squared += perPerson * (standard[i] / n[i]) * (standard[i] / n[i]);
         total += standard[i];
     }
     if (r.totalCount < 10) return r;
@@ -123,6 +126,17 @@ DsrResult dsr(const std::vector<double> &x, const std::vector<double> &n, const 
     r.ci.lower = (value + scale * (byarsLower(r.totalCount, confidence) - r.totalCount)) * multiplier;
     r.ci.upper = (value + scale * (byarsUpper(r.totalCount, confidence) - r.totalCount)) * multiplier;
     return r;
+}
+}  // namespace
+
+DsrResult dsr(const std::vector<double> &x, const std::vector<double> &n, const std::vector<double> &standard, double confidence,
+              double multiplier) {
+    return dobson(x, nullptr, n, standard, confidence, multiplier);
+}
+
+DsrResult dsrNonIndependent(const std::vector<double> &x, const std::vector<double> &squares, const std::vector<double> &n,
+                            const std::vector<double> &standard, double confidence, double multiplier) {
+    return dobson(x, &squares, n, standard, confidence, multiplier);
 }
 
 const std::vector<double> &esp2013() {

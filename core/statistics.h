@@ -61,6 +61,15 @@ struct DsrResult {
 DsrResult dsr(const std::vector<double> &x, const std::vector<double> &n, const std::vector<double> &standard, double confidence = 0.95,
               double multiplier = 100000);
 
+// DSR for non-independent events (PHEindicatormethods calculate_dsr, independent_events =
+// FALSE): a person may have several events, so the variance is built from each person's events,
+// sum over bands of (standard / n)^2 x sum of squared events per person, instead of from the
+// event counts. `squares[b]` is the sum over the band's people of their events squared (for
+// frequency tables, sum of f^2 x people with f events). The value is unchanged; the interval
+// is wider when events cluster in people.
+DsrResult dsrNonIndependent(const std::vector<double> &x, const std::vector<double> &squares, const std::vector<double> &n,
+                            const std::vector<double> &standard, double confidence = 0.95, double multiplier = 100000);
+
 // The European Standard Population 2013: 19 five-year bands 0-4 ... 85-89, 90+.
 const std::vector<double> &esp2013();
 // Band index (0..18) of an age band label: "0-4", "00-04", "5-9", "90+", "90-94"... or the lower

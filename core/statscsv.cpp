@@ -324,8 +324,9 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
         roles = {QStringLiteral("quantile"), QStringLiteral("population")};
     if (auto s = cells.require(roles); !s) return s.error();
     QStringList roleColumns;
-    for (const QString &r : roles + QStringList{QStringLiteral("stdpop"), QStringLiteral("value"), QStringLiteral("se"),
-                                                QStringLiteral("lowercl"), QStringLiteral("uppercl"), QStringLiteral("n")})
+    for (const QString &r :
+         roles + QStringList{QStringLiteral("stdpop"), QStringLiteral("value"), QStringLiteral("se"), QStringLiteral("lowercl"),
+                             QStringLiteral("uppercl"), QStringLiteral("n"), QStringLiteral("eventfreq")})
         roleColumns << cells.name(r);
     roleColumns += resultColumns(k, rq.rii, rq.funnel != QLatin1String("proportion"));
     const bool perRow = k == QLatin1String("proportion") || k == QLatin1String("rate") || k == QLatin1String("funnel");
@@ -400,35 +401,57 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
 
     if (k == QLatin1String("dsr")) {
         const bool ownStandard = cells.has(QStringLiteral("stdpop"));
+        // With an eventfreq column, x counts the people with that many events (the package's
+        // independent_events = FALSE layout): one row per band and frequency.
+        const bool frequencies = cells.has(QStringLiteral("eventfreq"));
         for (const Group &g : groups.value()) {
-            std::vector<double> x, n, w;
-            std::vector<bool> seen(esp2013().size(), false);
+            std::vector<double> x, squares, n, w;
+            std::map<QString, size_t> bandRow;
             for (size_t r : g.rows) {
                 auto xv = cells.number(r, QStringLiteral("x"), false), nv = cells.number(r, QStringLiteral("n"));
                 if (!xv) return xv.error();
                 if (!nv) return nv.error();
                 if (xv.value() < 0) return cells.error(r, QStringLiteral("x"), QStringLiteral("counts must not be negative"));
                 if (nv.value() <= 0) return cells.error(r, QStringLiteral("n"), QStringLiteral("populations must be greater than zero"));
+                double f = 1;
+                if (frequencies) {
+                    auto fv = cells.number(r, QStringLiteral("eventfreq"));
+                    if (!fv) return fv.error();
+                    if (fv.value() < 1 || fv.value() != std::floor(fv.value()))
+                        return cells.error(r, QStringLiteral("eventfreq"), QStringLiteral("an event frequency is a whole number from 1"));
+                    f = fv.value();
+                }
+                const QString label = cells.text(r, QStringLiteral("ageband"));
                 double weight = 0;
                 if (ownStandard) {
                     auto sv = cells.number(r, QStringLiteral("stdpop"));
                     if (!sv) return sv.error();
                     weight = sv.value();
                 } else {
-                    const QString label = cells.text(r, QStringLiteral("ageband"));
                     const int band = esp2013Band(label);
                     if (band < 0)
                         return cells.error(r, QStringLiteral("ageband"),
                                            QStringLiteral("`%1` is not an ESP2013 age band (0-4, 5-9, ..., 85-89, 90+)").arg(label));
-                    if (seen[size_t(band)])
-                        return cells.error(r, QStringLiteral("ageband"),
-                                           QStringLiteral("age band `%1` appears twice in the group").arg(label));
-                    seen[size_t(band)] = true;
                     weight = esp2013()[size_t(band)];
                 }
-                x.push_back(xv.value());
-                n.push_back(nv.value());
-                w.push_back(weight);
+                const double people = std::isnan(xv.value()) ? 0.0 : xv.value();
+                const auto [it, added] = bandRow.emplace(ownStandard ? label : QString::number(esp2013Band(label)), x.size());
+                if (added) {
+                    x.push_back(0);
+                    squares.push_back(0);
+                    n.push_back(nv.value());
+                    w.push_back(weight);
+                } else if (!frequencies) {
+                    return cells.error(r, QStringLiteral("ageband"), QStringLiteral("age band `%1` appears twice in the group").arg(label));
+                } else if (n[it->second] != nv.value()) {
+                    return cells.error(r, QStringLiteral("n"),
+                                       QStringLiteral("age band `%1` has two populations in the group (%2 and %3)")
+                                           .arg(label)
+                                           .arg(n[it->second])
+                                           .arg(nv.value()));
+                }
+                x[it->second] += f * people;
+                squares[it->second] += f * f * people;
             }
             if (!ownStandard && int(x.size()) != int(esp2013().size()))
                 return Error{QStringLiteral("missing_bands"),
@@ -437,7 +460,8 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
                                  .arg(t.file)
                                  .arg(x.size()),
                              {}};
-            const DsrResult d = dsr(x, n, w, confidence, multiplier);
+            const DsrResult d =
+                frequencies ? dsrNonIndependent(x, squares, n, w, confidence, multiplier) : dsr(x, n, w, confidence, multiplier);
             QJsonObject o = g.keys;
             o.insert(QStringLiteral("total_count"), d.totalCount);
             o.insert(QStringLiteral("total_pop"), d.totalPopulation);

@@ -155,6 +155,17 @@ private slots:
                                          QStringLiteral("x=Numerator,n=Denominator"), QStringLiteral("--json")}))
                 .array();
         QCOMPARE(props.size(), 19);
+        // DSR for non-independent events: people per event frequency (test_DSR_results.csv row 9).
+        const QJsonArray nonind =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("stats"), QStringLiteral("dsr"), QStringLiteral("--input"),
+                     fixtures + QStringLiteral("test_DSR_nonind.csv"), QStringLiteral("--by"), QStringLiteral("area"),
+                     QStringLiteral("--map"), QStringLiteral("x=persons,n=pop,eventfreq=freq,stdpop=esp2013"), QStringLiteral("--json")}))
+                .array();
+        QCOMPARE(nonind.size(), 4);
+        QCOMPARE(nonind[0].toObject().value(QStringLiteral("total_count")).toDouble(), 895.0);
+        QVERIFY(std::abs(nonind[0].toObject().value(QStringLiteral("lowercl")).toDouble() - 9532.94977862) < 1e-6);
+        QVERIFY(std::abs(nonind[0].toObject().value(QStringLiteral("uppercl")).toDouble() - 11373.07483298) < 1e-6);
         // Rate funnels (testFunnels.R): the DSR limit lines and each row's significance.
         const QJsonArray lines =
             QJsonDocument::fromJson(

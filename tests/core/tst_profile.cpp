@@ -78,22 +78,31 @@ private slots:
         const Project &p = *mProject;
         const int32_t end = p.extractEnd, start = rules::windowStart(rules::Window{rules::Window::Months, 12}, end);
         const EventTable &apc = p.eventTable(Dataset::Apc);
-        std::vector<double> x(19, 0), n(19, 0);
+        std::vector<double> x(19, 0), squares(19, 0), n(19, 0);
         for (int32_t i = 0; i < p.persons.count; ++i) {
             if (!p.persons.isRegistered(i, end)) continue;
             const int band = std::min(18, std::max(0, p.persons.ageAt(i, end)) / 5);
             n[size_t(band)] += 1;
+            double mine = 0;
             for (uint32_t r = apc.offsets[size_t(i)]; r < apc.offsets[size_t(i) + 1]; ++r)
-                if (apc.date[r] > start && apc.date[r] <= end && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) x[size_t(band)] += 1;
+                if (apc.date[r] > start && apc.date[r] <= end && apc.attr1[r] >= 4 && apc.attr1[r] <= 13) mine += 1;
+            x[size_t(band)] += mine;
+            squares[size_t(band)] += mine * mine;
         }
-        std::vector<double> xs, ns, ws;
+        std::vector<double> xs, ss, ns, ws;
         for (size_t b = 0; b < 19; ++b)
             if (n[b] > 0) {
                 xs.push_back(x[b]);
+                ss.push_back(squares[b]);
                 ns.push_back(n[b]);
                 ws.push_back(stats::esp2013()[b]);
             }
-        const stats::Interval expected = stats::dsr(xs, ns, ws, 0.95, d.multiplier).ci;
+        // Admissions are not independent (people are readmitted): the definition says so, and
+        // the interval uses each person's admissions.
+        QVERIFY(!d.independentEvents);
+        const stats::Interval expected = stats::dsrNonIndependent(xs, ss, ns, ws, 0.95, d.multiplier).ci;
+        const stats::Interval naive = stats::dsr(xs, ns, ws, 0.95, d.multiplier).ci;
+        QVERIFY(expected.upper - expected.lower > naive.upper - naive.lower);
         const ProfileRow &row = profile.value().rows.front();
         QVERIFY2(same(row.value.ci.value, expected.value),
                  qPrintable(QStringLiteral("%1 vs %2").arg(row.value.ci.value).arg(expected.value)));
@@ -273,7 +282,8 @@ private slots:
             const IndicatorDefinition &b = back.value().front();
             QVERIFY(b.id == d.id && b.name == d.name && b.numerator == d.numerator && b.events == d.events &&
                     b.denominator == d.denominator && b.multiplier == d.multiplier && b.type == d.type && b.polarity == d.polarity &&
-                    b.description == d.description && b.denominatorMonthsBefore == d.denominatorMonthsBefore);
+                    b.description == d.description && b.denominatorMonthsBefore == d.denominatorMonthsBefore &&
+                    b.independentEvents == d.independentEvents);
         }
         QVERIFY(projectIndicators(path, &mLists).value().empty());
         IndicatorDefinition mine;

@@ -175,6 +175,54 @@ private slots:
         EXPECT_CLOSE(d.ci.upper, num(expected[3], QStringLiteral("upper95_0cl")));
     }
 
+    void dsrForNonIndependentEvents() {
+        // calculate_dsr(test_DSR_nonind, persons, pop, stdpop = esp2013, independent_events = FALSE,
+        // eventfreq = freq, ageband = ageband, confidence = c(0.95, 0.998)): test_DSR_results.csv
+        // rows 9-12. Per area and band: events = sum of freq x persons, squares = sum of freq^2 x persons.
+        struct Area {
+            std::vector<QString> bands;
+            std::vector<double> x, squares, n, w;
+        };
+        std::map<QString, Area> areas;
+        for (const Row &r : readFixture("test_DSR_nonind.csv")) {
+            Area &a = areas[r.value(QStringLiteral("area"))];
+            const QString band = r.value(QStringLiteral("ageband"));
+            auto it = std::find(a.bands.begin(), a.bands.end(), band);
+            if (it == a.bands.end()) {
+                a.bands.push_back(band);
+                a.x.push_back(0);
+                a.squares.push_back(0);
+                a.n.push_back(num(r, QStringLiteral("pop")));
+                a.w.push_back(num(r, QStringLiteral("esp2013")));
+                it = a.bands.end() - 1;
+            }
+            const size_t b = size_t(it - a.bands.begin());
+            const double f = num(r, QStringLiteral("freq")), cell = num(r, QStringLiteral("persons"));
+            const double people = std::isnan(cell) ? 0 : cell;  // an empty cell is no one, as the package's na.zero
+            a.x[b] += f * people;
+            a.squares[b] += f * f * people;
+        }
+        int checked = 0;
+        for (const Row &e : readFixture("test_DSR_results.csv")) {
+            const auto it = areas.find(e.value(QStringLiteral("area")));
+            if (it == areas.end()) continue;
+            const Area &a = it->second;
+            QCOMPARE(int(a.bands.size()), 19);
+            const DsrResult r95 = dsrNonIndependent(a.x, a.squares, a.n, a.w, 0.95),
+                            r998 = dsrNonIndependent(a.x, a.squares, a.n, a.w, 0.998);
+            EXPECT_CLOSE(r95.totalCount, num(e, QStringLiteral("total_count")));
+            QVERIFY(matchesFixture(r95.ci, r998.ci, e));
+            // Wider than the interval that treats every event as independent, same value.
+            const DsrResult independent = dsr(a.x, a.n, a.w, 0.95);
+            if (!std::isnan(r95.ci.value)) {
+                EXPECT_CLOSE(r95.ci.value, independent.ci.value);
+                QVERIFY(r95.ci.upper - r95.ci.lower > independent.ci.upper - independent.ci.lower);
+            }
+            ++checked;
+        }
+        QCOMPARE(checked, 4);
+    }
+
     void esp2013Bands() {
         QCOMPARE(esp2013Band(QStringLiteral("0-4")), 0);
         QCOMPARE(esp2013Band(QStringLiteral("05-09")), 1);
