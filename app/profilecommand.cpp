@@ -238,6 +238,9 @@ int runTrendCommand(const QStringList &args) {
     const std::vector<int32_t> dates = trendDates(*opened.value(), *it, points, months);
     auto trend = computeTrend(areas, lists, *it, *level, dates);
     if (!trend) return fail(QStringLiteral("phm trend: %1").arg(trend.error().message));
+    // null when the indicator reads no dated events (any date is covered).
+    const int32_t covered = earliestCoveredDate(*opened.value(), *it);
+    const QJsonValue earliest = covered <= kNoDate + 1 ? QJsonValue() : QJsonValue(QString::fromStdString(isoDate(covered)));
     QJsonArray dateList, series, ics;
     for (const TrendPoint &t : trend.value().points) {
         dateList.append(QString::fromStdString(isoDate(t.date)));
@@ -260,8 +263,7 @@ int runTrendCommand(const QStringList &args) {
                                                     {QStringLiteral("indicator_name"), it->name},
                                                     {QStringLiteral("level"), p.value(QStringLiteral("level"))},
                                                     {QStringLiteral("dates"), dateList},
-                                                    {QStringLiteral("earliest_covered"),
-                                                     QString::fromStdString(isoDate(earliestCoveredDate(*opened.value(), *it)))},
+                                                    {QStringLiteral("earliest_covered"), earliest},
                                                     {QStringLiteral("areas"), series},
                                                     {QStringLiteral("ics"), ics},
                                                     {QStringLiteral("ms"), trend.value().ms}})

@@ -35,7 +35,8 @@ int32_t earliestCoveredDate(const Project &project, const IndicatorDefinition &i
     }
     // For each query: the date whose window starts where the dataset's data begin. Windows are
     // months, years or days, so step forward a month at a time from the data's start.
-    int32_t earliest = project.persons.count > 0 ? std::numeric_limits<int32_t>::min() : kNoDate;
+    // No event windows (e.g. eFI or age only): any date; kNoDate is reserved for "unknown".
+    int32_t earliest = kNoDate + 1;
     for (const rules::EventQuery *q : queries) {
         std::vector<int> datasets;
         if (q->dataset == QLatin1String("all")) {
@@ -59,7 +60,7 @@ int32_t earliestCoveredDate(const Project &project, const IndicatorDefinition &i
 std::vector<int32_t> trendDates(const Project &project, const IndicatorDefinition &indicator, int points, int monthsApart) {
     const int32_t earliest = earliestCoveredDate(project, indicator);
     std::vector<int32_t> dates;
-    if (earliest == kNoDate || project.extractEnd == kNoDate) return dates;
+    if (earliest == kNoDate || project.extractEnd == kNoDate || project.persons.count == 0) return dates;
     for (int k = 0; k < points; ++k) {
         const int32_t date = k == 0 ? project.extractEnd : monthsBefore(project.extractEnd, k * monthsApart);
         if (date < earliest) break;

@@ -11,7 +11,8 @@
 
 namespace phm::core {
 
-// The earliest index date the indicator's datasets cover (kNoDate when a rule does not parse).
+// The earliest index date the indicator's datasets cover (kNoDate when a rule does not parse,
+// kNoDate + 1 when it reads no dated events, so any date is covered).
 int32_t earliestCoveredDate(const Project &project, const IndicatorDefinition &indicator);
 
 // Index dates `monthsApart` apart ending at the extract end, oldest first, at most `points`,

@@ -245,6 +245,9 @@ private slots:
         for (size_t i = 1; i < dates.size(); ++i) QVERIFY(dates[i] - dates[i - 1] >= 89 && dates[i] - dates[i - 1] <= 92);
         // GP prevalence (ever) reaches back as far as asked; 8 quarters.
         QCOMPARE(int(trendDates(p, indicator(QStringLiteral("diabetes")), 8, 3).size()), 8);
+        // eFI and age only (no event windows of its own): any date.
+        QCOMPARE(earliestCoveredDate(p, indicator(QStringLiteral("frailty-moderate-severe"))), kNoDate + 1);
+        QCOMPARE(int(trendDates(p, indicator(QStringLiteral("frailty-moderate-severe")), 8, 3).size()), 8);
         // Each point is the profile at that index date: checked against an independent count.
         const AreaIndex areas(p);
         const IndicatorDefinition &diabetes = indicator(QStringLiteral("diabetes"));
