@@ -87,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) dock->raise();
     });
     connect(mProfile, &ProfilePanel::indicatorSelected, mMap, &MapPanel::setIndicator);
+    connect(mProfile, &ProfilePanel::areaRequested, this, &MainWindow::selectArea);
 
     statusBar()->addWidget(mSelection, 1);
     statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));

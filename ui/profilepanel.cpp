@@ -3,6 +3,7 @@
 #include "barchart.h"
 #include "funnel.h"
 #include "indicatoreditor.h"
+#include "leaguetable.h"
 #include "profilecache.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
@@ -40,6 +41,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
       mChart(new QChartView(this)),
       mFunnel(new QChartView(this)),
       mTrend(new TrendView(controller, this)),
+      mLeague(new LeagueTable(this)),
       mModel(new ProfileTableModel(this)) {
     mTable->setModel(mModel);
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
@@ -62,6 +64,9 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
     charts->addTab(mChart, tr("All areas"));
     charts->addTab(mFunnel, tr("Funnel plot"));
     charts->addTab(mTrend, tr("Trend"));
+    charts->addTab(mLeague, tr("League table"));
+    connect(mLeague, &LeagueTable::childrenToggled, this, &ProfilePanel::showLeague);
+    connect(mLeague, &LeagueTable::areaActivated, this, &ProfilePanel::areaRequested);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(mTable);
     split->addWidget(charts);
@@ -104,7 +109,10 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
         if (mArea) setArea(*mArea);
     });
     connect(cache, &ProfileCache::ready, this, [this](core::Area::Kind level) {
-        if (mArea && mArea->kind == level) show();
+        if (mArea && mArea->kind == level)
+            show();
+        else if (mArea && LeagueTable::childLevel(mArea->kind) == level)
+            showLeague();
     });
     connect(cache, &ProfileCache::failed, this, [this](const QString &message) {
         mTitle->setText(message.toHtmlEscaped());
@@ -140,6 +148,7 @@ void ProfilePanel::show() {
     showComparison();
     showFunnel();
     showTrend();
+    showLeague();
     emit updated();
 }
 
@@ -151,6 +160,16 @@ void ProfilePanel::selectIndicator(int indicator) {
     showComparison();
     showFunnel();
     showTrend();
+    showLeague();
+}
+
+void ProfilePanel::showLeague() {
+    const auto areas = mController->areas();
+    if (!areas || !mArea || !mModel->profileData().profile) return;
+    const ProfileData *children = nullptr;
+    if (mLeague->showsChildren())
+        if (const auto below = LeagueTable::childLevel(mArea->kind)) children = mCache->profile(*below);  // asks for it if needed
+    mLeague->show(mModel->profileData(), children, *areas, *mArea, mIndicator);
 }
 
 void ProfilePanel::showTrend() {
@@ -324,22 +343,33 @@ void ProfilePanel::showComparison() {
     for (int k = 0; k < n; ++k) {
         const core::ProfileRow &r = *rows[size_t(k)];
         const double y = n - 1 - k;  // highest at the top
+        // A bar from zero in the area's significance colour (Fingertips' "compare areas"), its
+        // 95% interval as a whisker over it; the selected area's bar outlined in black.
+        const bool mine = r.area.index == mModel->areaIndex();
+        // Pen widths are pixels: 70% of a row's share of the plot's height (title and axis take ~120 px).
+        const double barWidth = std::clamp(0.7 * std::max(40, mChart->height() - 120) / n, 2.0, 18.0);
+        if (mine) {
+            auto *outline = new QLineSeries;
+            outline->append(0, y);
+            outline->append(r.value.ci.value, y);
+            outline->setPen(QPen(Qt::black, barWidth + 3, Qt::SolidLine, Qt::FlatCap));
+            chart->addSeries(outline);
+        }
+        auto *point = new QLineSeries;
+        point->append(0, y);
+        point->append(r.value.ci.value, y);
+        point->setPen(QPen(significanceColour(r.vsIcs), barWidth, Qt::SolidLine, Qt::FlatCap));
+        chart->addSeries(point);
         auto *whisker = new QLineSeries;
         whisker->append(std::isnan(r.value.ci.lower) ? r.value.ci.value : r.value.ci.lower, y);
         whisker->append(std::isnan(r.value.ci.upper) ? r.value.ci.value : r.value.ci.upper, y);
-        whisker->setPen(QPen(QColor(0x42, 0x55, 0x63), 1.2));
+        whisker->setPen(QPen(QColor(0x21, 0x2B, 0x32), 1.4));
         chart->addSeries(whisker);
-        auto *point = new QScatterSeries;
-        point->append(r.value.ci.value, y);
-        point->setMarkerSize(r.area.index == mModel->areaIndex() ? 12 : 8);
-        point->setColor(significanceColour(r.vsIcs));
-        point->setBorderColor(r.area.index == mModel->areaIndex() ? Qt::black : QColor(0x42, 0x55, 0x63));
-        chart->addSeries(point);
         lo = std::min({lo, r.value.ci.value, std::isnan(r.value.ci.lower) ? lo : r.value.ci.lower});
         hi = std::max({hi, r.value.ci.value, std::isnan(r.value.ci.upper) ? hi : r.value.ci.upper});
         // Only the selected area is named on the axis (names of 23+ areas would not fit a dock);
         // every point names itself on hover.
-        if (r.area.index == mModel->areaIndex()) {
+        if (mine) {
             if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
             axisY->append((QStringLiteral("▶ ") + r.areaName.left(28)).toHtmlEscaped(), y + 0.5);
         }
@@ -349,8 +379,8 @@ void ProfilePanel::showComparison() {
                                 .arg(r.value.ci.lower, 0, 'f', 2)
                                 .arg(r.value.ci.upper, 0, 'f', 2)
                                 .arg(core::significanceName(r.vsIcs));
-        connect(point, &QScatterSeries::clicked, this, [this, area = r.area.index] { drillDown(area); });
-        connect(point, &QScatterSeries::hovered, this, [tip](const QPointF &, bool state) {
+        connect(point, &QLineSeries::clicked, this, [this, area = r.area.index] { drillDown(area); });
+        connect(point, &QLineSeries::hovered, this, [tip](const QPointF &, bool state) {
             if (state)
                 QToolTip::showText(QCursor::pos(), tip);
             else
@@ -375,7 +405,7 @@ void ProfilePanel::showComparison() {
     small.setPointSizeF(small.pointSizeF() * 0.85);
     axisY->setLabelsFont(small);
     const double pad = (hi - lo) * 0.05 + 1e-9;
-    axisX->setRange(std::max(0.0, lo - pad), hi + pad);
+    axisX->setRange(lo >= 0 ? 0.0 : lo - pad, hi + pad);  // bars start at zero
     axisX->applyNiceNumbers();
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -383,7 +413,8 @@ void ProfilePanel::showComparison() {
         s->attachAxis(axisX);
         s->attachAxis(axisY);
     }
-    chart->setTitle(tr("%1<br><small>all areas at this level, 95% intervals; dashed line: ICS</small>").arg(d.name.toHtmlEscaped()));
+    chart->setTitle(tr("%1<br><small>all areas at this level, coloured against the ICS, with 95% intervals; dashed line: ICS</small>")
+                        .arg(d.name.toHtmlEscaped()));
 }
 
 }  // namespace phm::ui

@@ -15,6 +15,7 @@ class QTableView;
 
 namespace phm::ui {
 
+class LeagueTable;
 class ProfileCache;
 class ProjectController;
 class TrendView;
@@ -29,6 +30,7 @@ public:
     QChartView *chart() const { return mChart; }
     QChartView *funnel() const { return mFunnel; }
     TrendView *trend() const { return mTrend; }
+    LeagueTable *league() const { return mLeague; }
     void selectIndicator(int indicator);
     // Adds a user's indicator definitions (JSON, as resources/indicators) to every profile; an
     // error in the file is shown and nothing changes.
@@ -40,6 +42,7 @@ signals:
     void updated();                             // the selected area's profile is on screen
     void cohortRequested(const QString &rule);  // drill-down: the people behind a value
     void indicatorSelected(int indicator);
+    void areaRequested(const core::Area &area);  // from the league table
 
 private:
     void show();
@@ -47,6 +50,7 @@ private:
     void showFunnel();
     void drillDown(int areaIndex);
     void showTrend();
+    void showLeague();
 
     ProjectController *mController;
     ProfileCache *mCache;
@@ -54,6 +58,7 @@ private:
     QTableView *mTable;
     QChartView *mChart, *mFunnel;
     TrendView *mTrend;
+    LeagueTable *mLeague;
     ProfileTableModel *mModel;
     std::optional<core::Area> mArea;
     int mIndicator = 0;

@@ -11,6 +11,7 @@
 #include "importer.h"
 #include "importreportmodel.h"
 #include "indicatoreditor.h"
+#include "leaguetable.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "mapview.h"
@@ -28,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -39,6 +41,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
@@ -358,6 +361,36 @@ private slots:
         QCOMPARE(view->selectedShape(), shape);
         QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
         QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+    }
+
+    void leagueTableRanksAndDrillsDownToPractices() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        const auto areas = w.controller()->areas();
+        const core::Area pcn{core::Area::Pcn, 1};
+        w.selectArea(pcn);
+        ui::LeagueTable *league = w.profilePanel()->league();
+        QTRY_COMPARE_WITH_TIMEOUT(league->model()->rowCount(), areas->areaCount(core::Area::Pcn), 60000);
+        // Ranked by value, highest first (column 3 holds the value for sorting).
+        for (int r = 1; r < league->model()->rowCount(); ++r)
+            QVERIFY(league->model()->item(r - 1, 3)->data(Qt::UserRole).toDouble() >=
+                    league->model()->item(r, 3)->data(Qt::UserRole).toDouble());
+        // Drill down: the PCN's own practices, once the practice level is computed.
+        int practices = 0;
+        for (int i = 0; i < areas->areaCount(core::Area::Practice); ++i)
+            if (areas->parentOf(core::Area{core::Area::Practice, i}) == pcn) ++practices;
+        QVERIFY(practices > 0);
+        league->childrenBox()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(league->model()->rowCount(), practices, 60000);
+        // Double-clicking a row selects that practice in the navigator.
+        QSignalSpy requested(w.profilePanel(), &ui::ProfilePanel::areaRequested);
+        QTableView *view = league->findChild<QTableView *>();
+        emit view->doubleClicked(league->model()->index(0, 1));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(w.geographyModel()->area(w.navigator()->currentIndex())->kind, core::Area::Practice);
+        QCOMPARE(areas->parentOf(*w.geographyModel()->area(w.navigator()->currentIndex())), pcn);
     }
 
     void indicatorEditorChecksPreviewsAndSaves() {
