@@ -27,6 +27,18 @@
         <source>With --rule: show this result tab (0 attrition, 1 by area).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --screenshot: map this indicator (an id) by LSOA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --dock profile: select this indicator (an id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --screenshot: open the indicator editor on this indicator and save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::core</name>
@@ -192,6 +204,105 @@
     </message>
 </context>
 <context>
+    <name>phm::ui::Core20Panel</name>
+    <message>
+        <source>%1 of %2 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 people; everyone else in the area: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the ICS&apos;s PLUS groups: a name and a rule for each (stored in the project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLUS groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an area to see Core20 and PLUS groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting Core20 and PLUS groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core20 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core20 share, % (ICS %1%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinical area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Core20PLUS5 — %1&lt;/b&gt;: shares at this level (%2 areas); below, the five clinical areas in %1 for Core20 and each PLUS group, coloured against everyone else in the area (95%); %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Not measurable with these indicators: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule (as in the cohort builder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to %1 groups, each a rule over the extract, e.g. &lt;code&gt;ethnicity = &apos;G&apos;&lt;/code&gt; or &lt;code&gt;homeless or offender&lt;/code&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::DataOverviewWidget</name>
     <message>
         <source>No project open.</source>
@@ -281,6 +392,196 @@
     </message>
 </context>
 <context>
+    <name>phm::ui::IndicatorEditor</name>
+    <message>
+        <source>who is counted, e.g. has(gp, @diabetes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for rates, DSRs and means: count(apc, emergency, last 12 months) or cost(all, last 12 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who could be counted, e.g. registered and age &gt;= 17</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportion (Wilson interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crude rate (Byars interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directly standardised rate, ESP2013 (Dobson interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean (Student&apos;s t interval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No judgement (higher / lower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numerator rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denominator rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polarity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save in project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this project&apos;s own definition with this id (a bundled indicator of the same id comes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The definition is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting for the ICS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICS: %1 (95% CI %2 to %3) from %4 of %5; %6 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::LeagueTable</name>
+    <message>
+        <source>Double-click an area to select it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>care alliances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCNs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only its %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the level below…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the %2 of %3, ranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: every area at this level, ranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::MainWindow</name>
     <message>
         <source>PHM Workbench</source>
@@ -363,10 +664,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PHM Workbench %1&lt;/h3&gt;&lt;p&gt;Population health management for an Integrated Care System: cohorts, segmentation, place and PCN comparison, inequalities and PCN packs.&lt;/p&gt;&lt;p&gt;All people in the demo are synthetic.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference data&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cohort builder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,6 +677,157 @@
     </message>
     <message>
         <source>Area profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population pyramid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core20PLUS5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PHM Workbench %1&lt;/h3&gt;&lt;p&gt;Population health management for an Integrated Care System: cohorts, segmentation, place and PCN comparison, inequalities and PCN packs.&lt;/p&gt;&lt;p&gt;All people in the demo are synthetic.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference data&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Boundaries&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::MapPanel</name>
+    <message>
+        <source>Quintiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value in classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with the ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out to the whole ICS (or double-click the map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an LSOA to select it and see its profile; right-click for its people. Wheel to zoom, drag to pan, double-click for the whole ICS. Dark lines: local authorities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project to map its indicators over the ICS&apos;s LSOAs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing every indicator for every LSOA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3: no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3: &lt;b&gt;%4&lt;/b&gt; (95% CI %5 to %6)&lt;br&gt;%7 of %8; %9 the ICS (%10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with the ICS (95%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; by LSOA of residence: %2 LSOAs with a value; ICS %3 %4; %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colours: Fingertips significance against the ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %1 LSOAs of the project have no boundary in the ICS map and are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the people behind this value in the cohort builder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -480,10 +928,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1&lt;br&gt;&lt;small&gt;Funnel plots are drawn for proportions; see All areas for rates, DSRs and means&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,15 +956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1&lt;br&gt;&lt;small&gt;funnel plot: control limits around the average of all areas&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2 (%3 to %4), %5 the ICS; click for the people behind it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1&lt;br&gt;&lt;small&gt;all areas at this level, 95% intervals; dashed line: ICS&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -537,6 +973,54 @@
     </message>
     <message>
         <source>Indicators (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>League table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New indicator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define an indicator with rules; it is checked as you type and kept in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected indicator (saved in the project under the same id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;Funnel plots are drawn for proportions, rates and DSRs; see All areas for means&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population behind the rate (events / rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;funnel plot: control limits around the average of all areas%2&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (exact Poisson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;all areas at this level, coloured against the ICS, with 95% intervals; dashed line: ICS&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1016,6 +1500,37 @@
     </message>
     <message>
         <source>Stop the running task; the open project is left as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::TrendView</name>
+    <message>
+        <source>Computing %1 at each quarter end…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index date has a full window of data for this indicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;quarter ends %2 to %3; %4 ms&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
