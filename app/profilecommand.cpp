@@ -24,6 +24,21 @@ using phm::cli::levelNamed;
 using phm::cli::out;
 using phm::cli::valueJson;
 
+namespace {
+// The indicator named by --indicator among the bundled ones, the project's own and
+// --indicator-file; an unknown id or a bad file is an error naming the command.
+Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const rules::CodeLists &lists, const QString &command) {
+    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
+    if (!all) return Error{all.error().code, QStringLiteral("phm %1: %2").arg(command, all.error().message), {}};
+    const QString id = p.value(QStringLiteral("indicator"));
+    const IndicatorDefinition *found = findIndicator(all.value(), id);
+    if (!found)
+        return Error{QStringLiteral("unknown_indicator"),
+                     QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id), id};
+    return *found;
+}
+}  // namespace
+
 int runProfileCommand(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
@@ -44,10 +59,9 @@ int runProfileCommand(const QStringList &args) {
     std::vector<IndicatorDefinition> chosen;
     if (p.isSet(QStringLiteral("indicators"))) {
         for (const QString &id : p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            auto it =
-                std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id.trimmed(); });
-            if (it == all.value().end()) return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(id.trimmed()));
-            chosen.push_back(*it);
+            const IndicatorDefinition *found = findIndicator(all.value(), id.trimmed());
+            if (!found) return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(id.trimmed()));
+            chosen.push_back(*found);
         }
     } else {
         chosen = all.value();
@@ -139,11 +153,9 @@ int runInequalityCommand(const QStringList &args) {
     if (!dimension)
         return fail(QStringLiteral("phm inequality: --by must be one of %1").arg(inequalityDimensionNames().join(QStringLiteral(", "))));
     const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
-    if (!all) return fail(QStringLiteral("phm inequality: %1").arg(all.error().message));
-    const QString id = p.value(QStringLiteral("indicator"));
-    auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });
-    if (it == all.value().end()) return fail(QStringLiteral("phm inequality: no indicator `%1` (see phm profile --list)").arg(id));
+    const auto chosen = indicatorOption(p, lists, QStringLiteral("inequality"));
+    if (!chosen) return fail(chosen.error().message);
+    const IndicatorDefinition *it = &chosen.value();
     InequalityOptions options;
     auto confidence = stats::confidenceLevel(p.value(QStringLiteral("confidence")).toDouble());
     if (!confidence) return fail(QStringLiteral("phm inequality: %1").arg(confidence.error().message));
@@ -226,11 +238,9 @@ int runTrendCommand(const QStringList &args) {
     const int points = p.value(QStringLiteral("points")).toInt(), months = p.value(QStringLiteral("months")).toInt();
     if (points < 1 || months < 1) return fail(QStringLiteral("phm trend: --points and --months must be positive whole numbers"));
     const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
-    if (!all) return fail(QStringLiteral("phm trend: %1").arg(all.error().message));
-    const QString id = p.value(QStringLiteral("indicator"));
-    auto it = std::find_if(all.value().begin(), all.value().end(), [&](const IndicatorDefinition &d) { return d.id == id; });
-    if (it == all.value().end()) return fail(QStringLiteral("phm trend: no indicator `%1` (see phm profile --list)").arg(id));
+    const auto chosen = indicatorOption(p, lists, QStringLiteral("trend"));
+    if (!chosen) return fail(chosen.error().message);
+    const IndicatorDefinition *it = &chosen.value();
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm trend: %1").arg(opened.error().message));

@@ -159,8 +159,8 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
     for (int c = 0; c < int(clinicalAreas().size()); ++c) {
         bool found = false;
         for (const QString &id : clinicalAreas()[size_t(c)].indicatorIds) {
-            const auto it = std::find_if(indicators.begin(), indicators.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
-            if (it == indicators.end()) continue;
+            const IndicatorDefinition *it = findIndicator(indicators, id);
+            if (!it) continue;
             found = true;
             auto tallies = tallier.tally(*it);
             if (!tallies) return tallies.error();
@@ -176,7 +176,7 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
                 gc.vsRest = compareWith(gc.value.ci, gc.rest, it->polarity);
                 return gc;
             };
-            ClinicalRow row{c, int(it - indicators.begin()), indicatorValue(*it, all, options.confidence), compare(0), {}};
+            ClinicalRow row{c, int(it - indicators.data()), indicatorValue(*it, all, options.confidence), compare(0), {}};
             for (size_t g = 1; g <= plus.size(); ++g) row.plus.push_back(compare(g));
             out.clinical.push_back(std::move(row));
         }

@@ -139,6 +139,11 @@ Status storeDefinitions(const QString &projectPath, const std::vector<IndicatorD
 }
 }  // namespace
 
+const IndicatorDefinition *findIndicator(const std::vector<IndicatorDefinition> &list, const QString &id) {
+    const auto it = std::find_if(list.begin(), list.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
+    return it == list.end() ? nullptr : &*it;
+}
+
 QJsonObject indicatorJson(const IndicatorDefinition &d) {
     QJsonObject o{{QStringLiteral("id"), d.id},
                   {QStringLiteral("name"), d.name},

@@ -42,6 +42,9 @@ QString polarityName(Polarity p);            // "no_judgement", "higher_is_bette
 Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile = {}, const rules::CodeLists *lists = nullptr,
                                                         const QString &projectPath = {});
 
+// The definition with this id, or null.
+const IndicatorDefinition *findIndicator(const std::vector<IndicatorDefinition> &list, const QString &id);
+
 // One definition as JSON, in the layout of resources/indicators (parseIndicators reads it back).
 QJsonObject indicatorJson(const IndicatorDefinition &d);
 // Checks a definition as a definitions file would be checked; the error names what is wrong.

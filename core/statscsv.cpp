@@ -40,6 +40,14 @@ QStringList limitColumns(const QString &funnel) {
     return QStringList{QStringLiteral("Population")} + limits + QStringList{QStringLiteral("baseline")};
 }
 
+// One point of the limit lines, in limitColumns' order.
+QJsonObject limitRow(const QString &funnel, const std::vector<double> &values) {
+    const QStringList columns = limitColumns(funnel);
+    QJsonObject o;
+    for (size_t i = 0; i < values.size() && i < size_t(columns.size()); ++i) o.insert(columns[qsizetype(i)], values[i]);
+    return o;
+}
+
 QStringList resultColumns(const QString &kind, bool rii, bool ratio) {
     const QStringList interval = {QStringLiteral("value"), QStringLiteral("lowercl"), QStringLiteral("uppercl")};
     if (kind == QLatin1String("proportion") || kind == QLatin1String("rate"))
@@ -258,16 +266,8 @@ Result<QJsonArray> rateFunnelRows(const StatsRequest &rq, const Cells &cells, co
     QJsonArray out;
     if (rq.limits) {
         for (const RateFunnelPoint &p : rateFunnel(events, rates, denominators, type, multiplier, rq.years))
-            out.append(QJsonObject{{QStringLiteral("Events"), p.events},
-                                   {QStringLiteral("lower_2s_population_1_year"), p.lower95Population},
-                                   {QStringLiteral("upper_2s_population_1_year"), p.upper95Population},
-                                   {QStringLiteral("lower_3s_population_1_year"), p.lower998Population},
-                                   {QStringLiteral("upper_3s_population_1_year"), p.upper998Population},
-                                   {QStringLiteral("lower_2s_limit"), p.lower95},
-                                   {QStringLiteral("upper_2s_limit"), p.upper95},
-                                   {QStringLiteral("lower_3s_limit"), p.lower998},
-                                   {QStringLiteral("upper_3s_limit"), p.upper998},
-                                   {QStringLiteral("baseline"), p.baseline}});
+            out.append(limitRow(rq.funnel, {p.events, p.lower95Population, p.upper95Population, p.lower998Population, p.upper998Population,
+                                            p.lower95, p.upper95, p.lower998, p.upper998, p.baseline}));
         return out;
     }
     const auto significance = rateSignificance(events, rates, denominators, type, multiplier);
@@ -573,23 +573,12 @@ Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
         QJsonArray lines;
         if (ratio)
             for (const RatioFunnelPoint &p : ratioFunnel(ns))
-                lines.append(QJsonObject{{QStringLiteral("Observed_events"), p.observed},
-                                         {QStringLiteral("lower_2s_exp_events"), p.lower95Expected},
-                                         {QStringLiteral("upper_2s_exp_events"), p.upper95Expected},
-                                         {QStringLiteral("lower_3s_exp_events"), p.lower998Expected},
-                                         {QStringLiteral("upper_3s_exp_events"), p.upper998Expected},
-                                         {QStringLiteral("lower_2s_limit"), p.lower95 * multiplier},
-                                         {QStringLiteral("upper_2s_limit"), p.upper95 * multiplier},
-                                         {QStringLiteral("lower_3s_limit"), p.lower998 * multiplier},
-                                         {QStringLiteral("upper_3s_limit"), p.upper998 * multiplier}});
+                lines.append(limitRow(rq.funnel,
+                                      {p.observed, p.lower95Expected, p.upper95Expected, p.lower998Expected, p.upper998Expected,
+                                       p.lower95 * multiplier, p.upper95 * multiplier, p.lower998 * multiplier, p.upper998 * multiplier}));
         else
             for (const FunnelPoint &p : proportionFunnel(xs, ns, multiplier))
-                lines.append(QJsonObject{{QStringLiteral("Population"), p.denominator},
-                                         {QStringLiteral("lower_2s_limit"), p.lower95},
-                                         {QStringLiteral("upper_2s_limit"), p.upper95},
-                                         {QStringLiteral("lower_3s_limit"), p.lower998},
-                                         {QStringLiteral("upper_3s_limit"), p.upper998},
-                                         {QStringLiteral("baseline"), p.baseline}});
+                lines.append(limitRow(rq.funnel, {p.denominator, p.lower95, p.upper95, p.lower998, p.upper998, p.baseline}));
         return lines;
     }
     for (size_t i = 0; i < xn.size(); ++i) {
