@@ -8,6 +8,7 @@
 #include "cohortpanel.h"
 #include "core20panel.h"
 #include "indicatoreditor.h"
+#include "inequalitypanel.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "profilepanel.h"
@@ -99,6 +100,8 @@ int main(int argc, char **argv) {
                 grab();
             });
         if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
+        if (dock == QLatin1String("inequalities"))
+            QObject::connect(window.inequalityPanel(), &phm::ui::InequalityPanel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
             QObject::connect(window.riskPanel(), &phm::ui::RiskPanel::updated, &window, [&window, grab] {
                 if (window.riskPanel()->model()) grab();

@@ -2,8 +2,11 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QChartView>
 #include <QHorizontalBarSeries>
+#include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
 
@@ -50,6 +53,75 @@ void showHorizontalBars(QChart *chart, const QString &title, const QStringList &
     counts->setRange(0, std::max(1.0, top));
     counts->applyNiceNumbers();
     chart->setTitle(title.toHtmlEscaped());
+}
+
+std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &title, const std::vector<IntervalBar> &bars, double reference,
+                                            bool labelEveryRow) {
+    QChart *chart = view->chart();
+    clearChart(chart);
+    std::vector<QLineSeries *> out;
+    auto *axisY = new QCategoryAxis;
+    auto *axisX = new QValueAxis;
+    double lo = std::isnan(reference) ? INFINITY : reference, hi = std::isnan(reference) ? -INFINITY : reference;
+    const int n = int(bars.size());
+    // Pen widths are pixels: 70% of a row's share of the plot's height (title and axis take ~120 px).
+    const double width = std::clamp(0.7 * std::max(40, view->height() - 120) / std::max(1, n), 2.0, 18.0);
+    auto line = [&](double x0, double x1, double y, const QPen &pen) {
+        auto *s = new QLineSeries;
+        s->append(x0, y);
+        s->append(x1, y);
+        s->setPen(pen);
+        chart->addSeries(s);
+        return s;
+    };
+    for (int k = 0; k < n; ++k) {
+        const IntervalBar &b = bars[size_t(k)];
+        const double y = n - 1 - k;  // first at the top
+        if (b.highlighted) line(0, b.value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap));
+        out.push_back(line(0, b.value, y, QPen(b.colour, width, Qt::SolidLine, Qt::FlatCap)));
+        if (!std::isnan(b.lower) && !std::isnan(b.upper)) line(b.lower, b.upper, y, QPen(QColor(0x21, 0x2B, 0x32), 1.4));
+        for (double v : {b.value, b.lower, b.upper})
+            if (!std::isnan(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    }
+    // Category labels must be added bottom-up (increasing end values).
+    for (int y = 0; y < n; ++y) {
+        const IntervalBar &b = bars[size_t(n - 1 - y)];
+        if (labelEveryRow) {
+            axisY->append(b.label.left(28).toHtmlEscaped(), y + 0.5);
+        } else if (b.highlighted) {
+            if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
+            axisY->append((QStringLiteral("▶ ") + b.label.left(28)).toHtmlEscaped(), y + 0.5);
+        }
+    }
+    if (!std::isnan(reference) && n > 0) {  // vertical and dashed, from the bottom row to the top
+        auto *ref = new QLineSeries;
+        ref->append(reference, -0.5);
+        ref->append(reference, n - 0.5);
+        ref->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
+        chart->addSeries(ref);
+    }
+    if (axisY->count() == 0) axisY->append(QStringLiteral(" "), n - 0.5);
+    axisY->setStartValue(-0.5);
+    axisY->setRange(-0.5, n - 0.5);
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    axisY->setGridLineVisible(false);
+    QFont small = axisY->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    axisY->setLabelsFont(small);
+    const double pad = std::isinf(lo) ? 1 : (hi - lo) * 0.05 + 1e-9;
+    axisX->setRange(std::isinf(lo) || lo >= 0 ? 0.0 : lo - pad, std::isinf(hi) ? 1 : hi + pad);  // bars start at zero
+    axisX->applyNiceNumbers();
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QAbstractSeries *s : chart->series()) {
+        s->attachAxis(axisX);
+        s->attachAxis(axisY);
+    }
+    chart->setTitle(title);
+    return out;
 }
 
 }  // namespace phm::ui

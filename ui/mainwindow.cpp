@@ -5,6 +5,7 @@
 #include "core20panel.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
+#include "inequalitypanel.h"
 #include "mappanel.h"
 #include "newdemodialog.h"
 #include "profilecache.h"
@@ -67,12 +68,14 @@ MainWindow::MainWindow(QWidget *parent)
     mRisk = new RiskPanel(mController, this);
     mProfile = new ProfilePanel(mController, mProfiles, this);
     mCore20 = new Core20Panel(mController, this);
+    mInequality = new InequalityPanel(mController, this);
     QDockWidget *previous = dataDock;
     for (const auto &[title, name, widget] :
          {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
           {tr("Segmentation"), QStringLiteral("segmentation"), mSegments},
           {tr("Risk stratification"), QStringLiteral("risk"), mRisk},
           {tr("Area profile"), QStringLiteral("profile"), mProfile},
+          {tr("Inequalities"), QStringLiteral("inequalities"), mInequality},
           {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20}}) {
         QDockWidget *dock = addDock(title, name, widget);
         tabifyDockWidget(previous, dock);
@@ -87,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) dock->raise();
     });
     connect(mProfile, &ProfilePanel::indicatorSelected, mMap, &MapPanel::setIndicator);
+    connect(mProfile, &ProfilePanel::indicatorSelected, mInequality, &InequalityPanel::setIndicator);
     connect(mProfile, &ProfilePanel::areaRequested, this, &MainWindow::selectArea);
 
     statusBar()->addWidget(mSelection, 1);
@@ -156,6 +160,7 @@ void MainWindow::showArea(const core::Area &area) {
     mProfile->setArea(area);
     mMap->setArea(area);
     mCore20->setArea(area);
+    mInequality->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
                             .arg(name, l.toString(qlonglong(areas->population(area))),

@@ -15,6 +15,7 @@ class CohortPanel;
 class Core20Panel;
 class DataOverviewWidget;
 class GeographyModel;
+class InequalityPanel;
 class MapPanel;
 class ProfileCache;
 class ProjectController;
@@ -38,6 +39,7 @@ public:
     ProfilePanel *profilePanel() const { return mProfile; }
     MapPanel *mapPanel() const { return mMap; }
     Core20Panel *core20Panel() const { return mCore20; }
+    InequalityPanel *inequalityPanel() const { return mInequality; }
     ProfileCache *profileCache() const { return mProfiles; }
     void selectArea(const core::Area &area);
 
@@ -67,6 +69,7 @@ private:
     ProfileCache *mProfiles;
     MapPanel *mMap;
     Core20Panel *mCore20;
+    InequalityPanel *mInequality;
     QLabel *mSelection;
     QMenu *mRecent = nullptr;
 };

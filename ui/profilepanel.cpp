@@ -9,7 +9,6 @@
 #include "spinedelegate.h"
 #include "trendview.h"
 
-#include <QCategoryAxis>
 #include <QChartView>
 #include <QCursor>
 #include <QFileDialog>
@@ -318,8 +317,7 @@ void ProfilePanel::showFunnel() {
 }
 
 void ProfilePanel::showComparison() {
-    QChart *chart = mChart->chart();
-    clearChart(chart);
+    clearChart(mChart->chart());
     const ProfileData &shown = mModel->profileData();
     if (!shown.profile || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
     const core::IndicatorDefinition &d = shown.indicators[size_t(mIndicator)];
@@ -336,85 +334,33 @@ void ProfilePanel::showComparison() {
         kept.insert(kept.end(), rows.end() - 15, rows.end());
         rows = kept;
     }
-    auto *axisY = new QCategoryAxis;
-    auto *axisX = new QValueAxis;
-    double lo = INFINITY, hi = -INFINITY;
-    const int n = int(rows.size());
-    for (int k = 0; k < n; ++k) {
-        const core::ProfileRow &r = *rows[size_t(k)];
-        const double y = n - 1 - k;  // highest at the top
-        // A bar from zero in the area's significance colour (Fingertips' "compare areas"), its
-        // 95% interval as a whisker over it; the selected area's bar outlined in black.
-        const bool mine = r.area.index == mModel->areaIndex();
-        // Pen widths are pixels: 70% of a row's share of the plot's height (title and axis take ~120 px).
-        const double barWidth = std::clamp(0.7 * std::max(40, mChart->height() - 120) / n, 2.0, 18.0);
-        if (mine) {
-            auto *outline = new QLineSeries;
-            outline->append(0, y);
-            outline->append(r.value.ci.value, y);
-            outline->setPen(QPen(Qt::black, barWidth + 3, Qt::SolidLine, Qt::FlatCap));
-            chart->addSeries(outline);
-        }
-        auto *point = new QLineSeries;
-        point->append(0, y);
-        point->append(r.value.ci.value, y);
-        point->setPen(QPen(significanceColour(r.vsIcs), barWidth, Qt::SolidLine, Qt::FlatCap));
-        chart->addSeries(point);
-        auto *whisker = new QLineSeries;
-        whisker->append(std::isnan(r.value.ci.lower) ? r.value.ci.value : r.value.ci.lower, y);
-        whisker->append(std::isnan(r.value.ci.upper) ? r.value.ci.value : r.value.ci.upper, y);
-        whisker->setPen(QPen(QColor(0x21, 0x2B, 0x32), 1.4));
-        chart->addSeries(whisker);
-        lo = std::min({lo, r.value.ci.value, std::isnan(r.value.ci.lower) ? lo : r.value.ci.lower});
-        hi = std::max({hi, r.value.ci.value, std::isnan(r.value.ci.upper) ? hi : r.value.ci.upper});
-        // Only the selected area is named on the axis (names of 23+ areas would not fit a dock);
-        // every point names itself on hover.
-        if (mine) {
-            if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
-            axisY->append((QStringLiteral("▶ ") + r.areaName.left(28)).toHtmlEscaped(), y + 0.5);
-        }
+    std::vector<IntervalBar> bars;
+    for (const core::ProfileRow *r : rows)
+        bars.push_back({r->areaName, r->value.ci.value, r->value.ci.lower, r->value.ci.upper, significanceColour(r->vsIcs),
+                        r->area.index == mModel->areaIndex()});
+    // Only the selected area is named on the axis (names of 23+ areas would not fit a dock);
+    // every bar names itself on hover.
+    const auto series = showIntervalBars(mChart,
+                                         tr("%1<br><small>all areas at this level, coloured against the ICS, with 95% intervals; dashed "
+                                            "line: ICS</small>")
+                                             .arg(d.name.toHtmlEscaped()),
+                                         bars, rows.empty() ? NAN : rows.front()->icsValue, false);
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const core::ProfileRow &r = *rows[k];
         const QString tip = tr("%1: %2 (%3 to %4), %5 the ICS; click for the people behind it")
                                 .arg(r.areaName)
                                 .arg(r.value.ci.value, 0, 'f', 2)
                                 .arg(r.value.ci.lower, 0, 'f', 2)
                                 .arg(r.value.ci.upper, 0, 'f', 2)
                                 .arg(core::significanceName(r.vsIcs));
-        connect(point, &QLineSeries::clicked, this, [this, area = r.area.index] { drillDown(area); });
-        connect(point, &QLineSeries::hovered, this, [tip](const QPointF &, bool state) {
+        connect(series[k], &QLineSeries::clicked, this, [this, area = r.area.index] { drillDown(area); });
+        connect(series[k], &QLineSeries::hovered, this, [tip](const QPointF &, bool state) {
             if (state)
                 QToolTip::showText(QCursor::pos(), tip);
             else
                 QToolTip::hideText();
         });
     }
-    if (!rows.empty()) {
-        auto *ics = new QLineSeries;
-        ics->append(rows.front()->icsValue, -0.5);
-        ics->append(rows.front()->icsValue, n - 0.5);
-        ics->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
-        chart->addSeries(ics);
-        lo = std::min(lo, rows.front()->icsValue);
-        hi = std::max(hi, rows.front()->icsValue);
-    }
-    if (axisY->count() == 0) axisY->append(QStringLiteral(" "), n - 0.5);
-    axisY->setStartValue(-0.5);
-    axisY->setRange(-0.5, n - 0.5);
-    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    axisY->setGridLineVisible(false);
-    QFont small = axisY->labelsFont();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    axisY->setLabelsFont(small);
-    const double pad = (hi - lo) * 0.05 + 1e-9;
-    axisX->setRange(lo >= 0 ? 0.0 : lo - pad, hi + pad);  // bars start at zero
-    axisX->applyNiceNumbers();
-    chart->addAxis(axisX, Qt::AlignBottom);
-    chart->addAxis(axisY, Qt::AlignLeft);
-    for (QAbstractSeries *s : chart->series()) {
-        s->attachAxis(axisX);
-        s->attachAxis(axisY);
-    }
-    chart->setTitle(tr("%1<br><small>all areas at this level, coloured against the ICS, with 95% intervals; dashed line: ICS</small>")
-                        .arg(d.name.toHtmlEscaped()));
 }
 
 }  // namespace phm::ui

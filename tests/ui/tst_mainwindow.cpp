@@ -11,6 +11,7 @@
 #include "importer.h"
 #include "importreportmodel.h"
 #include "indicatoreditor.h"
+#include "inequalitypanel.h"
 #include "leaguetable.h"
 #include "mainwindow.h"
 #include "mappanel.h"
@@ -361,6 +362,41 @@ private slots:
         QCOMPARE(view->selectedShape(), shape);
         QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
         QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+    }
+
+    void inequalitiesWithinTheSelectedArea() {
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        ui::InequalityPanel *panel = w.inequalityPanel();
+        const core::Area place{core::Area::Place, 0};
+        w.selectArea(place);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->result().has_value() && panel->model()->rowCount() > 0, 60000);
+        // The panel shows the core's numbers for the place's own people, decile by decile.
+        const auto areas = w.controller()->areas();
+        const auto scope = core::areaMembers(*areas, place);
+        const auto indicators = core::loadIndicators({}, w.controller()->codeLists().get()).value();
+        core::InequalityOptions options;
+        options.repetitions = 10000;
+        auto expected = core::computeInequality(*w.controller()->project(), *w.controller()->codeLists(), indicators.front(),
+                                                core::InequalityDimension::ImdDecile, &scope, options);
+        QVERIFY(expected);
+        QCOMPARE(panel->result()->groups.size(), expected.value().groups.size());
+        for (size_t g = 0; g < expected.value().groups.size(); ++g)
+            QCOMPARE(panel->result()->groups[g].value.numerator, expected.value().groups[g].value.numerator);
+        QCOMPARE(panel->model()->rowCount(), int(expected.value().groups.size()) + 1);  // and "All"
+        QVERIFY(panel->result()->sii.has_value() == expected.value().sii.has_value());
+        if (expected.value().sii) QCOMPARE(panel->result()->sii->sii, expected.value().sii->sii);
+        // By sex: another grouping, no SII.
+        QSignalSpy updated(panel, &ui::InequalityPanel::updated);
+        panel->setDimension(core::InequalityDimension::Sex);
+        QVERIFY(updated.wait(60000));
+        QVERIFY(!panel->result()->sii.has_value());
+        QVERIFY(panel->result()->groups.size() < expected.value().groups.size());
+        // The profile's indicator selection carries over.
+        w.profilePanel()->selectIndicator(3);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->findChild<QComboBox *>()->currentIndex(), 3, 60000);
     }
 
     void leagueTableRanksAndDrillsDownToPractices() {
