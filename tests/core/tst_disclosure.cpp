@@ -1,0 +1,148 @@
+// Disclosure control: the NHS small-number policy (1-7 suppressed, others rounded to 5),
+// secondary suppression against adversarial tables, and an exact audit: no suppressed small
+// count can be solved for from what a protected table shows.
+#include "disclosure.h"
+
+#include <QTest>
+#include <cmath>
+#include <random>
+
+using namespace phm::core::disclosure;
+
+namespace {
+// Every line (row with its total, column with its total, and the totals with the grand total)
+// hides none or at least two members.
+bool linesSafe(const Table &t, const Protected &p) {
+    const size_t rows = t.cells.size(), cols = rows ? t.cells[0].size() : 0;
+    auto hidden = [](Cell c) { return c != Cell::Shown; };
+    for (size_t r = 0; r < rows && t.rowTotals; ++r) {
+        int n = hidden(p.rowTotalStatus[r]);
+        for (size_t c = 0; c < cols; ++c) n += hidden(p.status[r][c]);
+        if (n == 1) return false;
+    }
+    for (size_t c = 0; c < cols && t.columnTotals; ++c) {
+        int n = hidden(p.columnTotalStatus[c]);
+        for (size_t r = 0; r < rows; ++r) n += hidden(p.status[r][c]);
+        if (n == 1) return false;
+    }
+    return true;
+}
+}  // namespace
+
+class TestDisclosure : public QObject {
+    Q_OBJECT
+private slots:
+    void smallCountsAndRounding() {
+        const Policy policy;
+        // NHS England's rule as the issue states it: 1-7 suppressed, the rest to the nearest 5.
+        QCOMPARE(publish(0, policy), 0.0);
+        for (int v = 1; v <= 7; ++v) QVERIFY(std::isnan(publish(v, policy)));
+        QCOMPARE(publish(8, policy), 10.0);
+        QCOMPARE(publish(12, policy), 10.0);
+        QCOMPARE(publish(12.5, policy), 15.0);  // halves up
+        QCOMPARE(publish(13, policy), 15.0);
+        QCOMPARE(publish(1002, policy), 1000.0);
+        QVERIFY(policy.describe().contains("1 to 7") && policy.describe().contains("nearest 5"));
+        // Derived values go with their counts.
+        QVERIFY(std::isnan(derived(12.5, 3, 100, policy)));
+        QVERIFY(std::isnan(derived(50, 40, 4, policy)));
+        QCOMPARE(derived(12.5, 30, 100, policy), 12.5);
+        // Off: counts pass through unchanged.
+        Policy off;
+        off.enabled = false;
+        QCOMPARE(publish(3, off), 3.0);
+        QCOMPARE(publish(12, off), 12.0);
+        QVERIFY(off.describe().startsWith("No disclosure control"));
+    }
+
+    void oneSmallCellInARow() {
+        // 50 + 3 + 40 = 93 with the row total shown: hiding 3 alone gives it away (93 - 50 - 40).
+        const Table t{{{50, 3, 40}}, true, false};
+        const Protected p = protect(t, Policy{});
+        QCOMPARE(p.status[0][1], Cell::Primary);
+        QCOMPARE(p.status[0][2], Cell::Secondary);  // the smallest other positive cell
+        QCOMPARE(p.cells[0][0], 50.0);
+        QCOMPARE(p.rowTotals[0], 95.0);  // 93 rounded
+        QCOMPARE(p.primary, 1);
+        QVERIFY(linesSafe(t, p));
+        QVERIFY(recoverableCells(t, p).empty());
+    }
+
+    void totalsThatGiveItAway() {
+        // A row whose only other member is its total: the total must go.
+        const Table single{{{4, 0}}, true, false};
+        Protected p = protect(single, Policy{});
+        QVERIFY(std::isnan(p.cells[0][0]) && std::isnan(p.rowTotals[0]));
+        // Two-way table with margins: suppressing 3 spreads across rows and columns.
+        //        c0  c1 | total
+        //   A     3  20 |  23
+        //   B    10  30 |  40
+        const Table t{{{3, 20}, {10, 30}}, true, true};
+        p = protect(t, Policy{});
+        QCOMPARE(p.status[0][0], Cell::Primary);
+        QVERIFY(linesSafe(t, p));
+        QVERIFY(recoverableCells(t, p).empty());
+        for (const auto &row : p.cells)
+            for (double v : row) QVERIFY(std::isnan(v) || std::fmod(v, 5) == 0);
+    }
+
+    void nestedAreasThatDifferByAFewPeople() {
+        // A PCN of 1,000 and one of its practices with 997: the PCN's other 3 people would be
+        // derivable, so the practice (or the PCN) must be hidden.
+        ProtectedLine l = protectLine({997}, 1000, Policy{});
+        QVERIFY(std::isnan(l.parts[0]) || std::isnan(l.total));
+        QCOMPARE(l.status[0], Cell::Secondary);
+        QCOMPARE(l.total, 1000.0);
+        // Two practices shown, 5 people elsewhere in the PCN.
+        l = protectLine({400, 395}, 800, Policy{});
+        QCOMPARE(l.status[1], Cell::Secondary);  // the smaller practice
+        QCOMPARE(l.parts[0], 400.0);
+        // Nothing small, nothing hidden.
+        l = protectLine({400, 400}, 800, Policy{});
+        QVERIFY(l.status[0] == Cell::Shown && l.status[1] == Cell::Shown && l.totalStatus == Cell::Shown);
+    }
+
+    void noSmallCountCanBeSolvedFor() {
+        // 400 random tables, seeded: small counts are never shown, every shown count is a
+        // multiple of 5, no line hides exactly one member, and an exact linear-algebra audit finds
+        // no suppressed small cell whose value follows from what is shown.
+        std::mt19937 rng(20261123);
+        int primaries = 0;
+        for (int k = 0; k < 400; ++k) {
+            const int rows = 1 + int(rng() % 6), cols = 1 + int(rng() % 6);
+            Table t;
+            t.rowTotals = rng() % 4 != 0;
+            t.columnTotals = rng() % 4 != 0;
+            t.cells.assign(size_t(rows), std::vector<double>(size_t(cols)));
+            for (auto &row : t.cells)
+                for (double &v : row) v = rng() % 3 == 0 ? double(rng() % 8) : double(rng() % 60);
+            const Protected p = protect(t, Policy{});
+            primaries += p.primary;
+            for (int r = 0; r < rows; ++r)
+                for (int c = 0; c < cols; ++c) {
+                    const double v = t.cells[size_t(r)][size_t(c)];
+                    if (v >= 1 && v <= 7) QVERIFY(std::isnan(p.cells[size_t(r)][size_t(c)]));
+                    const double shown = p.cells[size_t(r)][size_t(c)];
+                    QVERIFY(std::isnan(shown) || std::fmod(shown, 5) == 0);
+                }
+            QVERIFY2(linesSafe(t, p), qPrintable(QString("table %1").arg(k)));
+            for (const auto &[r, c] : recoverableCells(t, p)) {
+                const double v = t.cells[size_t(r)][size_t(c)];
+                QVERIFY2(!(v >= 1 && v <= 7),
+                         qPrintable(QString("table %1 cell %2,%3 = %4 can be solved for").arg(k).arg(r).arg(c).arg(v)));
+            }
+        }
+        QVERIFY(primaries > 200);  // the tables did exercise the rule
+    }
+
+    void auditFindsAnUnprotectedTable() {
+        // The audit is not vacuous: primary suppression alone leaves 3 recoverable.
+        const Table t{{{50, 3, 40}}, true, false};
+        Protected naive = protect(t, Policy{});
+        naive.status[0][2] = Cell::Shown;
+        QCOMPARE(recoverableCells(t, naive).size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDisclosure)
+#include "tst_disclosure.moc"
