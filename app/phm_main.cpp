@@ -7,6 +7,7 @@
 #include "dataspec.h"
 #include "generator.h"
 #include "importer.h"
+#include "packcommand.h"
 #include "profilecommand.h"
 #include "projectloader.h"
 #include "statscommand.h"
@@ -16,11 +17,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 using namespace phm::core;
@@ -130,7 +133,13 @@ int cmdInfo(const QStringList &args) {
 }  // namespace
 
 int main(int argc, char **argv) {
-    QCoreApplication app(argc, argv);
+    // Packs are laid out with QPainter and fonts, which need a GUI application; without a
+    // display it runs on the offscreen platform.
+    const bool gui = argc > 1 && std::string_view(argv[1]) == "export-packs";
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("phm"));
     QStringList args = app.arguments();
     const QString cmd = args.size() > 1 ? args.at(1) : QString();
@@ -149,14 +158,16 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("inequality")) return runInequalityCommand(args);
     if (cmd == QLatin1String("core20")) return runCore20Command(args);
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
+    if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
     }
-    err(QStringLiteral(
-        "usage: phm "
-        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|multimorbidity|data-spec|bench> "
-        "[options]"));
+    err(
+        QStringLiteral("usage: phm "
+                       "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|"
+                       "multimorbidity|data-spec|bench> "
+                       "[options]"));
     return 2;
 }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <cmath>
 
@@ -267,6 +268,43 @@ private slots:
         QVERIFY2(e.contains(QStringLiteral("line 2, column 2 (`x`): `five` is not a number")), qPrintable(e));
         e = error(QStringLiteral("proportion"), "area,x,n\nA,1,10\n", {QStringLiteral("--confidence"), QStringLiteral("0.5")});
         QVERIFY2(e.contains(QStringLiteral("confidence level must be between")), qPrintable(e));
+    }
+
+    void exportPacksWritesReadablePdfs() {
+        // Uses the project made by generateImportInfo (2,500 people).
+        const QString project = mDir.filePath(QStringLiteral("p.phm")), out = mDir.filePath(QStringLiteral("packs"));
+        const QJsonObject r =
+            QJsonDocument::fromJson(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--level"),
+                                         QStringLiteral("place"), QStringLiteral("--out"), out, QStringLiteral("--json")}))
+                .object();
+        const QJsonArray packs = r.value(QStringLiteral("packs")).toArray();
+        QCOMPARE(packs.size(), 4);  // the four places
+        QVERIFY(r.value(QStringLiteral("policy")).toString().contains(QStringLiteral("1 to 7")));
+        for (const QJsonValue &v : packs) {
+            const QJsonObject pack = v.toObject();
+            for (const char *key : {"area", "area_code", "file", "pages"}) QVERIFY2(pack.contains(QLatin1String(key)), key);
+            // pdfinfo agrees on the page count; pdftotext finds the sections, the area and the policy
+            // on the pages (text, not pictures of text).
+            QProcess info;
+            info.start(QStringLiteral("pdfinfo"), {pack.value(QStringLiteral("file")).toString()});
+            QVERIFY(info.waitForFinished());
+            QVERIFY(QString::fromUtf8(info.readAllStandardOutput())
+                        .contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\b").arg(pack.value(QStringLiteral("pages")).toInt()))));
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"),
+                       {QStringLiteral("-layout"), pack.value(QStringLiteral("file")).toString(), QStringLiteral("-")});
+            QVERIFY(text.waitForFinished());
+            const QString t = QString::fromUtf8(text.readAllStandardOutput());
+            for (const QString &needle : {pack.value(QStringLiteral("area")).toString(), QStringLiteral("Key indicators against the place"),
+                                          QStringLiteral("Population"), QStringLiteral("Inequalities"), QStringLiteral("Counts of 1 to 7"),
+                                          QStringLiteral("Page 1 of")})
+                QVERIFY2(t.contains(needle), qPrintable(needle));
+        }
+        // A bad level is refused.
+        QCOMPARE(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--level"),
+                      QStringLiteral("lsoa"), QStringLiteral("--out"), out},
+                     1),
+                 QByteArray());
     }
 
     void errorsAreReportedWithExitCode() {

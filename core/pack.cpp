@@ -1,0 +1,167 @@
+#include "pack.h"
+
+#include "cohortanalysis.h"
+#include "inequality.h"
+
+#include <QLocale>
+#include <algorithm>
+
+namespace phm::core {
+
+namespace {
+
+QString levelName(Area::Kind k) {
+    switch (k) {
+        case Area::Ics:
+            return QStringLiteral("Integrated Care System");
+        case Area::Alliance:
+            return QStringLiteral("Care alliance");
+        case Area::Place:
+            return QStringLiteral("Place");
+        case Area::Pcn:
+            return QStringLiteral("Primary care network");
+        case Area::Practice:
+            return QStringLiteral("Practice");
+        case Area::Lsoa:
+            return QStringLiteral("Neighbourhood (LSOA)");
+    }
+    return {};
+}
+
+// A distribution (people per group) as published: parts protected against the total, shares
+// only from shown counts.
+std::vector<PackRow> distribution(const std::vector<InequalityGroup> &groups, double total, const disclosure::Policy &policy) {
+    std::vector<double> counts;
+    for (const InequalityGroup &g : groups) counts.push_back(g.value.denominator);
+    const disclosure::ProtectedLine line = disclosure::protectLine(counts, total, policy);
+    // Shares from the published counts, so a share cannot be turned back into an exact count.
+    std::vector<PackRow> out;
+    for (size_t i = 0; i < groups.size(); ++i)
+        out.push_back(
+            {groups[i].label, line.parts[i], std::isnan(line.parts[i]) || !(line.total > 0) ? NAN : 100.0 * line.parts[i] / line.total});
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
+                                         const std::vector<IndicatorDefinition> &definitions, Area::Kind level, const PackOptions &options,
+                                         Feedback *feedback) {
+    const Project &p = areas.project();
+    std::vector<IndicatorDefinition> chosen;
+    if (options.indicators.isEmpty()) {
+        chosen = definitions;
+    } else {
+        for (const QString &id : options.indicators) {
+            const IndicatorDefinition *d = findIndicator(definitions, id);
+            if (!d) return Error{QStringLiteral("unknown_indicator"), QStringLiteral("no indicator `%1` for the pack").arg(id), id};
+            chosen.push_back(*d);
+        }
+    }
+    ProfileWorkspace workspace;
+    auto profile = computeProfile(areas, lists, chosen, level, {}, &workspace);
+    if (!profile) return profile.error();
+    // People counted by group: an indicator whose numerator and denominator are everyone registered.
+    IndicatorDefinition everyone;
+    everyone.id = QStringLiteral("registered");
+    everyone.numerator = QStringLiteral("registered");
+    // The inequality shown: emergency admissions when defined, else the first DSR or rate.
+    const IndicatorDefinition *gradient = findIndicator(definitions, QStringLiteral("emergency-admissions"));
+    for (const IndicatorDefinition &d : definitions)
+        if (!gradient && (d.type == IndicatorType::Dsr || d.type == IndicatorType::Rate)) gradient = &d;
+    const disclosure::Policy &policy = options.policy;
+    std::vector<PackData> out;
+    const int count = level == Area::Ics ? 1 : areas.areaCount(level);
+    for (int a = 0; a < count; ++a) {
+        if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
+        const Area area{level, a};
+        PackData pack;
+        pack.area = area;
+        pack.title = options.title;
+        pack.areaName = areas.name(area);
+        pack.areaCode = areas.code(area);
+        pack.levelName = levelName(level);
+        pack.parentName = level == Area::Ics ? QString() : areas.name(areas.parentOf(area));
+        pack.periodStart = p.extractStart;
+        pack.periodEnd = p.extractEnd;
+        pack.policy = policy.describe();
+        pack.registered = disclosure::publish(double(areas.population(area)), policy);
+        const Pyramid pyramid = areas.pyramid(area);
+        {
+            // The pyramid is a table: bands by sex, with totals.
+            disclosure::Table t;
+            for (int b = 0; b < kPyramidBands; ++b) t.cells.push_back({double(pyramid.male[size_t(b)]), double(pyramid.female[size_t(b)])});
+            const disclosure::Protected safe = disclosure::protect(t, policy);
+            for (int b = 0; b < kPyramidBands; ++b) {
+                pack.male[size_t(b)] = safe.cells[size_t(b)][0];
+                pack.female[size_t(b)] = safe.cells[size_t(b)][1];
+            }
+        }
+        std::optional<rules::Selection> scope;
+        if (level != Area::Ics) scope = areaMembers(areas, area);
+        InequalityOptions io;
+        io.repetitions = 10000;
+        for (const auto &[dimension, target] :
+             {std::pair{InequalityDimension::EthnicGroup, &pack.ethnicity}, std::pair{InequalityDimension::ImdDecile, &pack.deprivation}}) {
+            auto groups = computeInequality(p, lists, everyone, dimension, scope ? &*scope : nullptr, io, &workspace);
+            if (!groups) return groups.error();
+            *target = distribution(groups.value().groups, groups.value().overall.denominator, policy);
+        }
+        if (gradient) {
+            auto byImd =
+                computeInequality(p, lists, *gradient, InequalityDimension::ImdQuintile, scope ? &*scope : nullptr, io, &workspace);
+            if (!byImd) return byImd.error();
+            pack.inequalityIndicator = gradient->name;
+            for (const InequalityGroup &g : byImd.value().groups) {
+                const double v = disclosure::derived(g.value.ci.value, g.value.numerator, g.value.denominator, policy);
+                pack.inequality.push_back({g.label, v, NAN});
+                pack.inequalityLimits.emplace_back(std::isnan(v) ? NAN : g.value.ci.lower, std::isnan(v) ? NAN : g.value.ci.upper);
+            }
+            if (byImd.value().sii) {
+                // Every decile's value must be shown for the gradient to be published.
+                const bool complete =
+                    std::none_of(pack.inequality.begin(), pack.inequality.end(), [](const PackRow &r) { return std::isnan(r.count); });
+                if (complete) {
+                    pack.sii = byImd.value().sii->sii;
+                    pack.siiLower = byImd.value().sii->siiLower;
+                    pack.siiUpper = byImd.value().sii->siiUpper;
+                }
+            }
+        }
+        for (const ProfileRow &r : profile.value().rows) {
+            if (r.area.index != a) continue;
+            PackIndicator pi;
+            pi.definition = chosen[size_t(r.indicator)];
+            pi.numerator = disclosure::publish(r.value.numerator, policy);
+            pi.denominator = disclosure::publish(r.value.denominator, policy);
+            for (double *v : {&pi.value.value, &pi.value.lower, &pi.value.upper}) *v = NAN;
+            if (!disclosure::isSmall(r.value.numerator, policy) && !disclosure::isSmall(r.value.denominator, policy)) pi.value = r.value.ci;
+            pi.parentValue = r.parentValue;
+            pi.icsValue = r.icsValue;
+            pi.vsIcs = std::isnan(pi.value.value) ? Significance::NotCompared : r.vsIcs;
+            pi.vsParent = std::isnan(pi.value.value) ? Significance::NotCompared : r.vsParent;
+            pi.peers = peerRange(profile.value(), r.indicator);
+            pack.indicators.push_back(pi);
+        }
+        // What the data says: significantly worse than the ICS, largest relative gap first.
+        std::vector<const PackIndicator *> worse;
+        for (const PackIndicator &pi : pack.indicators)
+            if (pi.vsIcs == Significance::Worse && pi.icsValue != 0) worse.push_back(&pi);
+        std::sort(worse.begin(), worse.end(), [](const auto *x, const auto *y) {
+            return std::abs(x->value.value / x->icsValue - 1) > std::abs(y->value.value / y->icsValue - 1);
+        });
+        const QLocale l;
+        for (size_t i = 0; i < worse.size() && i < 5; ++i)
+            pack.priorities << QStringLiteral("%1: %2 against %3 for the ICS (%4% %5)")
+                                   .arg(worse[i]->definition.name, l.toString(worse[i]->value.value, 'f', 1),
+                                        l.toString(worse[i]->icsValue, 'f', 1))
+                                   .arg(l.toString(std::abs(worse[i]->value.value / worse[i]->icsValue - 1) * 100, 'f', 0),
+                                        worse[i]->value.value > worse[i]->icsValue ? QStringLiteral("higher") : QStringLiteral("lower"));
+        pack.importReport = p.importReport;
+        out.push_back(std::move(pack));
+        if (feedback) feedback->setProgress(100.0 * (a + 1) / count);
+    }
+    return out;
+}
+
+}  // namespace phm::core

@@ -1,0 +1,62 @@
+#pragma once
+// The content of a PCN (or place, or ICS) pack, built in the core and already through disclosure
+// control: a renderer (ui/packwriter) only lays it out, so no count reaches a PDF without the
+// small-number policy. Counts are published values (rounded; NaN when suppressed); values derived
+// from a suppressed count are NaN too.
+#include "areas.h"
+#include "disclosure.h"
+#include "feedback.h"
+#include "indicators.h"
+#include "profile.h"
+
+#include <QJsonObject>
+#include <vector>
+
+namespace phm::core {
+
+struct PackRow {  // a labelled count with its share of the total
+    QString label;
+    double count = NAN, percent = NAN;
+};
+
+struct PackIndicator {
+    IndicatorDefinition definition;
+    double numerator = NAN, denominator = NAN;  // published
+    stats::Interval value;                      // NaN parts when suppressed
+    double parentValue = NAN, icsValue = NAN;
+    Significance vsIcs = Significance::NotCompared, vsParent = Significance::NotCompared;
+    PeerRange peers;
+};
+
+struct PackData {
+    Area area;
+    QString title, areaName, areaCode, levelName, parentName;
+    int32_t periodStart = kNoDate, periodEnd = kNoDate;
+    QString policy;  // the disclosure policy, named on every page
+    double registered = NAN;
+    std::array<double, kPyramidBands> male{}, female{};  // published
+    std::vector<PackRow> ethnicity, deprivation;         // IMD deciles 1..10
+    std::vector<PackIndicator> indicators;
+    // Inequality in emergency admissions (or the first DSR) by IMD quintile, with the SII.
+    QString inequalityIndicator;
+    std::vector<PackRow> inequality;  // label and value (count = value, percent unused)
+    std::vector<std::pair<double, double>> inequalityLimits;
+    double sii = NAN, siiLower = NAN, siiUpper = NAN;
+    // The largest significant gaps against the ICS (worse first), for "what the data says".
+    QStringList priorities;
+    QJsonObject importReport;
+};
+
+struct PackOptions {
+    QString title = QStringLiteral("Population health pack");
+    QStringList indicators;  // ids; empty: all
+    disclosure::Policy policy;
+};
+
+// One pack per area of `level` (the ICS: one). `profile` is the level's profile (computeProfile)
+// with `definitions`. Progress per area; canceling returns the error "canceled".
+Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
+                                         const std::vector<IndicatorDefinition> &definitions, Area::Kind level, const PackOptions &options,
+                                         Feedback *feedback = nullptr);
+
+}  // namespace phm::core

@@ -1,0 +1,366 @@
+#include "packwriter.h"
+
+#include "profilemodel.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <cmath>
+
+namespace phm::ui {
+
+namespace {
+
+constexpr int kDpi = 300;
+constexpr int kDefinitionsPerPage = 14;
+const QColor kNhsBlue(0x00, 0x5E, 0xB8), kDark(0x21, 0x2B, 0x32), kGrey(0x76, 0x86, 0x92);
+
+double mm(double v) { return v * kDpi / 25.4; }
+
+QString tr(const char *text) { return QCoreApplication::translate("phm::ui::PackWriter", text); }
+
+QString number(double v, int decimals = 0) { return std::isnan(v) ? QStringLiteral("*") : QLocale().toString(v, 'f', decimals); }
+
+class Writer {
+public:
+    Writer(QPdfWriter &pdf, const core::PackData &pack, int pages) : mPdf(pdf), mPack(pack), mPages(pages), mPainter(&pdf) {
+        mPage = QRectF(mm(18), mm(16), pdf.width() - mm(36), pdf.height() - mm(34));
+    }
+    bool ok() const { return mPainter.isActive(); }
+    void newPage() {
+        footer();
+        mPdf.newPage();
+        ++mPageNo;
+        mY = mPage.top();
+    }
+    void finish() {
+        footer();
+        mPainter.end();
+    }
+    int page() const { return mPageNo; }
+
+    void font(double points, bool bold = false, const QColor &colour = kDark) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPointSizeF(points);
+        f.setBold(bold);
+        mPainter.setFont(f);
+        mPainter.setPen(colour);
+    }
+    // Wrapped text at the cursor; returns its height.
+    double text(const QString &s, double points, bool bold = false, const QColor &colour = kDark, double indent = 0) {
+        font(points, bold, colour);
+        const QRectF box(mPage.left() + indent, mY, mPage.width() - indent, mPage.bottom() - mY);
+        const QRectF used = mPainter.boundingRect(box, Qt::TextWordWrap, s);
+        mPainter.drawText(box, Qt::TextWordWrap, s);
+        mY += used.height();
+        return used.height();
+    }
+    void heading(const QString &s) {
+        text(s, 18, true, kNhsBlue);
+        mPainter.setPen(QPen(kNhsBlue, mm(0.5)));
+        mPainter.drawLine(QPointF(mPage.left(), mY + mm(1)), QPointF(mPage.right(), mY + mm(1)));
+        mY += mm(5);
+    }
+    void gap(double millimetres) { mY += mm(millimetres); }
+    double y() const { return mY; }
+    QRectF area() const { return mPage; }
+    QPainter &painter() { return mPainter; }
+    void setY(double y) { mY = y; }
+
+    // A table: header and rows of cells; columns as fractions of the width; right-aligned
+    // columns flagged. Cells may carry a background colour.
+    struct Cell {
+        QString text;
+        QColor background;
+    };
+    void table(const QStringList &header, const std::vector<std::vector<Cell>> &rows, const std::vector<double> &widths,
+               const std::vector<bool> &right, double points = 8.5, double rowMm = 6.2) {
+        auto drawRow = [&](const std::vector<Cell> &cells, bool bold) {
+            double x = mPage.left();
+            for (size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
+                const QRectF box(x, mY, widths[c] * mPage.width(), mm(rowMm));
+                if (cells[c].background.isValid()) mPainter.fillRect(box.adjusted(0, mm(0.4), 0, -mm(0.4)), cells[c].background);
+                font(points, bold, cells[c].background.isValid() && cells[c].background.lightness() < 140 ? Qt::white : kDark);
+                mPainter.drawText(box.adjusted(mm(1), 0, -mm(1), 0), Qt::AlignVCenter | (right[c] ? Qt::AlignRight : Qt::AlignLeft),
+                                  mPainter.fontMetrics().elidedText(cells[c].text, Qt::ElideRight, int(box.width() - mm(2))));
+                x += box.width();
+            }
+            mY += mm(rowMm);
+        };
+        std::vector<Cell> head;
+        for (const QString &h : header) head.push_back({h, QColor(0xE8, 0xED, 0xEE)});
+        drawRow(head, true);
+        for (const auto &r : rows) drawRow(r, false);
+        mY += mm(2);
+    }
+
+private:
+    void footer() {
+        font(7, false, kGrey);
+        const QRectF box(mPage.left(), mPdf.height() - mm(14), mPage.width(), mm(10));
+        mPainter.setPen(QPen(QColor(0xD8, 0xDD, 0xE0), mm(0.3)));
+        mPainter.drawLine(box.topLeft(), box.topRight());
+        mPainter.setPen(kGrey);
+        const QLocale l;
+        const QString left = tr("%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4")
+                                 .arg(mPack.areaName, l.toString(QDate(1970, 1, 1).addDays(mPack.periodStart), QLocale::ShortFormat),
+                                      l.toString(QDate(1970, 1, 1).addDays(mPack.periodEnd), QLocale::ShortFormat), mPack.policy);
+        mPainter.drawText(box.adjusted(0, mm(1), -mm(25), 0), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, left);
+        mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop, tr("Page %1 of %2").arg(mPageNo).arg(mPages));
+    }
+
+    QPdfWriter &mPdf;
+    const core::PackData &mPack;
+    int mPages;
+    QPainter mPainter;
+    QRectF mPage;
+    double mY = 0;
+    int mPageNo = 1;
+};
+
+// Population pyramid: men left, women right, 19 five-year bands, suppressed bands hatched.
+void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
+    QPainter &p = w.painter();
+    double top = 0;
+    for (int b = 0; b < core::kPyramidBands; ++b)
+        for (double v : {pack.male[size_t(b)], pack.female[size_t(b)]})
+            if (!std::isnan(v)) top = std::max(top, v);
+    if (top <= 0) return;
+    const double labelWidth = mm(14), half = (box.width() - labelWidth) / 2, rowH = box.height() / core::kPyramidBands;
+    const double mid = box.left() + half;
+    w.font(6.5);
+    for (int b = 0; b < core::kPyramidBands; ++b) {
+        const double y = box.bottom() - (b + 1) * rowH;
+        const double m = pack.male[size_t(b)], f = pack.female[size_t(b)];
+        auto bar = [&](double v, bool left, const QColor &c) {
+            if (std::isnan(v)) {
+                p.setPen(QPen(kGrey, mm(0.2)));
+                p.setBrush(QBrush(kGrey, Qt::BDiagPattern));
+                const double wdt = mm(3);
+                p.drawRect(left ? QRectF(mid - wdt, y + rowH * 0.1, wdt, rowH * 0.8)
+                                : QRectF(mid + labelWidth, y + rowH * 0.1, wdt, rowH * 0.8));
+                return;
+            }
+            const double wdt = v / top * (half - mm(2));
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawRect(left ? QRectF(mid - wdt, y + rowH * 0.1, wdt, rowH * 0.8)
+                            : QRectF(mid + labelWidth, y + rowH * 0.1, wdt, rowH * 0.8));
+        };
+        bar(m, true, QColor(0x00, 0x5E, 0xB8));
+        bar(f, false, QColor(0xAE, 0x25, 0x73));
+        p.setPen(kDark);
+        p.drawText(QRectF(mid, y, labelWidth, rowH), Qt::AlignCenter, core::Pyramid::bandLabel(b));
+    }
+    w.font(8, true);
+    p.drawText(QRectF(box.left(), box.top() - mm(6), half, mm(5)), Qt::AlignLeft, tr("Men"));
+    p.drawText(QRectF(mid + labelWidth, box.top() - mm(6), half, mm(5)), Qt::AlignRight, tr("Women"));
+}
+
+// Horizontal bars with optional intervals, labels on the left.
+void bars(Writer &w, const QRectF &box, const std::vector<core::PackRow> &rows, const std::vector<std::pair<double, double>> &limits,
+          bool percent, const QColor &colour) {
+    QPainter &p = w.painter();
+    double top = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const double v = percent ? rows[i].percent : rows[i].count;
+        if (!std::isnan(v)) top = std::max(top, v);
+        if (i < limits.size() && !std::isnan(limits[i].second)) top = std::max(top, limits[i].second);
+    }
+    if (top <= 0 || rows.empty()) return;
+    const double labelW = mm(34), valueW = mm(20), rowH = box.height() / double(rows.size());
+    const double x0 = box.left() + labelW, span = box.width() - labelW - valueW;
+    w.font(7.5);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const double y = box.top() + i * rowH, v = percent ? rows[i].percent : rows[i].count;
+        p.setPen(kDark);
+        p.drawText(QRectF(box.left(), y, labelW - mm(2), rowH), Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
+        if (!std::isnan(v)) {
+            p.fillRect(QRectF(x0, y + rowH * 0.15, v / top * span, rowH * 0.7), colour);
+            if (i < limits.size() && !std::isnan(limits[i].first)) {
+                p.setPen(QPen(kDark, mm(0.35)));
+                const double a = x0 + limits[i].first / top * span, b = x0 + limits[i].second / top * span;
+                p.drawLine(QPointF(a, y + rowH / 2), QPointF(b, y + rowH / 2));
+                p.drawLine(QPointF(a, y + rowH * 0.3), QPointF(a, y + rowH * 0.7));
+                p.drawLine(QPointF(b, y + rowH * 0.3), QPointF(b, y + rowH * 0.7));
+            }
+        }
+        p.setPen(kDark);
+        p.drawText(QRectF(box.right() - valueW, y, valueW, rowH), Qt::AlignRight | Qt::AlignVCenter,
+                   percent ? (std::isnan(v) ? QStringLiteral("*") : QLocale().toString(v, 'f', 1) + QStringLiteral("%")) : number(v, 0));
+    }
+}
+
+// A spine: the peers' range and interquartile band, the ICS line, the area as a coloured dot.
+void spine(QPainter &p, const QRectF &r, const core::PackIndicator &pi) {
+    const core::PeerRange &s = pi.peers;
+    if (s.areas < 2 || std::isnan(pi.value.value) || std::isnan(pi.icsValue)) return;
+    const double half = std::max({std::abs(s.max - pi.icsValue), std::abs(pi.icsValue - s.min), 1e-12});
+    auto x = [&](double v) { return r.center().x() + (v - pi.icsValue) / half * r.width() / 2; };
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xD9, 0xD9, 0xD9));
+    p.drawRect(QRectF(QPointF(x(s.min), r.top()), QPointF(x(s.max), r.bottom())));
+    p.setBrush(QColor(0x8C, 0x8C, 0x8C));
+    p.drawRect(QRectF(QPointF(x(s.q25), r.top()), QPointF(x(s.q75), r.bottom())));
+    p.setPen(QPen(Qt::black, mm(0.3)));
+    p.drawLine(QPointF(r.center().x(), r.top() - mm(0.5)), QPointF(r.center().x(), r.bottom() + mm(0.5)));
+    p.setBrush(significanceColour(pi.vsIcs));
+    p.drawEllipse(QPointF(x(pi.value.value), r.center().y()), r.height() / 2, r.height() / 2);
+}
+
+}  // namespace
+
+core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
+    const int definitionPages = std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
+    const int pages = 6 + definitionPages;  // cover, contents, next steps, population, indicators, inequalities, appendix
+    QPdfWriter pdf(path);
+    pdf.setResolution(kDpi);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setTitle(QStringLiteral("%1: %2").arg(pack.title, pack.areaName));
+    pdf.setCreator(QStringLiteral("PHM Workbench"));
+    Writer w(pdf, pack, pages);
+    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), tr("cannot write %1").arg(path), path};
+    const QLocale l;
+    // 1. Cover.
+    w.gap(60);
+    w.text(pack.title, 28, true, kNhsBlue);
+    w.gap(6);
+    w.text(pack.areaName, 22, true);
+    w.text(pack.levelName + (pack.parentName.isEmpty() ? QString() : tr(" in %1").arg(pack.parentName)), 13, false, kGrey);
+    w.gap(10);
+    w.text(tr("Registered population: %1").arg(number(pack.registered)), 12);
+    w.text(tr("Data period: %1 to %2")
+               .arg(l.toString(QDate(1970, 1, 1).addDays(pack.periodStart), QLocale::LongFormat),
+                    l.toString(QDate(1970, 1, 1).addDays(pack.periodEnd), QLocale::LongFormat)),
+           12);
+    w.text(tr("Produced %1 with PHM Workbench").arg(l.toString(QDate::currentDate(), QLocale::LongFormat)), 12);
+    w.gap(20);
+    w.text(tr("Disclosure control"), 11, true);
+    w.text(pack.policy + tr(". Suppressed values are shown as *."), 10);
+    w.gap(4);
+    w.text(tr("Official sensitive: for the use of the primary care network and the ICS. The demonstration data are synthetic."), 10, false,
+           kGrey);
+    // 2. Contents.
+    w.newPage();
+    w.heading(tr("Contents"));
+    const QStringList sections = {tr("What the data says"), tr("Population"), tr("Key indicators against the place and the ICS"),
+                                  tr("Inequalities"), tr("Data quality and definitions")};
+    for (int i = 0; i < sections.size(); ++i) w.text(tr("%1  ·  page %2").arg(sections[i]).arg(i + 3), 12);
+    // 3. What the data says.
+    w.newPage();
+    w.heading(sections[0]);
+    if (pack.priorities.isEmpty())
+        w.text(tr("No indicator is significantly worse than the ICS at 95%."), 11);
+    else {
+        w.text(tr("Significantly worse than the ICS (95%), largest gap first:"), 11, true);
+        for (const QString &s : pack.priorities) w.text(QStringLiteral("•  ") + s, 11, false, kDark, mm(4));
+    }
+    w.gap(6);
+    if (!std::isnan(pack.sii))
+        w.text(tr("%1 rises by %2 (95% CI %3 to %4) from the most to the least deprived (slope index of inequality); a negative value "
+                  "means the most deprived fare worse where higher is worse.")
+                   .arg(pack.inequalityIndicator, number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
+               11);
+    // 4. Population.
+    w.newPage();
+    w.heading(sections[1]);
+    w.text(tr("Registered people by age and sex (%1 in all)").arg(number(pack.registered)), 11, true);
+    w.gap(8);
+    pyramid(w, pack, QRectF(w.area().left(), w.y(), w.area().width(), mm(85)));
+    w.setY(w.y() + mm(90));
+    const double half = w.area().width() / 2 - mm(4);
+    const double top = w.y();
+    w.text(tr("Ethnic group"), 11, true);
+    bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(40)), pack.ethnicity, {}, true, QColor(0x00, 0x5E, 0xB8));
+    w.setY(top);
+    w.font(11, true);
+    w.painter().drawText(QPointF(w.area().left() + half + mm(8), top + mm(4)), tr("Deprivation (IMD decile, 1 = most deprived)"));
+    bars(w, QRectF(w.area().left() + half + mm(8), top + mm(7), half, mm(70)), pack.deprivation, {}, true, QColor(0x33, 0x0A, 0x72));
+    // 5. Key indicators.
+    w.newPage();
+    w.heading(sections[2]);
+    {
+        std::vector<std::vector<Writer::Cell>> rows;
+        for (const core::PackIndicator &pi : pack.indicators) {
+            const int d = pi.definition.multiplier >= 1000 ? 0 : 1;
+            rows.push_back(
+                {{pi.definition.name, {}},
+                 {number(pi.numerator), {}},
+                 {number(pi.value.value, d), {}},
+                 {std::isnan(pi.value.value) ? QStringLiteral("*")
+                                             : number(pi.value.lower, d) + QStringLiteral("–") + number(pi.value.upper, d),
+                  {}},
+                 {number(pi.parentValue, d), {}},
+                 {number(pi.icsValue, d), {}},
+                 {core::significanceName(pi.vsIcs), pi.vsIcs == core::Significance::NotCompared ? QColor() : significanceColour(pi.vsIcs)},
+                 {QString(), {}}});
+        }
+        const double start = w.y();
+        const std::vector<double> widths = {0.34, 0.08, 0.07, 0.12, 0.07, 0.07, 0.09, 0.16};
+        w.table({tr("Indicator"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")},
+                rows, widths, {false, true, true, true, true, true, false, false}, 7, 6.0);
+        // Spines in the last column.
+        double x = w.area().left();
+        for (size_t c = 0; c + 1 < widths.size(); ++c) x += widths[c] * w.area().width();
+        for (size_t i = 0; i < pack.indicators.size(); ++i) {
+            const double y = start + mm(6.0) * double(i + 1);
+            spine(w.painter(), QRectF(x + mm(1.5), y + mm(1.6), widths.back() * w.area().width() - mm(3), mm(2.8)), pack.indicators[i]);
+        }
+    }
+    // 6. Inequalities.
+    w.newPage();
+    w.heading(sections[3]);
+    if (!pack.inequality.empty()) {
+        w.text(tr("%1 by national IMD quintile (1 = most deprived), with 95% intervals").arg(pack.inequalityIndicator), 11, true);
+        bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false, kNhsBlue);
+        w.setY(w.y() + mm(70));
+        if (!std::isnan(pack.sii))
+            w.text(tr("Slope index of inequality %1 (95% CI %2 to %3), from 10,000 seeded simulations.")
+                       .arg(number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
+                   10);
+        else
+            w.text(tr("No slope index: a quintile's value is suppressed or missing."), 10);
+    }
+    // 7. Data quality and definitions.
+    w.newPage();
+    w.heading(sections[4]);
+    {
+        std::vector<std::vector<Writer::Cell>> rows;
+        for (const QJsonValue &f : pack.importReport.value(QStringLiteral("files")).toArray()) {
+            const QJsonObject o = f.toObject();
+            rows.push_back({{o.value(QStringLiteral("file")).toString(), {}},
+                            {l.toString(o.value(QStringLiteral("rows_read")).toDouble(), 'f', 0), {}},
+                            {l.toString(o.value(QStringLiteral("rows_imported")).toDouble(), 'f', 0), {}},
+                            {l.toString(o.value(QStringLiteral("rows_rejected")).toDouble(), 'f', 0), {}}});
+        }
+        w.text(tr("Rows imported from the extract (whole ICS)"), 10, true);
+        w.table({tr("File"), tr("Read"), tr("Imported"), tr("Rejected")}, rows, {0.4, 0.2, 0.2, 0.2}, {false, true, true, true}, 7.5, 5.5);
+    }
+    w.text(tr("Indicator definitions"), 10, true);
+    for (size_t i = 0; i < pack.indicators.size(); ++i) {
+        if (i > 0 && i % kDefinitionsPerPage == 0) {
+            w.newPage();
+            w.heading(tr("Indicator definitions (continued)"));
+        }
+        const core::IndicatorDefinition &d = pack.indicators[i].definition;
+        w.text(d.name, 8.5, true);
+        w.text(tr("%1 per %2. Numerator: %3. Denominator: %4. %5")
+                   .arg(core::indicatorTypeName(d.type), l.toString(d.multiplier, 'f', 0), d.numerator.isEmpty() ? d.events : d.numerator,
+                        d.denominator, d.description),
+               7, false, kGrey, mm(3));
+        w.gap(1);
+    }
+    const int written = w.page();
+    w.finish();
+    if (written != pages)
+        return core::Error{QStringLiteral("layout"), tr("the pack laid out %1 pages, not %2").arg(written).arg(pages), path};
+    return pages;
+}
+
+}  // namespace phm::ui
