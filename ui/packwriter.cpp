@@ -213,6 +213,17 @@ void spine(QPainter &p, const QRectF &r, const core::PackIndicator &pi) {
     p.drawEllipse(QPointF(x(pi.value.value), r.center().y()), r.height() / 2, r.height() / 2);
 }
 
+// The slope index in words: SII is the modelled value at the least deprived end minus the most
+// deprived end, so a negative SII means higher values among the most deprived.
+QString siiSentence(const core::PackData &pack) {
+    const bool higherInDeprived = pack.sii < 0;
+    return tr("%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality "
+              "across IMD quintiles.")
+        .arg(pack.inequalityIndicator, number(std::abs(pack.sii), 0), higherInDeprived ? tr("higher") : tr("lower"),
+             number(std::min(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0),
+             number(std::max(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0));
+}
+
 }  // namespace
 
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
@@ -262,11 +273,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
         for (const QString &s : pack.priorities) w.text(QStringLiteral("•  ") + s, 11, false, kDark, mm(4));
     }
     w.gap(6);
-    if (!std::isnan(pack.sii))
-        w.text(tr("%1 rises by %2 (95% CI %3 to %4) from the most to the least deprived (slope index of inequality); a negative value "
-                  "means the most deprived fare worse where higher is worse.")
-                   .arg(pack.inequalityIndicator, number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
-               11);
+    if (!std::isnan(pack.sii)) w.text(siiSentence(pack), 11);
     // 4. Population.
     w.newPage();
     w.heading(sections[1]);
@@ -321,8 +328,8 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
         bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false, kNhsBlue);
         w.setY(w.y() + mm(70));
         if (!std::isnan(pack.sii))
-            w.text(tr("Slope index of inequality %1 (95% CI %2 to %3), from 10,000 seeded simulations.")
-                       .arg(number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
+            w.text(siiSentence(pack) + tr(" Slope index %1 (95% CI %2 to %3) from 10,000 seeded simulations.")
+                                           .arg(number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
                    10);
         else
             w.text(tr("No slope index: a quintile's value is suppressed or missing."), 10);
