@@ -1,6 +1,9 @@
 #include "pack.h"
 
+#include "boundaries.h"
+#include "classbreaks.h"
 #include "cohortanalysis.h"
+#include "funnel.h"
 #include "inequality.h"
 
 #include <QLocale>
@@ -42,6 +45,42 @@ std::vector<PackRow> distribution(const std::vector<InequalityGroup> &groups, do
     return out;
 }
 
+// A funnel of one indicator over the peers of a profile, this area marked.
+PackFunnel funnelOf(const Profile &profile, int indicator, const IndicatorDefinition &d, int self, const disclosure::Policy &policy) {
+    PackFunnel f;
+    f.indicator = d.name;
+    const bool proportion = d.type == IndicatorType::Proportion;
+    f.xLabel = proportion ? QStringLiteral("Denominator (people)") : QStringLiteral("Population behind the rate (events / rate)");
+    std::vector<double> x, n, rates, given;
+    for (const ProfileRow &r : profile.rows) {
+        if (r.indicator != indicator || std::isnan(r.value.ci.value) || r.value.denominator <= 0) continue;
+        if (disclosure::isSmall(r.value.numerator, policy) || disclosure::isSmall(r.value.denominator, policy)) continue;
+        const double population =
+            proportion || r.value.numerator == 0 ? r.value.denominator : d.multiplier * r.value.numerator / r.value.ci.value;
+        x.push_back(r.value.numerator);
+        n.push_back(population);
+        rates.push_back(r.value.ci.value);
+        given.push_back(r.value.numerator == 0 ? r.value.denominator : NAN);
+        f.points.push_back({population, r.value.ci.value, r.area.index == self});
+    }
+    if (n.empty()) return f;
+    if (proportion) {
+        for (const stats::FunnelPoint &p : stats::proportionFunnel(x, n, d.multiplier))
+            f.limits.push_back({p.denominator, p.lower95, p.upper95, p.lower998, p.upper998});
+        f.baseline = stats::proportionFunnel(x, n, d.multiplier).front().baseline;
+    } else {
+        const auto type = d.type == IndicatorType::Dsr ? stats::RateType::Dsr : stats::RateType::Crude;
+        for (const stats::RateFunnelPoint &p : stats::rateFunnel(x, rates, given, type, d.multiplier, 1)) {
+            f.limits.push_back({p.lower95Population, p.lower95, NAN, NAN, NAN});
+            f.limits.push_back({p.upper95Population, NAN, p.upper95, NAN, NAN});
+            f.limits.push_back({p.lower998Population, NAN, NAN, p.lower998, NAN});
+            f.limits.push_back({p.upper998Population, NAN, NAN, NAN, p.upper998});
+            f.baseline = p.baseline;
+        }
+    }
+    return f;
+}
+
 }  // namespace
 
 Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
@@ -70,8 +109,36 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     for (const IndicatorDefinition &d : definitions)
         if (!gradient && (d.type == IndicatorType::Dsr || d.type == IndicatorType::Rate)) gradient = &d;
     const disclosure::Policy &policy = options.policy;
-    std::vector<PackData> out;
     const int count = level == Area::Ics ? 1 : areas.areaCount(level);
+    // The map: the indicator for every LSOA, ICS-wide quintiles, and where each area's people live.
+    const IndicatorDefinition *mapDefinition = findIndicator(definitions, options.mapIndicator);
+    std::optional<Profile> lsoaProfile;
+    std::vector<double> lsoaValues;
+    std::vector<int> lsoaShape;
+    std::vector<std::vector<int>> residents(size_t(count), std::vector<int>(size_t(areas.areaCount(Area::Lsoa)), 0));
+    std::vector<int> lsoaResidents(size_t(areas.areaCount(Area::Lsoa)), 0);
+    if (mapDefinition) {
+        auto lp = computeProfile(areas, lists, {*mapDefinition}, Area::Lsoa, {}, &workspace);
+        if (!lp) return lp.error();
+        lsoaProfile = std::move(lp.value());
+        const Boundaries &b = lsoaBoundaries();
+        QHash<QString, int> shapeOf;
+        for (int s = 0; s < int(b.shapes.size()); ++s) shapeOf.insert(b.shapes[size_t(s)].code, s);
+        for (int l = 0; l < areas.areaCount(Area::Lsoa); ++l) {
+            lsoaShape.push_back(shapeOf.value(areas.code(Area{Area::Lsoa, l}), -1));
+            const ProfileRow &r = lsoaProfile->rows[size_t(l)];
+            lsoaValues.push_back(disclosure::derived(r.value.ci.value, r.value.numerator, r.value.denominator, policy));
+        }
+        for (int32_t i = 0; i < p.persons.count; ++i) {
+            if (!areas.isRegistered(i)) continue;
+            const int l = areas.areaOf(Area::Lsoa, i), a = level == Area::Ics ? 0 : areas.areaOf(level, i);
+            if (l < 0 || a < 0 || a >= count) continue;
+            ++residents[size_t(a)][size_t(l)];
+            ++lsoaResidents[size_t(l)];
+        }
+    }
+    const std::vector<double> mapBreaks = classBreaks(lsoaValues, BreakMethod::Quantile, 5);
+    std::vector<PackData> out;
     for (int a = 0; a < count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
         const Area area{level, a};
@@ -157,6 +224,20 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                                         l.toString(worse[i]->icsValue, 'f', 1))
                                    .arg(l.toString(std::abs(worse[i]->value.value / worse[i]->icsValue - 1) * 100, 'f', 0),
                                         worse[i]->value.value > worse[i]->icsValue ? QStringLiteral("higher") : QStringLiteral("lower"));
+        for (const QString &id : options.funnelIndicators) {
+            const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
+            if (it == chosen.end() || it->type == IndicatorType::Mean) continue;
+            pack.funnels.push_back(funnelOf(profile.value(), int(it - chosen.begin()), *it, level == Area::Ics ? -1 : a, policy));
+        }
+        if (mapDefinition) {
+            pack.map.indicator = mapDefinition->name;
+            pack.map.breaks = mapBreaks;
+            for (size_t n = 0; n < lsoaShape.size(); ++n)
+                if (lsoaShape[n] >= 0 && lsoaResidents[n] > 0 && residents[size_t(a)][n] * 4 >= lsoaResidents[n]) {
+                    pack.map.shapes.push_back(lsoaShape[n]);
+                    pack.map.values.push_back(lsoaValues[n]);
+                }
+        }
         pack.importReport = p.importReport;
         out.push_back(std::move(pack));
         if (feedback) feedback->setProgress(100.0 * (a + 1) / count);

@@ -28,6 +28,33 @@ struct PackIndicator {
     PeerRange peers;
 };
 
+// A funnel plot of one indicator: every peer area at its denominator (for rates, the population
+// behind the rate), this area marked, and the 95% and 99.8% limits around the peers' average.
+struct PackFunnel {
+    QString indicator;
+    struct Point {
+        double x = 0, y = 0;
+        bool self = false;
+    };
+    std::vector<Point> points;  // peers whose values are shown (none derived from a small count)
+    struct Limit {
+        double x = 0, lower95 = NAN, upper95 = NAN, lower998 = NAN, upper998 = NAN;
+    };
+    std::vector<Limit> limits;
+    double baseline = NAN;
+    QString xLabel;
+};
+
+// The area's neighbourhoods on the map: LSOAs (indices into lsoaBoundaries()) where at least a
+// quarter of residents are registered with the area (every LSOA of a place or the ICS), coloured
+// by an indicator in ICS-wide quintiles.
+struct PackMap {
+    QString indicator;
+    std::vector<int> shapes;
+    std::vector<double> values;  // NaN: suppressed or no value
+    std::vector<double> breaks;  // quintile edges over every LSOA of the ICS
+};
+
 struct PackData {
     Area area;
     QString title, areaName, areaCode, levelName, parentName;
@@ -44,12 +71,18 @@ struct PackData {
     double sii = NAN, siiLower = NAN, siiUpper = NAN;
     // The largest significant gaps against the ICS (worse first), for "what the data says".
     QStringList priorities;
+    std::vector<PackFunnel> funnels;
+    PackMap map;
     QJsonObject importReport;
 };
 
 struct PackOptions {
     QString title = QStringLiteral("Population health pack");
     QStringList indicators;  // ids; empty: all
+    // Funnel plots against peers, and the indicator of the map (when defined).
+    QStringList funnelIndicators = {QStringLiteral("diabetes"), QStringLiteral("hypertension-case-finding"),
+                                    QStringLiteral("emergency-admissions"), QStringLiteral("ae-attendances")};
+    QString mapIndicator = QStringLiteral("emergency-admissions");
     disclosure::Policy policy;
 };
 

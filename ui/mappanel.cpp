@@ -21,20 +21,6 @@ namespace phm::ui {
 
 namespace {
 
-// ColorBrewer YlGnBu, a sequential scheme safe for colour-blind readers and in greyscale:
-// light for low values, dark for high. Interpolated for more than seven classes.
-QColor sequentialColour(int k, int classes) {
-    static const QColor ramp[] = {QColor(0xFF, 0xFF, 0xCC), QColor(0xC7, 0xE9, 0xB4), QColor(0x7F, 0xCD, 0xBB), QColor(0x41, 0xB6, 0xC4),
-                                  QColor(0x1D, 0x91, 0xC0), QColor(0x22, 0x5E, 0xA8), QColor(0x0C, 0x2C, 0x84)};
-    const double t = classes <= 1 ? 0.5 : double(k) / (classes - 1);
-    const double pos = t * 6;
-    const int i = std::min(5, int(pos));
-    const double f = pos - i;
-    auto mix = [&](int a, int b) { return int(std::lround(a + (b - a) * f)); };
-    return QColor(mix(ramp[i].red(), ramp[i + 1].red()), mix(ramp[i].green(), ramp[i + 1].green()),
-                  mix(ramp[i].blue(), ramp[i + 1].blue()));
-}
-
 // Enough decimals to tell the class edges apart.
 int decimalsFor(const std::vector<double> &edges) {
     double step = INFINITY;

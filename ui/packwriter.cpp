@@ -1,5 +1,7 @@
 #include "packwriter.h"
 
+#include "boundaries.h"
+#include "classbreaks.h"
 #include "profilemodel.h"
 
 #include <QCoreApplication>
@@ -8,6 +10,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPdfWriter>
 #include <QTextDocument>
 #include <cmath>
@@ -224,11 +227,118 @@ QString siiSentence(const core::PackData &pack) {
              number(std::max(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0));
 }
 
+// A funnel plot in a box: limits as dashed (95%) and dotted (99.8%) lines, peers as dots, this
+// area larger in orange, the average as a solid line.
+void funnel(Writer &w, const QRectF &outer, const core::PackFunnel &f) {
+    QPainter &p = w.painter();
+    w.font(8.5, true);
+    p.drawText(QRectF(outer.left(), outer.top(), outer.width(), mm(5)), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(f.indicator, Qt::ElideRight, int(outer.width())));
+    const QRectF box = outer.adjusted(mm(12), mm(7), -mm(2), -mm(9));
+    if (f.points.empty()) return;
+    double xMax = 0, lo = INFINITY, hi = -INFINITY, xMin = INFINITY;
+    for (const auto &pt : f.points) {
+        xMax = std::max(xMax, pt.x);
+        xMin = std::min(xMin, pt.x);
+        lo = std::min(lo, pt.y);
+        hi = std::max(hi, pt.y);
+    }
+    xMax *= 1.05;
+    for (const auto &l : f.limits)
+        if (l.x >= xMin * 0.5 && l.x <= xMax)
+            for (double v : {l.lower998, l.upper998})
+                if (!std::isnan(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+    const double pad = (hi - lo) * 0.08 + 1e-9;
+    lo = std::max(0.0, lo - pad);
+    hi += pad;
+    auto X = [&](double x) { return box.left() + x / xMax * box.width(); };
+    auto Y = [&](double y) { return box.bottom() - (y - lo) / (hi - lo) * box.height(); };
+    p.setPen(QPen(QColor(0xC8, 0xC8, 0xC8), mm(0.2)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(box);
+    w.font(6);
+    for (int t = 0; t <= 4; ++t) {
+        const double yv = lo + (hi - lo) * t / 4, xv = xMax * t / 4;
+        p.setPen(kGrey);
+        p.drawText(QRectF(outer.left(), Y(yv) - mm(2), mm(11), mm(4)), Qt::AlignRight | Qt::AlignVCenter, number(yv, hi - lo < 20 ? 1 : 0));
+        p.drawText(QRectF(X(xv) - mm(8), box.bottom() + mm(0.5), mm(16), mm(4)), Qt::AlignCenter, number(xv, 0));
+    }
+    p.drawText(QRectF(box.left(), box.bottom() + mm(4), box.width(), mm(4)), Qt::AlignCenter, f.xLabel);
+    p.save();
+    p.setClipRect(box);
+    auto curve = [&](double core::PackFunnel::Limit::*member, const QPen &pen) {
+        std::vector<QPointF> pts;
+        for (const auto &l : f.limits)
+            if (!std::isnan(l.*member) && l.x <= xMax) pts.emplace_back(X(l.x), Y(l.*member));
+        std::sort(pts.begin(), pts.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        p.setPen(pen);
+        if (pts.size() > 1) p.drawPolyline(pts.data(), int(pts.size()));
+    };
+    curve(&core::PackFunnel::Limit::lower95, QPen(kDark, mm(0.25), Qt::DashLine));
+    curve(&core::PackFunnel::Limit::upper95, QPen(kDark, mm(0.25), Qt::DashLine));
+    curve(&core::PackFunnel::Limit::lower998, QPen(kDark, mm(0.25), Qt::DotLine));
+    curve(&core::PackFunnel::Limit::upper998, QPen(kDark, mm(0.25), Qt::DotLine));
+    p.setPen(QPen(Qt::black, mm(0.35)));
+    p.drawLine(QPointF(box.left(), Y(f.baseline)), QPointF(box.right(), Y(f.baseline)));
+    for (const auto &pt : f.points) {
+        p.setPen(QPen(Qt::white, mm(0.15)));
+        p.setBrush(pt.self ? QColor(0xFF, 0xB8, 0x1C) : kNhsBlue);
+        const double r = pt.self ? mm(1.6) : mm(0.9);
+        p.drawEllipse(QPointF(X(pt.x), Y(pt.y)), r, r);
+    }
+    p.restore();
+}
+
+// The area's LSOAs, filled by ICS-wide quintile, with a legend and the boundary attribution.
+void map(Writer &w, const QRectF &box, const core::PackMap &m) {
+    QPainter &p = w.painter();
+    const core::Boundaries &b = core::lsoaBoundaries();
+    QRectF bounds;
+    for (int s : m.shapes) bounds = bounds.isNull() ? b.shapes[size_t(s)].bounds : bounds.united(b.shapes[size_t(s)].bounds);
+    if (bounds.isNull()) return;
+    const double scale = std::min(box.width() / bounds.width(), box.height() / bounds.height());
+    const QPointF origin(box.center().x() - bounds.center().x() * scale, box.center().y() + bounds.center().y() * scale);
+    const int classes = std::max(1, int(m.breaks.size()) - 1);
+    for (size_t i = 0; i < m.shapes.size(); ++i) {
+        QPainterPath path;
+        path.setFillRule(Qt::OddEvenFill);
+        for (const auto &ring : b.shapes[size_t(m.shapes[i])].rings) {
+            path.moveTo(origin.x() + ring.front().x() * scale, origin.y() - ring.front().y() * scale);
+            for (size_t k = 1; k < ring.size(); ++k) path.lineTo(origin.x() + ring[k].x() * scale, origin.y() - ring[k].y() * scale);
+            path.closeSubpath();
+        }
+        const int k = core::classOf(m.values[i], m.breaks);
+        p.setPen(QPen(Qt::white, mm(0.15)));
+        p.setBrush(k < 0 ? QColor(0xE8, 0xE8, 0xE8) : sequentialColour(k, classes));
+        p.drawPath(path);
+    }
+    // Legend below the map.
+    double y = box.bottom() + mm(4);
+    w.font(7.5, true);
+    p.drawText(QPointF(box.left(), y), tr("%1, ICS-wide quintiles").arg(m.indicator));
+    w.font(7);
+    for (int k = 0; k < classes && m.breaks.size() >= 2; ++k) {
+        y += mm(4.5);
+        p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), sequentialColour(k, classes));
+        p.setPen(kDark);
+        p.drawText(QPointF(box.left() + mm(7), y), tr("%1 to %2").arg(number(m.breaks[size_t(k)]), number(m.breaks[size_t(k) + 1])));
+    }
+    y += mm(4.5);
+    p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), QColor(0xE8, 0xE8, 0xE8));
+    p.drawText(QPointF(box.left() + mm(7), y), tr("suppressed or no value"));
+    w.setY(y + mm(4));
+    w.text(core::boundaryAttribution(), 6.5, false, kGrey);
+}
+
 }  // namespace
 
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
     const int definitionPages = std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
-    const int pages = 6 + definitionPages;  // cover, contents, next steps, population, indicators, inequalities, appendix
+    // Cover, contents, next steps, population, indicators, funnels, inequalities, map, appendix.
+    const int pages = 8 + definitionPages;
     QPdfWriter pdf(path);
     pdf.setResolution(kDpi);
     pdf.setPageSize(QPageSize(QPageSize::A4));
@@ -260,8 +370,13 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     // 2. Contents.
     w.newPage();
     w.heading(tr("Contents"));
-    const QStringList sections = {tr("What the data says"), tr("Population"), tr("Key indicators against the place and the ICS"),
-                                  tr("Inequalities"), tr("Data quality and definitions")};
+    const QStringList sections = {tr("What the data says"),
+                                  tr("Population"),
+                                  tr("Key indicators against the place and the ICS"),
+                                  tr("Compared with peer areas: funnel plots"),
+                                  tr("Inequalities"),
+                                  tr("Neighbourhoods"),
+                                  tr("Data quality and definitions")};
     for (int i = 0; i < sections.size(); ++i) w.text(tr("%1  ·  page %2").arg(sections[i]).arg(i + 3), 12);
     // 3. What the data says.
     w.newPage();
@@ -320,9 +435,20 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
             spine(w.painter(), QRectF(x + mm(1.5), y + mm(1.6), widths.back() * w.area().width() - mm(3), mm(2.8)), pack.indicators[i]);
         }
     }
-    // 6. Inequalities.
+    // 6. Funnel plots, two by two.
     w.newPage();
     w.heading(sections[3]);
+    w.text(tr("Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. "
+              "Values from a suppressed count are left out."),
+           9, false, kGrey);
+    {
+        const double gridTop = w.y() + mm(4), cellW = w.area().width() / 2, cellH = mm(95);
+        for (size_t i = 0; i < pack.funnels.size() && i < 4; ++i)
+            funnel(w, QRectF(w.area().left() + (i % 2) * cellW, gridTop + (i / 2) * cellH, cellW - mm(4), cellH - mm(6)), pack.funnels[i]);
+    }
+    // 7. Inequalities.
+    w.newPage();
+    w.heading(sections[4]);
     if (!pack.inequality.empty()) {
         w.text(tr("%1 by national IMD quintile (1 = most deprived), with 95% intervals").arg(pack.inequalityIndicator), 11, true);
         bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false, kNhsBlue);
@@ -334,9 +460,21 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
         else
             w.text(tr("No slope index: a quintile's value is suppressed or missing."), 10);
     }
-    // 7. Data quality and definitions.
+    // 8. Neighbourhoods.
     w.newPage();
-    w.heading(sections[4]);
+    w.heading(sections[5]);
+    if (pack.map.shapes.empty()) {
+        w.text(tr("No neighbourhood has a quarter or more of its residents registered here."), 10);
+    } else {
+        w.text(tr("LSOAs where at least a quarter of residents are registered with %1 (%2 neighbourhoods).")
+                   .arg(pack.areaName)
+                   .arg(pack.map.shapes.size()),
+               10);
+        map(w, QRectF(w.area().left(), w.y() + mm(3), w.area().width(), mm(150)), pack.map);
+    }
+    // 9. Data quality and definitions.
+    w.newPage();
+    w.heading(sections[6]);
     {
         std::vector<std::vector<Writer::Cell>> rows;
         for (const QJsonValue &f : pack.importReport.value(QStringLiteral("files")).toArray()) {

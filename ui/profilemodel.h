@@ -18,6 +18,9 @@ struct ProfileData {
 
 // Fingertips colours for significance (better, similar, worse; higher/lower without judgement).
 QColor significanceColour(core::Significance s);
+// ColorBrewer YlGnBu, a sequential scheme safe for colour-blind readers and in greyscale: class
+// k of `classes`, light for low values, dark for high (interpolated beyond seven classes).
+QColor sequentialColour(int k, int classes);
 
 class ProfileTableModel : public QAbstractTableModel {
     Q_OBJECT

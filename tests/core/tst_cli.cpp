@@ -297,7 +297,8 @@ private slots:
             const QString t = QString::fromUtf8(text.readAllStandardOutput());
             for (const QString &needle : {pack.value(QStringLiteral("area")).toString(), QStringLiteral("Key indicators against the place"),
                                           QStringLiteral("Population"), QStringLiteral("Inequalities"), QStringLiteral("Counts of 1 to 7"),
-                                          QStringLiteral("Page 1 of")})
+                                          QStringLiteral("funnel plots"), QStringLiteral("Neighbourhoods"),
+                                          QStringLiteral("Crown copyright"), QStringLiteral("Page 1 of")})
                 QVERIFY2(t.contains(needle), qPrintable(needle));
         }
         // A bad level is refused.

@@ -55,6 +55,14 @@ private slots:
             for (const PackRow &r : pack.deprivation) QVERIFY(std::isnan(r.count) || std::fmod(r.count, 5.0) == 0);
             QVERIFY(pack.policy.contains(QStringLiteral("1 to 7")));
             QCOMPARE(pack.registered, disclosure::publish(double(areas.population(pack.area)), options.policy));
+            // Funnels against the peers (this area marked once) and the area's neighbourhoods.
+            QCOMPARE(int(pack.funnels.size()), 4);
+            for (const PackFunnel &f : pack.funnels) {
+                QVERIFY(!f.limits.empty() && !std::isnan(f.baseline));
+                QVERIFY(std::count_if(f.points.begin(), f.points.end(), [](const auto &pt) { return pt.self; }) <= 1);
+            }
+            QCOMPARE(pack.map.values.size(), pack.map.shapes.size());
+            QVERIFY(pack.map.breaks.size() <= 6);  // quintiles (fewer when a small ICS has few LSOA values)
             // Priorities name only indicators significantly worse than the ICS.
             int worse = 0;
             for (const PackIndicator &pi : pack.indicators) worse += pi.vsIcs == Significance::Worse;
