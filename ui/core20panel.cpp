@@ -3,6 +3,7 @@
 #include "barchart.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
+#include "tablestyle.h"
 
 #include <QChart>
 #include <QChartView>
@@ -67,13 +68,7 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
       mClinical(new QStandardItemModel(this)),
       mChart(new QChartView(this)) {
     mShares->setSortRole(Qt::UserRole);
-    for (QTableView *v : {mSharesView, mClinicalView}) {
-        v->verticalHeader()->hide();
-        v->setSelectionBehavior(QAbstractItemView::SelectRows);
-        v->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        v->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
-    }
+    for (QTableView *v : {mSharesView, mClinicalView}) styleTable(v);
     mSharesView->setModel(mShares);
     mSharesView->setSortingEnabled(true);
     mClinicalView->setModel(mClinical);

@@ -1,4 +1,5 @@
 #include "dataoverviewwidget.h"
+#include "tablestyle.h"
 
 #include "importreportmodel.h"
 
@@ -49,10 +50,8 @@ DataOverviewWidget::DataOverviewWidget(QWidget *parent)
     split->setStretchFactor(1, 1);
     layout->addWidget(split);
     for (QTableView *t : {mFiles, mFields, mReasons}) {
-        t->setSelectionBehavior(QAbstractItemView::SelectRows);
+        styleTable(t);
         t->setSelectionMode(QAbstractItemView::SingleSelection);
-        t->verticalHeader()->hide();
-        t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
         t->setAlternatingRowColors(true);
     }
     mFiles->setModel(mReport);

@@ -3,6 +3,7 @@
 #include "barchart.h"
 #include "cohortanalysis.h"
 #include "projectcontroller.h"
+#include "tablestyle.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -46,10 +47,7 @@ InequalityPanel::InequalityPanel(ProjectController *controller, QWidget *parent)
     mSummary->setTextFormat(Qt::RichText);
     auto *table = new QTableView(this);
     table->setModel(mModel);
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    styleTable(table);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Indicator:"), this));
     controls->addWidget(mIndicator, 1);

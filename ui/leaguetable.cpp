@@ -1,4 +1,5 @@
 #include "leaguetable.h"
+#include "tablestyle.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -60,11 +61,7 @@ LeagueTable::LeagueTable(QWidget *parent)
     mModel->setSortRole(Qt::UserRole);
     mView->setModel(mModel);
     mView->setSortingEnabled(true);
-    mView->verticalHeader()->hide();
-    mView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    mView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    mView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    mView->verticalHeader()->setDefaultSectionSize(mView->fontMetrics().height() + 6);
+    styleTable(mView);
     mView->setToolTip(tr("Double-click an area to select it"));
     mTitle->setWordWrap(true);
     auto *top = new QHBoxLayout;

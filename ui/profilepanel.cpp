@@ -7,6 +7,7 @@
 #include "profilecache.h"
 #include "projectcontroller.h"
 #include "spinedelegate.h"
+#include "tablestyle.h"
 #include "trendview.h"
 
 #include <QChartView>
@@ -44,15 +45,12 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
       mModel(new ProfileTableModel(this)) {
     mTable->setModel(mModel);
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
-    mTable->verticalHeader()->hide();
-    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    styleTable(mTable);
     mTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mTable->horizontalHeader()->setSectionResizeMode(ProfileTableModel::Indicator, QHeaderView::Stretch);
     mTable->horizontalHeader()->setSectionResizeMode(ProfileTableModel::Spine, QHeaderView::Fixed);
     mTable->horizontalHeader()->resizeSection(ProfileTableModel::Spine, 170);
     mTable->horizontalHeader()->setMinimumSectionSize(40);
-    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->setMinimumWidth(380);
     mChart->chart()->legend()->hide();

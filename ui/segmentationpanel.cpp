@@ -1,4 +1,5 @@
 #include "segmentationpanel.h"
+#include "tablestyle.h"
 
 #include "barchart.h"
 #include "cohortanalysis.h"
@@ -108,11 +109,9 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
     layout->addLayout(top);
     auto *body = new QHBoxLayout;
     mTable->setModel(mModel);
-    mTable->verticalHeader()->hide();
+    styleTable(mTable);
     mTable->setAlternatingRowColors(true);
-    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mTable->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Segment, QHeaderView::Stretch);
-    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
     mChart->setMinimumWidth(360);
