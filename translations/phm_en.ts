@@ -68,6 +68,221 @@
     </message>
 </context>
 <context>
+    <name>phm::ui</name>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality across IMD quintiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ICS-wide quintiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppressed or no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered population: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data period: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced %1 with PHM Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclosure control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Suppressed values are shown as *.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official sensitive: for the use of the primary care network and the ICS. The demonstration data are synthetic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the data says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key indicators against the place and the ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with peer areas: funnel plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inequalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhoods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data quality and definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  ·  page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No indicator is significantly worse than the ICS at 95%.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significantly worse than the ICS (95%), largest gap first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered people by age and sex (%1 in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprivation (IMD decile, 1 = most deprived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range of areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. Values from a suppressed count are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by national IMD quintile (1 = most deprived), with 95% intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Slope index %1 (95% CI %2 to %3) from 10,000 seeded simulations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slope index: a quintile&apos;s value is suppressed or missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No neighbourhood has a quarter or more of its residents registered here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LSOAs where at least a quarter of residents are registered with %1 (%2 neighbourhoods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows imported from the extract (whole ICS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator definitions (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per %2. Numerator: %3. Denominator: %4. %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack laid out %1 pages, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::BreakdownModel</name>
     <message>
         <source>%1%</source>
@@ -507,6 +722,93 @@
     </message>
 </context>
 <context>
+    <name>phm::ui::InequalityPanel</name>
+    <message>
+        <source>IMD decile (1 = most deprived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMD quintile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rural or urban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an area to see inequalities within it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;&lt;small&gt;by %2 in %3, 95% intervals; dashed line: all of %3&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Slope index of inequality&lt;/b&gt; %1 (95% CI %2 to %3): the modelled gap from the most to the least deprived.&lt;br&gt;&lt;b&gt;Relative index&lt;/b&gt; %4 (%5 to %6). Limits from 10,000 simulations (seeded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SII and RII are for the deprivation groupings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; in &lt;b&gt;%2&lt;/b&gt; by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::LeagueTable</name>
     <message>
         <source>Double-click an area to select it</source>
@@ -693,6 +995,10 @@
     </message>
     <message>
         <source>&lt;h3&gt;PHM Workbench %1&lt;/h3&gt;&lt;p&gt;Population health management for an Integrated Care System: cohorts, segmentation, place and PCN comparison, inequalities and PCN packs.&lt;/p&gt;&lt;p&gt;All people in the demo are synthetic.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference data&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Boundaries&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inequalities</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,6 +1837,17 @@
     </message>
     <message>
         <source>%1&lt;br&gt;&lt;small&gt;quarter ends %2 to %3; %4 ms&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::Writer</name>
+    <message>
+        <source>%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
