@@ -3,8 +3,12 @@
 #include "boundaries.h"
 #include "classbreaks.h"
 #include "cohortanalysis.h"
+#include "efi.h"
 #include "funnel.h"
 #include "inequality.h"
+#include "personmeasures.h"
+#include "riskmodel.h"
+#include "segmentation.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -138,6 +142,23 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
         }
     }
     const std::vector<double> mapBreaks = classBreaks(lsoaValues, BreakMethod::Quantile, 5);
+    // Segments, risk and frailty: the template, one risk model for everyone, eFI at the extract end.
+    auto segmentation = loadSegmentationTemplate(options.segmentationTemplate);
+    if (!segmentation) return segmentation.error();
+    auto model = trainRiskModel(p, lists);
+    if (!model) return model.error();
+    if (auto scored = scoreRiskModel(model.value(), p, lists); !scored) return scored.error();
+    auto gp = gpMeasures(p, lists, p.extractEnd);
+    if (!gp) return gp.error();
+    // A labelled line of counts against its total, with shares from published counts.
+    auto protectedRows = [&](const QStringList &labels, const std::vector<double> &counts, double total) {
+        const disclosure::ProtectedLine line = disclosure::protectLine(counts, total, policy);
+        std::vector<PackRow> rows;
+        for (qsizetype i = 0; i < labels.size(); ++i)
+            rows.push_back({labels[i], line.parts[size_t(i)],
+                            std::isnan(line.parts[size_t(i)]) || !(line.total > 0) ? NAN : 100.0 * line.parts[size_t(i)] / line.total});
+        return rows;
+    };
     std::vector<PackData> out;
     for (int a = 0; a < count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
@@ -237,6 +258,48 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                     pack.map.shapes.push_back(lsoaShape[n]);
                     pack.map.values.push_back(lsoaValues[n]);
                 }
+        }
+        {
+            const rules::Selection members = scope ? *scope : areaMembers(areas, area);
+            auto segments = segmentPopulation(p, lists, segmentation.value(), kNoDate, &members);
+            if (!segments) return segments.error();
+            pack.segmentationTemplate = segments.value().templateName;
+            QStringList names;
+            std::vector<double> counts;
+            double registered = 0;
+            for (size_t k = 1; k < segments.value().segments.size(); ++k) {  // [0]: not registered
+                names << segments.value().segments[k].name;
+                counts.push_back(double(segments.value().segments[k].count));
+                registered += counts.back();
+            }
+            const std::vector<PackRow> rows = protectedRows(names, counts, registered);
+            for (size_t k = 0; k < rows.size(); ++k) {
+                const SegmentSummary &s = segments.value().segments[k + 1];
+                const bool shown = !std::isnan(rows[k].count);
+                pack.segments.push_back({rows[k].label, rows[k].count, rows[k].percent,
+                                         shown ? disclosure::publish(double(s.emergencyAdmissions), policy) : NAN,
+                                         shown && s.count > 0 ? s.cost / double(s.count) : NAN});
+            }
+            rules::Selection registeredHere = members;
+            for (size_t i = registeredHere.find_first(); i != rules::Selection::npos; i = registeredHere.find_next(i))
+                if (!areas.isRegistered(int32_t(i))) registeredHere.reset(i);
+            const RiskSummary risk = summariseRisk(model.value(), registeredHere);
+            pack.riskTiers = protectedRows({QStringLiteral("High"), QStringLiteral("Rising"), QStringLiteral("Low")},
+                                           {double(risk.high), double(risk.rising), double(risk.low)},
+                                           double(risk.high + risk.rising + risk.low + risk.notScored));
+            pack.expectedAdmissions = disclosure::publish(std::round(risk.expectedAdmissions), policy);
+            pack.auroc = model.value().auroc;
+            std::vector<double> efi(4, 0);
+            double older = 0;
+            for (size_t i = registeredHere.find_first(); i != rules::Selection::npos; i = registeredHere.find_next(i)) {
+                if (areas.ageAtEnd(int32_t(i)) < 65) continue;
+                static const QStringList order = {QStringLiteral("fit"), QStringLiteral("mild"), QStringLiteral("moderate"),
+                                                  QStringLiteral("severe")};
+                efi[size_t(std::max<qsizetype>(0, order.indexOf(efiCategory(gp.value()->efiDeficits[i]))))] += 1;
+                older += 1;
+            }
+            pack.frailty = protectedRows(
+                {QStringLiteral("Fit"), QStringLiteral("Mild"), QStringLiteral("Moderate"), QStringLiteral("Severe")}, efi, older);
         }
         pack.importReport = p.importReport;
         out.push_back(std::move(pack));

@@ -55,6 +55,11 @@ struct PackMap {
     std::vector<double> breaks;  // quintile edges over every LSOA of the ICS
 };
 
+struct PackSegment {
+    QString name;
+    double people = NAN, percent = NAN, emergencyAdmissions = NAN, costPerHead = NAN;  // published
+};
+
 struct PackData {
     Area area;
     QString title, areaName, areaCode, levelName, parentName;
@@ -73,6 +78,13 @@ struct PackData {
     QStringList priorities;
     std::vector<PackFunnel> funnels;
     PackMap map;
+    // Segmentation of the registered population, risk tiers for an emergency admission in the
+    // next 12 months, and eFI categories of people aged 65 and over.
+    QString segmentationTemplate;
+    std::vector<PackSegment> segments;
+    std::vector<PackRow> riskTiers;  // high, rising, low
+    double expectedAdmissions = NAN, auroc = NAN;
+    std::vector<PackRow> frailty;  // fit, mild, moderate, severe (65+)
     QJsonObject importReport;
 };
 
@@ -83,6 +95,7 @@ struct PackOptions {
     QStringList funnelIndicators = {QStringLiteral("diabetes"), QStringLiteral("hypertension-case-finding"),
                                     QStringLiteral("emergency-admissions"), QStringLiteral("ae-attendances")};
     QString mapIndicator = QStringLiteral("emergency-admissions");
+    QString segmentationTemplate = QStringLiteral("bridges-to-health");
     disclosure::Policy policy;
 };
 

@@ -337,8 +337,9 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
 
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
     const int definitionPages = std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
-    // Cover, contents, next steps, population, indicators, funnels, inequalities, map, appendix.
-    const int pages = 8 + definitionPages;
+    // Cover, contents, next steps, population, segments and risk, indicators, funnels,
+    // inequalities, map, appendix.
+    const int pages = 9 + definitionPages;
     QPdfWriter pdf(path);
     pdf.setResolution(kDpi);
     pdf.setPageSize(QPageSize(QPageSize::A4));
@@ -372,6 +373,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     w.heading(tr("Contents"));
     const QStringList sections = {tr("What the data says"),
                                   tr("Population"),
+                                  tr("Segments, risk and frailty"),
                                   tr("Key indicators against the place and the ICS"),
                                   tr("Compared with peer areas: funnel plots"),
                                   tr("Inequalities"),
@@ -404,9 +406,34 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     w.font(11, true);
     w.painter().drawText(QPointF(w.area().left() + half + mm(8), top + mm(4)), tr("Deprivation (IMD decile, 1 = most deprived)"));
     bars(w, QRectF(w.area().left() + half + mm(8), top + mm(7), half, mm(70)), pack.deprivation, {}, true, QColor(0x33, 0x0A, 0x72));
-    // 5. Key indicators.
+    // 5. Segments, risk and frailty.
     w.newPage();
     w.heading(sections[2]);
+    {
+        w.text(tr("Population segments (%1)").arg(pack.segmentationTemplate), 11, true);
+        std::vector<std::vector<Writer::Cell>> rows;
+        for (const core::PackSegment &seg : pack.segments)
+            rows.push_back({{seg.name, {}},
+                            {number(seg.people), {}},
+                            {std::isnan(seg.percent) ? QStringLiteral("*") : number(seg.percent, 1) + QStringLiteral("%"), {}},
+                            {number(seg.emergencyAdmissions), {}},
+                            {std::isnan(seg.costPerHead) ? QStringLiteral("*") : QStringLiteral("£") + number(seg.costPerHead), {}}});
+        w.table({tr("Segment"), tr("People"), tr("Share"), tr("Emergency admissions, 12 months"), tr("Cost per head, 12 months")}, rows,
+                {0.36, 0.14, 0.12, 0.2, 0.18}, {false, true, true, true, true});
+        w.gap(3);
+        const double riskTop = w.y();
+        w.text(tr("Emergency admission risk, next 12 months"), 11, true);
+        bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(24)), pack.riskTiers, {}, true, QColor(0xD5, 0x28, 0x1B));
+        w.setY(w.y() + mm(30));
+        w.text(tr("Expected admissions: %1 (model AUROC %2)").arg(number(pack.expectedAdmissions), QLocale().toString(pack.auroc, 'f', 3)),
+               9, false, kGrey);
+        w.font(11, true);
+        w.painter().drawText(QPointF(w.area().left() + half + mm(8), riskTop + mm(4)), tr("Frailty (eFI), people aged 65+"));
+        bars(w, QRectF(w.area().left() + half + mm(8), riskTop + mm(7), half, mm(30)), pack.frailty, {}, true, QColor(0x7C, 0x28, 0x55));
+    }
+    // 6. Key indicators.
+    w.newPage();
+    w.heading(sections[3]);
     {
         std::vector<std::vector<Writer::Cell>> rows;
         for (const core::PackIndicator &pi : pack.indicators) {
@@ -437,7 +464,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     }
     // 6. Funnel plots, two by two.
     w.newPage();
-    w.heading(sections[3]);
+    w.heading(sections[4]);
     w.text(tr("Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. "
               "Values from a suppressed count are left out."),
            9, false, kGrey);
@@ -448,7 +475,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     }
     // 7. Inequalities.
     w.newPage();
-    w.heading(sections[4]);
+    w.heading(sections[5]);
     if (!pack.inequality.empty()) {
         w.text(tr("%1 by national IMD quintile (1 = most deprived), with 95% intervals").arg(pack.inequalityIndicator), 11, true);
         bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false, kNhsBlue);
@@ -462,7 +489,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     }
     // 8. Neighbourhoods.
     w.newPage();
-    w.heading(sections[5]);
+    w.heading(sections[6]);
     if (pack.map.shapes.empty()) {
         w.text(tr("No neighbourhood has a quarter or more of its residents registered here."), 10);
     } else {
@@ -474,7 +501,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     }
     // 9. Data quality and definitions.
     w.newPage();
-    w.heading(sections[6]);
+    w.heading(sections[7]);
     {
         std::vector<std::vector<Writer::Cell>> rows;
         for (const QJsonValue &f : pack.importReport.value(QStringLiteral("files")).toArray()) {

@@ -63,6 +63,17 @@ private slots:
             }
             QCOMPARE(pack.map.values.size(), pack.map.shapes.size());
             QVERIFY(pack.map.breaks.size() <= 6);  // quintiles (fewer when a small ICS has few LSOA values)
+            // Segments, risk tiers and frailty: published counts only, and shown counts within the area.
+            QVERIFY(!pack.segments.empty());
+            QCOMPARE(int(pack.riskTiers.size()), 3);
+            QCOMPARE(int(pack.frailty.size()), 4);
+            for (const PackSegment &seg : pack.segments) {
+                QVERIFY(std::isnan(seg.people) || std::fmod(seg.people, 5.0) == 0);
+                if (std::isnan(seg.people)) QVERIFY(std::isnan(seg.costPerHead) && std::isnan(seg.emergencyAdmissions));
+            }
+            for (const auto *rows : {&pack.riskTiers, &pack.frailty})
+                for (const PackRow &r : *rows) QVERIFY(std::isnan(r.count) || std::fmod(r.count, 5.0) == 0);
+            QVERIFY(pack.auroc > 0.5);
             // Priorities name only indicators significantly worse than the ICS.
             int worse = 0;
             for (const PackIndicator &pi : pack.indicators) worse += pi.vsIcs == Significance::Worse;
