@@ -17,16 +17,6 @@ using phm::cli::fail;
 using phm::cli::levelNamed;
 using phm::cli::out;
 
-namespace {
-// A file name from an area's name: letters, digits and dashes.
-QString slug(const QString &name) {
-    QString s;
-    for (const QChar c : name.toLower()) s += c.isLetterOrNumber() ? c : QLatin1Char('-');
-    while (s.contains(QStringLiteral("--"))) s.replace(QStringLiteral("--"), QStringLiteral("-"));
-    return s.remove(QRegularExpression(QStringLiteral("^-|-$")));
-}
-}  // namespace
-
 int runExportPacksCommand(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions(
@@ -55,25 +45,16 @@ int runExportPacksCommand(const QStringList &args) {
     PackOptions options;
     options.title = p.value(QStringLiteral("title"));
     options.indicators = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    auto packs = buildPacks(areas, lists, definitions.value(), *level, options);
+    auto packs = phm::ui::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
+                                      p.value(QStringLiteral("area")));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));
-    const QDir dir(p.value(QStringLiteral("out")));
-    if (!QDir().mkpath(dir.path())) return fail(QStringLiteral("phm export-packs: cannot create %1").arg(dir.path()));
-    const QString wanted = p.value(QStringLiteral("area"));
     QJsonArray written;
-    for (const PackData &pack : packs.value()) {
-        if (!wanted.isEmpty() && pack.areaCode.compare(wanted, Qt::CaseInsensitive) != 0 &&
-            pack.areaName.compare(wanted, Qt::CaseInsensitive) != 0)
-            continue;
-        const QString file = dir.filePath(slug(pack.areaName) + QStringLiteral(".pdf"));
-        auto pages = phm::ui::writePackPdf(pack, file);
-        if (!pages) return fail(QStringLiteral("phm export-packs: %1").arg(pages.error().message));
-        written.append(QJsonObject{{QStringLiteral("area"), pack.areaName},
-                                   {QStringLiteral("area_code"), pack.areaCode},
-                                   {QStringLiteral("file"), file},
-                                   {QStringLiteral("pages"), pages.value()}});
-    }
-    if (!wanted.isEmpty() && written.isEmpty()) return fail(QStringLiteral("phm export-packs: no area `%1` at this level").arg(wanted));
+    for (const phm::ui::WrittenPack &w : packs.value())
+        written.append(QJsonObject{{QStringLiteral("area"), w.area},
+                                   {QStringLiteral("area_code"), w.areaCode},
+                                   {QStringLiteral("file"), w.file},
+                                   {QStringLiteral("pages"), w.pages}});
+    const QDir dir(p.value(QStringLiteral("out")));
     if (p.isSet(QStringLiteral("json")))
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("packs"), written},
                                                         {QStringLiteral("policy"), options.policy.describe()},

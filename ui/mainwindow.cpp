@@ -8,6 +8,7 @@
 #include "inequalitypanel.h"
 #include "mappanel.h"
 #include "newdemodialog.h"
+#include "packwriter.h"
 #include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
@@ -25,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -124,6 +126,8 @@ void MainWindow::createActions() {
     file->addAction(tr("&Import folder…"), this, &MainWindow::importFolder);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
     mRecent = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    file->addAction(tr("&Export packs (PDF)…"), this, &MainWindow::exportPacks);
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -201,6 +205,47 @@ void MainWindow::rebuildRecentMenu() {
     for (const QString &path : recent)
         mRecent->addAction(QDir::toNativeSeparators(path), this, [this, path] { mController->openProject(path); });
     mRecent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::exportPacks() {
+    const auto project = mController->project();
+    const auto areas = mController->areas();
+    if (!project || !areas) {
+        QMessageBox::information(this, tr("Export packs"), tr("Open a project first."));
+        return;
+    }
+    bool ok = false;
+    const QStringList levels = {tr("Every PCN"), tr("Every place"), tr("The ICS")};
+    const QString level = QInputDialog::getItem(this, tr("Export packs"), tr("Packs for:"), levels, 0, false, &ok);
+    if (!ok) return;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the PDF packs"));
+    if (folder.isEmpty()) return;
+    const core::Area::Kind kind = level == levels[0] ? core::Area::Pcn : level == levels[1] ? core::Area::Place : core::Area::Ics;
+    const auto lists = mController->codeLists();
+    auto result = std::make_shared<core::Result<std::vector<WrittenPack>>>(core::Error{});
+    // Off the UI thread with progress and Cancel in the status bar; a canceled export removes its files.
+    const bool started = mController->runner()->start(
+        tr("Exporting packs"),
+        [project, areas, lists, kind, folder, result](core::Feedback &fb) {
+            auto definitions = core::loadIndicators({}, lists.get(), project->path);
+            if (!definitions) {
+                *result = definitions.error();
+                return;
+            }
+            *result = phm::ui::exportPacks(*areas, *lists, definitions.value(), kind, core::PackOptions{}, folder, {}, &fb);
+        },
+        [this, result, folder] {
+            if (*result)
+                statusBar()->showMessage(tr("%1 packs written to %2 (%3)")
+                                             .arg(result->value().size())
+                                             .arg(QDir::toNativeSeparators(folder), core::disclosure::Policy{}.describe()),
+                                         15000);
+            else if (result->error().code == QLatin1String("canceled"))
+                statusBar()->showMessage(tr("Export canceled; no packs were left behind."), 8000);
+            else
+                QMessageBox::warning(this, tr("Export packs"), result->error().message);
+        });
+    if (!started) QMessageBox::information(this, tr("Export packs"), tr("Another task is still running; wait for it or cancel it first."));
 }
 
 void MainWindow::about() {

@@ -55,6 +55,7 @@ private:
     void addRecent(const QString &path);
     void rebuildRecentMenu();
     void about();
+    void exportPacks();
     void openCohort(const QString &rule);
 
     ProjectController *mController;

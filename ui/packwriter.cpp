@@ -6,12 +6,14 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextDocument>
 #include <cmath>
 
@@ -533,6 +535,50 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     if (written != pages)
         return core::Error{QStringLiteral("layout"), tr("the pack laid out %1 pages, not %2").arg(written).arg(pages), path};
     return pages;
+}
+
+namespace {
+// A file name from an area's name: letters, digits and dashes.
+QString slug(const QString &name) {
+    QString s;
+    for (const QChar c : name.toLower()) s += c.isLetterOrNumber() ? c : QLatin1Char('-');
+    s.replace(QRegularExpression(QStringLiteral("-+")), QStringLiteral("-"));
+    return s.remove(QRegularExpression(QStringLiteral("^-|-$")));
+}
+}  // namespace
+
+core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
+                                                   const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
+                                                   const core::PackOptions &options, const QString &folder, const QString &onlyArea,
+                                                   core::Feedback *feedback) {
+    if (!QDir().mkpath(folder)) return core::Error{QStringLiteral("cannot_write"), tr("cannot create %1").arg(folder), folder};
+    core::Feedback local;
+    core::Feedback &fb = feedback ? *feedback : local;
+    fb.setPhase(tr("Computing the packs"));
+    auto packs = core::buildPacks(areas, lists, definitions, level, options, &fb);
+    if (!packs) return packs.error();
+    std::vector<WrittenPack> written;
+    auto undo = [&](const core::Error &e) {
+        for (const WrittenPack &w : written) QFile::remove(w.file);
+        return e;
+    };
+    fb.setPhase(tr("Writing the PDFs"));
+    const auto &all = packs.value();
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (fb.isCanceled()) return undo(core::Error{QStringLiteral("canceled"), tr("canceled"), {}});
+        const core::PackData &pack = all[i];
+        if (!onlyArea.isEmpty() && pack.areaCode.compare(onlyArea, Qt::CaseInsensitive) != 0 &&
+            pack.areaName.compare(onlyArea, Qt::CaseInsensitive) != 0)
+            continue;
+        const QString file = QDir(folder).filePath(slug(pack.areaName) + QStringLiteral(".pdf"));
+        auto pages = writePackPdf(pack, file);
+        if (!pages) return undo(pages.error());
+        written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
+        fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase
+    }
+    if (!onlyArea.isEmpty() && written.empty())
+        return core::Error{QStringLiteral("unknown_area"), tr("no area `%1` at this level").arg(onlyArea), onlyArea};
+    return written;
 }
 
 }  // namespace phm::ui

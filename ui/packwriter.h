@@ -9,4 +9,17 @@ namespace phm::ui {
 // Writes the pack; returns the number of pages.
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path);
 
+struct WrittenPack {
+    QString area, areaCode, file;
+    int pages = 0;
+};
+// Builds and writes the packs of every area of a level (or only `onlyArea`, a code or name) into
+// `folder` as <area-name>.pdf: the one export used by `phm export-packs` and the workbench.
+// Progress and cancel through the feedback; a canceled or failed export removes the files it
+// wrote.
+core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
+                                                   const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
+                                                   const core::PackOptions &options, const QString &folder, const QString &onlyArea = {},
+                                                   core::Feedback *feedback = nullptr);
+
 }  // namespace phm::ui

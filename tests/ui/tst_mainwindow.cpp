@@ -17,6 +17,7 @@
 #include "mappanel.h"
 #include "mapview.h"
 #include "overlapview.h"
+#include "packwriter.h"
 #include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
@@ -32,7 +33,9 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -397,6 +400,38 @@ private slots:
         // The profile's indicator selection carries over.
         w.profilePanel()->selectIndicator(3);
         QTRY_COMPARE_WITH_TIMEOUT(panel->findChild<QComboBox *>()->currentIndex(), 3, 60000);
+    }
+
+    void exportPacksWritesAllOrNothing() {
+        // The export the File menu runs (and phm export-packs): one PDF per place...
+        ui::MainWindow w;
+        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
+        w.controller()->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        const auto definitions = core::loadIndicators({}, w.controller()->codeLists().get()).value();
+        QTemporaryDir out;
+        auto packs =
+            ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, out.path());
+        QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
+        QCOMPARE(int(packs.value().size()), 4);
+        for (const ui::WrittenPack &p : packs.value()) QVERIFY(QFileInfo(p.file).size() > 10000);
+        // ...and when one cannot be written (its name is taken by a folder), none is left behind.
+        QTemporaryDir blocked;
+        QVERIFY(QDir(blocked.path()).mkdir(QFileInfo(packs.value()[1].file).fileName()));
+        auto failed =
+            ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, blocked.path());
+        QVERIFY(!failed);
+        QCOMPARE(QDir(blocked.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
+        // Canceled before it starts: nothing written.
+        core::Feedback fb;
+        fb.cancel();
+        QTemporaryDir canceled;
+        QCOMPARE(ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {},
+                                 canceled.path(), {}, &fb)
+                     .error()
+                     .code,
+                 QStringLiteral("canceled"));
+        QCOMPARE(QDir(canceled.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
     }
 
     void leagueTableRanksAndDrillsDownToPractices() {
