@@ -281,6 +281,66 @@
         <source>the pack laid out %1 pages, not %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Segments, risk and frailty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population segments (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency admissions, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per head, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency admission risk, next 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected admissions: %1 (model AUROC %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frailty (eFI), people aged 65+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no area `%1` at this level</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::BreakdownModel</name>
@@ -999,6 +1059,54 @@
     </message>
     <message>
         <source>Inequalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export packs (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PDF packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packs written to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export canceled; no packs were left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another task is still running; wait for it or cancel it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
