@@ -4,7 +4,6 @@
 #include "classbreaks.h"
 #include "cohortanalysis.h"
 #include "efi.h"
-#include "funnel.h"
 #include "inequality.h"
 #include "personmeasures.h"
 #include "riskmodel.h"
@@ -47,42 +46,6 @@ std::vector<PackRow> distribution(const std::vector<InequalityGroup> &groups, do
         out.push_back(
             {groups[i].label, line.parts[i], std::isnan(line.parts[i]) || !(line.total > 0) ? NAN : 100.0 * line.parts[i] / line.total});
     return out;
-}
-
-// A funnel of one indicator over the peers of a profile, this area marked.
-PackFunnel funnelOf(const Profile &profile, int indicator, const IndicatorDefinition &d, int self, const disclosure::Policy &policy) {
-    PackFunnel f;
-    f.indicator = d.name;
-    const bool proportion = d.type == IndicatorType::Proportion;
-    f.xLabel = proportion ? QStringLiteral("Denominator (people)") : QStringLiteral("Population behind the rate (events / rate)");
-    std::vector<double> x, n, rates, given;
-    for (const ProfileRow &r : profile.rows) {
-        if (r.indicator != indicator || std::isnan(r.value.ci.value) || r.value.denominator <= 0) continue;
-        if (disclosure::isSmall(r.value.numerator, policy) || disclosure::isSmall(r.value.denominator, policy)) continue;
-        const double population =
-            proportion || r.value.numerator == 0 ? r.value.denominator : d.multiplier * r.value.numerator / r.value.ci.value;
-        x.push_back(r.value.numerator);
-        n.push_back(population);
-        rates.push_back(r.value.ci.value);
-        given.push_back(r.value.numerator == 0 ? r.value.denominator : NAN);
-        f.points.push_back({population, r.value.ci.value, r.area.index == self});
-    }
-    if (n.empty()) return f;
-    if (proportion) {
-        for (const stats::FunnelPoint &p : stats::proportionFunnel(x, n, d.multiplier))
-            f.limits.push_back({p.denominator, p.lower95, p.upper95, p.lower998, p.upper998});
-        f.baseline = stats::proportionFunnel(x, n, d.multiplier).front().baseline;
-    } else {
-        const auto type = d.type == IndicatorType::Dsr ? stats::RateType::Dsr : stats::RateType::Crude;
-        for (const stats::RateFunnelPoint &p : stats::rateFunnel(x, rates, given, type, d.multiplier, 1)) {
-            f.limits.push_back({p.lower95Population, p.lower95, NAN, NAN, NAN});
-            f.limits.push_back({p.upper95Population, NAN, p.upper95, NAN, NAN});
-            f.limits.push_back({p.lower998Population, NAN, NAN, p.lower998, NAN});
-            f.limits.push_back({p.upper998Population, NAN, NAN, NAN, p.upper998});
-            f.baseline = p.baseline;
-        }
-    }
-    return f;
 }
 
 }  // namespace
@@ -248,7 +211,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
         for (const QString &id : options.funnelIndicators) {
             const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
             if (it == chosen.end() || it->type == IndicatorType::Mean) continue;
-            pack.funnels.push_back(funnelOf(profile.value(), int(it - chosen.begin()), *it, level == Area::Ics ? -1 : a, policy));
+            pack.funnels.push_back(funnelPlot(profile.value(), int(it - chosen.begin()), *it, level == Area::Ics ? -1 : a, policy));
         }
         if (mapDefinition) {
             pack.map.indicator = mapDefinition->name;

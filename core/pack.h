@@ -28,23 +28,6 @@ struct PackIndicator {
     PeerRange peers;
 };
 
-// A funnel plot of one indicator: every peer area at its denominator (for rates, the population
-// behind the rate), this area marked, and the 95% and 99.8% limits around the peers' average.
-struct PackFunnel {
-    QString indicator;
-    struct Point {
-        double x = 0, y = 0;
-        bool self = false;
-    };
-    std::vector<Point> points;  // peers whose values are shown (none derived from a small count)
-    struct Limit {
-        double x = 0, lower95 = NAN, upper95 = NAN, lower998 = NAN, upper998 = NAN;
-    };
-    std::vector<Limit> limits;
-    double baseline = NAN;
-    QString xLabel;
-};
-
 // The area's neighbourhoods on the map: LSOAs (indices into lsoaBoundaries()) where at least a
 // quarter of residents are registered with the area (every LSOA of a place or the ICS), coloured
 // by an indicator in ICS-wide quintiles.
@@ -76,7 +59,7 @@ struct PackData {
     double sii = NAN, siiLower = NAN, siiUpper = NAN;
     // The largest significant gaps against the ICS (worse first), for "what the data says".
     QStringList priorities;
-    std::vector<PackFunnel> funnels;
+    std::vector<FunnelPlot> funnels;
     PackMap map;
     // Segmentation of the registered population, risk tiers for an emergency admission in the
     // next 12 months, and eFI categories of people aged 65 and over.

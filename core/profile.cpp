@@ -1,5 +1,6 @@
 #include "profile.h"
 
+#include "funnel.h"
 #include "indicatortally.h"
 
 #include <QElapsedTimer>
@@ -150,6 +151,42 @@ PeerRange peerRange(const Profile &profile, int indicator) {
     out.q75 = at(0.75);
     out.max = values.back();
     return out;
+}
+
+FunnelPlot funnelPlot(const Profile &profile, int indicator, const IndicatorDefinition &d, int self, const disclosure::Policy &policy) {
+    FunnelPlot f;
+    f.indicator = d.name;
+    const bool proportion = d.type == IndicatorType::Proportion;
+    f.xLabel = proportion ? QStringLiteral("Denominator (people)") : QStringLiteral("Population behind the rate (events / rate)");
+    std::vector<double> x, n, rates, given;
+    for (const ProfileRow &r : profile.rows) {
+        if (r.indicator != indicator || std::isnan(r.value.ci.value) || r.value.denominator <= 0) continue;
+        if (disclosure::isSmall(r.value.numerator, policy) || disclosure::isSmall(r.value.denominator, policy)) continue;
+        const double population =
+            proportion || r.value.numerator == 0 ? r.value.denominator : d.multiplier * r.value.numerator / r.value.ci.value;
+        x.push_back(r.value.numerator);
+        n.push_back(population);
+        rates.push_back(r.value.ci.value);
+        given.push_back(r.value.numerator == 0 ? r.value.denominator : NAN);
+        f.points.push_back({population, r.value.ci.value, r.area.index == self});
+    }
+    if (n.empty()) return f;
+    if (proportion) {
+        for (const stats::FunnelPoint &p : stats::proportionFunnel(x, n, d.multiplier)) {
+            f.limits.push_back({p.denominator, p.lower95, p.upper95, p.lower998, p.upper998});
+            f.baseline = p.baseline;
+        }
+    } else {
+        const auto type = d.type == IndicatorType::Dsr ? stats::RateType::Dsr : stats::RateType::Crude;
+        for (const stats::RateFunnelPoint &p : stats::rateFunnel(x, rates, given, type, d.multiplier, 1)) {
+            f.limits.push_back({p.lower95Population, p.lower95, NAN, NAN, NAN});
+            f.limits.push_back({p.upper95Population, NAN, p.upper95, NAN, NAN});
+            f.limits.push_back({p.lower998Population, NAN, NAN, p.lower998, NAN});
+            f.limits.push_back({p.upper998Population, NAN, NAN, NAN, p.upper998});
+            f.baseline = p.baseline;
+        }
+    }
+    return f;
 }
 
 }  // namespace phm::core

@@ -6,6 +6,7 @@
 // engine and counted into all areas in one pass; parents and the ICS are sums of the same
 // counts, so comparators use exactly the people of their areas.
 #include "areas.h"
+#include "disclosure.h"
 #include "indicators.h"
 #include "indicatortally.h"
 #include "statistics.h"
@@ -63,5 +64,26 @@ struct PeerRange {
     int areas = 0;
 };
 PeerRange peerRange(const Profile &profile, int indicator);
+
+// A funnel plot of one indicator over a profile's areas: each area at its denominator (for rates
+// the population behind the rate, events / rate, as PHEindicatormethods derives it), `self`
+// marked, and the 95% and 99.8% limits around the areas' average (core/funnel). Areas whose value
+// comes from a count the policy suppresses are left out (pass a disabled policy to keep all).
+struct FunnelPlot {
+    QString indicator;
+    struct Point {
+        double x = 0, y = 0;
+        bool self = false;
+    };
+    std::vector<Point> points;  // peers whose values are shown (none derived from a small count)
+    struct Limit {
+        double x = 0, lower95 = NAN, upper95 = NAN, lower998 = NAN, upper998 = NAN;
+    };
+    std::vector<Limit> limits;
+    double baseline = NAN;
+    QString xLabel;
+};
+
+FunnelPlot funnelPlot(const Profile &profile, int indicator, const IndicatorDefinition &d, int self, const disclosure::Policy &policy);
 
 }  // namespace phm::core

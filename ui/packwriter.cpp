@@ -231,7 +231,7 @@ QString siiSentence(const core::PackData &pack) {
 
 // A funnel plot in a box: limits as dashed (95%) and dotted (99.8%) lines, peers as dots, this
 // area larger in orange, the average as a solid line.
-void funnel(Writer &w, const QRectF &outer, const core::PackFunnel &f) {
+void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
     QPainter &p = w.painter();
     w.font(8.5, true);
     p.drawText(QRectF(outer.left(), outer.top(), outer.width(), mm(5)), Qt::AlignLeft | Qt::AlignVCenter,
@@ -271,7 +271,7 @@ void funnel(Writer &w, const QRectF &outer, const core::PackFunnel &f) {
     p.drawText(QRectF(box.left(), box.bottom() + mm(4), box.width(), mm(4)), Qt::AlignCenter, f.xLabel);
     p.save();
     p.setClipRect(box);
-    auto curve = [&](double core::PackFunnel::Limit::*member, const QPen &pen) {
+    auto curve = [&](double core::FunnelPlot::Limit::*member, const QPen &pen) {
         std::vector<QPointF> pts;
         for (const auto &l : f.limits)
             if (!std::isnan(l.*member) && l.x <= xMax) pts.emplace_back(X(l.x), Y(l.*member));
@@ -279,10 +279,10 @@ void funnel(Writer &w, const QRectF &outer, const core::PackFunnel &f) {
         p.setPen(pen);
         if (pts.size() > 1) p.drawPolyline(pts.data(), int(pts.size()));
     };
-    curve(&core::PackFunnel::Limit::lower95, QPen(kDark, mm(0.25), Qt::DashLine));
-    curve(&core::PackFunnel::Limit::upper95, QPen(kDark, mm(0.25), Qt::DashLine));
-    curve(&core::PackFunnel::Limit::lower998, QPen(kDark, mm(0.25), Qt::DotLine));
-    curve(&core::PackFunnel::Limit::upper998, QPen(kDark, mm(0.25), Qt::DotLine));
+    curve(&core::FunnelPlot::Limit::lower95, QPen(kDark, mm(0.25), Qt::DashLine));
+    curve(&core::FunnelPlot::Limit::upper95, QPen(kDark, mm(0.25), Qt::DashLine));
+    curve(&core::FunnelPlot::Limit::lower998, QPen(kDark, mm(0.25), Qt::DotLine));
+    curve(&core::FunnelPlot::Limit::upper998, QPen(kDark, mm(0.25), Qt::DotLine));
     p.setPen(QPen(Qt::black, mm(0.35)));
     p.drawLine(QPointF(box.left(), Y(f.baseline)), QPointF(box.right(), Y(f.baseline)));
     for (const auto &pt : f.points) {

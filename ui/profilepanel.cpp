@@ -1,7 +1,6 @@
 #include "profilepanel.h"
 
 #include "barchart.h"
-#include "funnel.h"
 #include "indicatoreditor.h"
 #include "leaguetable.h"
 #include "profilecache.h"
@@ -217,9 +216,13 @@ void ProfilePanel::showFunnel() {
         return;
     }
     // Each area at its denominator (for rates, the population behind its rate), with the 95% and
-    // 99.8% control limits around the average of all areas (the package's funnels, core/funnel).
+    // 99.8% control limits around the average of all areas (core funnelPlot). The workbench
+    // shows every area (no disclosure control inside it).
     const bool proportion = d.type == core::IndicatorType::Proportion;
-    std::vector<double> x, n, rates;
+    core::disclosure::Policy everything;
+    everything.enabled = false;
+    const core::FunnelPlot plot = core::funnelPlot(*shown.profile, mIndicator, d, mModel->areaIndex(), everything);
+    if (plot.points.empty()) return;
     auto *points = new QScatterSeries, *selected = new QScatterSeries;
     points->setName(tr("Areas"));
     points->setMarkerSize(7);
@@ -227,62 +230,37 @@ void ProfilePanel::showFunnel() {
     selected->setName(tr("This area"));
     selected->setMarkerSize(12);
     selected->setColor(QColor(0xFF, 0xB8, 0x1C));
-    for (const core::ProfileRow &r : shown.profile->rows) {
-        if (r.indicator != mIndicator || r.value.denominator <= 0 || std::isnan(r.value.ci.value)) continue;
-        // A rate's population as the package derives it: events / rate (so a DSR sits at its
-        // standardised population); with no events, the area's own denominator.
-        const double population =
-            proportion || r.value.numerator == 0 ? r.value.denominator : d.multiplier * r.value.numerator / r.value.ci.value;
-        x.push_back(r.value.numerator);
-        n.push_back(population);
-        rates.push_back(r.value.ci.value);
-        (r.area.index == mModel->areaIndex() ? selected : points)->append(population, r.value.ci.value);
+    double maxN = 0, minN = INFINITY, lo = INFINITY, hi = -INFINITY;
+    for (const core::FunnelPlot::Point &pt : plot.points) {
+        (pt.self ? selected : points)->append(pt.x, pt.y);
+        maxN = std::max(maxN, pt.x);
+        minN = std::min(minN, pt.x);
+        lo = std::min(lo, pt.y);
+        hi = std::max(hi, pt.y);
     }
-    if (n.empty()) return;
-    struct Line {
-        double at, lower95, upper95, lower998, upper998, baseline;
-    };
-    std::vector<Line> limits;
-    if (proportion) {
-        for (const auto &p : core::stats::proportionFunnel(x, n, d.multiplier))
-            limits.push_back({p.denominator, p.lower95, p.upper95, p.lower998, p.upper998, p.baseline});
-    } else {
-        std::vector<double> given(n.size(), NAN);
-        for (size_t i = 0; i < n.size(); ++i)
-            if (x[i] == 0) given[i] = n[i];
-        const auto type = d.type == core::IndicatorType::Dsr ? core::stats::RateType::Dsr : core::stats::RateType::Crude;
-        // Each limit line has its own population for the same events.
-        for (const auto &p : core::stats::rateFunnel(x, rates, given, type, d.multiplier, 1)) {
-            limits.push_back({p.lower95Population, p.lower95, NAN, NAN, NAN, p.baseline});
-            limits.push_back({p.upper95Population, NAN, p.upper95, NAN, NAN, p.baseline});
-            limits.push_back({p.lower998Population, NAN, NAN, p.lower998, NAN, p.baseline});
-            limits.push_back({p.upper998Population, NAN, NAN, NAN, p.upper998, p.baseline});
-        }
-    }
-    const double maxN = *std::max_element(n.begin(), n.end()), minN = *std::min_element(n.begin(), n.end());
-    auto line = [&](const QString &name, const QPen &pen, double Line::*member) {
+    using Limit = core::FunnelPlot::Limit;
+    auto line = [&](const QString &name, const QPen &pen, double Limit::*member) {
         auto *s = new QLineSeries;
         s->setName(name);
         s->setPen(pen);
         std::vector<QPointF> pts;
-        for (const Line &l : limits)
-            if (!std::isnan(l.*member) && l.at <= maxN * 1.05) pts.emplace_back(l.at, l.*member);
+        for (const Limit &l : plot.limits)
+            if (!std::isnan(l.*member) && l.x <= maxN * 1.05) pts.emplace_back(l.x, l.*member);
         std::sort(pts.begin(), pts.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
         for (const QPointF &p : pts) s->append(p);
         chart->addSeries(s);
         return s;
     };
-    const double baseline = limits.front().baseline;
     auto *average = new QLineSeries;
     average->setName(tr("Average"));
     average->setPen(QPen(Qt::black, 1.5));
-    average->append(0, baseline);
-    average->append(maxN * 1.05, baseline);
+    average->append(0, plot.baseline);
+    average->append(maxN * 1.05, plot.baseline);
     chart->addSeries(average);
-    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Line::lower95);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Line::upper95);
-    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Line::lower998);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Line::upper998);
+    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Limit::lower95);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Limit::upper95);
+    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Limit::lower998);
+    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Limit::upper998);
     chart->addSeries(points);
     chart->addSeries(selected);
     auto *ax = new QValueAxis, *ay = new QValueAxis;
@@ -291,9 +269,8 @@ void ProfilePanel::showFunnel() {
     ax->setLabelFormat(QStringLiteral("%.0f"));
     ax->setRange(0, maxN * 1.05);
     ax->applyNiceNumbers();
-    double lo = *std::min_element(rates.begin(), rates.end()), hi = *std::max_element(rates.begin(), rates.end());
-    for (const Line &l : limits)
-        if (l.at >= minN * 0.5 && l.at <= maxN * 1.05)
+    for (const Limit &l : plot.limits)
+        if (l.x >= minN * 0.5 && l.x <= maxN * 1.05)
             for (double v : {l.lower998, l.upper998}) {
                 if (std::isnan(v)) continue;
                 lo = std::min(lo, v);

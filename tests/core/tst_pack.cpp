@@ -57,7 +57,7 @@ private slots:
             QCOMPARE(pack.registered, disclosure::publish(double(areas.population(pack.area)), options.policy));
             // Funnels against the peers (this area marked once) and the area's neighbourhoods.
             QCOMPARE(int(pack.funnels.size()), 4);
-            for (const PackFunnel &f : pack.funnels) {
+            for (const FunnelPlot &f : pack.funnels) {
                 QVERIFY(!f.limits.empty() && !std::isnan(f.baseline));
                 QVERIFY(std::count_if(f.points.begin(), f.points.end(), [](const auto &pt) { return pt.self; }) <= 1);
             }
