@@ -77,8 +77,10 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
     for (int k = 0; k < n; ++k) {
         const IntervalBar &b = bars[size_t(k)];
         const double y = n - 1 - k;  // first at the top
-        if (b.highlighted) line(0, b.value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap));
-        out.push_back(line(0, b.value, y, QPen(b.colour, width, Qt::SolidLine, Qt::FlatCap)));
+        // A row without a value (e.g. a group too small for a DSR) keeps its place, with no bar.
+        const double value = std::isnan(b.value) ? 0.0 : b.value;
+        if (b.highlighted) line(0, value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap));
+        out.push_back(line(0, value, y, QPen(std::isnan(b.value) ? QColor(Qt::transparent) : b.colour, width, Qt::SolidLine, Qt::FlatCap)));
         if (!std::isnan(b.lower) && !std::isnan(b.upper)) line(b.lower, b.upper, y, QPen(QColor(0x21, 0x2B, 0x32), 1.4));
         for (double v : {b.value, b.lower, b.upper})
             if (!std::isnan(v)) {
