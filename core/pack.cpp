@@ -125,6 +125,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     std::vector<PackData> out;
     for (int a = 0; a < count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
+        if (options.onlyArea >= 0 && a != options.onlyArea) continue;
         const Area area{level, a};
         PackData pack;
         pack.area = area;

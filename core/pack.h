@@ -79,6 +79,7 @@ struct PackOptions {
                                     QStringLiteral("emergency-admissions"), QStringLiteral("ae-attendances")};
     QString mapIndicator = QStringLiteral("emergency-admissions");
     QString segmentationTemplate = QStringLiteral("bridges-to-health");
+    int onlyArea = -1;  // index of one area of the level: only its pack (peers still feed its funnels)
     disclosure::Policy policy;
 };
 

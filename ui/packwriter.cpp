@@ -554,8 +554,18 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     if (!QDir().mkpath(folder)) return core::Error{QStringLiteral("cannot_write"), tr("cannot create %1").arg(folder), folder};
     core::Feedback local;
     core::Feedback &fb = feedback ? *feedback : local;
+    core::PackOptions chosen = options;
+    if (!onlyArea.isEmpty()) {
+        for (int i = 0; i < areas.areaCount(level) && chosen.onlyArea < 0; ++i) {
+            const core::Area a{level, i};
+            if (areas.code(a).compare(onlyArea, Qt::CaseInsensitive) == 0 || areas.name(a).compare(onlyArea, Qt::CaseInsensitive) == 0)
+                chosen.onlyArea = i;
+        }
+        if (chosen.onlyArea < 0)
+            return core::Error{QStringLiteral("unknown_area"), tr("no area `%1` at this level").arg(onlyArea), onlyArea};
+    }
     fb.setPhase(tr("Computing the packs"));
-    auto packs = core::buildPacks(areas, lists, definitions, level, options, &fb);
+    auto packs = core::buildPacks(areas, lists, definitions, level, chosen, &fb);
     if (!packs) return packs.error();
     std::vector<WrittenPack> written;
     auto undo = [&](const core::Error &e) {
@@ -567,17 +577,12 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     for (size_t i = 0; i < all.size(); ++i) {
         if (fb.isCanceled()) return undo(core::Error{QStringLiteral("canceled"), tr("canceled"), {}});
         const core::PackData &pack = all[i];
-        if (!onlyArea.isEmpty() && pack.areaCode.compare(onlyArea, Qt::CaseInsensitive) != 0 &&
-            pack.areaName.compare(onlyArea, Qt::CaseInsensitive) != 0)
-            continue;
         const QString file = QDir(folder).filePath(slug(pack.areaName) + QStringLiteral(".pdf"));
         auto pages = writePackPdf(pack, file);
         if (!pages) return undo(pages.error());
         written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
         fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase
     }
-    if (!onlyArea.isEmpty() && written.empty())
-        return core::Error{QStringLiteral("unknown_area"), tr("no area `%1` at this level").arg(onlyArea), onlyArea};
     return written;
 }
 
