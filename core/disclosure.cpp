@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <unordered_map>
 
 namespace phm::core::disclosure {
 
@@ -74,17 +75,20 @@ int complete(std::vector<Line> &lines) {
 // row space (adding it does not raise the rank).
 std::vector<bool> determined(const std::vector<Line> &lines, const std::vector<Member *> &all) {
     std::vector<int> unknown(all.size(), -1);
+    std::unordered_map<const Member *, int> column;  // member -> its unknown's column
     int n = 0;
     for (size_t i = 0; i < all.size(); ++i)
-        if (all[i]->status != Cell::Shown) unknown[i] = n++;
+        if (all[i]->status != Cell::Shown) {
+            unknown[i] = n;
+            column.emplace(all[i], n++);
+        }
     std::vector<bool> out(all.size(), false);
     if (n == 0) return out;
     Eigen::MatrixXd a = Eigen::MatrixXd::Zero(Eigen::Index(lines.size()), n);
     for (size_t l = 0; l < lines.size(); ++l)
         for (size_t k = 0; k < lines[l].members.size(); ++k) {
-            const auto it = std::find(all.begin(), all.end(), lines[l].members[k]);
-            const int u = unknown[size_t(it - all.begin())];
-            if (u >= 0) a(Eigen::Index(l), u) += k + 1 == lines[l].members.size() ? -1.0 : 1.0;  // parts - total = 0
+            const auto it = column.find(lines[l].members[k]);
+            if (it != column.end()) a(Eigen::Index(l), it->second) += k + 1 == lines[l].members.size() ? -1.0 : 1.0;  // parts - total = 0
         }
     const auto rank = Eigen::FullPivLU<Eigen::MatrixXd>(a).rank();
     for (size_t i = 0; i < all.size(); ++i) {
