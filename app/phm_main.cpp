@@ -6,6 +6,7 @@
 #include "core20command.h"
 #include "dataspec.h"
 #include "generator.h"
+#include "governancecommands.h"
 #include "importer.h"
 #include "packcommand.h"
 #include "profilecommand.h"
@@ -160,6 +161,10 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
+    if (cmd == QLatin1String("users")) return runUsersCommand(args);
+    if (cmd == QLatin1String("audit")) return runAuditCommand(args);
+    if (cmd == QLatin1String("keys")) return runKeysCommand(args);
+    if (cmd == QLatin1String("reveal")) return runRevealCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
@@ -167,7 +172,7 @@ int main(int argc, char **argv) {
     err(
         QStringLiteral("usage: phm "
                        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|"
-                       "multimorbidity|data-spec|bench> "
+                       "multimorbidity|users|audit|keys|reveal|data-spec|bench> "
                        "[options]"));
     return 2;
 }

@@ -2,6 +2,7 @@
 
 #include "columnblocks.h"
 #include "importjob.h"
+#include "users.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -80,6 +81,10 @@ Status ImportJob::finish(ImportReport &report) {
                                {QStringLiteral("extract_start"), QString::number(start)},
                                {QStringLiteral("extract_end"), QString::number(end)}})
         if (auto s = mDb->setMeta(k, v); !s) return s;
+    qint64 rejected = 0;
+    for (const FileImportReport &f : report.files) rejected += f.rowsRejected;
+    const QJsonObject importDetail{{QStringLiteral("persons"), qint64(report.persons)}, {QStringLiteral("rows_rejected"), rejected}};
+    if (auto s = carryOverGovernance(*mDb, mTarget, importDetail); !s) return s;
     if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
     mDb.reset();
     mark("commit");

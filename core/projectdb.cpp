@@ -69,6 +69,21 @@ QStringList migrationV2() {
                            "version INTEGER NOT NULL, rule TEXT NOT NULL, author TEXT NOT NULL, saved_at TEXT NOT NULL, "
                            "note TEXT, count INTEGER, PRIMARY KEY (cohort_id, version))")};
 }
+
+// Schema version 3: information governance. Users with roles, and the audit log: append-only
+// (triggers refuse UPDATE and DELETE) and hash-chained (core/audit), so an edit made around the
+// triggers is still found by `phm audit verify`.
+QStringList migrationV3() {
+    return {
+        QStringLiteral("CREATE TABLE app_user(name TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('analyst', 'clinician', 'admin')), "
+                       "practice TEXT, added_at TEXT NOT NULL, added_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE audit_log(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, "
+                       "action TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                       "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                       "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")};
+}
 }  // namespace
 
 // Process-wide SQLite settings, applied once before the library initialises (later calls are
@@ -127,7 +142,7 @@ int ProjectDb::schemaVersion() {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3()};
     int version = schemaVersion();
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),

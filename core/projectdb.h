@@ -14,7 +14,7 @@ struct sqlite3_stmt;
 
 namespace phm::core {
 
-constexpr int kSchemaVersion = 2;  // 1: extract and column blocks; 2: saved cohorts
+constexpr int kSchemaVersion = 3;  // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log
 
 class ProjectDb {
 public:

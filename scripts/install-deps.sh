@@ -3,7 +3,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build ccache pkg-config
       qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-      qt6-l10n-tools libgl-dev libeigen3-dev libboost-dev libsqlite3-dev sqlite3
+      qt6-l10n-tools libgl-dev libeigen3-dev libboost-dev libsqlite3-dev sqlite3 libsodium-dev
       xvfb xauth poppler-utils clang-format fonts-dejavu-core)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

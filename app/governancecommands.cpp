@@ -1,0 +1,269 @@
+#include "governancecommands.h"
+
+#include "audit.h"
+#include "clioutput.h"
+#include "keystore.h"
+#include "projectdb.h"
+#include "projectloader.h"
+#include "reidentify.h"
+#include "rulecatalogue.h"
+#include "users.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace phm::core;
+using phm::cli::fail;
+using phm::cli::out;
+
+namespace {
+const QCommandLineOption kProject(QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE"));
+const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Print JSON."));
+const QCommandLineOption kKeys(QStringLiteral("keys"), QStringLiteral("Key store (default: the project's path + .keys)."),
+                               QStringLiteral("FILE"));
+const QCommandLineOption kPassphraseFile(QStringLiteral("passphrase-file"),
+                                         QStringLiteral("File whose first line is the key store passphrase."), QStringLiteral("FILE"));
+
+// The passphrase from --passphrase-file or PHM_KEYS_PASSPHRASE (a command-line argument would be
+// visible to every user of the machine in the process list).
+std::optional<QByteArray> passphrase(const QCommandLineParser &p, QString &problem) {
+    if (p.isSet(kPassphraseFile)) {
+        QFile f(p.value(kPassphraseFile));
+        if (!f.open(QIODevice::ReadOnly)) {
+            problem = QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString());
+            return std::nullopt;
+        }
+        return f.readLine().trimmed();
+    }
+    const QByteArray env = qgetenv("PHM_KEYS_PASSPHRASE");
+    if (env.isEmpty()) {
+        problem = QStringLiteral("give the key store passphrase with --passphrase-file FILE or PHM_KEYS_PASSPHRASE");
+        return std::nullopt;
+    }
+    return env;
+}
+
+QString keyStorePath(const QCommandLineParser &p) { return p.isSet(kKeys) ? p.value(kKeys) : defaultKeyStorePath(p.value(kProject)); }
+
+Result<std::unique_ptr<ProjectDb>> openExisting(const QCommandLineParser &p, bool write) {
+    if (!p.isSet(kProject)) return Error{QStringLiteral("usage"), QStringLiteral("--project FILE is required"), {}};
+    if (!QFile::exists(p.value(kProject)))
+        return Error{QStringLiteral("no_project"), QStringLiteral("no project at %1").arg(p.value(kProject)), p.value(kProject)};
+    return ProjectDb::open(p.value(kProject), write);
+}
+
+QJsonObject userJson(const User &u) {
+    return QJsonObject{{QStringLiteral("name"), u.name},
+                       {QStringLiteral("role"), roleName(u.role)},
+                       {QStringLiteral("practice"), u.practice.isEmpty() ? QJsonValue() : QJsonValue(u.practice)},
+                       {QStringLiteral("added_at"), u.addedAt},
+                       {QStringLiteral("added_by"), u.addedBy}};
+}
+
+QJsonObject entryJson(const audit::Entry &e) {
+    return QJsonObject{{QStringLiteral("seq"), e.seq},
+                       {QStringLiteral("at"), e.at},
+                       {QStringLiteral("user"), e.user},
+                       {QStringLiteral("role"), e.role},
+                       {QStringLiteral("action"), e.action},
+                       {QStringLiteral("detail"), e.detail},
+                       {QStringLiteral("prev_hash"), e.prevHash},
+                       {QStringLiteral("hash"), e.hash}};
+}
+}  // namespace
+
+int runUsersCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({kProject,
+                  kJson,
+                  {QStringLiteral("name"), QStringLiteral("Login name."), QStringLiteral("LOGIN")},
+                  {QStringLiteral("role"), QStringLiteral("analyst, clinician or admin."), QStringLiteral("ROLE")},
+                  {QStringLiteral("practice"), QStringLiteral("A clinician's practice (ODS code)."), QStringLiteral("CODE")}});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, set or remove"));
+    p.process(args);
+    const QString action = p.positionalArguments().value(0);
+    auto opened = openExisting(p, action != QLatin1String("list"));
+    if (!opened) return fail(QStringLiteral("phm users: %1").arg(opened.error().message));
+    ProjectDb &db = *opened.value();
+    auto actor = findUser(db, currentLogin());
+    if (!actor) return fail(QStringLiteral("phm users: %1").arg(actor.error().message));
+    if (action == QLatin1String("set")) {
+        const auto role = roleNamed(p.value(QStringLiteral("role")));
+        if (!role) return fail(QStringLiteral("phm users set: --role must be analyst, clinician or admin"));
+        if (auto s =
+                setUser(db, actor.value(), User{p.value(QStringLiteral("name")), *role, p.value(QStringLiteral("practice")), true, {}, {}});
+            !s)
+            return fail(QStringLiteral("phm users set: %1").arg(s.error().message));
+    } else if (action == QLatin1String("remove")) {
+        if (auto s = removeUser(db, actor.value(), p.value(QStringLiteral("name"))); !s)
+            return fail(QStringLiteral("phm users remove: %1").arg(s.error().message));
+    } else if (action != QLatin1String("list")) {
+        return fail(QStringLiteral("usage: phm users list|set|remove --project P [--name LOGIN --role ROLE --practice CODE]"));
+    }
+    auto users = listUsers(db);
+    if (!users) return fail(QStringLiteral("phm users: %1").arg(users.error().message));
+    QJsonArray rows;
+    QString text;
+    for (const User &u : users.value()) {
+        rows.append(userJson(u));
+        text += QStringLiteral("%1 %2 %3\n").arg(u.name, -16).arg(roleName(u.role), -10).arg(u.practice);
+    }
+    if (p.isSet(kJson))
+        out(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("users"), rows}, {QStringLiteral("you"), userJson(actor.value())}}).toJson()));
+    else
+        out(text);
+    return 0;
+}
+
+int runAuditCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({kProject, kJson});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify or list"));
+    p.process(args);
+    const QString action = p.positionalArguments().value(0);
+    auto opened = openExisting(p, false);
+    if (!opened) return fail(QStringLiteral("phm audit: %1").arg(opened.error().message));
+    ProjectDb &db = *opened.value();
+    if (action == QLatin1String("verify")) {
+        auto v = audit::verify(db);
+        if (!v) return fail(QStringLiteral("phm audit verify: %1").arg(v.error().message));
+        const audit::Verification &r = v.value();
+        if (p.isSet(kJson))
+            out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), r.ok},
+                                                            {QStringLiteral("entries"), r.entries},
+                                                            {QStringLiteral("first_bad"), r.ok ? QJsonValue() : QJsonValue(r.firstBad)},
+                                                            {QStringLiteral("problem"), r.ok ? QJsonValue() : QJsonValue(r.problem)}})
+                                      .toJson()));
+        else if (r.ok)
+            out(QStringLiteral("audit log intact: %1 entries\n").arg(r.entries));
+        if (!r.ok) return fail(QStringLiteral("phm audit verify: %1").arg(r.problem));
+        return 0;
+    }
+    if (action == QLatin1String("list")) {
+        auto actor = findUser(db, currentLogin());
+        if (!actor) return fail(QStringLiteral("phm audit list: %1").arg(actor.error().message));
+        if (auto s = requireRole(actor.value(), Role::Admin, QStringLiteral("read the audit log")); !s)
+            return fail(QStringLiteral("phm audit list: %1").arg(s.error().message));
+        auto all = audit::entries(db);
+        if (!all) return fail(QStringLiteral("phm audit list: %1").arg(all.error().message));
+        QJsonArray rows;
+        QString text;
+        for (const audit::Entry &e : all.value()) {
+            rows.append(entryJson(e));
+            text += QStringLiteral("%1 %2 %3 (%4) %5 %6\n")
+                        .arg(e.seq, 5)
+                        .arg(e.at, e.user, e.role, e.action, QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)));
+        }
+        out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("entries"), rows}}).toJson()) : text);
+        return 0;
+    }
+    return fail(QStringLiteral("usage: phm audit verify|list --project P [--json]"));
+}
+
+int runKeysCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions(
+        {kProject,
+         kJson,
+         kKeys,
+         kPassphraseFile,
+         {QStringLiteral("from"), QStringLiteral("Identities CSV (person_id, nhs_number, given_name, family_name, date_of_birth)."),
+          QStringLiteral("FILE")},
+         {QStringLiteral("synthetic"), QStringLiteral("Invent synthetic identities for the project's people (demo and tests).")}});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create"));
+    p.process(args);
+    if (p.positionalArguments().value(0) != QLatin1String("create") ||
+        p.isSet(QStringLiteral("from")) == p.isSet(QStringLiteral("synthetic")))
+        return fail(
+            QStringLiteral("usage: phm keys create --project P (--synthetic | --from identities.csv) [--keys F] [--passphrase-file F]"));
+    QElapsedTimer timer;
+    timer.start();
+    auto actor = findUser(p.value(kProject), currentLogin());
+    if (!actor) return fail(QStringLiteral("phm keys: %1").arg(actor.error().message));
+    if (auto s = requireRole(actor.value(), Role::Admin, QStringLiteral("create the key store")); !s)
+        return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    QString problem;
+    const auto secret = passphrase(p, problem);
+    if (!secret) return fail(QStringLiteral("phm keys: %1").arg(problem));
+    std::vector<Identity> identities;
+    if (p.isSet(QStringLiteral("from"))) {
+        auto read = readIdentitiesCsv(p.value(QStringLiteral("from")));
+        if (!read) return fail(QStringLiteral("phm keys: %1").arg(read.error().message));
+        identities = std::move(read.value());
+    } else {
+        Feedback fb;
+        auto project = openProject(p.value(kProject), fb);
+        if (!project) return fail(QStringLiteral("phm keys: %1").arg(project.error().message));
+        identities = syntheticIdentities(*project.value());
+    }
+    const QString path = keyStorePath(p);
+    if (auto s = KeyStore::create(path, *secret, identities); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    const QJsonObject detail{
+        {QStringLiteral("key_store"), QFileInfo(path).fileName()},
+        {QStringLiteral("identities"), qint64(identities.size())},
+        {QStringLiteral("source"), p.isSet(QStringLiteral("synthetic")) ? QStringLiteral("synthetic") : QStringLiteral("csv")}};
+    if (auto s = audit::record(p.value(kProject), actor.value().name, roleName(actor.value().role), QStringLiteral("keys-create"), detail);
+        !s)
+        return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    QJsonObject o = detail;
+    o.insert(QStringLiteral("file"), path);
+    o.insert(QStringLiteral("ms"), double(timer.elapsed()));
+    out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(o).toJson())
+                       : QStringLiteral("%1 identities sealed in %2\n").arg(identities.size()).arg(path));
+    return 0;
+}
+
+int runRevealCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({kProject,
+                  kJson,
+                  kKeys,
+                  kPassphraseFile,
+                  {QStringLiteral("cohort"), QStringLiteral("Saved cohort."), QStringLiteral("NAME")},
+                  {QStringLiteral("reason"), QStringLiteral("The direct-care reason."), QStringLiteral("TEXT")}});
+    p.process(args);
+    Feedback fb;
+    auto opened = openProject(p.value(kProject), fb);
+    if (!opened) return fail(QStringLiteral("phm reveal: %1").arg(opened.error().message));
+    auto user = findUser(p.value(kProject), currentLogin());
+    if (!user) return fail(QStringLiteral("phm reveal: %1").arg(user.error().message));
+    QString problem;
+    // Without a passphrase the request still goes through the checks (and the audit log): the
+    // refusal an analyst gets is about the role, not a missing passphrase.
+    const QByteArray secret = passphrase(p, problem).value_or(QByteArray());
+    const rules::CodeLists lists;
+    const RevealRequest request{p.value(QStringLiteral("cohort")), p.value(QStringLiteral("reason")), keyStorePath(p), secret};
+    auto r = reidentify(*opened.value(), lists, user.value(), request);
+    if (!r) return fail(QStringLiteral("phm reveal: %1").arg(r.error().message));
+    const Reveal &v = r.value();
+    QJsonArray people;
+    QString text = QStringLiteral("person_id,nhs_number,given_name,family_name,date_of_birth,practice\n");
+    for (const RevealedPerson &x : v.people) {
+        const Identity &i = x.identity;
+        people.append(QJsonObject{{QStringLiteral("person_id"), i.personId},
+                                  {QStringLiteral("nhs_number"), i.nhsNumber},
+                                  {QStringLiteral("given_name"), i.givenName},
+                                  {QStringLiteral("family_name"), i.familyName},
+                                  {QStringLiteral("date_of_birth"), i.dateOfBirth},
+                                  {QStringLiteral("practice"), x.practiceCode}});
+        text += QStringList{i.personId, i.nhsNumber, i.givenName, i.familyName, i.dateOfBirth, x.practiceCode}.join(QLatin1Char(',')) +
+                QLatin1Char('\n');
+    }
+    if (p.isSet(kJson))
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("cohort"), v.cohort},
+                                                        {QStringLiteral("cohort_version"), v.cohortVersion},
+                                                        {QStringLiteral("practice"), v.practice},
+                                                        {QStringLiteral("cohort_members"), v.cohortMembers},
+                                                        {QStringLiteral("withheld_other_practices"), v.otherPractices},
+                                                        {QStringLiteral("not_in_key_store"), v.notInKeyStore},
+                                                        {QStringLiteral("people"), people}})
+                                  .toJson()));
+    else
+        out(text);
+    return 0;
+}

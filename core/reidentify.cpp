@@ -1,0 +1,86 @@
+#include "reidentify.h"
+
+#include "audit.h"
+#include "cohortanalysis.h"
+#include "project.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace phm::core {
+
+Status checkReason(const QString &reason) {
+    const QString r = reason.simplified();
+    if (r.size() < 15)
+        return Error{QStringLiteral("no_reason"),
+                     QStringLiteral("state the direct-care reason for revealing identities (at least 15 characters)"),
+                     {}};
+    static const QRegularExpression tenDigits(QStringLiteral("\\d(?:\\s?\\d){9}"));
+    if (tenDigits.match(r).hasMatch())
+        return Error{QStringLiteral("identifier_in_reason"),
+                     QStringLiteral("the reason contains what looks like an NHS number; the reason is kept in the audit log, which must "
+                                    "not hold identifiers"),
+                     {}};
+    return Ok{};
+}
+
+Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists, const User &user, const RevealRequest &request) {
+    QJsonObject detail{{QStringLiteral("cohort"), request.cohort}, {QStringLiteral("reason"), request.reason.simplified()}};
+    if (!user.practice.isEmpty()) detail.insert(QStringLiteral("practice"), user.practice);
+    // A refusal is logged too, with why; if even that cannot be written the refusal still stands.
+    auto refuse = [&](const Error &e) -> Result<Reveal> {
+        QJsonObject d = detail;
+        d.insert(QStringLiteral("refused"), e.message);
+        audit::record(project.path, user.name, roleName(user.role), QStringLiteral("reidentify-refused"), d);
+        return e;
+    };
+    if (auto s = requireRole(user, Role::Clinician, QStringLiteral("reveal identities")); !s) return refuse(s.error());
+    if (auto s = checkReason(request.reason); !s) return refuse(s.error());
+    auto saved = CohortStore(project.path).find(request.cohort);
+    if (!saved)
+        return refuse(Error{QStringLiteral("unknown_cohort"),
+                            QStringLiteral("identities are revealed only from a saved cohort; %1").arg(saved.error().message),
+                            request.cohort});
+    int practice = -1;
+    for (size_t i = 0; i < project.geography.practices.size(); ++i)
+        if (project.geography.practices[i].code == user.practice) practice = int(i);
+    if (practice < 0)
+        return refuse(Error{QStringLiteral("bad_practice"),
+                            QStringLiteral("%1's practice %2 is not in this project").arg(user.name, user.practice), user.practice});
+    auto members = makeCohortResolver(project, lists, project.path)(request.cohort);
+    if (!members) return refuse(members.error());
+
+    Reveal reveal;
+    reveal.cohort = request.cohort;
+    reveal.cohortVersion = saved.value().current().version;
+    reveal.practice = user.practice;
+    std::vector<QString> ids;
+    const rules::Selection &sel = members.value();
+    for (size_t i = sel.find_first(); i != rules::Selection::npos; i = sel.find_next(i)) {
+        const auto p = int32_t(i);
+        ++reveal.cohortMembers;
+        if (project.persons.practice[i] != practice || !project.persons.isRegistered(p, project.extractEnd)) {
+            ++reveal.otherPractices;
+            continue;
+        }
+        const auto id = project.persons.id(p);
+        ids.push_back(QString::fromUtf8(id.data(), qsizetype(id.size())));
+    }
+    auto store = KeyStore::open(request.keyStorePath, request.passphrase);
+    if (!store) return refuse(store.error());
+    auto found = store.value()->lookup(ids);
+    if (!found) return refuse(found.error());
+    reveal.notInKeyStore = qint64(ids.size()) - qint64(found.value().size());
+    detail.insert(QStringLiteral("cohort_version"), reveal.cohortVersion);
+    detail.insert(QStringLiteral("cohort_members"), reveal.cohortMembers);
+    detail.insert(QStringLiteral("revealed"), qint64(found.value().size()));
+    detail.insert(QStringLiteral("withheld_other_practices"), reveal.otherPractices);
+    if (auto s = audit::record(project.path, user.name, roleName(user.role), QStringLiteral("reidentify"), detail); !s)
+        return Error{s.error().code,
+                     QStringLiteral("identities were not revealed because the audit log could not be written: %1").arg(s.error().message),
+                     s.error().context};
+    for (Identity &i : found.value()) reveal.people.push_back(RevealedPerson{std::move(i), user.practice});
+    return reveal;
+}
+
+}  // namespace phm::core
