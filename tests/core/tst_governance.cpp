@@ -1,0 +1,346 @@
+// Information governance: roles, the identity key store, re-identification and the audit chain.
+#include "audit.h"
+#include "cohortstore.h"
+#include "keystore.h"
+#include "project.h"
+#include "projectdb.h"
+#include "reidentify.h"
+#include "rulecatalogue.h"
+#include "ruleengine.h"
+#include "ruleparser.h"
+#include "testutil.h"
+#include "users.h"
+
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <set>
+
+using namespace phm::core;
+
+class TestGovernance : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    ProjectPtr mProject;
+    QString mPath, mKeys;
+    const QByteArray mPassphrase = "correct horse battery staple";
+    const rules::CodeLists mLists;
+    User mAdmin, mClinician, mAnalyst;
+
+    std::unique_ptr<ProjectDb> db(bool write = true) {
+        auto r = ProjectDb::open(mPath, write);
+        if (!r) qFatal("open: %s", qPrintable(r.error().message));
+        return std::move(r.value());
+    }
+    // A copy of the project whose audit log an attacker edits with the triggers dropped.
+    QString tamperedCopy(const QString &name, const QString &sql) {
+        const QString copy = mDir.filePath(name);
+        QFile::remove(copy);
+        if (!QFile::copy(mPath, copy)) qFatal("copy failed");
+        auto opened = ProjectDb::open(copy, true);
+        ProjectDb &d = *opened.value();
+        if (!d.exec(QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; ") + sql))
+            qFatal("tamper failed: %s", qPrintable(sql));
+        return copy;
+    }
+    audit::Verification verifyFile(const QString &path) {
+        auto opened = ProjectDb::open(path, false);
+        auto v = audit::verify(*opened.value());
+        if (!v) qFatal("verify failed");
+        return v.value();
+    }
+    QString practiceCode(int32_t p) const { return mProject->geography.practices[mProject->persons.practice[size_t(p)]].code; }
+
+private slots:
+    void initTestCase() {
+        qputenv("PHM_USER", "ada");
+        mProject = phm::test::makeProject(mDir.path(), 4000, 17);
+        mPath = mProject->path;
+        mKeys = defaultKeyStorePath(mPath);
+        auto admin = findUser(mPath, QStringLiteral("ada"));
+        QVERIFY(admin);
+        mAdmin = admin.value();
+    }
+
+    void importMakesTheImporterAdminAndIsAudited() {
+        QVERIFY(mAdmin.listed);
+        QCOMPARE(mAdmin.role, Role::Admin);
+        auto d = db(false);
+        auto all = audit::entries(*d);
+        QVERIFY(all);
+        QCOMPARE(all.value().size(), size_t(1));
+        QCOMPARE(all.value()[0].action, QStringLiteral("import"));
+        QCOMPARE(all.value()[0].user, QStringLiteral("ada"));
+        QCOMPARE(all.value()[0].detail.value(QStringLiteral("persons")).toInteger(), mProject->persons.count);
+        QVERIFY(verifyFile(mPath).ok);
+    }
+
+    void onlyAnAdminManagesUsers() {
+        // Practice of the first person: the clinician's practice.
+        const QString practice = practiceCode(0);
+        QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("dr_who"), Role::Clinician, practice, true, {}, {}}));
+        QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("ann"), Role::Analyst, {}, true, {}, {}}));
+        mClinician = findUser(mPath, QStringLiteral("dr_who")).value();
+        mAnalyst = findUser(mPath, QStringLiteral("ann")).value();
+        QCOMPARE(mClinician.role, Role::Clinician);
+        QCOMPARE(mClinician.practice, practice);
+
+        auto byAnalyst = setUser(mPath, mAnalyst, User{QStringLiteral("ann"), Role::Admin, {}, true, {}, {}});
+        QVERIFY(!byAnalyst);
+        QCOMPARE(byAnalyst.error().code, QStringLiteral("not_permitted"));
+        QVERIFY(byAnalyst.error().message.contains(QStringLiteral("ann is an analyst")));
+        const User stranger{QStringLiteral("mallory"), Role::Admin, {}, false, {}, {}};  // claims admin but is not listed
+        QVERIFY(!setUser(mPath, stranger, User{QStringLiteral("mallory"), Role::Admin, {}, true, {}, {}}));
+        QCOMPARE(findUser(mPath, QStringLiteral("mallory")).value().listed, false);
+        QCOMPARE(findUser(mPath, QStringLiteral("mallory")).value().role, Role::Analyst);
+
+        auto noPractice = setUser(mPath, mAdmin, User{QStringLiteral("dr_x"), Role::Clinician, QStringLiteral("Z99999"), true, {}, {}});
+        QVERIFY(!noPractice);
+        QCOMPARE(noPractice.error().code, QStringLiteral("bad_practice"));
+        auto lastAdmin = removeUser(mPath, mAdmin, QStringLiteral("ada"));
+        QVERIFY(!lastAdmin);
+        QCOMPARE(lastAdmin.error().code, QStringLiteral("last_admin"));
+        QVERIFY(!setUser(mPath, mAdmin, User{QStringLiteral("ada"), Role::Analyst, {}, true, {}, {}}));
+        QVERIFY(!removeUser(mPath, mClinician, QStringLiteral("ann")));
+
+        // Each change is an audit entry; refusals change nothing.
+        auto d = db(false);
+        auto all = audit::entries(*d).value();
+        QCOMPARE(all.size(), size_t(3));
+        QCOMPARE(all[1].action, QStringLiteral("set-user"));
+        QCOMPARE(all[1].detail.value(QStringLiteral("user")).toString(), QStringLiteral("dr_who"));
+        QCOMPARE(listUsers(*d).value().size(), size_t(3));
+    }
+
+    void keyStoreIsSealed() {
+        const auto identities = syntheticIdentities(*mProject);
+        QCOMPARE(qint64(identities.size()), qint64(mProject->persons.count));
+        std::set<QString> numbers;
+        for (const Identity &i : identities) {
+            QVERIFY2(validNhsNumber(i.nhsNumber), qPrintable(i.nhsNumber));
+            QVERIFY(i.nhsNumber.startsWith(QStringLiteral("999")));  // the never-issued test range
+            numbers.insert(i.nhsNumber);
+        }
+        QCOMPARE(numbers.size(), identities.size());
+        QVERIFY(KeyStore::create(mKeys, mPassphrase, identities));
+        // No identity in the clear anywhere in the file.
+        const QByteArray file = phm::test::readFile(mKeys);
+        QVERIFY(file.startsWith("PHMKEYS1"));
+        for (size_t k = 0; k < 50; ++k) {
+            QVERIFY(!file.contains(identities[k].nhsNumber.toLatin1()));
+            QVERIFY(!file.contains(identities[k].personId.toLatin1()));
+        }
+        QVERIFY(!file.contains("Brookfield") && !file.contains("person_id"));
+
+        auto opened = KeyStore::open(mKeys, mPassphrase);
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->size(), qint64(identities.size()));
+        auto found = opened.value()->lookup({identities[3].personId, QStringLiteral("nobody"), identities[0].personId});
+        QVERIFY(found);
+        QCOMPARE(found.value().size(), size_t(2));
+        QCOMPARE(found.value()[0].nhsNumber, identities[3].nhsNumber);
+        QCOMPARE(found.value()[1].familyName, identities[0].familyName);
+
+        auto wrong = KeyStore::open(mKeys, "not the passphrase");
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, QStringLiteral("wrong_passphrase"));
+        QByteArray altered = file;
+        altered[altered.size() / 2] = char(altered[altered.size() / 2] ^ 1);
+        const QString alteredPath = mDir.filePath(QStringLiteral("altered.keys"));
+        phm::test::writeFile(alteredPath, altered);
+        QCOMPARE(KeyStore::open(alteredPath, mPassphrase).error().code, QStringLiteral("wrong_passphrase"));
+        QVERIFY(!KeyStore::create(mDir.filePath(QStringLiteral("empty.keys")), QByteArray(), identities));
+    }
+
+    void nhsNumberCheckDigit() {
+        // NHS Data Dictionary, "NHS Number": modulus 11 over the first nine digits, weights 10..2.
+        QVERIFY(validNhsNumber(QStringLiteral("9434765919")));  // 299 mod 11 = 2, check 9
+        QVERIFY(!validNhsNumber(QStringLiteral("9434765918")));
+        QVERIFY(validNhsNumber(QStringLiteral("9990000018")));  // 245 mod 11 = 3, check 8
+        QVERIFY(!validNhsNumber(QStringLiteral("999000001")));
+        QVERIFY(!validNhsNumber(QStringLiteral("99900000A8")));
+    }
+
+    void identitiesCsvErrorsAreLocated() {
+        const QString good = mDir.filePath(QStringLiteral("ids.csv"));
+        phm::test::writeFile(good, "person_id,nhs_number,given_name,family_name,date_of_birth\nP1,9434765919,Ann,Smith,1950-02-03\n");
+        auto ok = readIdentitiesCsv(good);
+        QVERIFY(ok);
+        QCOMPARE(ok.value().size(), size_t(1));
+        const QString bad = mDir.filePath(QStringLiteral("bad.csv"));
+        phm::test::writeFile(bad,
+                             "person_id,nhs_number,given_name,family_name,date_of_birth\nP1,9434765919,Ann,Smith,1950-02-03\n"
+                             "P2,9434765918,Bo,Jones,1960-01-01\n");
+        auto r = readIdentitiesCsv(bad);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(QStringLiteral("line 3, column 2")), qPrintable(r.error().message));
+        phm::test::writeFile(bad, "person_id,nhs_number,given_name,family_name\nP1,9434765919,Ann,Smith\n");
+        QVERIFY(readIdentitiesCsv(bad).error().message.contains(QStringLiteral("no date_of_birth column")));
+    }
+
+    void onlyAClinicianRevealsOwnPractice() {
+        QVERIFY(CohortStore(mPath).save(QStringLiteral("older"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
+        const RevealRequest request{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, mPassphrase};
+
+        for (const User &u : {mAnalyst, mAdmin}) {
+            auto refused = reidentify(*mProject, mLists, u, request);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, QStringLiteral("not_permitted"));
+            QVERIFY(refused.error().message.startsWith(QStringLiteral("Only a clinician can reveal identities")));
+        }
+        auto revealed = reidentify(*mProject, mLists, mClinician, request);
+        QVERIFY2(revealed, qPrintable(revealed ? QString() : revealed.error().message));
+        const Reveal &r = revealed.value();
+        // Expected: the rule's members (by the engine) registered at the clinician's practice.
+        const auto parsed = rules::parseRule(QStringLiteral("age >= 65"), &mLists);
+        const auto cohort = rules::MemoryEngine(*mProject, mLists).evaluate(*parsed.expr);
+        QVERIFY(cohort);
+        const rules::Selection &sel = cohort.value().people;
+        std::set<QString> expected;
+        const qint64 members = qint64(sel.count());
+        for (size_t i = sel.find_first(); i != rules::Selection::npos; i = sel.find_next(i)) {
+            const auto p = int32_t(i);
+            if (practiceCode(p) == mClinician.practice && mProject->persons.isRegistered(p, mProject->extractEnd)) {
+                const auto id = mProject->persons.id(p);
+                expected.insert(QString::fromUtf8(id.data(), qsizetype(id.size())));
+            }
+        }
+        QVERIFY(!expected.empty());
+        QCOMPARE(r.cohortMembers, members);
+        QCOMPARE(qint64(r.people.size()), qint64(expected.size()));
+        QCOMPARE(r.otherPractices, members - qint64(expected.size()));
+        for (const RevealedPerson &x : r.people) {
+            QVERIFY(expected.count(x.identity.personId));
+            QCOMPARE(x.practiceCode, mClinician.practice);
+            QVERIFY(validNhsNumber(x.identity.nhsNumber));
+        }
+
+        // A clinician of another practice gets none of these people.
+        QString other;
+        for (const Practice &pr : mProject->geography.practices)
+            if (pr.code != mClinician.practice) other = pr.code;
+        QVERIFY(CohortStore(mPath).save(QStringLiteral("mine"), QStringLiteral("practice = \"%1\"").arg(mClinician.practice),
+                                        QStringLiteral("ada"), {}, 0));
+        QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("dr_other"), Role::Clinician, other, true, {}, {}}));
+        const User otherClinician = findUser(mPath, QStringLiteral("dr_other")).value();
+        auto none = reidentify(*mProject, mLists, otherClinician,
+                               RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, mPassphrase});
+        QVERIFY(none);
+        QCOMPARE(none.value().people.size(), size_t(0));
+        QVERIFY(none.value().otherPractices > 0);
+
+        // No reason, an identifier in the reason, no saved cohort, wrong passphrase: refused.
+        auto refusedCode = [&](RevealRequest req) {
+            auto x = reidentify(*mProject, mLists, mClinician, req);
+            return x ? QString() : x.error().code;
+        };
+        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("because"), mKeys, mPassphrase}), QStringLiteral("no_reason"));
+        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("call back patient 943 476 5919 today"), mKeys, mPassphrase}),
+                 QStringLiteral("identifier_in_reason"));
+        QCOMPARE(refusedCode({QStringLiteral("not saved"), request.reason, mKeys, mPassphrase}), QStringLiteral("unknown_cohort"));
+        QCOMPARE(refusedCode({QStringLiteral("older"), request.reason, mKeys, "guess"}), QStringLiteral("wrong_passphrase"));
+
+        // Every attempt is in the log, refusals included, and the log holds no identifier.
+        auto d = db(false);
+        const auto all = audit::entries(*d).value();
+        int granted = 0, refused = 0;
+        for (const audit::Entry &e : all) {
+            granted += e.action == QStringLiteral("reidentify");
+            refused += e.action == QStringLiteral("reidentify-refused");
+        }
+        QCOMPARE(granted, 2);
+        QCOMPARE(refused, 6);
+        const auto grantedEntry =
+            std::find_if(all.begin(), all.end(), [](const audit::Entry &e) { return e.action == QStringLiteral("reidentify"); });
+        QCOMPARE(grantedEntry->detail.value(QStringLiteral("revealed")).toInteger(), qint64(expected.size()));
+        QCOMPARE(grantedEntry->detail.value(QStringLiteral("reason")).toString(), request.reason);
+        QCOMPARE(grantedEntry->user, QStringLiteral("dr_who"));
+        QByteArray logText;
+        for (const audit::Entry &e : all) logText += QJsonDocument(e.detail).toJson();
+        const QByteArray projectBytes = phm::test::readFile(mPath);
+        for (const RevealedPerson &x : r.people) {
+            QVERIFY(!logText.contains(x.identity.nhsNumber.toLatin1()));
+            QVERIFY(!logText.contains(x.identity.personId.toLatin1()));
+            QVERIFY(!projectBytes.contains(x.identity.nhsNumber.toLatin1()));
+        }
+        // Nor any file in the temporary folder.
+        QDirIterator it(QDir::tempPath(), QDir::Files, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (it.hasNext() && scanned < 2000) {
+            const QString f = it.next();
+            if (f.startsWith(mDir.path()) || QFileInfo(f).size() > 50'000'000) continue;
+            ++scanned;
+            QVERIFY2(!phm::test::readFile(f).contains(r.people.front().identity.nhsNumber.toLatin1()), qPrintable(f));
+        }
+        QVERIFY(verifyFile(mPath).ok);
+    }
+
+    void triggersRefuseEditsAndDeletes() {
+        auto d = db();
+        QVERIFY(!d->exec(QStringLiteral("UPDATE audit_log SET user = 'x' WHERE seq = 1")));
+        QVERIFY(!d->exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 1")));
+        QVERIFY(d->lastError().contains(QStringLiteral("append-only")));
+    }
+
+    void chainDetectsEditsDeletionsAndReordering() {
+        auto d = db(false);
+        const qint64 n = qint64(audit::entries(*d).value().size());
+        QVERIFY(n >= 8);
+        d.reset();
+        struct Case {
+            const char *name;
+            QString sql;
+            qint64 firstBad;
+            const char *says;
+        };
+        const Case cases[] = {
+            {"edit detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'frailty', 'routine') WHERE seq = 5"), 0,
+             "changed"},
+            {"edit user", QStringLiteral("UPDATE audit_log SET user = 'someone' WHERE seq = 3"), 3, "changed"},
+            {"re-spelt detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, ':', ': ') WHERE seq = 2"), 2, "changed"},
+            {"delete middle", QStringLiteral("DELETE FROM audit_log WHERE seq = 4"), 4, "out of place"},
+            {"delete first", QStringLiteral("DELETE FROM audit_log WHERE seq = 1"), 1, "out of place"},
+            {"delete last", QStringLiteral("DELETE FROM audit_log WHERE seq = %1").arg(n), n, "missing"},
+            {"swap two",
+             QStringLiteral("UPDATE audit_log SET seq = seq + 1000 WHERE seq IN (3, 4); UPDATE audit_log SET seq = 4 WHERE seq = 1003; "
+                            "UPDATE audit_log SET seq = 3 WHERE seq = 1004"),
+             3, "does not follow"},
+            {"rewrite hash too",
+             QStringLiteral("UPDATE audit_log SET user = 'someone', hash = '%1' WHERE seq = 2").arg(QString(64, QLatin1Char('a'))), 2,
+             "changed"},
+        };
+        for (const Case &c : cases) {
+            const QString copy = tamperedCopy(QStringLiteral("tampered.phm"), c.sql);
+            const audit::Verification v = verifyFile(copy);
+            QVERIFY2(!v.ok, c.name);
+            if (c.firstBad) QCOMPARE(v.firstBad, c.firstBad);
+            QVERIFY2(v.problem.contains(QLatin1String(c.says)), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), v.problem)));
+            QVERIFY2(v.problem.startsWith(QStringLiteral("entry %1 ").arg(v.firstBad)), qPrintable(v.problem));
+        }
+        // A recomputed chain from the edited entry on still disagrees with the recorded head.
+        const QString copy = tamperedCopy(QStringLiteral("rechained.phm"), QStringLiteral("DELETE FROM audit_log WHERE seq = %1").arg(n));
+        {
+            auto opened = ProjectDb::open(copy, true);
+            QVERIFY(opened.value()->setMeta(QStringLiteral("audit.head"), QString()));
+        }
+        QVERIFY(!verifyFile(copy).ok);
+        QVERIFY(verifyFile(mPath).ok);
+    }
+
+    void reimportKeepsUsersAndLog() {
+        auto before = db(false);
+        const auto entriesBefore = audit::entries(*before).value();
+        before.reset();
+        Feedback fb;
+        QVERIFY(importExtract(QDir(mDir.path()).filePath(QStringLiteral("extract")), mPath, fb));
+        auto after = db(false);
+        const auto entriesAfter = audit::entries(*after).value();
+        QCOMPARE(entriesAfter.size(), entriesBefore.size() + 1);
+        QCOMPARE(entriesAfter[entriesBefore.size() - 1].hash, entriesBefore.back().hash);
+        QCOMPARE(entriesAfter.back().action, QStringLiteral("import"));
+        QCOMPARE(listUsers(*after).value().size(), size_t(4));
+        QVERIFY(audit::verify(*after).value().ok);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGovernance)
+#include "tst_governance.moc"
