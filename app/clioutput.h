@@ -44,11 +44,9 @@ inline QJsonObject valueJson(const core::IndicatorValue &v) {
 
 // --level names: ics, alliance, place, pcn, practice, lsoa.
 inline std::optional<core::Area::Kind> levelNamed(const QString &s) {
-    const QStringList names = {QStringLiteral("ics"), QStringLiteral("alliance"), QStringLiteral("place"),
-                               QStringLiteral("pcn"), QStringLiteral("practice"), QStringLiteral("lsoa")};
-    const auto k = names.indexOf(s);
-    if (k < 0) return std::nullopt;
-    return core::Area::Kind(k);
+    for (int k = core::Area::Ics; k <= core::Area::Lsoa; ++k)
+        if (core::levelKey(core::Area::Kind(k)) == s) return core::Area::Kind(k);
+    return std::nullopt;
 }
 
 }  // namespace phm::cli

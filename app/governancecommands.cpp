@@ -147,9 +147,7 @@ int runAuditCommand(const QStringList &args) {
     if (action == QLatin1String("list")) {
         auto actor = findUser(db, currentLogin());
         if (!actor) return fail(QStringLiteral("phm audit list: %1").arg(actor.error().message));
-        if (auto s = requireRole(actor.value(), Role::Admin, QStringLiteral("read the audit log")); !s)
-            return fail(QStringLiteral("phm audit list: %1").arg(s.error().message));
-        auto all = audit::entries(db);
+        auto all = readAuditLog(db, actor.value());
         if (!all) return fail(QStringLiteral("phm audit list: %1").arg(all.error().message));
         QJsonArray rows;
         QString text;

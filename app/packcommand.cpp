@@ -2,15 +2,19 @@
 
 #include "clioutput.h"
 #include "pack.h"
+#include "packtemplate.h"
 #include "packwriter.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
+#include "users.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 using namespace phm::core;
 using phm::cli::fail;
@@ -19,14 +23,15 @@ using phm::cli::out;
 
 int runExportPacksCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addOptions(
-        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-         {QStringLiteral("level"), QStringLiteral("pcn, place, alliance or ics."), QStringLiteral("LEVEL"), QStringLiteral("pcn")},
-         {QStringLiteral("out"), QStringLiteral("Folder for the PDFs."), QStringLiteral("DIR")},
-         {QStringLiteral("area"), QStringLiteral("Only this area (code or name)."), QStringLiteral("AREA")},
-         {QStringLiteral("indicators"), QStringLiteral("Indicator ids, comma-separated (default: all)."), QStringLiteral("IDS")},
-         {QStringLiteral("title"), QStringLiteral("Pack title."), QStringLiteral("TEXT"), QStringLiteral("Population health pack")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("level"), QStringLiteral("pcn, place, alliance or ics."), QStringLiteral("LEVEL"), QStringLiteral("pcn")},
+                  {QStringLiteral("out"), QStringLiteral("Folder for the PDFs."), QStringLiteral("DIR")},
+                  {QStringLiteral("area"), QStringLiteral("Only this area (code or name)."), QStringLiteral("AREA")},
+                  {QStringLiteral("indicators"), QStringLiteral("Indicator ids, comma-separated (default: all)."), QStringLiteral("IDS")},
+                  {QStringLiteral("template"), QStringLiteral("Pack template saved in the project (default: Standard)."),
+                   QStringLiteral("NAME"), QStringLiteral("Standard")},
+                  {QStringLiteral("title"), QStringLiteral("Pack title (default: the template's)."), QStringLiteral("TEXT")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     p.process(args);
     const auto level = levelNamed(p.value(QStringLiteral("level")));
     if (!level || *level == Area::Practice || *level == Area::Lsoa)
@@ -43,8 +48,14 @@ int runExportPacksCommand(const QStringList &args) {
     if (!opened) return fail(QStringLiteral("phm export-packs: %1").arg(opened.error().message));
     const AreaIndex areas(*opened.value());
     PackOptions options;
-    options.title = p.value(QStringLiteral("title"));
-    options.indicators = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    auto layout = findPackTemplate(projectPath, p.value(QStringLiteral("template")));
+    if (!layout) return fail(QStringLiteral("phm export-packs: %1").arg(layout.error().message));
+    options.layout = layout.value();
+    if (p.isSet(QStringLiteral("title"))) options.layout.title = p.value(QStringLiteral("title"));
+    if (p.isSet(QStringLiteral("indicators")))
+        options.layout.indicators = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (auto s = validatePackTemplate(options.layout, definitions.value()); !s)
+        return fail(QStringLiteral("phm export-packs: %1").arg(s.error().message));
     auto packs = phm::ui::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
                                       p.value(QStringLiteral("area")));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));
@@ -58,6 +69,7 @@ int runExportPacksCommand(const QStringList &args) {
     if (p.isSet(QStringLiteral("json")))
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("packs"), written},
                                                         {QStringLiteral("policy"), options.policy.describe()},
+                                                        {QStringLiteral("template"), options.layout.name},
                                                         {QStringLiteral("ms"), double(timer.nsecsElapsed()) / 1e6}})
                                   .toJson()));
     else
@@ -65,5 +77,71 @@ int runExportPacksCommand(const QStringList &args) {
                 .arg(written.size())
                 .arg(dir.path())
                 .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+    return 0;
+}
+
+int runPackTemplatesCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("name"), QStringLiteral("Template name."), QStringLiteral("NAME")},
+                  {QStringLiteral("from"), QStringLiteral("Template JSON to save."), QStringLiteral("FILE")},
+                  {QStringLiteral("out"), QStringLiteral("Where to write the template's JSON."), QStringLiteral("FILE")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, export, import or remove"));
+    p.process(args);
+    const QString action = p.positionalArguments().value(0);
+    const QString project = p.value(QStringLiteral("project"));
+    const QString usage = QStringLiteral("usage: phm pack-templates list|export|import|remove --project P [--name N] [--from F] [--out F]");
+    if (project.isEmpty() || !QFile::exists(project)) return fail(QStringLiteral("phm pack-templates: no project at \"%1\"").arg(project));
+    if (action == QLatin1String("import")) {
+        const QString from = p.value(QStringLiteral("from"));
+        QFile f(from);
+        if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm pack-templates import: cannot read \"%1\"").arg(from));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (!doc.isObject())
+            return fail(QStringLiteral("phm pack-templates import: %1: %2 at offset %3")
+                            .arg(from, error.error == QJsonParseError::NoError ? QStringLiteral("not a JSON object") : error.errorString())
+                            .arg(error.offset));
+        auto t = PackTemplate::fromJson(doc.object(), from);
+        if (!t) return fail(QStringLiteral("phm pack-templates import: %1").arg(t.error().message));
+        const rules::CodeLists lists;
+        auto definitions = loadIndicators({}, &lists, project);
+        if (!definitions) return fail(QStringLiteral("phm pack-templates import: %1").arg(definitions.error().message));
+        if (auto s = validatePackTemplate(t.value(), definitions.value()); !s)
+            return fail(QStringLiteral("phm pack-templates import: %1").arg(s.error().message));
+        if (auto s = savePackTemplate(project, t.value(), currentLogin()); !s)
+            return fail(QStringLiteral("phm pack-templates import: %1").arg(s.error().message));
+    } else if (action == QLatin1String("remove")) {
+        if (auto s = removePackTemplate(project, p.value(QStringLiteral("name"))); !s)
+            return fail(QStringLiteral("phm pack-templates remove: %1").arg(s.error().message));
+    } else if (action == QLatin1String("export")) {
+        auto t = findPackTemplate(project, p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QStringLiteral("Standard"));
+        if (!t) return fail(QStringLiteral("phm pack-templates export: %1").arg(t.error().message));
+        const QByteArray json = QJsonDocument(t.value().toJson()).toJson();
+        if (!p.isSet(QStringLiteral("out"))) {
+            out(QString::fromUtf8(json));
+            return 0;
+        }
+        QSaveFile f(p.value(QStringLiteral("out")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size() || !f.commit())
+            return fail(QStringLiteral("phm pack-templates export: cannot write \"%1\"").arg(p.value(QStringLiteral("out"))));
+        return 0;
+    } else if (action != QLatin1String("list")) {
+        return fail(usage);
+    }
+    auto all = listPackTemplates(project);
+    if (!all) return fail(QStringLiteral("phm pack-templates: %1").arg(all.error().message));
+    QJsonArray rows;
+    QString text;
+    for (const PackTemplate &t : all.value()) {
+        QJsonObject o = t.toJson();
+        o.remove(QStringLiteral("logo_base64"));
+        o.insert(QStringLiteral("has_logo"), !t.logo.isEmpty());
+        rows.append(o);
+        text += QStringLiteral("%1  %2 (%3 sections)\n").arg(t.name, -20).arg(t.title).arg(t.sections.size());
+    }
+    out(p.isSet(QStringLiteral("json")) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("templates"), rows}}).toJson())
+                                        : text);
     return 0;
 }

@@ -160,6 +160,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("core20")) return runCore20Command(args);
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
+    if (cmd == QLatin1String("pack-templates")) return runPackTemplatesCommand(args);
     if (cmd == QLatin1String("multimorbidity")) return runMultimorbidityCommand(args);
     if (cmd == QLatin1String("users")) return runUsersCommand(args);
     if (cmd == QLatin1String("audit")) return runAuditCommand(args);
@@ -169,10 +170,10 @@ int main(int argc, char **argv) {
         out(dataSpecMarkdown());
         return 0;
     }
-    err(
-        QStringLiteral("usage: phm "
-                       "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|"
-                       "multimorbidity|users|audit|keys|reveal|data-spec|bench> "
-                       "[options]"));
+    err(QStringLiteral(
+        "usage: phm "
+        "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
+        "multimorbidity|users|audit|keys|reveal|data-spec|bench> "
+        "[options]"));
     return 2;
 }

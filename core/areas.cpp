@@ -4,6 +4,11 @@
 
 namespace phm::core {
 
+QString levelKey(Area::Kind kind) {
+    static const char *keys[] = {"ics", "alliance", "place", "pcn", "practice", "lsoa"};
+    return QString::fromLatin1(keys[int(kind)]);
+}
+
 int64_t Pyramid::total() const {
     int64_t t = 0;
     for (int b = 0; b < kPyramidBands; ++b) t += male[size_t(b)] + female[size_t(b)];

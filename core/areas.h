@@ -17,6 +17,9 @@ struct Area {
     bool operator==(const Area &o) const { return kind == o.kind && index == o.index; }
 };
 
+// The level's key in the CLI and in files: ics, alliance, place, pcn, practice, lsoa.
+QString levelKey(Area::Kind kind);
+
 // Five-year bands 0-4 ... 85-89, 90+ (19 bands, as ESP2013).
 constexpr int kPyramidBands = 19;
 struct Pyramid {

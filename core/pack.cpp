@@ -55,10 +55,10 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                                          Feedback *feedback) {
     const Project &p = areas.project();
     std::vector<IndicatorDefinition> chosen;
-    if (options.indicators.isEmpty()) {
+    if (options.layout.indicators.isEmpty()) {
         chosen = definitions;
     } else {
-        for (const QString &id : options.indicators) {
+        for (const QString &id : options.layout.indicators) {
             const IndicatorDefinition *d = findIndicator(definitions, id);
             if (!d) return Error{QStringLiteral("unknown_indicator"), QStringLiteral("no indicator `%1` for the pack").arg(id), id};
             chosen.push_back(*d);
@@ -78,7 +78,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     const disclosure::Policy &policy = options.policy;
     const int count = level == Area::Ics ? 1 : areas.areaCount(level);
     // The map: the indicator for every LSOA, ICS-wide quintiles, and where each area's people live.
-    const IndicatorDefinition *mapDefinition = findIndicator(definitions, options.mapIndicator);
+    const IndicatorDefinition *mapDefinition = findIndicator(definitions, options.layout.mapIndicator);
     std::optional<Profile> lsoaProfile;
     std::vector<double> lsoaValues;
     std::vector<int> lsoaShape;
@@ -106,7 +106,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     }
     const std::vector<double> mapBreaks = classBreaks(lsoaValues, BreakMethod::Quantile, 5);
     // Segments, risk and frailty: the template, one risk model for everyone, eFI at the extract end.
-    auto segmentation = loadSegmentationTemplate(options.segmentationTemplate);
+    auto segmentation = loadSegmentationTemplate(options.layout.segmentationTemplate);
     if (!segmentation) return segmentation.error();
     auto model = trainRiskModel(p, lists);
     if (!model) return model.error();
@@ -129,7 +129,9 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
         const Area area{level, a};
         PackData pack;
         pack.area = area;
-        pack.title = options.title;
+        pack.title = options.layout.title;
+        pack.sections = options.layout.sections;
+        pack.logo = options.layout.logo;
         pack.areaName = areas.name(area);
         pack.areaCode = areas.code(area);
         pack.levelName = levelName(level);
@@ -209,7 +211,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                                         l.toString(worse[i]->icsValue, 'f', 1))
                                    .arg(l.toString(std::abs(worse[i]->value.value / worse[i]->icsValue - 1) * 100, 'f', 0),
                                         worse[i]->value.value > worse[i]->icsValue ? QStringLiteral("higher") : QStringLiteral("lower"));
-        for (const QString &id : options.funnelIndicators) {
+        for (const QString &id : options.layout.funnelIndicators) {
             const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
             if (it == chosen.end() || it->type == IndicatorType::Mean) continue;
             pack.funnels.push_back(funnelPlot(profile.value(), int(it - chosen.begin()), *it, level == Area::Ics ? -1 : a, policy));

@@ -7,6 +7,7 @@
 #include "disclosure.h"
 #include "feedback.h"
 #include "indicators.h"
+#include "packtemplate.h"
 #include "profile.h"
 
 #include <QJsonObject>
@@ -69,17 +70,14 @@ struct PackData {
     double expectedAdmissions = NAN, auroc = NAN;
     std::vector<PackRow> frailty;  // fit, mild, moderate, severe (65+)
     QJsonObject importReport;
+    // From the template: the sections to lay out (in page order) and the logo for the cover.
+    std::vector<PackSection> sections;
+    QByteArray logo;
 };
 
 struct PackOptions {
-    QString title = QStringLiteral("Population health pack");
-    QStringList indicators;  // ids; empty: all
-    // Funnel plots against peers, and the indicator of the map (when defined).
-    QStringList funnelIndicators = {QStringLiteral("diabetes"), QStringLiteral("hypertension-case-finding"),
-                                    QStringLiteral("emergency-admissions"), QStringLiteral("ae-attendances")};
-    QString mapIndicator = QStringLiteral("emergency-admissions");
-    QString segmentationTemplate = QStringLiteral("bridges-to-health");
-    int onlyArea = -1;  // index of one area of the level: only its pack (peers still feed its funnels)
+    PackTemplate layout;  // title, sections, indicators, funnels, map, segmentation, logo
+    int onlyArea = -1;    // index of one area of the level: only its pack (peers still feed its funnels)
     disclosure::Policy policy;
 };
 

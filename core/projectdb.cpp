@@ -84,6 +84,13 @@ QStringList migrationV3() {
         QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
                        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")};
 }
+
+// Schema version 4: pack templates (core/packtemplate), one JSON definition per name.
+QStringList migrationV4() {
+    return {
+        QStringLiteral("CREATE TABLE pack_template(name TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                       "updated_by TEXT NOT NULL)")};
+}
 }  // namespace
 
 // Process-wide SQLite settings, applied once before the library initialises (later calls are
@@ -142,7 +149,7 @@ int ProjectDb::schemaVersion() {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4()};
     int version = schemaVersion();
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),

@@ -14,7 +14,8 @@ struct sqlite3_stmt;
 
 namespace phm::core {
 
-constexpr int kSchemaVersion = 3;  // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log
+// 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates.
+constexpr int kSchemaVersion = 4;
 
 class ProjectDb {
 public:

@@ -189,6 +189,15 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
             if (!read.ok()) return dbError(from, QStringLiteral("cannot read the audit log of the project being replaced"));
             if (auto s = db.setMeta(QStringLiteral("audit.head"), from.meta(QStringLiteral("audit.head"))); !s) return s;
         }
+        if (from.schemaVersion() >= 4) {  // pack templates are the ICS's, not the extract's: they stay too
+            Statement read(from, QStringLiteral("SELECT name, definition, updated_at, updated_by FROM pack_template"));
+            Statement write(db, QStringLiteral("INSERT INTO pack_template(name, definition, updated_at, updated_by) VALUES (?,?,?,?)"));
+            while (read.step()) {
+                for (int c = 0; c < 4; ++c) write.bindText(c + 1, read.columnText(c));
+                if (!write.stepDone()) return dbError(db, QStringLiteral("cannot keep the pack templates"));
+            }
+            if (!read.ok()) return dbError(from, QStringLiteral("cannot read the pack templates of the project being replaced"));
+        }
     }
     const QString login = currentLogin();
     if (users.empty()) users.push_back(User{login, Role::Admin, {}, true, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), login});
@@ -209,6 +218,29 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
         if (u.name == login) actor = u;
     audit::Entry e{0, {}, actor.name, roleName(actor.role), QStringLiteral("import"), importDetail, {}, {}};
     return audit::appendInTransaction(db, e);
+}
+
+Status recordAsCurrentUser(const QString &projectPath, const QString &action, const QJsonObject &detail) {
+    auto user = findUser(projectPath, currentLogin());
+    if (!user) return user.error();
+    return audit::record(projectPath, user.value().name, roleName(user.value().role), action, detail);
+}
+
+Result<std::vector<audit::Entry>> readAuditLog(ProjectDb &db, const User &actor) {
+    if (auto s = requireRole(actor, Role::Admin, QStringLiteral("read the audit log")); !s) return s.error();
+    return audit::entries(db);
+}
+
+Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const User &actor) {
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    return readAuditLog(*opened.value(), actor);
+}
+
+Result<audit::Verification> verifyAuditLog(const QString &projectPath) {
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    return audit::verify(*opened.value());
 }
 
 Status setUser(const QString &projectPath, const User &actor, const User &user) {

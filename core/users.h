@@ -6,6 +6,7 @@
 // analyst. Roles are enforced by the workbench; the secret that guards identities is the key
 // store's passphrase (core/keystore), which only clinicians hold. Every change of users is an
 // audit entry written in the same transaction as the change.
+#include "audit.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -27,6 +28,7 @@ struct User {
     QString practice;     // ODS code; clinicians only
     bool listed = false;  // false: a login the project does not name (works as an analyst)
     QString addedAt, addedBy;
+    static User unlisted(const QString &login) { return User{login, Role::Analyst, {}, false, {}, {}}; }
 };
 
 // PHM_USER if set, else the operating-system login.
@@ -48,9 +50,18 @@ Status removeUser(const QString &projectPath, const User &actor, const QString &
 
 // For an import that creates or replaces a project (inside the import's transaction, schema
 // current): keeps the users and the audit log of the project being replaced, so re-importing
-// cannot wipe the audit trail; a new project gets the importing login as its first admin. Then
+// cannot wipe the audit trail (pack templates are kept as well); a new project gets the importing login as its first admin. Then
 // records the import itself.
 Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail);
+
+// An audit entry for an action of the current login (with its role in the project): exports use
+// it, from the CLI and the workbench alike.
+Status recordAsCurrentUser(const QString &projectPath, const QString &action, const QJsonObject &detail);
+
+// The audit log is for admins: anyone else gets the refusal. Verifying the chain is open to all.
+Result<std::vector<audit::Entry>> readAuditLog(ProjectDb &db, const User &actor);
+Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const User &actor);
+Result<audit::Verification> verifyAuditLog(const QString &projectPath);
 
 // A refusal when the actor lacks the role: "Only an admin can ..." naming the actor and role.
 Status requireRole(const User &actor, Role role, const QString &what);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "auditlogdialog.h"
 #include "boundaries.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
@@ -8,12 +9,13 @@
 #include "inequalitypanel.h"
 #include "mappanel.h"
 #include "newdemodialog.h"
-#include "packwriter.h"
+#include "packdesigner.h"
 #include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
 #include "refdata.h"
+#include "revealdialog.h"
 #include "riskpanel.h"
 #include "segmentationpanel.h"
 #include "taskprogresswidget.h"
@@ -26,7 +28,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -48,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
       mOverview(new DataOverviewWidget(this)),
       mProfiles(new ProfileCache(mController, this)),
       mMap(new MapPanel(mController, mProfiles, this)),
-      mSelection(new QLabel(this)) {
+      mSelection(new QLabel(this)),
+      mUser(new QLabel(this)) {
     setWindowTitle(tr("PHM Workbench"));
     auto *central = new QTabWidget(this);
     central->setObjectName(QStringLiteral("centralTabs"));
@@ -97,6 +99,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     statusBar()->addWidget(mSelection, 1);
     statusBar()->addPermanentWidget(new TaskProgressWidget(mController->runner(), this));
+    mUser->setObjectName(QStringLiteral("currentUser"));
+    statusBar()->addPermanentWidget(mUser);
     mSelection->setText(tr("No project open. Use File > New demo ICS… to create one."));
 
     createActions();
@@ -127,10 +131,13 @@ void MainWindow::createActions() {
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
     mRecent = file->addMenu(tr("Open &recent"));
     file->addSeparator();
-    file->addAction(tr("&Export packs (PDF)…"), this, &MainWindow::exportPacks);
+    file->addAction(tr("PCN &packs: design, preview, export…"), this, &MainWindow::exportPacks);
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *governance = menuBar()->addMenu(tr("&Governance"));
+    governance->addAction(tr("&Reveal identities…"), this, &MainWindow::revealIdentities);
+    governance->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PHM Workbench"), this, &MainWindow::about);
 }
@@ -141,6 +148,11 @@ void MainWindow::onProjectOpened(const QString &path) {
     mOverview->setReport(mController->importReport());
     mNavigator->expandToDepth(1);
     addRecent(path);
+    const core::User &user = mController->user();
+    mUser->setText(user.listed ? (user.practice.isEmpty() ? tr("%1 · %2").arg(user.name, core::roleName(user.role))
+                                                          : tr("%1 · %2 · %3").arg(user.name, core::roleName(user.role), user.practice))
+                               : tr("%1 · analyst (not listed)").arg(user.name));
+    mUser->setToolTip(tr("Your login and your role in this project. Admins add users with phm users set."));
     selectArea(core::Area{core::Area::Ics, 0});
 }
 
@@ -208,44 +220,34 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::exportPacks() {
-    const auto project = mController->project();
-    const auto areas = mController->areas();
-    if (!project || !areas) {
-        QMessageBox::information(this, tr("Export packs"), tr("Open a project first."));
+    if (!mController->project() || !mController->areas()) {
+        QMessageBox::information(this, tr("PCN packs"), tr("Open a project first."));
         return;
     }
-    bool ok = false;
-    const QStringList levels = {tr("Every PCN"), tr("Every place"), tr("The ICS")};
-    const QString level = QInputDialog::getItem(this, tr("Export packs"), tr("Packs for:"), levels, 0, false, &ok);
-    if (!ok) return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the PDF packs"));
-    if (folder.isEmpty()) return;
-    const core::Area::Kind kind = level == levels[0] ? core::Area::Pcn : level == levels[1] ? core::Area::Place : core::Area::Ics;
-    const auto lists = mController->codeLists();
-    auto result = std::make_shared<core::Result<std::vector<WrittenPack>>>(core::Error{});
-    // Off the UI thread with progress and Cancel in the status bar; a canceled export removes its files.
-    const bool started = mController->runner()->start(
-        tr("Exporting packs"),
-        [project, areas, lists, kind, folder, result](core::Feedback &fb) {
-            auto definitions = core::loadIndicators({}, lists.get(), project->path);
-            if (!definitions) {
-                *result = definitions.error();
-                return;
-            }
-            *result = phm::ui::exportPacks(*areas, *lists, definitions.value(), kind, core::PackOptions{}, folder, {}, &fb);
-        },
-        [this, result, folder] {
-            if (*result)
-                statusBar()->showMessage(tr("%1 packs written to %2 (%3)")
-                                             .arg(result->value().size())
-                                             .arg(QDir::toNativeSeparators(folder), core::disclosure::Policy{}.describe()),
-                                         15000);
-            else if (result->error().code == QLatin1String("canceled"))
-                statusBar()->showMessage(tr("Export canceled; no packs were left behind."), 8000);
-            else
-                QMessageBox::warning(this, tr("Export packs"), result->error().message);
-        });
-    if (!started) QMessageBox::information(this, tr("Export packs"), tr("Another task is still running; wait for it or cancel it first."));
+    auto *dialog = new PackDesigner(mController, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAuditLog() {
+    if (!mController->project()) {
+        QMessageBox::information(this, tr("Audit log"), tr("Open a project first."));
+        return;
+    }
+    auto *dialog = new AuditLogDialog(mController->project()->path, mController->user(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::revealIdentities() {
+    if (!mController->project()) {
+        QMessageBox::information(this, tr("Reveal identities"), tr("Open a project first."));
+        return;
+    }
+    auto *dialog = new RevealDialog(mController->project(), mController->codeLists(), mController->user(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
 }
 
 void MainWindow::about() {

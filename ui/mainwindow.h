@@ -57,6 +57,8 @@ private:
     void about();
     void exportPacks();
     void openCohort(const QString &rule);
+    void showAuditLog();
+    void revealIdentities();
 
     ProjectController *mController;
     GeographyModel *mGeography;
@@ -72,6 +74,7 @@ private:
     Core20Panel *mCore20;
     InequalityPanel *mInequality;
     QLabel *mSelection;
+    QLabel *mUser;
     QMenu *mRecent = nullptr;
 };
 

@@ -3,12 +3,15 @@
 #include "boundaries.h"
 #include "classbreaks.h"
 #include "profilemodel.h"
+#include "users.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -31,15 +34,64 @@ QString tr(const char *text) { return QCoreApplication::translate("phm::ui::Pack
 
 QString number(double v, int decimals = 0) { return std::isnan(v) ? QStringLiteral("*") : QLocale().toString(v, 'f', decimals); }
 
+// Where the pages go: a PDF, or images for the preview. Layout units are kDpi dots per inch on
+// A4 in both, so one layout serves both.
+class PageSink {
+public:
+    virtual ~PageSink() = default;
+    virtual bool begin(QPainter &painter) = 0;
+    virtual void newPage(QPainter &painter) = 0;
+    QSizeF size() const { return {mm(210), mm(297)}; }
+};
+
+class PdfSink final : public PageSink {
+public:
+    explicit PdfSink(QPdfWriter &pdf) : mPdf(pdf) {}
+    bool begin(QPainter &painter) override { return painter.begin(&mPdf); }
+    void newPage(QPainter &) override { mPdf.newPage(); }
+
+private:
+    QPdfWriter &mPdf;
+};
+
+// Pages as images at `dpi`: each image reports kDpi so fonts in points take the same room as in
+// the PDF, and the painter scales the layout down to the image.
+class ImageSink final : public PageSink {
+public:
+    explicit ImageSink(double dpi) : mScale(dpi / kDpi) {}
+    bool begin(QPainter &painter) override { return addPage(painter); }
+    void newPage(QPainter &painter) override {
+        painter.end();
+        addPage(painter);
+    }
+    std::vector<QImage> takePages() { return std::move(mPages); }
+
+private:
+    bool addPage(QPainter &painter) {
+        QImage page((size() * mScale).toSize(), QImage::Format_RGB32);
+        page.fill(Qt::white);
+        page.setDotsPerMeterX(int(std::lround(kDpi / 0.0254)));
+        page.setDotsPerMeterY(int(std::lround(kDpi / 0.0254)));
+        mPages.push_back(std::move(page));
+        if (!painter.begin(&mPages.back())) return false;
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+        painter.scale(mScale, mScale);
+        return true;
+    }
+    double mScale;
+    std::vector<QImage> mPages;
+};
+
 class Writer {
 public:
-    Writer(QPdfWriter &pdf, const core::PackData &pack, int pages) : mPdf(pdf), mPack(pack), mPages(pages), mPainter(&pdf) {
-        mPage = QRectF(mm(18), mm(16), pdf.width() - mm(36), pdf.height() - mm(34));
+    Writer(PageSink &sink, const core::PackData &pack, int pages) : mSink(sink), mPack(pack), mPages(pages) {
+        mOk = sink.begin(mPainter);
+        mPage = QRectF(mm(18), mm(16), sink.size().width() - mm(36), sink.size().height() - mm(34));
     }
-    bool ok() const { return mPainter.isActive(); }
+    bool ok() const { return mOk; }
     void newPage() {
         footer();
-        mPdf.newPage();
+        mSink.newPage(mPainter);
         ++mPageNo;
         mY = mPage.top();
     }
@@ -107,7 +159,7 @@ public:
 private:
     void footer() {
         font(7, false, kGrey);
-        const QRectF box(mPage.left(), mPdf.height() - mm(14), mPage.width(), mm(10));
+        const QRectF box(mPage.left(), mSink.size().height() - mm(14), mPage.width(), mm(10));
         mPainter.setPen(QPen(QColor(0xD8, 0xDD, 0xE0), mm(0.3)));
         mPainter.drawLine(box.topLeft(), box.topRight());
         mPainter.setPen(kGrey);
@@ -119,10 +171,11 @@ private:
         mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop, tr("Page %1 of %2").arg(mPageNo).arg(mPages));
     }
 
-    QPdfWriter &mPdf;
+    PageSink &mSink;
     const core::PackData &mPack;
     int mPages;
     QPainter mPainter;
+    bool mOk = false;
     QRectF mPage;
     double mY = 0;
     int mPageNo = 1;
@@ -337,21 +390,50 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
 
 }  // namespace
 
-core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
-    const int definitionPages = std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
-    // Cover, contents, next steps, population, segments and risk, indicators, funnels,
-    // inequalities, map, appendix.
-    const int pages = 9 + definitionPages;
-    QPdfWriter pdf(path);
-    pdf.setResolution(kDpi);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    pdf.setTitle(QStringLiteral("%1: %2").arg(pack.title, pack.areaName));
-    pdf.setCreator(QStringLiteral("PHM Workbench"));
-    Writer w(pdf, pack, pages);
-    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), tr("cannot write %1").arg(path), path};
+namespace {
+QString sectionTitle(core::PackSection s) {
+    switch (s) {
+        case core::PackSection::NextSteps:
+            return tr("What the data says");
+        case core::PackSection::Population:
+            return tr("Population");
+        case core::PackSection::SegmentsRisk:
+            return tr("Segments, risk and frailty");
+        case core::PackSection::Indicators:
+            return tr("Key indicators against the place and the ICS");
+        case core::PackSection::Funnels:
+            return tr("Compared with peer areas: funnel plots");
+        case core::PackSection::Inequalities:
+            return tr("Inequalities");
+        case core::PackSection::Neighbourhoods:
+            return tr("Neighbourhoods");
+        case core::PackSection::Appendix:
+            break;
+    }
+    return tr("Data quality and definitions");
+}
+
+int definitionPages(const core::PackData &pack) {
+    return std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
+}
+
+int sectionPages(const core::PackData &pack, core::PackSection s) { return s == core::PackSection::Appendix ? definitionPages(pack) : 1; }
+
+int packPages(const core::PackData &pack) {
+    int pages = 2;  // cover and contents
+    for (core::PackSection s : pack.sections) pages += sectionPages(pack, s);
+    return pages;
+}
+
+void cover(Writer &w, const core::PackData &pack) {
     const QLocale l;
-    // 1. Cover.
+    if (!pack.logo.isEmpty()) {  // top right, at most 60 x 25 mm, keeping its shape
+        const QImage logo = QImage::fromData(pack.logo);
+        if (!logo.isNull()) {
+            const QSizeF fit = QSizeF(logo.size()).scaled(QSizeF(mm(60), mm(25)), Qt::KeepAspectRatio);
+            w.painter().drawImage(QRectF(QPointF(w.area().right() - fit.width(), w.area().top()), fit), logo);
+        }
+    }
     w.gap(60);
     w.text(pack.title, 28, true, kNhsBlue);
     w.gap(6);
@@ -370,171 +452,202 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     w.gap(4);
     w.text(tr("Official sensitive: for the use of the primary care network and the ICS. The demonstration data are synthetic."), 10, false,
            kGrey);
-    // 2. Contents.
+}
+
+void section(Writer &w, const core::PackData &pack, core::PackSection which) {
+    const QLocale l;
+    w.newPage();
+    w.heading(sectionTitle(which));
+    const double half = w.area().width() / 2 - mm(4);
+    switch (which) {
+        case core::PackSection::NextSteps: {
+            if (pack.priorities.isEmpty())
+                w.text(tr("No indicator is significantly worse than the ICS at 95%."), 11);
+            else {
+                w.text(tr("Significantly worse than the ICS (95%), largest gap first:"), 11, true);
+                for (const QString &s : pack.priorities) w.text(QStringLiteral("•  ") + s, 11, false, kDark, mm(4));
+            }
+            w.gap(6);
+            if (!std::isnan(pack.sii)) w.text(siiSentence(pack), 11);
+            break;
+        }
+        case core::PackSection::Population: {
+            w.text(tr("Registered people by age and sex (%1 in all)").arg(number(pack.registered)), 11, true);
+            w.gap(8);
+            pyramid(w, pack, QRectF(w.area().left(), w.y(), w.area().width(), mm(85)));
+            w.setY(w.y() + mm(90));
+            const double top = w.y();
+            w.text(tr("Ethnic group"), 11, true);
+            bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(40)), pack.ethnicity, {}, true, QColor(0x00, 0x5E, 0xB8));
+            w.setY(top);
+            w.font(11, true);
+            w.painter().drawText(QPointF(w.area().left() + half + mm(8), top + mm(4)), tr("Deprivation (IMD decile, 1 = most deprived)"));
+            bars(w, QRectF(w.area().left() + half + mm(8), top + mm(7), half, mm(70)), pack.deprivation, {}, true,
+                 QColor(0x33, 0x0A, 0x72));
+            break;
+        }
+        case core::PackSection::SegmentsRisk: {
+            w.text(tr("Population segments (%1)").arg(pack.segmentationTemplate), 11, true);
+            std::vector<std::vector<Writer::Cell>> rows;
+            for (const core::PackSegment &seg : pack.segments)
+                rows.push_back({{seg.name, {}},
+                                {number(seg.people), {}},
+                                {std::isnan(seg.percent) ? QStringLiteral("*") : number(seg.percent, 1) + QStringLiteral("%"), {}},
+                                {number(seg.emergencyAdmissions), {}},
+                                {std::isnan(seg.costPerHead) ? QStringLiteral("*") : QStringLiteral("£") + number(seg.costPerHead), {}}});
+            w.table({tr("Segment"), tr("People"), tr("Share"), tr("Emergency admissions, 12 months"), tr("Cost per head, 12 months")}, rows,
+                    {0.36, 0.14, 0.12, 0.2, 0.18}, {false, true, true, true, true});
+            w.gap(3);
+            const double riskTop = w.y();
+            w.text(tr("Emergency admission risk, next 12 months"), 11, true);
+            bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(24)), pack.riskTiers, {}, true, QColor(0xD5, 0x28, 0x1B));
+            w.setY(w.y() + mm(30));
+            w.text(
+                tr("Expected admissions: %1 (model AUROC %2)").arg(number(pack.expectedAdmissions), QLocale().toString(pack.auroc, 'f', 3)),
+                9, false, kGrey);
+            w.font(11, true);
+            w.painter().drawText(QPointF(w.area().left() + half + mm(8), riskTop + mm(4)), tr("Frailty (eFI), people aged 65+"));
+            bars(w, QRectF(w.area().left() + half + mm(8), riskTop + mm(7), half, mm(30)), pack.frailty, {}, true,
+                 QColor(0x7C, 0x28, 0x55));
+            break;
+        }
+        case core::PackSection::Indicators: {
+            std::vector<std::vector<Writer::Cell>> rows;
+            for (const core::PackIndicator &pi : pack.indicators) {
+                const int d = pi.definition.multiplier >= 1000 ? 0 : 1;
+                rows.push_back({{pi.definition.name, {}},
+                                {number(pi.numerator), {}},
+                                {number(pi.value.value, d), {}},
+                                {std::isnan(pi.value.value) ? QStringLiteral("*")
+                                                            : number(pi.value.lower, d) + QStringLiteral("–") + number(pi.value.upper, d),
+                                 {}},
+                                {number(pi.parentValue, d), {}},
+                                {number(pi.icsValue, d), {}},
+                                {core::significanceName(pi.vsIcs),
+                                 pi.vsIcs == core::Significance::NotCompared ? QColor() : significanceColour(pi.vsIcs)},
+                                {QString(), {}}});
+            }
+            const double start = w.y();
+            const std::vector<double> widths = {0.34, 0.08, 0.07, 0.12, 0.07, 0.07, 0.09, 0.16};
+            w.table({tr("Indicator"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")},
+                    rows, widths, {false, true, true, true, true, true, false, false}, 7, 6.0);
+            // Spines in the last column.
+            double x = w.area().left();
+            for (size_t c = 0; c + 1 < widths.size(); ++c) x += widths[c] * w.area().width();
+            for (size_t i = 0; i < pack.indicators.size(); ++i) {
+                const double y = start + mm(6.0) * double(i + 1);
+                spine(w.painter(), QRectF(x + mm(1.5), y + mm(1.6), widths.back() * w.area().width() - mm(3), mm(2.8)), pack.indicators[i]);
+            }
+            break;
+        }
+        case core::PackSection::Funnels: {
+            w.text(tr("Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. "
+                      "Values from a suppressed count are left out."),
+                   9, false, kGrey);
+            {
+                const double gridTop = w.y() + mm(4), cellW = w.area().width() / 2, cellH = mm(95);
+                for (size_t i = 0; i < pack.funnels.size() && i < 4; ++i)
+                    funnel(w, QRectF(w.area().left() + (i % 2) * cellW, gridTop + (i / 2) * cellH, cellW - mm(4), cellH - mm(6)),
+                           pack.funnels[i]);
+            }
+            break;
+        }
+        case core::PackSection::Inequalities: {
+            if (!pack.inequality.empty()) {
+                w.text(tr("%1 by national IMD quintile (1 = most deprived), with 95% intervals").arg(pack.inequalityIndicator), 11, true);
+                bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false,
+                     kNhsBlue);
+                w.setY(w.y() + mm(70));
+                if (!std::isnan(pack.sii))
+                    w.text(siiSentence(pack) + tr(" Slope index %1 (95% CI %2 to %3) from 10,000 seeded simulations.")
+                                                   .arg(number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
+                           10);
+                else
+                    w.text(tr("No slope index: a quintile's value is suppressed or missing."), 10);
+            }
+            break;
+        }
+        case core::PackSection::Neighbourhoods: {
+            if (pack.map.shapes.empty()) {
+                w.text(tr("No neighbourhood has a quarter or more of its residents registered here."), 10);
+            } else {
+                w.text(tr("LSOAs where at least a quarter of residents are registered with %1 (%2 neighbourhoods).")
+                           .arg(pack.areaName)
+                           .arg(pack.map.shapes.size()),
+                       10);
+                map(w, QRectF(w.area().left(), w.y() + mm(3), w.area().width(), mm(150)), pack.map);
+            }
+            break;
+        }
+        case core::PackSection::Appendix: {
+            std::vector<std::vector<Writer::Cell>> rows;
+            for (const QJsonValue &f : pack.importReport.value(QStringLiteral("files")).toArray()) {
+                const QJsonObject o = f.toObject();
+                rows.push_back({{o.value(QStringLiteral("file")).toString(), {}},
+                                {l.toString(o.value(QStringLiteral("rows_read")).toDouble(), 'f', 0), {}},
+                                {l.toString(o.value(QStringLiteral("rows_imported")).toDouble(), 'f', 0), {}},
+                                {l.toString(o.value(QStringLiteral("rows_rejected")).toDouble(), 'f', 0), {}}});
+            }
+            w.text(tr("Rows imported from the extract (whole ICS)"), 10, true);
+            w.table({tr("File"), tr("Read"), tr("Imported"), tr("Rejected")}, rows, {0.4, 0.2, 0.2, 0.2}, {false, true, true, true}, 7.5,
+                    5.5);
+            w.text(tr("Indicator definitions"), 10, true);
+            for (size_t i = 0; i < pack.indicators.size(); ++i) {
+                if (i > 0 && i % kDefinitionsPerPage == 0) {
+                    w.newPage();
+                    w.heading(tr("Indicator definitions (continued)"));
+                }
+                const core::IndicatorDefinition &d = pack.indicators[i].definition;
+                w.text(d.name, 8.5, true);
+                w.text(tr("%1 per %2. Numerator: %3. Denominator: %4. %5")
+                           .arg(core::indicatorTypeName(d.type), l.toString(d.multiplier, 'f', 0),
+                                d.numerator.isEmpty() ? d.events : d.numerator, d.denominator, d.description),
+                       7, false, kGrey, mm(3));
+                w.gap(1);
+            }
+            break;
+        }
+    }
+}
+
+// The pack on any page sink: cover, contents, then the template's sections.
+core::Result<int> layOut(const core::PackData &pack, PageSink &sink, const QString &where) {
+    const int pages = packPages(pack);
+    Writer w(sink, pack, pages);
+    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), tr("cannot write %1").arg(where), where};
+    cover(w, pack);
     w.newPage();
     w.heading(tr("Contents"));
-    const QStringList sections = {tr("What the data says"),
-                                  tr("Population"),
-                                  tr("Segments, risk and frailty"),
-                                  tr("Key indicators against the place and the ICS"),
-                                  tr("Compared with peer areas: funnel plots"),
-                                  tr("Inequalities"),
-                                  tr("Neighbourhoods"),
-                                  tr("Data quality and definitions")};
-    for (int i = 0; i < sections.size(); ++i) w.text(tr("%1  ·  page %2").arg(sections[i]).arg(i + 3), 12);
-    // 3. What the data says.
-    w.newPage();
-    w.heading(sections[0]);
-    if (pack.priorities.isEmpty())
-        w.text(tr("No indicator is significantly worse than the ICS at 95%."), 11);
-    else {
-        w.text(tr("Significantly worse than the ICS (95%), largest gap first:"), 11, true);
-        for (const QString &s : pack.priorities) w.text(QStringLiteral("•  ") + s, 11, false, kDark, mm(4));
+    int page = 3;
+    for (core::PackSection s : pack.sections) {
+        w.text(tr("%1  ·  page %2").arg(sectionTitle(s)).arg(page), 12);
+        page += sectionPages(pack, s);
     }
-    w.gap(6);
-    if (!std::isnan(pack.sii)) w.text(siiSentence(pack), 11);
-    // 4. Population.
-    w.newPage();
-    w.heading(sections[1]);
-    w.text(tr("Registered people by age and sex (%1 in all)").arg(number(pack.registered)), 11, true);
-    w.gap(8);
-    pyramid(w, pack, QRectF(w.area().left(), w.y(), w.area().width(), mm(85)));
-    w.setY(w.y() + mm(90));
-    const double half = w.area().width() / 2 - mm(4);
-    const double top = w.y();
-    w.text(tr("Ethnic group"), 11, true);
-    bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(40)), pack.ethnicity, {}, true, QColor(0x00, 0x5E, 0xB8));
-    w.setY(top);
-    w.font(11, true);
-    w.painter().drawText(QPointF(w.area().left() + half + mm(8), top + mm(4)), tr("Deprivation (IMD decile, 1 = most deprived)"));
-    bars(w, QRectF(w.area().left() + half + mm(8), top + mm(7), half, mm(70)), pack.deprivation, {}, true, QColor(0x33, 0x0A, 0x72));
-    // 5. Segments, risk and frailty.
-    w.newPage();
-    w.heading(sections[2]);
-    {
-        w.text(tr("Population segments (%1)").arg(pack.segmentationTemplate), 11, true);
-        std::vector<std::vector<Writer::Cell>> rows;
-        for (const core::PackSegment &seg : pack.segments)
-            rows.push_back({{seg.name, {}},
-                            {number(seg.people), {}},
-                            {std::isnan(seg.percent) ? QStringLiteral("*") : number(seg.percent, 1) + QStringLiteral("%"), {}},
-                            {number(seg.emergencyAdmissions), {}},
-                            {std::isnan(seg.costPerHead) ? QStringLiteral("*") : QStringLiteral("£") + number(seg.costPerHead), {}}});
-        w.table({tr("Segment"), tr("People"), tr("Share"), tr("Emergency admissions, 12 months"), tr("Cost per head, 12 months")}, rows,
-                {0.36, 0.14, 0.12, 0.2, 0.18}, {false, true, true, true, true});
-        w.gap(3);
-        const double riskTop = w.y();
-        w.text(tr("Emergency admission risk, next 12 months"), 11, true);
-        bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(24)), pack.riskTiers, {}, true, QColor(0xD5, 0x28, 0x1B));
-        w.setY(w.y() + mm(30));
-        w.text(tr("Expected admissions: %1 (model AUROC %2)").arg(number(pack.expectedAdmissions), QLocale().toString(pack.auroc, 'f', 3)),
-               9, false, kGrey);
-        w.font(11, true);
-        w.painter().drawText(QPointF(w.area().left() + half + mm(8), riskTop + mm(4)), tr("Frailty (eFI), people aged 65+"));
-        bars(w, QRectF(w.area().left() + half + mm(8), riskTop + mm(7), half, mm(30)), pack.frailty, {}, true, QColor(0x7C, 0x28, 0x55));
-    }
-    // 6. Key indicators.
-    w.newPage();
-    w.heading(sections[3]);
-    {
-        std::vector<std::vector<Writer::Cell>> rows;
-        for (const core::PackIndicator &pi : pack.indicators) {
-            const int d = pi.definition.multiplier >= 1000 ? 0 : 1;
-            rows.push_back(
-                {{pi.definition.name, {}},
-                 {number(pi.numerator), {}},
-                 {number(pi.value.value, d), {}},
-                 {std::isnan(pi.value.value) ? QStringLiteral("*")
-                                             : number(pi.value.lower, d) + QStringLiteral("–") + number(pi.value.upper, d),
-                  {}},
-                 {number(pi.parentValue, d), {}},
-                 {number(pi.icsValue, d), {}},
-                 {core::significanceName(pi.vsIcs), pi.vsIcs == core::Significance::NotCompared ? QColor() : significanceColour(pi.vsIcs)},
-                 {QString(), {}}});
-        }
-        const double start = w.y();
-        const std::vector<double> widths = {0.34, 0.08, 0.07, 0.12, 0.07, 0.07, 0.09, 0.16};
-        w.table({tr("Indicator"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")},
-                rows, widths, {false, true, true, true, true, true, false, false}, 7, 6.0);
-        // Spines in the last column.
-        double x = w.area().left();
-        for (size_t c = 0; c + 1 < widths.size(); ++c) x += widths[c] * w.area().width();
-        for (size_t i = 0; i < pack.indicators.size(); ++i) {
-            const double y = start + mm(6.0) * double(i + 1);
-            spine(w.painter(), QRectF(x + mm(1.5), y + mm(1.6), widths.back() * w.area().width() - mm(3), mm(2.8)), pack.indicators[i]);
-        }
-    }
-    // 6. Funnel plots, two by two.
-    w.newPage();
-    w.heading(sections[4]);
-    w.text(tr("Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. "
-              "Values from a suppressed count are left out."),
-           9, false, kGrey);
-    {
-        const double gridTop = w.y() + mm(4), cellW = w.area().width() / 2, cellH = mm(95);
-        for (size_t i = 0; i < pack.funnels.size() && i < 4; ++i)
-            funnel(w, QRectF(w.area().left() + (i % 2) * cellW, gridTop + (i / 2) * cellH, cellW - mm(4), cellH - mm(6)), pack.funnels[i]);
-    }
-    // 7. Inequalities.
-    w.newPage();
-    w.heading(sections[5]);
-    if (!pack.inequality.empty()) {
-        w.text(tr("%1 by national IMD quintile (1 = most deprived), with 95% intervals").arg(pack.inequalityIndicator), 11, true);
-        bars(w, QRectF(w.area().left(), w.y() + mm(4), w.area().width(), mm(60)), pack.inequality, pack.inequalityLimits, false, kNhsBlue);
-        w.setY(w.y() + mm(70));
-        if (!std::isnan(pack.sii))
-            w.text(siiSentence(pack) + tr(" Slope index %1 (95% CI %2 to %3) from 10,000 seeded simulations.")
-                                           .arg(number(pack.sii, 0), number(pack.siiLower, 0), number(pack.siiUpper, 0)),
-                   10);
-        else
-            w.text(tr("No slope index: a quintile's value is suppressed or missing."), 10);
-    }
-    // 8. Neighbourhoods.
-    w.newPage();
-    w.heading(sections[6]);
-    if (pack.map.shapes.empty()) {
-        w.text(tr("No neighbourhood has a quarter or more of its residents registered here."), 10);
-    } else {
-        w.text(tr("LSOAs where at least a quarter of residents are registered with %1 (%2 neighbourhoods).")
-                   .arg(pack.areaName)
-                   .arg(pack.map.shapes.size()),
-               10);
-        map(w, QRectF(w.area().left(), w.y() + mm(3), w.area().width(), mm(150)), pack.map);
-    }
-    // 9. Data quality and definitions.
-    w.newPage();
-    w.heading(sections[7]);
-    {
-        std::vector<std::vector<Writer::Cell>> rows;
-        for (const QJsonValue &f : pack.importReport.value(QStringLiteral("files")).toArray()) {
-            const QJsonObject o = f.toObject();
-            rows.push_back({{o.value(QStringLiteral("file")).toString(), {}},
-                            {l.toString(o.value(QStringLiteral("rows_read")).toDouble(), 'f', 0), {}},
-                            {l.toString(o.value(QStringLiteral("rows_imported")).toDouble(), 'f', 0), {}},
-                            {l.toString(o.value(QStringLiteral("rows_rejected")).toDouble(), 'f', 0), {}}});
-        }
-        w.text(tr("Rows imported from the extract (whole ICS)"), 10, true);
-        w.table({tr("File"), tr("Read"), tr("Imported"), tr("Rejected")}, rows, {0.4, 0.2, 0.2, 0.2}, {false, true, true, true}, 7.5, 5.5);
-    }
-    w.text(tr("Indicator definitions"), 10, true);
-    for (size_t i = 0; i < pack.indicators.size(); ++i) {
-        if (i > 0 && i % kDefinitionsPerPage == 0) {
-            w.newPage();
-            w.heading(tr("Indicator definitions (continued)"));
-        }
-        const core::IndicatorDefinition &d = pack.indicators[i].definition;
-        w.text(d.name, 8.5, true);
-        w.text(tr("%1 per %2. Numerator: %3. Denominator: %4. %5")
-                   .arg(core::indicatorTypeName(d.type), l.toString(d.multiplier, 'f', 0), d.numerator.isEmpty() ? d.events : d.numerator,
-                        d.denominator, d.description),
-               7, false, kGrey, mm(3));
-        w.gap(1);
-    }
+    for (core::PackSection s : pack.sections) section(w, pack, s);
     const int written = w.page();
     w.finish();
     if (written != pages)
-        return core::Error{QStringLiteral("layout"), tr("the pack laid out %1 pages, not %2").arg(written).arg(pages), path};
+        return core::Error{QStringLiteral("layout"), tr("the pack laid out %1 pages, not %2").arg(written).arg(pages), where};
     return pages;
+}
+}  // namespace
+
+core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
+    QPdfWriter pdf(path);
+    pdf.setResolution(kDpi);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setTitle(QStringLiteral("%1: %2").arg(pack.title, pack.areaName));
+    pdf.setCreator(QStringLiteral("PHM Workbench"));
+    PdfSink sink(pdf);
+    return layOut(pack, sink, path);
+}
+
+core::Result<std::vector<QImage>> renderPackPages(const core::PackData &pack, double dpi) {
+    ImageSink sink(dpi);
+    auto pages = layOut(pack, sink, tr("the preview"));
+    if (!pages) return pages.error();
+    return sink.takePages();
 }
 
 namespace {
@@ -583,6 +696,14 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
         written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
         fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase
     }
+    // Every export is in the audit log; packs the log does not show are not left behind.
+    QJsonArray files;
+    for (const WrittenPack &w : written) files.append(QFileInfo(w.file).fileName());
+    const QJsonObject detail{{QStringLiteral("level"), core::levelKey(level)},
+                             {QStringLiteral("files"), files},
+                             {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
+                             {QStringLiteral("policy"), chosen.policy.describe()}};
+    if (auto s = core::recordAsCurrentUser(areas.project().path, QStringLiteral("export-packs"), detail); !s) return undo(s.error());
     return written;
 }
 

@@ -4,10 +4,15 @@
 // page (area, data period, source, disclosure policy, page n of m).
 #include "pack.h"
 
+#include <QImage>
+#include <vector>
+
 namespace phm::ui {
 
 // Writes the pack; returns the number of pages.
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path);
+// The same pages as images at `dpi`, for the preview in the workbench.
+core::Result<std::vector<QImage>> renderPackPages(const core::PackData &pack, double dpi);
 
 struct WrittenPack {
     QString area, areaCode, file;

@@ -11,6 +11,7 @@ namespace phm::ui {
 struct ProjectController::Outcome {
     core::ProjectPtr project;
     std::shared_ptr<const core::AreaIndex> areas;
+    core::User user;
     QString error;
     bool canceled = false;
     void fail(const core::Error &e) {
@@ -31,6 +32,8 @@ bool loadInto(const QString &path, core::Feedback &fb, auto &out) {
     }
     out.project = r.value();
     out.areas = std::make_shared<const core::AreaIndex>(*out.project);
+    auto user = core::findUser(path, core::currentLogin());
+    out.user = user ? user.value() : core::User::unlisted(core::currentLogin());
     return true;
 }
 }  // namespace
@@ -53,6 +56,7 @@ void ProjectController::runJob(const QString &title, std::function<void(core::Fe
             } else if (outcome->project) {
                 mProject = outcome->project;
                 mAreas = outcome->areas;
+                mUser = outcome->user;
                 emit projectOpened(mProject->path);
             }
         });

@@ -5,6 +5,7 @@
 #include "importer.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
+#include "users.h"
 
 #include <QObject>
 #include <memory>
@@ -23,6 +24,8 @@ public:
     core::ImportReport importReport() const;
     // Code lists, shared by every rule evaluation (loaded lists are cached).
     std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mLists; }
+    // Who is working: the login and its role in the open project (an unlisted login is an analyst).
+    const core::User &user() const { return mUser; }
 
 public slots:
     void openProject(const QString &path);
@@ -40,6 +43,7 @@ private:
     TaskRunner *mRunner;
     core::ProjectPtr mProject;
     std::shared_ptr<const core::AreaIndex> mAreas;
+    core::User mUser = core::User::unlisted(core::currentLogin());
     std::shared_ptr<core::rules::CodeLists> mLists = std::make_shared<core::rules::CodeLists>();
 };
 

@@ -308,6 +308,89 @@ private slots:
                  QByteArray());
     }
 
+    void packTemplatesShapeThePack() {
+        // A template stored in the project chooses the sections, indicators, title and logo of the
+        // pack; a malformed one is refused, naming what is wrong, and changes nothing.
+        const QString project = mDir.filePath(QStringLiteral("p.phm")), out = mDir.filePath(QStringLiteral("brief"));
+        const QString file = mDir.filePath(QStringLiteral("brief.json")), bad = mDir.filePath(QStringLiteral("bad.json"));
+        // A real 1 x 1 PNG.
+        const QString png =
+            QStringLiteral("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        auto write = [](const QString &path, const QJsonObject &o) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(o).toJson()) > 0;
+        };
+        QVERIFY(write(
+            file,
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("Brief")},
+                        {QStringLiteral("title"), QStringLiteral("Diabetes brief for the board")},
+                        {QStringLiteral("sections"), QJsonArray{QStringLiteral("indicators"), QStringLiteral("population")}},
+                        {QStringLiteral("indicators"), QJsonArray{QStringLiteral("diabetes"), QStringLiteral("emergency-admissions")}},
+                        {QStringLiteral("logo_base64"), png}}));
+        QVERIFY(run({QStringLiteral("pack-templates"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                     QStringLiteral("--from"), file})
+                    .contains("Brief"));
+        QVERIFY(write(bad, QJsonObject{{QStringLiteral("name"), QStringLiteral("Bad")},
+                                       {QStringLiteral("sections"), QJsonArray{QStringLiteral("cover-art")}}}));
+        QProcess refused;
+        refused.start(QStringLiteral(PHM_CLI), {QStringLiteral("pack-templates"), QStringLiteral("import"), QStringLiteral("--project"),
+                                                project, QStringLiteral("--from"), bad});
+        QVERIFY(refused.waitForFinished());
+        QCOMPARE(refused.exitCode(), 1);
+        const QString why = QString::fromUtf8(refused.readAllStandardError());
+        QVERIFY2(why.contains(QStringLiteral("bad.json: unknown section \"cover-art\"")), qPrintable(why));
+        const QJsonArray templates = QJsonDocument::fromJson(run({QStringLiteral("pack-templates"), QStringLiteral("list"),
+                                                                  QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                         .object()
+                                         .value(QStringLiteral("templates"))
+                                         .toArray();
+        QCOMPARE(templates.size(), 2);  // the built-in Standard and Brief; Bad was not saved
+        QCOMPARE(templates[1].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Brief"));
+        QVERIFY(templates[1].toObject().value(QStringLiteral("has_logo")).toBool());
+
+        const QJsonObject r =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--level"), QStringLiteral("pcn"),
+                     QStringLiteral("--template"), QStringLiteral("Brief"), QStringLiteral("--out"), out, QStringLiteral("--json")}))
+                .object();
+        QCOMPARE(r.value(QStringLiteral("template")).toString(), QStringLiteral("Brief"));
+        const QJsonObject pack = r.value(QStringLiteral("packs")).toArray().first().toObject();
+        QCOMPARE(pack.value(QStringLiteral("pages")).toInt(), 4);  // cover, contents and the two sections
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pack.value(QStringLiteral("file")).toString(), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(t.contains(QStringLiteral("Diabetes brief for the board")));
+        QVERIFY(t.contains(QRegularExpression(QStringLiteral("Population\\s+·\\s+page 3"))));
+        QVERIFY(t.contains(QRegularExpression(QStringLiteral("Key indicators against the place and the ICS\\s+·\\s+page 4"))));
+        for (const QString &absent : {QStringLiteral("Neighbourhoods"), QStringLiteral("funnel plots"), QStringLiteral("Hypertension")})
+            QVERIFY2(!t.contains(absent), qPrintable(absent));
+        QProcess images;  // the logo is on the cover
+        images.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                                   QStringLiteral("1"), pack.value(QStringLiteral("file")).toString()});
+        QVERIFY(images.waitForFinished());
+        QCOMPARE(QString::fromUtf8(images.readAllStandardOutput()).count(QRegularExpression(QStringLiteral("\\n\\s*1\\s+\\d+\\s+image"))),
+                 1);
+
+        // The export is in the audit log with the policy.
+        const QJsonArray entries = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("list"),
+                                                                QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                       .object()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        const QJsonObject last = entries.last().toObject();
+        QCOMPARE(last.value(QStringLiteral("action")).toString(), QStringLiteral("export-packs"));
+        QVERIFY(
+            last.value(QStringLiteral("detail")).toObject().value(QStringLiteral("policy")).toString().contains(QStringLiteral("1 to 7")));
+        QCOMPARE(last.value(QStringLiteral("detail")).toObject().value(QStringLiteral("files")).toArray().size(),
+                 r.value(QStringLiteral("packs")).toArray().size());
+        // An unknown template is refused.
+        QCOMPARE(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--template"),
+                      QStringLiteral("Nope"), QStringLiteral("--out"), out},
+                     1),
+                 QByteArray());
+    }
+
     void errorsAreReportedWithExitCode() {
         QProcess p;
         p.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), mDir.filePath(QStringLiteral("nope")),

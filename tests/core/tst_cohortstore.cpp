@@ -123,6 +123,7 @@ private slots:
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE cohort")));
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE audit_log")));  // schema 3
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE app_user")));
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE pack_template")));  // schema 4
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
         }
         QVERIFY(CohortStore(old).list().value().empty());

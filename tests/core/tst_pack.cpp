@@ -86,7 +86,7 @@ private slots:
         fb.cancel();
         QCOMPARE(buildPacks(areas, mLists, definitions, Area::Pcn, options, &fb).error().code, QStringLiteral("canceled"));
         PackOptions unknown;
-        unknown.indicators = QStringList{QStringLiteral("nope")};
+        unknown.layout.indicators = QStringList{QStringLiteral("nope")};
         QVERIFY(!buildPacks(areas, mLists, definitions, Area::Pcn, unknown));
     }
 };

@@ -1,0 +1,158 @@
+#include "auditlogdialog.h"
+
+#include "background.h"
+#include "tablestyle.h"
+
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace phm::ui {
+
+namespace {
+// "cohort: frail-elderly; revealed: 12; files: a.pdf, b.pdf" from an entry's detail.
+QString describe(const QJsonObject &detail) {
+    QStringList parts;
+    for (auto it = detail.begin(); it != detail.end(); ++it) {
+        QString value;
+        if (it->isArray()) {
+            QStringList items;
+            for (const QJsonValue &v : it->toArray()) items << (v.isString() ? v.toString() : v.toVariant().toString());
+            value = items.join(QStringLiteral(", "));
+        } else if (it->isObject()) {
+            value = QString::fromUtf8(QJsonDocument(it->toObject()).toJson(QJsonDocument::Compact));
+        } else {
+            value = it->toVariant().toString();
+        }
+        parts << QStringLiteral("%1: %2").arg(it.key(), value);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+}  // namespace
+
+AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &user, QWidget *parent)
+    : QDialog(parent),
+      mPath(projectPath),
+      mUser(user),
+      mModel(new QStandardItemModel(this)),
+      mFilter(new QSortFilterProxyModel(this)),
+      mTable(new QTableView(this)),
+      mFilterEdit(new QLineEdit(this)),
+      mStatus(new QLabel(this)),
+      mVerify(new QPushButton(tr("&Verify chain"), this)) {
+    setWindowTitle(tr("Audit log — %1").arg(QFileInfo(projectPath).fileName()));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Every export, re-identification and change of users in this project, oldest first. The log is "
+                                "append-only and each entry carries the hash of the one before it, so an entry that was changed, "
+                                "removed or moved breaks the chain."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    mFilterEdit->setPlaceholderText(tr("Filter by user, action or detail"));
+    mFilterEdit->setClearButtonEnabled(true);
+    layout->addWidget(mFilterEdit);
+    mModel->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("User"), tr("Role"), tr("Action"), tr("Detail"), tr("Hash")});
+    mFilter->setSourceModel(mModel);
+    mFilter->setFilterKeyColumn(-1);
+    mFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    mTable->setModel(mFilter);
+    styleTable(mTable);
+    mTable->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
+    mTable->setWordWrap(false);
+    layout->addWidget(mTable, 1);
+    mStatus->setWordWrap(true);
+    mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(mStatus);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(mVerify, QDialogButtonBox::ActionRole);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(mVerify, &QPushButton::clicked, this, &AuditLogDialog::verify);
+    connect(mFilterEdit, &QLineEdit::textChanged, mFilter, &QSortFilterProxyModel::setFilterFixedString);
+    resize(1100, 560);
+    load();
+}
+
+int AuditLogDialog::entryCount() const { return mModel->rowCount(); }
+
+void AuditLogDialog::load() {
+    if (auto allowed = core::requireRole(mUser, core::Role::Admin, tr("read the audit log")); !allowed) {
+        mStatus->setText(allowed.error().message);
+        mVerify->setEnabled(false);
+        mFilterEdit->setEnabled(false);
+        emit loaded();
+        return;
+    }
+    mStatus->setText(tr("Reading the audit log…"));
+    runInBackground(
+        this, [path = mPath, user = mUser] { return core::readAuditLog(path, user); },
+        [this](const core::Result<std::vector<core::audit::Entry>> &r) {
+            if (!r)
+                mStatus->setText(r.error().message);
+            else
+                showEntries(r.value());
+            emit loaded();
+        });
+}
+
+void AuditLogDialog::showEntries(const std::vector<core::audit::Entry> &entries) {
+    mModel->removeRows(0, mModel->rowCount());
+    const QLocale l;
+    for (const core::audit::Entry &e : entries) {
+        const QDateTime at = QDateTime::fromString(e.at, Qt::ISODateWithMs).toLocalTime();
+        QList<QStandardItem *> row = {new QStandardItem,
+                                      new QStandardItem(l.toString(at, QLocale::ShortFormat)),
+                                      new QStandardItem(e.user),
+                                      new QStandardItem(e.role),
+                                      new QStandardItem(e.action),
+                                      new QStandardItem(describe(e.detail)),
+                                      new QStandardItem(e.hash.left(12))};
+        row[0]->setData(qlonglong(e.seq), Qt::DisplayRole);
+        row[1]->setToolTip(e.at);
+        row[5]->setToolTip(describe(e.detail));
+        row[6]->setToolTip(tr("This entry: %1\nPrevious: %2").arg(e.hash, e.prevHash));
+        mModel->appendRow(row);
+    }
+    mStatus->setText(tr("%n entries. Press Verify chain to check that none was changed, removed or moved.", nullptr, int(entries.size())));
+    mTable->scrollToBottom();
+}
+
+void AuditLogDialog::verify() {
+    mVerify->setEnabled(false);
+    mStatus->setText(tr("Verifying the hash chain…"));
+    runInBackground(
+        this, [path = mPath] { return core::verifyAuditLog(path); },
+        [this](const core::Result<core::audit::Verification> &r) {
+            mVerify->setEnabled(true);
+            if (!r) {
+                mStatus->setText(r.error().message);
+                emit verified(false);
+                return;
+            }
+            const core::audit::Verification &v = r.value();
+            if (v.ok) {
+                mStatus->setText(
+                    tr("<span style='color:#007f3b'><b>Chain intact.</b></span> %n entries, each following the one "
+                       "before it.",
+                       nullptr, int(v.entries)));
+            } else {
+                mStatus->setText(tr("<span style='color:#d5281b'><b>Chain broken.</b></span> %1").arg(v.problem.toHtmlEscaped()));
+                const auto hits = mModel->match(mModel->index(0, 0), Qt::DisplayRole, qlonglong(v.firstBad), 1, Qt::MatchExactly);
+                if (!hits.isEmpty()) mTable->selectRow(mFilter->mapFromSource(hits.first()).row());
+            }
+            emit verified(v.ok);
+        });
+}
+
+}  // namespace phm::ui

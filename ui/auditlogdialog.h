@@ -1,0 +1,46 @@
+#pragma once
+// The audit log for admins: every export, re-identification and change of users, newest last,
+// with a filter and a button that verifies the hash chain. Reading and verifying run off the GUI
+// thread. Anyone else sees the refusal instead of the log.
+#include "users.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace phm::ui {
+
+class AuditLogDialog : public QDialog {
+    Q_OBJECT
+public:
+    AuditLogDialog(const QString &projectPath, const core::User &user, QWidget *parent = nullptr);
+    QTableView *table() const { return mTable; }
+    QLabel *status() const { return mStatus; }
+    QPushButton *verifyButton() const { return mVerify; }
+    int entryCount() const;
+
+signals:
+    void loaded();
+    void verified(bool ok);
+
+private:
+    void load();
+    void verify();
+    void showEntries(const std::vector<core::audit::Entry> &entries);
+
+    QString mPath;
+    core::User mUser;
+    QStandardItemModel *mModel;
+    QSortFilterProxyModel *mFilter;
+    QTableView *mTable;
+    QLineEdit *mFilterEdit;
+    QLabel *mStatus;
+    QPushButton *mVerify;
+};
+
+}  // namespace phm::ui
