@@ -702,7 +702,8 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     const QJsonObject detail{{QStringLiteral("level"), core::levelKey(level)},
                              {QStringLiteral("files"), files},
                              {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
-                             {QStringLiteral("policy"), chosen.policy.describe()}};
+                             {QStringLiteral("policy"), chosen.policy.describe()},
+        {QStringLiteral("template"), chosen.layout.name}};
     if (auto s = core::recordAsCurrentUser(areas.project().path, QStringLiteral("export-packs"), detail); !s) return undo(s.error());
     return written;
 }

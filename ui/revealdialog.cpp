@@ -108,13 +108,11 @@ RevealDialog::~RevealDialog() { clearIdentities(); }
 
 void RevealDialog::done(int result) {
     clearIdentities();
+    mPassphrase->clear();
     QDialog::done(result);
 }
 
-void RevealDialog::clearIdentities() {
-    mModel->removeRows(0, mModel->rowCount());
-    mPassphrase->clear();
-}
+void RevealDialog::clearIdentities() { mModel->removeRows(0, mModel->rowCount()); }
 
 void RevealDialog::reveal() {
     clearIdentities();
