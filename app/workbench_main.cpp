@@ -1,9 +1,10 @@
 // phm-workbench: the GUI. Thin: application setup, translations, the main window.
 //   phm-workbench [FILE]                       open a project
-//   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] [--dock NAME] [--map INDICATOR] FILE
+//   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] [--dock NAME] [--map INDICATOR] [--dialog packs|audit] FILE
 //                                              open FILE, select the first PCN (and evaluate TEXT in the
 //                                              cohort builder), save a picture, exit
 #include "areas.h"
+#include "auditlogdialog.h"
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
@@ -11,6 +12,7 @@
 #include "inequalitypanel.h"
 #include "mainwindow.h"
 #include "mappanel.h"
+#include "packdesigner.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
@@ -25,6 +27,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -61,6 +64,9 @@ int main(int argc, char **argv) {
     parser.addOption({QStringLiteral("edit-indicator"),
                       QApplication::translate("main", "With --screenshot: open the indicator editor on this indicator and save it."),
                       QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("dialog"),
+                      QApplication::translate("main", "With --screenshot: open this dialog (packs or audit) and save it."),
+                      QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file to open."));
     parser.process(app);
 
@@ -120,6 +126,30 @@ int main(int argc, char **argv) {
                         editor->show();
                     }
             });
+        // --dialog packs: the pack designer with the first PCN's preview; --dialog audit: the audit
+        // log after its chain is verified.
+        const QString dialog = parser.value(QStringLiteral("dialog"));
+        auto grabDialog = [out](QWidget *d) {
+            QTimer::singleShot(300, d, [d, out] {
+                d->grab().save(out);
+                QApplication::quit();
+            });
+        };
+        if (dialog == QLatin1String("packs"))
+            QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, grabDialog] {
+                auto *d = new phm::ui::PackDesigner(window.controller(), &window);
+                QObject::connect(
+                    d, &phm::ui::PackDesigner::templatesLoaded, d, [d] { d->previewButton()->click(); }, Qt::SingleShotConnection);
+                QObject::connect(d, &phm::ui::PackDesigner::previewReady, d, [d, grabDialog] { grabDialog(d); });
+                d->show();
+            });
+        if (dialog == QLatin1String("audit"))
+            QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window, [&window, grabDialog] {
+                auto *d = new phm::ui::AuditLogDialog(window.controller()->project()->path, window.controller()->user(), &window);
+                QObject::connect(d, &phm::ui::AuditLogDialog::loaded, d, [d] { d->verifyButton()->click(); });
+                QObject::connect(d, &phm::ui::AuditLogDialog::verified, d, [d, grabDialog] { grabDialog(d); });
+                d->show();
+            });
         const QString mapped = parser.value(QStringLiteral("map"));
         if (!mapped.isEmpty())
             QObject::connect(window.mapPanel(), &phm::ui::MapPanel::updated, &window, [&window, mapped, grab] {
@@ -128,8 +158,9 @@ int main(int argc, char **argv) {
                 box->setCurrentIndex(box->findData(mapped));
             });
         QObject::connect(window.controller(), &phm::ui::ProjectController::projectOpened, &window,
-                         [&window, rule, grab, dock, mapped, edited] {
+                         [&window, rule, grab, dock, mapped, edited, dialog] {
                              window.selectArea(phm::core::Area{phm::core::Area::Pcn, 0});
+                             if (!dialog.isEmpty()) return;  // the dialog grabs itself
                              if (!mapped.isEmpty()) return window.selectArea(phm::core::Area{phm::core::Area::Lsoa, 0});
                              if (!edited.isEmpty()) return;  // the editor grabs itself
                              if (!dock.isEmpty()) {

@@ -3,6 +3,10 @@
 #include "audit.h"
 #include "projectdb.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -70,6 +74,10 @@ std::optional<Role> roleNamed(const QString &name) {
 QString currentLogin() {
     for (const char *var : {"PHM_USER", "USER", "USERNAME", "LOGNAME"})
         if (const QString v = qEnvironmentVariable(var); !v.isEmpty()) return v;
+#ifdef Q_OS_UNIX
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);  // no login shell (services, CI)
+#endif
     return QStringLiteral("unknown");
 }
 

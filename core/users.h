@@ -31,7 +31,8 @@ struct User {
     static User unlisted(const QString &login) { return User{login, Role::Analyst, {}, false, {}, {}}; }
 };
 
-// PHM_USER if set, else the operating-system login.
+// PHM_USER if set, else the operating-system login (from the environment, else the account of the
+// process).
 QString currentLogin();
 
 Result<std::vector<User>> listUsers(ProjectDb &db);

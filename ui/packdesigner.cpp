@@ -226,6 +226,7 @@ void PackDesigner::showTemplate(const core::PackTemplate &t) {
     }
     mMapIndicator->setCurrentIndex(std::max(0, mMapIndicator->findData(t.mapIndicator)));
     setLogo(t.logo);
+    mRemove->setEnabled(!t.updatedAt.isEmpty());  // the built-in Standard is not stored
 }
 
 void PackDesigner::setLogo(const QByteArray &bytes) {
