@@ -31,6 +31,9 @@ inline QString csvCell(const QJsonValue &v, int digits = 15) {
 }
 
 // A number for JSON: NaN (no value) as null.
+// A published count as text: "*" when suppressed (null).
+inline QString countText(const QJsonValue &v) { return v.isDouble() ? QString::number(v.toDouble(), 'f', 0) : QStringLiteral("*"); }
+
 inline QJsonValue jsonNumber(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); }
 
 // An indicator's counts, value and interval: numerator, denominator, value, lowercl, uppercl.

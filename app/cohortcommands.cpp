@@ -1,5 +1,6 @@
 #include "cohortcommands.h"
 
+#include "clidisclosure.h"
 #include "clioutput.h"
 
 #include "areas.h"
@@ -15,19 +16,32 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 
 using namespace phm::core;
+using phm::cli::countText;
 using phm::cli::fail;
 using phm::cli::out;
 
 namespace {
+
+// What the commands' counts are (core/publish): the attrition steps are nested subsets, not parts
+// of a line; a saved cohort's versions neither.
+const disclosure::OutputFields kCohortFields{{QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")},
+                                             {},
+                                             {QStringLiteral("attrition"), QStringLiteral("versions")}};
+const disclosure::OutputFields kSegmentFields{
+    {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"), QStringLiteral("ae_attendances_12m")},
+    {{QStringLiteral("percent"), {QStringLiteral("count")}}, {QStringLiteral("cost_12m"), {QStringLiteral("count")}}},
+    {}};
 
 std::optional<Area::Kind> areaKind(const QString &name) {
     if (name == QLatin1String("practice")) return Area::Practice;
@@ -61,7 +75,8 @@ int runCohortCommand(const QStringList &args) {
          {QStringLiteral("author"), QStringLiteral("Author of the saved version."), QStringLiteral("WHO")},
          {QStringLiteral("note"), QStringLiteral("Note on the saved version."), QStringLiteral("TEXT")},
          {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
-         {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")}});
+         {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
+         phm::cli::disclosureOption()});
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
     if (p.isSet(QStringLiteral("rule-file"))) {
@@ -76,6 +91,8 @@ int runCohortCommand(const QStringList &args) {
     const rules::CodeLists lists;
     const rules::ParseResult parsed = rules::parseRule(rule, &lists);
     if (!parsed.ok()) return fail(QStringLiteral("phm cohort: %1").arg(parsed.error.format(rule)));
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm cohort: %1").arg(policy.error().message));
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm cohort: %1").arg(opened.error().message));
@@ -121,16 +138,6 @@ int runCohortCommand(const QStringList &args) {
                                     {QStringLiteral("population"), qint64(a.population)}});
         o.insert(QStringLiteral("breakdown"), rows);
     }
-    if (p.isSet(QStringLiteral("ids"))) {
-        QFile f(p.value(QStringLiteral("ids")));
-        if (!f.open(QIODevice::WriteOnly)) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
-        f.write("person_id\n");
-        for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
-            const auto id = project.persons.id(int32_t(i));
-            f.write(id.data(), qint64(id.size()));
-            f.write("\n");
-        }
-    }
     if (p.isSet(QStringLiteral("save"))) {
         auto saved =
             CohortStore(project.path)
@@ -139,15 +146,36 @@ int runCohortCommand(const QStringList &args) {
         o.insert(QStringLiteral("saved"), QJsonObject{{QStringLiteral("name"), p.value(QStringLiteral("save"))},
                                                       {QStringLiteral("version"), saved.value().version}});
     }
+    // Counts leave through disclosure control; the run (and any ids file) is in the audit log.
+    QJsonObject detail{{QStringLiteral("rule"), rule.simplified()}};
+    if (p.isSet(QStringLiteral("ids"))) {  // pseudonymised ids, one per member: an export of its own
+        detail.insert(QStringLiteral("ids_file"), QFileInfo(p.value(QStringLiteral("ids"))).fileName());
+        detail.insert(QStringLiteral("ids"), qint64(r.count()));
+    }
+    auto published = phm::cli::publishOutput(o, kCohortFields, policy.value(), project.path, QStringLiteral("cohort"), detail);
+    if (!published) return fail(QStringLiteral("phm cohort: %1").arg(published.error().message));
+    o = published.value();
+    if (p.isSet(QStringLiteral("ids"))) {
+        QSaveFile f(p.value(QStringLiteral("ids")));
+        if (!f.open(QIODevice::WriteOnly)) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
+        f.write("person_id\n");
+        for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
+            const auto id = project.persons.id(int32_t(i));
+            f.write(id.data(), qint64(id.size()));
+            f.write("\n");
+        }
+        if (!f.commit()) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
+    }
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
-    for (const auto &a : r.attrition) out(QStringLiteral("%1  %2\n").arg(a.count, 10).arg(a.clause));
-    out(QStringLiteral("%1 people (%2 ms, %3 engine)\n")
-            .arg(r.count())
+    for (const QJsonValue &a : o.value(QStringLiteral("attrition")).toArray())
+        out(QStringLiteral("%1  %2\n").arg(countText(a[QStringLiteral("count")]), 10).arg(a[QStringLiteral("clause")].toString()));
+    out(QStringLiteral("%1 people (%2 ms, %3 engine; %4)\n")
+            .arg(countText(o.value(QStringLiteral("count"))))
             .arg(ms, 0, 'f', 1)
-            .arg(o.value(QStringLiteral("engine")).toString()));
+            .arg(o.value(QStringLiteral("engine")).toString(), policy.value().describe()));
     if (o.contains(QStringLiteral("saved")))
         out(QStringLiteral("saved as \"%1\" version %2\n")
                 .arg(p.value(QStringLiteral("save")))
@@ -160,10 +188,13 @@ int runCohortsCommand(const QStringList &args) {
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
                   {QStringLiteral("overlap"), QStringLiteral("Overlap of 2-4 saved cohorts, comma-separated."), QStringLiteral("A,B")},
                   {QStringLiteral("delete"), QStringLiteral("Delete a saved cohort."), QStringLiteral("NAME")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
     const QString path = p.value(QStringLiteral("project"));
     CohortStore store(path);
+    const auto policy = phm::cli::outputPolicy(p, path);
+    if (!policy) return fail(QStringLiteral("phm cohorts: %1").arg(policy.error().message));
     if (p.isSet(QStringLiteral("delete"))) {
         if (auto s = store.remove(p.value(QStringLiteral("delete"))); !s)
             return fail(QStringLiteral("phm cohorts: %1").arg(s.error().message));
@@ -184,12 +215,15 @@ int runCohortsCommand(const QStringList &args) {
                 if (region.members & (1u << k)) in.append(names[k].trimmed());
             rows.append(QJsonObject{{QStringLiteral("cohorts"), in}, {QStringLiteral("count"), qint64(region.count)}});
         }
+        auto published = phm::cli::publishOutput(QJsonObject{{QStringLiteral("regions"), rows}}, kCohortFields, policy.value(), path,
+                                                 QStringLiteral("cohorts"), {{QStringLiteral("overlap"), names.join(QLatin1Char(','))}});
+        if (!published) return fail(QStringLiteral("phm cohorts: %1").arg(published.error().message));
         if (p.isSet(QStringLiteral("json")))
-            out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("regions"), rows}}).toJson()));
+            out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
         else
-            for (const QJsonValue &v : rows)
+            for (const QJsonValue &v : published.value().value(QStringLiteral("regions")).toArray())
                 out(QStringLiteral("%1  only %2\n")
-                        .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 10)
+                        .arg(countText(v.toObject().value(QStringLiteral("count"))), 10)
                         .arg(v.toObject().value(QStringLiteral("cohorts")).toVariant().toStringList().join(QStringLiteral(" + "))));
         return 0;
     }
@@ -206,14 +240,23 @@ int runCohortsCommand(const QStringList &args) {
                                        {QStringLiteral("note"), v.note},
                                        {QStringLiteral("count"), v.count}});
         list.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("versions"), history}});
-        if (!p.isSet(QStringLiteral("json")))
-            out(QStringLiteral("%1 (v%2, %3 people, %4 by %5)\n    %6\n")
-                    .arg(c.name)
-                    .arg(c.current().version)
-                    .arg(c.current().count)
-                    .arg(c.current().savedAt.toString(Qt::ISODate), c.current().author, c.current().rule.simplified()));
     }
-    if (p.isSet(QStringLiteral("json"))) out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("cohorts"), list}}).toJson()));
+    // The counts saved with each version leave through disclosure control like any other.
+    auto published = phm::cli::publishOutput(QJsonObject{{QStringLiteral("cohorts"), list}}, kCohortFields, policy.value(), path,
+                                             QStringLiteral("cohorts"));
+    if (!published) return fail(QStringLiteral("phm cohorts: %1").arg(published.error().message));
+    if (p.isSet(QStringLiteral("json"))) {
+        out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
+        return 0;
+    }
+    for (const QJsonValue &c : published.value().value(QStringLiteral("cohorts")).toArray()) {
+        const QJsonObject current = c[QStringLiteral("versions")].toArray().last().toObject();
+        out(QStringLiteral("%1 (v%2, %3 people, %4 by %5)\n    %6\n")
+                .arg(c[QStringLiteral("name")].toString())
+                .arg(current.value(QStringLiteral("version")).toInt())
+                .arg(countText(current.value(QStringLiteral("count"))), current.value(QStringLiteral("saved_at")).toString(),
+                     current.value(QStringLiteral("author")).toString(), current.value(QStringLiteral("rule")).toString().simplified()));
+    }
     return 0;
 }
 
@@ -227,8 +270,11 @@ int runSegmentCommand(const QStringList &args) {
          {QStringLiteral("date"), QStringLiteral("Index date (default: the extract end)."), QStringLiteral("YYYY-MM-DD")},
          {QStringLiteral("compare-template"), QStringLiteral("Also segment with this template and count movements."), QStringLiteral("ID")},
          {QStringLiteral("compare-date"), QStringLiteral("Also segment at this date and count movements."), QStringLiteral("YYYY-MM-DD")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm segment: %1").arg(policy.error().message));
     auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
     if (!t) return fail(QStringLiteral("phm segment: %1").arg(t.error().message));
     Feedback fb;
@@ -278,28 +324,38 @@ int runSegmentCommand(const QStringList &args) {
             moves.append(QJsonObject{{QStringLiteral("from"), r.value().segments[size_t(m.from)].name},
                                      {QStringLiteral("to"), other->segments[size_t(m.to)].name},
                                      {QStringLiteral("count"), qint64(m.count)}});
+    QJsonObject o{{QStringLiteral("template"), r.value().templateName},
+                  {QStringLiteral("persons"), qint64(r.value().persons)},
+                  {QStringLiteral("segments"), segments},
+                  {QStringLiteral("ms"), ms},
+                  {QStringLiteral("index_date"), QString::fromStdString(isoDate(*indexDate))}};
+    if (other) o.insert(QStringLiteral("transitions"), moves);
+    auto published = phm::cli::publishOutput(
+        o, kSegmentFields, policy.value(), project.path, QStringLiteral("segment"),
+        {{QStringLiteral("template"), r.value().templateName}, {QStringLiteral("where"), p.value(QStringLiteral("where"))}});
+    if (!published) return fail(QStringLiteral("phm segment: %1").arg(published.error().message));
+    o = published.value();
     if (p.isSet(QStringLiteral("json"))) {
-        QJsonObject o{{QStringLiteral("template"), r.value().templateName},
-                      {QStringLiteral("persons"), qint64(r.value().persons)},
-                      {QStringLiteral("segments"), segments},
-                      {QStringLiteral("ms"), ms},
-                      {QStringLiteral("index_date"), QString::fromStdString(isoDate(*indexDate))}};
-        if (other) o.insert(QStringLiteral("transitions"), moves);
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
-    out(QStringLiteral("%1 (%2 people, %3 ms)\n").arg(r.value().templateName).arg(r.value().persons).arg(ms, 0, 'f', 0));
-    for (const SegmentSummary &s : r.value().segments)
+    out(QStringLiteral("%1 (%2 people, %3 ms; %4)\n")
+            .arg(r.value().templateName, countText(o.value(QStringLiteral("persons"))))
+            .arg(ms, 0, 'f', 0)
+            .arg(policy.value().describe()));
+    for (const QJsonValue &v : o.value(QStringLiteral("segments")).toArray()) {
+        const QJsonObject s = v.toObject();
         out(QStringLiteral("%1 %2%  %3  (emergency admissions %4, A&E %5, cost £%6 in 12 months)\n")
-                .arg(s.count, 9)
-                .arg(100.0 * double(s.count) / double(std::max<int64_t>(1, r.value().persons)), 5, 'f', 1)
-                .arg(s.name)
-                .arg(s.emergencyAdmissions)
-                .arg(s.aeAttendances)
-                .arg(std::llround(s.cost)));
-    for (const QJsonValue &v : moves)
+                .arg(countText(s.value(QStringLiteral("count"))), 9)
+                .arg(s.value(QStringLiteral("percent")).isDouble() ? QString::number(s.value(QStringLiteral("percent")).toDouble(), 'f', 1)
+                                                                   : QStringLiteral("*"),
+                     5)
+                .arg(s.value(QStringLiteral("name")).toString(), countText(s.value(QStringLiteral("emergency_admissions_12m"))),
+                     countText(s.value(QStringLiteral("ae_attendances_12m"))), countText(s.value(QStringLiteral("cost_12m")))));
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("transitions")).toArray())
         out(QStringLiteral("  %1  %2 -> %3\n")
-                .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
+                .arg(countText(v.toObject().value(QStringLiteral("count"))), 9)
                 .arg(v.toObject().value(QStringLiteral("from")).toString(), v.toObject().value(QStringLiteral("to")).toString()));
     return 0;
 }

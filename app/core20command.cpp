@@ -1,5 +1,6 @@
 #include "core20command.h"
 
+#include "clidisclosure.h"
 #include "clioutput.h"
 #include "core20plus5.h"
 #include "projectloader.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 
 using namespace phm::core;
+using phm::cli::countText;
 using phm::cli::fail;
 using phm::cli::jsonNumber;
 using phm::cli::levelNamed;
@@ -65,34 +67,45 @@ QJsonObject toJson(const Core20Plus5 &r, const std::vector<IndicatorDefinition> 
                        {QStringLiteral("ms"), r.ms}};
 }
 
-void printText(const Core20Plus5 &r, const std::vector<IndicatorDefinition> &indicators, const AreaIndex &areas) {
+// The text table, from the published JSON (so suppressed values show as *).
+void printText(const QJsonObject &o) {
     out(QStringLiteral("Core20 and PLUS groups, % of registered people (95% CI)\n"));
     QString header = QStringLiteral("%1  %2  %3")
                          .arg(QStringLiteral("area"), -40)
                          .arg(QStringLiteral("registered"), 10)
                          .arg(QStringLiteral("Core20"), 20);
-    for (const PlusGroup &g : r.plus) header += QStringLiteral("  %1").arg(g.name.left(20), 20);
+    for (const QJsonValue &g : o.value(QStringLiteral("plus_groups")).toArray())
+        header += QStringLiteral("  %1").arg(g[QStringLiteral("name")].toString().left(20), 20);
     out(header + QLatin1Char('\n'));
-    auto cell = [](const IndicatorValue &v) {
-        if (std::isnan(v.ci.value)) return QStringLiteral("-");
-        return QStringLiteral("%1 (%2-%3)").arg(v.ci.value, 0, 'f', 1).arg(v.ci.lower, 0, 'f', 1).arg(v.ci.upper, 0, 'f', 1);
+    auto cell = [](const QJsonValue &v) {
+        if (!v[QStringLiteral("value")].isDouble()) return QStringLiteral("*");
+        return QStringLiteral("%1 (%2-%3)")
+            .arg(v[QStringLiteral("value")].toDouble(), 0, 'f', 1)
+            .arg(v[QStringLiteral("lowercl")].toDouble(), 0, 'f', 1)
+            .arg(v[QStringLiteral("uppercl")].toDouble(), 0, 'f', 1);
     };
-    for (const GroupShares &s : r.shares) {
-        QString line = QStringLiteral("%1  %2  %3").arg(s.name.left(40), -40).arg(s.registered, 10, 'f', 0).arg(cell(s.core20), 20);
-        for (const IndicatorValue &v : s.plus) line += QStringLiteral("  %1").arg(cell(v), 20);
+    for (const QJsonValue &s : o.value(QStringLiteral("shares")).toArray()) {
+        QString line = QStringLiteral("%1  %2  %3")
+                           .arg(s[QStringLiteral("area")].toString().left(40), -40)
+                           .arg(countText(s[QStringLiteral("registered")]), 10)
+                           .arg(cell(s[QStringLiteral("core20")]), 20);
+        for (const QJsonValue &v : s[QStringLiteral("plus")].toArray()) line += QStringLiteral("  %1").arg(cell(v), 20);
         out(line + QLatin1Char('\n'));
     }
     out(QStringLiteral("\nThe five clinical areas in %1: value for everyone, Core20 and each PLUS group (compared with everyone else)\n")
-            .arg(areas.name(r.focus)));
-    for (const ClinicalRow &c : r.clinical) {
-        const IndicatorDefinition &d = indicators[size_t(c.indicator)];
+            .arg(o.value(QStringLiteral("focus")).toString()));
+    for (const QJsonValue &c : o.value(QStringLiteral("clinical")).toArray()) {
         out(QStringLiteral("%1 — %2\n  everyone %3; Core20 %4 %5\n")
-                .arg(clinicalAreas()[size_t(c.area)].name, d.name, cell(c.everyone), cell(c.core20.value),
-                     significanceName(c.core20.vsRest)));
-        for (size_t g = 0; g < c.plus.size(); ++g)
-            out(QStringLiteral("  %1 %2 %3\n").arg(r.plus[g].name, cell(c.plus[g].value), significanceName(c.plus[g].vsRest)));
+                .arg(c[QStringLiteral("clinical_area")].toString(), c[QStringLiteral("indicator_name")].toString(),
+                     cell(c[QStringLiteral("everyone")]), cell(c[QStringLiteral("core20")]),
+                     c[QStringLiteral("core20")][QStringLiteral("significance")].toString()));
+        for (const QJsonValue &g : c[QStringLiteral("plus")].toArray())
+            out(QStringLiteral("  %1 %2 %3\n")
+                    .arg(g[QStringLiteral("group")].toString(), cell(g), g[QStringLiteral("significance")].toString()));
     }
-    if (!r.missing.isEmpty()) out(QStringLiteral("Not in the definitions: %1\n").arg(r.missing.join(QStringLiteral(", "))));
+    const QStringList missing = o.value(QStringLiteral("missing")).toVariant().toStringList();
+    if (!missing.isEmpty()) out(QStringLiteral("Not in the definitions: %1\n").arg(missing.join(QStringLiteral(", "))));
+    out(QStringLiteral("%1\n").arg(o.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString()));
 }
 
 }  // namespace
@@ -109,8 +122,11 @@ int runCore20Command(const QStringList &args) {
           QStringLiteral("FILE")},
          {QStringLiteral("save-plus-groups"), QStringLiteral("Store the --plus-groups file in the project.")},
          {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm core20: %1").arg(policy.error().message));
     const auto level = levelNamed(p.value(QStringLiteral("level")));
     if (!level || *level == Area::Ics) return fail(QStringLiteral("phm core20: --level must be alliance, place, pcn, practice or lsoa"));
     const rules::CodeLists lists;
@@ -148,9 +164,13 @@ int runCore20Command(const QStringList &args) {
     }
     auto r = computeCore20Plus5(areas, lists, indicators.value(), plus.value(), *level, focus);
     if (!r) return fail(QStringLiteral("phm core20: %1").arg(r.error().message));
+    auto published = phm::cli::publishOutput(toJson(r.value(), indicators.value(), areas, p.value(QStringLiteral("level"))),
+                                             phm::cli::kIndicatorFields, policy.value(), projectPath, QStringLiteral("core20"),
+                                             {{QStringLiteral("level"), p.value(QStringLiteral("level"))}});
+    if (!published) return fail(QStringLiteral("phm core20: %1").arg(published.error().message));
     if (p.isSet(QStringLiteral("json")))
-        out(QString::fromUtf8(QJsonDocument(toJson(r.value(), indicators.value(), areas, p.value(QStringLiteral("level")))).toJson()));
+        out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
     else
-        printText(r.value(), indicators.value(), areas);
+        printText(published.value());
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "profilecommand.h"
 
+#include "clidisclosure.h"
 #include "clioutput.h"
 #include "dates.h"
 #include "inequality.h"
@@ -13,10 +14,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
 using namespace phm::core;
+using phm::cli::countText;
 using phm::cli::csvCell;
 using phm::cli::fail;
 using phm::cli::jsonNumber;
@@ -51,7 +54,8 @@ int runProfileCommand(const QStringList &args) {
                   {QStringLiteral("format"), QStringLiteral("csv or json."), QStringLiteral("FORMAT"), QStringLiteral("csv")},
                   {QStringLiteral("repeat"), QStringLiteral("Compute N times and report the times (the first is cold)."),
                    QStringLiteral("N"), QStringLiteral("1")},
-                  {QStringLiteral("list"), QStringLiteral("List the indicators and exit.")}});
+                  {QStringLiteral("list"), QStringLiteral("List the indicators and exit.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
     const rules::CodeLists lists;
     auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
@@ -75,6 +79,8 @@ int runProfileCommand(const QStringList &args) {
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("csv") && format != QLatin1String("json"))
         return fail(QStringLiteral("phm profile: --format must be csv or json"));
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm profile: %1").arg(policy.error().message));
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm profile: %1").arg(opened.error().message));
@@ -97,7 +103,8 @@ int runProfileCommand(const QStringList &args) {
                                  QStringLiteral("multiplier"),  QStringLiteral("polarity"),       QStringLiteral("numerator"),
                                  QStringLiteral("denominator"), QStringLiteral("value"),          QStringLiteral("lowercl"),
                                  QStringLiteral("uppercl"),     QStringLiteral("comparator"),     QStringLiteral("significance"),
-                                 QStringLiteral("parent"),      QStringLiteral("parent_value"),   QStringLiteral("parent_significance")};
+                                 QStringLiteral("parent"),      QStringLiteral("parent_value"),   QStringLiteral("parent_significance"),
+                                 QStringLiteral("suppressed"),  QStringLiteral("disclosure")};
     QJsonArray rows;
     for (const ProfileRow &r : profile.value().rows) {
         const IndicatorDefinition &d = chosen[size_t(r.indicator)];
@@ -119,6 +126,20 @@ int runProfileCommand(const QStringList &args) {
                                 {QStringLiteral("parent"), areas.name(r.parent)},
                                 {QStringLiteral("parent_value"), jsonNumber(r.parentValue)},
                                 {QStringLiteral("parent_significance"), significanceName(r.vsParent)}});
+    }
+    // The areas of the level are parts of a line for each indicator; every row names the policy.
+    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
+    fields.lineBy = QStringLiteral("indicator");
+    auto published =
+        phm::cli::publishRows(rows, fields, policy.value(), opened.value()->path, QStringLiteral("profile"),
+                              {{QStringLiteral("level"), p.value(QStringLiteral("level"))}, {QStringLiteral("format"), format}});
+    if (!published) return fail(QStringLiteral("phm profile: %1").arg(published.error().message));
+    rows = QJsonArray();
+    for (const QJsonValue &v : published.value().value.toArray()) {
+        QJsonObject row = v.toObject();
+        row.insert(QStringLiteral("suppressed"), row.value(QStringLiteral("suppressed")).toBool());
+        row.insert(QStringLiteral("disclosure"), policy.value().describe());
+        rows.append(row);
     }
     if (format == QLatin1String("json")) {
         out(QString::fromUtf8(QJsonDocument(rows).toJson()));
@@ -147,8 +168,11 @@ int runInequalityCommand(const QStringList &args) {
                   {QStringLiteral("confidence"), QStringLiteral("Confidence level."), QStringLiteral("C"), QStringLiteral("0.95")},
                   {QStringLiteral("repetitions"), QStringLiteral("SII simulations."), QStringLiteral("N"), QStringLiteral("100000")},
                   {QStringLiteral("seed"), QStringLiteral("SII random seed."), QStringLiteral("S"), QStringLiteral("1")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm inequality: %1").arg(policy.error().message));
     const auto dimension = inequalityDimension(p.value(QStringLiteral("by")));
     if (!dimension)
         return fail(QStringLiteral("phm inequality: --by must be one of %1").arg(inequalityDimensionNames().join(QStringLiteral(", "))));
@@ -197,29 +221,39 @@ int runInequalityCommand(const QStringList &args) {
                   {QStringLiteral("rii_lower"), s ? jsonNumber(s->riiLower) : QJsonValue()},
                   {QStringLiteral("rii_upper"), s ? jsonNumber(s->riiUpper) : QJsonValue()}};
     if (!s) o.insert(QStringLiteral("sii_note"), r.value().siiNote);
+    auto published =
+        phm::cli::publishOutput(o, phm::cli::kIndicatorFields, policy.value(), opened.value()->path, QStringLiteral("inequality"),
+                                {{QStringLiteral("indicator"), it->id}, {QStringLiteral("by"), p.value(QStringLiteral("by"))}});
+    if (!published) return fail(QStringLiteral("phm inequality: %1").arg(published.error().message));
+    o = published.value();
+    // A slope through a suppressed group's value would carry it: no SII or RII then.
+    const QJsonArray shown = o.value(QStringLiteral("groups")).toArray();
+    if (std::any_of(shown.begin(), shown.end(), [](const QJsonValue &g) { return g[QStringLiteral("suppressed")].toBool(); })) {
+        for (const char *key : {"sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper"})
+            o.insert(QLatin1String(key), QJsonValue());
+        o.insert(QStringLiteral("sii_note"), QStringLiteral("a group's value is suppressed by disclosure control"));
+    }
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
-    out(QStringLiteral("%1 by %2\n").arg(it->name, p.value(QStringLiteral("by"))));
-    for (const InequalityGroup &g : r.value().groups)
+    auto number = [](const QJsonValue &v, int decimals) {
+        return v.isDouble() ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("*");
+    };
+    out(QStringLiteral("%1 by %2 (%3)\n").arg(it->name, p.value(QStringLiteral("by")), policy.value().describe()));
+    for (const QJsonValue &g : shown)
         out(QStringLiteral("  %1  %2  (%3 to %4)  %5 / %6\n")
-                .arg(g.label, -22)
-                .arg(g.value.ci.value, 10, 'f', 2)
-                .arg(g.value.ci.lower, 0, 'f', 2)
-                .arg(g.value.ci.upper, 0, 'f', 2)
-                .arg(g.value.numerator, 0, 'f', 0)
-                .arg(g.value.denominator, 0, 'f', 0));
-    if (s)
+                .arg(g[QStringLiteral("group")].toString(), -22)
+                .arg(number(g[QStringLiteral("value")], 2), 10)
+                .arg(number(g[QStringLiteral("lowercl")], 2), number(g[QStringLiteral("uppercl")], 2),
+                     countText(g[QStringLiteral("numerator")]), countText(g[QStringLiteral("denominator")])));
+    if (o.value(QStringLiteral("sii")).isDouble())
         out(QStringLiteral("SII %1 (%2 to %3), RII %4 (%5 to %6)\n")
-                .arg(s->sii, 0, 'f', 3)
-                .arg(s->siiLower, 0, 'f', 3)
-                .arg(s->siiUpper, 0, 'f', 3)
-                .arg(s->rii, 0, 'f', 3)
-                .arg(s->riiLower, 0, 'f', 3)
-                .arg(s->riiUpper, 0, 'f', 3));
+                .arg(number(o.value(QStringLiteral("sii")), 3), number(o.value(QStringLiteral("sii_lower")), 3),
+                     number(o.value(QStringLiteral("sii_upper")), 3), number(o.value(QStringLiteral("rii")), 3),
+                     number(o.value(QStringLiteral("rii_lower")), 3), number(o.value(QStringLiteral("rii_upper")), 3)));
     else
-        out(QStringLiteral("No SII: %1\n").arg(r.value().siiNote));
+        out(QStringLiteral("No SII: %1\n").arg(o.value(QStringLiteral("sii_note")).toString()));
     return 0;
 }
 
@@ -231,8 +265,11 @@ int runTrendCommand(const QStringList &args) {
                    QStringLiteral("place")},
                   {QStringLiteral("points"), QStringLiteral("Index dates, at most."), QStringLiteral("N"), QStringLiteral("8")},
                   {QStringLiteral("months"), QStringLiteral("Months between index dates."), QStringLiteral("M"), QStringLiteral("3")},
-                  {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")}});
+                  {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")},
+                  phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm trend: %1").arg(policy.error().message));
     const auto level = levelNamed(p.value(QStringLiteral("level")));
     if (!level) return fail(QStringLiteral("phm trend: --level must be ics, alliance, place, pcn, practice or lsoa"));
     const int points = p.value(QStringLiteral("points")).toInt(), months = p.value(QStringLiteral("months")).toInt();
@@ -269,14 +306,20 @@ int runTrendCommand(const QStringList &args) {
                                   {QStringLiteral("area_code"), areas.code(Area{*level, a})},
                                   {QStringLiteral("values"), values}});
     }
-    out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("indicator"), it->id},
-                                                    {QStringLiteral("indicator_name"), it->name},
-                                                    {QStringLiteral("level"), p.value(QStringLiteral("level"))},
-                                                    {QStringLiteral("dates"), dateList},
-                                                    {QStringLiteral("earliest_covered"), earliest},
-                                                    {QStringLiteral("areas"), series},
-                                                    {QStringLiteral("ics"), ics},
-                                                    {QStringLiteral("ms"), trend.value().ms}})
-                              .toJson()));
+    // Each area's values over time are a series, not parts of a line: every point is published on
+    // its own (suppressed when small, rounded otherwise).
+    auto published =
+        phm::cli::publishOutput(QJsonObject{{QStringLiteral("indicator"), it->id},
+                                            {QStringLiteral("indicator_name"), it->name},
+                                            {QStringLiteral("level"), p.value(QStringLiteral("level"))},
+                                            {QStringLiteral("dates"), dateList},
+                                            {QStringLiteral("earliest_covered"), earliest},
+                                            {QStringLiteral("areas"), series},
+                                            {QStringLiteral("ics"), ics},
+                                            {QStringLiteral("ms"), trend.value().ms}},
+                                phm::cli::kIndicatorFields, policy.value(), opened.value()->path, QStringLiteral("trend"),
+                                {{QStringLiteral("indicator"), it->id}, {QStringLiteral("level"), p.value(QStringLiteral("level"))}});
+    if (!published) return fail(QStringLiteral("phm trend: %1").arg(published.error().message));
+    out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
     return 0;
 }

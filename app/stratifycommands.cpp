@@ -1,5 +1,6 @@
 #include "stratifycommands.h"
 
+#include "clidisclosure.h"
 #include "clioutput.h"
 #include "efi.h"
 #include "multimorbidity.h"
@@ -19,10 +20,18 @@
 #include <QMap>
 
 using namespace phm::core;
+using phm::cli::countText;
 using phm::cli::fail;
 using phm::cli::out;
 
 namespace {
+// The counts of these commands' outputs (core/publish); a calibration bin's observed rate comes
+// from its people.
+const disclosure::OutputFields kStratifyFields{{QStringLiteral("count"), QStringLiteral("n"), QStringLiteral("persons"),
+                                                QStringLiteral("people"), QStringLiteral("train_people"), QStringLiteral("test_people")},
+                                               {{QStringLiteral("observed"), {QStringLiteral("n")}}},
+                                               {}};
+
 QJsonArray tiersJson(const RiskModelResult &m) {
     return QJsonArray{
         QJsonObject{{QStringLiteral("name"), QStringLiteral("high")},
@@ -42,8 +51,11 @@ int runRiskCommand(const QStringList &args) {
         {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
          {QStringLiteral("high"), QStringLiteral("Percent of people in the high-risk tier."), QStringLiteral("PCT"), QStringLiteral("5")},
          {QStringLiteral("rising"), QStringLiteral("Percent in the rising-risk tier."), QStringLiteral("PCT"), QStringLiteral("15")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm risk: %1").arg(policy.error().message));
     RiskOptions options;
     options.highPercent = p.value(QStringLiteral("high")).toDouble();
     options.risingPercent = p.value(QStringLiteral("rising")).toDouble();
@@ -66,19 +78,22 @@ int runRiskCommand(const QStringList &args) {
             {QStringLiteral("n"), qint64(b.n)}, {QStringLiteral("predicted"), b.predicted}, {QStringLiteral("observed"), b.observed}});
     for (int j = 0; j < m.features.size(); ++j)
         coefficients.append(QJsonObject{{QStringLiteral("feature"), m.features[j]}, {QStringLiteral("beta"), m.coefficients[size_t(j)]}});
-    const QJsonObject o{{QStringLiteral("auroc"), m.auroc},
-                        {QStringLiteral("tiers"), tiers},
-                        {QStringLiteral("calibration"), calibration},
-                        {QStringLiteral("ppv_high"), m.ppvAtHigh},
-                        {QStringLiteral("sensitivity_high"), m.sensitivityAtHigh},
-                        {QStringLiteral("outcome_rate"), m.outcomeRate},
-                        {QStringLiteral("train_people"), qint64(m.trainPeople)},
-                        {QStringLiteral("test_people"), qint64(m.testPeople)},
-                        {QStringLiteral("intercept"), m.intercept},
-                        {QStringLiteral("coefficients"), coefficients},
-                        {QStringLiteral("ms"), ms},
-                        {QStringLiteral("train_ms"), m.trainMs},
-                        {QStringLiteral("score_ms"), m.scoreMs}};
+    QJsonObject o{{QStringLiteral("auroc"), m.auroc},
+                  {QStringLiteral("tiers"), tiers},
+                  {QStringLiteral("calibration"), calibration},
+                  {QStringLiteral("ppv_high"), m.ppvAtHigh},
+                  {QStringLiteral("sensitivity_high"), m.sensitivityAtHigh},
+                  {QStringLiteral("outcome_rate"), m.outcomeRate},
+                  {QStringLiteral("train_people"), qint64(m.trainPeople)},
+                  {QStringLiteral("test_people"), qint64(m.testPeople)},
+                  {QStringLiteral("intercept"), m.intercept},
+                  {QStringLiteral("coefficients"), coefficients},
+                  {QStringLiteral("ms"), ms},
+                  {QStringLiteral("train_ms"), m.trainMs},
+                  {QStringLiteral("score_ms"), m.scoreMs}};
+    auto published = phm::cli::publishOutput(o, kStratifyFields, policy.value(), opened.value()->path, QStringLiteral("risk"));
+    if (!published) return fail(QStringLiteral("phm risk: %1").arg(published.error().message));
+    o = published.value();
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
@@ -92,13 +107,18 @@ int runRiskCommand(const QStringList &args) {
             .arg(options.highPercent)
             .arg(100 * m.ppvAtHigh, 0, 'f', 1)
             .arg(100 * m.sensitivityAtHigh, 0, 'f', 1));
-    out(QStringLiteral("Tiers now: high %1, rising %2, low %3 (%4 ms)\nCalibration by decile (predicted vs observed):\n")
-            .arg(m.high)
-            .arg(m.rising)
-            .arg(m.low)
-            .arg(ms, 0, 'f', 0));
-    for (const CalibrationBin &b : m.calibration)
-        out(QStringLiteral("  %1%  %2%\n").arg(100 * b.predicted, 6, 'f', 2).arg(100 * b.observed, 6, 'f', 2));
+    const QJsonArray shown = o.value(QStringLiteral("tiers")).toArray();
+    out(QStringLiteral("Tiers now: high %1, rising %2, low %3 (%4 ms; %5)\nCalibration by decile (predicted vs observed):\n")
+            .arg(countText(shown[0][QStringLiteral("count")]), countText(shown[1][QStringLiteral("count")]),
+                 countText(shown[2][QStringLiteral("count")]))
+            .arg(ms, 0, 'f', 0)
+            .arg(policy.value().describe()));
+    for (const QJsonValue &b : o.value(QStringLiteral("calibration")).toArray())
+        out(QStringLiteral("  %1%  %2%\n")
+                .arg(100 * b[QStringLiteral("predicted")].toDouble(), 6, 'f', 2)
+                .arg(b[QStringLiteral("observed")].isDouble() ? QString::number(100 * b[QStringLiteral("observed")].toDouble(), 'f', 2)
+                                                              : QStringLiteral("*"),
+                     6));
     return 0;
 }
 
@@ -108,8 +128,11 @@ int runMultimorbidityCommand(const QStringList &args) {
                   {QStringLiteral("where"), QStringLiteral("Only people matching RULE (default: registered)."), QStringLiteral("RULE"),
                    QStringLiteral("registered")},
                   {QStringLiteral("top"), QStringLiteral("Number of combinations to list."), QStringLiteral("N"), QStringLiteral("20")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm multimorbidity: %1").arg(policy.error().message));
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm multimorbidity: %1").arg(opened.error().message));
@@ -132,21 +155,26 @@ int runMultimorbidityCommand(const QStringList &args) {
     for (const ConditionCombination &c : m.combinations)
         combos.append(
             QJsonObject{{QStringLiteral("conditions"), QJsonArray::fromStringList(c.names())}, {QStringLiteral("count"), qint64(c.count)}});
+    auto published = phm::cli::publishOutput(
+        QJsonObject{
+            {QStringLiteral("people"), qint64(m.people)}, {QStringLiteral("by_count"), byCount}, {QStringLiteral("combinations"), combos}},
+        kStratifyFields, policy.value(), project.path, QStringLiteral("multimorbidity"), {{QStringLiteral("where"), where}});
+    if (!published) return fail(QStringLiteral("phm multimorbidity: %1").arg(published.error().message));
+    const QJsonObject o = published.value();
     if (p.isSet(QStringLiteral("json"))) {
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("people"), qint64(m.people)},
-                                                        {QStringLiteral("by_count"), byCount},
-                                                        {QStringLiteral("combinations"), combos}})
-                                  .toJson()));
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
-    out(QStringLiteral("%1 people\n").arg(m.people));
-    for (const QJsonValue &v : byCount)
+    out(QStringLiteral("%1 people (%2)\n").arg(countText(o.value(QStringLiteral("people"))), policy.value().describe()));
+    for (const QJsonValue &v : o.value(QStringLiteral("by_count")).toArray())
         out(QStringLiteral("%1  %2 conditions\n")
-                .arg(v.toObject().value(QStringLiteral("count")).toInteger(), 9)
+                .arg(countText(v.toObject().value(QStringLiteral("count"))), 9)
                 .arg(v.toObject().value(QStringLiteral("conditions")).toString()));
     out(QStringLiteral("Commonest combinations (2+ conditions):\n"));
-    for (const ConditionCombination &c : m.combinations)
-        out(QStringLiteral("%1  %2\n").arg(c.count, 9).arg(c.names().join(QStringLiteral(" + "))));
+    for (const QJsonValue &v : o.value(QStringLiteral("combinations")).toArray())
+        out(QStringLiteral("%1  %2\n")
+                .arg(countText(v.toObject().value(QStringLiteral("count"))), 9)
+                .arg(v.toObject().value(QStringLiteral("conditions")).toVariant().toStringList().join(QStringLiteral(" + "))));
     return 0;
 }
 
@@ -155,10 +183,13 @@ int runStratifyCommand(const QStringList &args) {
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
                   {QStringLiteral("template"), QStringLiteral("Segmentation template id or JSON file."), QStringLiteral("ID"),
                    QStringLiteral("cheshire-merseyside")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
     auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
     if (!t) return fail(QStringLiteral("phm stratify: %1").arg(t.error().message));
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm stratify: %1").arg(policy.error().message));
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm stratify: %1").arg(opened.error().message));
@@ -189,17 +220,20 @@ int runStratifyCommand(const QStringList &args) {
             QJsonObject{{QStringLiteral("category"), QLatin1String(c)}, {QStringLiteral("count"), categories.value(QLatin1String(c))}});
     for (const SegmentSummary &s : segments.value().segments)
         segmentList.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("count"), qint64(s.count)}});
-    const QJsonObject o{{QStringLiteral("persons"), qint64(project.persons.count)},
-                        {QStringLiteral("template"), segments.value().templateName},
-                        {QStringLiteral("efi"), efi},
-                        {QStringLiteral("segments"), segmentList},
-                        {QStringLiteral("tiers"), tiersJson(model.value())},
-                        {QStringLiteral("auroc"), model.value().auroc},
-                        {QStringLiteral("train_ms"), model.value().trainMs},
-                        {QStringLiteral("efi_ms"), efiMs},
-                        {QStringLiteral("segment_ms"), segmentMs},
-                        {QStringLiteral("score_ms"), model.value().scoreMs},
-                        {QStringLiteral("ms"), ms}};
+    QJsonObject o{{QStringLiteral("persons"), qint64(project.persons.count)},
+                  {QStringLiteral("template"), segments.value().templateName},
+                  {QStringLiteral("efi"), efi},
+                  {QStringLiteral("segments"), segmentList},
+                  {QStringLiteral("tiers"), tiersJson(model.value())},
+                  {QStringLiteral("auroc"), model.value().auroc},
+                  {QStringLiteral("train_ms"), model.value().trainMs},
+                  {QStringLiteral("efi_ms"), efiMs},
+                  {QStringLiteral("segment_ms"), segmentMs},
+                  {QStringLiteral("score_ms"), model.value().scoreMs},
+                  {QStringLiteral("ms"), ms}};
+    auto published = phm::cli::publishOutput(o, kStratifyFields, policy.value(), project.path, QStringLiteral("stratify"));
+    if (!published) return fail(QStringLiteral("phm stratify: %1").arg(published.error().message));
+    o = published.value();
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;

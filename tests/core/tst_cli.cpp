@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTest>
 #include <cmath>
+#include <functional>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -65,8 +66,10 @@ private slots:
             QCOMPARE(attrition.at(0).toObject().value(QStringLiteral("clause")).toString(), QStringLiteral("age >= 40"));
             QCOMPARE(attrition.at(1).toObject().value(QStringLiteral("count")).toInteger(), o.value(QStringLiteral("count")).toInteger());
         }
+        // Exact sums need disclosure control off (the importing login is the project's admin).
+        const QString off = QStringLiteral("--disclosure=off");
         const QJsonObject seg =
-            QJsonDocument::fromJson(run({QStringLiteral("segment"), QStringLiteral("--project"), project, QStringLiteral("--json")}))
+            QJsonDocument::fromJson(run({QStringLiteral("segment"), QStringLiteral("--project"), project, QStringLiteral("--json"), off}))
                 .object();
         qint64 sum = 0;
         for (const QJsonValue &v : seg.value(QStringLiteral("segments")).toArray()) {
@@ -75,14 +78,15 @@ private slots:
         }
         QCOMPARE(sum, seg.value(QStringLiteral("persons")).toInteger());
         const QJsonObject risk =
-            QJsonDocument::fromJson(run({QStringLiteral("risk"), QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
+            QJsonDocument::fromJson(run({QStringLiteral("risk"), QStringLiteral("--project"), project, QStringLiteral("--json"), off}))
+                .object();
         QVERIFY(risk.value(QStringLiteral("auroc")).toDouble() > 0.5);
         QCOMPARE(risk.value(QStringLiteral("tiers")).toArray().size(), 3);
         QVERIFY(sum > 1900);
         // stratify: eFI categories cover everyone registered now, the same segments as
         // `phm segment`, the same tiers as `phm risk`.
         const QJsonObject strat =
-            QJsonDocument::fromJson(run({QStringLiteral("stratify"), QStringLiteral("--project"), project, QStringLiteral("--json")}))
+            QJsonDocument::fromJson(run({QStringLiteral("stratify"), QStringLiteral("--project"), project, QStringLiteral("--json"), off}))
                 .object();
         QCOMPARE(strat.value(QStringLiteral("segments")).toArray().size(), seg.value(QStringLiteral("segments")).toArray().size());
         QCOMPARE(strat.value(QStringLiteral("tiers")), risk.value(QStringLiteral("tiers")));
@@ -145,6 +149,134 @@ private slots:
         QCOMPARE(p.exitCode(), 1);
         const QByteArray message = p.readAllStandardError();
         QVERIFY2(message.contains("did you mean `imd_decile`?") && message.contains("^"), message.constData());
+    }
+
+    void everyOutputPassesDisclosureControl() {
+        // Each command's counts, from the smallest areas and cohorts, through the default policy:
+        // no count of 1 to 7 and none that is not a multiple of 5 leaves, the values derived from a
+        // suppressed count go with it, and every output names the policy (core/publish).
+        const QString project = mDir.filePath(QStringLiteral("c.phm"));  // 2,000 people, from cohortJsonKeysAndErrors
+        const QStringList countKeys = {QStringLiteral("count"),
+                                       QStringLiteral("numerator"),
+                                       QStringLiteral("denominator"),
+                                       QStringLiteral("registered"),
+                                       QStringLiteral("population"),
+                                       QStringLiteral("persons"),
+                                       QStringLiteral("people"),
+                                       QStringLiteral("n"),
+                                       QStringLiteral("emergency_admissions_12m"),
+                                       QStringLiteral("ae_attendances_12m")};
+        int counts = 0, suppressed = 0;
+        std::function<void(const QJsonValue &)> check = [&](const QJsonValue &v) {
+            if (v.isArray())
+                for (const QJsonValue &item : v.toArray()) check(item);
+            if (!v.isObject()) return;
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (countKeys.contains(it.key())) {
+                    ++counts;
+                    if (it->isNull()) {
+                        ++suppressed;
+                        QVERIFY(o.value(QStringLiteral("suppressed")).toBool());
+                        if (it.key() == QLatin1String("numerator") || it.key() == QLatin1String("denominator"))
+                            QVERIFY2(o.value(QStringLiteral("value")).isNull() && o.value(QStringLiteral("lowercl")).isNull(),
+                                     "a value from a suppressed count is suppressed");
+                    } else {
+                        const double c = it->toDouble();
+                        QVERIFY2(c == 0 || (c >= 10 && std::fmod(c, 5) == 0), qPrintable(QStringLiteral("%1 = %2").arg(it.key()).arg(c)));
+                    }
+                }
+                if (it->isObject() || it->isArray()) check(*it);
+            }
+        };
+        auto json = [&](const QStringList &args) {
+            const QByteArray bytes = run(QStringList{args.first(), QStringLiteral("--project"), project} + args.mid(1));
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+            if (doc.isObject())
+                QVERIFY2(doc.object().value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString().contains(
+                             QStringLiteral("1 to 7")),
+                         qPrintable(args.first()));
+            check(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
+        };
+        QVERIFY(run({QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"), QStringLiteral("age >= 95"),
+                     QStringLiteral("--save"), QStringLiteral("oldest")}) != "exit code mismatch");
+        json({QStringLiteral("cohort"), QStringLiteral("--rule"), QStringLiteral("age >= 90"), QStringLiteral("--by"),
+              QStringLiteral("lsoa"), QStringLiteral("--json")});
+        json({QStringLiteral("cohorts"), QStringLiteral("--json")});
+        json({QStringLiteral("segment"), QStringLiteral("--where"), QStringLiteral("age >= 85"), QStringLiteral("--json")});
+        json({QStringLiteral("risk"), QStringLiteral("--json")});
+        json({QStringLiteral("stratify"), QStringLiteral("--json")});
+        json({QStringLiteral("multimorbidity"), QStringLiteral("--json")});
+        json({QStringLiteral("core20"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--json")});
+        json({QStringLiteral("inequality"), QStringLiteral("--indicator"), QStringLiteral("diabetes"), QStringLiteral("--by"),
+              QStringLiteral("ethnicity"), QStringLiteral("--json")});
+        json({QStringLiteral("trend"), QStringLiteral("--indicator"), QStringLiteral("diabetes"), QStringLiteral("--level"),
+              QStringLiteral("practice")});
+        const int beforeProfile = suppressed;
+        json({QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("lsoa"), QStringLiteral("--indicators"),
+              QStringLiteral("diabetes,emergency-admissions"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY(suppressed > beforeProfile);  // LSOAs of a 2,000-person ICS have small counts
+        QVERIFY(counts > 1000);
+        // The CSV too: no small or unrounded count in its numerator and denominator columns, and the
+        // policy on every row.
+        const QStringList csv =
+            QString::fromUtf8(run({QStringLiteral("profile"), QStringLiteral("--project"), project, QStringLiteral("--level"),
+                                   QStringLiteral("lsoa"), QStringLiteral("--indicators"), QStringLiteral("diabetes")}))
+                .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList header = csv.first().split(QLatin1Char(','));
+        const auto numerator = header.indexOf(QStringLiteral("numerator")), denominator = header.indexOf(QStringLiteral("denominator"));
+        QVERIFY(numerator > 0 && denominator > 0 && header.last() == QLatin1String("disclosure"));
+        int blank = 0;
+        for (const QString &line : csv.mid(1)) {
+            QStringList cells{QString()};  // RFC 4180: commas inside quotes stay in the cell
+            bool quoted = false;
+            for (const QChar c : line) {
+                if (c == QLatin1Char('"'))
+                    quoted = !quoted;
+                else if (c == QLatin1Char(',') && !quoted)
+                    cells << QString();
+                else
+                    cells.last() += c;
+            }
+            QCOMPARE(cells.size(), header.size());
+            for (const auto column : {numerator, denominator}) {
+                if (cells[column].isEmpty()) {
+                    ++blank;
+                    continue;
+                }
+                const double c = cells[column].toDouble();
+                QVERIFY2(c == 0 || (c >= 10 && std::fmod(c, 5) == 0), qPrintable(line));
+            }
+            QVERIFY(cells.last().contains(QStringLiteral("1 to 7")));
+        }
+        QVERIFY(blank > 0);
+        // Only an admin may turn the policy off; an analyst is told so and gets nothing.
+        QProcess analyst;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PHM_USER"), QStringLiteral("ann"));
+        analyst.setProcessEnvironment(env);
+        analyst.start(QStringLiteral(PHM_CLI), {QStringLiteral("segment"), QStringLiteral("--project"), project, QStringLiteral("--json"),
+                                                QStringLiteral("--disclosure=off")});
+        QVERIFY(analyst.waitForFinished());
+        QCOMPARE(analyst.exitCode(), 1);
+        QVERIFY(analyst.readAllStandardOutput().isEmpty());
+        QVERIFY(
+            analyst.readAllStandardError().contains("Only an admin can turn disclosure control off; ann is not a user of this project"));
+        // Every run above is an export in the audit log, with its policy.
+        const QJsonArray entries = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("list"),
+                                                                QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                       .object()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        QStringList exported;
+        for (const QJsonValue &e : entries)
+            if (e[QStringLiteral("action")].toString() == QLatin1String("export")) {
+                exported << e[QStringLiteral("detail")][QStringLiteral("command")].toString();
+                QVERIFY(!e[QStringLiteral("detail")][QStringLiteral("policy")].toString().isEmpty());
+            }
+        for (const char *command :
+             {"cohort", "cohorts", "segment", "risk", "stratify", "multimorbidity", "core20", "inequality", "trend", "profile"})
+            QVERIFY2(exported.contains(QLatin1String(command)), command);
     }
 
     void statsOnAnAnalystsTable() {

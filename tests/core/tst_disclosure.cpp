@@ -2,7 +2,10 @@
 // secondary suppression against adversarial tables, and an exact audit: no suppressed small
 // count can be solved for from what a protected table shows.
 #include "disclosure.h"
+#include "publish.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -133,6 +136,70 @@ private slots:
             }
         }
         QVERIFY(primaries > 200);  // the tables did exercise the rule
+    }
+
+    void commandOutputsArePublished() {
+        // core/publish over a command's JSON: a segment table with one small segment and its share.
+        const OutputFields fields{{QStringLiteral("count"), QStringLiteral("persons")},
+                                  {{QStringLiteral("percent"), {QStringLiteral("count")}}},
+                                  {QStringLiteral("attrition")}};
+        auto segment = [](const char *name, double count, double persons) {
+            return QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
+                               {QStringLiteral("count"), count},
+                               {QStringLiteral("percent"), 100 * count / persons}};
+        };
+        const double persons = 1243;
+        const QJsonObject in{{QStringLiteral("persons"), persons},
+                             {QStringLiteral("segments"),
+                              QJsonArray{segment("well", 1100, persons), segment("frail", 3, persons), segment("cancer", 140, persons)}},
+                             {QStringLiteral("attrition"),
+                              QJsonArray{QJsonObject{{QStringLiteral("count"), 1243.0}}, QJsonObject{{QStringLiteral("count"), 1240.0}}}}};
+        const Published out = publish(in, fields, Policy{});
+        const QJsonObject o = out.value.toObject();
+        QCOMPARE(o.value(QStringLiteral("persons")).toDouble(), 1245.0);  // rounded to 5
+        const QJsonArray segments = o.value(QStringLiteral("segments")).toArray();
+        // The small segment is suppressed, and its share with it...
+        QVERIFY(segments[1][QStringLiteral("count")].isNull());
+        QVERIFY(segments[1][QStringLiteral("percent")].isNull());
+        QVERIFY(segments[1][QStringLiteral("suppressed")].toBool());
+        // ...and it cannot be had as the total less the others: a second segment is hidden too
+        // (the smaller, as protectLine chooses the least information lost).
+        QVERIFY(segments[2][QStringLiteral("count")].isNull());
+        QCOMPARE(segments[0][QStringLiteral("count")].toDouble(), 1100.0);
+        // A share from a shown count stays, to four significant figures only (1100/1243 to full
+        // precision and the rounded total would give the exact count back).
+        QCOMPARE(segments[0][QStringLiteral("percent")].toDouble(), 88.50);
+        QCOMPARE(out.suppressed, 2);
+        // Attrition steps are nested subsets, not parts of a line: rounded one by one, none hidden.
+        const QJsonArray steps = o.value(QStringLiteral("attrition")).toArray();
+        QCOMPARE(steps[0][QStringLiteral("count")].toDouble(), 1245.0);
+        QCOMPARE(steps[1][QStringLiteral("count")].toDouble(), 1240.0);
+        // With the policy off nothing changes.
+        Policy off;
+        off.enabled = false;
+        QCOMPARE(publish(in, fields, off).value.toObject(), in);
+        QCOMPARE(describe(Policy{}, 2).value(QStringLiteral("policy")).toString(), Policy{}.describe());
+    }
+
+    void linesFollowTheGroupingKey() {
+        // A profile: PCN rows for two indicators. Each indicator's PCNs are one line; a small
+        // numerator in one indicator must not hide a cell of the other.
+        OutputFields fields{{QStringLiteral("numerator")}, {{QStringLiteral("value"), {QStringLiteral("numerator")}}}, {}, {}};
+        fields.lineBy = QStringLiteral("indicator");
+        auto row = [](const char *indicator, double numerator) {
+            return QJsonObject{{QStringLiteral("indicator"), QLatin1String(indicator)},
+                               {QStringLiteral("numerator"), numerator},
+                               {QStringLiteral("value"), numerator / 10}};
+        };
+        const QJsonArray rows{row("a", 4), row("a", 60), row("a", 300), row("b", 50), row("b", 70), row("b", 90)};
+        const QJsonArray out = publish(rows, fields, Policy{}).value.toArray();
+        int hiddenA = 0, hiddenB = 0;
+        for (int i = 0; i < 3; ++i) hiddenA += out[i][QStringLiteral("numerator")].isNull();
+        for (int i = 3; i < 6; ++i) hiddenB += out[i][QStringLiteral("numerator")].isNull();
+        QCOMPARE(hiddenA, 2);  // the small one and its complement
+        QCOMPARE(hiddenB, 0);
+        QVERIFY(out[0][QStringLiteral("value")].isNull());
+        QCOMPARE(out[5][QStringLiteral("value")].toDouble(), 9.0);
     }
 
     void auditFindsAnUnprotectedTable() {
