@@ -703,7 +703,7 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
                              {QStringLiteral("files"), files},
                              {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
                              {QStringLiteral("policy"), chosen.policy.describe()},
-        {QStringLiteral("template"), chosen.layout.name}};
+                             {QStringLiteral("template"), chosen.layout.name}};
     if (auto s = core::recordAsCurrentUser(areas.project().path, QStringLiteral("export-packs"), detail); !s) return undo(s.error());
     return written;
 }
