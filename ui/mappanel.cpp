@@ -1,14 +1,20 @@
 #include "mappanel.h"
 
+#include "background.h"
 #include "boundaries.h"
+#include "disclosure.h"
 #include "mapview.h"
 #include "profilecache.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
+#include "users.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -161,9 +167,21 @@ void MapPanel::refresh() {
     const int shapes = mView->shapeCount();
     std::vector<const core::ProfileRow *> rowOfShape(size_t(shapes), nullptr);
     std::vector<double> values;
+    // For an exported image, a value that rests on a small count is not drawn (nor used for the
+    // class breaks).
+    const core::disclosure::Policy policy;
+    auto suppressed = [&](const core::ProfileRow &r) {
+        return mPublishing &&
+               (core::disclosure::isSmall(r.value.numerator, policy) || core::disclosure::isSmall(r.value.denominator, policy));
+    };
+    mSuppressed = 0;
     for (const core::ProfileRow &r : cached->profile->rows) {
         const int s = r.indicator == indicator ? shapeOfLsoa(r.area.index) : -1;
         if (s < 0) continue;
+        if (suppressed(r)) {
+            ++mSuppressed;
+            continue;
+        }
         rowOfShape[size_t(s)] = &r;
         values.push_back(r.value.ci.value);
     }
@@ -216,10 +234,13 @@ void MapPanel::refresh() {
                                                                 .arg(l.toString(mBreaks[size_t(k) + 1], 'f', decimals))
                                                                 .arg(perClass[size_t(k)])});
     }
-    if (noValue > 0) legend.push_back({QColor(0xE8, 0xE8, 0xE8), tr("no value (%1)").arg(noValue)});
+    if (noValue > 0)
+        legend.push_back(
+            {QColor(0xE8, 0xE8, 0xE8), mPublishing ? tr("suppressed or no value (%1)").arg(noValue) : tr("no value (%1)").arg(noValue)});
     const QString unit = d.type == core::IndicatorType::Proportion && d.multiplier == 100 ? tr("%")
                          : d.multiplier > 1 ? tr("per %1").arg(l.toString(d.multiplier, 'f', 0))
                                             : QString();
+    if (mPublishing) legend.push_back({QColor(), policy.describe()});  // named on the image
     mView->setLegend(
         bySignificance ? tr("Compared with the ICS (95%)") : (d.name.left(40) + (unit.isEmpty() ? QString() : tr(" (%1)").arg(unit))),
         legend);
@@ -252,8 +273,36 @@ void MapPanel::showMenu(int shape, const QPoint &globalPos) {
 
 void MapPanel::saveImage() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save map"), QStringLiteral("map.png"), tr("PNG images (*.png)"));
-    if (path.isEmpty()) return;
-    if (!mView->grab().save(path, "PNG")) QMessageBox::warning(this, tr("Save map"), tr("Could not write %1.").arg(path));
+    if (!path.isEmpty()) exportImage(path);
+}
+
+void MapPanel::exportImage(const QString &path) {
+    const auto project = mController->project();
+    if (!project || mIndicator->currentIndex() < 0) return;
+    mPublishing = true;
+    refresh();
+    const QImage image = mView->grab().toImage();
+    const int suppressed = mSuppressed;
+    mPublishing = false;
+    refresh();
+    const QJsonObject detail{{QStringLiteral("what"), QStringLiteral("map")},
+                             {QStringLiteral("indicator"), mIndicator->currentData().toString()},
+                             {QStringLiteral("file"), QFileInfo(path).fileName()},
+                             {QStringLiteral("policy"), core::disclosure::Policy{}.describe()},
+                             {QStringLiteral("suppressed"), suppressed}};
+    runInBackground(
+        this,
+        [projectPath = project->path, detail, image, path]() -> core::Status {
+            if (auto s = core::recordAsCurrentUser(projectPath, QStringLiteral("export-image"), detail); !s) return s;
+            if (!image.save(path, "PNG")) return core::Error{QStringLiteral("cannot_write"), tr("Could not write %1.").arg(path), path};
+            return core::Ok{};
+        },
+        [this, path, suppressed](const core::Status &s) {
+            emit imageSaved(bool(s),
+                            s ? tr("Map saved to %1 (%n LSOAs suppressed).", nullptr, suppressed).arg(QDir::toNativeSeparators(path))
+                              : s.error().message);
+            if (!s) QMessageBox::warning(this, tr("Save map"), s.error().message);
+        });
 }
 
 }  // namespace phm::ui

@@ -30,11 +30,16 @@ public:
     void setIndicator(int indicator);
     void setClasses(core::BreakMethod method, int classes);
     void setColouring(Colouring colouring);
+    // Saves the map as a PNG for use outside the workbench: LSOAs whose value rests on a small
+    // count (core/disclosure) are shown as suppressed, the policy is named on the image, and the
+    // export is written to the audit log before the file (off the GUI thread); imageSaved reports.
+    void exportImage(const QString &path);
     int shapeOfLsoa(int lsoaIndex) const;  // -1 when the LSOA has no boundary
     const std::vector<double> &breaks() const { return mBreaks; }
 
 signals:
     void updated();  // the map shows the current profile
+    void imageSaved(bool ok, const QString &message);
     void areaSelected(const core::Area &area);
     void cohortRequested(const QString &rule);
 
@@ -53,6 +58,8 @@ private:
     std::vector<double> mBreaks;
     int mUnmapped = 0;  // LSOAs of the project without a boundary (outside the bundled ICS)
     bool mFilling = false;
+    bool mPublishing = false;  // while an exported image is drawn: small counts suppressed
+    int mSuppressed = 0;
 };
 
 }  // namespace phm::ui

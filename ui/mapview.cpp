@@ -168,7 +168,7 @@ void MapView::drawForeground(QPainter *painter, const QRectF &) {
     const int line = fm.height() + 2, swatch = fm.height() - 2;
     if (!mLegend.empty()) {
         int width = QFontMetrics(bold).horizontalAdvance(mLegendTitle);
-        for (const LegendEntry &e : mLegend) width = std::max(width, swatch + 8 + fm.horizontalAdvance(e.label));
+        for (const LegendEntry &e : mLegend) width = std::max(width, (e.colour.isValid() ? swatch + 8 : 0) + fm.horizontalAdvance(e.label));
         const int height = line * int(mLegend.size() + 1) + 8;
         QRect box(view.left() + 8, view.bottom() - height - 8 - line, width + 16, height);
         painter->setPen(QColor(0xC8, 0xC8, 0xC8));
@@ -181,6 +181,11 @@ void MapView::drawForeground(QPainter *painter, const QRectF &) {
         painter->setFont(font);
         for (const LegendEntry &e : mLegend) {
             y += line;
+            if (!e.colour.isValid()) {  // a note (e.g. the disclosure policy): text across the box
+                painter->setPen(QColor(0x42, 0x55, 0x63));
+                painter->drawText(QRect(box.left() + 8, y, width, line), Qt::AlignVCenter, e.label);
+                continue;
+            }
             painter->setPen(QColor(0x80, 0x80, 0x80));
             painter->setBrush(e.colour);
             painter->drawRect(box.left() + 8, y + (line - swatch) / 2, swatch, swatch);

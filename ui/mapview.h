@@ -13,7 +13,7 @@ class QGraphicsPathItem;
 namespace phm::ui {
 
 struct LegendEntry {
-    QColor colour;
+    QColor colour;  // invalid: a line of text without a swatch
     QString label;
 };
 

@@ -371,6 +371,23 @@ private slots:
         QCOMPARE(view->selectedShape(), shape);
         QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
         QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+        // Saved as an image, the map leaves the workbench: LSOAs whose value rests on a small
+        // count are suppressed on it, the export is audited, and the view is as it was after.
+        std::vector<QColor> before;
+        for (int s = 0; s < view->shapeCount(); ++s) before.push_back(view->fill(s));
+        QTemporaryDir out;
+        QSignalSpy saved(map, &ui::MapPanel::imageSaved);
+        map->exportImage(out.filePath(QStringLiteral("map.png")));
+        QVERIFY(saved.wait(20000));
+        QVERIFY2(saved.first().first().toBool(), qPrintable(saved.first().last().toString()));
+        QVERIFY(!QImage(out.filePath(QStringLiteral("map.png"))).isNull());
+        for (int s = 0; s < view->shapeCount(); ++s) QCOMPARE(view->fill(s), before[size_t(s)]);
+        const auto log = core::readAuditLog(mProject, w.controller()->user());
+        QVERIFY(log);
+        const core::audit::Entry &last = log.value().back();
+        QCOMPARE(last.action, QStringLiteral("export-image"));
+        QCOMPARE(last.detail.value(QStringLiteral("file")).toString(), QStringLiteral("map.png"));
+        QVERIFY(last.detail.value(QStringLiteral("suppressed")).toInt() > 0);  // a 5,000-person ICS has small LSOA counts
     }
 
     void inequalitiesWithinTheSelectedArea() {
