@@ -16,7 +16,8 @@ namespace phm::cli {
 QCommandLineOption disclosureOption();
 
 // Indicator outputs (valueJson): numerator and denominator are counts; the value and its interval
-// are derived from them; `registered` counts people.
+// are derived from them; `registered` counts people; comparators (ICS, parent, the rest) are
+// published to four significant figures.
 extern const core::disclosure::OutputFields kIndicatorFields;
 
 // The policy the command asked for; `off` is refused unless the current login is an admin of the

@@ -24,6 +24,7 @@ inline int fail(const QString &s) {
 inline QString csvCell(const QJsonValue &v, int digits = 15) {
     if (v.isNull() || v.isUndefined()) return QString();
     if (v.isDouble()) return QString::number(v.toDouble(), 'g', digits);
+    if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     QString s = v.toString();
     if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
         s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');

@@ -31,8 +31,11 @@ struct Walker {
         }
         // A derived value to full precision would give its counts back exactly (a share of a
         // known total, the ratio of two shares): four significant figures are published.
-        for (const auto &[key, from] : fields.derived)
+        auto fourFigures = [&](const QString &key) {
             if (const QJsonValue v = o.value(key); v.isDouble()) o.insert(key, QString::number(v.toDouble(), 'g', 4).toDouble());
+        };
+        for (const auto &[key, from] : fields.derived) fourFigures(key);
+        for (const QString &key : fields.comparators) fourFigures(key);
         if (!hidden.isEmpty()) {
             for (const auto &[key, from] : fields.derived) {
                 const bool fromHidden =

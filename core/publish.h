@@ -30,6 +30,9 @@ struct OutputFields {
     // subset of the one before, protected by rounding); their objects are still published one by
     // one.
     QStringList notLines;
+    // Values from other, larger groups shown for comparison (an ICS or parent value): never
+    // suppressed here, but published to four significant figures like derived values.
+    QStringList comparators;
     // When set, the objects of an array form one line per value of this key (e.g. "indicator":
     // the areas of a profile are parts of a line for each indicator, not across indicators).
     QString lineBy;
