@@ -1,5 +1,6 @@
 #include "clidisclosure.h"
 
+#include "disclosurepolicy.h"
 #include "users.h"
 
 #include <QJsonArray>
@@ -22,7 +23,9 @@ QCommandLineOption disclosureOption() {
 
 Result<disclosure::Policy> outputPolicy(const QCommandLineParser &parser, const QString &projectPath) {
     const QString asked = parser.value(QStringLiteral("disclosure"));
-    disclosure::Policy policy;
+    auto stored = projectPolicy(projectPath);  // the project's own bounds, or the default
+    if (!stored) return stored.error();
+    disclosure::Policy policy = stored.value();
     if (asked.isEmpty() || asked == QLatin1String("standard")) return policy;
     if (asked != QLatin1String("off"))
         return Error{QStringLiteral("usage"), QStringLiteral("--disclosure must be standard or off, not \"%1\"").arg(asked), asked};

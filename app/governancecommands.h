@@ -12,3 +12,7 @@ int runUsersCommand(const QStringList &args);
 int runAuditCommand(const QStringList &args);
 int runKeysCommand(const QStringList &args);
 int runRevealCommand(const QStringList &args);
+
+// `phm disclosure show|set --project P [--smallest N] [--largest N] [--round N] [--json]`: the
+// project's disclosure policy (set: admins; audited). JSON: smallest, largest, round_to, policy.
+int runDisclosureCommand(const QStringList &args);

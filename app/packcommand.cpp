@@ -1,6 +1,7 @@
 #include "packcommand.h"
 
 #include "clioutput.h"
+#include "disclosurepolicy.h"
 #include "pack.h"
 #include "packtemplate.h"
 #include "packwriter.h"
@@ -56,6 +57,9 @@ int runExportPacksCommand(const QStringList &args) {
         options.layout.indicators = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (auto s = validatePackTemplate(options.layout, definitions.value()); !s)
         return fail(QStringLiteral("phm export-packs: %1").arg(s.error().message));
+    auto policy = projectPolicy(projectPath);  // what exportPacks applies, named in the output
+    if (!policy) return fail(QStringLiteral("phm export-packs: %1").arg(policy.error().message));
+    options.policy = policy.value();
     auto packs = phm::ui::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
                                       p.value(QStringLiteral("area")));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));

@@ -166,6 +166,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("audit")) return runAuditCommand(args);
     if (cmd == QLatin1String("keys")) return runKeysCommand(args);
     if (cmd == QLatin1String("reveal")) return runRevealCommand(args);
+    if (cmd == QLatin1String("disclosure")) return runDisclosureCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
@@ -173,7 +174,7 @@ int main(int argc, char **argv) {
     err(QStringLiteral(
         "usage: phm "
         "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
-        "multimorbidity|users|audit|keys|reveal|data-spec|bench> "
+        "multimorbidity|users|audit|keys|reveal|disclosure|data-spec|bench> "
         "[options]"));
     return 2;
 }

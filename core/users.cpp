@@ -196,6 +196,8 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
             }
             if (!read.ok()) return dbError(from, QStringLiteral("cannot read the audit log of the project being replaced"));
             if (auto s = db.setMeta(QStringLiteral("audit.head"), from.meta(QStringLiteral("audit.head"))); !s) return s;
+            if (const QString policy = from.meta(QStringLiteral("disclosure.policy")); !policy.isEmpty())  // set by an admin: it stays
+                if (auto s = db.setMeta(QStringLiteral("disclosure.policy"), policy); !s) return s;
         }
         if (from.schemaVersion() >= 4) {  // pack templates are the ICS's, not the extract's: they stay too
             Statement read(from, QStringLiteral("SELECT name, definition, updated_at, updated_by FROM pack_template"));

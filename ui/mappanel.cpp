@@ -169,7 +169,7 @@ void MapPanel::refresh() {
     std::vector<double> values;
     // For an exported image, a value that rests on a small count is not drawn (nor used for the
     // class breaks).
-    const core::disclosure::Policy policy;
+    const core::disclosure::Policy &policy = mController->policy();
     auto suppressed = [&](const core::ProfileRow &r) {
         return mPublishing &&
                (core::disclosure::isSmall(r.value.numerator, policy) || core::disclosure::isSmall(r.value.denominator, policy));
@@ -288,7 +288,7 @@ void MapPanel::exportImage(const QString &path) {
     const QJsonObject detail{{QStringLiteral("what"), QStringLiteral("map")},
                              {QStringLiteral("indicator"), mIndicator->currentData().toString()},
                              {QStringLiteral("file"), QFileInfo(path).fileName()},
-                             {QStringLiteral("policy"), core::disclosure::Policy{}.describe()},
+                             {QStringLiteral("policy"), mController->policy().describe()},
                              {QStringLiteral("suppressed"), suppressed}};
     runInBackground(
         this,

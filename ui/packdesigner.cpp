@@ -1,6 +1,7 @@
 #include "packdesigner.h"
 
 #include "background.h"
+#include "disclosurepolicy.h"
 #include "packwriter.h"
 #include "projectcontroller.h"
 #include "taskrunner.h"
@@ -333,7 +334,14 @@ void PackDesigner::preview() {
     const bool started = mController->runner()->start(
         tr("Previewing the pack of %1").arg(mArea->currentText()),
         [areas, lists = mController->codeLists(), definitions = mDefinitions, kind, options, result](core::Feedback &fb) {
-            auto packs = core::buildPacks(*areas, *lists, definitions, kind, options, &fb);
+            core::PackOptions published = options;
+            auto policy = core::projectPolicy(areas->project().path);
+            if (!policy) {
+                *result = policy.error();
+                return;
+            }
+            published.policy = policy.value();
+            auto packs = core::buildPacks(*areas, *lists, definitions, kind, published, &fb);
             if (!packs) {
                 *result = packs.error();
                 return;
@@ -384,7 +392,7 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder) {
         [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, result](core::Feedback &fb) {
             *result = phm::ui::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb);
         },
-        [this, result, folder, policy = options.policy.describe()] {
+        [this, result, folder, policy = mController->policy().describe()] {
             if (*result)
                 mStatus->setText(
                     tr("%n packs written to %1 (%2). The export is recorded in the audit log.", nullptr, int(result->value().size()))

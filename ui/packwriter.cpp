@@ -2,6 +2,7 @@
 
 #include "boundaries.h"
 #include "classbreaks.h"
+#include "disclosurepolicy.h"
 #include "profilemodel.h"
 #include "users.h"
 
@@ -668,6 +669,9 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     core::Feedback local;
     core::Feedback &fb = feedback ? *feedback : local;
     core::PackOptions chosen = options;
+    auto policy = core::projectPolicy(areas.project().path);  // the project's, for every export
+    if (!policy) return policy.error();
+    chosen.policy = policy.value();
     if (!onlyArea.isEmpty()) {
         for (int i = 0; i < areas.areaCount(level) && chosen.onlyArea < 0; ++i) {
             const core::Area a{level, i};

@@ -21,7 +21,7 @@ struct WrittenPack {
 // Builds and writes the packs of every area of a level (or only `onlyArea`, a code or name) into
 // `folder` as <area-name>.pdf: the one export used by `phm export-packs` and the workbench.
 // Progress and cancel through the feedback; a canceled or failed export removes the files it
-// wrote.
+// wrote. The disclosure policy is the project's (core/disclosurepolicy), whatever `options` holds.
 core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
                                                    const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
                                                    const core::PackOptions &options, const QString &folder, const QString &onlyArea = {},

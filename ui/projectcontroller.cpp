@@ -1,5 +1,6 @@
 #include "projectcontroller.h"
 
+#include "disclosurepolicy.h"
 #include "generator.h"
 #include "taskrunner.h"
 
@@ -12,6 +13,7 @@ struct ProjectController::Outcome {
     core::ProjectPtr project;
     std::shared_ptr<const core::AreaIndex> areas;
     core::User user;
+    core::disclosure::Policy policy;
     QString error;
     bool canceled = false;
     void fail(const core::Error &e) {
@@ -34,6 +36,12 @@ bool loadInto(const QString &path, core::Feedback &fb, auto &out) {
     out.areas = std::make_shared<const core::AreaIndex>(*out.project);
     auto user = core::findUser(path, core::currentLogin());
     out.user = user ? user.value() : core::User::unlisted(core::currentLogin());
+    auto policy = core::projectPolicy(path);
+    if (!policy) {
+        out.fail(policy.error());
+        return false;
+    }
+    out.policy = policy.value();
     return true;
 }
 }  // namespace
@@ -57,6 +65,7 @@ void ProjectController::runJob(const QString &title, std::function<void(core::Fe
                 mProject = outcome->project;
                 mAreas = outcome->areas;
                 mUser = outcome->user;
+                mPolicy = outcome->policy;
                 emit projectOpened(mProject->path);
             }
         });

@@ -2,6 +2,7 @@
 // Owns the open project and runs generate / import / open as background tasks. Widgets talk to
 // this object, never to each other or to the core directly.
 #include "areas.h"
+#include "disclosure.h"
 #include "importer.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
@@ -26,6 +27,8 @@ public:
     std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mLists; }
     // Who is working: the login and its role in the open project (an unlisted login is an analyst).
     const core::User &user() const { return mUser; }
+    // The project's disclosure policy, read when it was opened.
+    const core::disclosure::Policy &policy() const { return mPolicy; }
 
 public slots:
     void openProject(const QString &path);
@@ -44,6 +47,7 @@ private:
     core::ProjectPtr mProject;
     std::shared_ptr<const core::AreaIndex> mAreas;
     core::User mUser = core::User::unlisted(core::currentLogin());
+    core::disclosure::Policy mPolicy;
     std::shared_ptr<core::rules::CodeLists> mLists = std::make_shared<core::rules::CodeLists>();
 };
 

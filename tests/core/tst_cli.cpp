@@ -279,6 +279,61 @@ private slots:
             QVERIFY2(exported.contains(QLatin1String(command)), command);
     }
 
+    void projectPolicyIsSetOnceForEveryOutput() {
+        // An admin sets a stricter policy for the project (1 to 9 suppressed, rounded to 10): every
+        // command then follows it, and the change is audited; an analyst cannot change it.
+        const QString project = mDir.filePath(QStringLiteral("strict.phm"));
+        QVERIFY(QFile::copy(mDir.filePath(QStringLiteral("c.phm")), project));
+        QCOMPARE(QJsonDocument::fromJson(run({QStringLiteral("disclosure"), QStringLiteral("show"), QStringLiteral("--project"), project,
+                                              QStringLiteral("--json")}))
+                     .object()
+                     .value(QStringLiteral("largest"))
+                     .toInt(),
+                 7);
+        QVERIFY(run({QStringLiteral("disclosure"), QStringLiteral("set"), QStringLiteral("--project"), project, QStringLiteral("--largest"),
+                     QStringLiteral("9"), QStringLiteral("--round"), QStringLiteral("10")})
+                    .contains("Counts of 1 to 9 suppressed, other counts rounded to the nearest 10"));
+        const QJsonObject seg =
+            QJsonDocument::fromJson(run({QStringLiteral("segment"), QStringLiteral("--project"), project, QStringLiteral("--where"),
+                                         QStringLiteral("age >= 80"), QStringLiteral("--json")}))
+                .object();
+        QVERIFY(seg.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString().contains(QStringLiteral("1 to 9")));
+        for (const QJsonValue &v : seg.value(QStringLiteral("segments")).toArray()) {
+            const QJsonValue c = v[QStringLiteral("count")];
+            QVERIFY(c.isNull() || c.toDouble() == 0 || (c.toDouble() >= 10 && std::fmod(c.toDouble(), 10) == 0));
+        }
+        // Bounds that make no sense, and anyone but an admin, are refused.
+        QCOMPARE(run({QStringLiteral("disclosure"), QStringLiteral("set"), QStringLiteral("--project"), project,
+                      QStringLiteral("--largest"), QStringLiteral("0")},
+                     1),
+                 QByteArray());
+        QProcess analyst;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PHM_USER"), QStringLiteral("ann"));
+        analyst.setProcessEnvironment(env);
+        analyst.start(QStringLiteral(PHM_CLI), {QStringLiteral("disclosure"), QStringLiteral("set"), QStringLiteral("--project"), project,
+                                                QStringLiteral("--largest"), QStringLiteral("3")});
+        QVERIFY(analyst.waitForFinished());
+        QCOMPARE(analyst.exitCode(), 1);
+        QVERIFY(analyst.readAllStandardError().contains("Only an admin can change the disclosure policy"));
+        // The packs follow it too.
+        const QJsonObject packs = QJsonDocument::fromJson(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project,
+                                                               QStringLiteral("--level"), QStringLiteral("ics"), QStringLiteral("--out"),
+                                                               mDir.filePath(QStringLiteral("strict-packs")), QStringLiteral("--json")}))
+                                      .object();
+        QVERIFY(packs.value(QStringLiteral("policy")).toString().contains(QStringLiteral("1 to 9")));
+        const QJsonArray entries = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("list"),
+                                                                QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                       .object()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        bool logged = false;
+        for (const QJsonValue &e : entries)
+            logged |= e[QStringLiteral("action")].toString() == QLatin1String("set-policy") &&
+                      e[QStringLiteral("detail")][QStringLiteral("largest")].toInt() == 9;
+        QVERIFY(logged);
+    }
+
     void statsOnAnAnalystsTable() {
         // phm stats over the package's own fixture, through the CLI: the JSON keys and values.
         const QString fixtures = QStringLiteral(PHM_SOURCE_DIR "/tests/data/pheindicatormethods/");

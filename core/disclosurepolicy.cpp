@@ -1,0 +1,68 @@
+#include "disclosurepolicy.h"
+
+#include "audit.h"
+#include "projectdb.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace phm::core {
+
+namespace {
+const QString kKey = QStringLiteral("disclosure.policy");
+
+QJsonObject toJson(const disclosure::Policy &p) {
+    return QJsonObject{
+        {QStringLiteral("smallest"), p.smallest}, {QStringLiteral("largest"), p.largest}, {QStringLiteral("round_to"), p.roundTo}};
+}
+}  // namespace
+
+Result<disclosure::Policy> projectPolicy(const QString &projectPath) {
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    disclosure::Policy policy;
+    const QString stored = opened.value()->meta(kKey);
+    if (stored.isEmpty()) return policy;
+    const QJsonObject o = QJsonDocument::fromJson(stored.toUtf8()).object();
+    policy.smallest = o.value(QStringLiteral("smallest")).toInt(policy.smallest);
+    policy.largest = o.value(QStringLiteral("largest")).toInt(policy.largest);
+    policy.roundTo = o.value(QStringLiteral("round_to")).toInt(policy.roundTo);
+    return policy;
+}
+
+Status setProjectPolicy(const QString &projectPath, const User &actor, const disclosure::Policy &policy) {
+    if (auto s = requireRole(actor, Role::Admin, QStringLiteral("change the disclosure policy")); !s) return s;
+    if (!policy.enabled)
+        return Error{QStringLiteral("bad_policy"),
+                     QStringLiteral("disclosure control cannot be switched off for the project; an admin can run one command with "
+                                    "--disclosure off"),
+                     {}};
+    if (policy.smallest < 1 || policy.largest < policy.smallest || policy.largest > 99)
+        return Error{QStringLiteral("bad_policy"),
+                     QStringLiteral("suppress counts from %1 to %2? The range must start at 1 or more, end at or after its start and "
+                                    "at 99 or less")
+                         .arg(policy.smallest)
+                         .arg(policy.largest),
+                     {}};
+    if (policy.roundTo < 1 || policy.roundTo > 100)
+        return Error{
+            QStringLiteral("bad_policy"), QStringLiteral("round to a base from 1 (no rounding) to 100, not %1").arg(policy.roundTo), {}};
+    auto opened = ProjectDb::open(projectPath, true);
+    if (!opened) return opened.error();
+    ProjectDb &db = *opened.value();
+    if (auto s = db.migrate(); !s) return s;
+    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
+    const QString json = QString::fromUtf8(QJsonDocument(toJson(policy)).toJson(QJsonDocument::Compact));
+    Status s = db.setMeta(kKey, json);
+    QJsonObject detail = toJson(policy);
+    detail.insert(QStringLiteral("policy"), policy.describe());
+    audit::Entry e{0, {}, actor.name, roleName(actor.role), QStringLiteral("set-policy"), detail, {}, {}};
+    if (s) s = audit::appendInTransaction(db, e);
+    if (!s) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        return s;
+    }
+    return db.exec(QStringLiteral("COMMIT"));
+}
+
+}  // namespace phm::core
