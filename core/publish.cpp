@@ -1,5 +1,6 @@
 #include "publish.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -53,30 +54,35 @@ struct Walker {
         if (v.isObject()) return object(v.toObject(), {});
         if (!v.isArray()) return v;
         const QJsonArray in = v.toArray();
-        // Parts of a line: per count key, protected together with their sum.
-        std::vector<std::vector<std::pair<QString, double>>> lineValues(size_t(in.size()));
+        // Parts of a line: per count key, protected together with their sum. The objects are
+        // read once and sorted into their lines (one unless lineBy splits them).
+        const auto n = size_t(in.size());
+        std::vector<std::vector<std::pair<QString, double>>> lineValues(n);
         if (!notLine && policy.enabled) {
-            QStringList groups;  // the lines of this array (one unless lineBy splits them)
-            for (const QJsonValue &item : in) {
-                const QString g = fields.lineBy.isEmpty() ? QString() : item.toObject().value(fields.lineBy).toVariant().toString();
-                if (!groups.contains(g)) groups << g;
+            std::vector<QJsonObject> objects(n);
+            QHash<QString, std::vector<size_t>> lines;
+            QStringList order;
+            for (size_t i = 0; i < n; ++i) {
+                if (!in[qsizetype(i)].isObject()) continue;
+                objects[i] = in[qsizetype(i)].toObject();
+                const QString g = fields.lineBy.isEmpty() ? QString() : objects[i].value(fields.lineBy).toVariant().toString();
+                if (!lines.contains(g)) order << g;
+                lines[g].push_back(i);
             }
-            for (const QString &group : groups)
+            for (const QString &g : order)
                 for (const QString &key : fields.counts) {
                     std::vector<double> parts;
-                    std::vector<qsizetype> at;
-                    for (qsizetype i = 0; i < in.size(); ++i) {
-                        const QJsonObject o = in[i].toObject();
-                        if (!in[i].isObject() || !o.value(key).isDouble()) continue;
-                        if (!fields.lineBy.isEmpty() && o.value(fields.lineBy).toVariant().toString() != group) continue;
-                        parts.push_back(o.value(key).toDouble());
-                        at.push_back(i);
-                    }
+                    std::vector<size_t> at;
+                    for (size_t i : lines.value(g))
+                        if (const QJsonValue v = objects[i].value(key); v.isDouble()) {
+                            parts.push_back(v.toDouble());
+                            at.push_back(i);
+                        }
                     if (parts.size() < 2) continue;
                     double total = 0;
                     for (double part : parts) total += part;
                     const ProtectedLine line = protectLine(parts, total, policy);
-                    for (size_t k = 0; k < at.size(); ++k) lineValues[size_t(at[k])].push_back({key, line.parts[k]});
+                    for (size_t k = 0; k < at.size(); ++k) lineValues[at[k]].push_back({key, line.parts[k]});
                 }
         }
         QJsonArray out;
