@@ -39,6 +39,10 @@
         <source>With --screenshot: open the indicator editor on this indicator and save it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --screenshot: open this dialog (packs or audit) and save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::core</name>
@@ -339,6 +343,92 @@
     </message>
     <message>
         <source>no area `%1` at this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::AuditLogDialog</name>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every export, re-identification and change of users in this project, oldest first. The log is append-only and each entry carries the hash of the one before it, so an entry that was changed, removed or moved breaks the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by user, action or detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry: %1
+Previous: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries. Press Verify chain to check that none was changed, removed or moved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the hash chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#007f3b&apos;&gt;&lt;b&gt;Chain intact.&lt;/b&gt;&lt;/span&gt; %n entries, each following the one before it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d5281b&apos;&gt;&lt;b&gt;Chain broken.&lt;/b&gt;&lt;/span&gt; %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1062,51 +1152,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Export packs (PDF)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export packs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every PCN</source>
+        <source>PCN &amp;packs: design, preview, export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every place</source>
+        <source>&amp;Governance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ICS</source>
+        <source>&amp;Reveal identities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packs for:</source>
+        <source>&amp;Audit log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Folder for the PDF packs</source>
+        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting packs</source>
+        <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 packs written to %2 (%3)</source>
+        <source>%1 · analyst (not listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export canceled; no packs were left behind.</source>
+        <source>Your login and your role in this project. Admins add users with phm users set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another task is still running; wait for it or cancel it first.</source>
+        <source>PCN packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal identities</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1244,6 +1334,17 @@
         <source>Could not write %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>suppressed or no value (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Map saved to %1 (%n LSOAs suppressed).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::NewDemoDialog</name>
@@ -1308,6 +1409,179 @@
     </message>
     <message>
         <source>People in exactly these cohorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::PackDesigner</name>
+    <message>
+        <source>What the data says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population: pyramid, ethnicity, deprivation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments, risk tiers and frailty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key indicators (spine chart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel plots against peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inequalities by deprivation (SII)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhood map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data quality and definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates saved in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the pack templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo for the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read or is larger than %2 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG or JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved template &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previewing the pack of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n pages, as they will be in the PDF.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another task is still running; wait for it or cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PDF packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n packs written to %1 (%2). The export is recorded in the audit log.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export canceled; no packs were left behind.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1591,6 +1865,109 @@
     </message>
     <message>
         <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::RevealDialog</name>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal identities for direct care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the NHS number, name and date of birth of the members of a saved cohort who are registered at your practice. Every attempt is written to the audit log with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, practice %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved cohort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The direct-care reason, e.g. invite to the frailty multidisciplinary team review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key stores (*.keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reveal identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the saved cohorts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no saved cohorts. Save one in the cohort builder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking the key store and checking the cohort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d5281b&apos;&gt;&lt;b&gt;Refused.&lt;/b&gt;&lt;/span&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 cohort members (version %3) are registered at %4 and shown; %5 registered elsewhere are withheld; %6 not in the key store. This was recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -219,35 +219,32 @@ void MainWindow::rebuildRecentMenu() {
     mRecent->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::exportPacks() {
+// A dialog over the open project, deleted when closed; with no project, the user is told to open
+// one first.
+void MainWindow::showProjectDialog(const QString &title, const std::function<QDialog *()> &make) {
     if (!mController->project() || !mController->areas()) {
-        QMessageBox::information(this, tr("PCN packs"), tr("Open a project first."));
+        QMessageBox::information(this, title, tr("Open a project first."));
         return;
     }
-    auto *dialog = new PackDesigner(mController, this);
+    QDialog *dialog = make();
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void MainWindow::exportPacks() {
+    showProjectDialog(tr("PCN packs"), [this] { return new PackDesigner(mController, this); });
 }
 
 void MainWindow::showAuditLog() {
-    if (!mController->project()) {
-        QMessageBox::information(this, tr("Audit log"), tr("Open a project first."));
-        return;
-    }
-    auto *dialog = new AuditLogDialog(mController->project()->path, mController->user(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    showProjectDialog(tr("Audit log"), [this] { return new AuditLogDialog(mController->project()->path, mController->user(), this); });
 }
 
 void MainWindow::revealIdentities() {
-    if (!mController->project()) {
-        QMessageBox::information(this, tr("Reveal identities"), tr("Open a project first."));
-        return;
-    }
-    auto *dialog = new RevealDialog(mController->project(), mController->codeLists(), mController->user(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->show();
+    showProjectDialog(tr("Reveal identities"), [this] {
+        auto *dialog = new RevealDialog(mController->project(), mController->codeLists(), mController->user(), this);
+        dialog->setWindowModality(Qt::WindowModal);
+        return dialog;
+    });
 }
 
 void MainWindow::about() {

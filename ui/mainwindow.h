@@ -3,7 +3,9 @@
 #include "areas.h"
 
 #include <QMainWindow>
+#include <functional>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -57,6 +59,7 @@ private:
     void about();
     void exportPacks();
     void openCohort(const QString &rule);
+    void showProjectDialog(const QString &title, const std::function<QDialog *()> &make);
     void showAuditLog();
     void revealIdentities();
 
