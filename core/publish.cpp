@@ -74,8 +74,8 @@ struct Walker {
                     std::vector<double> parts;
                     std::vector<size_t> at;
                     for (size_t i : lines.value(g))
-                        if (const QJsonValue v = objects[i].value(key); v.isDouble()) {
-                            parts.push_back(v.toDouble());
+                        if (const QJsonValue count = objects[i].value(key); count.isDouble()) {
+                            parts.push_back(count.toDouble());
                             at.push_back(i);
                         }
                     if (parts.size() < 2) continue;
