@@ -14,7 +14,8 @@ const disclosure::OutputFields kIndicatorFields{{QStringLiteral("numerator"), QS
                                                  {QStringLiteral("lowercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}},
                                                  {QStringLiteral("uppercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}}},
                                                 {QStringLiteral("values"), QStringLiteral("ics")},
-                                                {QStringLiteral("comparator"), QStringLiteral("parent_value"), QStringLiteral("rest")}};
+                                                {QStringLiteral("comparator"), QStringLiteral("parent_value"), QStringLiteral("rest")},
+                                                {}};
 
 QCommandLineOption disclosureOption() {
     return {QStringLiteral("disclosure"), QStringLiteral("standard (counts 1-7 suppressed, others rounded to 5) or off (admins only)."),
