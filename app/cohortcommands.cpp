@@ -37,10 +37,14 @@ namespace {
 // of a line; a saved cohort's versions neither.
 const disclosure::OutputFields kCohortFields{{QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")},
                                              {},
-                                             {QStringLiteral("attrition"), QStringLiteral("versions")}};
+                                             {QStringLiteral("attrition"), QStringLiteral("versions")},
+                                             {},
+                                             {}};
 const disclosure::OutputFields kSegmentFields{
     {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"), QStringLiteral("ae_attendances_12m")},
     {{QStringLiteral("percent"), {QStringLiteral("count")}}, {QStringLiteral("cost_12m"), {QStringLiteral("count")}}},
+    {},
+    {},
     {}};
 
 std::optional<Area::Kind> areaKind(const QString &name) {

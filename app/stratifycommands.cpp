@@ -30,6 +30,8 @@ namespace {
 const disclosure::OutputFields kStratifyFields{{QStringLiteral("count"), QStringLiteral("n"), QStringLiteral("persons"),
                                                 QStringLiteral("people"), QStringLiteral("train_people"), QStringLiteral("test_people")},
                                                {{QStringLiteral("observed"), {QStringLiteral("n")}}},
+                                               {},
+                                               {},
                                                {}};
 
 QJsonArray tiersJson(const RiskModelResult &m) {

@@ -142,7 +142,9 @@ private slots:
         // core/publish over a command's JSON: a segment table with one small segment and its share.
         const OutputFields fields{{QStringLiteral("count"), QStringLiteral("persons")},
                                   {{QStringLiteral("percent"), {QStringLiteral("count")}}},
-                                  {QStringLiteral("attrition")}};
+                                  {QStringLiteral("attrition")},
+                                  {},
+                                  {}};
         auto segment = [](const char *name, double count, double persons) {
             return QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
                                {QStringLiteral("count"), count},
@@ -184,7 +186,7 @@ private slots:
     void linesFollowTheGroupingKey() {
         // A profile: PCN rows for two indicators. Each indicator's PCNs are one line; a small
         // numerator in one indicator must not hide a cell of the other.
-        OutputFields fields{{QStringLiteral("numerator")}, {{QStringLiteral("value"), {QStringLiteral("numerator")}}}, {}, {}};
+        OutputFields fields{{QStringLiteral("numerator")}, {{QStringLiteral("value"), {QStringLiteral("numerator")}}}, {}, {}, {}};
         fields.lineBy = QStringLiteral("indicator");
         auto row = [](const char *indicator, double numerator) {
             return QJsonObject{{QStringLiteral("indicator"), QLatin1String(indicator)},
