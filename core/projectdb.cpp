@@ -91,6 +91,33 @@ QStringList migrationV4() {
         QStringLiteral("CREATE TABLE pack_template(name TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at TEXT NOT NULL, "
                        "updated_by TEXT NOT NULL)")};
 }
+
+// Schema version 5: PHM maturity (core/maturitystore). Frameworks by name; assessments and cycle
+// stages append-only, so the history of every area is kept.
+QStringList migrationV5() {
+    QStringList s = {
+        QStringLiteral("CREATE TABLE maturity_framework(name TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at TEXT NOT NULL, "
+                       "updated_by TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE maturity_assessment(id INTEGER PRIMARY KEY AUTOINCREMENT, framework TEXT NOT NULL, area_level TEXT NOT "
+            "NULL, area_code TEXT NOT NULL, assessed_on TEXT NOT NULL, definition TEXT NOT NULL, recorded_at TEXT NOT NULL, "
+            "recorded_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX maturity_assessment_area ON maturity_assessment(area_level, area_code)"),
+        QStringLiteral(
+            "CREATE TABLE phm_cycle(id INTEGER PRIMARY KEY AUTOINCREMENT, pcn TEXT NOT NULL, title TEXT NOT NULL, created_at TEXT "
+            "NOT NULL, created_by TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE phm_cycle_stage(id INTEGER PRIMARY KEY AUTOINCREMENT, cycle_id INTEGER NOT NULL REFERENCES phm_cycle(id), "
+            "stage TEXT NOT NULL, reached_on TEXT NOT NULL, cohorts TEXT NOT NULL, note TEXT, recorded_at TEXT NOT NULL, "
+            "recorded_by TEXT NOT NULL)")};
+    for (const char *table : {"maturity_assessment", "phm_cycle", "phm_cycle_stage"})
+        for (const char *op : {"UPDATE", "DELETE"})
+            s << QStringLiteral(
+                     "CREATE TRIGGER %1_no_%2 BEFORE %3 ON %1 BEGIN SELECT RAISE(ABORT, '%1 keeps its history: records are "
+                     "never changed or removed'); END")
+                     .arg(QLatin1String(table), QString::fromLatin1(op).toLower(), QLatin1String(op));
+    return s;
+}
 }  // namespace
 
 // Process-wide SQLite settings, applied once before the library initialises (later calls are
@@ -149,7 +176,7 @@ int ProjectDb::schemaVersion() {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5()};
     int version = schemaVersion();
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),
@@ -185,6 +212,37 @@ Status ProjectDb::setMeta(const QString &key, const QString &value) {
     st.bindText(2, value);
     if (!st.stepDone()) return Error{QStringLiteral("sql_error"), lastError(), mPath};
     return Ok{};
+}
+
+Status copyRows(ProjectDb &from, ProjectDb &to, const QString &table) {
+    sqlite3_stmt *read = nullptr, *write = nullptr;
+    auto done = [&](Status s) {
+        sqlite3_finalize(read);
+        sqlite3_finalize(write);
+        return s;
+    };
+    if (sqlite3_prepare_v2(from.handle(), QStringLiteral("SELECT * FROM %1").arg(table).toUtf8().constData(), -1, &read, nullptr) !=
+        SQLITE_OK)
+        return done(
+            Error{QStringLiteral("sql_error"), QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
+    const int columns = sqlite3_column_count(read);
+    QStringList marks;
+    for (int c = 0; c < columns; ++c) marks << QStringLiteral("?");
+    if (sqlite3_prepare_v2(to.handle(),
+                           QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(table, marks.join(QLatin1Char(','))).toUtf8().constData(), -1,
+                           &write, nullptr) != SQLITE_OK)
+        return done(Error{QStringLiteral("sql_error"), QStringLiteral("cannot write %1: %2").arg(table, to.lastError()), {}});
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
+        for (int c = 0; c < columns; ++c) sqlite3_bind_value(write, c + 1, sqlite3_column_value(read, c));
+        if (sqlite3_step(write) != SQLITE_DONE)
+            return done(Error{QStringLiteral("sql_error"), QStringLiteral("cannot copy %1: %2").arg(table, to.lastError()), {}});
+        sqlite3_reset(write);
+    }
+    if (rc != SQLITE_DONE)
+        return done(
+            Error{QStringLiteral("sql_error"), QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
+    return done(Ok{});
 }
 
 QString ProjectDb::meta(const QString &key) {

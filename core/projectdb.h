@@ -14,8 +14,9 @@ struct sqlite3_stmt;
 
 namespace phm::core {
 
-// 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates.
-constexpr int kSchemaVersion = 4;
+// 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates;
+// 5: maturity frameworks, assessments and PHM cycles.
+constexpr int kSchemaVersion = 5;
 
 class ProjectDb {
 public:
@@ -42,6 +43,10 @@ private:
     QString mPath;
     sqlite3 *mHandle = nullptr;
 };
+
+// Copies every row of `table` from one project to another with the same columns (values keep
+// their SQLite types), inside the caller's transaction on `to`.
+Status copyRows(ProjectDb &from, ProjectDb &to, const QString &table);
 
 // A prepared statement on the native handle. As in SQLite, bind indexes are 1-based and
 // column indexes 0-based.

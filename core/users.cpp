@@ -199,15 +199,13 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
             if (const QString policy = from.meta(QStringLiteral("disclosure.policy")); !policy.isEmpty())  // set by an admin: it stays
                 if (auto s = db.setMeta(QStringLiteral("disclosure.policy"), policy); !s) return s;
         }
-        if (from.schemaVersion() >= 4) {  // pack templates are the ICS's, not the extract's: they stay too
-            Statement read(from, QStringLiteral("SELECT name, definition, updated_at, updated_by FROM pack_template"));
-            Statement write(db, QStringLiteral("INSERT INTO pack_template(name, definition, updated_at, updated_by) VALUES (?,?,?,?)"));
-            while (read.step()) {
-                for (int c = 0; c < 4; ++c) write.bindText(c + 1, read.columnText(c));
-                if (!write.stepDone()) return dbError(db, QStringLiteral("cannot keep the pack templates"));
-            }
-            if (!read.ok()) return dbError(from, QStringLiteral("cannot read the pack templates of the project being replaced"));
-        }
+        // What the ICS made, not what the extract holds, stays too: pack templates (schema 4),
+        // maturity frameworks, assessments and PHM cycles (schema 5).
+        for (const auto &[version, table] :
+             {std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"}, std::pair{5, "maturity_assessment"},
+              std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}})
+            if (from.schemaVersion() >= version)
+                if (auto s = copyRows(from, db, QLatin1String(table)); !s) return s;
     }
     const QString login = currentLogin();
     if (users.empty()) users.push_back(User{login, Role::Admin, {}, true, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), login});

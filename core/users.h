@@ -51,7 +51,8 @@ Status removeUser(const QString &projectPath, const User &actor, const QString &
 
 // For an import that creates or replaces a project (inside the import's transaction, schema
 // current): keeps the users and the audit log of the project being replaced, so re-importing
-// cannot wipe the audit trail (pack templates and the disclosure policy are kept as well); a new project gets the importing login as its
+// cannot wipe the audit trail (pack templates, the disclosure policy, maturity assessments and PHM
+// cycles are kept as well); a new project gets the importing login as its
 // first admin. Then records the import itself.
 Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail);
 

@@ -123,7 +123,9 @@ private slots:
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE cohort")));
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE audit_log")));  // schema 3
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE app_user")));
-            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE pack_template")));  // schema 4
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE pack_template")));                                   // schema 4
+            for (const char *table : {"phm_cycle_stage", "phm_cycle", "maturity_assessment", "maturity_framework"})  // schema 5
+                QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
         }
         QVERIFY(CohortStore(old).list().value().empty());
