@@ -8,6 +8,7 @@
 #include "generator.h"
 #include "governancecommands.h"
 #include "importer.h"
+#include "maturitycommands.h"
 #include "packcommand.h"
 #include "profilecommand.h"
 #include "projectloader.h"
@@ -167,6 +168,8 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("keys")) return runKeysCommand(args);
     if (cmd == QLatin1String("reveal")) return runRevealCommand(args);
     if (cmd == QLatin1String("disclosure")) return runDisclosureCommand(args);
+    if (cmd == QLatin1String("maturity")) return runMaturityCommand(args);
+    if (cmd == QLatin1String("cycle")) return runCycleCommand(args);
     if (cmd == QLatin1String("data-spec")) {
         out(dataSpecMarkdown());
         return 0;
@@ -174,7 +177,7 @@ int main(int argc, char **argv) {
     err(QStringLiteral(
         "usage: phm "
         "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
-        "multimorbidity|users|audit|keys|reveal|disclosure|data-spec|bench> "
+        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|data-spec|bench> "
         "[options]"));
     return 2;
 }

@@ -334,6 +334,71 @@ private slots:
         QVERIFY(logged);
     }
 
+    void maturityAndCycleFromTheCommandLine() {
+        const QString project = mDir.filePath(QStringLiteral("p.phm")), file = mDir.filePath(QStringLiteral("maturity.json"));
+        const QString pcn = QStringLiteral("U83511");  // HILLTON PCN, in every synthetic ICS
+        QVERIFY(
+            run({QStringLiteral("maturity"), QStringLiteral("assess"), QStringLiteral("--project"), project, QStringLiteral("--framework"),
+                 QStringLiteral("PHM maturity matrix"), QStringLiteral("--level"), QStringLiteral("pcn"), QStringLiteral("--area"), pcn,
+                 QStringLiteral("--date"), QStringLiteral("2026-10-01"), QStringLiteral("--assessor"), QStringLiteral("PCN board"),
+                 QStringLiteral("--rating"), QStringLiteral("Infrastructure=Developing>Maturing@2027-03-31"), QStringLiteral("--rating"),
+                 QStringLiteral("intelligence=Emerging")}) != "exit code mismatch");
+        const QJsonArray shown = QJsonDocument::fromJson(run({QStringLiteral("maturity"), QStringLiteral("show"),
+                                                              QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                     .object()
+                                     .value(QStringLiteral("assessments"))
+                                     .toArray();
+        QCOMPARE(shown.size(), 1);
+        const QJsonObject rating = shown[0][QStringLiteral("ratings")].toArray()[0].toObject();
+        QCOMPARE(rating.value(QStringLiteral("current")).toString(), QStringLiteral("Developing"));
+        QCOMPARE(rating.value(QStringLiteral("target")).toString(), QStringLiteral("Maturing"));
+        QCOMPARE(rating.value(QStringLiteral("target_date")).toString(), QStringLiteral("2027-03-31"));
+        const QJsonObject started =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("cycle"), QStringLiteral("start"), QStringLiteral("--project"), project, QStringLiteral("--pcn"), pcn,
+                     QStringLiteral("--title"), QStringLiteral("Frailty MDT"), QStringLiteral("--json")}))
+                .object();
+        const QString id = QString::number(started.value(QStringLiteral("cycle"))[QStringLiteral("id")].toInteger());
+        for (const auto &[stage, date] :
+             {std::pair{"review", "2026-04-10"}, std::pair{"choose", "2026-05-01"}, std::pair{"design", "2026-06-01"},
+              std::pair{"implement", "2026-07-01"}, std::pair{"evaluate", "2027-01-20"}})
+            QVERIFY(run({QStringLiteral("cycle"), QStringLiteral("record"), QStringLiteral("--project"), project, QStringLiteral("--cycle"),
+                         id, QStringLiteral("--stage"), QLatin1String(stage), QStringLiteral("--date"), QLatin1String(date)}) !=
+                    "exit code mismatch");
+        const QJsonObject d =
+            QJsonDocument::fromJson(run({QStringLiteral("cycle"), QStringLiteral("dashboard"), QStringLiteral("--project"), project,
+                                         QStringLiteral("--date"), QStringLiteral("2026-11-29"), QStringLiteral("--json")}))
+                .object();
+        QCOMPARE(d.value(QStringLiteral("completed")).toInt(), 1);
+        QCOMPARE(d.value(QStringLiteral("pcns")).toInt(), 23);
+        QCOMPARE(d.value(QStringLiteral("from")).toString(), QStringLiteral("2026-04-01"));
+        QCOMPARE(d.value(QStringLiteral("furthest"))[QStringLiteral("evaluate")].toInt(), 1);
+        // Export, then import: the same project already holds all of it.
+        QVERIFY(run({QStringLiteral("maturity"), QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--out"),
+                     file}) != "exit code mismatch");
+        const QJsonObject report =
+            QJsonDocument::fromJson(run({QStringLiteral("maturity"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                                         QStringLiteral("--from"), file, QStringLiteral("--json")}))
+                .object();
+        QCOMPARE(report.value(QStringLiteral("assessments_skipped")).toInt(), 1);
+        QCOMPARE(report.value(QStringLiteral("stages_skipped")).toInt(), 5);
+        QCOMPARE(report.value(QStringLiteral("assessments_added")).toInt(), 0);
+        // A malformed file is refused with its place, and exits 1.
+        QFile bad(mDir.filePath(QStringLiteral("bad-maturity.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(
+            "{\"assessments\": [{\"framework\": \"PHM maturity matrix\", \"level\": \"pcn\", \"area\": \"U83511\", "
+            "\"assessed_on\": \"2026-11-01\", \"assessor\": \"x\", \"ratings\": [{\"capability\": \"Intelligence\", \"current\": "
+            "\"Great\"}]}]}");
+        bad.close();
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("maturity"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                                          QStringLiteral("--from"), bad.fileName()});
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("bad-maturity.json: assessments[0].ratings[0]: unknown level \"Great\""));
+    }
+
     void statsOnAnAnalystsTable() {
         // phm stats over the package's own fixture, through the CLI: the JSON keys and values.
         const QString fixtures = QStringLiteral(PHM_SOURCE_DIR "/tests/data/pheindicatormethods/");
