@@ -12,6 +12,7 @@
 #include "inequalitypanel.h"
 #include "mainwindow.h"
 #include "mappanel.h"
+#include "maturitypanel.h"
 #include "packdesigner.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
@@ -106,6 +107,7 @@ int main(int argc, char **argv) {
                 grab();
             });
         if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
+        if (dock == QLatin1String("maturity")) QObject::connect(window.maturityPanel(), &phm::ui::MaturityPanel::updated, &window, grab);
         if (dock == QLatin1String("inequalities"))
             QObject::connect(window.inequalityPanel(), &phm::ui::InequalityPanel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
@@ -166,7 +168,7 @@ int main(int argc, char **argv) {
                              if (!dock.isEmpty()) {
                                  auto *shown = window.findChild<QDockWidget *>(dock);
                                  shown->raise();
-                                 window.resizeDocks({shown}, {400}, Qt::Vertical);
+                                 window.resizeDocks({shown}, {dock == QLatin1String("maturity") ? 620 : 400}, Qt::Vertical);
                                  return;
                              }
                              if (rule.isEmpty()) return grab();

@@ -8,6 +8,7 @@
 #include "geographymodel.h"
 #include "inequalitypanel.h"
 #include "mappanel.h"
+#include "maturitypanel.h"
 #include "newdemodialog.h"
 #include "packdesigner.h"
 #include "profilecache.h"
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     mProfile = new ProfilePanel(mController, mProfiles, this);
     mCore20 = new Core20Panel(mController, this);
     mInequality = new InequalityPanel(mController, this);
+    mMaturity = new MaturityPanel(mController, this);
     QDockWidget *previous = dataDock;
     for (const auto &[title, name, widget] :
          {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
@@ -80,7 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
           {tr("Risk stratification"), QStringLiteral("risk"), mRisk},
           {tr("Area profile"), QStringLiteral("profile"), mProfile},
           {tr("Inequalities"), QStringLiteral("inequalities"), mInequality},
-          {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20}}) {
+          {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20},
+          {tr("PHM maturity"), QStringLiteral("maturity"), mMaturity}}) {
         QDockWidget *dock = addDock(title, name, widget);
         tabifyDockWidget(previous, dock);
         previous = dock;

@@ -19,6 +19,7 @@ class DataOverviewWidget;
 class GeographyModel;
 class InequalityPanel;
 class MapPanel;
+class MaturityPanel;
 class ProfileCache;
 class ProjectController;
 class PyramidView;
@@ -42,6 +43,7 @@ public:
     MapPanel *mapPanel() const { return mMap; }
     Core20Panel *core20Panel() const { return mCore20; }
     InequalityPanel *inequalityPanel() const { return mInequality; }
+    MaturityPanel *maturityPanel() const { return mMaturity; }
     ProfileCache *profileCache() const { return mProfiles; }
     void selectArea(const core::Area &area);
 
@@ -76,6 +78,7 @@ private:
     MapPanel *mMap;
     Core20Panel *mCore20;
     InequalityPanel *mInequality;
+    MaturityPanel *mMaturity;
     QLabel *mSelection;
     QLabel *mUser;
     QMenu *mRecent = nullptr;

@@ -1,6 +1,7 @@
 // GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
 // select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
 #include "../core/testutil.h"
+#include "assessmentdialog.h"
 #include "auditlogdialog.h"
 #include "breakdownview.h"
 #include "cohortanalysis.h"
@@ -18,6 +19,9 @@
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "mapview.h"
+#include "maturitycharts.h"
+#include "maturitypanel.h"
+#include "maturitystore.h"
 #include "overlapview.h"
 #include "packdesigner.h"
 #include "packtemplate.h"
@@ -39,13 +43,16 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPdfWriter>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
@@ -611,6 +618,117 @@ private slots:
         QCOMPARE(log[log.size() - 2].action, QStringLiteral("reidentify-refused"));
         QCOMPARE(log.back().action, QStringLiteral("reidentify"));
         QCOMPARE(log.back().detail.value(QStringLiteral("revealed")).toInteger(), atPractice);
+    }
+
+    void maturityPanelAndEditorWithUndo() {
+        const QString copy = mDir.filePath(QStringLiteral("maturity.phm"));
+        QVERIFY(QFile::copy(mProject, copy));
+        const auto areas = core::maturity::assessableAreas(copy).value();
+        QString pcn;
+        for (const auto &a : areas)
+            if (a.level == QLatin1String("pcn") && pcn.isEmpty()) pcn = a.code;
+        core::maturity::Assessment a;
+        a.framework = QStringLiteral("PHM maturity matrix");
+        a.level = QStringLiteral("pcn");
+        a.area = pcn;
+        a.assessedOn = QDate(2026, 4, 1);
+        a.assessor = QStringLiteral("PCN board");
+        a.ratings = {{QStringLiteral("Infrastructure"), 0, 2, {}, {}, {}}, {QStringLiteral("Intelligence"), 1, 2, {}, {}, {}}};
+        QVERIFY(core::maturity::addAssessment(copy, a, QStringLiteral("test")));
+        ui::MainWindow w;
+        ui::MaturityPanel *panel = w.maturityPanel();
+        QSignalSpy updated(panel, &ui::MaturityPanel::updated);
+        w.controller()->openProject(copy);
+        QVERIFY(updated.wait(30000));
+        QCOMPARE(panel->heatmapRows(), 23);  // one row per PCN
+        QVERIFY(panel->cycleSummary()->text().contains(QStringLiteral("of 23 PCNs")));
+        panel->selectRow(0);
+        QCOMPARE(panel->selectedArea(), pcn);  // PCNs in name order; the first assessed one is first here
+        // The editor starts from the newest assessment; edits go on an undo stack.
+        ui::AssessmentDialog *dialog = panel->newAssessment();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->table()->item(1, ui::AssessmentDialog::CurrentColumn)->text(), QStringLiteral("Developing"));
+        dialog->edit(1, ui::AssessmentDialog::CurrentColumn, QStringLiteral("Maturing"));
+        dialog->edit(1, ui::AssessmentDialog::EvidenceColumn, QStringLiteral("Risk stratification used monthly"));
+        QCOMPARE(dialog->undoStack()->count(), 2);
+        dialog->undoStack()->undo();
+        dialog->undoStack()->undo();
+        QCOMPARE(dialog->table()->item(1, ui::AssessmentDialog::CurrentColumn)->text(), QStringLiteral("Developing"));
+        QCOMPARE(dialog->table()->item(1, ui::AssessmentDialog::EvidenceColumn)->text(), QString());
+        dialog->undoStack()->redo();
+        QCOMPARE(dialog->table()->item(1, ui::AssessmentDialog::CurrentColumn)->text(), QStringLiteral("Maturing"));
+        QCOMPARE(dialog->assessment().rating(QStringLiteral("Intelligence"))->current, 2);
+        // A bad target date is refused in the dialog; a good one saves a new assessment.
+        dialog->edit(0, ui::AssessmentDialog::TargetDateColumn, QStringLiteral("next spring"));
+        QSignalSpy saved(dialog, &ui::AssessmentDialog::saved);
+        dialog->save();
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!saved.first().first().toBool());
+        QVERIFY(dialog->status()->text().contains(QStringLiteral("is not a date")));
+        dialog->edit(0, ui::AssessmentDialog::TargetDateColumn, QStringLiteral("2027-03-31"));
+        saved.clear();
+        updated.clear();
+        dialog->save();
+        QVERIFY(saved.wait(20000));
+        QVERIFY(saved.first().first().toBool());
+        QVERIFY(updated.wait(20000));  // the panel reads the history again
+        const auto all = core::maturity::assessments(copy).value();
+        QCOMPARE(int(all.size()), 2);  // the first is kept
+        QCOMPARE(all.back().rating(QStringLiteral("Intelligence"))->current, 2);
+        QCOMPARE(all.back().ratings[0].targetDate, QDate(2027, 3, 31));
+    }
+
+    void maturityChartsRenderOnScreenAndInPdf() {
+        // Smoke test: each chart paints something on an image and in a PDF, with and without data.
+        const core::maturity::Framework &f = core::maturity::builtInFrameworks().front();
+        core::maturity::Assessment a;
+        a.framework = f.name;
+        a.assessedOn = QDate(2026, 10, 1);
+        a.ratings = {{QStringLiteral("Infrastructure"), 1, 2, {}, {}, {}}, {QStringLiteral("Intelligence"), 2, 3, {}, {}, {}}};
+        core::maturity::Assessment earlier = a;
+        earlier.assessedOn = QDate(2026, 4, 1);
+        earlier.ratings[1].current = 0;
+        const std::vector<ui::HeatmapRow> rows = {{QStringLiteral("A PCN"), {1, 2, -1, 0}}, {QStringLiteral("B PCN"), {-1, -1, -1, -1}}};
+        const std::vector<std::function<void(QPainter &, const QRectF &)>> charts = {
+            [&](QPainter &p, const QRectF &r) { ui::drawHeatmap(p, r, f, rows); },
+            [&](QPainter &p, const QRectF &r) { ui::drawRadar(p, r, f, a); },
+            [&](QPainter &p, const QRectF &r) {
+                ui::drawTimeline(p, r, f, {earlier, a});
+            },
+            [&](QPainter &p, const QRectF &r) { ui::drawTimeline(p, r, f, {}); },
+            [&](QPainter &p, const QRectF &r) {
+                ui::drawComparison(p, r, f, {{QStringLiteral("A PCN"), 1.5, 2.5}, {QStringLiteral("B PCN"), -1, -1}});
+            }};
+        for (const auto &chart : charts) {
+            QImage image(400, 300, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            {
+                QPainter p(&image);
+                chart(p, QRectF(0, 0, 400, 300));
+            }
+            int inked = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2) inked += image.pixel(x, y) != qRgb(255, 255, 255);
+            QVERIFY(inked > 200);
+        }
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("charts.pdf"));
+        {
+            QPdfWriter writer(pdf);
+            writer.setResolution(300);
+            QPainter p(&writer);
+            for (size_t i = 0; i < charts.size(); ++i) {
+                if (i > 0) writer.newPage();
+                charts[i](p, QRectF(100, 100, 1800, 1300));
+            }
+        }
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        for (const QString &needle : {QStringLiteral("Infrastructure"), QStringLiteral("Thriving"), QStringLiteral("not assessed"),
+                                      QStringLiteral("No assessment yet"), QStringLiteral("mean current level")})
+            QVERIFY2(t.contains(needle), qPrintable(needle));  // vector text, selectable
     }
 
     void leagueTableRanksAndDrillsDownToPractices() {

@@ -1,0 +1,256 @@
+#include "maturitycharts.h"
+
+#include <QCoreApplication>
+#include <QMouseEvent>
+#include <QPainterPath>
+#include <QtMath>
+#include <algorithm>
+
+namespace phm::ui {
+
+namespace {
+const QColor kText(0x21, 0x2B, 0x32), kGrid(0xD8, 0xDD, 0xE0), kMuted(0x76, 0x86, 0x92);
+const QColor kCurrent(0x00, 0x5E, 0xB8), kTarget(0xED, 0x8B, 0x00);
+
+QString tr(const char *text) { return QCoreApplication::translate("phm::ui::MaturityCharts", text); }
+
+// Fonts sized from the box, so the charts read the same on screen and on an A4 page.
+QFont font(const QPainter &p, double points, bool bold = false) {
+    QFont f = p.font();
+    f.setPointSizeF(points);
+    f.setBold(bold);
+    return f;
+}
+
+void legend(QPainter &p, const QPointF &at, const std::vector<std::pair<QColor, QString>> &entries, double size) {
+    double x = at.x();
+    const QFontMetricsF fm(p.font());
+    for (const auto &[colour, label] : entries) {
+        p.fillRect(QRectF(x, at.y() - size * 0.8, size, size * 0.8), colour);
+        p.setPen(kText);
+        p.drawText(QPointF(x + size * 1.3, at.y()), label);
+        x += size * 2 + fm.horizontalAdvance(label) + size;
+    }
+}
+}  // namespace
+
+QColor levelColour(int level, int levels) {
+    if (level < 0 || levels <= 0) return QColor(0xEE, 0xEE, 0xEE);
+    // From a pale to a deep NHS blue.
+    const double t = levels == 1 ? 1.0 : double(level) / double(levels - 1);
+    const QColor a(0xC6, 0xDB, 0xEF), b(0x00, 0x30, 0x87);
+    return QColor::fromRgbF(float(a.redF() + t * (b.redF() - a.redF())), float(a.greenF() + t * (b.greenF() - a.greenF())),
+                            float(a.blueF() + t * (b.blueF() - a.blueF())));
+}
+
+namespace {
+struct HeatmapLayout {
+    QRectF grid;
+    double labelWidth, cellW, cellH;
+};
+HeatmapLayout heatmapLayout(const QRectF &box, const core::maturity::Framework &f, int rows) {
+    const double header = box.height() * 0.16, legendH = box.height() * 0.08;
+    const double labelWidth = box.width() * 0.28;
+    const QRectF grid(box.left() + labelWidth, box.top() + header, box.width() - labelWidth, box.height() - header - legendH);
+    const int caps = std::max<int>(1, int(f.capabilities.size()));
+    return {grid, labelWidth, grid.width() / caps, rows > 0 ? std::min(grid.height() / rows, box.height() * 0.12) : 0};
+}
+}  // namespace
+
+void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<HeatmapRow> &rows) {
+    p.save();
+    const HeatmapLayout l = heatmapLayout(box, f, int(rows.size()));
+    const double points = std::clamp(l.cellH * 0.3 * 72.0 / std::max(1, p.device()->logicalDpiY()), 5.0, 10.0);
+    p.setFont(font(p, points, true));
+    p.setPen(kText);
+    for (size_t c = 0; c < f.capabilities.size(); ++c) {
+        const QRectF head(l.grid.left() + double(c) * l.cellW, box.top(), l.cellW, l.grid.top() - box.top());
+        p.drawText(head.adjusted(2, 0, -2, -2), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, f.capabilities[c].name);
+    }
+    p.setFont(font(p, points));
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const double y = l.grid.top() + double(r) * l.cellH;
+        p.setPen(kText);
+        p.drawText(QRectF(box.left(), y, l.labelWidth - 4, l.cellH), Qt::AlignRight | Qt::AlignVCenter,
+                   QFontMetricsF(p.font()).elidedText(rows[r].label, Qt::ElideRight, l.labelWidth - 4));
+        for (size_t c = 0; c < f.capabilities.size(); ++c) {
+            const int level = c < rows[r].levels.size() ? rows[r].levels[c] : -1;
+            const QRectF cell(l.grid.left() + double(c) * l.cellW, y, l.cellW, l.cellH);
+            const QColor colour = levelColour(level, int(f.levels.size()));
+            p.fillRect(cell.adjusted(1, 1, -1, -1), colour);
+            p.setPen(colour.lightness() < 140 ? Qt::white : kText);
+            p.drawText(cell, Qt::AlignCenter, level >= 0 ? f.levels[level] : tr("not assessed"));
+        }
+    }
+    // Legend: the levels.
+    std::vector<std::pair<QColor, QString>> entries;
+    for (int k = 0; k < f.levels.size(); ++k) entries.push_back({levelColour(k, int(f.levels.size())), f.levels[k]});
+    entries.push_back({levelColour(-1, 0), tr("not assessed")});
+    legend(p, QPointF(l.grid.left(), box.bottom() - 2), entries, QFontMetricsF(p.font()).height() * 0.9);
+    p.restore();
+}
+
+std::pair<int, int> heatmapCellAt(const QRectF &box, const core::maturity::Framework &f, int rows, const QPointF &pos) {
+    const HeatmapLayout l = heatmapLayout(box, f, rows);
+    if (l.cellH <= 0 || pos.x() < l.grid.left() || pos.y() < l.grid.top()) return {-1, -1};
+    const int r = int((pos.y() - l.grid.top()) / l.cellH), c = int((pos.x() - l.grid.left()) / l.cellW);
+    if (r >= rows || c >= int(f.capabilities.size())) return {-1, -1};
+    return {r, c};
+}
+
+void drawRadar(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const core::maturity::Assessment &a) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const int n = int(f.capabilities.size()), levels = int(f.levels.size());
+    const double legendH = QFontMetricsF(font(p, 8)).height() * 1.6;
+    const QRectF area = box.adjusted(0, 0, 0, -legendH);
+    const QPointF centre = area.center();
+    // Room for the capability labels outside the outer ring, above and below as well as beside.
+    const double labelH = QFontMetricsF(font(p, 8, true)).height() * 2.2;
+    const double radius = std::min(area.width() * 0.3, (area.height() / 2 - labelH / 2) / (1 + 0.6 / std::max(1, levels)));
+    auto point = [&](int capability, double level) {
+        const double angle = -M_PI / 2 + 2 * M_PI * capability / std::max(1, n);
+        const double r = radius * (level + 1) / levels;
+        return QPointF(centre.x() + r * std::cos(angle), centre.y() + r * std::sin(angle));
+    };
+    p.setFont(font(p, 7));
+    // Rings for the levels, spokes for the capabilities.
+    for (int k = 0; k < levels; ++k) {
+        QPolygonF ring;
+        for (int c = 0; c < n; ++c) ring << point(c, k);
+        p.setPen(QPen(kGrid, 0));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(ring);
+        p.setPen(kMuted);  // along the first spoke, just right of it
+        p.drawText(point(0, k) + QPointF(3, QFontMetricsF(p.font()).height() * 0.9), f.levels[k]);
+    }
+    p.setFont(font(p, 8, true));
+    for (int c = 0; c < n; ++c) {
+        p.setPen(QPen(kGrid, 0));
+        p.drawLine(centre, point(c, levels - 1));
+        // Labels outside the outer ring, wide enough for two words.
+        const QPointF label = point(c, levels - 1 + 0.6);
+        const double w = radius * 1.1, h = labelH;
+        const QRectF text(label.x() - w / 2, label.y() - h / 2, w, h);
+        p.setPen(kText);
+        p.drawText(text, Qt::AlignCenter | Qt::TextWordWrap, f.capabilities[size_t(c)].name);
+    }
+    auto shape = [&](bool target, const QColor &colour, Qt::PenStyle style) {
+        QPolygonF poly;
+        for (int c = 0; c < n; ++c) {
+            const core::maturity::Rating *r = a.rating(f.capabilities[size_t(c)].name);
+            const int level = !r ? -1 : target ? (r->target >= 0 ? r->target : r->current) : r->current;
+            poly << point(c, std::max(level, -1));
+        }
+        QColor fill = colour;
+        fill.setAlphaF(target ? 0.0f : 0.25f);
+        p.setBrush(fill);
+        p.setPen(QPen(colour, std::max(1.0, radius / 80), style));
+        p.drawPolygon(poly);
+    };
+    shape(true, kTarget, Qt::DashLine);
+    shape(false, kCurrent, Qt::SolidLine);
+    p.setFont(font(p, 8));
+    legend(p, QPointF(box.left() + 4, box.bottom() - 4), {{kCurrent, tr("current")}, {kTarget, tr("target")}},
+           QFontMetricsF(p.font()).height() * 0.9);
+    p.restore();
+}
+
+void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framework &f,
+                  const std::vector<core::maturity::Assessment> &history) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setFont(font(p, 7));
+    const QFontMetricsF fm(p.font());
+    const int levels = int(f.levels.size());
+    double left = 0;
+    for (const QString &level : f.levels) left = std::max(left, fm.horizontalAdvance(level));
+    left += 8;
+    const QRectF plot = box.adjusted(left, fm.height(), -fm.height(), -fm.height() * 3.2);
+    p.setPen(kMuted);
+    for (int k = 0; k < levels; ++k) {
+        const double y = plot.bottom() - plot.height() * (k + 0.5) / levels;
+        p.setPen(QPen(kGrid, 0));
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(kMuted);
+        p.drawText(QRectF(box.left(), y - fm.height() / 2, left - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter, f.levels[k]);
+    }
+    if (history.empty()) {
+        p.drawText(plot, Qt::AlignCenter, tr("No assessment yet"));
+        p.restore();
+        return;
+    }
+    const QDate first = history.front().assessedOn, last = history.back().assessedOn;
+    const double span = std::max<qint64>(1, first.daysTo(last));
+    auto x = [&](const QDate &d) {
+        return history.size() == 1 ? plot.center().x() : plot.left() + plot.width() * double(first.daysTo(d)) / span;
+    };
+    for (const auto &a : history) {
+        p.setPen(kMuted);
+        p.drawText(QRectF(x(a.assessedOn) - 40, plot.bottom() + 2, 80, fm.height()), Qt::AlignCenter,
+                   a.assessedOn.toString(QStringLiteral("MMM yyyy")));
+    }
+    std::vector<std::pair<QColor, QString>> entries;
+    const int n = int(f.capabilities.size());
+    for (int c = 0; c < n; ++c) {
+        const QColor colour = QColor::fromHsvF(float(c) / float(std::max(1, n)), 0.75f, 0.75f);
+        entries.push_back({colour, f.capabilities[size_t(c)].name});
+        QPolygonF line;
+        for (const auto &a : history)
+            if (const core::maturity::Rating *r = a.rating(f.capabilities[size_t(c)].name); r && r->current >= 0)
+                line << QPointF(x(a.assessedOn), plot.bottom() - plot.height() * (r->current + 0.5) / levels + (c - n / 2.0) * 1.5);
+        p.setPen(QPen(colour, 2));
+        p.drawPolyline(line);
+        p.setBrush(colour);
+        for (const QPointF &pt : line) p.drawEllipse(pt, 3, 3);
+    }
+    legend(p, QPointF(plot.left(), box.bottom() - 2), entries, fm.height() * 0.9);
+    p.restore();
+}
+
+void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<ComparisonRow> &rows) {
+    p.save();
+    p.setFont(font(p, 7));
+    const QFontMetricsF fm(p.font());
+    const double labelWidth = box.width() * 0.3, legendH = fm.height() * 1.6;
+    const QRectF plot(box.left() + labelWidth, box.top() + fm.height(), box.width() - labelWidth - 8, box.height() - fm.height() - legendH);
+    const int levels = int(f.levels.size());
+    for (int k = 0; k < levels; ++k) {
+        const double xk = plot.left() + plot.width() * (k + 0.5) / levels;
+        p.setPen(QPen(kGrid, 0));
+        p.drawLine(QPointF(xk, plot.top()), QPointF(xk, plot.bottom()));
+        p.setPen(kMuted);
+        p.drawText(QRectF(xk - 40, box.top(), 80, fm.height()), Qt::AlignCenter, f.levels[k]);
+    }
+    const double rowH = rows.empty() ? 0 : std::min(plot.height() / double(rows.size()), fm.height() * 2.2);
+    auto x = [&](double level) { return plot.left() + plot.width() * (level + 0.5) / levels; };
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const double y = plot.top() + double(r) * rowH;
+        p.setPen(kText);
+        p.drawText(QRectF(box.left(), y, labelWidth - 6, rowH), Qt::AlignRight | Qt::AlignVCenter,
+                   fm.elidedText(rows[r].label, Qt::ElideRight, labelWidth - 6));
+        if (rows[r].current < 0) {
+            p.setPen(kMuted);
+            p.drawText(QRectF(plot.left(), y, plot.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, tr("not assessed"));
+            continue;
+        }
+        p.fillRect(QRectF(plot.left(), y + rowH * 0.2, x(rows[r].current) - plot.left(), rowH * 0.6), kCurrent);
+        if (rows[r].target >= 0) {
+            p.setPen(QPen(kTarget, 2));
+            p.drawLine(QPointF(x(rows[r].target), y + rowH * 0.1), QPointF(x(rows[r].target), y + rowH * 0.9));
+        }
+    }
+    legend(p, QPointF(plot.left(), box.bottom() - 2), {{kCurrent, tr("mean current level")}, {kTarget, tr("mean target")}},
+           fm.height() * 0.9);
+    p.restore();
+}
+
+void ChartCanvas::paintEvent(QPaintEvent *) {
+    QPainter p(this);
+    p.fillRect(rect(), Qt::white);
+    if (mPaint) mPaint(p, QRectF(rect()).adjusted(6, 6, -6, -6));
+}
+
+void ChartCanvas::mouseReleaseEvent(QMouseEvent *event) { emit clicked(event->position()); }
+
+}  // namespace phm::ui

@@ -1,0 +1,257 @@
+#include "maturitypanel.h"
+
+#include "assessmentdialog.h"
+#include "background.h"
+#include "maturitycharts.h"
+#include "projectcontroller.h"
+#include "tablestyle.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace phm::ui {
+
+namespace {
+struct Loaded {
+    core::Result<std::vector<core::maturity::Framework>> frameworks = core::Error{};
+    core::Result<std::vector<core::maturity::Assessment>> assessments = core::Error{};
+    core::Result<std::vector<core::maturity::AssessableArea>> areas = core::Error{};
+    core::Result<std::vector<core::cycle::Cycle>> cycles = core::Error{};
+};
+
+QString stageLabel(core::cycle::Stage s) {
+    switch (s) {
+        case core::cycle::Stage::Review:
+            return MaturityPanel::tr("Review the data");
+        case core::cycle::Stage::Choose:
+            return MaturityPanel::tr("Choose an opportunity");
+        case core::cycle::Stage::Design:
+            return MaturityPanel::tr("Design an intervention");
+        case core::cycle::Stage::Implement:
+            return MaturityPanel::tr("Implement");
+        case core::cycle::Stage::Evaluate:
+            break;
+    }
+    return MaturityPanel::tr("Evaluate the impact");
+}
+}  // namespace
+
+MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
+    : QWidget(parent),
+      mController(controller),
+      mFramework(new QComboBox(this)),
+      mLevel(new QComboBox(this)),
+      mHeatmap(new ChartCanvas(this)),
+      mRadar(new ChartCanvas(this)),
+      mTimeline(new ChartCanvas(this)),
+      mComparison(new ChartCanvas(this)),
+      mTitle(new QLabel(this)),
+      mCycleSummary(new QLabel(this)),
+      mCycles(new QTableWidget(this)),
+      mAssess(new QPushButton(tr("New assessment…"), this)) {
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Framework:"), this));
+    bar->addWidget(mFramework, 1);
+    mLevel->addItem(tr("PCNs"), QStringLiteral("pcn"));
+    mLevel->addItem(tr("Places"), QStringLiteral("place"));
+    mLevel->addItem(tr("The system (ICS)"), QStringLiteral("ics"));
+    bar->addWidget(mLevel);
+    bar->addWidget(mAssess);
+    layout->addLayout(bar);
+    mTitle->setWordWrap(true);
+    layout->addWidget(mTitle);
+    auto *grid = new QGridLayout;
+    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison}) c->setMinimumSize(260, 200);
+    grid->addWidget(mHeatmap, 0, 0);
+    grid->addWidget(mRadar, 0, 1);
+    grid->addWidget(mComparison, 1, 0);
+    grid->addWidget(mTimeline, 1, 1);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
+    layout->addLayout(grid, 3);
+    mCycleSummary->setWordWrap(true);
+    layout->addWidget(mCycleSummary);
+    mCycles->setColumnCount(4);
+    mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On")});
+    styleTable(mCycles);
+    layout->addWidget(mCycles, 1);
+    connect(mFramework, &QComboBox::currentIndexChanged, this, &MaturityPanel::show);
+    connect(mLevel, &QComboBox::currentIndexChanged, this, [this] {
+        mSelected = 0;
+        show();
+    });
+    connect(mHeatmap, &ChartCanvas::clicked, this, [this](const QPointF &pos) {
+        const core::maturity::Framework *f = framework();
+        if (!f) return;
+        const auto [row, capability] = heatmapCellAt(QRectF(mHeatmap->rect()).adjusted(6, 6, -6, -6), *f, int(mRows.size()), pos);
+        if (row >= 0) selectRow(row);
+    });
+    connect(mAssess, &QPushButton::clicked, this, [this] { newAssessment(); });
+    connect(mController, &ProjectController::projectOpened, this, &MaturityPanel::reload);
+}
+
+const core::maturity::Framework *MaturityPanel::framework() const {
+    const int i = mFramework->currentIndex();
+    return i >= 0 && size_t(i) < mFrameworks.size() ? &mFrameworks[size_t(i)] : nullptr;
+}
+
+QString MaturityPanel::selectedArea() const {
+    return mSelected >= 0 && size_t(mSelected) < mRows.size() ? mRows[size_t(mSelected)].code : QString();
+}
+
+void MaturityPanel::selectRow(int row) {
+    mSelected = row;
+    show();
+}
+
+void MaturityPanel::reload() {
+    const auto project = mController->project();
+    if (!project) return;
+    runInBackground(
+        this,
+        [path = project->path] {
+            return Loaded{core::maturity::frameworks(path), core::maturity::assessments(path), core::maturity::assessableAreas(path),
+                          core::maturity::cycles(path)};
+        },
+        [this](const Loaded &l) {
+            for (const core::Error *e : {l.frameworks ? nullptr : &l.frameworks.error(), l.assessments ? nullptr : &l.assessments.error(),
+                                         l.areas ? nullptr : &l.areas.error(), l.cycles ? nullptr : &l.cycles.error()})
+                if (e) {
+                    mTitle->setText(e->message);
+                    emit updated();
+                    return;
+                }
+            mFrameworks = l.frameworks.value();
+            mAssessments = l.assessments.value();
+            mAreas = l.areas.value();
+            mCycleList = l.cycles.value();
+            const QString keep = mFramework->currentText();
+            mFramework->blockSignals(true);
+            mFramework->clear();
+            for (const core::maturity::Framework &f : mFrameworks) mFramework->addItem(f.name);
+            mFramework->setCurrentIndex(std::max(0, mFramework->findText(keep)));
+            mFramework->blockSignals(false);
+            show();
+        });
+}
+
+void MaturityPanel::show() {
+    const core::maturity::Framework *f = framework();
+    if (!f) return;
+    const QString level = mLevel->currentData().toString();
+    mRows.clear();
+    for (const core::maturity::AssessableArea &a : mAreas)
+        if (a.level == level) mRows.push_back(a);
+    mSelected = std::clamp(mSelected, 0, std::max(0, int(mRows.size()) - 1));
+    const auto latest = core::maturity::latestByArea(mAssessments, f->name);
+    auto latestOf = [&](const QString &code) -> const core::maturity::Assessment * {
+        for (const auto &a : latest)
+            if (a.level == level && a.area == code) return &a;
+        return nullptr;
+    };
+    std::vector<HeatmapRow> heat;
+    std::vector<ComparisonRow> comparison;
+    int assessed = 0;
+    for (const core::maturity::AssessableArea &area : mRows) {
+        HeatmapRow row{area.name, {}};
+        const core::maturity::Assessment *a = latestOf(area.code);
+        assessed += a ? 1 : 0;
+        double current = 0, target = 0;
+        int rated = 0, targeted = 0;
+        for (const core::maturity::Capability &c : f->capabilities) {
+            const core::maturity::Rating *r = a ? a->rating(c.name) : nullptr;
+            row.levels.push_back(r ? r->current : -1);
+            if (r && r->current >= 0) {
+                current += r->current;
+                ++rated;
+                target += r->target >= 0 ? r->target : r->current;
+                ++targeted;
+            }
+        }
+        heat.push_back(row);
+        comparison.push_back({area.name, rated ? current / rated : -1, targeted ? target / targeted : -1});
+    }
+    const core::maturity::Framework framework = *f;
+    mHeatmap->setPainter([framework, heat](QPainter &p, const QRectF &box) { drawHeatmap(p, box, framework, heat); });
+    mComparison->setPainter([framework, comparison](QPainter &p, const QRectF &box) { drawComparison(p, box, framework, comparison); });
+    // The selected area's radar and history.
+    core::maturity::Assessment newest;
+    std::vector<core::maturity::Assessment> history;
+    QString name;
+    if (!mRows.empty()) {
+        const core::maturity::AssessableArea &area = mRows[size_t(mSelected)];
+        name = area.name;
+        if (const auto *a = latestOf(area.code)) newest = *a;
+        for (const auto &a : mAssessments)
+            if (a.framework == f->name && a.level == level && a.area == area.code) history.push_back(a);
+        std::sort(history.begin(), history.end(), [](const auto &x, const auto &y) { return x.assessedOn < y.assessedOn; });
+    }
+    mRadar->setPainter([framework, newest](QPainter &p, const QRectF &box) { drawRadar(p, box, framework, newest); });
+    mTimeline->setPainter([framework, history](QPainter &p, const QRectF &box) { drawTimeline(p, box, framework, history); });
+    const QLocale l;
+    mTitle->setText(tr("<b>%1</b>: %2 of %3 assessed. Selected: <b>%4</b> (%n assessments; click a row of the heatmap to choose "
+                       "another).",
+                       nullptr, int(history.size()))
+                        .arg(f->name.toHtmlEscaped())
+                        .arg(assessed)
+                        .arg(mRows.size())
+                        .arg(name.toHtmlEscaped()));
+    mAssess->setEnabled(!mRows.empty());
+    // The PHM cycle dashboard for this financial year.
+    QStringList pcns;
+    for (const auto &a : mAreas)
+        if (a.level == QLatin1String("pcn")) pcns << a.code;
+    const auto [from, to] = core::cycle::financialYear(QDate::currentDate());
+    const core::cycle::Dashboard d = core::cycle::dashboard(mCycleList, pcns, from, to);
+    QStringList furthest;
+    for (int s = 0; s < core::cycle::kStages; ++s)
+        if (d.furthest[size_t(s)] > 0) furthest << tr("%1: %2").arg(stageLabel(core::cycle::Stage(s))).arg(d.furthest[size_t(s)]);
+    mCycleSummary->setText(tr("<b>PHM cycle, %1 to %2:</b> %3 of %4 PCNs (%5%) completed a full cycle. Furthest stage this year: %6. "
+                              "No cycle yet: %7.")
+                               .arg(l.toString(from, QLocale::ShortFormat), l.toString(to, QLocale::ShortFormat))
+                               .arg(d.completed)
+                               .arg(d.pcns)
+                               .arg(l.toString(100 * d.share, 'f', 0))
+                               .arg(furthest.isEmpty() ? tr("none") : furthest.join(QStringLiteral("; ")))
+                               .arg(d.notStarted));
+    mCycles->setRowCount(int(mCycleList.size()));
+    for (int r = 0; r < int(mCycleList.size()); ++r) {
+        const core::cycle::Cycle &c = mCycleList[size_t(r)];
+        QString pcnName = c.pcn;
+        for (const auto &a : mAreas)
+            if (a.level == QLatin1String("pcn") && a.code == c.pcn) pcnName = a.name;
+        const auto reached = c.reached();
+        const QStringList cells = {pcnName, c.title, reached ? stageLabel(*reached) : tr("not started"),
+                                   reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString()};
+        for (int col = 0; col < cells.size(); ++col) mCycles->setItem(r, col, new QTableWidgetItem(cells[col]));
+    }
+    emit updated();
+}
+
+AssessmentDialog *MaturityPanel::newAssessment() {
+    const core::maturity::Framework *f = framework();
+    const auto project = mController->project();
+    if (!f || !project || mRows.empty()) return nullptr;
+    const core::maturity::AssessableArea area = mRows[size_t(mSelected)];
+    const auto latest = core::maturity::latestByArea(mAssessments, f->name);
+    const core::maturity::Assessment *previous = nullptr;
+    for (const auto &a : latest)
+        if (a.level == area.level && a.area == area.code) previous = &a;
+    auto *dialog = new AssessmentDialog(project->path, *f, area, previous, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AssessmentDialog::saved, this, [this](bool ok) {
+        if (ok) reload();
+    });
+    dialog->show();
+    return dialog;
+}
+
+}  // namespace phm::ui

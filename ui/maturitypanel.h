@@ -1,0 +1,58 @@
+#pragma once
+// PHM maturity and the PHM cycle in the workbench: for a framework and a level (system, places or
+// PCNs), a heatmap of every area's newest assessment, the selected area's radar (current against
+// target) and timeline, a comparison of the PCNs, and the cycle dashboard (PCNs that completed a
+// full cycle this financial year, and how far each has got). "New assessment…" opens the editor
+// for the selected area. Everything is read off the GUI thread.
+#include "maturitystore.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace phm::ui {
+
+class ChartCanvas;
+class ProjectController;
+
+class MaturityPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit MaturityPanel(ProjectController *controller, QWidget *parent = nullptr);
+    QComboBox *frameworkBox() const { return mFramework; }
+    QComboBox *levelBox() const { return mLevel; }
+    QLabel *cycleSummary() const { return mCycleSummary; }
+    QTableWidget *cycleTable() const { return mCycles; }
+    int heatmapRows() const { return int(mRows.size()); }
+    QString selectedArea() const;
+    void selectRow(int row);
+    // Opens the editor for the selected area (the dialog is returned for tests; it deletes itself).
+    class AssessmentDialog *newAssessment();
+
+public slots:
+    void reload();
+
+signals:
+    void updated();
+
+private:
+    void show();
+    const core::maturity::Framework *framework() const;
+
+    ProjectController *mController;
+    QComboBox *mFramework, *mLevel;
+    ChartCanvas *mHeatmap, *mRadar, *mTimeline, *mComparison;
+    QLabel *mTitle, *mCycleSummary;
+    QTableWidget *mCycles;
+    QPushButton *mAssess;
+    std::vector<core::maturity::Framework> mFrameworks;
+    std::vector<core::maturity::Assessment> mAssessments;
+    std::vector<core::maturity::AssessableArea> mAreas, mRows;
+    std::vector<core::cycle::Cycle> mCycleList;
+    int mSelected = 0;
+};
+
+}  // namespace phm::ui
