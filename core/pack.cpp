@@ -122,6 +122,33 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                             std::isnan(line.parts[size_t(i)]) || !(line.total > 0) ? NAN : 100.0 * line.parts[size_t(i)] / line.total});
         return rows;
     };
+    // Maturity and cycles are read once for every pack.
+    auto frameworks = maturity::frameworks(p.path);
+    auto assessed = maturity::assessments(p.path);
+    auto cycles = maturity::cycles(p.path);
+    if (!frameworks) return frameworks.error();
+    if (!assessed) return assessed.error();
+    if (!cycles) return cycles.error();
+    const QString maturityLevel = level == Area::Pcn     ? QStringLiteral("pcn")
+                                  : level == Area::Place ? QStringLiteral("place")
+                                  : level == Area::Ics   ? QStringLiteral("ics")
+                                                         : QString();
+    // The framework assessed most at this level (the first shipped one when none is).
+    const maturity::Framework *chosenFramework = &frameworks.value().front();
+    {
+        int best = 0;
+        for (const maturity::Framework &f : frameworks.value()) {
+            const auto n = int(std::count_if(assessed.value().begin(), assessed.value().end(), [&](const maturity::Assessment &x) {
+                return x.framework == f.name && x.level == maturityLevel;
+            }));
+            if (n > best) {
+                best = n;
+                chosenFramework = &f;
+            }
+        }
+    }
+    // "This year" for the PHM cycle: the financial year the pack is produced in.
+    const auto [yearFrom, yearTo] = cycle::financialYear(QDate::currentDate());
     std::vector<PackData> out;
     for (int a = 0; a < count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
@@ -140,6 +167,34 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
         pack.periodEnd = p.extractEnd;
         pack.policy = policy.describe();
         pack.registered = disclosure::publish(double(areas.population(area)), policy);
+        {  // PHM maturity and the cycle
+            PackData::Maturity &m = pack.maturity;
+            m.framework = *chosenFramework;
+            const QString code = level == Area::Pcn ? areas.code(area) : areas.name(area);
+            for (const maturity::Assessment &x : assessed.value())
+                if (x.framework == m.framework.name && x.level == maturityLevel && x.area == code) m.history.push_back(x);
+            std::sort(m.history.begin(), m.history.end(), [](const auto &x, const auto &y) { return x.assessedOn < y.assessedOn; });
+            QStringList pcns;
+            for (int k = 0; k < areas.areaCount(Area::Pcn); ++k) {
+                const Area pcn{Area::Pcn, k};
+                const bool inside = level == Area::Ics || (level == Area::Pcn ? k == a : areas.parentOf(pcn) == area);
+                if (!inside) continue;
+                pcns << areas.code(pcn);
+                if (level == Area::Pcn) continue;
+                const auto newest = maturity::latestByArea(assessed.value(), m.framework.name);
+                const auto it = std::find_if(newest.begin(), newest.end(), [&](const maturity::Assessment &x) {
+                    return x.level == QLatin1String("pcn") && x.area == areas.code(pcn);
+                });
+                m.pcns.push_back({areas.name(pcn), it != newest.end() ? *it : maturity::Assessment{}});
+            }
+            for (const cycle::Cycle &c : cycles.value())
+                if (pcns.contains(c.pcn)) m.cycles.push_back(c);
+            const cycle::Dashboard d = cycle::dashboard(cycles.value(), pcns, yearFrom, yearTo);
+            m.pcnCount = d.pcns;
+            m.completed = d.completed;
+            m.yearFrom = yearFrom;
+            m.yearTo = yearTo;
+        }
         const Pyramid pyramid = areas.pyramid(area);
         {
             // The pyramid is a table: bands by sex, with totals.

@@ -7,6 +7,7 @@
 #include "disclosure.h"
 #include "feedback.h"
 #include "indicators.h"
+#include "maturitystore.h"
 #include "packtemplate.h"
 #include "profile.h"
 
@@ -70,6 +71,17 @@ struct PackData {
     double expectedAdmissions = NAN, auroc = NAN;
     std::vector<PackRow> frailty;  // fit, mild, moderate, severe (65+)
     QJsonObject importReport;
+    // PHM maturity of the area (the framework it was assessed against most, its assessments by
+    // date) and the PHM cycle: the PCN's own cycles, or for a place or the ICS how many of its
+    // PCNs completed one this financial year, with each PCN's newest assessment.
+    struct Maturity {
+        maturity::Framework framework;
+        std::vector<maturity::Assessment> history;
+        std::vector<std::pair<QString, maturity::Assessment>> pcns;  // PCN name and newest assessment (place, ICS)
+        std::vector<cycle::Cycle> cycles;
+        int pcnCount = 0, completed = 0;
+        QDate yearFrom, yearTo;
+    } maturity;
     // From the template: the sections to lay out (in page order) and the logo for the cover.
     std::vector<PackSection> sections;
     QByteArray logo;

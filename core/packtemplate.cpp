@@ -12,8 +12,8 @@
 namespace phm::core {
 
 namespace {
-constexpr std::array<const char *, 8> kSectionKeys = {"next-steps", "population",   "segments-risk", "indicators",
-                                                      "funnels",    "inequalities", "map",           "appendix"};
+constexpr std::array<const char *, 9> kSectionKeys = {"next-steps",   "population", "segments-risk", "indicators", "funnels",
+                                                      "inequalities", "map",        "maturity",      "appendix"};
 
 Error bad(const QString &source, const QString &message) {
     return Error{QStringLiteral("bad_template"), source + QStringLiteral(": ") + message, source};

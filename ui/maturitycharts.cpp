@@ -187,22 +187,25 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
     };
     for (const auto &a : history) {
         p.setPen(kMuted);
-        p.drawText(QRectF(x(a.assessedOn) - 40, plot.bottom() + 2, 80, fm.height()), Qt::AlignCenter,
-                   a.assessedOn.toString(QStringLiteral("MMM yyyy")));
+        const QString label = a.assessedOn.toString(QStringLiteral("MMM yyyy"));
+        const double w = fm.horizontalAdvance(label) + 4;
+        const double cx = std::clamp(x(a.assessedOn), box.left() + w / 2, box.right() - w / 2);  // whole labels at the ends
+        p.drawText(QRectF(cx - w / 2, plot.bottom() + 2, w, fm.height()), Qt::AlignCenter, label);
     }
+    const double line = std::max(1.0, box.width() / 250), dot = std::max(3.0, box.width() / 120);  // the same look at any resolution
     std::vector<std::pair<QColor, QString>> entries;
     const int n = int(f.capabilities.size());
     for (int c = 0; c < n; ++c) {
         const QColor colour = QColor::fromHsvF(float(c) / float(std::max(1, n)), 0.75f, 0.75f);
         entries.push_back({colour, f.capabilities[size_t(c)].name});
-        QPolygonF line;
+        QPolygonF points;
         for (const auto &a : history)
             if (const core::maturity::Rating *r = a.rating(f.capabilities[size_t(c)].name); r && r->current >= 0)
-                line << QPointF(x(a.assessedOn), plot.bottom() - plot.height() * (r->current + 0.5) / levels + (c - n / 2.0) * 1.5);
-        p.setPen(QPen(colour, 2));
-        p.drawPolyline(line);
+                points << QPointF(x(a.assessedOn), plot.bottom() - plot.height() * (r->current + 0.5) / levels + (c - n / 2.0) * line);
+        p.setPen(QPen(colour, line));
+        p.drawPolyline(points);
         p.setBrush(colour);
-        for (const QPointF &pt : line) p.drawEllipse(pt, 3, 3);
+        for (const QPointF &pt : points) p.drawEllipse(pt, dot / 2, dot / 2);
     }
     legend(p, QPointF(plot.left(), box.bottom() - 2), entries, fm.height() * 0.9);
     p.restore();
@@ -220,7 +223,8 @@ void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framew
         p.setPen(QPen(kGrid, 0));
         p.drawLine(QPointF(xk, plot.top()), QPointF(xk, plot.bottom()));
         p.setPen(kMuted);
-        p.drawText(QRectF(xk - 40, box.top(), 80, fm.height()), Qt::AlignCenter, f.levels[k]);
+        const double w = fm.horizontalAdvance(f.levels[k]) + 4;
+        p.drawText(QRectF(xk - w / 2, box.top(), w, fm.height()), Qt::AlignCenter, f.levels[k]);
     }
     const double rowH = rows.empty() ? 0 : std::min(plot.height() / double(rows.size()), fm.height() * 2.2);
     auto x = [&](double level) { return plot.left() + plot.width() * (level + 0.5) / levels; };
@@ -236,7 +240,7 @@ void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framew
         }
         p.fillRect(QRectF(plot.left(), y + rowH * 0.2, x(rows[r].current) - plot.left(), rowH * 0.6), kCurrent);
         if (rows[r].target >= 0) {
-            p.setPen(QPen(kTarget, 2));
+            p.setPen(QPen(kTarget, std::max(2.0, rowH / 8)));
             p.drawLine(QPointF(x(rows[r].target), y + rowH * 0.1), QPointF(x(rows[r].target), y + rowH * 0.9));
         }
     }

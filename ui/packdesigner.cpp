@@ -44,6 +44,8 @@ QString sectionLabel(core::PackSection s) {
             return PackDesigner::tr("Inequalities by deprivation (SII)");
         case core::PackSection::Neighbourhoods:
             return PackDesigner::tr("Neighbourhood map");
+        case core::PackSection::Maturity:
+            return PackDesigner::tr("PHM maturity and the PHM cycle");
         case core::PackSection::Appendix:
             break;
     }
@@ -90,7 +92,7 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
         item->setData(Qt::UserRole, core::sectionKey(s));
         item->setCheckState(Qt::Checked);
     }
-    mSections->setMaximumHeight(mSections->sizeHintForRow(0) * 8 + 6);
+    mSections->setMaximumHeight(mSections->sizeHintForRow(0) * 9 + 6);
     form->addRow(tr("Sections:"), mSections);
     form->addRow(tr("Indicators:"), mIndicators);
     form->addRow(tr("Map of:"), mMapIndicator);

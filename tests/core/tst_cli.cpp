@@ -397,6 +397,30 @@ private slots:
         QVERIFY(p.waitForFinished());
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().contains("bad-maturity.json: assessments[0].ratings[0]: unknown level \"Great\""));
+        // The PCN's pack shows its maturity and its cycle (a one-section template).
+        QFile brief(mDir.filePath(QStringLiteral("maturity-template.json")));
+        QVERIFY(brief.open(QIODevice::WriteOnly));
+        brief.write(R"({"name": "Maturity only", "sections": ["maturity"]})");
+        brief.close();
+        QVERIFY(run({QStringLiteral("pack-templates"), QStringLiteral("import"), QStringLiteral("--project"), project,
+                     QStringLiteral("--from"), brief.fileName()}) != "exit code mismatch");
+        const QJsonObject packs =
+            QJsonDocument::fromJson(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--area"),
+                                         pcn, QStringLiteral("--template"), QStringLiteral("Maturity only"), QStringLiteral("--out"),
+                                         mDir.filePath(QStringLiteral("maturity-packs")), QStringLiteral("--json")}))
+                .object();
+        const QJsonObject pack = packs.value(QStringLiteral("packs")).toArray().first().toObject();
+        QCOMPARE(pack.value(QStringLiteral("pages")).toInt(), 3);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pack.value(QStringLiteral("file")).toString(), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const QString &needle : {QStringLiteral("PHM maturity and the PHM cycle"), QStringLiteral("PHM maturity matrix: assessed on"),
+                                      QStringLiteral("Frailty MDT"), QStringLiteral("Evaluate the impact"), QStringLiteral("Developing"),
+                                      QStringLiteral("1 of 1 PCNs here completed a full cycle")})
+            QVERIFY2(t.contains(needle), qPrintable(needle));
+        QVERIFY(run({QStringLiteral("pack-templates"), QStringLiteral("remove"), QStringLiteral("--project"), project,
+                     QStringLiteral("--name"), QStringLiteral("Maturity only")}) != "exit code mismatch");
     }
 
     void statsOnAnAnalystsTable() {
