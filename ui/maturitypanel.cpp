@@ -2,6 +2,7 @@
 
 #include "assessmentdialog.h"
 #include "background.h"
+#include "cycledialog.h"
 #include "maturitycharts.h"
 #include "projectcontroller.h"
 #include "tablestyle.h"
@@ -55,7 +56,8 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
       mTitle(new QLabel(this)),
       mCycleSummary(new QLabel(this)),
       mCycles(new QTableWidget(this)),
-      mAssess(new QPushButton(tr("New assessment…"), this)) {
+      mAssess(new QPushButton(tr("New assessment…"), this)),
+      mCycle(new QPushButton(tr("PHM cycle…"), this)) {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Framework:"), this));
@@ -65,6 +67,8 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     mLevel->addItem(tr("The system (ICS)"), QStringLiteral("ics"));
     bar->addWidget(mLevel);
     bar->addWidget(mAssess);
+    bar->addWidget(mCycle);
+    mCycle->setToolTip(tr("Start a PHM cycle for the selected PCN or record the stage it has reached"));
     layout->addLayout(bar);
     mTitle->setWordWrap(true);
     layout->addWidget(mTitle);
@@ -95,6 +99,7 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
         if (row >= 0) selectRow(row);
     });
     connect(mAssess, &QPushButton::clicked, this, [this] { newAssessment(); });
+    connect(mCycle, &QPushButton::clicked, this, [this] { recordCycle(); });
     connect(mController, &ProjectController::projectOpened, this, &MaturityPanel::reload);
 }
 
@@ -205,6 +210,7 @@ void MaturityPanel::show() {
                         .arg(mRows.size())
                         .arg(name.toHtmlEscaped()));
     mAssess->setEnabled(!mRows.empty());
+    mCycle->setEnabled(!mRows.empty() && level == QLatin1String("pcn"));
     // The PHM cycle dashboard for this financial year.
     QStringList pcns;
     for (const auto &a : mAreas)
@@ -248,6 +254,26 @@ AssessmentDialog *MaturityPanel::newAssessment() {
     auto *dialog = new AssessmentDialog(project->path, *f, area, previous, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AssessmentDialog::saved, this, [this](bool ok) {
+        if (ok) reload();
+    });
+    dialog->show();
+    return dialog;
+}
+
+}  // namespace phm::ui
+
+namespace phm::ui {
+
+CycleDialog *MaturityPanel::recordCycle() {
+    const auto project = mController->project();
+    if (!project || mRows.empty() || mLevel->currentData().toString() != QLatin1String("pcn")) return nullptr;
+    const core::maturity::AssessableArea pcn = mRows[size_t(mSelected)];
+    std::vector<core::cycle::Cycle> mine;
+    for (const core::cycle::Cycle &c : mCycleList)
+        if (c.pcn == pcn.code) mine.push_back(c);
+    auto *dialog = new CycleDialog(project->path, pcn.code, pcn.name, mine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CycleDialog::recorded, this, [this](bool ok) {
         if (ok) reload();
     });
     dialog->show();

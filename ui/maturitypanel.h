@@ -31,6 +31,8 @@ public:
     void selectRow(int row);
     // Opens the editor for the selected area (the dialog is returned for tests; it deletes itself).
     class AssessmentDialog *newAssessment();
+    // Opens the PHM cycle dialog for the selected PCN (PCN level only).
+    class CycleDialog *recordCycle();
 
 public slots:
     void reload();
@@ -47,7 +49,7 @@ private:
     ChartCanvas *mHeatmap, *mRadar, *mTimeline, *mComparison;
     QLabel *mTitle, *mCycleSummary;
     QTableWidget *mCycles;
-    QPushButton *mAssess;
+    QPushButton *mAssess, *mCycle;
     std::vector<core::maturity::Framework> mFrameworks;
     std::vector<core::maturity::Assessment> mAssessments;
     std::vector<core::maturity::AssessableArea> mAreas, mRows;

@@ -8,6 +8,7 @@
 #include "cohortpanel.h"
 #include "cohortstore.h"
 #include "core20panel.h"
+#include "cycledialog.h"
 #include "dataoverviewwidget.h"
 #include "geographymodel.h"
 #include "importer.h"
@@ -43,6 +44,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -676,6 +678,37 @@ private slots:
         QCOMPARE(int(all.size()), 2);  // the first is kept
         QCOMPARE(all.back().rating(QStringLiteral("Intelligence"))->current, 2);
         QCOMPARE(all.back().ratings[0].targetDate, QDate(2027, 3, 31));
+        // The PHM cycle from the panel: start one for the PCN with its first stage, then the next.
+        QVERIFY(core::CohortStore(copy).save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
+        ui::CycleDialog *cycle = panel->recordCycle();
+        QVERIFY(cycle);
+        QCOMPARE(cycle->cycleBox()->currentData().toLongLong(), 0);  // a new cycle
+        cycle->titleEdit()->setText(QStringLiteral("Frailty: proactive MDT review"));
+        cycle->dateEdit()->setDate(QDate(2026, 5, 1));
+        QCOMPARE(cycle->cohortList()->count(), 1);
+        cycle->cohortList()->item(0)->setCheckState(Qt::Checked);
+        QSignalSpy recorded(cycle, &ui::CycleDialog::recorded);
+        updated.clear();
+        cycle->record();
+        QVERIFY(recorded.wait(20000));
+        QVERIFY(recorded.first().first().toBool());
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(panel->cycleTable()->rowCount(), 1);
+        QCOMPARE(panel->cycleTable()->item(0, 2)->text(), QStringLiteral("Review the data"));
+        // The next stage, dated before the first: refused, shown, nothing stored.
+        cycle = panel->recordCycle();
+        QCOMPARE(cycle->cycleBox()->currentText(), QStringLiteral("Frailty: proactive MDT review"));
+        cycle->dateEdit()->setDate(QDate(2026, 4, 1));
+        QSignalSpy refused(cycle, &ui::CycleDialog::recorded);
+        cycle->record();
+        QVERIFY(refused.wait(20000));
+        QVERIFY(!refused.first().first().toBool());
+        QVERIFY(cycle->status()->text().contains(QStringLiteral("before \"review\"")));
+        const auto stored = core::maturity::cycles(copy).value();
+        QCOMPARE(int(stored.size()), 1);
+        QCOMPARE(int(stored.front().stages.size()), 1);
+        QCOMPARE(stored.front().stages.front().cohorts, QStringList{QStringLiteral("Frail 75+")});
+        cycle->close();
     }
 
     void maturityChartsRenderOnScreenAndInPdf() {

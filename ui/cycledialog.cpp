@@ -1,0 +1,137 @@
+#include "cycledialog.h"
+
+#include "background.h"
+#include "cohortstore.h"
+#include "maturitystore.h"
+#include "users.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace phm::ui {
+
+namespace {
+QString stageText(core::cycle::Stage s) {
+    switch (s) {
+        case core::cycle::Stage::Review:
+            return CycleDialog::tr("review the data");
+        case core::cycle::Stage::Choose:
+            return CycleDialog::tr("choose an opportunity");
+        case core::cycle::Stage::Design:
+            return CycleDialog::tr("design an intervention");
+        case core::cycle::Stage::Implement:
+            return CycleDialog::tr("implement");
+        case core::cycle::Stage::Evaluate:
+            break;
+    }
+    return CycleDialog::tr("evaluate the impact");
+}
+
+// The stage a cycle records next (nullopt: complete).
+std::optional<core::cycle::Stage> nextStage(const core::cycle::Cycle *c) {
+    if (!c || c->stages.empty()) return core::cycle::Stage::Review;
+    if (c->complete()) return std::nullopt;
+    return core::cycle::Stage(int(c->stages.back().stage) + 1);
+}
+}  // namespace
+
+CycleDialog::CycleDialog(const QString &projectPath, const QString &pcn, const QString &pcnName,
+                         const std::vector<core::cycle::Cycle> &cycles, QWidget *parent)
+    : QDialog(parent),
+      mPath(projectPath),
+      mPcn(pcn),
+      mCycles(cycles),
+      mCycle(new QComboBox(this)),
+      mTitle(new QLineEdit(this)),
+      mNote(new QLineEdit(this)),
+      mNext(new QLabel(this)),
+      mStatus(new QLabel(this)),
+      mDate(new QDateEdit(QDate::currentDate(), this)),
+      mCohorts(new QListWidget(this)) {
+    setWindowTitle(tr("PHM cycle of %1").arg(pcnName));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    mCycle->addItem(tr("A new cycle"), qlonglong(0));
+    for (const core::cycle::Cycle &c : cycles) mCycle->addItem(c.title, qlonglong(c.id));
+    form->addRow(tr("Cycle:"), mCycle);
+    mTitle->setPlaceholderText(tr("The opportunity, e.g. Frailty: proactive MDT review"));
+    form->addRow(tr("Opportunity:"), mTitle);
+    form->addRow(tr("Next stage:"), mNext);
+    mDate->setCalendarPopup(true);
+    mDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    form->addRow(tr("Reached on:"), mDate);
+    form->addRow(tr("Saved cohorts used:"), mCohorts);
+    form->addRow(tr("Note:"), mNote);
+    layout->addLayout(form);
+    mStatus->setWordWrap(true);
+    layout->addWidget(mStatus);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    auto *record = buttons->addButton(tr("Record"), QDialogButtonBox::AcceptRole);
+    layout->addWidget(buttons);
+    connect(record, &QPushButton::clicked, this, &CycleDialog::record);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(mCycle, &QComboBox::currentIndexChanged, this, &CycleDialog::cycleChosen);
+    if (auto saved = core::CohortStore(projectPath).list())
+        for (const core::SavedCohort &c : saved.value()) {
+            auto *item = new QListWidgetItem(c.name, mCohorts);
+            item->setCheckState(Qt::Unchecked);
+        }
+    mCycle->setCurrentIndex(cycles.empty() ? 0 : 1);
+    cycleChosen();
+}
+
+void CycleDialog::cycleChosen() {
+    const qint64 id = mCycle->currentData().toLongLong();
+    const core::cycle::Cycle *c = nullptr;
+    for (const core::cycle::Cycle &x : mCycles)
+        if (x.id == id) c = &x;
+    mTitle->setEnabled(id == 0);
+    if (c) mTitle->setText(c->title);
+    const auto next = nextStage(c);
+    mNext->setText(next ? stageText(*next) : tr("complete: every stage is recorded"));
+}
+
+void CycleDialog::record() {
+    const qint64 id = mCycle->currentData().toLongLong();
+    const core::cycle::Cycle *c = nullptr;
+    for (const core::cycle::Cycle &x : mCycles)
+        if (x.id == id) c = &x;
+    const auto next = nextStage(c);
+    if (!next) {
+        mStatus->setText(tr("This cycle is complete; start a new one."));
+        emit recorded(false);
+        return;
+    }
+    core::cycle::StageRecord stage{*next, mDate->date(), {}, mNote->text().trimmed(), {}, {}};
+    for (int i = 0; i < mCohorts->count(); ++i)
+        if (mCohorts->item(i)->checkState() == Qt::Checked) stage.cohorts << mCohorts->item(i)->text();
+    runInBackground(
+        this,
+        [path = mPath, pcn = mPcn, id, title = mTitle->text().trimmed(), stage]() -> core::Result<core::cycle::Cycle> {
+            qint64 cycleId = id;
+            if (cycleId == 0) {
+                auto started = core::maturity::startCycle(path, pcn, title, core::currentLogin());
+                if (!started) return started.error();
+                cycleId = started.value().id;
+            }
+            return core::maturity::recordStage(path, cycleId, stage, core::currentLogin());
+        },
+        [this](const core::Result<core::cycle::Cycle> &r) {
+            if (!r) {
+                mStatus->setText(r.error().message);
+                emit recorded(false);
+                return;
+            }
+            emit recorded(true);
+            accept();
+        });
+}
+
+}  // namespace phm::ui

@@ -1,0 +1,45 @@
+#pragma once
+// Records the PHM cycle of a PCN from the workbench: start a cycle (the opportunity it works on)
+// or record the next stage of one, with the date and the saved cohorts it used. The core checks
+// the order, the dates and the cohorts; a refusal is shown and nothing is stored.
+#include "phmcycle.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace phm::ui {
+
+class CycleDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `cycles` are the PCN's; an empty title box with no cycle chosen starts a new one.
+    CycleDialog(const QString &projectPath, const QString &pcn, const QString &pcnName, const std::vector<core::cycle::Cycle> &cycles,
+                QWidget *parent = nullptr);
+    QComboBox *cycleBox() const { return mCycle; }
+    QLineEdit *titleEdit() const { return mTitle; }
+    QDateEdit *dateEdit() const { return mDate; }
+    QListWidget *cohortList() const { return mCohorts; }
+    QLabel *status() const { return mStatus; }
+    void record();
+
+signals:
+    void recorded(bool ok);
+
+private:
+    void cycleChosen();
+
+    QString mPath, mPcn;
+    std::vector<core::cycle::Cycle> mCycles;
+    QComboBox *mCycle;
+    QLineEdit *mTitle, *mNote;
+    QLabel *mNext, *mStatus;
+    QDateEdit *mDate;
+    QListWidget *mCohorts;
+};
+
+}  // namespace phm::ui
