@@ -99,8 +99,9 @@ Result<Framework> frameworkFromJson(const QJsonValue &json, const QString &where
         if (!d.isArray() || d.toArray().size() != f.levels.size())
             return bad(at, QStringLiteral("\"descriptors\" must give one descriptor for each of the %1 levels").arg(f.levels.size()));
         for (qsizetype k = 0; k < d.toArray().size(); ++k) {
-            if (!d.toArray()[k].isString())
-                return bad(QStringLiteral("%1.descriptors[%2]").arg(at).arg(k), QStringLiteral("a descriptor must be a string"));
+            if (!d.toArray()[k].isString() || d.toArray()[k].toString().trimmed().isEmpty())
+                return bad(QStringLiteral("%1.descriptors[%2]").arg(at).arg(k),
+                           QStringLiteral("each level needs a short descriptor (a non-empty string)"));
             c.descriptors << d.toArray()[k].toString().trimmed();
         }
         f.capabilities.push_back(std::move(c));

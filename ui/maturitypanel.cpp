@@ -3,6 +3,7 @@
 #include "assessmentdialog.h"
 #include "background.h"
 #include "cycledialog.h"
+#include "frameworkdialog.h"
 #include "maturitycharts.h"
 #include "projectcontroller.h"
 #include "tablestyle.h"
@@ -57,11 +58,13 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
       mCycleSummary(new QLabel(this)),
       mCycles(new QTableWidget(this)),
       mAssess(new QPushButton(tr("New assessment…"), this)),
-      mCycle(new QPushButton(tr("PHM cycle…"), this)) {
+      mCycle(new QPushButton(tr("PHM cycle…"), this)),
+      mEditFramework(new QPushButton(tr("Edit framework…"), this)) {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Framework:"), this));
     bar->addWidget(mFramework, 1);
+    bar->addWidget(mEditFramework);
     mLevel->addItem(tr("PCNs"), QStringLiteral("pcn"));
     mLevel->addItem(tr("Places"), QStringLiteral("place"));
     mLevel->addItem(tr("The system (ICS)"), QStringLiteral("ics"));
@@ -100,6 +103,7 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     });
     connect(mAssess, &QPushButton::clicked, this, [this] { newAssessment(); });
     connect(mCycle, &QPushButton::clicked, this, [this] { recordCycle(); });
+    connect(mEditFramework, &QPushButton::clicked, this, [this] { editFramework(); });
     connect(mController, &ProjectController::projectOpened, this, &MaturityPanel::reload);
 }
 
@@ -275,6 +279,27 @@ CycleDialog *MaturityPanel::recordCycle() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CycleDialog::recorded, this, [this](bool ok) {
         if (ok) reload();
+    });
+    dialog->show();
+    return dialog;
+}
+
+}  // namespace phm::ui
+
+namespace phm::ui {
+
+FrameworkDialog *MaturityPanel::editFramework() {
+    const auto project = mController->project();
+    const core::maturity::Framework *f = framework();
+    if (!project || !f) return nullptr;
+    auto *dialog = new FrameworkDialog(project->path, *f, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FrameworkDialog::saved, this, [this](bool ok, const QString &name) {
+        if (!ok) return;
+        connect(
+            this, &MaturityPanel::updated, this, [this, name] { mFramework->setCurrentIndex(std::max(0, mFramework->findText(name))); },
+            Qt::SingleShotConnection);
+        reload();
     });
     dialog->show();
     return dialog;

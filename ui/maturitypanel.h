@@ -33,6 +33,8 @@ public:
     class AssessmentDialog *newAssessment();
     // Opens the PHM cycle dialog for the selected PCN (PCN level only).
     class CycleDialog *recordCycle();
+    // Opens the editor on the chosen framework.
+    class FrameworkDialog *editFramework();
 
 public slots:
     void reload();
@@ -49,7 +51,7 @@ private:
     ChartCanvas *mHeatmap, *mRadar, *mTimeline, *mComparison;
     QLabel *mTitle, *mCycleSummary;
     QTableWidget *mCycles;
-    QPushButton *mAssess, *mCycle;
+    QPushButton *mAssess, *mCycle, *mEditFramework;
     std::vector<core::maturity::Framework> mFrameworks;
     std::vector<core::maturity::Assessment> mAssessments;
     std::vector<core::maturity::AssessableArea> mAreas, mRows;

@@ -10,6 +10,7 @@
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
+#include "frameworkdialog.h"
 #include "geographymodel.h"
 #include "importer.h"
 #include "importreportmodel.h"
@@ -44,8 +45,8 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDate>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -709,6 +710,35 @@ private slots:
         QCOMPARE(int(stored.front().stages.size()), 1);
         QCOMPARE(stored.front().stages.front().cohorts, QStringList{QStringLiteral("Frail 75+")});
         cycle->close();
+        // The framework editor: removing a capability that stored assessments use is refused...
+        ui::FrameworkDialog *editor = panel->editFramework();
+        QVERIFY(editor);
+        QCOMPARE(editor->table()->rowCount(), 4);
+        editor->table()->removeRow(1);  // Intelligence
+        QSignalSpy frameworkSaved(editor, &ui::FrameworkDialog::saved);
+        editor->save();
+        QVERIFY(frameworkSaved.wait(20000));
+        QVERIFY(!frameworkSaved.first().first().toBool());
+        QVERIFY2(editor->status()->text().contains(QStringLiteral("would lose the capability \"Intelligence\"")),
+                 qPrintable(editor->status()->text()));
+        editor->close();
+        // ...adding one (with a descriptor for each level) is saved and shown.
+        editor = panel->editFramework();
+        editor->addCapability();
+        const int row = editor->table()->rowCount() - 1;
+        editor->table()->item(row, 0)->setText(QStringLiteral("Insight sharing"));
+        editor->save();  // without descriptors: refused, naming the row
+        QVERIFY(editor->status()->text().contains(QStringLiteral("capabilities[4]")));
+        for (int k = 0; k < 4; ++k) editor->table()->setItem(row, 3 + k, new QTableWidgetItem(QStringLiteral("level %1").arg(k)));
+        QSignalSpy savedAgain(editor, &ui::FrameworkDialog::saved);
+        updated.clear();
+        editor->save();
+        QVERIFY(savedAgain.wait(20000));
+        QVERIFY(savedAgain.first().first().toBool());
+        QVERIFY(updated.wait(20000));
+        const auto frameworks = core::maturity::frameworks(copy).value();
+        QCOMPARE(int(frameworks.front().capabilities.size()), 5);
+        QCOMPARE(frameworks.front().capabilities.back().name, QStringLiteral("Insight sharing"));
     }
 
     void maturityChartsRenderOnScreenAndInPdf() {
