@@ -107,7 +107,16 @@ int main(int argc, char **argv) {
                 grab();
             });
         if (dock == QLatin1String("core20")) QObject::connect(window.core20Panel(), &phm::ui::Core20Panel::updated, &window, grab);
-        if (dock == QLatin1String("maturity")) QObject::connect(window.maturityPanel(), &phm::ui::MaturityPanel::updated, &window, grab);
+        if (dock == QLatin1String("maturity"))  // the dock on its own, at a size an analyst would give it
+            QObject::connect(window.maturityPanel(), &phm::ui::MaturityPanel::updated, &window, [&window, out] {
+                auto *shown = window.findChild<QDockWidget *>(QStringLiteral("maturity"));
+                shown->setFloating(true);
+                shown->resize(1280, 860);
+                QTimer::singleShot(400, &window, [shown, out] {
+                    shown->grab().save(out);
+                    QApplication::quit();
+                });
+            });
         if (dock == QLatin1String("inequalities"))
             QObject::connect(window.inequalityPanel(), &phm::ui::InequalityPanel::updated, &window, grab);
         if (dock == QLatin1String("risk"))  // once the model is trained
@@ -168,7 +177,7 @@ int main(int argc, char **argv) {
                              if (!dock.isEmpty()) {
                                  auto *shown = window.findChild<QDockWidget *>(dock);
                                  shown->raise();
-                                 window.resizeDocks({shown}, {dock == QLatin1String("maturity") ? 620 : 400}, Qt::Vertical);
+                                 window.resizeDocks({shown}, {400}, Qt::Vertical);
                                  return;
                              }
                              if (rule.isEmpty()) return grab();
