@@ -160,10 +160,10 @@ Result<Assessment> assessmentFromJson(const QJsonValue &json, const std::vector<
     return a;
 }
 
-std::vector<Assessment> latestByArea(const std::vector<Assessment> &all, const QString &framework) {
+std::vector<Assessment> latestByArea(const std::vector<Assessment> &all, const QString &framework, const QDate &asOf) {
     std::map<std::pair<QString, QString>, const Assessment *> newest;
     for (const Assessment &a : all) {
-        if (a.framework.compare(framework, Qt::CaseInsensitive) != 0) continue;
+        if (a.framework.compare(framework, Qt::CaseInsensitive) != 0 || (asOf.isValid() && a.assessedOn > asOf)) continue;
         const Assessment *&slot = newest[{a.level, a.area}];
         if (!slot || a.assessedOn > slot->assessedOn || (a.assessedOn == slot->assessedOn && a.id > slot->id)) slot = &a;
     }

@@ -54,7 +54,8 @@ Status checkAssessment(const Assessment &a, const std::vector<Framework> &framew
 
 const Framework *findFramework(const std::vector<Framework> &frameworks, const QString &name);
 
-// The newest assessment (by date assessed, then by when stored) of each area for a framework.
-std::vector<Assessment> latestByArea(const std::vector<Assessment> &all, const QString &framework);
+// The newest assessment (by date assessed, then by when stored) of each area for a framework; with
+// `asOf`, the newest assessed on or before that day (to compare the areas as they stood then).
+std::vector<Assessment> latestByArea(const std::vector<Assessment> &all, const QString &framework, const QDate &asOf = QDate());
 
 }  // namespace phm::core::maturity

@@ -9,6 +9,7 @@
 #include "tablestyle.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,6 +51,7 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
       mController(controller),
       mFramework(new QComboBox(this)),
       mLevel(new QComboBox(this)),
+      mAsOf(new QDateEdit(QDate::currentDate(), this)),
       mHeatmap(new ChartCanvas(this)),
       mRadar(new ChartCanvas(this)),
       mTimeline(new ChartCanvas(this)),
@@ -69,6 +71,10 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     mLevel->addItem(tr("Places"), QStringLiteral("place"));
     mLevel->addItem(tr("The system (ICS)"), QStringLiteral("ics"));
     bar->addWidget(mLevel);
+    bar->addWidget(new QLabel(tr("as at"), this));
+    mAsOf->setCalendarPopup(true);
+    mAsOf->setToolTip(tr("Show each area's newest assessment on or before this day, to compare how they stood then"));
+    bar->addWidget(mAsOf);
     bar->addWidget(mAssess);
     bar->addWidget(mCycle);
     mCycle->setToolTip(tr("Start a PHM cycle for the selected PCN or record the stage it has reached"));
@@ -91,6 +97,7 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     styleTable(mCycles);
     layout->addWidget(mCycles, 1);
     connect(mFramework, &QComboBox::currentIndexChanged, this, &MaturityPanel::show);
+    connect(mAsOf, &QDateEdit::dateChanged, this, &MaturityPanel::show);
     connect(mLevel, &QComboBox::currentIndexChanged, this, [this] {
         mSelected = 0;
         show();
@@ -160,7 +167,7 @@ void MaturityPanel::show() {
     for (const core::maturity::AssessableArea &a : mAreas)
         if (a.level == level) mRows.push_back(a);
     mSelected = std::clamp(mSelected, 0, std::max(0, int(mRows.size()) - 1));
-    const auto latest = core::maturity::latestByArea(mAssessments, f->name);
+    const auto latest = core::maturity::latestByArea(mAssessments, f->name, mAsOf->date());
     auto latestOf = [&](const QString &code) -> const core::maturity::Assessment * {
         for (const auto &a : latest)
             if (a.level == level && a.area == code) return &a;
@@ -200,7 +207,7 @@ void MaturityPanel::show() {
         name = area.name;
         if (const auto *a = latestOf(area.code)) newest = *a;
         for (const auto &a : mAssessments)
-            if (a.framework == f->name && a.level == level && a.area == area.code) history.push_back(a);
+            if (a.framework == f->name && a.level == level && a.area == area.code && a.assessedOn <= mAsOf->date()) history.push_back(a);
         std::sort(history.begin(), history.end(), [](const auto &x, const auto &y) { return x.assessedOn < y.assessedOn; });
     }
     mRadar->setPainter([framework, newest](QPainter &p, const QRectF &box) { drawRadar(p, box, framework, newest); });

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -24,6 +25,7 @@ public:
     explicit MaturityPanel(ProjectController *controller, QWidget *parent = nullptr);
     QComboBox *frameworkBox() const { return mFramework; }
     QComboBox *levelBox() const { return mLevel; }
+    QDateEdit *asOfEdit() const { return mAsOf; }
     QLabel *cycleSummary() const { return mCycleSummary; }
     QTableWidget *cycleTable() const { return mCycles; }
     int heatmapRows() const { return int(mRows.size()); }
@@ -48,6 +50,7 @@ private:
 
     ProjectController *mController;
     QComboBox *mFramework, *mLevel;
+    QDateEdit *mAsOf;
     ChartCanvas *mHeatmap, *mRadar, *mTimeline, *mComparison;
     QLabel *mTitle, *mCycleSummary;
     QTableWidget *mCycles;

@@ -154,6 +154,10 @@ private slots:
         const Assessment &mine = latest.front().area == mPcn ? latest.front() : latest.back();
         QCOMPARE(mine.assessedOn, QDate(2026, 10, 2));
         QCOMPARE(mine.rating(QStringLiteral("intelligence"))->current, 1);
+        // As the areas stood on 1 July: mPcn's April assessment; mPcn2 not yet assessed.
+        const auto july = latestByArea(all.value(), QStringLiteral("PHM maturity matrix"), QDate(2026, 7, 1));
+        QCOMPARE(int(july.size()), 1);
+        QCOMPARE(july.front().assessedOn, QDate(2026, 4, 10));
         // History cannot be rewritten, even with SQL.
         auto db = ProjectDb::open(mPath, true);
         QVERIFY(!db.value()->exec(QStringLiteral("UPDATE maturity_assessment SET assessed_on = '2020-01-01'")));
