@@ -349,6 +349,153 @@
         <source>the preview</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean current level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM maturity and the PHM cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not been assessed against the %2 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: assessed on %2 by %3 (assessments kept: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PHM cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 PCNs here completed a full cycle (review the data, choose an opportunity, design, implement, evaluate) between %3 and %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohorts used</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::AssessmentDialog</name>
+    <message>
+        <source>edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assess %1 against %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the target date &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::AuditLogDialog</name>
@@ -668,6 +815,77 @@ Previous: %2</source>
     </message>
 </context>
 <context>
+    <name>phm::ui::CycleDialog</name>
+    <message>
+        <source>review the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose an opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>design an intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>implement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluate the impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM cycle of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opportunity, e.g. Frailty: proactive MDT review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved cohorts used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete: every stage is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cycle is complete; start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::DataOverviewWidget</name>
     <message>
         <source>No project open.</source>
@@ -683,6 +901,57 @@ Previous: %2</source>
     </message>
     <message>
         <source>Rejected rows, one CSV per dataset file, with line number, reason and the original record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::FrameworkDialog</name>
+    <message>
+        <source>Maturity framework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest first, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>framework</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1199,6 +1468,10 @@ Previous: %2</source>
         <source>Reveal identities</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PHM maturity</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::MapPanel</name>
@@ -1344,6 +1617,108 @@ Previous: %2</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::MaturityPanel</name>
+    <message>
+        <source>Review the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Design an intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate the impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM cycle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit framework…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framework:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCNs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system (ICS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each area&apos;s newest assessment on or before this day, to compare how they stood then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a PHM cycle for the selected PCN or record the stage it has reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 assessed. Selected: &lt;b&gt;%4&lt;/b&gt; (%n assessments; click a row of the heatmap to choose another).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;PHM cycle, %1 to %2:&lt;/b&gt; %3 of %4 PCNs (%5%) completed a full cycle. Furthest stage this year: %6. No cycle yet: %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1957,10 @@ Previous: %2</source>
     </message>
     <message>
         <source>Export canceled; no packs were left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM maturity and the PHM cycle</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
