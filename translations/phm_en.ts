@@ -817,26 +817,6 @@ Previous: %2</source>
 <context>
     <name>phm::ui::CycleDialog</name>
     <message>
-        <source>review the data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose an opportunity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>design an intervention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>implement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>evaluate the impact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PHM cycle of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,7 +1600,7 @@ Previous: %2</source>
     </message>
 </context>
 <context>
-    <name>phm::ui::MaturityPanel</name>
+    <name>phm::ui::MaturityCharts</name>
     <message>
         <source>Review the data</source>
         <translation type="unfinished"></translation>
@@ -1641,6 +1621,9 @@ Previous: %2</source>
         <source>Evaluate the impact</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>phm::ui::MaturityPanel</name>
     <message>
         <source>New assessment…</source>
         <translation type="unfinished"></translation>

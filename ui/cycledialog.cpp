@@ -2,6 +2,7 @@
 
 #include "background.h"
 #include "cohortstore.h"
+#include "maturitycharts.h"
 #include "maturitystore.h"
 #include "users.h"
 
@@ -18,21 +19,6 @@
 namespace phm::ui {
 
 namespace {
-QString stageText(core::cycle::Stage s) {
-    switch (s) {
-        case core::cycle::Stage::Review:
-            return CycleDialog::tr("review the data");
-        case core::cycle::Stage::Choose:
-            return CycleDialog::tr("choose an opportunity");
-        case core::cycle::Stage::Design:
-            return CycleDialog::tr("design an intervention");
-        case core::cycle::Stage::Implement:
-            return CycleDialog::tr("implement");
-        case core::cycle::Stage::Evaluate:
-            break;
-    }
-    return CycleDialog::tr("evaluate the impact");
-}
 
 // The stage a cycle records next (nullopt: complete).
 std::optional<core::cycle::Stage> nextStage(const core::cycle::Cycle *c) {
@@ -95,7 +81,7 @@ void CycleDialog::cycleChosen() {
     mTitle->setEnabled(id == 0);
     if (c) mTitle->setText(c->title);
     const auto next = nextStage(c);
-    mNext->setText(next ? stageText(*next) : tr("complete: every stage is recorded"));
+    mNext->setText(next ? stageTitle(*next) : tr("complete: every stage is recorded"));
 }
 
 void CycleDialog::record() {

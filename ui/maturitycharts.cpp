@@ -34,6 +34,15 @@ void legend(QPainter &p, const QPointF &at, const std::vector<std::pair<QColor, 
 }
 }  // namespace
 
+QString stageTitle(core::cycle::Stage stage) {
+    static const char *const titles[] = {QT_TRANSLATE_NOOP("phm::ui::MaturityCharts", "Review the data"),
+                                         QT_TRANSLATE_NOOP("phm::ui::MaturityCharts", "Choose an opportunity"),
+                                         QT_TRANSLATE_NOOP("phm::ui::MaturityCharts", "Design an intervention"),
+                                         QT_TRANSLATE_NOOP("phm::ui::MaturityCharts", "Implement"),
+                                         QT_TRANSLATE_NOOP("phm::ui::MaturityCharts", "Evaluate the impact")};
+    return tr(titles[int(stage)]);
+}
+
 QColor levelColour(int level, int levels) {
     if (level < 0 || levels <= 0) return QColor(0xEE, 0xEE, 0xEE);
     // From a pale to a deep NHS blue.

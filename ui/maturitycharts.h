@@ -5,12 +5,16 @@
 // comparison (mean current and target level per PCN). No statistics: the data come from
 // core/maturity as they are.
 #include "maturity.h"
+#include "phmcycle.h"
 
 #include <QPainter>
 #include <QWidget>
 #include <functional>
 
 namespace phm::ui {
+
+// A PHM cycle stage for people: "Review the data", "Choose an opportunity", ... (translated).
+QString stageTitle(core::cycle::Stage stage);
 
 // Colours of the levels, lowest first (light to dark blue), and grey for "not assessed".
 QColor levelColour(int level, int levels);

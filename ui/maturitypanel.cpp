@@ -29,21 +29,6 @@ struct Loaded {
     core::Result<std::vector<core::cycle::Cycle>> cycles = core::Error{};
 };
 
-QString stageLabel(core::cycle::Stage s) {
-    switch (s) {
-        case core::cycle::Stage::Review:
-            return MaturityPanel::tr("Review the data");
-        case core::cycle::Stage::Choose:
-            return MaturityPanel::tr("Choose an opportunity");
-        case core::cycle::Stage::Design:
-            return MaturityPanel::tr("Design an intervention");
-        case core::cycle::Stage::Implement:
-            return MaturityPanel::tr("Implement");
-        case core::cycle::Stage::Evaluate:
-            break;
-    }
-    return MaturityPanel::tr("Evaluate the impact");
-}
 }  // namespace
 
 MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
@@ -230,7 +215,7 @@ void MaturityPanel::show() {
     const core::cycle::Dashboard d = core::cycle::dashboard(mCycleList, pcns, from, to);
     QStringList furthest;
     for (int s = 0; s < core::cycle::kStages; ++s)
-        if (d.furthest[size_t(s)] > 0) furthest << tr("%1: %2").arg(stageLabel(core::cycle::Stage(s))).arg(d.furthest[size_t(s)]);
+        if (d.furthest[size_t(s)] > 0) furthest << tr("%1: %2").arg(stageTitle(core::cycle::Stage(s))).arg(d.furthest[size_t(s)]);
     mCycleSummary->setText(tr("<b>PHM cycle, %1 to %2:</b> %3 of %4 PCNs (%5%) completed a full cycle. Furthest stage this year: %6. "
                               "No cycle yet: %7.")
                                .arg(l.toString(from, QLocale::ShortFormat), l.toString(to, QLocale::ShortFormat))
@@ -246,7 +231,7 @@ void MaturityPanel::show() {
         for (const auto &a : mAreas)
             if (a.level == QLatin1String("pcn") && a.code == c.pcn) pcnName = a.name;
         const auto reached = c.reached();
-        const QStringList cells = {pcnName, c.title, reached ? stageLabel(*reached) : tr("not started"),
+        const QStringList cells = {pcnName, c.title, reached ? stageTitle(*reached) : tr("not started"),
                                    reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString()};
         for (int col = 0; col < cells.size(); ++col) mCycles->setItem(r, col, new QTableWidgetItem(cells[col]));
     }
