@@ -1703,6 +1703,14 @@ Previous: %2</source>
         <source>not started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cohorts used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a cycle to open the cohorts it used in the cohort builder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>phm::ui::NewDemoDialog</name>

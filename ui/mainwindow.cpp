@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Drill-down from a profile value to the people behind it, in the cohort builder.
     connect(mProfile, &ProfilePanel::cohortRequested, this, &MainWindow::openCohort);
     connect(mMap, &MapPanel::cohortRequested, this, &MainWindow::openCohort);
+    connect(mMaturity, &MaturityPanel::cohortRequested, this, &MainWindow::openCohort);
     connect(mMap, &MapPanel::areaSelected, this, [this](const core::Area &area) {
         selectArea(area);
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) dock->raise();

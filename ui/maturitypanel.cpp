@@ -77,8 +77,9 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     layout->addLayout(grid, 3);
     mCycleSummary->setWordWrap(true);
     layout->addWidget(mCycleSummary);
-    mCycles->setColumnCount(4);
-    mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On")});
+    mCycles->setColumnCount(5);
+    mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On"), tr("Cohorts used")});
+    mCycles->setToolTip(tr("Double-click a cycle to open the cohorts it used in the cohort builder"));
     styleTable(mCycles);
     layout->addWidget(mCycles, 1);
     connect(mFramework, &QComboBox::currentIndexChanged, this, &MaturityPanel::show);
@@ -97,6 +98,14 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     connect(mCycle, &QPushButton::clicked, this, [this] { recordCycle(); });
     connect(mEditFramework, &QPushButton::clicked, this, [this] { editFramework(); });
     connect(mController, &ProjectController::projectOpened, this, &MaturityPanel::reload);
+    connect(mCycles, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (row < 0 || size_t(row) >= mCycleList.size()) return;
+        QStringList cohorts, clauses;
+        for (const core::cycle::StageRecord &s : mCycleList[size_t(row)].stages) cohorts << s.cohorts;
+        cohorts.removeDuplicates();
+        for (const QString &c : cohorts) clauses << QStringLiteral("in_cohort(\"%1\")").arg(c);
+        if (!clauses.isEmpty()) emit cohortRequested(clauses.join(QStringLiteral(" or ")));
+    });
 }
 
 const core::maturity::Framework *MaturityPanel::framework() const {
@@ -231,8 +240,12 @@ void MaturityPanel::show() {
         for (const auto &a : mAreas)
             if (a.level == QLatin1String("pcn") && a.code == c.pcn) pcnName = a.name;
         const auto reached = c.reached();
+        QStringList cohorts;
+        for (const core::cycle::StageRecord &s : c.stages) cohorts << s.cohorts;
+        cohorts.removeDuplicates();
         const QStringList cells = {pcnName, c.title, reached ? stageTitle(*reached) : tr("not started"),
-                                   reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString()};
+                                   reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString(),
+                                   cohorts.join(QStringLiteral(", "))};
         for (int col = 0; col < cells.size(); ++col) mCycles->setItem(r, col, new QTableWidgetItem(cells[col]));
     }
     emit updated();

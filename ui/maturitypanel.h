@@ -43,6 +43,8 @@ public slots:
 
 signals:
     void updated();
+    // A double-click on a cycle opens the cohorts it used in the cohort builder.
+    void cohortRequested(const QString &rule);
 
 private:
     void show();

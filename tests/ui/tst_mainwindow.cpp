@@ -696,6 +696,13 @@ private slots:
         QVERIFY(updated.wait(20000));
         QCOMPARE(panel->cycleTable()->rowCount(), 1);
         QCOMPARE(panel->cycleTable()->item(0, 2)->text(), QStringLiteral("Review the data"));
+        QCOMPARE(panel->cycleTable()->item(0, 4)->text(), QStringLiteral("Frail 75+"));
+        // Double-clicking the cycle opens its cohorts in the cohort builder.
+        QSignalSpy opened(panel, &ui::MaturityPanel::cohortRequested);
+        emit panel->cycleTable()->cellDoubleClicked(0, 1);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), QStringLiteral("in_cohort(\"Frail 75+\")"));
+        QCOMPARE(w.cohortPanel()->editor()->toPlainText(), QStringLiteral("in_cohort(\"Frail 75+\")"));
         // The next stage, dated before the first: refused, shown, nothing stored.
         cycle = panel->recordCycle();
         QCOMPARE(cycle->cycleBox()->currentText(), QStringLiteral("Frailty: proactive MDT review"));
