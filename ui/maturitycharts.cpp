@@ -22,14 +22,44 @@ QFont font(const QPainter &p, double points, bool bold = false) {
     return f;
 }
 
-void legend(QPainter &p, const QPointF &at, const std::vector<std::pair<QColor, QString>> &entries, double size) {
-    double x = at.x();
+// How many lines a legend takes within `width` (as legend() wraps it).
+int legendLines(const QFontMetricsF &fm, const std::vector<std::pair<QColor, QString>> &entries, double size, double width) {
+    int lines = 1;
+    double x = 0;
+    for (const auto &e : entries) {
+        const double w = size * 2 + fm.horizontalAdvance(e.second) + size;
+        if (x > 0 && x + w - size > width) {
+            ++lines;
+            x = 0;
+        }
+        x += w;
+    }
+    return lines;
+}
+
+// A legend of swatches and labels from `at` (bottom left), wrapped to stay left of `right`: extra
+// lines go upwards so the legend keeps its bottom edge.
+void legend(QPainter &p, const QPointF &at, const std::vector<std::pair<QColor, QString>> &entries, double size, double right = 1e12) {
     const QFontMetricsF fm(p.font());
-    for (const auto &[colour, label] : entries) {
-        p.fillRect(QRectF(x, at.y() - size * 0.8, size, size * 0.8), colour);
-        p.setPen(kText);
-        p.drawText(QPointF(x + size * 1.3, at.y()), label);
-        x += size * 2 + fm.horizontalAdvance(label) + size;
+    const double lineH = fm.height() * 1.25;
+    std::vector<std::vector<std::pair<size_t, double>>> lines(1);  // entry and its x
+    double x = at.x();
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const double w = size * 2 + fm.horizontalAdvance(entries[i].second) + size;
+        if (x > at.x() && x + w - size > right) {
+            lines.emplace_back();
+            x = at.x();
+        }
+        lines.back().push_back({i, x});
+        x += w;
+    }
+    for (size_t l = 0; l < lines.size(); ++l) {
+        const double y = at.y() - lineH * double(lines.size() - 1 - l);
+        for (const auto &[i, ex] : lines[l]) {
+            p.fillRect(QRectF(ex, y - size * 0.8, size, size * 0.8), entries[i].first);
+            p.setPen(kText);
+            p.drawText(QPointF(ex + size * 1.3, y), entries[i].second);
+        }
     }
 }
 }  // namespace
@@ -95,7 +125,7 @@ void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework
     std::vector<std::pair<QColor, QString>> entries;
     for (int k = 0; k < f.levels.size(); ++k) entries.push_back({levelColour(k, int(f.levels.size())), f.levels[k]});
     entries.push_back({levelColour(-1, 0), tr("not assessed")});
-    legend(p, QPointF(l.grid.left(), box.bottom() - 2), entries, QFontMetricsF(p.font()).height() * 0.9);
+    legend(p, QPointF(l.grid.left(), box.bottom() - 2), entries, QFontMetricsF(p.font()).height() * 0.9, box.right());
     p.restore();
 }
 
@@ -175,7 +205,12 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
     double left = 0;
     for (const QString &level : f.levels) left = std::max(left, fm.horizontalAdvance(level));
     left += 8;
-    const QRectF plot = box.adjusted(left, fm.height(), -fm.height(), -fm.height() * 3.2);
+    const int n = int(f.capabilities.size());
+    std::vector<std::pair<QColor, QString>> entries;
+    for (int c = 0; c < n; ++c)
+        entries.push_back({QColor::fromHsvF(float(c) / float(std::max(1, n)), 0.75f, 0.75f), f.capabilities[size_t(c)].name});
+    const int legendRows = legendLines(fm, entries, fm.height() * 0.9, box.width());
+    const QRectF plot = box.adjusted(left, fm.height(), -fm.height(), -fm.height() * (2.2 + 1.25 * legendRows));
     p.setPen(kMuted);
     for (int k = 0; k < levels; ++k) {
         const double y = plot.bottom() - plot.height() * (k + 0.5) / levels;
@@ -202,11 +237,8 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
         p.drawText(QRectF(cx - w / 2, plot.bottom() + 2, w, fm.height()), Qt::AlignCenter, label);
     }
     const double line = std::max(1.0, box.width() / 250), dot = std::max(3.0, box.width() / 120);  // the same look at any resolution
-    std::vector<std::pair<QColor, QString>> entries;
-    const int n = int(f.capabilities.size());
     for (int c = 0; c < n; ++c) {
-        const QColor colour = QColor::fromHsvF(float(c) / float(std::max(1, n)), 0.75f, 0.75f);
-        entries.push_back({colour, f.capabilities[size_t(c)].name});
+        const QColor colour = entries[size_t(c)].first;
         QPolygonF points;
         for (const auto &a : history)
             if (const core::maturity::Rating *r = a.rating(f.capabilities[size_t(c)].name); r && r->current >= 0)
@@ -216,7 +248,7 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
         p.setBrush(colour);
         for (const QPointF &pt : points) p.drawEllipse(pt, dot / 2, dot / 2);
     }
-    legend(p, QPointF(plot.left(), box.bottom() - 2), entries, fm.height() * 0.9);
+    legend(p, QPointF(box.left(), box.bottom() - 2), entries, fm.height() * 0.9, box.right());
     p.restore();
 }
 
