@@ -64,11 +64,20 @@ CycleDialog::CycleDialog(const QString &projectPath, const QString &pcn, const Q
     connect(record, &QPushButton::clicked, this, &CycleDialog::record);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mCycle, &QComboBox::currentIndexChanged, this, &CycleDialog::cycleChosen);
-    if (auto saved = core::CohortStore(projectPath).list())
-        for (const core::SavedCohort &c : saved.value()) {
-            auto *item = new QListWidgetItem(c.name, mCohorts);
-            item->setCheckState(Qt::Unchecked);
-        }
+    // The saved cohorts, read off the GUI thread.
+    runInBackground(
+        this, [path = projectPath] { return core::CohortStore(path).list(); },
+        [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
+            if (!saved) {
+                mStatus->setText(saved.error().message);
+                return;
+            }
+            for (const core::SavedCohort &c : saved.value()) {
+                auto *item = new QListWidgetItem(c.name, mCohorts);
+                item->setCheckState(Qt::Unchecked);
+            }
+            emit cohortsLoaded();
+        });
     mCycle->setCurrentIndex(cycles.empty() ? 0 : 1);
     cycleChosen();
 }

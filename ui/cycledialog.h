@@ -29,6 +29,7 @@ public:
 
 signals:
     void recorded(bool ok);
+    void cohortsLoaded();
 
 private:
     void cycleChosen();

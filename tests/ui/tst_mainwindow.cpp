@@ -686,6 +686,8 @@ private slots:
         QCOMPARE(cycle->cycleBox()->currentData().toLongLong(), 0);  // a new cycle
         cycle->titleEdit()->setText(QStringLiteral("Frailty: proactive MDT review"));
         cycle->dateEdit()->setDate(QDate(2026, 5, 1));
+        QSignalSpy cohortsLoaded(cycle, &ui::CycleDialog::cohortsLoaded);
+        QVERIFY(cohortsLoaded.wait(20000));
         QCOMPARE(cycle->cohortList()->count(), 1);
         cycle->cohortList()->item(0)->setCheckState(Qt::Checked);
         QSignalSpy recorded(cycle, &ui::CycleDialog::recorded);
