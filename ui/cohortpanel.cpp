@@ -8,6 +8,7 @@
 #include "rulehighlighter.h"
 #include "rulepanel.h"
 #include "rulepanelwidget.h"
+#include "users.h"
 
 #include <QChartView>
 #include <QDateTime>
@@ -273,7 +274,7 @@ void CohortPanel::save() {
     const QString name = QInputDialog::getText(this, tr("Save cohort"), tr("Name:"));
     if (name.trimmed().isEmpty()) return;
     auto saved =
-        core::CohortStore(project->path).save(name.trimmed(), mEditor->toPlainText(), qEnvironmentVariable("USER"), QString(), mLast.count);
+        core::CohortStore(project->path).save(name.trimmed(), mEditor->toPlainText(), core::currentLogin(), QString(), mLast.count);
     if (!saved) {
         QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
         return;
