@@ -354,8 +354,9 @@ Result<ImportReport> importAll(const QString &projectPath, const QByteArray &jso
                 return Error{QStringLiteral("bad_framework"),
                              QStringLiteral("%1: framework \"%2\" is listed twice").arg(where, f.value().name), where};
             importedNames << f.value().name;
-            const Framework *existing = findFramework(all, f.value().name);
-            if (existing && existing->toJson() == f.value().toJson()) {
+            const auto existing = std::find_if(
+                all.begin(), all.end(), [&](const Framework &x) { return x.name.compare(f.value().name, Qt::CaseInsensitive) == 0; });
+            if (existing != all.end() && existing->toJson() == f.value().toJson()) {
                 ++report.frameworksUnchanged;
                 continue;
             }
@@ -363,8 +364,8 @@ Result<ImportReport> importAll(const QString &projectPath, const QByteArray &jso
                 return Error{s.error().code, QStringLiteral("%1: %2").arg(where, s.error().message), where};
             if (auto s = writeFramework(db, f.value(), author); !s) return s.error();
             ++report.frameworksSaved;
-            if (existing)
-                *const_cast<Framework *>(existing) = f.value();
+            if (existing != all.end())
+                *existing = f.value();
             else
                 all.push_back(f.value());
         }

@@ -149,6 +149,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     }
     // "This year" for the PHM cycle: the financial year the pack is produced in.
     const auto [yearFrom, yearTo] = cycle::financialYear(QDate::currentDate());
+    const std::vector<maturity::Assessment> newest = maturity::latestByArea(assessed.value(), chosenFramework->name);
     std::vector<PackData> out;
     for (int a = 0; a < count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
@@ -181,7 +182,6 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                 if (!inside) continue;
                 pcns << areas.code(pcn);
                 if (level == Area::Pcn) continue;
-                const auto newest = maturity::latestByArea(assessed.value(), m.framework.name);
                 const auto it = std::find_if(newest.begin(), newest.end(), [&](const maturity::Assessment &x) {
                     return x.level == QLatin1String("pcn") && x.area == areas.code(pcn);
                 });
