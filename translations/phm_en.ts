@@ -74,38 +74,6 @@
 <context>
     <name>phm::ui</name>
     <message>
-        <source>Men</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Women</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality across IMD quintiles.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>higher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, ICS-wide quintiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>suppressed or no value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot write %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,6 +1924,49 @@ Previous: %2</source>
     </message>
 </context>
 <context>
+    <name>phm::ui::PackWriter</name>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality across IMD quintiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ICS-wide quintiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppressed or no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::ProfilePanel</name>
     <message>
         <source>All areas</source>
@@ -2692,17 +2703,6 @@ Previous: %2</source>
     </message>
     <message>
         <source>%1&lt;br&gt;&lt;small&gt;quarter ends %2 to %3; %4 ms&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>phm::ui::Writer</name>
-    <message>
-        <source>%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,11 +156,14 @@ private:
         mPainter.drawLine(box.topLeft(), box.topRight());
         mPainter.setPen(kGrey);
         const QLocale l;
-        const QString left = tr("%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4")
-                                 .arg(mPack.areaName, l.toString(QDate(1970, 1, 1).addDays(mPack.periodStart), QLocale::ShortFormat),
-                                      l.toString(QDate(1970, 1, 1).addDays(mPack.periodEnd), QLocale::ShortFormat), mPack.policy);
+        const QString left =
+            QCoreApplication::translate("phm::ui::PackWriter",
+                                        "%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4")
+                .arg(mPack.areaName, l.toString(QDate(1970, 1, 1).addDays(mPack.periodStart), QLocale::ShortFormat),
+                     l.toString(QDate(1970, 1, 1).addDays(mPack.periodEnd), QLocale::ShortFormat), mPack.policy);
         mPainter.drawText(box.adjusted(0, mm(1), -mm(25), 0), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, left);
-        mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop, tr("Page %1 of %2").arg(mPageNo).arg(mPages));
+        mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop,
+                          QCoreApplication::translate("phm::ui::PackWriter", "Page %1 of %2").arg(mPageNo).arg(mPages));
     }
 
     PageSink &mSink;
