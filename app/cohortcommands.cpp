@@ -35,17 +35,24 @@ namespace {
 
 // What the commands' counts are (core/publish): the attrition steps are nested subsets, not parts
 // of a line; a saved cohort's versions neither.
-const disclosure::OutputFields kCohortFields{{QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")},
-                                             {},
-                                             {QStringLiteral("attrition"), QStringLiteral("versions")},
-                                             {},
-                                             {}};
-const disclosure::OutputFields kSegmentFields{
-    {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"), QStringLiteral("ae_attendances_12m")},
-    {{QStringLiteral("percent"), {QStringLiteral("count")}}, {QStringLiteral("cost_12m"), {QStringLiteral("count")}}},
-    {},
-    {},
-    {}};
+const disclosure::OutputFields kCohortFields = [] {
+    disclosure::OutputFields f;
+    f.counts = {QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")};
+    f.notLines = {QStringLiteral("attrition"), QStringLiteral("versions")};
+    f.labels = {QStringLiteral("ms"), QStringLiteral("version"), QStringLiteral("index_date")};
+    return f;
+}();
+// A segment's share is recomputed from the published counts of the segments; costs are sums of
+// money, not counts, published to three significant figures.
+const disclosure::OutputFields kSegmentFields = [] {
+    disclosure::OutputFields f;
+    f.counts = {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"),
+               QStringLiteral("ae_attendances_12m")};
+    f.derived = {{QStringLiteral("percent"), {QStringLiteral("count")}, disclosure::Derivation::Share},
+                {QStringLiteral("cost_12m"), {QStringLiteral("count")}, disclosure::Derivation::Magnitude}};
+    f.labels = {QStringLiteral("ms"), QStringLiteral("index_date")};
+    return f;
+}();
 
 std::optional<Area::Kind> areaKind(const QString &name) {
     if (name == QLatin1String("practice")) return Area::Practice;

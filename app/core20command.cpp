@@ -162,7 +162,9 @@ int runCore20Command(const QStringList &args) {
             }
         if (!found) return fail(QStringLiteral("phm core20: no %1 called `%2`").arg(p.value(QStringLiteral("level")), wanted));
     }
-    auto r = computeCore20Plus5(areas, lists, indicators.value(), plus.value(), *level, focus);
+    Core20Plus5Options options;
+    options.governed = &policy.value();  // shares and values from the counts as published
+    auto r = computeCore20Plus5(areas, lists, indicators.value(), plus.value(), *level, focus, options);
     if (!r) return fail(QStringLiteral("phm core20: %1").arg(r.error().message));
     auto published = phm::cli::publishOutput(toJson(r.value(), indicators.value(), areas, p.value(QStringLiteral("level"))),
                                              phm::cli::kIndicatorFields, policy.value(), projectPath, QStringLiteral("core20"),

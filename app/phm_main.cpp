@@ -1,12 +1,14 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
 #include "clioutput.h"
+#include "clidisclosure.h"
 #include "cliprogress.h"
 #include "cohortcommands.h"
 #include "core20command.h"
 #include "dataspec.h"
 #include "generator.h"
 #include "governancecommands.h"
+#include "governedoutput.h"
 #include "importer.h"
 #include "maturitycommands.h"
 #include "packcommand.h"
@@ -117,8 +119,14 @@ int cmdImport(const QStringList &args) {
 int cmdInfo(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption()});
     p.process(args);
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) {
+        err(QStringLiteral("phm info: %1").arg(policy.error().message));
+        return 1;
+    }
     Feedback fb;
     QElapsedTimer t;
     t.start();
@@ -129,7 +137,14 @@ int cmdInfo(const QStringList &args) {
     }
     QJsonObject info = projectInfo(*r.value());
     info.insert(QStringLiteral("open_ms"), double(t.elapsed()));
-    out(QString::fromUtf8(QJsonDocument(info).toJson()));
+    // The counts of people and events leave through the governed boundary like any other output.
+    auto published = publishGovernedObject(info, projectInfoFields(), policy.value(), p.value(QStringLiteral("project")),
+                                           QStringLiteral("info"));
+    if (!published) {
+        err(QStringLiteral("phm info: %1").arg(published.error().message));
+        return 1;
+    }
+    out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
     return 0;
 }
 }  // namespace

@@ -90,6 +90,7 @@ int runProfileCommand(const QStringList &args) {
         if (!day) return fail(QStringLiteral("phm profile: --date is YYYY-MM-DD"));
         options.indexDate = *day;
     }
+    options.governed = &policy.value();  // values from the counts as published
     const AreaIndex areas(*opened.value());
     ProfileWorkspace workspace;
     auto profile = computeProfile(areas, lists, chosen, *level, options, &workspace);
@@ -186,6 +187,7 @@ int runInequalityCommand(const QStringList &args) {
     options.confidence = confidence.value();
     options.repetitions = p.value(QStringLiteral("repetitions")).toInt();
     options.seed = p.value(QStringLiteral("seed")).toULongLong();
+    options.governed = &policy.value();
     if (options.repetitions < 1) return fail(QStringLiteral("phm inequality: --repetitions must be a positive whole number"));
     Feedback fb;
     auto opened = openProject(p.value(QStringLiteral("project")), fb);
@@ -221,8 +223,12 @@ int runInequalityCommand(const QStringList &args) {
                   {QStringLiteral("rii_lower"), s ? jsonNumber(s->riiLower) : QJsonValue()},
                   {QStringLiteral("rii_upper"), s ? jsonNumber(s->riiUpper) : QJsonValue()}};
     if (!s) o.insert(QStringLiteral("sii_note"), r.value().siiNote);
+    // The slope and relative index come from the groups' published values; three figures.
+    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
+    for (const char *key : {"sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper"})
+        fields.derived.push_back({QLatin1String(key), {}, disclosure::Derivation::Statistic});
     auto published =
-        phm::cli::publishOutput(o, phm::cli::kIndicatorFields, policy.value(), opened.value()->path, QStringLiteral("inequality"),
+        phm::cli::publishOutput(o, fields, policy.value(), opened.value()->path, QStringLiteral("inequality"),
                                 {{QStringLiteral("indicator"), it->id}, {QStringLiteral("by"), p.value(QStringLiteral("by"))}});
     if (!published) return fail(QStringLiteral("phm inequality: %1").arg(published.error().message));
     o = published.value();
@@ -283,7 +289,7 @@ int runTrendCommand(const QStringList &args) {
     if (!opened) return fail(QStringLiteral("phm trend: %1").arg(opened.error().message));
     const AreaIndex areas(*opened.value());
     const std::vector<int32_t> dates = trendDates(*opened.value(), *it, points, months);
-    auto trend = computeTrend(areas, lists, *it, *level, dates);
+    auto trend = computeTrend(areas, lists, *it, *level, dates, nullptr, nullptr, &policy.value());
     if (!trend) return fail(QStringLiteral("phm trend: %1").arg(trend.error().message));
     // null when the indicator reads no dated events (any date is covered).
     const int32_t covered = earliestCoveredDate(*opened.value(), *it);
@@ -306,8 +312,13 @@ int runTrendCommand(const QStringList &args) {
                                   {QStringLiteral("area_code"), areas.code(Area{*level, a})},
                                   {QStringLiteral("values"), values}});
     }
-    // Each area's values over time are a series, not parts of a line: every point is published on
-    // its own (suppressed when small, rounded otherwise).
+    // Each area's values over time are a series, not parts of a line; at each date the areas'
+    // points are the parts of a line whose total is the ICS's point, so one area's hidden value
+    // cannot be had as the ICS less the others.
+    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
+    fields.linesAcross = QStringLiteral("areas");
+    fields.acrossKey = QStringLiteral("values");
+    fields.acrossTotal = QStringLiteral("ics");
     auto published =
         phm::cli::publishOutput(QJsonObject{{QStringLiteral("indicator"), it->id},
                                             {QStringLiteral("indicator_name"), it->name},
@@ -317,7 +328,7 @@ int runTrendCommand(const QStringList &args) {
                                             {QStringLiteral("areas"), series},
                                             {QStringLiteral("ics"), ics},
                                             {QStringLiteral("ms"), trend.value().ms}},
-                                phm::cli::kIndicatorFields, policy.value(), opened.value()->path, QStringLiteral("trend"),
+                                fields, policy.value(), opened.value()->path, QStringLiteral("trend"),
                                 {{QStringLiteral("indicator"), it->id}, {QStringLiteral("level"), p.value(QStringLiteral("level"))}});
     if (!published) return fail(QStringLiteral("phm trend: %1").arg(published.error().message));
     out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));

@@ -27,12 +27,26 @@ using phm::cli::out;
 namespace {
 // The counts of these commands' outputs (core/publish); a calibration bin's observed rate comes
 // from its people.
-const disclosure::OutputFields kStratifyFields{{QStringLiteral("count"), QStringLiteral("n"), QStringLiteral("persons"),
-                                                QStringLiteral("people"), QStringLiteral("train_people"), QStringLiteral("test_people")},
-                                               {{QStringLiteral("observed"), {QStringLiteral("n")}}},
-                                               {},
-                                               {},
-                                               {}};
+const disclosure::OutputFields kStratifyFields = [] {
+    disclosure::OutputFields f;
+    f.counts = {QStringLiteral("count"), QStringLiteral("n"), QStringLiteral("persons"), QStringLiteral("people"),
+               QStringLiteral("train_people"), QStringLiteral("test_people")};
+    // Rates from the published counts; the model's own statistics to three significant figures.
+    f.counts << QStringLiteral("events") << QStringLiteral("test_outcomes") << QStringLiteral("high_test_people")
+             << QStringLiteral("high_test_outcomes");
+    f.derived = {{QStringLiteral("observed"), {QStringLiteral("events"), QStringLiteral("n")}, disclosure::Derivation::Ratio},
+                 {QStringLiteral("ppv_high"), {QStringLiteral("high_test_outcomes"), QStringLiteral("high_test_people")},
+                  disclosure::Derivation::Ratio},
+                 {QStringLiteral("sensitivity_high"), {QStringLiteral("high_test_outcomes"), QStringLiteral("test_outcomes")},
+                  disclosure::Derivation::Ratio},
+                 {QStringLiteral("outcome_rate"), {QStringLiteral("test_outcomes"), QStringLiteral("test_people")},
+                  disclosure::Derivation::Ratio}};
+    for (const char *key : {"predicted", "auroc", "intercept", "beta"})
+        f.derived.push_back({QLatin1String(key), {}, disclosure::Derivation::Statistic});
+    f.labels = {QStringLiteral("ms"), QStringLiteral("min_score"), QStringLiteral("index_date"), QStringLiteral("runs"),
+                QStringLiteral("train_ms"), QStringLiteral("score_ms"), QStringLiteral("efi_ms"), QStringLiteral("segment_ms")};
+    return f;
+}();
 
 QJsonArray tiersJson(const RiskModelResult &m) {
     return QJsonArray{
@@ -77,7 +91,10 @@ int runRiskCommand(const QStringList &args) {
     QJsonArray calibration, coefficients;
     for (const CalibrationBin &b : m.calibration)
         calibration.append(QJsonObject{
-            {QStringLiteral("n"), qint64(b.n)}, {QStringLiteral("predicted"), b.predicted}, {QStringLiteral("observed"), b.observed}});
+            {QStringLiteral("n"), qint64(b.n)},
+            {QStringLiteral("events"), qint64(std::llround(b.observed * double(b.n)))},
+            {QStringLiteral("predicted"), b.predicted},
+            {QStringLiteral("observed"), b.observed}});
     for (int j = 0; j < m.features.size(); ++j)
         coefficients.append(QJsonObject{{QStringLiteral("feature"), m.features[j]}, {QStringLiteral("beta"), m.coefficients[size_t(j)]}});
     QJsonObject o{{QStringLiteral("auroc"), m.auroc},
@@ -88,6 +105,9 @@ int runRiskCommand(const QStringList &args) {
                   {QStringLiteral("outcome_rate"), m.outcomeRate},
                   {QStringLiteral("train_people"), qint64(m.trainPeople)},
                   {QStringLiteral("test_people"), qint64(m.testPeople)},
+                  {QStringLiteral("test_outcomes"), qint64(m.testOutcomes)},
+                  {QStringLiteral("high_test_people"), qint64(m.highTestPeople)},
+                  {QStringLiteral("high_test_outcomes"), qint64(m.highTestOutcomes)},
                   {QStringLiteral("intercept"), m.intercept},
                   {QStringLiteral("coefficients"), coefficients},
                   {QStringLiteral("ms"), ms},
@@ -100,15 +120,19 @@ int runRiskCommand(const QStringList &args) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
+    // Text from the published JSON only: the same figures, the same protection.
+    auto percent = [&](const char *key) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        return v.isDouble() ? QString::number(100 * v.toDouble(), 'f', 1) : QStringLiteral("*");
+    };
     out(QStringLiteral("Emergency admission in the next 12 months: AUROC %1 on %2 held-out people (trained on %3); %4% had an admission\n")
-            .arg(m.auroc, 0, 'f', 3)
-            .arg(m.testPeople)
-            .arg(m.trainPeople)
-            .arg(100 * m.outcomeRate, 0, 'f', 1));
+            .arg(o.value(QStringLiteral("auroc")).isDouble() ? QString::number(o.value(QStringLiteral("auroc")).toDouble(), 'f', 2)
+                                                             : QStringLiteral("*"),
+                 countText(o.value(QStringLiteral("test_people"))), countText(o.value(QStringLiteral("train_people"))),
+                 percent("outcome_rate")));
     out(QStringLiteral("High-risk cut (top %1%): PPV %2%, sensitivity %3%\n")
             .arg(options.highPercent)
-            .arg(100 * m.ppvAtHigh, 0, 'f', 1)
-            .arg(100 * m.sensitivityAtHigh, 0, 'f', 1));
+            .arg(percent("ppv_high"), percent("sensitivity_high")));
     const QJsonArray shown = o.value(QStringLiteral("tiers")).toArray();
     out(QStringLiteral("Tiers now: high %1, rising %2, low %3 (%4 ms; %5)\nCalibration by decile (predicted vs observed):\n")
             .arg(countText(shown[0][QStringLiteral("count")]), countText(shown[1][QStringLiteral("count")]),

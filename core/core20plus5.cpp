@@ -136,7 +136,7 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
                 if (mask[size_t(i)] & (1u << g)) inGroup[row][g] += 1;
         }
     }
-    auto share = [&](double x, double total) { return IndicatorValue{x, total, stats::proportion(x, total, options.confidence, 100)}; };
+    auto share = [&](double x, double total) { return governedShare(x, total, options.confidence, options.governed); };
     for (int row = 0; row <= count; ++row) {
         const Area area = row < count ? Area{level, row} : Area{Area::Ics, 0};
         GroupShares s{area, areas.name(area), areas.code(area), people[size_t(row)], share(inGroup[size_t(row)][0], people[size_t(row)]),
@@ -172,11 +172,12 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
             }
             auto compare = [&](size_t g) {
                 GroupComparison gc{
-                    indicatorValue(*it, in[g], options.confidence), indicatorValue(*it, rest[g], options.confidence).ci.value, {}};
+                    governedValue(*it, in[g], options.confidence, options.governed),
+                    governedValue(*it, rest[g], options.confidence, options.governed).ci.value, {}};
                 gc.vsRest = compareWith(gc.value.ci, gc.rest, it->polarity);
                 return gc;
             };
-            ClinicalRow row{c, int(it - indicators.data()), indicatorValue(*it, all, options.confidence), compare(0), {}};
+            ClinicalRow row{c, int(it - indicators.data()), governedValue(*it, all, options.confidence, options.governed), compare(0), {}};
             for (size_t g = 1; g <= plus.size(); ++g) row.plus.push_back(compare(g));
             out.clinical.push_back(std::move(row));
         }

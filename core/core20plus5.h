@@ -64,6 +64,9 @@ struct ClinicalRow {
 struct Core20Plus5Options {
     int32_t indexDate = kNoDate;  // default: the extract end
     double confidence = 0.95;
+    // Set for an output that leaves the workbench: every value is computed from the counts as the
+    // policy publishes them (governedValue). Not owned.
+    const disclosure::Policy *governed = nullptr;
 };
 
 struct Core20Plus5 {

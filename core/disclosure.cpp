@@ -1,8 +1,11 @@
 #include "disclosure.h"
 
+#include <sodium.h>
+
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 
@@ -19,9 +22,45 @@ bool isSmall(double count, const Policy &policy) {
     return policy.enabled && !std::isnan(count) && count >= policy.smallest && count <= policy.largest;
 }
 
+namespace {
+// A keyed draw in [0, 1) that depends only on the count and the rounding base.
+double keyedUniform(const QByteArray &key, double count, int base) {
+    unsigned char in[sizeof(double) + sizeof(int)];
+    std::memcpy(in, &count, sizeof(double));
+    std::memcpy(in + sizeof(double), &base, sizeof(int));
+    uint64_t out = 0;
+    crypto_generichash(reinterpret_cast<unsigned char *>(&out), sizeof out, in, sizeof in,
+                       reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
+    return double(out >> 11) * 0x1.0p-53;
+}
+}  // namespace
+
+QByteArray newRoundingKey() {
+    QByteArray key(crypto_generichash_KEYBYTES, Qt::Uninitialized);
+    if (sodium_init() < 0) return {};
+    randombytes_buf(key.data(), size_t(key.size()));
+    return key;
+}
+
 double roundCount(double count, const Policy &policy) {
     if (!policy.enabled || policy.roundTo <= 1 || std::isnan(count)) return count;
-    return std::floor(count / policy.roundTo + 0.5) * policy.roundTo;  // halves up: 12.5 -> 15
+    const double base = policy.roundTo;
+    double shown;
+    if (policy.key.size() < int(crypto_generichash_KEYBYTES_MIN)) {
+        shown = std::floor(count / base + 0.5) * base;  // halves up: 12.5 -> 15
+    } else {
+        const double low = std::floor(count / base) * base;
+        const double up = (count - low) / base;  // 0 for a multiple of the base: published as it is
+        shown = keyedUniform(policy.key, count, policy.roundTo) < up ? low + base : low;
+    }
+    // Above the suppressed range, never shown as a number in it (or as 0).
+    if (count > policy.largest && shown <= policy.largest) shown = std::ceil((policy.largest + 1) / base) * base;
+    return shown;
+}
+
+double roundMagnitude(double value, const Policy &policy) {
+    if (!policy.enabled || std::isnan(value) || value == 0) return value;
+    return QString::number(value, 'g', 3).toDouble();
 }
 
 double publish(double count, const Policy &policy) { return isSmall(count, policy) ? NAN : roundCount(count, policy); }

@@ -7,6 +7,7 @@
 // or from a parent area's total, so secondary (complementary) suppression hides further cells
 // until no line of a table has exactly one hidden member. Values derived from a suppressed
 // count (rates, percentages, intervals) are suppressed with it.
+#include <QByteArray>
 #include <QString>
 #include <vector>
 
@@ -15,7 +16,15 @@ namespace phm::core::disclosure {
 struct Policy {
     bool enabled = true;
     int smallest = 1, largest = 7;  // counts in [smallest, largest] are suppressed
-    int roundTo = 5;                // other counts to the nearest multiple (1: no rounding)
+    int roundTo = 5;                // other counts to a multiple of this (1: no rounding)
+    // The project's secret rounding key (32 bytes, kept in the project file, never output). With a
+    // key, a count is rounded up or down to a multiple of roundTo by a keyed pseudo-random draw
+    // that depends only on the count ("fixed random rounding", as Statistics NZ rounds its census
+    // tables): the same count always publishes the same way in every output, query and session, so
+    // repeating or rewording a query gives nothing new to average, and which way a count went
+    // cannot be told from the counts next to it. Unbiased: up with probability (count mod base) /
+    // base. Without a key (tests of the tables alone) counts go to the nearest multiple.
+    QByteArray key;
     // "Counts of 1 to 7 suppressed, other counts rounded to the nearest 5" (or "No disclosure control").
     QString describe() const;
 };
@@ -23,9 +32,15 @@ struct Policy {
 enum class Cell { Shown, Primary, Secondary };
 
 // A count as published: rounded, or NaN when suppressed (the caller says why with the status).
+// A count above the suppressed range never publishes as a number inside it (8 -> 10, not 5).
 double publish(double count, const Policy &policy);
 bool isSmall(double count, const Policy &policy);
 double roundCount(double count, const Policy &policy);
+// A magnitude that is not a count of people or events (a cost, a sum of squares) but could give
+// one back when shown exactly: three significant figures.
+double roundMagnitude(double value, const Policy &policy);
+// A new random rounding key for a project.
+QByteArray newRoundingKey();
 
 // A table of counts with the totals that will be shown beside it. Each row, each column and the
 // row of column totals form lines "members add up to a total"; a `hidden` row or column stands

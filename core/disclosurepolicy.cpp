@@ -10,6 +10,28 @@ namespace phm::core {
 
 namespace {
 const QString kKey = QStringLiteral("disclosure.policy");
+const QString kRoundingKey = QStringLiteral("disclosure.key");
+
+// The project's rounding key, made the first time it is needed (a project imported before keys
+// existed) and kept by every re-import, so a project never rounds the same count two ways.
+Result<QByteArray> roundingKey(const QString &projectPath, ProjectDb &db) {
+    QByteArray key = QByteArray::fromBase64(db.meta(kRoundingKey).toLatin1());
+    if (key.size() == disclosure::newRoundingKey().size()) return key;
+    auto writable = ProjectDb::open(projectPath, true);  // read-write (the file exists: it was just read)
+    if (!writable) return writable.error();
+    ProjectDb &w = *writable.value();
+    if (auto s = w.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s.error();
+    key = QByteArray::fromBase64(w.meta(kRoundingKey).toLatin1());  // another process may have made it
+    if (key.size() != disclosure::newRoundingKey().size()) {
+        key = disclosure::newRoundingKey();
+        if (auto s = w.setMeta(kRoundingKey, QString::fromLatin1(key.toBase64())); !s) {
+            w.exec(QStringLiteral("ROLLBACK"));
+            return s.error();
+        }
+    }
+    if (auto s = w.exec(QStringLiteral("COMMIT")); !s) return s.error();
+    return key;
+}
 
 QJsonObject toJson(const disclosure::Policy &p) {
     return QJsonObject{
@@ -21,6 +43,9 @@ Result<disclosure::Policy> projectPolicy(const QString &projectPath) {
     auto opened = ProjectDb::open(projectPath, false);
     if (!opened) return opened.error();
     disclosure::Policy policy;
+    auto key = roundingKey(projectPath, *opened.value());
+    if (!key) return key.error();
+    policy.key = key.value();
     const QString stored = opened.value()->meta(kKey);
     if (stored.isEmpty()) return policy;
     const QJsonObject o = QJsonDocument::fromJson(stored.toUtf8()).object();

@@ -16,6 +16,38 @@ void Tally::add(const Tally &o) {
     }
 }
 
+Tally protectedTally(const IndicatorDefinition &d, const Tally &t, const disclosure::Policy &policy) {
+    // Events are a count of people or events unless the measure sums costs or values (cost(...),
+    // latest(...).value): then a magnitude.
+    const bool counted = d.events.isEmpty() || d.events.trimmed().startsWith(QLatin1String("count"), Qt::CaseInsensitive);
+    auto events = [&](double e) { return counted ? disclosure::roundCount(e, policy) : disclosure::roundMagnitude(e, policy); };
+    Tally p;
+    p.people = disclosure::roundCount(t.people, policy);
+    p.events = events(t.events);
+    p.squares = disclosure::roundMagnitude(t.squares, policy);
+    for (size_t b = 0; b < t.bandPeople.size(); ++b) {
+        p.bandPeople[b] = disclosure::roundCount(t.bandPeople[b], policy);
+        p.bandEvents[b] = events(t.bandEvents[b]);
+        p.bandSquares[b] = disclosure::roundMagnitude(t.bandSquares[b], policy);
+    }
+    return p;
+}
+
+IndicatorValue governedValue(const IndicatorDefinition &d, const Tally &t, double confidence, const disclosure::Policy *policy) {
+    if (!policy || !policy->enabled) return indicatorValue(d, t, confidence);
+    IndicatorValue v = indicatorValue(d, protectedTally(d, t, *policy), confidence);
+    v.numerator = t.events;
+    v.denominator = t.people;
+    return v;
+}
+
+IndicatorValue governedShare(double x, double total, double confidence, const disclosure::Policy *policy) {
+    const bool on = policy && policy->enabled;
+    return IndicatorValue{x, total,
+                          stats::proportion(on ? disclosure::roundCount(x, *policy) : x, on ? disclosure::roundCount(total, *policy) : total,
+                                            confidence, 100)};
+}
+
 IndicatorValue indicatorValue(const IndicatorDefinition &d, const Tally &t, double confidence) {
     IndicatorValue v;
     v.numerator = t.events;

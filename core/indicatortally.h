@@ -4,6 +4,7 @@
 // the tallier, numerators are evaluated only among their denominator), event measures are
 // summed by a sequential scan, and each group gets its people, events, sum of squares and
 // ESP2013 age-band counts, from which any indicator type's value and interval follow.
+#include "disclosure.h"
 #include "indicators.h"
 #include "project.h"
 #include "result.h"
@@ -39,6 +40,20 @@ struct Tally {
 };
 
 IndicatorValue indicatorValue(const IndicatorDefinition &d, const Tally &t, double confidence);
+
+// The tally as published: people, events and every age band's counts through the policy's keyed
+// rounding (core/disclosure), cost sums and squares to three significant figures. Nothing is
+// suppressed here: the output boundary (core/publish) suppresses with the counts it shows.
+Tally protectedTally(const IndicatorDefinition &d, const Tally &t, const disclosure::Policy &policy);
+
+// The value and interval an output may show: computed from protectedTally, so never more precise
+// than the rounded counts beside it (a value to full precision and its rounded denominator give
+// the exact numerator back). The numerator and denominator are the exact ones, which the output
+// boundary rounds the same way (the rounding depends only on the count) or suppresses. With no
+// policy, or one switched off, the exact value.
+IndicatorValue governedValue(const IndicatorDefinition &d, const Tally &t, double confidence, const disclosure::Policy *policy);
+// The same for a share in percent (x of total people).
+IndicatorValue governedShare(double x, double total, double confidence, const disclosure::Policy *policy);
 
 class IndicatorTallier {
 public:

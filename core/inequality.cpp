@@ -84,9 +84,9 @@ Result<InequalityResult> computeInequality(const Project &p, const rules::CodeLi
     for (int g = 0; g < labels.size(); ++g) {
         const Tally &t = tallies.value()[size_t(g)];
         all.add(t);
-        out.groups.push_back({labels[g], indicatorValue(indicator, t, options.confidence)});
+        out.groups.push_back({labels[g], governedValue(indicator, t, options.confidence, options.governed)});
     }
-    out.overall = indicatorValue(indicator, all, options.confidence);
+    out.overall = governedValue(indicator, all, options.confidence, options.governed);
     if (dimension != InequalityDimension::ImdDecile && dimension != InequalityDimension::ImdQuintile) {
         out.siiNote = QStringLiteral("the SII needs ordered groups (IMD deciles or quintiles)");
         return out;
@@ -106,7 +106,7 @@ Result<InequalityResult> computeInequality(const Project &p, const rules::CodeLi
     for (int g = 0; g < labels.size(); ++g) {
         const IndicatorValue &v = out.groups[size_t(g)].value;
         // The package derives standard errors from 95% limits, whatever the reporting confidence.
-        const stats::Interval ci95 = indicatorValue(indicator, tallies.value()[size_t(g)], 0.95).ci;
+        const stats::Interval ci95 = governedValue(indicator, tallies.value()[size_t(g)], 0.95, options.governed).ci;
         if (v.denominator <= 0 || std::isnan(ci95.lower) || std::isnan(ci95.upper) ||
             (o.valueType != stats::SiiValueType::Normal && !(ci95.lower > 0))) {
             out.siiNote = QStringLiteral("group %1 has too few people or events for an interval").arg(labels[g]);

@@ -25,6 +25,9 @@ struct InequalityOptions {
     double confidence = 0.95;
     int repetitions = 100000;  // SII simulation
     uint64_t seed = 1;
+    // Set for an output that leaves the workbench: every value is computed from the counts as the
+    // policy publishes them (governedValue). Not owned.
+    const disclosure::Policy *governed = nullptr;
 };
 
 struct InequalityResult {

@@ -1,5 +1,7 @@
 #include "pack.h"
 
+#include "governedoutput.h"
+
 #include "boundaries.h"
 #include "classbreaks.h"
 #include "cohortanalysis.h"
@@ -64,8 +66,12 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
             chosen.push_back(*d);
         }
     }
+    const disclosure::Policy &policy = options.policy;
+    // Every value in a pack is computed from the counts as the pack publishes them.
+    ProfileOptions governed;
+    governed.governed = &policy;
     ProfileWorkspace workspace;
-    auto profile = computeProfile(areas, lists, chosen, level, {}, &workspace);
+    auto profile = computeProfile(areas, lists, chosen, level, governed, &workspace);
     if (!profile) return profile.error();
     // People counted by group: an indicator whose numerator and denominator are everyone registered.
     IndicatorDefinition everyone;
@@ -75,7 +81,6 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     const IndicatorDefinition *gradient = findIndicator(definitions, QStringLiteral("emergency-admissions"));
     for (const IndicatorDefinition &d : definitions)
         if (!gradient && (d.type == IndicatorType::Dsr || d.type == IndicatorType::Rate)) gradient = &d;
-    const disclosure::Policy &policy = options.policy;
     const int count = level == Area::Ics ? 1 : areas.areaCount(level);
     // The map: the indicator for every LSOA, ICS-wide quintiles, and where each area's people live.
     const IndicatorDefinition *mapDefinition = findIndicator(definitions, options.layout.mapIndicator);
@@ -85,7 +90,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     std::vector<std::vector<int>> residents(size_t(count), std::vector<int>(size_t(areas.areaCount(Area::Lsoa)), 0));
     std::vector<int> lsoaResidents(size_t(areas.areaCount(Area::Lsoa)), 0);
     if (mapDefinition) {
-        auto lp = computeProfile(areas, lists, {*mapDefinition}, Area::Lsoa, {}, &workspace);
+        auto lp = computeProfile(areas, lists, {*mapDefinition}, Area::Lsoa, governed, &workspace);
         if (!lp) return lp.error();
         lsoaProfile = std::move(lp.value());
         const Boundaries &b = lsoaBoundaries();
@@ -210,6 +215,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
         if (level != Area::Ics) scope = areaMembers(areas, area);
         InequalityOptions io;
         io.repetitions = 10000;
+        io.governed = &policy;
         for (const auto &[dimension, target] :
              {std::pair{InequalityDimension::EthnicGroup, &pack.ethnicity}, std::pair{InequalityDimension::ImdDecile, &pack.deprivation}}) {
             auto groups = computeInequality(p, lists, everyone, dimension, scope ? &*scope : nullptr, io, &workspace);
@@ -299,7 +305,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
                 const bool shown = !std::isnan(rows[k].count);
                 pack.segments.push_back({rows[k].label, rows[k].count, rows[k].percent,
                                          shown ? disclosure::publish(double(s.emergencyAdmissions), policy) : NAN,
-                                         shown && s.count > 0 ? s.cost / double(s.count) : NAN});
+                                         shown && rows[k].count > 0 ? disclosure::roundMagnitude(s.cost, policy) / rows[k].count : NAN});
             }
             rules::Selection registeredHere = members;
             for (size_t i = registeredHere.find_first(); i != rules::Selection::npos; i = registeredHere.find_next(i))
@@ -322,7 +328,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
             pack.frailty = protectedRows(
                 {QStringLiteral("Fit"), QStringLiteral("Mild"), QStringLiteral("Moderate"), QStringLiteral("Severe")}, efi, older);
         }
-        pack.importReport = p.importReport;
+        pack.importReport = publishedImportReport(p.importReport, policy);
         out.push_back(std::move(pack));
         if (feedback) feedback->setProgress(100.0 * (a + 1) / count);
     }

@@ -73,9 +73,11 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
             ics.add(tallies.value()[size_t(a)]);
             parentTallies[size_t(parents[size_t(a)].index)].add(tallies.value()[size_t(a)]);
         }
-        out.ics.push_back(indicatorValue(d, ics, options.confidence));
-        for (int a = 0; a < areaCount; ++a) out.byArea[k].push_back(indicatorValue(d, tallies.value()[size_t(a)], options.confidence));
-        for (int a = 0; a < parentCount; ++a) out.byParent[k].push_back(indicatorValue(d, parentTallies[size_t(a)], options.confidence));
+        out.ics.push_back(governedValue(d, ics, options.confidence, options.governed));
+        for (int a = 0; a < areaCount; ++a)
+            out.byArea[k].push_back(governedValue(d, tallies.value()[size_t(a)], options.confidence, options.governed));
+        for (int a = 0; a < parentCount; ++a)
+            out.byParent[k].push_back(governedValue(d, parentTallies[size_t(a)], options.confidence, options.governed));
     }
     for (int a = 0; a < areaCount; ++a) {
         const Area area{level, a};

@@ -39,6 +39,9 @@ struct ProfileRow {
 struct ProfileOptions {
     int32_t indexDate = kNoDate;  // default: the extract end
     double confidence = 0.95;
+    // Set for an output that leaves the workbench: every value is computed from the counts as the
+    // policy publishes them (governedValue). Not owned.
+    const disclosure::Policy *governed = nullptr;
 };
 
 struct Profile {

@@ -186,6 +186,9 @@ Result<RiskModelResult> trainRiskModel(const Project &p, const rules::CodeLists 
         positives += labels[order[r]];
         if (r < flagged) truePositives += labels[order[r]];
     }
+    out.testOutcomes = positives;
+    out.highTestPeople = int64_t(flagged);
+    out.highTestOutcomes = truePositives;
     out.ppvAtHigh = double(truePositives) / double(flagged);
     out.sensitivityAtHigh = positives ? double(truePositives) / double(positives) : 0.0;
 

@@ -38,6 +38,8 @@ struct RiskModelResult {
     double auroc = 0;                             // on the test people
     std::vector<CalibrationBin> calibration;      // test people, by decile of predicted risk
     double ppvAtHigh = 0, sensitivityAtHigh = 0;  // test people flagged high risk
+    // The counts behind the rates, so an output can publish the rates from the published counts.
+    int64_t testOutcomes = 0, highTestPeople = 0, highTestOutcomes = 0;
     std::vector<float> score;                     // per person: predicted risk for the next 12 months (NaN if not registered)
     std::vector<RiskTier> tier;                   // per person
     int64_t high = 0, rising = 0, low = 0;

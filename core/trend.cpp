@@ -71,7 +71,8 @@ std::vector<int32_t> trendDates(const Project &project, const IndicatorDefinitio
 }
 
 Result<Trend> computeTrend(const AreaIndex &areas, const rules::CodeLists &lists, const IndicatorDefinition &indicator, Area::Kind level,
-                           const std::vector<int32_t> &dates, Feedback *feedback, ProfileWorkspace *workspace) {
+                           const std::vector<int32_t> &dates, Feedback *feedback, ProfileWorkspace *workspace,
+                           const disclosure::Policy *governed) {
     QElapsedTimer timer;
     timer.start();
     Trend out;
@@ -80,6 +81,7 @@ Result<Trend> computeTrend(const AreaIndex &areas, const rules::CodeLists &lists
         if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
         ProfileOptions options;
         options.indexDate = dates[i];
+        options.governed = governed;
         auto profile = computeProfile(areas, lists, {indicator}, level, options, workspace);
         if (!profile) return profile.error();
         TrendPoint point{dates[i], {}, profile.value().ics.front()};

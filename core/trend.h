@@ -33,6 +33,7 @@ struct Trend {
 
 // Reports progress per date and stops (with a "canceled" error) when asked.
 Result<Trend> computeTrend(const AreaIndex &areas, const rules::CodeLists &lists, const IndicatorDefinition &indicator, Area::Kind level,
-                           const std::vector<int32_t> &dates, Feedback *feedback = nullptr, ProfileWorkspace *workspace = nullptr);
+                           const std::vector<int32_t> &dates, Feedback *feedback = nullptr, ProfileWorkspace *workspace = nullptr,
+                           const disclosure::Policy *governed = nullptr);
 
 }  // namespace phm::core

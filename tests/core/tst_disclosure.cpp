@@ -140,11 +140,10 @@ private slots:
 
     void commandOutputsArePublished() {
         // core/publish over a command's JSON: a segment table with one small segment and its share.
-        const OutputFields fields{{QStringLiteral("count"), QStringLiteral("persons")},
-                                  {{QStringLiteral("percent"), {QStringLiteral("count")}}},
-                                  {QStringLiteral("attrition")},
-                                  {},
-                                  {}};
+        OutputFields fields;
+        fields.counts = {QStringLiteral("count"), QStringLiteral("persons")};
+        fields.derived = {{QStringLiteral("percent"), {QStringLiteral("count")}, Derivation::Share}};
+        fields.notLines = {QStringLiteral("attrition")};
         auto segment = [](const char *name, double count, double persons) {
             return QJsonObject{{QStringLiteral("name"), QLatin1String(name)},
                                {QStringLiteral("count"), count},
@@ -168,9 +167,9 @@ private slots:
         // (the smaller, as protectLine chooses the least information lost).
         QVERIFY(segments[2][QStringLiteral("count")].isNull());
         QCOMPARE(segments[0][QStringLiteral("count")].toDouble(), 1100.0);
-        // A share from a shown count stays, to four significant figures only (1100/1243 to full
-        // precision and the rounded total would give the exact count back).
-        QCOMPARE(segments[0][QStringLiteral("percent")].toDouble(), 88.50);
+        // A share is recomputed from the published counts: 1100 of the line's published total
+        // 1245 (1100/1243 to full precision and the rounded total would give the exact count back).
+        QCOMPARE(segments[0][QStringLiteral("percent")].toDouble(), 88.35);
         QCOMPARE(out.suppressed, 2);
         // Attrition steps are nested subsets, not parts of a line: rounded one by one, none hidden.
         const QJsonArray steps = o.value(QStringLiteral("attrition")).toArray();
@@ -186,7 +185,9 @@ private slots:
     void linesFollowTheGroupingKey() {
         // A profile: PCN rows for two indicators. Each indicator's PCNs are one line; a small
         // numerator in one indicator must not hide a cell of the other.
-        OutputFields fields{{QStringLiteral("numerator")}, {{QStringLiteral("value"), {QStringLiteral("numerator")}}}, {}, {}, {}};
+        OutputFields fields;
+        fields.counts = {QStringLiteral("numerator")};
+        fields.derived = {{QStringLiteral("value"), {QStringLiteral("numerator")}}};
         fields.lineBy = QStringLiteral("indicator");
         auto row = [](const char *indicator, double numerator) {
             return QJsonObject{{QStringLiteral("indicator"), QLatin1String(indicator)},
