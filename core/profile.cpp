@@ -60,6 +60,8 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
     if (parentKind != Area::Ics) parentCount = areas.areaCount(parentKind);
 
     Profile out;
+    std::vector<std::vector<IndicatorValue>> published(indicators.size());
+    std::vector<IndicatorValue> publishedIcs;
     out.byArea.resize(indicators.size());
     out.byParent.resize(indicators.size());
     for (size_t k = 0; k < indicators.size(); ++k) {
@@ -78,6 +80,12 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
             out.byArea[k].push_back(governedValue(d, tallies.value()[size_t(a)], options.confidence, options.governed));
         for (int a = 0; a < parentCount; ++a)
             out.byParent[k].push_back(governedValue(d, parentTallies[size_t(a)], options.confidence, options.governed));
+        if (options.alsoPublished) {
+            const disclosure::Policy *policy = options.governed ? options.governed : options.alsoPublished;
+            publishedIcs.push_back(governedValue(d, ics, options.confidence, policy));
+            for (int a = 0; a < areaCount; ++a)
+                published[k].push_back(governedValue(d, tallies.value()[size_t(a)], options.confidence, policy));
+        }
     }
     for (int a = 0; a < areaCount; ++a) {
         const Area area{level, a};
@@ -94,6 +102,9 @@ Result<Profile> computeProfile(const AreaIndex &areas, const rules::CodeLists &l
             row.icsValue = out.ics[k].ci.value;
             row.vsParent = compareWith(row.value.ci, row.parentValue, indicators[k].polarity);
             row.vsIcs = compareWith(row.value.ci, row.icsValue, indicators[k].polarity);
+            row.published = options.alsoPublished ? published[k][size_t(a)] : row.value;
+            row.publishedIcsValue = options.alsoPublished ? publishedIcs[k].ci.value : row.icsValue;
+            row.publishedVsIcs = compareWith(row.published.ci, row.publishedIcsValue, indicators[k].polarity);
             out.rows.push_back(row);
         }
     }

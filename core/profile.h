@@ -34,6 +34,11 @@ struct ProfileRow {
     Area parent;
     double parentValue = NAN, icsValue = NAN;
     Significance vsParent = Significance::NotCompared, vsIcs = Significance::NotCompared;
+    // With ProfileOptions::alsoPublished: the value as an output may show it (from the protected
+    // counts) and its significance against the ICS's published value; else the same as value.
+    IndicatorValue published;
+    double publishedIcsValue = NAN;
+    Significance publishedVsIcs = Significance::NotCompared;
 };
 
 struct ProfileOptions {
@@ -42,6 +47,9 @@ struct ProfileOptions {
     // Set for an output that leaves the workbench: every value is computed from the counts as the
     // policy publishes them (governedValue). Not owned.
     const disclosure::Policy *governed = nullptr;
+    // Set for a view that shows exact values but can export them (a map image): each row also
+    // gets its published value (ProfileRow::published). Not owned.
+    const disclosure::Policy *alsoPublished = nullptr;
 };
 
 struct Profile {

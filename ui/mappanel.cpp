@@ -3,6 +3,7 @@
 #include "background.h"
 #include "boundaries.h"
 #include "disclosure.h"
+#include "governedoutput.h"
 #include "mapview.h"
 #include "profilecache.h"
 #include "profilemodel.h"
@@ -183,7 +184,7 @@ void MapPanel::refresh() {
             continue;
         }
         rowOfShape[size_t(s)] = &r;
-        values.push_back(r.value.ci.value);
+        values.push_back(mPublishing ? r.published.ci.value : r.value.ci.value);
     }
     const QVariantList method = mMethod->currentData().toList();
     const auto breakMethod = core::BreakMethod(method.value(0).toInt());
@@ -197,18 +198,22 @@ void MapPanel::refresh() {
     std::vector<int> perClass(size_t(classes), 0);
     QHash<int, int> perSignificance;
     int noValue = 0;
+    // An exported image shows the published values (from the protected counts) and their
+    // significance; the view itself the exact ones.
+    auto shownValue = [this](const core::ProfileRow &r) { return mPublishing ? r.published.ci.value : r.value.ci.value; };
+    auto shownSignificance = [this](const core::ProfileRow &r) { return mPublishing ? r.publishedVsIcs : r.vsIcs; };
     for (int s = 0; s < shapes; ++s) {
         const core::ProfileRow *r = rowOfShape[size_t(s)];
         const core::AreaShape &shape = core::lsoaBoundaries().shapes[size_t(s)];
-        if (!r || std::isnan(r->value.ci.value)) {
+        if (!r || std::isnan(shownValue(*r))) {
             ++noValue;
             tips[size_t(s)] = tr("<b>%1</b> (%2)<br>%3: no value").arg(shape.name.toHtmlEscaped(), shape.code, d.name.toHtmlEscaped());
             continue;
         }
-        const int k = core::classOf(r->value.ci.value, mBreaks);
+        const int k = core::classOf(shownValue(*r), mBreaks);
         if (bySignificance) {
-            fills[size_t(s)] = significanceColour(r->vsIcs);
-            ++perSignificance[int(r->vsIcs)];
+            fills[size_t(s)] = significanceColour(shownSignificance(*r));
+            ++perSignificance[int(shownSignificance(*r))];
         } else if (k >= 0) {
             fills[size_t(s)] = sequentialColour(k, classes);
             ++perClass[size_t(k)];
@@ -292,8 +297,8 @@ void MapPanel::exportImage(const QString &path) {
                              {QStringLiteral("suppressed"), suppressed}};
     runInBackground(
         this,
-        [projectPath = project->path, detail, image, path]() -> core::Status {
-            if (auto s = core::recordAsCurrentUser(projectPath, QStringLiteral("export-image"), detail); !s) return s;
+        [projectPath = project->path, detail, image, path, policy = mController->policy()]() -> core::Status {
+            if (auto s = core::recordGovernedExport(projectPath, QStringLiteral("export-image"), policy, detail); !s) return s;
             if (!image.save(path, "PNG")) return core::Error{QStringLiteral("cannot_write"), tr("Could not write %1.").arg(path), path};
             return core::Ok{};
         },

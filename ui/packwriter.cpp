@@ -3,6 +3,7 @@
 #include "packcharts.h"
 
 #include "disclosurepolicy.h"
+#include "governedoutput.h"
 #include "maturitycharts.h"
 #include "profilemodel.h"
 #include "users.h"
@@ -414,9 +415,9 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     const QJsonObject detail{{QStringLiteral("level"), core::levelKey(level)},
                              {QStringLiteral("files"), files},
                              {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
-                             {QStringLiteral("policy"), chosen.policy.describe()},
                              {QStringLiteral("template"), chosen.layout.name}};
-    if (auto s = core::recordAsCurrentUser(areas.project().path, QStringLiteral("export-packs"), detail); !s) return undo(s.error());
+    if (auto s = core::recordGovernedExport(areas.project().path, QStringLiteral("export-packs"), chosen.policy, detail); !s)
+        return undo(s.error());
     return written;
 }
 

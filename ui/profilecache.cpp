@@ -48,11 +48,15 @@ void ProfileCache::startNext() {
     // The project is captured with the area index: the index refers to it, and the worker must
     // keep it alive even if the window closes first.
     mWatcher.setFuture(QtConcurrent::run(
-        [project, areas, lists, level = mRunning, generation = mGeneration, workspace = mWorkspace, file = mIndicatorFile] {
+        [project, areas, lists, level = mRunning, generation = mGeneration, workspace = mWorkspace, file = mIndicatorFile,
+         policy = mController->policy()] {
             auto compute = [&]() -> core::Result<ProfileData> {
                 auto indicators = core::loadIndicators(file, lists.get(), project->path);
                 if (!indicators) return indicators.error();
-                auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, {}, workspace.get());
+                // Exact values for the views; the published ones beside them for what is exported.
+                core::ProfileOptions options;
+                options.alsoPublished = &policy;
+                auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, options, workspace.get());
                 if (!profile) return profile.error();
                 return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
             };
