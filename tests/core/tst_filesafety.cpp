@@ -7,6 +7,7 @@
 #include "maturitystore.h"
 #include "packtemplate.h"
 #include "rulecatalogue.h"
+#include "safefile.h"
 #include "testutil.h"
 #include "users.h"
 
@@ -75,19 +76,51 @@ private slots:
         QVERIFY(!mProject.isEmpty());
     }
 
+    void safeFileHelper() {
+        const QString file = path(QStringLiteral("safe.txt"));
+        test::writeFile(file, "old");
+        core::SafeFile refused(file);
+        QCOMPARE(refused.open(core::OutputGuard{}).error().code, QStringLiteral("file_exists"));
+        {
+            core::SafeFile canceled(file);
+            QVERIFY(canceled.open(core::OutputGuard{true, {}}));
+            QVERIFY(canceled.write("new"));
+        }  // never committed: the old file stays, no temporary is left
+        QCOMPARE(test::readFile(file), QByteArray("old"));
+        QCOMPARE(QDir(mDir.path()).entryList({QStringLiteral("safe.txt*")}, QDir::Files | QDir::Hidden).size(), 1);
+        QVERIFY(core::writeFileSafely(file, "new", core::OutputGuard{true, {}}));
+        QCOMPARE(test::readFile(file), QByteArray("new"));
+        QVERIFY(ownerOnly(file));
+        // The project, even through a symbolic link, is never an output.
+        const QString link = path(QStringLiteral("link-to-project"));
+        QVERIFY(QFile::link(mProject, link));
+        QCOMPARE(core::checkOutputPath(link, core::OutputGuard::forProject(mProject, true)).error().code, QStringLiteral("protected_file"));
+        QCOMPARE(core::checkOutputPath(mProject + QStringLiteral(".keys"), core::OutputGuard::forProject(mProject, true)).error().code,
+                 QStringLiteral("protected_file"));
+        QCOMPARE(core::checkOutputPath(mDir.path(), core::OutputGuard{true, {}}).error().code, QStringLiteral("is_folder"));
+        // A device is written in place: /dev/full fails like a full disk, and stays a device.
+        if (QFileInfo::exists(QStringLiteral("/dev/full"))) {
+            const core::Status full = core::writeFileSafely(QStringLiteral("/dev/full"), QByteArray(100000, 'x'), core::OutputGuard{});
+            QVERIFY(!full);
+            QVERIFY2(full.error().message.contains(QStringLiteral("/dev/full")), qPrintable(full.error().message));
+            QVERIFY(!QFileInfo(QStringLiteral("/dev/full")).isFile());
+        }
+    }
+
     void outputsRefuseToReplaceFiles_data() {
         QTest::addColumn<QStringList>("command");  // the output path is appended
         QTest::newRow("cohort --ids") << QStringList{QStringLiteral("cohort"), QStringLiteral("--rule"), QStringLiteral("age >= 40"),
                                                      QStringLiteral("--ids")};
         QTest::newRow("maturity export") << QStringList{QStringLiteral("maturity"), QStringLiteral("export"), QStringLiteral("--out")};
-        QTest::newRow("pack-templates export")
-            << QStringList{QStringLiteral("pack-templates"), QStringLiteral("export"), QStringLiteral("--out")};
+        QTest::newRow("pack-templates export") << QStringList{QStringLiteral("pack-templates"), QStringLiteral("export"),
+                                                              QStringLiteral("--out")};
     }
     void outputsRefuseToReplaceFiles() {
         QFETCH(QStringList, command);
         const QStringList base = QStringList(command.mid(0, command.size() - 1)) << QStringLiteral("--project") << mProject;
         const QString option = command.last();
-        const QString precious = path(QStringLiteral("precious-%1.txt").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
+        const QString precious =
+            path(QStringLiteral("precious-%1.txt").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')));
         test::writeFile(precious, "an analyst's own notes\n");
         // An existing file the command did not create: refused, named, untouched.
         Run r = run(QStringList(base) << option << precious);
@@ -134,7 +167,7 @@ private slots:
         QVERIFY(QDir().mkpath(full));
         QProcess mount;
         mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                               QStringLiteral("size=96k"), QStringLiteral("tmpfs"), full});
+                                              QStringLiteral("size=96k"), QStringLiteral("tmpfs"), full});
         if (!mount.waitForFinished() || mount.exitCode() != 0) QSKIP("cannot mount a small tmpfs (not root?)");
         auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {full}); });
         const Run r = run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"),
@@ -314,14 +347,14 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("--force"), r.err.constData());
         QCOMPARE(test::fileHash(keys), first);
-        // With --force, but the audit entry cannot be written (the project is locked): the old
+        // With --force, but the audit entry cannot be written (the project is locked for writing): the old
         // store stays.
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
             db.setDatabaseName(project);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
             r = run(QStringList(create) << QStringLiteral("--force"), "second passphrase");
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
