@@ -134,6 +134,7 @@ Status writeFileSafely(const QString &path, const QByteArray &bytes, const Outpu
 }
 
 Status makePrivateFolder(const QString &path) {
+    if (QFileInfo(path).isDir()) return Ok{};  // the user's own folder keeps its permissions
     if (!QDir().mkpath(path)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create the folder %1").arg(path), path};
     if (::chmod(QFile::encodeName(path).constData(), S_IRWXU) != 0)
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot restrict the permissions of %1").arg(path), path};

@@ -61,7 +61,7 @@ private:
 // open, write, commit.
 Status writeFileSafely(const QString &path, const QByteArray &bytes, const OutputGuard &guard);
 
-// Creates the folder (and parents) if missing and makes it owner-only (0700).
+// Creates the folder (and parents) if missing, owner-only (0700); an existing folder is left as is.
 Status makePrivateFolder(const QString &path);
 // Makes an existing file owner-only (0600).
 bool makePrivateFile(const QString &path);

@@ -245,8 +245,13 @@ private slots:
         policy.largest = 9;
         policy.roundTo = 10;
         QVERIFY(core::setProjectPolicy(project, admin, policy));
-        const QString pcn = core::assessableAreas(project).value().front().code;
-        QVERIFY(core::startCycle(project, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")));
+        const auto areas = core::maturity::assessableAreas(project);
+        QVERIFY(areas);
+        QString pcn;
+        for (const core::maturity::AssessableArea &a : areas.value())
+            if (a.level == QLatin1String("pcn") && pcn.isEmpty()) pcn = a.code;
+        QVERIFY(!pcn.isEmpty());
+        QVERIFY(core::maturity::startCycle(project, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")));
         const qint64 entries = core::readAuditLog(project, admin).value().size();
 
         const Run r = run({QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), project});
@@ -264,7 +269,7 @@ private slots:
         QVERIFY(core::findPackTemplate(project, QStringLiteral("Board brief")));
         QVERIFY(core::findUser(project, QStringLiteral("carol")).value().listed);
         QCOMPARE(core::projectPolicy(project).value().roundTo, 10);
-        QCOMPARE(int(core::cycles(project).value().size()), 1);
+        QCOMPARE(int(core::maturity::cycles(project).value().size()), 1);
         QCOMPARE(qint64(core::readAuditLog(project, admin).value().size()), entries + 1);
         QVERIFY(core::verifyAuditLog(project).value().ok);
     }
