@@ -147,6 +147,25 @@ private slots:
         QCOMPARE(QDir(mDir.path()).entryList({QFileInfo(fresh).fileName() + QStringLiteral(".*")}, QDir::Files | QDir::Hidden).size(), 0);
     }
 
+    void generateRefusesToReplaceAnExtract() {
+        const QString persons = QDir(mExtract).filePath(QStringLiteral("persons.csv"));
+        const QByteArray before = test::fileHash(persons);
+        Run r = run({QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--out"), mExtract});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("persons.csv") && r.err.contains("--force"), r.err.constData());
+        QCOMPARE(test::fileHash(persons), before);
+        const QString fresh = path(QStringLiteral("extract-fresh"));
+        r = run({QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--out"), fresh});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QStringList files = QDir(fresh).entryList(QDir::Files | QDir::Hidden);
+        QVERIFY(files.contains(QStringLiteral("persons.csv")) && files.contains(QStringLiteral("manifest.json")));
+        for (const QString &f : files) QVERIFY2(ownerOnly(QDir(fresh).filePath(f)), qPrintable(f));
+        r = run({QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("300"), QStringLiteral("--seed"),
+                 QStringLiteral("9"), QStringLiteral("--out"), fresh, QStringLiteral("--force")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(QDir(fresh).entryList(QDir::Files | QDir::Hidden).size(), files.size());  // replaced, no leftovers
+    }
+
     void writeErrorsFailTheCommand() {
         // /dev/full: every write fails with "no space left on device".
         if (!QFileInfo::exists(QStringLiteral("/dev/full"))) QSKIP("no /dev/full");
