@@ -103,8 +103,9 @@ int runBenchCommand(const QStringList &args) {
     const QString people = p.value(QStringLiteral("people"));
     QFile::remove(project);
 
-    const Run gen = runChild(self, {QStringLiteral("generate"), QStringLiteral("--people"), people, QStringLiteral("--seed"),
-                                    p.value(QStringLiteral("seed")), QStringLiteral("--out"), extract});
+    const Run gen = runChild(
+        self, {QStringLiteral("generate"), QStringLiteral("--people"), people, QStringLiteral("--seed"), p.value(QStringLiteral("seed")),
+               QStringLiteral("--out"), extract, QStringLiteral("--force")});  // the bench's own work folder
     const Run imp = runChild(self, {QStringLiteral("import"), QStringLiteral("--from"), extract, QStringLiteral("--project"), project,
                                     QStringLiteral("--json")});
     const Run open = runChild(self, {QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")});

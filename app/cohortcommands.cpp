@@ -11,6 +11,7 @@
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 #include "rulesql.h"
+#include "safefile.h"
 #include "segmentation.h"
 
 #include <QCommandLineParser>
@@ -20,7 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -87,6 +87,7 @@ int runCohortCommand(const QStringList &args) {
          {QStringLiteral("note"), QStringLiteral("Note on the saved version."), QStringLiteral("TEXT")},
          {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
          {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
+         {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
          phm::cli::disclosureOption()});
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
@@ -163,19 +164,22 @@ int runCohortCommand(const QStringList &args) {
         detail.insert(QStringLiteral("ids_file"), QFileInfo(p.value(QStringLiteral("ids"))).fileName());
         detail.insert(QStringLiteral("ids"), qint64(r.count()));
     }
+    // The ids file is checked and opened (as a temporary beside it) before the export is audited.
+    SafeFile ids(p.value(QStringLiteral("ids")));
+    if (p.isSet(QStringLiteral("ids")))
+        if (auto s = ids.open(OutputGuard::forProject(project.path, p.isSet(QStringLiteral("force")))); !s)
+            return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
     auto published = phm::cli::publishOutput(o, kCohortFields, policy.value(), project.path, QStringLiteral("cohort"), detail);
     if (!published) return fail(QStringLiteral("phm cohort: %1").arg(published.error().message));
     o = published.value();
     if (p.isSet(QStringLiteral("ids"))) {
-        QSaveFile f(p.value(QStringLiteral("ids")));
-        if (!f.open(QIODevice::WriteOnly)) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
-        f.write("person_id\n");
+        QByteArray csv("person_id\n");
         for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
             const auto id = project.persons.id(int32_t(i));
-            f.write(id.data(), qint64(id.size()));
-            f.write("\n");
+            csv.append(id.data(), qsizetype(id.size())).append('\n');
         }
-        if (!f.commit()) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
+        if (auto s = ids.write(csv); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
+        if (auto s = ids.commit(); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
     }
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));

@@ -8,6 +8,7 @@
 #include "projectloader.h"
 #include "reidentify.h"
 #include "rulecatalogue.h"
+#include "safefile.h"
 #include "users.h"
 
 #include <QCommandLineParser>
@@ -173,13 +174,14 @@ int runKeysCommand(const QStringList &args) {
          kPassphraseFile,
          {QStringLiteral("from"), QStringLiteral("Identities CSV (person_id, nhs_number, given_name, family_name, date_of_birth)."),
           QStringLiteral("FILE")},
-         {QStringLiteral("synthetic"), QStringLiteral("Invent synthetic identities for the project's people (demo and tests).")}});
+         {QStringLiteral("synthetic"), QStringLiteral("Invent synthetic identities for the project's people (demo and tests).")},
+         {QStringLiteral("force"), QStringLiteral("Replace an existing key store (kept until the new one is written and audited).")}});
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create"));
     p.process(args);
     if (p.positionalArguments().value(0) != QLatin1String("create") ||
         p.isSet(QStringLiteral("from")) == p.isSet(QStringLiteral("synthetic")))
-        return fail(
-            QStringLiteral("usage: phm keys create --project P (--synthetic | --from identities.csv) [--keys F] [--passphrase-file F]"));
+        return fail(QStringLiteral(
+            "usage: phm keys create --project P (--synthetic | --from identities.csv) [--keys F] [--passphrase-file F] [--force]"));
     QElapsedTimer timer;
     timer.start();
     auto actor = findUser(p.value(kProject), currentLogin());
@@ -189,6 +191,13 @@ int runKeysCommand(const QStringList &args) {
     QString problem;
     const auto secret = passphrase(p, problem);
     if (!secret) return fail(QStringLiteral("phm keys: %1").arg(problem));
+    // The new store is written beside the old one, which stays until it is complete and audited.
+    const QString path = keyStorePath(p);
+    OutputGuard guard;
+    guard.force = p.isSet(QStringLiteral("force"));
+    guard.protectedFiles = {p.value(kProject)};
+    SafeFile file(path);
+    if (auto s = file.open(guard); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     std::vector<Identity> identities;
     if (p.isSet(QStringLiteral("from"))) {
         auto read = readIdentitiesCsv(p.value(QStringLiteral("from")));
@@ -200,8 +209,9 @@ int runKeysCommand(const QStringList &args) {
         if (!project) return fail(QStringLiteral("phm keys: %1").arg(project.error().message));
         identities = syntheticIdentities(*project.value());
     }
-    const QString path = keyStorePath(p);
-    if (auto s = KeyStore::create(path, *secret, identities); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    auto sealed = KeyStore::seal(*secret, identities, path);
+    if (!sealed) return fail(QStringLiteral("phm keys: %1").arg(sealed.error().message));
+    if (auto s = file.write(sealed.value()); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     const QJsonObject detail{
         {QStringLiteral("key_store"), QFileInfo(path).fileName()},
         {QStringLiteral("identities"), qint64(identities.size())},
@@ -209,6 +219,7 @@ int runKeysCommand(const QStringList &args) {
     if (auto s = audit::record(p.value(kProject), actor.value().name, roleName(actor.value().role), QStringLiteral("keys-create"), detail);
         !s)
         return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    if (auto s = file.commit(); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     QJsonObject o = detail;
     o.insert(QStringLiteral("file"), path);
     o.insert(QStringLiteral("ms"), double(timer.elapsed()));

@@ -2,13 +2,13 @@
 
 #include "clioutput.h"
 #include "maturitystore.h"
+#include "safefile.h"
 #include "users.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace phm::core;
 using namespace phm::core::maturity;
@@ -64,6 +64,7 @@ int runMaturityCommand(const QStringList &args) {
     p.addOptions({kProject,
                   kJson,
                   {QStringLiteral("out"), QStringLiteral("Exchange file to write."), QStringLiteral("FILE")},
+                  {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
                   {QStringLiteral("from"), QStringLiteral("Exchange file to import."), QStringLiteral("FILE")},
                   {QStringLiteral("framework"), QStringLiteral("Framework name."), QStringLiteral("NAME")},
                   {QStringLiteral("level"), QStringLiteral("ics, place or pcn."), QStringLiteral("LEVEL")},
@@ -99,15 +100,16 @@ int runMaturityCommand(const QStringList &args) {
         if (!p.isSet(QStringLiteral("out"))) return fail(QStringLiteral("phm maturity export: --out FILE is required"));
         auto all = exportAll(project);
         if (!all) return fail(QStringLiteral("phm maturity export: %1").arg(all.error().message));
-        QSaveFile f(p.value(QStringLiteral("out")));
-        const QByteArray bytes = QJsonDocument(all.value()).toJson();
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return fail(QStringLiteral("phm maturity export: cannot write %1").arg(f.fileName()));
+        const QString file = p.value(QStringLiteral("out"));
+        if (auto s = writeFileSafely(file, QJsonDocument(all.value()).toJson(),
+                                     OutputGuard::forProject(project, p.isSet(QStringLiteral("force"))));
+            !s)
+            return fail(QStringLiteral("phm maturity export: %1").arg(s.error().message));
         out(QStringLiteral("%1 frameworks, %2 assessments, %3 cycles written to %4\n")
                 .arg(all.value().value(QStringLiteral("frameworks")).toArray().size())
                 .arg(all.value().value(QStringLiteral("assessments")).toArray().size())
                 .arg(all.value().value(QStringLiteral("cycles")).toArray().size())
-                .arg(f.fileName()));
+                .arg(file));
         return 0;
     }
     if (action == QLatin1String("import")) {

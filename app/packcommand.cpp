@@ -7,6 +7,7 @@
 #include "packwriter.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
+#include "safefile.h"
 #include "users.h"
 
 #include <QCommandLineParser>
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace phm::core;
 using phm::cli::fail;
@@ -27,6 +27,7 @@ int runExportPacksCommand(const QStringList &args) {
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
                   {QStringLiteral("level"), QStringLiteral("pcn, place, alliance or ics."), QStringLiteral("LEVEL"), QStringLiteral("pcn")},
                   {QStringLiteral("out"), QStringLiteral("Folder for the PDFs."), QStringLiteral("DIR")},
+                  {QStringLiteral("force"), QStringLiteral("Replace PDFs already in the folder.")},
                   {QStringLiteral("area"), QStringLiteral("Only this area (code or name)."), QStringLiteral("AREA")},
                   {QStringLiteral("indicators"), QStringLiteral("Indicator ids, comma-separated (default: all)."), QStringLiteral("IDS")},
                   {QStringLiteral("template"), QStringLiteral("Pack template saved in the project (default: Standard)."),
@@ -61,7 +62,8 @@ int runExportPacksCommand(const QStringList &args) {
     if (!policy) return fail(QStringLiteral("phm export-packs: %1").arg(policy.error().message));
     options.policy = policy.value();
     auto packs = phm::ui::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
-                                      p.value(QStringLiteral("area")));
+                                      p.value(QStringLiteral("area")), nullptr,
+                                      OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));
     QJsonArray written;
     for (const phm::ui::WrittenPack &w : packs.value())
@@ -90,6 +92,7 @@ int runPackTemplatesCommand(const QStringList &args) {
                   {QStringLiteral("name"), QStringLiteral("Template name."), QStringLiteral("NAME")},
                   {QStringLiteral("from"), QStringLiteral("Template JSON to save."), QStringLiteral("FILE")},
                   {QStringLiteral("out"), QStringLiteral("Where to write the template's JSON."), QStringLiteral("FILE")},
+                  {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, export, import or remove"));
     p.process(args);
@@ -127,9 +130,10 @@ int runPackTemplatesCommand(const QStringList &args) {
             out(QString::fromUtf8(json));
             return 0;
         }
-        QSaveFile f(p.value(QStringLiteral("out")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size() || !f.commit())
-            return fail(QStringLiteral("phm pack-templates export: cannot write \"%1\"").arg(p.value(QStringLiteral("out"))));
+        if (auto s =
+                writeFileSafely(p.value(QStringLiteral("out")), json, OutputGuard::forProject(project, p.isSet(QStringLiteral("force"))));
+            !s)
+            return fail(QStringLiteral("phm pack-templates export: %1").arg(s.error().message));
         return 0;
     } else if (action != QLatin1String("list")) {
         return fail(usage);

@@ -14,11 +14,13 @@
 #include "packcommand.h"
 #include "profilecommand.h"
 #include "projectloader.h"
+#include "safefile.h"
 #include "statscommand.h"
 #include "stratifycommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
@@ -43,12 +45,19 @@ int cmdGenerate(const QStringList &args) {
                   {QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")},
                   {QStringLiteral("fault-scale"), QStringLiteral("Multiplier on injected fault rates (0 = none)."), QStringLiteral("X"),
                    QStringLiteral("1")},
-                  {QStringLiteral("threads"), QStringLiteral("Worker threads."), QStringLiteral("T"), QStringLiteral("2")}});
+                  {QStringLiteral("threads"), QStringLiteral("Worker threads."), QStringLiteral("T"), QStringLiteral("2")},
+                  {QStringLiteral("force"), QStringLiteral("Replace the extract files already in DIR.")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("out"))) {
         err(QStringLiteral("phm generate: --out DIR is required"));
         return 2;
     }
+    const OutputGuard guard{p.isSet(QStringLiteral("force")), {}};
+    for (int d = 0; d < kDatasetCount; ++d)
+        if (auto s = checkOutputPath(QDir(p.value(QStringLiteral("out"))).filePath(QLatin1String(fileSpec(Dataset(d)).file)), guard); !s) {
+            err(QStringLiteral("phm generate: %1").arg(s.error().message));
+            return 1;
+        }
     auto cfg = defaultGeneratorConfig();
     cfg.people = p.value(QStringLiteral("people")).toLongLong();
     cfg.seed = p.value(QStringLiteral("seed")).toULongLong();
@@ -86,6 +95,7 @@ int cmdImport(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({{QStringLiteral("from"), QStringLiteral("Extract folder."), QStringLiteral("DIR")},
                   {QStringLiteral("project"), QStringLiteral("Project file to create or replace."), QStringLiteral("FILE")},
+                  {QStringLiteral("force"), QStringLiteral("Replace FILE even if it is not a PHM Workbench project.")},
                   {QStringLiteral("json"), QStringLiteral("Print the report as JSON.")}});
     p.process(args);
     if (!p.isSet(QStringLiteral("from")) || !p.isSet(QStringLiteral("project"))) {
@@ -94,7 +104,9 @@ int cmdImport(const QStringList &args) {
     }
     Feedback fb;
     std::optional<Result<ImportReport>> result;
-    runWithProgress(fb, [&] { result = importExtract(p.value(QStringLiteral("from")), p.value(QStringLiteral("project")), fb); });
+    ImportOptions options;
+    options.replaceOtherFile = p.isSet(QStringLiteral("force"));
+    runWithProgress(fb, [&] { result = importExtract(p.value(QStringLiteral("from")), p.value(QStringLiteral("project")), fb, options); });
     auto &r = *result;
     if (!r) {
         err(QStringLiteral("phm import: %1").arg(r.error().message));

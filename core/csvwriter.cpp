@@ -2,8 +2,10 @@
 
 #include "dates.h"
 
+#include <sys/stat.h>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace phm::core {
 
@@ -55,6 +57,11 @@ CsvFile::~CsvFile() {
 
 bool CsvFile::open(const QString &path) {
     mFile = std::fopen(path.toLocal8Bit().constData(), "wb");
+    // Extracts and rejects hold patient-level data: readable by their owner only.
+    if (mFile && ::fchmod(::fileno(mFile), S_IRUSR | S_IWUSR) != 0) {
+        std::fclose(mFile);
+        mFile = nullptr;
+    }
     return mFile != nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include "csvwriter.h"
 #include "dataspec.h"
 #include "dates.h"
+#include "safefile.h"
 #include "synthactivity.h"
 #include "synthperson.h"
 
@@ -14,6 +15,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <array>
+#include <cstdio>
 #include <map>
 
 namespace phm::core {
@@ -307,8 +309,11 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
             cleanup();
             return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(partPath[size_t(d)]), outDir};
         }
-        QFile::remove(finalPath[size_t(d)]);
-        QFile::rename(partPath[size_t(d)], finalPath[size_t(d)]);
+        // One rename over the old file, if any: it is replaced, never first deleted.
+        if (std::rename(QFile::encodeName(partPath[size_t(d)]).constData(), QFile::encodeName(finalPath[size_t(d)]).constData()) != 0) {
+            cleanup();
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(finalPath[size_t(d)]), outDir};
+        }
         QJsonObject reasons;
         int64_t rejected = 0;
         for (const auto &[reason, n] : rejects[size_t(d)]) {
@@ -332,9 +337,11 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
                                    {QStringLiteral("extract_end"), QString::fromStdString(isoDate(config.extractEnd))},
                                    {QStringLiteral("expected_persons"), expectedPersons},
                                    {QStringLiteral("files"), fileList}};
-    QFile manifest(QDir(outDir).filePath(QStringLiteral("manifest.json")));
-    if (!manifest.open(QIODevice::WriteOnly) || manifest.write(QJsonDocument(summary.manifest).toJson()) < 0)
-        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write manifest.json in %1").arg(outDir), outDir};
+    // Replacing an existing extract was the caller's decision (`phm generate --force`).
+    if (auto s = writeFileSafely(QDir(outDir).filePath(QStringLiteral("manifest.json")), QJsonDocument(summary.manifest).toJson(),
+                                 OutputGuard{true, {}});
+        !s)
+        return s.error();
     feedback.setProgress(100);
     return summary;
 }

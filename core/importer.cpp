@@ -2,6 +2,7 @@
 
 #include "columnblocks.h"
 #include "importjob.h"
+#include "safefile.h"
 #include "users.h"
 
 #include <fcntl.h>
@@ -17,6 +18,8 @@
 namespace phm::core {
 
 namespace {
+constexpr int64_t kApplicationId = 0x50484D57;  // "PHMW", set by every import (importjob.cpp)
+
 bool syncFile(const QString &path) {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
     if (fd < 0) return false;
@@ -93,8 +96,29 @@ Status ImportJob::finish(ImportReport &report) {
     if (!syncFile(mTemp) || std::rename(QFile::encodeName(mTemp).constData(), QFile::encodeName(mTarget).constData()) != 0)
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
     mark("sync_and_rename");
-    QDir(report.rejectsDir).removeRecursively();
-    QDir().rename(mRejectsTemp, report.rejectsDir);
+    return replaceRejects(report.rejectsDir);
+}
+
+// The new rejects files replace the previous import's by name (each dataset's file name), and
+// the previous import's others are removed; anything else in the folder (an analyst's notes) is
+// not ours and stays.
+Status ImportJob::replaceRejects(const QString &rejectsDir) const {
+    if (auto s = makePrivateFolder(rejectsDir); !s) return s;
+    if (!QFile::setPermissions(rejectsDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                               QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser))
+        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot restrict the permissions of %1").arg(rejectsDir), rejectsDir};
+    const QDir dir(rejectsDir);
+    for (int d = 0; d < kDatasetCount; ++d) {
+        const QString ours = dir.filePath(QLatin1String(fileSpec(Dataset(d)).file));
+        if (QFileInfo(ours).isFile() && !QFile::remove(ours))
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(ours), ours};
+    }
+    const QDir temp(mRejectsTemp);
+    for (const QString &name : temp.entryList(QDir::Files))
+        if (!QFile::rename(temp.filePath(name), dir.filePath(name)))
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot move the rejects file %1 into %2").arg(name, rejectsDir),
+                         rejectsDir};
+    QDir().rmdir(mRejectsTemp);
     return Ok{};
 }
 
@@ -140,8 +164,27 @@ Result<ImportReport> ImportJob::run() {
 }
 
 Result<ImportReport> importExtract(const QString &fromDir, const QString &projectPath, Feedback &feedback) {
-    ImportJob job(fromDir, projectPath, feedback);
+    return importExtract(fromDir, projectPath, feedback, ImportOptions{});
+}
+
+Result<ImportReport> importExtract(const QString &fromDir, const QString &projectPath, Feedback &feedback, const ImportOptions &options) {
+    ImportJob job(fromDir, projectPath, feedback, options);
     return job.run();
+}
+
+bool isWorkbenchProject(const QString &path) {
+    {
+        QFile f(path);  // SQLite takes an empty file for an empty database: ask for its header
+        if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3", 16)) return false;
+    }
+    auto db = ProjectDb::open(path, false);
+    if (!db) return false;
+    {
+        Statement id(*db.value(), QStringLiteral("PRAGMA application_id"));
+        if (id.step() && id.columnInt(0) == kApplicationId) return true;
+    }
+    Statement keys(*db.value(), QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('import_report', 'extract_end')"));
+    return keys.step() && keys.columnInt(0) == 2;
 }
 
 }  // namespace phm::core

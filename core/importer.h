@@ -39,6 +39,17 @@ struct ImportReport {
     static ImportReport fromJson(const QJsonObject &o);
 };
 
+struct ImportOptions {
+    // Replace an existing file that is not a PHM Workbench project (`phm import --force`).
+    // Without it such a file is refused and left untouched; a project is always replaced.
+    bool replaceOtherFile = false;
+};
+
 Result<ImportReport> importExtract(const QString &fromDir, const QString &projectPath, Feedback &feedback);
+Result<ImportReport> importExtract(const QString &fromDir, const QString &projectPath, Feedback &feedback, const ImportOptions &options);
+
+// Whether the file is a project of ours: SQLite with our application_id, or (older files) a
+// `meta` table holding our keys. Reads only; never changes the file.
+bool isWorkbenchProject(const QString &path);
 
 }  // namespace phm::core

@@ -3,6 +3,7 @@
 #include "csvreader.h"
 #include "dataspec.h"
 #include "refdata.h"
+#include "safefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -45,16 +46,53 @@ QString delimiterHint(const std::vector<std::string_view> &header) {
     return QString();
 }
 
+// The record for the rejects file: as read, unless the file has columns outside the data spec.
+// Those are ignored by the import and may be identifiers slipped into the extract (an NHS number,
+// a name), so only the spec's columns are kept; a record that cannot be split into its columns
+// is not written at all.
+std::string rejectRecord(const RowValidator &v, const CsvReader &reader) {
+    if (v.unknownColumns().empty()) return std::string(reader.raw());
+    const std::vector<std::string_view> &fields = reader.fields();
+    if (reader.isMalformed() || int(fields.size()) != v.headerSize()) return {};
+    CsvBuffer b;
+    for (size_t c = 0; c < v.spec().columns.size(); ++c)
+        if (const int at = v.position(int(c)); at >= 0) b.field(fields[size_t(at)]);
+    return b.buffer();
+}
+
 }  // namespace
+
+// A project is always replaced; any other file only when asked (and never a key store).
+Status ImportJob::checkTarget() const {
+    const QFileInfo target(mTarget);
+    if (!target.exists()) return Ok{};
+    if (target.isDir())
+        return fileError(QStringLiteral("is_folder"), QStringLiteral("refusing to replace %1: it is a folder").arg(mTarget));
+    if (isWorkbenchProject(mTarget)) return Ok{};
+    QFile f(mTarget);
+    if (f.open(QIODevice::ReadOnly) && f.read(8) == "PHMKEYS1")
+        return fileError(QStringLiteral("protected_file"),
+                         QStringLiteral("refusing to replace %1: it is a key store, not a project (--force does not apply)").arg(mTarget));
+    if (mOptions.replaceOtherFile) return Ok{};
+    return fileError(QStringLiteral("not_project"),
+                     QStringLiteral("refusing to replace %1: it is not a PHM Workbench project; choose another file, or give --force to "
+                                    "replace it")
+                         .arg(mTarget));
+}
 
 Status ImportJob::prepare() {
     if (!QFileInfo(mFrom).isDir()) return fileError(QStringLiteral("no_folder"), QStringLiteral("%1 is not a folder").arg(mFrom));
+    if (auto s = checkTarget(); !s) return s;
     const QString tag = QStringLiteral(".importing-%1").arg(QCoreApplication::applicationPid());
     mTemp = mTarget + tag;
     mRejectsTemp = mTarget + QStringLiteral(".rejects") + tag;
     removeStaleTemporaries();
-    if (!QDir().mkpath(mRejectsTemp))
-        return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1").arg(mRejectsTemp));
+    if (auto s = makePrivateFolder(mRejectsTemp); !s) return s;
+    {  // created owner-only before SQLite writes a byte of patient-level data into it
+        QFile created(mTemp);
+        if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !makePrivateFile(mTemp))
+            return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1: %2").arg(mTemp, created.errorString()));
+    }
     auto db = ProjectDb::open(mTemp, true);
     if (!db) return db.error();
     mDb = std::move(db.value());
@@ -168,7 +206,7 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
             ++rep.rowsRejected;
             ++rep.rejectsByReason[QLatin1String(problem.reason)];
             const QString column = problem.column >= 0 ? QLatin1String(spec.columns[size_t(problem.column)].name) : QString();
-            if (!rejects.add(reader.line(), problem.reason, column, problem.detail, reader.raw()))
+            if (!rejects.add(reader.line(), problem.reason, column, problem.detail, rejectRecord(validator, reader)))
                 return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1 (disk full?)").arg(rep.file));
         } else {
             ++rep.rowsImported;

@@ -53,8 +53,8 @@ private:
 
 class ImportJob {
 public:
-    ImportJob(const QString &fromDir, const QString &projectPath, Feedback &fb)
-        : mFrom(fromDir), mTarget(QFileInfo(projectPath).absoluteFilePath()), mFeedback(fb) {}
+    ImportJob(const QString &fromDir, const QString &projectPath, Feedback &fb, const ImportOptions &options = {})
+        : mFrom(fromDir), mTarget(QFileInfo(projectPath).absoluteFilePath()), mFeedback(fb), mOptions(options) {}
     Result<ImportReport> run();
 
 private:
@@ -68,9 +68,12 @@ private:
     Status finish(ImportReport &report);
     void discard();
     void removeStaleTemporaries();
+    Status checkTarget() const;
+    Status replaceRejects(const QString &rejectsDir) const;
 
     QString mFrom, mTarget, mTemp, mRejectsTemp;
     Feedback &mFeedback;
+    ImportOptions mOptions;
     std::unique_ptr<ProjectDb> mDb;
     std::unique_ptr<SqlBatchWriter> mWriter;  // INSERTs of the file being imported, on its own thread
     Geography mGeo;

@@ -2,12 +2,12 @@
 
 #include "csvreader.h"
 #include "project.h"
+#include "safefile.h"
 #include "synthcontext.h"
 
 #include <sodium.h>
 #include <sqlite3.h>
 #include <QFile>
-#include <QSaveFile>
 #include <array>
 #include <cstring>
 #if defined(__linux__)
@@ -172,6 +172,14 @@ std::vector<Identity> syntheticIdentities(const Project &project) {
 QString defaultKeyStorePath(const QString &projectPath) { return projectPath + QStringLiteral(".keys"); }
 
 Status KeyStore::create(const QString &path, const QByteArray &passphrase, const std::vector<Identity> &identities) {
+    auto sealed = seal(passphrase, identities, path);
+    if (!sealed) return sealed.error();
+    OutputGuard replace;
+    replace.force = true;  // creating a store here means replacing any old one; the CLI asks first
+    return writeFileSafely(path, sealed.value(), replace);
+}
+
+Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vector<Identity> &identities, const QString &path) {
     if (!sodiumReady()) return storeError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
     if (passphrase.isEmpty()) return storeError(QStringLiteral("no_passphrase"), QStringLiteral("a key store needs a passphrase"), path);
     forbidCoreDumps();
@@ -186,7 +194,7 @@ Status KeyStore::create(const QString &path, const QByteArray &passphrase, const
                         "family_name TEXT, date_of_birth TEXT) WITHOUT ROWID; BEGIN",
                         path);
         !s)
-        return s;
+        return s.error();
     sqlite3_stmt *st = nullptr;
     sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO identity VALUES (?,?,?,?,?)", -1, &st, nullptr);
     for (const Identity &i : identities) {
@@ -203,7 +211,7 @@ Status KeyStore::create(const QString &path, const QByteArray &passphrase, const
         }
     }
     sqlite3_finalize(st);
-    if (auto s = execOn(db, "COMMIT", path); !s) return s;
+    if (auto s = execOn(db, "COMMIT", path); !s) return s.error();
     sqlite3_int64 bytes = 0;
     unsigned char *image = sqlite3_serialize(db, "main", &bytes, 0);
     if (!image) return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot serialise the key store"), path);
@@ -228,12 +236,7 @@ Status KeyStore::create(const QString &path, const QByteArray &passphrase, const
     sodium_memzero(image, size_t(bytes));
     sqlite3_free(image);
     file.truncate(qsizetype(kHeader + written));
-
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(file) != file.size() || !out.commit())
-        return storeError(QStringLiteral("cannot_write"), QStringLiteral("cannot write the key store %1: %2").arg(path, out.errorString()),
-                          path);
-    return Ok{};
+    return file;
 }
 
 Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const QByteArray &passphrase) {

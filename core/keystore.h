@@ -55,6 +55,9 @@ public:
     // Seals the identities into a new key store (written to a temporary file of ciphertext and
     // renamed over `path` only when complete). Refuses an empty passphrase.
     static Status create(const QString &path, const QByteArray &passphrase, const std::vector<Identity> &identities);
+    // The sealed file's bytes, for a caller that writes them itself (`phm keys create` keeps the
+    // old store until the new one is written and audited). `path` only names the store in errors.
+    static Result<QByteArray> seal(const QByteArray &passphrase, const std::vector<Identity> &identities, const QString &path = {});
     static Result<std::unique_ptr<KeyStore>> open(const QString &path, const QByteArray &passphrase);
     ~KeyStore();
     KeyStore(const KeyStore &) = delete;

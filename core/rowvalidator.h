@@ -31,6 +31,8 @@ public:
     const std::vector<QString> &unknownColumns() const { return mUnknown; }
     int headerSize() const { return mHeaderSize; }
     bool hasColumn(int specColumn) const { return mPosition[size_t(specColumn)] >= 0; }
+    // The header position of a spec column, -1 if absent.
+    int position(int specColumn) const { return mPosition[size_t(specColumn)]; }
     // Parses and checks types, allowed values and date order. Lookups (LSOA, practice, person)
     // and duplicates are the caller's, since they need import state.
     RowProblem validate(const std::vector<std::string_view> &fields, std::vector<FieldValue> &out) const;

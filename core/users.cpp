@@ -199,13 +199,23 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
             if (const QString policy = from.meta(QStringLiteral("disclosure.policy")); !policy.isEmpty())  // set by an admin: it stays
                 if (auto s = db.setMeta(QStringLiteral("disclosure.policy"), policy); !s) return s;
         }
-        // What the ICS made, not what the extract holds, stays too: pack templates (schema 4),
-        // maturity frameworks, assessments and PHM cycles (schema 5).
+        // What the ICS made, not what the extract holds, stays too: saved cohorts with their
+        // history (schema 2), pack templates (schema 4), maturity frameworks, assessments and PHM
+        // cycles (schema 5).
         for (const auto &[version, table] :
-             {std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"}, std::pair{5, "maturity_assessment"},
-              std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}})
+             {std::pair{2, "cohort"}, std::pair{2, "cohort_version"}, std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"},
+              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}})
             if (from.schemaVersion() >= version)
                 if (auto s = copyRows(from, db, QLatin1String(table)); !s) return s;
+        // And every setting in the meta table (analysts' indicators, PLUS groups, and whatever a
+        // later version keeps there) except what describes the extract just imported.
+        if (from.schemaVersion() >= 1) {
+            Statement meta(from, QStringLiteral("SELECT key, value FROM meta WHERE key NOT IN ('import_report', 'source_folder', "
+                                                "'extract_start', 'extract_end', 'audit.head', 'disclosure.policy')"));
+            while (meta.step())
+                if (auto s = db.setMeta(meta.columnText(0), meta.columnText(1)); !s) return s;
+            if (!meta.ok()) return dbError(from, QStringLiteral("cannot read the settings of the project being replaced"));
+        }
     }
     const QString login = currentLogin();
     if (users.empty()) users.push_back(User{login, Role::Admin, {}, true, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), login});

@@ -8,6 +8,7 @@
 #include "profilecache.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
+#include "safefile.h"
 #include "users.h"
 
 #include <QComboBox>
@@ -298,9 +299,13 @@ void MapPanel::exportImage(const QString &path) {
     runInBackground(
         this,
         [projectPath = project->path, detail, image, path, policy = mController->policy()]() -> core::Status {
+            // The save dialog asked before replacing a file; the project and its key store never are.
+            core::SafeFile file(path);
+            if (auto s = file.open(core::OutputGuard::forProject(projectPath, true)); !s) return s;
             if (auto s = core::recordGovernedExport(projectPath, QStringLiteral("export-image"), policy, detail); !s) return s;
-            if (!image.save(path, "PNG")) return core::Error{QStringLiteral("cannot_write"), tr("Could not write %1.").arg(path), path};
-            return core::Ok{};
+            if (!image.save(file.device(), "PNG"))
+                return core::Error{QStringLiteral("cannot_write"), tr("Could not write %1.").arg(path), path};
+            return file.commit();
         },
         [this, path, suppressed](const core::Status &s) {
             emit imageSaved(bool(s),

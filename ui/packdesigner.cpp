@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -377,7 +378,7 @@ void PackDesigner::askAndExport() {
     if (!folder.isEmpty()) exportTo(core::Area::Kind(mLevel->currentData().toInt()), folder);
 }
 
-void PackDesigner::exportTo(core::Area::Kind level, const QString &folder) {
+void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool replace) {
     const auto areas = mController->areas();
     if (!areas) return;
     core::PackOptions options;
@@ -391,10 +392,18 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder) {
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, result](core::Feedback &fb) {
-            *result = phm::ui::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb);
+        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, result, replace](core::Feedback &fb) {
+            *result = phm::ui::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
         },
-        [this, result, folder, policy = mController->policy().describe()] {
+        [this, result, folder, level, replace, policy = mController->policy().describe()] {
+            if (!*result && result->error().code == QLatin1String("file_exists") && !replace &&
+                QMessageBox::question(this, tr("Export packs"),
+                                      tr("%1 already holds packs of these areas. Replace them?").arg(QDir::toNativeSeparators(folder))) ==
+                    QMessageBox::Yes) {
+                QMetaObject::invokeMethod(
+                    this, [this, level, folder] { exportTo(level, folder, true); }, Qt::QueuedConnection);
+                return;
+            }
             if (*result)
                 mStatus->setText(
                     tr("%n packs written to %1 (%2). The export is recorded in the audit log.", nullptr, int(result->value().size()))

@@ -41,7 +41,9 @@ public:
     void setLogo(const QByteArray &bytes);
     // Exports every pack of `level` into `folder` with the form's template (the File menu asks
     // for both).
-    void exportTo(core::Area::Kind level, const QString &folder);
+    // `replace`: PDFs already in the folder may be replaced (the user said so); without it the
+    // user is asked first.
+    void exportTo(core::Area::Kind level, const QString &folder, bool replace = false);
 
 signals:
     void templatesLoaded();

@@ -1,5 +1,7 @@
 #include "packwriter.h"
 
+#include "keystore.h"
+
 #include "packcharts.h"
 
 #include "disclosurepolicy.h"
@@ -11,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
@@ -20,6 +23,8 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <cmath>
+#include <map>
+#include <memory>
 
 namespace phm::ui {
 using namespace pack;
@@ -342,8 +347,9 @@ core::Result<int> layOut(const core::PackData &pack, PageSink &sink, const QStri
 }
 }  // namespace
 
-core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
-    QPdfWriter pdf(path);
+// The pack as a PDF on a device (a SafeFile's temporary).
+core::Result<int> writePackPdf(const core::PackData &pack, QIODevice *device, const QString &path) {
+    QPdfWriter pdf(device);
     pdf.setResolution(kDpi);
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -351,6 +357,15 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
     pdf.setCreator(QStringLiteral("PHM Workbench"));
     PdfSink sink(pdf);
     return layOut(pack, sink, path);
+}
+
+core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) {
+    core::SafeFile file(path);
+    if (auto s = file.open(core::OutputGuard{true, {}}); !s) return s.error();
+    auto pages = writePackPdf(pack, file.device(), path);
+    if (!pages) return pages;
+    if (auto s = file.commit(); !s) return s.error();
+    return pages;
 }
 
 core::Result<std::vector<QImage>> renderPackPages(const core::PackData &pack, double dpi) {
@@ -368,13 +383,37 @@ QString slug(const QString &name) {
     s.replace(QRegularExpression(QStringLiteral("-+")), QStringLiteral("-"));
     return s.remove(QRegularExpression(QStringLiteral("^-|-$")));
 }
+
+// The file of each pack; two packs never share one (names compared as a case-insensitive file
+// system would).
+core::Result<QStringList> packFiles(const std::vector<core::PackData> &packs, const QString &folder) {
+    QStringList files;
+    std::map<QString, QString> seen;  // folded file name -> area
+    for (const core::PackData &pack : packs) {
+        const QString name = packFileName(pack.areaName, pack.areaCode);
+        const auto [it, added] = seen.emplace(name.toCaseFolded(), pack.areaName);
+        if (!added)
+            return core::Error{QStringLiteral("name_clash"),
+                               tr("the packs of %1 and %2 would both be %3").arg(it->second, pack.areaName, name), name};
+        files << QDir(folder).filePath(name);
+    }
+    return files;
+}
 }  // namespace
+
+QString packFileName(const QString &areaName, const QString &areaCode) {
+    const QString name = slug(areaName), code = slug(areaCode);
+    if (name.isEmpty()) return (code.isEmpty() ? QStringLiteral("pack") : code) + QStringLiteral(".pdf");
+    return (code.isEmpty() || name.endsWith(code) ? name : name + QLatin1Char('-') + code) + QStringLiteral(".pdf");
+}
 
 core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
                                                    const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
                                                    const core::PackOptions &options, const QString &folder, const QString &onlyArea,
-                                                   core::Feedback *feedback) {
-    if (!QDir().mkpath(folder)) return core::Error{QStringLiteral("cannot_write"), tr("cannot create %1").arg(folder), folder};
+                                                   core::Feedback *feedback, const core::OutputGuard &guard) {
+    if (auto s = core::makePrivateFolder(folder); !s) return s.error();
+    core::OutputGuard outputs = guard;  // a pack never replaces the project or its key store
+    outputs.protectedFiles << areas.project().path << core::defaultKeyStorePath(areas.project().path);
     core::Feedback local;
     core::Feedback &fb = feedback ? *feedback : local;
     core::PackOptions chosen = options;
@@ -393,31 +432,44 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     fb.setPhase(tr("Computing the packs"));
     auto packs = core::buildPacks(areas, lists, definitions, level, chosen, &fb);
     if (!packs) return packs.error();
-    std::vector<WrittenPack> written;
-    auto undo = [&](const core::Error &e) {
-        for (const WrittenPack &w : written) QFile::remove(w.file);
-        return e;
-    };
-    fb.setPhase(tr("Writing the PDFs"));
     const auto &all = packs.value();
+    auto names = packFiles(all, folder);
+    if (!names) return names.error();
+    // Every PDF goes to a temporary beside its file; none replaces anything until all are written
+    // and the export is audited, so a failure (a full disk) or a cancel leaves the folder as it was.
+    std::vector<std::unique_ptr<core::SafeFile>> files;
+    for (const QString &name : names.value()) {
+        files.push_back(std::make_unique<core::SafeFile>(name));
+        if (auto s = files.back()->open(outputs); !s) return s.error();
+    }
+    std::vector<WrittenPack> written;
+    fb.setPhase(tr("Writing the PDFs"));
     for (size_t i = 0; i < all.size(); ++i) {
-        if (fb.isCanceled()) return undo(core::Error{QStringLiteral("canceled"), tr("canceled"), {}});
+        if (fb.isCanceled()) return core::Error{QStringLiteral("canceled"), tr("canceled"), {}};
         const core::PackData &pack = all[i];
-        const QString file = QDir(folder).filePath(slug(pack.areaName) + QStringLiteral(".pdf"));
-        auto pages = writePackPdf(pack, file);
-        if (!pages) return undo(pages.error());
+        const QString &file = names.value()[qsizetype(i)];
+        auto pages = writePackPdf(pack, files[i]->device(), file);
+        if (!pages) return pages.error();
+        if (auto *device = qobject_cast<QFileDevice *>(files[i]->device());
+            device && (!device->flush() || device->error() != QFileDevice::NoError))
+            return core::Error{QStringLiteral("cannot_write"), tr("cannot write %1: %2").arg(file, device->errorString()), file};
         written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
         fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase
     }
     // Every export is in the audit log; packs the log does not show are not left behind.
-    QJsonArray files;
-    for (const WrittenPack &w : written) files.append(QFileInfo(w.file).fileName());
+    QJsonArray fileNames;
+    for (const WrittenPack &w : written) fileNames.append(QFileInfo(w.file).fileName());
     const QJsonObject detail{{QStringLiteral("level"), core::levelKey(level)},
-                             {QStringLiteral("files"), files},
+                             {QStringLiteral("files"), fileNames},
                              {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
                              {QStringLiteral("template"), chosen.layout.name}};
     if (auto s = core::recordGovernedExport(areas.project().path, QStringLiteral("export-packs"), chosen.policy, detail); !s)
-        return undo(s.error());
+        return s.error();
+    for (size_t i = 0; i < files.size(); ++i)
+        if (auto s = files[i]->commit(); !s) {
+            for (size_t j = 0; j < i; ++j) QFile::remove(written[j].file);  // this export's own, now half a set
+            return s.error();
+        }
     return written;
 }
 

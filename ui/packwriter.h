@@ -3,6 +3,7 @@
 // QPdfWriter: vector text and charts drawn with QPainter, selectable text, a footer on every
 // page (area, data period, source, disclosure policy, page n of m).
 #include "pack.h"
+#include "safefile.h"
 
 #include <QImage>
 #include <vector>
@@ -19,12 +20,19 @@ struct WrittenPack {
     int pages = 0;
 };
 // Builds and writes the packs of every area of a level (or only `onlyArea`, a code or name) into
-// `folder` as <area-name>.pdf: the one export used by `phm export-packs` and the workbench.
-// Progress and cancel through the feedback; a canceled or failed export removes the files it
-// wrote. The disclosure policy is the project's (core/disclosurepolicy), whatever `options` holds.
+// `folder` as <area-name>-<area-code>.pdf (packFileName): the one export used by
+// `phm export-packs` and the workbench. Progress and cancel through the feedback. All or
+// nothing: every PDF is written to a temporary file and renamed into place only when all are
+// complete and the export is audited, so a canceled or failed export (disk full) leaves the
+// folder as it was. An existing PDF is replaced only with `guard.force` (error "file_exists"
+// otherwise); the project and its key store never. The disclosure policy is the project's
+// (core/disclosurepolicy), whatever `options` holds.
 core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
                                                    const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
                                                    const core::PackOptions &options, const QString &folder, const QString &onlyArea = {},
-                                                   core::Feedback *feedback = nullptr);
+                                                   core::Feedback *feedback = nullptr, const core::OutputGuard &guard = {});
+// A pack's file name: the area's name as letters, digits and dashes, then its code, so two
+// areas whose names read the same still get files of their own.
+QString packFileName(const QString &areaName, const QString &areaCode);
 
 }  // namespace phm::ui

@@ -391,6 +391,8 @@ private slots:
         QVERIFY(saved.wait(20000));
         QVERIFY2(saved.first().first().toBool(), qPrintable(saved.first().last().toString()));
         QVERIFY(!QImage(out.filePath(QStringLiteral("map.png"))).isNull());
+        QCOMPARE(QFileInfo(out.filePath(QStringLiteral("map.png"))).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());  // written through core/safefile: owner-only
         for (int s = 0; s < view->shapeCount(); ++s) QCOMPARE(view->fill(s), before[size_t(s)]);
         const auto log = core::readAuditLog(mProject, w.controller()->user());
         QVERIFY(log);
