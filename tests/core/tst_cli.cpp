@@ -41,7 +41,14 @@ private slots:
         QVERIFY(rep.value(QStringLiteral("linkage_rate")).toDouble() > 0.99);
         const QJsonObject info =
             QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")})).object();
-        QCOMPARE(info.value(QStringLiteral("persons")).toInteger(), rep.value(QStringLiteral("persons")).toInteger());
+        // info's counts leave through disclosure control (rounded to 5); the importer, an admin,
+        // can see them exact.
+        QVERIFY(std::abs(info.value(QStringLiteral("persons")).toInteger() - rep.value(QStringLiteral("persons")).toInteger()) < 5);
+        QCOMPARE(info.value(QStringLiteral("persons")).toInteger() % 5, 0);
+        const QJsonObject exact = QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project,
+                                                               QStringLiteral("--json"), QStringLiteral("--disclosure"), QStringLiteral("off")}))
+                                      .object();
+        QCOMPARE(exact.value(QStringLiteral("persons")).toInteger(), rep.value(QStringLiteral("persons")).toInteger());
         QCOMPARE(info.value(QStringLiteral("pcns")).toInt(), 23);
         QCOMPARE(info.value(QStringLiteral("places")).toInt(), 4);
         QVERIFY(info.value(QStringLiteral("practices")).toInt() > 80);
