@@ -1,5 +1,6 @@
 #include "clidisclosure.h"
 
+#include "clicredentials.h"
 #include "governedoutput.h"
 
 namespace phm::cli {
@@ -32,7 +33,10 @@ Result<disclosure::Policy> outputPolicy(const QCommandLineParser &parser, const 
     const QString asked = parser.value(QStringLiteral("disclosure"));
     if (!asked.isEmpty() && asked != QLatin1String("standard") && asked != QLatin1String("off"))
         return Error{QStringLiteral("usage"), QStringLiteral("--disclosure must be standard or off, not \"%1\"").arg(asked), asked};
-    return core::outputPolicy(projectPath, asked == QLatin1String("off"));
+    if (asked != QLatin1String("off")) return core::outputPolicy(projectPath, false, User::unlisted(currentLogin()));
+    auto actor = provenUser(parser, projectPath);  // switching it off is for a proven admin
+    if (!actor) return actor.error();
+    return core::outputPolicy(projectPath, true, actor.value());
 }
 
 Result<disclosure::Published> publishRows(const QJsonValue &rows, const disclosure::OutputFields &fields, const disclosure::Policy &policy,

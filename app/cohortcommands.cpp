@@ -1,5 +1,6 @@
 #include "cohortcommands.h"
 
+#include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
 
@@ -88,7 +89,7 @@ int runCohortCommand(const QStringList &args) {
          {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
          {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
          {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
-         phm::cli::disclosureOption()});
+         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
     if (p.isSet(QStringLiteral("rule-file"))) {
@@ -204,7 +205,7 @@ int runCohortsCommand(const QStringList &args) {
                   {QStringLiteral("overlap"), QStringLiteral("Overlap of 2-4 saved cohorts, comma-separated."), QStringLiteral("A,B")},
                   {QStringLiteral("delete"), QStringLiteral("Delete a saved cohort."), QStringLiteral("NAME")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption()});
+                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     const QString path = p.value(QStringLiteral("project"));
     CohortStore store(path);
@@ -286,7 +287,7 @@ int runSegmentCommand(const QStringList &args) {
          {QStringLiteral("compare-template"), QStringLiteral("Also segment with this template and count movements."), QStringLiteral("ID")},
          {QStringLiteral("compare-date"), QStringLiteral("Also segment at this date and count movements."), QStringLiteral("YYYY-MM-DD")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         phm::cli::disclosureOption()});
+         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm segment: %1").arg(policy.error().message));

@@ -1,5 +1,9 @@
 #include "governancecommands.h"
 
+#include "clicredentials.h"
+#include "credentials.h"
+#include "governedoutput.h"
+
 #include "audit.h"
 #include "clioutput.h"
 #include "disclosurepolicy.h"
@@ -28,26 +32,7 @@ const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Print JSO
 const QCommandLineOption kKeys(QStringLiteral("keys"), QStringLiteral("Key store (default: the project's path + .keys)."),
                                QStringLiteral("FILE"));
 const QCommandLineOption kPassphraseFile(QStringLiteral("passphrase-file"),
-                                         QStringLiteral("File whose first line is the key store passphrase."), QStringLiteral("FILE"));
-
-// The passphrase from --passphrase-file or PHM_KEYS_PASSPHRASE (a command-line argument would be
-// visible to every user of the machine in the process list).
-std::optional<QByteArray> passphrase(const QCommandLineParser &p, QString &problem) {
-    if (p.isSet(kPassphraseFile)) {
-        QFile f(p.value(kPassphraseFile));
-        if (!f.open(QIODevice::ReadOnly)) {
-            problem = QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString());
-            return std::nullopt;
-        }
-        return f.readLine().trimmed();
-    }
-    const QByteArray env = qgetenv("PHM_KEYS_PASSPHRASE");
-    if (env.isEmpty()) {
-        problem = QStringLiteral("give the key store passphrase with --passphrase-file FILE or PHM_KEYS_PASSPHRASE");
-        return std::nullopt;
-    }
-    return env;
-}
+                                         QStringLiteral("File whose first line is your passphrase (admins and clinicians)."), QStringLiteral("FILE"));
 
 QString keyStorePath(const QCommandLineParser &p) { return p.isSet(kKeys) ? p.value(kKeys) : defaultKeyStorePath(p.value(kProject)); }
 
@@ -84,15 +69,37 @@ int runUsersCommand(const QStringList &args) {
                   kJson,
                   {QStringLiteral("name"), QStringLiteral("Login name."), QStringLiteral("LOGIN")},
                   {QStringLiteral("role"), QStringLiteral("analyst, clinician or admin."), QStringLiteral("ROLE")},
-                  {QStringLiteral("practice"), QStringLiteral("A clinician's practice (ODS code)."), QStringLiteral("CODE")}});
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, set or remove"));
+                  {QStringLiteral("practice"), QStringLiteral("A clinician's practice (ODS code)."), QStringLiteral("CODE")},
+                  kPassphraseFile,
+                  {QStringLiteral("new-passphrase-file"), QStringLiteral("File whose first line is the new passphrase (passphrase)."),
+                   QStringLiteral("FILE")}});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, set, remove or passphrase"));
     p.process(args);
     const QString action = p.positionalArguments().value(0);
     auto opened = openExisting(p, action != QLatin1String("list"));
     if (!opened) return fail(QStringLiteral("phm users: %1").arg(opened.error().message));
     ProjectDb &db = *opened.value();
-    auto actor = findUser(db, currentLogin());
+    // Listing needs no proof; changing users needs a proven admin.
+    auto actor = action == QLatin1String("list") ? findUser(db, currentLogin()) : phm::cli::provenUser(p, p.value(kProject));
     if (!actor) return fail(QStringLiteral("phm users: %1").arg(actor.error().message));
+    if (action == QLatin1String("passphrase")) {
+        const QString login = p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : currentLogin();
+        // Your own: with your current passphrase (keys kept), or your first as a new project's admin.
+        std::unique_ptr<UnlockedCredential> own;
+        User by = actor.value();
+        if (login == currentLogin() && hasCredential(db, login)) {
+            auto unlocked = phm::cli::unlockedUser(p, p.value(kProject));
+            if (!unlocked) return fail(QStringLiteral("phm users passphrase: %1").arg(unlocked.error().message));
+            own = std::move(unlocked.value());
+            by = own->user;
+        }
+        auto fresh = phm::cli::readPassphrase(p, QStringLiteral("new-passphrase-file"), QStringLiteral("New passphrase: "));
+        if (!fresh) return fail(QStringLiteral("phm users passphrase: %1").arg(fresh.error().message));
+        if (auto s = setPassphrase(db, by, login, fresh.value(), own.get()); !s)
+            return fail(QStringLiteral("phm users passphrase: %1").arg(s.error().message));
+        out(QStringLiteral("passphrase set for %1\n").arg(login));
+        return 0;
+    }
     if (action == QLatin1String("set")) {
         const auto role = roleNamed(p.value(QStringLiteral("role")));
         if (!role) return fail(QStringLiteral("phm users set: --role must be analyst, clinician or admin"));
@@ -104,7 +111,8 @@ int runUsersCommand(const QStringList &args) {
         if (auto s = removeUser(db, actor.value(), p.value(QStringLiteral("name"))); !s)
             return fail(QStringLiteral("phm users remove: %1").arg(s.error().message));
     } else if (action != QLatin1String("list")) {
-        return fail(QStringLiteral("usage: phm users list|set|remove --project P [--name LOGIN --role ROLE --practice CODE]"));
+        return fail(QStringLiteral("usage: phm users list|set|remove|passphrase --project P [--name LOGIN --role ROLE --practice CODE] "
+                                   "[--passphrase-file F] [--new-passphrase-file F]"));
     }
     auto users = listUsers(db);
     if (!users) return fail(QStringLiteral("phm users: %1").arg(users.error().message));
@@ -124,7 +132,7 @@ int runUsersCommand(const QStringList &args) {
 
 int runAuditCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addOptions({kProject, kJson});
+    p.addOptions({kProject, kJson, kPassphraseFile});
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify or list"));
     p.process(args);
     const QString action = p.positionalArguments().value(0);
@@ -147,7 +155,7 @@ int runAuditCommand(const QStringList &args) {
         return 0;
     }
     if (action == QLatin1String("list")) {
-        auto actor = findUser(db, currentLogin());
+        auto actor = phm::cli::provenUser(p, p.value(kProject));  // the full log is for a proven admin
         if (!actor) return fail(QStringLiteral("phm audit list: %1").arg(actor.error().message));
         auto all = readAuditLog(db, actor.value());
         if (!all) return fail(QStringLiteral("phm audit list: %1").arg(all.error().message));
@@ -184,13 +192,24 @@ int runKeysCommand(const QStringList &args) {
             "usage: phm keys create --project P (--synthetic | --from identities.csv) [--keys F] [--passphrase-file F] [--force]"));
     QElapsedTimer timer;
     timer.start();
-    auto actor = findUser(p.value(kProject), currentLogin());
+    // A proven admin: their passphrase; the practice keys are sealed to the clinicians and admins
+    // who have credentials (core/credentials), not to a shared passphrase.
+    auto actor = phm::cli::provenUser(p, p.value(kProject));
     if (!actor) return fail(QStringLiteral("phm keys: %1").arg(actor.error().message));
     if (auto s = requireRole(actor.value(), Role::Admin, QStringLiteral("create the key store")); !s)
         return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
-    QString problem;
-    const auto secret = passphrase(p, problem);
-    if (!secret) return fail(QStringLiteral("phm keys: %1").arg(problem));
+    std::vector<KeyRecipient> recipients;
+    {
+        auto db = ProjectDb::open(p.value(kProject), false);
+        if (!db) return fail(QStringLiteral("phm keys: %1").arg(db.error().message));
+        auto keys = publicKeys(*db.value());
+        auto users = listUsers(*db.value());
+        if (!keys || !users) return fail(QStringLiteral("phm keys: cannot read the users' credentials"));
+        for (const PublicKeys &k : keys.value())
+            for (const User &u : users.value())
+                if (u.name == k.login && u.role != Role::Analyst)
+                    recipients.push_back({u.name, k.box, u.role == Role::Clinician ? u.practice : QString()});
+    }
     // The new store is written beside the old one, which stays until it is complete and audited.
     const QString path = keyStorePath(p);
     OutputGuard guard;
@@ -199,25 +218,27 @@ int runKeysCommand(const QStringList &args) {
     SafeFile file(path);
     if (auto s = file.open(guard); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     std::vector<Identity> identities;
+    Feedback fb;
+    auto project = openProject(p.value(kProject), fb);
+    if (!project) return fail(QStringLiteral("phm keys: %1").arg(project.error().message));
     if (p.isSet(QStringLiteral("from"))) {
         auto read = readIdentitiesCsv(p.value(QStringLiteral("from")));
         if (!read) return fail(QStringLiteral("phm keys: %1").arg(read.error().message));
         identities = std::move(read.value());
     } else {
-        Feedback fb;
-        auto project = openProject(p.value(kProject), fb);
-        if (!project) return fail(QStringLiteral("phm keys: %1").arg(project.error().message));
         identities = syntheticIdentities(*project.value());
     }
-    auto sealed = KeyStore::seal(*secret, identities, path);
+    // Each person goes under the key of the practice they are registered with now.
+    identities = assignPractices(*project.value(), std::move(identities));
+    auto sealed = KeyStore::sealByPractice(identities, recipients, path);
     if (!sealed) return fail(QStringLiteral("phm keys: %1").arg(sealed.error().message));
     if (auto s = file.write(sealed.value()); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     const QJsonObject detail{
         {QStringLiteral("key_store"), QFileInfo(path).fileName()},
         {QStringLiteral("identities"), qint64(identities.size())},
+        {QStringLiteral("recipients"), qint64(recipients.size())},
         {QStringLiteral("source"), p.isSet(QStringLiteral("synthetic")) ? QStringLiteral("synthetic") : QStringLiteral("csv")}};
-    if (auto s = audit::record(p.value(kProject), actor.value().name, roleName(actor.value().role), QStringLiteral("keys-create"), detail);
-        !s)
+    if (auto s = recordGovernedExport(p.value(kProject), QStringLiteral("keys-create"), disclosure::Policy{}, detail); !s)
         return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     if (auto s = file.commit(); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     QJsonObject o = detail;
@@ -242,10 +263,10 @@ int runRevealCommand(const QStringList &args) {
     if (!opened) return fail(QStringLiteral("phm reveal: %1").arg(opened.error().message));
     auto user = findUser(p.value(kProject), currentLogin());
     if (!user) return fail(QStringLiteral("phm reveal: %1").arg(user.error().message));
-    QString problem;
     // Without a passphrase the request still goes through the checks (and the audit log): the
     // refusal an analyst gets is about the role, not a missing passphrase.
-    const QByteArray secret = passphrase(p, problem).value_or(QByteArray());
+    const auto given = phm::cli::readPassphrase(p);
+    const QByteArray secret = given ? given.value() : QByteArray();
     const rules::CodeLists lists;
     const RevealRequest request{p.value(QStringLiteral("cohort")), p.value(QStringLiteral("reason")), keyStorePath(p), secret};
     auto r = reidentify(*opened.value(), lists, user.value(), request);
@@ -284,7 +305,8 @@ int runDisclosureCommand(const QStringList &args) {
                   kJson,
                   {QStringLiteral("smallest"), QStringLiteral("Smallest count suppressed."), QStringLiteral("N")},
                   {QStringLiteral("largest"), QStringLiteral("Largest count suppressed."), QStringLiteral("N")},
-                  {QStringLiteral("round"), QStringLiteral("Round other counts to the nearest N (1: no rounding)."), QStringLiteral("N")}});
+                  {QStringLiteral("round"), QStringLiteral("Round other counts to the nearest N (1: no rounding)."), QStringLiteral("N")},
+                  kPassphraseFile});
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show or set"));
     p.process(args);
     const QString action = p.positionalArguments().value(0);
@@ -295,7 +317,7 @@ int runDisclosureCommand(const QStringList &args) {
     auto policy = projectPolicy(project);
     if (!policy) return fail(QStringLiteral("phm disclosure: %1").arg(policy.error().message));
     if (action == QLatin1String("set")) {
-        auto actor = findUser(project, currentLogin());
+        auto actor = phm::cli::provenUser(p, project);
         if (!actor) return fail(QStringLiteral("phm disclosure set: %1").arg(actor.error().message));
         disclosure::Policy wanted = policy.value();
         for (const auto &[option, field] :

@@ -1,6 +1,7 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
 #include "clioutput.h"
+#include "clicredentials.h"
 #include "clidisclosure.h"
 #include "cliprogress.h"
 #include "cohortcommands.h"
@@ -132,7 +133,7 @@ int cmdInfo(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption()});
+                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) {

@@ -1,5 +1,6 @@
 #include "stratifycommands.h"
 
+#include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
 #include "efi.h"
@@ -68,7 +69,7 @@ int runRiskCommand(const QStringList &args) {
          {QStringLiteral("high"), QStringLiteral("Percent of people in the high-risk tier."), QStringLiteral("PCT"), QStringLiteral("5")},
          {QStringLiteral("rising"), QStringLiteral("Percent in the rising-risk tier."), QStringLiteral("PCT"), QStringLiteral("15")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         phm::cli::disclosureOption()});
+         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm risk: %1").arg(policy.error().message));
@@ -155,7 +156,7 @@ int runMultimorbidityCommand(const QStringList &args) {
                    QStringLiteral("registered")},
                   {QStringLiteral("top"), QStringLiteral("Number of combinations to list."), QStringLiteral("N"), QStringLiteral("20")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption()});
+                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm multimorbidity: %1").arg(policy.error().message));
@@ -210,7 +211,7 @@ int runStratifyCommand(const QStringList &args) {
                   {QStringLiteral("template"), QStringLiteral("Segmentation template id or JSON file."), QStringLiteral("ID"),
                    QStringLiteral("cheshire-merseyside")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption()});
+                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
     p.process(args);
     auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
     if (!t) return fail(QStringLiteral("phm stratify: %1").arg(t.error().message));

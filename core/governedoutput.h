@@ -7,6 +7,7 @@
 // CLI and the GUI call these functions; neither writes audit entries itself.
 #include "publish.h"
 #include "result.h"
+#include "users.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -14,8 +15,8 @@
 namespace phm::core {
 
 // The policy an output is made under: the project's (core/disclosurepolicy), or none when `off`
-// is asked for by an admin of the project (refused for anyone else).
-Result<disclosure::Policy> outputPolicy(const QString &projectPath, bool off);
+// is asked for by a proven admin of the project (refused for anyone else).
+Result<disclosure::Policy> outputPolicy(const QString &projectPath, bool off, const User &actor);
 
 // Publishes a result through the policy and records an "export" entry (the command, the policy,
 // how many counts were suppressed, and `detail`). An error if the entry cannot be written: then

@@ -80,6 +80,51 @@ void forbidCoreDumps() {
 }
 }  // namespace
 
+IdentityImage::~IdentityImage() {
+    if (data) {
+        sodium_memzero(data, size);
+        sqlite3_free(data);
+    }
+}
+
+Result<std::unique_ptr<IdentityImage>> buildIdentityImage(const std::vector<Identity> &identities, const QString &path) {
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
+    }
+    std::unique_ptr<sqlite3, int (*)(sqlite3 *)> guard(db, sqlite3_close);
+    if (auto s = execOn(db,
+                        "PRAGMA temp_store = MEMORY; CREATE TABLE identity(person_id TEXT PRIMARY KEY, nhs_number TEXT, given_name TEXT, "
+                        "family_name TEXT, date_of_birth TEXT) WITHOUT ROWID; BEGIN",
+                        path);
+        !s)
+        return s.error();
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO identity VALUES (?,?,?,?,?)", -1, &st, nullptr);
+    for (const Identity &i : identities) {
+        bindText(st, 1, i.personId);
+        bindText(st, 2, i.nhsNumber);
+        bindText(st, 3, i.givenName);
+        bindText(st, 4, i.familyName);
+        bindText(st, 5, i.dateOfBirth);
+        const int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            sqlite3_finalize(st);
+            return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
+        }
+    }
+    sqlite3_finalize(st);
+    if (auto s = execOn(db, "COMMIT", path); !s) return s.error();
+    auto image = std::make_unique<IdentityImage>();
+    sqlite3_int64 bytes = 0;
+    image->data = sqlite3_serialize(db, "main", &bytes, 0);
+    image->size = size_t(bytes);
+    if (!image->data) return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot serialise the key store"), path);
+    return image;
+}
+
 bool validNhsNumber(const QString &number) {
     if (number.size() != 10) return false;
     int sum = 0;
@@ -183,39 +228,10 @@ Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vecto
     if (!sodiumReady()) return storeError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
     if (passphrase.isEmpty()) return storeError(QStringLiteral("no_passphrase"), QStringLiteral("a key store needs a passphrase"), path);
     forbidCoreDumps();
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
-    }
-    std::unique_ptr<sqlite3, int (*)(sqlite3 *)> guard(db, sqlite3_close);
-    if (auto s = execOn(db,
-                        "PRAGMA temp_store = MEMORY; CREATE TABLE identity(person_id TEXT PRIMARY KEY, nhs_number TEXT, given_name TEXT, "
-                        "family_name TEXT, date_of_birth TEXT) WITHOUT ROWID; BEGIN",
-                        path);
-        !s)
-        return s.error();
-    sqlite3_stmt *st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO identity VALUES (?,?,?,?,?)", -1, &st, nullptr);
-    for (const Identity &i : identities) {
-        bindText(st, 1, i.personId);
-        bindText(st, 2, i.nhsNumber);
-        bindText(st, 3, i.givenName);
-        bindText(st, 4, i.familyName);
-        bindText(st, 5, i.dateOfBirth);
-        const int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
-        }
-    }
-    sqlite3_finalize(st);
-    if (auto s = execOn(db, "COMMIT", path); !s) return s.error();
-    sqlite3_int64 bytes = 0;
-    unsigned char *image = sqlite3_serialize(db, "main", &bytes, 0);
-    if (!image) return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot serialise the key store"), path);
-
+    auto built = buildIdentityImage(identities, path);
+    if (!built) return built.error();
+    unsigned char *image = built.value()->data;
+    const sqlite3_int64 bytes = sqlite3_int64(built.value()->size);
     QByteArray file(qsizetype(kHeader) + qsizetype(bytes) + qsizetype(crypto_aead_xchacha20poly1305_ietf_ABYTES), Qt::Uninitialized);
     auto *h = reinterpret_cast<unsigned char *>(file.data());
     std::memcpy(h, kMagic, sizeof kMagic);
@@ -225,16 +241,10 @@ Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vecto
     randombytes_buf(salt, kSalt);
     randombytes_buf(nonce, kNonce);
     unsigned char *key = deriveKey(passphrase, salt, kOps, kMemKiB);
-    if (!key) {
-        sodium_memzero(image, size_t(bytes));
-        sqlite3_free(image);
-        return storeError(QStringLiteral("no_memory"), QStringLiteral("not enough memory to derive the key store's key"), path);
-    }
+    if (!key) return storeError(QStringLiteral("no_memory"), QStringLiteral("not enough memory to derive the key store's key"), path);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(h + kHeader, &written, image, size_t(bytes), h, kHeader, nullptr, nonce, key);
     sodium_free(key);
-    sodium_memzero(image, size_t(bytes));
-    sqlite3_free(image);
     file.truncate(qsizetype(kHeader + written));
     return file;
 }
@@ -283,11 +293,33 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const QByt
 }
 
 KeyStore::~KeyStore() {
+    for (Part &p : mParts) {
+        if (p.db) sqlite3_close(p.db);
+        if (p.plain) sodium_free(p.plain);
+    }
     if (mDb) sqlite3_close(mDb);
     if (mPlain) sodium_free(mPlain);  // zeroes the memory before releasing it
 }
 
 Result<std::vector<Identity>> KeyStore::lookup(const std::vector<QString> &personIds) const {
+    if (!mParts.empty()) {  // per practice: each opened practice in turn
+        std::vector<Identity> out;
+        for (const Part &part : mParts) {
+            sqlite3_stmt *st = nullptr;
+            if (sqlite3_prepare_v2(part.db, "SELECT nhs_number, given_name, family_name, date_of_birth FROM identity WHERE person_id = ?",
+                                   -1, &st, nullptr) != SQLITE_OK)
+                return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot read the key store"), {});
+            for (const QString &id : personIds) {
+                bindText(st, 1, id);
+                if (sqlite3_step(st) == SQLITE_ROW)
+                    out.push_back(
+                        Identity{id, columnText(st, 0), columnText(st, 1), columnText(st, 2), columnText(st, 3), part.practice});
+                sqlite3_reset(st);
+            }
+            sqlite3_finalize(st);
+        }
+        return out;
+    }
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(mDb, "SELECT nhs_number, given_name, family_name, date_of_birth FROM identity WHERE person_id = ?", -1, &st,
                            nullptr) != SQLITE_OK)
@@ -296,7 +328,7 @@ Result<std::vector<Identity>> KeyStore::lookup(const std::vector<QString> &perso
     for (const QString &id : personIds) {
         bindText(st, 1, id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            out.push_back(Identity{id, columnText(st, 0), columnText(st, 1), columnText(st, 2), columnText(st, 3)});
+            out.push_back(Identity{id, columnText(st, 0), columnText(st, 1), columnText(st, 2), columnText(st, 3), {}});
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);

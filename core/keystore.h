@@ -21,6 +21,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <vector>
 
@@ -29,10 +30,20 @@ struct sqlite3;
 namespace phm::core {
 
 struct Project;
+struct UnlockedCredential;
 
 struct Identity {
     QString personId;                                       // the pseudonymised id used by the project
     QString nhsNumber, givenName, familyName, dateOfBirth;  // date of birth as YYYY-MM-DD
+    QString practice;  // in a per-practice store: the practice whose key seals the identity
+};
+
+// Who a per-practice key store seals practice keys to: a clinician for their practice, or an
+// admin (practice empty) for every practice, for recovery and for granting a new clinician.
+struct KeyRecipient {
+    QString login;
+    QByteArray boxPublic;  // X25519 (core/credentials)
+    QString practice;
 };
 
 // The NHS number check digit (modulus 11): ten digits whose last is the check digit.
@@ -59,6 +70,17 @@ public:
     // old store until the new one is written and audited). `path` only names the store in errors.
     static Result<QByteArray> seal(const QByteArray &passphrase, const std::vector<Identity> &identities, const QString &path = {});
     static Result<std::unique_ptr<KeyStore>> open(const QString &path, const QByteArray &passphrase);
+
+    // Per-practice key store ("PHMKEYS2", docs/governance.md): each practice's identities are an
+    // SQLite image encrypted (XChaCha20-Poly1305) under a random key of that practice; the key is
+    // sealed (X25519 sealed box) to each recipient of the practice. Holding one clinician's
+    // passphrase opens one practice; the file alone opens nothing. Which practice a person is in
+    // is fixed here, when the store is made, not by a later extract.
+    static Result<QByteArray> sealByPractice(const std::vector<Identity> &identities, const std::vector<KeyRecipient> &recipients,
+                                             const QString &path = {});
+    // Opens the practices sealed to this user: a clinician's own practice; an admin's every one.
+    static Result<std::unique_ptr<KeyStore>> open(const QString &path, const UnlockedCredential &who);
+    QStringList practices() const { return mPractices; }
     ~KeyStore();
     KeyStore(const KeyStore &) = delete;
     KeyStore &operator=(const KeyStore &) = delete;
@@ -73,6 +95,29 @@ private:
     unsigned char *mPlain = nullptr;  // locked memory holding the database image
     size_t mPlainBytes = 0;
     qint64 mSize = 0;
+    // A per-practice store: one opened image per practice.
+    struct Part {
+        QString practice;
+        sqlite3 *db = nullptr;
+        unsigned char *plain = nullptr;
+    };
+    std::vector<Part> mParts;
+    QStringList mPractices;
 };
+
+// An SQLite image of identities (table identity), wiped when destroyed.
+struct IdentityImage {
+    unsigned char *data = nullptr;
+    size_t size = 0;
+    IdentityImage() = default;
+    IdentityImage(const IdentityImage &) = delete;
+    IdentityImage &operator=(const IdentityImage &) = delete;
+    ~IdentityImage();
+};
+Result<std::unique_ptr<IdentityImage>> buildIdentityImage(const std::vector<Identity> &identities, const QString &path);
+
+// The identities of a project's people grouped by the practice each is registered with at the
+// extract end (people without one go nowhere: nobody may reveal them).
+std::vector<Identity> assignPractices(const Project &project, std::vector<Identity> identities);
 
 }  // namespace phm::core

@@ -92,6 +92,15 @@ QStringList migrationV4() {
                        "updated_by TEXT NOT NULL)")};
 }
 
+// Schema version 6: credentials (core/credentials). A privileged user's passphrase as an Argon2id
+// verifier, and their key pairs (X25519 for the key store's practice keys, Ed25519 for signing)
+// with the secret halves sealed under a key derived from the passphrase.
+QStringList migrationV6() {
+    return {QStringLiteral("CREATE TABLE credential(login TEXT PRIMARY KEY, verifier TEXT NOT NULL, salt BLOB NOT NULL, "
+                           "box_public BLOB NOT NULL, sign_public BLOB NOT NULL, sealed_secrets BLOB NOT NULL, set_at TEXT NOT NULL, "
+                           "set_by TEXT NOT NULL)")};
+}
+
 // Schema version 5: PHM maturity (core/maturitystore). Frameworks by name; assessments and cycle
 // stages append-only, so the history of every area is kept.
 QStringList migrationV5() {
@@ -176,7 +185,7 @@ int ProjectDb::schemaVersion() {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5(), migrationV6()};
     int version = schemaVersion();
     if (version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),

@@ -15,8 +15,8 @@ struct sqlite3_stmt;
 namespace phm::core {
 
 // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates;
-// 5: maturity frameworks, assessments and PHM cycles.
-constexpr int kSchemaVersion = 5;
+// 5: maturity frameworks, assessments and PHM cycles; 6: credentials of privileged users.
+constexpr int kSchemaVersion = 6;
 
 class ProjectDb {
 public:

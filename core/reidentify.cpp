@@ -2,7 +2,9 @@
 
 #include "audit.h"
 #include "cohortanalysis.h"
+#include "credentials.h"
 #include "project.h"
+#include "projectdb.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -34,7 +36,17 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
         audit::record(project.path, user.name, roleName(user.role), QStringLiteral("reidentify-refused"), d);
         return e;
     };
-    if (auto s = requireRole(user, Role::Clinician, QStringLiteral("reveal identities")); !s) return refuse(s.error());
+    // Who asks is proven by their passphrase, which also opens their practice's key.
+    std::unique_ptr<UnlockedCredential> who;
+    if (user.listed && user.role == Role::Clinician) {
+        auto db = ProjectDb::open(project.path, false);
+        if (!db) return refuse(db.error());
+        auto unlocked = unlockCredential(*db.value(), user.name, request.passphrase);
+        if (!unlocked) return refuse(unlocked.error());
+        who = std::move(unlocked.value());
+    }
+    const User &proven = who ? who->user : user;
+    if (auto s = requireRole(proven, Role::Clinician, QStringLiteral("reveal identities")); !s) return refuse(s.error());
     if (auto s = checkReason(request.reason); !s) return refuse(s.error());
     auto saved = CohortStore(project.path).find(request.cohort);
     if (!saved)
@@ -66,10 +78,13 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
         const auto id = project.persons.id(p);
         ids.push_back(QString::fromUtf8(id.data(), qsizetype(id.size())));
     }
-    auto store = KeyStore::open(request.keyStorePath, request.passphrase);
+    auto store = KeyStore::open(request.keyStorePath, *who);
     if (!store) return refuse(store.error());
     auto found = store.value()->lookup(ids);
     if (!found) return refuse(found.error());
+    // Who is registered where is the key store's: an identity sealed under another practice's key
+    // is never revealed, whatever a later extract says.
+    std::erase_if(found.value(), [&](const Identity &i) { return i.practice != user.practice; });
     reveal.notInKeyStore = qint64(ids.size()) - qint64(found.value().size());
     detail.insert(QStringLiteral("cohort_version"), reveal.cohortVersion);
     detail.insert(QStringLiteral("cohort_members"), reveal.cohortMembers);

@@ -23,7 +23,7 @@ struct RevealRequest {
     QString cohort;  // a saved cohort of the project
     QString reason;  // the direct-care reason, in the clinician's words
     QString keyStorePath;
-    QByteArray passphrase;
+    QByteArray passphrase;  // the clinician's own (core/credentials): proves them and opens their practice
 };
 
 struct RevealedPerson {

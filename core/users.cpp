@@ -111,7 +111,14 @@ QString withArticle(Role role) { return (role == Role::Clinician ? QStringLitera
 }  // namespace
 
 Status requireRole(const User &actor, Role role, const QString &what) {
-    if (actor.role == role && (actor.listed || role == Role::Analyst)) return Ok{};
+    if (role == Role::Analyst) return Ok{};
+    if (actor.role == role && actor.listed && !actor.proven)
+        return Error{QStringLiteral("not_proven"),
+                     QStringLiteral("Only %1 can %2: %3, give your passphrase to prove it is you (--passphrase-file FILE; a new project's "
+                                    "admin first sets one with `phm users passphrase`).")
+                         .arg(withArticle(role), what, actor.name),
+                     actor.name};
+    if (actor.role == role && actor.listed) return Ok{};
     const QString who = actor.listed ? QStringLiteral("%1 is %2").arg(actor.name, withArticle(actor.role))
                                      : QStringLiteral("%1 is not a user of this project, so works as an analyst").arg(actor.name);
     return Error{QStringLiteral("not_permitted"), QStringLiteral("Only %1 can %2; %3.").arg(withArticle(role), what, who), actor.name};

@@ -28,7 +28,10 @@ struct User {
     QString practice;     // ODS code; clinicians only
     bool listed = false;  // false: a login the project does not name (works as an analyst)
     QString addedAt, addedBy;
-    static User unlisted(const QString &login) { return User{login, Role::Analyst, {}, false, {}, {}}; }
+    // True only when the user gave their passphrase (core/credentials authenticate): an admin or
+    // clinician acts as one only then; the environment's login alone proves nothing.
+    bool proven = false;
+    static User unlisted(const QString &login) { return User{login, Role::Analyst, {}, false, {}, {}, false}; }
 };
 
 // PHM_USER if set, else the operating-system login (from the environment, else the account of the

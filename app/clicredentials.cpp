@@ -1,0 +1,91 @@
+#include "clicredentials.h"
+
+#include "projectdb.h"
+#include "users.h"
+
+#include <QFile>
+#include <cstdio>
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace phm::cli {
+
+using namespace phm::core;
+
+QCommandLineOption passphraseFileOption() {
+    return {QStringLiteral("passphrase-file"),
+            QStringLiteral("File whose first line is your passphrase (for privileged actions: admins and clinicians)."),
+            QStringLiteral("FILE")};
+}
+
+namespace {
+// A line from the terminal with echo off.
+std::optional<QByteArray> askTerminal(const QString &prompt) {
+#ifdef Q_OS_UNIX
+    if (!isatty(STDIN_FILENO)) return std::nullopt;
+    std::fputs(prompt.toUtf8().constData(), stderr);
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    char line[1024] = {};
+    const bool got = std::fgets(line, sizeof line, stdin) != nullptr;
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputs("\n", stderr);
+    if (!got) return std::nullopt;
+    QByteArray out = QByteArray(line).trimmed();
+    std::fill(std::begin(line), std::end(line), '\0');
+    return out;
+#else
+    Q_UNUSED(prompt);
+    return std::nullopt;
+#endif
+}
+}  // namespace
+
+Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QString &option, const QString &prompt) {
+    if (parser.optionNames().contains(option) && !parser.value(option).isEmpty()) {
+        QFile f(parser.value(option));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("no_passphrase"), QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()), f.fileName()};
+        return f.readLine().trimmed();
+    }
+    if (option == QLatin1String("passphrase-file"))
+        for (const char *var : {"PHM_PASSPHRASE", "PHM_KEYS_PASSPHRASE"})
+            if (const QByteArray env = qgetenv(var); !env.isEmpty()) return env;
+    if (auto typed = askTerminal(prompt)) return *typed;
+    return Error{QStringLiteral("no_passphrase"),
+                 QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option), {}};
+}
+
+Result<std::unique_ptr<UnlockedCredential>> unlockedUser(const QCommandLineParser &parser, const QString &projectPath) {
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    auto user = findUser(*opened.value(), currentLogin());
+    if (!user) return user.error();
+    if (!user.value().listed || user.value().role == Role::Analyst)
+        return Error{QStringLiteral("not_permitted"),
+                     QStringLiteral("%1 is %2 in this project; this needs an admin or a clinician")
+                         .arg(user.value().name, user.value().listed ? QStringLiteral("an analyst") : QStringLiteral("not a user")),
+                     user.value().name};
+    auto secret = readPassphrase(parser);
+    if (!secret) return secret.error();
+    return unlockCredential(*opened.value(), user.value().name, secret.value());
+}
+
+Result<User> provenUser(const QCommandLineParser &parser, const QString &projectPath) {
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    auto user = findUser(*opened.value(), currentLogin());
+    if (!user) return user.error();
+    // An analyst has nothing to prove: the refusal that follows is about the role.
+    if (!user.value().listed || user.value().role == Role::Analyst) return user.value();
+    auto secret = readPassphrase(parser);
+    if (!secret) return user.value();  // unproven: the refusal says how to give the passphrase
+    return authenticate(*opened.value(), user.value().name, secret.value());
+}
+
+}  // namespace phm::cli
