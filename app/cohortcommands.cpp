@@ -6,6 +6,7 @@
 #include "areas.h"
 #include "cohortanalysis.h"
 #include "cohortstore.h"
+#include "csvwriter.h"
 #include "dates.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
@@ -162,12 +163,13 @@ int runCohortCommand(const QStringList &args) {
     if (p.isSet(QStringLiteral("ids"))) {
         QSaveFile f(p.value(QStringLiteral("ids")));
         if (!f.open(QIODevice::WriteOnly)) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
-        f.write("person_id\n");
+        CsvBuffer ids;  // the ids come from the extract: written as CSV text cells
+        ids.appendRaw("person_id\n");
         for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
-            const auto id = project.persons.id(int32_t(i));
-            f.write(id.data(), qint64(id.size()));
-            f.write("\n");
+            ids.field(project.persons.id(int32_t(i)));
+            ids.endRow();
         }
+        f.write(ids.buffer().data(), qint64(ids.buffer().size()));
         if (!f.commit()) return fail(QStringLiteral("phm cohort: cannot write %1").arg(f.fileName()));
     }
     if (p.isSet(QStringLiteral("json"))) {

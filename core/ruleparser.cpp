@@ -15,7 +15,11 @@ struct Token {
     int offset = 0, end = 0;  // [offset, end) in the rule text, quotes included
 };
 
-constexpr int kMaxDepth = 200;  // deeper nesting is refused, so recursion cannot exhaust the stack
+// Bounds on what a rule may hold, so no input can exhaust the stack, memory or the engines' time.
+constexpr int kMaxDepth = 200;            // nesting
+constexpr int kMaxNodes = 2000;           // conditions plus and/or/not
+constexpr size_t kMaxListValues = 1000;   // values of one `in (...)` list
+constexpr qsizetype kMaxLength = 200000;  // characters
 
 class Parser {
 public:
@@ -41,6 +45,10 @@ private:
     bool parseWindow(Window &w);
     bool parseLiteral(Literal &out);
     ExprPtr node(Expr::Kind kind, int offset) {
+        if (++mNodes == kMaxNodes + 1)
+            fail(offset, QStringLiteral("the rule has more than %1 conditions and operators; save parts of it as cohorts and use "
+                                        "in_cohort(...)")
+                             .arg(kMaxNodes));
         auto e = std::make_unique<Expr>();
         e->kind = kind;
         e->where = locate(offset);
@@ -67,13 +75,14 @@ private:
     const CodeLists *mLists;
     std::vector<Token> mTokens;
     size_t mPos = 0;
+    int mNodes = 0;
     bool mFailed = false;
     ParseError mError;
 };
 
 void Parser::lex() {
     int i = 0;
-    const int n = int(mText.size());
+    const int n = int(std::min(mText.size(), kMaxLength));  // run() refuses a longer rule
     while (i < n) {
         const QChar c = mText[i];
         if (c.isSpace()) {
@@ -182,6 +191,11 @@ bool Parser::expect(Token::Kind kind, const char *what) {
 
 ParseResult Parser::run() {
     ParseResult r;
+    if (mText.size() > kMaxLength) {
+        fail(int(kMaxLength), QStringLiteral("the rule is longer than %1 characters").arg(kMaxLength));
+        r.error = mError;
+        return r;
+    }
     ExprPtr e = parseOr(0);
     if (!mFailed && peek().kind != Token::End) {
         const Token &t = peek();
@@ -368,6 +382,10 @@ ExprPtr Parser::parseComparison(ExprPtr n) {
         if (!expect(Token::LParen, "`(` to start the list")) return nullptr;
         do {
             Literal v;
+            if (n->values.size() == kMaxListValues) {
+                fail(peek().offset, QStringLiteral("a list holds at most %1 values; use a code list (@name) for more").arg(kMaxListValues));
+                return nullptr;
+            }
             if (!parseLiteral(v)) return nullptr;
             n->values.push_back(v);
         } while (peek().kind == Token::Comma && (take(), true));
