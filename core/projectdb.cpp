@@ -166,6 +166,20 @@ Status checkFile(const QString &path) {
     const QByteArray head = f.read(100);
     if (!head.startsWith(QByteArray("SQLite format 3\0", 16))) return notAProjectError(path);
     if (head.size() < 100) return damagedProjectError(path, QStringLiteral("the file is cut short (%1 bytes)").arg(head.size()));
+    // The header says how many pages the file has (when its "valid for" counter matches the change
+    // counter): a shorter file lost its end, which SQLite itself only notices when it reads there.
+    auto be = [&](int at, int bytes) {
+        uint32_t v = 0;
+        for (int i = 0; i < bytes; ++i) v = (v << 8) | uint8_t(head[at + i]);
+        return v;
+    };
+    const int64_t pageSize = be(16, 2) == 1 ? 65536 : be(16, 2);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return damagedProjectError(path, QStringLiteral("the header gives page size %1, which SQLite never writes").arg(pageSize));
+    const int64_t pages = be(24, 4) == be(92, 4) ? be(28, 4) : 0;
+    if (info.size() % pageSize != 0 || info.size() < pages * pageSize)
+        return damagedProjectError(
+            path, QStringLiteral("the file is cut short (%1 bytes, the header says %2)").arg(info.size()).arg(pages * pageSize));
     return Ok{};
 }
 }  // namespace

@@ -3,7 +3,7 @@
 # undefined behaviour fails. tst_ruleparser feeds 20,000 random and mutated rules;
 # tst_projectfuzz damages a small project in seeded random ways (byte flips, overwritten ranges,
 # truncations, patched column blocks and tables) and opens, queries and profiles each copy
-# (PHM_FUZZ_ITERATIONS cases, default 320, about a minute in this build).
+# (PHM_FUZZ_ITERATIONS cases, default 1200, under two minutes in this build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 launcher=()
