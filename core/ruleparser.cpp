@@ -1,6 +1,7 @@
 #include "ruleparser.h"
 
 #include "rulecatalogue.h"
+#include "rulelexer.h"
 
 #include <QStringList>
 
@@ -8,12 +9,7 @@ namespace phm::core::rules {
 
 namespace {
 
-struct Token {
-    enum Kind { End, Ident, Number, String, CodeList, LParen, RParen, Comma, Dot, Op, Bad } kind = End;
-    QString text;
-    double number = 0;
-    int offset = 0, end = 0;  // [offset, end) in the rule text, quotes included
-};
+using Token = RuleToken;
 
 // Bounds on what a rule may hold, so no input can exhaust the stack, memory or the engines' time.
 constexpr int kMaxDepth = 200;            // nesting
@@ -23,11 +19,12 @@ constexpr qsizetype kMaxLength = 200000;  // characters
 
 class Parser {
 public:
-    Parser(const QString &text, const CodeLists *lists) : mText(text), mLists(lists) { lex(); }
+    // A longer text is not lexed beyond the limit; run() refuses it.
+    Parser(const QString &text, const CodeLists *lists)
+        : mText(text), mLists(lists), mTokens(lexRule(text, int(std::min(text.size(), kMaxLength)))) {}
     ParseResult run();
 
 private:
-    void lex();
     const Token &peek(int ahead = 0) const { return mTokens[std::min(mPos + size_t(ahead), mTokens.size() - 1)]; }
     Token take() { return mTokens[std::min(mPos++, mTokens.size() - 1)]; }
     bool isWord(const char *word, int ahead = 0) const {
@@ -79,83 +76,6 @@ private:
     bool mFailed = false;
     ParseError mError;
 };
-
-void Parser::lex() {
-    int i = 0;
-    const int n = int(std::min(mText.size(), kMaxLength));  // run() refuses a longer rule
-    while (i < n) {
-        const QChar c = mText[i];
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char('#')) {  // comment to end of line
-            while (i < n && mText[i] != QLatin1Char('\n')) ++i;
-            continue;
-        }
-        Token t;
-        t.offset = i;
-        if (c.isLetter() || c == QLatin1Char('_')) {
-            int j = i;
-            while (j < n && (mText[j].isLetterOrNumber() || mText[j] == QLatin1Char('_'))) ++j;
-            t.kind = Token::Ident;
-            t.text = mText.mid(i, j - i);
-            i = j;
-        } else if (c.isDigit()) {
-            int j = i;
-            while (j < n && (mText[j].isDigit() || mText[j] == QLatin1Char('.'))) ++j;
-            t.text = mText.mid(i, j - i);
-            bool ok = false;
-            t.number = t.text.toDouble(&ok);
-            t.kind = ok ? Token::Number : Token::Bad;
-            i = j;
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            int j = i + 1;
-            while (j < n && mText[j] != c) ++j;
-            t.kind = j < n ? Token::String : Token::Bad;
-            t.text = mText.mid(i + 1, j - i - 1);
-            if (j >= n) t.text = QStringLiteral("unterminated");
-            i = std::min(n, j + 1);
-        } else if (c == QLatin1Char('@')) {
-            int j = i + 1;
-            while (j < n && (mText[j].isLetterOrNumber() || mText[j] == QLatin1Char('_') || mText[j] == QLatin1Char('-'))) ++j;
-            t.kind = j > i + 1 ? Token::CodeList : Token::Bad;
-            t.text = mText.mid(i + 1, j - i - 1);
-            i = j;
-        } else if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char(',') || c == QLatin1Char('.')) {
-            t.kind = c == QLatin1Char('(')   ? Token::LParen
-                     : c == QLatin1Char(')') ? Token::RParen
-                     : c == QLatin1Char(',') ? Token::Comma
-                                             : Token::Dot;
-            t.text = QString(c);
-            ++i;
-        } else if (QStringLiteral("=<>!").contains(c)) {
-            const QString two = mText.mid(i, 2);
-            t.kind = Token::Op;
-            if (two == QLatin1String("<=") || two == QLatin1String(">=") || two == QLatin1String("!=") || two == QLatin1String("<>") ||
-                two == QLatin1String("==")) {
-                t.text = two;
-                i += 2;
-            } else if (c == QLatin1Char('!')) {
-                t.kind = Token::Bad;
-                t.text = QString(c);
-                ++i;
-            } else {
-                t.text = QString(c);
-                ++i;
-            }
-        } else {
-            t.kind = Token::Bad;
-            t.text = QString(c);
-            ++i;
-        }
-        t.end = i;
-        mTokens.push_back(t);
-    }
-    Token end;
-    end.offset = end.end = n;
-    mTokens.push_back(end);
-}
 
 Location Parser::locate(int offset) const {
     Location l;
