@@ -9,6 +9,7 @@
 #include "ruleparser.h"
 #include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace phm::core;
@@ -141,6 +142,33 @@ private slots:
                            {}, 1));
         QVERIFY(store.save(QStringLiteral("cyc A"), QStringLiteral("housebound"), QStringLiteral("ann"), {}, 1));
         for (const char *name : {"cyc A", "cyc B", "cyc C", "cyc E"}) QVERIFY(store.remove(QLatin1String(name)));
+    }
+
+    void deepAndSharedCohortsAreBounded() {
+        CohortStore store(mPath);
+        // A diamond 24 levels deep: each level's two cohorts both use both of the next level's.
+        // Evaluated naively that is 2^24 evaluations; each cohort must be evaluated once.
+        const int levels = 24;
+        QVERIFY(store.save(QStringLiteral("dia %1 a").arg(levels), QStringLiteral("carer"), {}, {}, 0));
+        QVERIFY(store.save(QStringLiteral("dia %1 b").arg(levels), QStringLiteral("housebound"), {}, {}, 0));
+        for (int i = levels - 1; i >= 0; --i)
+            for (const char *side : {"a", "b"})
+                QVERIFY(store.save(QStringLiteral("dia %1 %2").arg(i).arg(QLatin1String(side)),
+                                   QStringLiteral("in_cohort(\"dia %1 a\") or in_cohort(\"dia %1 b\")").arg(i + 1), {}, {}, 0));
+        QElapsedTimer timer;
+        timer.start();
+        auto shared = evaluate(QStringLiteral("in_cohort(\"dia 0 a\")"));
+        QVERIFY2(shared, shared ? "" : qPrintable(shared.error().message));
+        QCOMPARE(int64_t(shared.value().count()), int64_t(evaluate(QStringLiteral("carer or housebound")).value().count()));
+        QVERIFY2(timer.elapsed() < 20000, "shared cohorts were evaluated more than once");
+        // A chain 60 deep is refused with a clear error instead of recursing without bound.
+        QVERIFY(store.save(QStringLiteral("chain 60"), QStringLiteral("carer"), {}, {}, 0));
+        for (int i = 59; i >= 0; --i)
+            QVERIFY(store.save(QStringLiteral("chain %1").arg(i), QStringLiteral("in_cohort(\"chain %1\")").arg(i + 1), {}, {}, 0));
+        auto deep = evaluate(QStringLiteral("in_cohort(\"chain 0\")"));
+        QVERIFY(!deep);
+        QVERIFY2(deep.error().message.contains(QStringLiteral("more than 50 cohorts deep")), qPrintable(deep.error().message));
+        QVERIFY(evaluate(QStringLiteral("in_cohort(\"chain 20\")")));  // 40 deep is fine
     }
 
     void savingUpgradesAnOlderProject() {
