@@ -9,9 +9,8 @@
 namespace phm::core {
 
 namespace {
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
-}
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 // The cohorts a rule uses through in_cohort (none if it does not parse: it cannot run either).
 QStringList usedCohorts(const QString &rule) {
     QStringList out;

@@ -281,7 +281,7 @@ Error ProjectDb::failure(const QString &what) const {
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return lockedProjectError(mPath);
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR || code == SQLITE_RANGE || code == SQLITE_FORMAT)
         return damagedProjectError(mPath, QStringLiteral("%1 (%2)").arg(what, lastError()));
-    return Error{QStringLiteral("sql_error"), QStringLiteral("database error in %1: %2 (%3)").arg(mPath, what, lastError()), mPath};
+    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, lastError()), mPath};
 }
 
 ProjectDb::~ProjectDb() {
@@ -319,8 +319,8 @@ Status ProjectDb::migrate() {
                          .arg(version)
                          .arg(kSchemaVersion),
                      mPath};
-    // A new database, or one written before the application id: stamp it as ours.
-    if (mApplicationId != kApplicationId) {
+    // A new database, or one written before the application id: stamp it as ours (when writing).
+    if (mApplicationId != kApplicationId && sqlite3_db_readonly(mHandle, "main") == 0) {
         if (auto s = exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s) return s;
         mApplicationId = kApplicationId;
     }

@@ -43,7 +43,8 @@ public:
     const QString &path() const { return mPath; }
     Status exec(const QString &sql);
     QString lastError() const;
-    // The error for the connection's last failure: locked or damaged when SQLite says so.
+    // The error for the connection's last failure: "<what>: <SQLite's message>" (sql_error), or
+    // the locked or damaged error when SQLite says that is the cause.
     Error failure(const QString &what) const;
     int schemaVersion() const { return mSchemaVersion; }
     // Creates or upgrades the schema to kSchemaVersion (each step in one transaction).
