@@ -1,6 +1,7 @@
 #pragma once
 // Output helpers shared by the `phm` subcommands: results on stdout, errors on stderr.
 #include "areas.h"
+#include "csvwriter.h"
 #include "indicatortally.h"
 
 #include <QJsonObject>
@@ -20,15 +21,12 @@ inline int fail(const QString &s) {
 }
 
 // A JSON value as a CSV cell: numbers with `digits` significant digits, null as empty, text
-// quoted when it holds a comma, quote or line break (RFC 4180).
+// through core::csvTextCell (quoted when it needs to be, a would-be formula neutralised).
 inline QString csvCell(const QJsonValue &v, int digits = 15) {
     if (v.isNull() || v.isUndefined()) return QString();
     if (v.isDouble()) return QString::number(v.toDouble(), 'g', digits);
     if (v.isBool()) return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    QString s = v.toString();
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
+    return core::csvTextCell(v.toString());
 }
 
 // A number for JSON: NaN (no value) as null.

@@ -7,6 +7,7 @@
 #include "areas.h"
 #include "cohortanalysis.h"
 #include "cohortstore.h"
+#include "csvwriter.h"
 #include "dates.h"
 #include "projectloader.h"
 #include "rulecatalogue.h"
@@ -174,12 +175,13 @@ int runCohortCommand(const QStringList &args) {
     if (!published) return fail(QStringLiteral("phm cohort: %1").arg(published.error().message));
     o = published.value();
     if (p.isSet(QStringLiteral("ids"))) {
-        QByteArray csv("person_id\n");
+        CsvBuffer csv;  // the ids come from the extract: written as CSV text cells
+        csv.appendRaw("person_id\n");
         for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
-            const auto id = project.persons.id(int32_t(i));
-            csv.append(id.data(), qsizetype(id.size())).append('\n');
+            csv.field(project.persons.id(int32_t(i)));
+            csv.endRow();
         }
-        if (auto s = ids.write(csv); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
+        if (auto s = ids.write(QByteArray::fromStdString(csv.buffer())); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
         if (auto s = ids.commit(); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
     }
     if (p.isSet(QStringLiteral("json"))) {

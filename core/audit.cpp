@@ -12,9 +12,8 @@ namespace {
 const QString kGenesis(64, QLatin1Char('0'));
 const QString kHeadKey = QStringLiteral("audit.head");  // "<seq> <hash>" of the newest entry
 
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
-}
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 }  // namespace

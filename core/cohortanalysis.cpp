@@ -3,6 +3,7 @@
 #include "rulecatalogue.h"
 #include "ruleparser.h"
 
+#include <map>
 #include <memory>
 #include <set>
 
@@ -10,12 +11,22 @@ namespace phm::core {
 
 rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, const QString &projectPath,
                                          int32_t indexDate) {
+    // Saved cohorts come from the file, which may hold anything: a cycle is refused, a chain deeper
+    // than kMaxCohortDepth too (the evaluation recurses), and each cohort is evaluated once per
+    // resolver, so cohorts that share cohorts (a diamond) cannot multiply the work.
+    constexpr size_t kMaxCohortDepth = 50;
     auto inProgress = std::make_shared<std::set<QString>>();
+    auto done = std::make_shared<std::map<QString, rules::Selection>>();
     auto resolver = std::make_shared<rules::CohortResolver>();
-    *resolver = [&project, &lists, projectPath, indexDate, inProgress,
+    *resolver = [&project, &lists, projectPath, indexDate, inProgress, done,
                  weak = std::weak_ptr<rules::CohortResolver>(resolver)](const QString &name) -> Result<rules::Selection> {
         if (inProgress->count(name))
             return Error{QStringLiteral("cohort_cycle"), QStringLiteral("cohort \"%1\" refers to itself through in_cohort").arg(name),
+                         name};
+        if (const auto it = done->find(name); it != done->end()) return it->second;
+        if (inProgress->size() >= kMaxCohortDepth)
+            return Error{QStringLiteral("rule_error"),
+                         QStringLiteral("saved cohort \"%1\": in_cohort goes more than %2 cohorts deep").arg(name).arg(kMaxCohortDepth),
                          name};
         auto saved = CohortStore(projectPath).find(name);
         if (!saved) return saved.error();
@@ -29,6 +40,7 @@ rules::CohortResolver makeCohortResolver(const Project &project, const rules::Co
         auto result = engine.evaluate(*parsed.expr, indexDate);
         inProgress->erase(name);
         if (!result) return result.error();
+        done->emplace(name, result.value().people);
         return result.value().people;
     };
     // The returned function keeps the shared state (and itself) alive.

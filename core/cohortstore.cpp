@@ -1,12 +1,60 @@
 #include "cohortstore.h"
 
 #include "projectdb.h"
+#include "ruleparser.h"
+
+#include <map>
+#include <queue>
 
 namespace phm::core {
 
 namespace {
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
+// The cohorts a rule uses through in_cohort (none if it does not parse: it cannot run either).
+QStringList usedCohorts(const QString &rule) {
+    QStringList out;
+    const rules::ParseResult parsed = rules::parseRule(rule);
+    if (!parsed.ok()) return out;
+    std::vector<const rules::Expr *> todo{parsed.expr.get()};
+    while (!todo.empty()) {
+        const rules::Expr *e = todo.back();
+        todo.pop_back();
+        if (e->kind == rules::Expr::InCohort && !out.contains(e->cohort)) out << e->cohort;
+        for (const auto &c : e->children) todo.push_back(c.get());
+    }
+    return out;
+}
+
+// The shortest cycle that saving `rule` as `name` would close, as names from `name` back to it
+// ("A", "B", "A"); empty when there is none. Breadth first over the saved cohorts' current rules,
+// so a long chain of cohorts cannot exhaust the stack.
+Result<QStringList> cycleThrough(ProjectDb &db, const QString &name, const QString &rule) {
+    const QStringList uses = usedCohorts(rule);
+    if (uses.isEmpty()) return QStringList();
+    std::map<QString, QStringList> graph;
+    Statement st(db, QStringLiteral("SELECT c.name, v.rule FROM cohort c JOIN cohort_version v ON v.cohort_id = c.id "
+                                    "WHERE v.version = (SELECT max(version) FROM cohort_version WHERE cohort_id = c.id)"));
+    while (st.step()) graph[st.columnText(0)] = usedCohorts(st.columnText(1));
+    if (!st.ok()) return dbError(db, QStringLiteral("cannot read cohorts"));
+    graph[name] = uses;
+    std::map<QString, QString> from;  // how each reached cohort was reached
+    std::queue<QString> next;
+    next.push(name);
+    while (!next.empty()) {
+        const QString at = next.front();
+        next.pop();
+        for (const QString &used : graph[at]) {
+            if (used == name) {
+                QStringList cycle{name};
+                for (QString back = at; back != name; back = from[back]) cycle.insert(1, back);
+                cycle << name;
+                return cycle;
+            }
+            if (from.emplace(used, at).second) next.push(used);
+        }
+    }
+    return QStringList();
 }
 }  // namespace
 
@@ -48,6 +96,16 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
         db.exec(QStringLiteral("ROLLBACK"));
         return e;
     };
+    // in_cohort must not go round in a circle (the engine would refuse it at every run).
+    auto cycle = cycleThrough(db, name, rule);
+    if (!cycle || !cycle.value().isEmpty()) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        if (!cycle) return cycle.error();
+        return Error{QStringLiteral("cohort_cycle"),
+                     QStringLiteral("cohort \"%1\" cannot be saved: in_cohort would go round in a circle: %2")
+                         .arg(name, cycle.value().join(QStringLiteral(" -> "))),
+                     name};
+    }
     Statement insertCohort(db, QStringLiteral("INSERT OR IGNORE INTO cohort(name) VALUES (?)"));
     insertCohort.bindText(1, name);
     if (!insertCohort.stepDone()) return rollback(QStringLiteral("cannot save cohort"));

@@ -4,6 +4,9 @@
 #include <atomic>
 #include <cstring>
 #include <functional>
+#include <limits>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -30,24 +33,33 @@ private:
     Statement mSt;
 };
 
-// Reads blocks with incremental BLOB I/O straight into default-initialised columns.
+// Reads blocks with incremental BLOB I/O straight into default-initialised columns. The row
+// count and the blob's size are checked against each other before anything is allocated, so a
+// patched count can neither allocate without bound nor read past a buffer.
 class BlockReader {
 public:
     explicit BlockReader(ProjectDb &db) : mDb(db), mSt(db, QStringLiteral("SELECT rowid, rows FROM column_block WHERE name = ?")) {}
+    // An empty string, or what is wrong with the block.
     template <class V>
-    bool get(const QString &name, V &out) {
+    QString get(const QString &name, V &out) {
         using T = typename V::value_type;
         mSt.bindText(1, name);
-        bool ok = false;
-        if (mSt.step()) {
-            const int64_t rowid = mSt.columnInt(0);
-            const auto rows = size_t(mSt.columnInt(1));
-            mSt.reset();
-            resizeUninitialised(out, rows);
-            ok = mDb.readBlob(rowid, out.data(), rows * sizeof(T));
-        }
+        const bool found = mSt.step();
+        const bool failed = !found && !mSt.ok();
+        const int64_t rowid = found ? mSt.columnInt(0) : 0;
+        const int64_t rows = found ? mSt.columnInt(1) : 0;
         mSt.reset();
-        return ok;
+        const QString where = QStringLiteral("column block %1").arg(name);
+        if (failed || !mSt.isValid()) return QStringLiteral("%1 cannot be read (%2)").arg(where, mDb.lastError());
+        if (!found) return QStringLiteral("%1: missing").arg(where);
+        if (rows < 0) return QStringLiteral("%1: negative row count %2").arg(where).arg(rows);
+        const int64_t bytes = mDb.blobBytes(rowid);
+        if (bytes < 0) return QStringLiteral("%1 cannot be read (%2)").arg(where, mDb.lastError());
+        if (rows > bytes / int64_t(sizeof(T)) || rows * int64_t(sizeof(T)) != bytes)
+            return QStringLiteral("%1: %2 rows of %3 bytes do not fill its %4 bytes").arg(where).arg(rows).arg(sizeof(T)).arg(bytes);
+        resizeUninitialised(out, size_t(rows));
+        if (!mDb.readBlob(rowid, out.data(), size_t(bytes))) return QStringLiteral("%1 cannot be read (%2)").arg(where, mDb.lastError());
+        return {};
     }
 
 private:
@@ -145,7 +157,13 @@ Result<Geography> readGeography(ProjectDb &db) {
         x.listSize = int(p.columnInt(7));
         g.practices.push_back(x);
     }
-    if (!l.ok() || !p.ok()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+    if (!l.ok() || !p.ok() || !l.isValid() || !p.isValid()) {
+        const Error e = db.failure(QStringLiteral("the geography cannot be read"));
+        return e.code == QLatin1String("locked") ? e
+                                                 : damagedProjectError(db.path(), QStringLiteral("the geography (tables lsoa and practice) "
+                                                                                                 "cannot be read: %1")
+                                                                                      .arg(db.lastError()));
+    }
     // Derived indexes: PCNs, places and alliances in first-seen order of sorted practices.
     auto indexOf = [](std::vector<QString> &list, const QString &v) {
         for (size_t i = 0; i < list.size(); ++i)
@@ -188,7 +206,7 @@ Status writeColumnBlocks(ProjectDb &db, const PersonTable &p, const std::array<E
 Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kEventDatasetCount> &events) {
     // Each job reads one block; two connections read in parallel (page faults and copies
     // dominate, and they scale with cores). Largest blocks are dealt out alternately.
-    using Job = std::function<bool(BlockReader &)>;
+    using Job = std::function<QString(BlockReader &)>;
     std::vector<Job> jobs;
     auto add = [&](const QString &name, auto &column) { jobs.push_back([name, &column](BlockReader &r) { return r.get(name, column); }); };
     std::array<Column<uint64_t>, kPersonFlags.size()> flagBlocks;
@@ -207,15 +225,24 @@ Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kE
     for (size_t f = 0; f < kPersonFlags.size(); ++f)
         add(QStringLiteral("person.flag.%1").arg(QLatin1String(kPersonFlags[f])), flagBlocks[f]);
 
+    std::mutex mutex;
+    QString problem;  // the first one found
     std::atomic<bool> ok{true};
+    auto report = [&](const QString &what) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (problem.isEmpty()) problem = what;
+        ok = false;
+    };
     auto runShare = [&](ProjectDb &conn, size_t parity) {
         BlockReader r(conn);
         for (size_t i = parity; i < jobs.size() && ok; i += 2)
-            if (!jobs[i](r)) ok = false;
+            if (const QString what = jobs[i](r); !what.isEmpty()) report(what);
     };
+    std::optional<Error> helperError;
     std::thread helper([&] {
         auto second = ProjectDb::open(db.path(), false);
         if (!second) {
+            helperError = second.error();
             ok = false;
             return;
         }
@@ -223,23 +250,35 @@ Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kE
     });
     runShare(db, 0);
     helper.join();
+    if (helperError) return *helperError;
+    if (!ok) return damagedProjectError(db.path(), problem);
 
+    // Shapes that the arrays' contents are checked against later (projectcheck) must hold first.
+    if (p.sex.size() > size_t(std::numeric_limits<int32_t>::max() - 1))
+        return damagedProjectError(db.path(), QStringLiteral("column block person.sex: too many people"));
     p.count = int32_t(p.sex.size());
-    for (size_t f = 0; ok && f < kPersonFlags.size(); ++f) {
+    const size_t flagBlockCount = (size_t(p.count) + 63) / 64;
+    for (size_t f = 0; f < kPersonFlags.size(); ++f) {
+        if (flagBlocks[f].size() != flagBlockCount)
+            return damagedProjectError(db.path(), QStringLiteral("column block person.flag.%1: %2 blocks, but %3 people need %4")
+                                                      .arg(QLatin1String(kPersonFlags[f]))
+                                                      .arg(flagBlocks[f].size())
+                                                      .arg(p.count)
+                                                      .arg(flagBlockCount));
         p.flags[f] = boost::dynamic_bitset<uint64_t>(flagBlocks[f].begin(), flagBlocks[f].end());
         p.flags[f].resize(size_t(p.count));
     }
-    for (int e = 0; ok && e < kEventDatasetCount; ++e) {
+    for (int e = 0; e < kEventDatasetCount; ++e) {
         EventTable &t = events[size_t(e)];
-        t.codes = splitDictionary(dicts[size_t(e)]);
+        const Column<char> &dict = dicts[size_t(e)];
+        if (!dict.empty() && dict.back() != '\n')
+            return damagedProjectError(
+                db.path(), QStringLiteral("column block %1: the code dictionary does not end a line").arg(eventBlock(e, "codes")));
+        t.codes = splitDictionary(dict);
         t.rows = int64_t(t.date.size());
         const auto [lo, hi] = std::minmax_element(t.date.begin(), t.date.end());
         if (t.rows) t.minDate = *lo, t.maxDate = *hi;
-        if (t.offsets.size() != size_t(p.count) + 1) ok = false;
     }
-    if (!ok)
-        return Error{QStringLiteral("corrupt_project"),
-                     QStringLiteral("%1: column blocks are missing or damaged; re-import the extract").arg(db.path()), db.path()};
     return Ok{};
 }
 

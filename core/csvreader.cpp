@@ -1,5 +1,7 @@
 #include "csvreader.h"
 
+#include <QFileInfo>
+
 #include <cstring>
 
 namespace phm::core {
@@ -20,6 +22,8 @@ Status CsvReader::open() {
         mSize = size_t(mOwned.size());
         return mSize ? Status(Ok{}) : Status(Error{QStringLiteral("empty_file"), QStringLiteral("%1: empty").arg(mPath), mPath});
     }
+    if (QFileInfo(mPath).exists() && !QFileInfo(mPath).isFile())  // a FIFO would block, a device never end
+        return Error{QStringLiteral("not_a_file"), QStringLiteral("%1: not an ordinary file (a FIFO, device or folder)").arg(mPath), mPath};
     if (!mFile.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: cannot open: %2").arg(mPath, mFile.errorString()), mPath};
     mSize = size_t(mFile.size());

@@ -9,18 +9,42 @@
 
 namespace phm::core {
 
-void CsvBuffer::field(std::string_view t) {
-    sep();
+bool looksLikeFormula(std::string_view t) {
+    return !t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' || t[0] == '\t' || t[0] == '\r');
+}
+
+namespace {
+void appendCell(std::string &out, std::string_view t) {
+    const bool formula = looksLikeFormula(t);
     if (t.find_first_of(",\"\n\r") == std::string_view::npos) {
-        mBuf.append(t);
+        if (formula) out.push_back('\'');
+        out.append(t);
         return;
     }
-    mBuf.push_back('"');
+    out.push_back('"');
+    if (formula) out.push_back('\'');
     for (char c : t) {
-        if (c == '"') mBuf.push_back('"');
-        mBuf.push_back(c);
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
     }
-    mBuf.push_back('"');
+    out.push_back('"');
+}
+}  // namespace
+
+std::string csvTextCell(std::string_view text) {
+    std::string out;
+    appendCell(out, text);
+    return out;
+}
+
+QString csvTextCell(const QString &text) {
+    const QByteArray utf8 = text.toUtf8();
+    return QString::fromStdString(csvTextCell(std::string_view(utf8.constData(), size_t(utf8.size()))));
+}
+
+void CsvBuffer::field(std::string_view t) {
+    sep();
+    appendCell(mBuf, t);
 }
 
 void CsvBuffer::rawField(std::string_view t) {

@@ -18,8 +18,6 @@
 namespace phm::core {
 
 namespace {
-constexpr int64_t kApplicationId = 0x50484D57;  // "PHMW", set by every import (importjob.cpp)
-
 bool syncFile(const QString &path) {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
     if (fd < 0) return false;
@@ -173,18 +171,9 @@ Result<ImportReport> importExtract(const QString &fromDir, const QString &projec
 }
 
 bool isWorkbenchProject(const QString &path) {
-    {
-        QFile f(path);  // SQLite takes an empty file for an empty database: ask for its header
-        if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3", 16)) return false;
-    }
-    auto db = ProjectDb::open(path, false);
-    if (!db) return false;
-    {
-        Statement id(*db.value(), QStringLiteral("PRAGMA application_id"));
-        if (id.step() && id.columnInt(0) == kApplicationId) return true;
-    }
-    Statement keys(*db.value(), QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('import_report', 'extract_end')"));
-    return keys.step() && keys.columnInt(0) == 2;
+    // ProjectDb::open checks the SQLite header, the application id (or an older project's meta
+    // keys) and the schema version, and refuses anything else.
+    return bool(ProjectDb::open(path, false));
 }
 
 }  // namespace phm::core

@@ -83,6 +83,17 @@ Status ImportJob::checkTarget() const {
 Status ImportJob::prepare() {
     if (!QFileInfo(mFrom).isDir()) return fileError(QStringLiteral("no_folder"), QStringLiteral("%1 is not a folder").arg(mFrom));
     if (auto s = checkTarget(); !s) return s;
+    // Every input must be an ordinary file: opening a FIFO blocks until something writes to it,
+    // and a device can be read for ever. Checked before anything is created.
+    QStringList inputs = {QStringLiteral("manifest.json")};
+    for (const FileSpec &f : dataSpec()) inputs << QLatin1String(f.file);
+    for (const QString &name : inputs) {
+        const QFileInfo input(QDir(mFrom).filePath(name));
+        if (input.exists() && !input.isFile())
+            return fileError(QStringLiteral("not_a_file"),
+                             QStringLiteral("%1: not an ordinary file (a FIFO, device or folder); the extract must be regular files")
+                                 .arg(input.filePath()));
+    }
     const QString tag = QStringLiteral(".importing-%1").arg(QCoreApplication::applicationPid());
     mTemp = mTarget + tag;
     mRejectsTemp = mTarget + QStringLiteral(".rejects") + tag;
@@ -93,7 +104,7 @@ Status ImportJob::prepare() {
         if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !makePrivateFile(mTemp))
             return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1: %2").arg(mTemp, created.errorString()));
     }
-    auto db = ProjectDb::open(mTemp, true);
+    auto db = ProjectDb::create(mTemp);
     if (!db) return db.error();
     mDb = std::move(db.value());
     for (const char *pragma :

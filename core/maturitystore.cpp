@@ -12,9 +12,8 @@
 namespace phm::core::maturity {
 
 namespace {
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
-}
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 
 QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 

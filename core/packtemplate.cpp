@@ -37,9 +37,8 @@ Result<QStringList> strings(const QJsonObject &json, const QString &key, const Q
 
 bool isImage(const QByteArray &b) { return b.startsWith("\x89PNG\r\n\x1a\n") || b.startsWith("\xff\xd8\xff"); }
 
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
-}
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 }  // namespace
 
 QString sectionKey(PackSection s) { return QString::fromLatin1(kSectionKeys[size_t(s)]); }

@@ -4,6 +4,8 @@
 #include "project.h"
 
 #include <sqlite3.h>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -141,20 +143,154 @@ static void configureSqlite() {
     (void)done;
 }
 
-Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool create) {
+Error notAProjectError(const QString &path) {
+    return Error{QStringLiteral("not_a_project"), QStringLiteral("%1: this is not a PHM Workbench project").arg(path), path};
+}
+
+Error damagedProjectError(const QString &path, const QString &what) {
+    return Error{QStringLiteral("corrupt_project"), QStringLiteral("%1: the project is damaged: %2").arg(path, what), path};
+}
+
+Error lockedProjectError(const QString &path) {
+    return Error{QStringLiteral("locked"),
+                 QStringLiteral("%1: the project is locked by another program (an import, another workbench or an SQLite tool is "
+                                "writing to it); try again when it has finished")
+                     .arg(path),
+                 path};
+}
+
+namespace {
+// How long a connection waits for another program's lock before giving up with lockedProjectError.
+constexpr int kBusyTimeoutMs = 2000;
+
+// The file itself, before SQLite sees it: SQLite would treat an empty file as a new database, and
+// opening a FIFO or a device could block or read forever.
+Status checkFile(const QString &path) {
+    const QFileInfo info(path);
+    if (!info.exists()) return Error{QStringLiteral("no_project"), QStringLiteral("%1: no such project file").arg(path), path};
+    if (!info.isFile()) return notAProjectError(path);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: cannot read the project: %2").arg(path, f.errorString()), path};
+    const QByteArray head = f.read(100);
+    if (!head.startsWith(QByteArray("SQLite format 3\0", 16))) return notAProjectError(path);
+    if (head.size() < 100) return damagedProjectError(path, QStringLiteral("the file is cut short (%1 bytes)").arg(head.size()));
+    // The header says how many pages the file has (when its "valid for" counter matches the change
+    // counter): a shorter file lost its end, which SQLite itself only notices when it reads there.
+    auto be = [&](int at, int bytes) {
+        uint32_t v = 0;
+        for (int i = 0; i < bytes; ++i) v = (v << 8) | uint8_t(head[at + i]);
+        return v;
+    };
+    const int64_t pageSize = be(16, 2) == 1 ? 65536 : be(16, 2);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return damagedProjectError(path, QStringLiteral("the header gives page size %1, which SQLite never writes").arg(pageSize));
+    const int64_t pages = be(24, 4) == be(92, 4) ? be(28, 4) : 0;
+    if (info.size() % pageSize != 0 || info.size() < pages * pageSize)
+        return damagedProjectError(
+            path, QStringLiteral("the file is cut short (%1 bytes, the header says %2)").arg(info.size()).arg(pages * pageSize));
+    return Ok{};
+}
+}  // namespace
+
+Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, bool write) {
     configureSqlite();
     std::unique_ptr<ProjectDb> p(new ProjectDb);
     p->mPath = path;
     p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
     db.setDatabaseName(path);
-    if (!create) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!write) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
     if (!db.open())
         return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2").arg(path, db.lastError().text()), path};
     const QVariant v = db.driver()->handle();
     if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) p->mHandle = *static_cast<sqlite3 *const *>(v.constData());
     if (!p->mHandle) return Error{QStringLiteral("no_sqlite"), QStringLiteral("the Qt SQLite driver gave no native handle"), path};
+    sqlite3_busy_timeout(p->mHandle, kBusyTimeoutMs);
+    // The file may come from anyone: no writable schema, and no functions with side effects run
+    // from its triggers or views.
+    sqlite3_db_config(p->mHandle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(p->mHandle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    if (auto s = p->exec(QStringLiteral("PRAGMA cell_size_check = ON")); !s) return s.error();
     return p;
+}
+
+Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool write) {
+    if (auto s = checkFile(path); !s) return s.error();
+    auto p = connect(path, write);
+    if (!p) return p;
+    if (auto s = p.value()->identify(); !s) return s.error();
+    return p;
+}
+
+Result<std::unique_ptr<ProjectDb>> ProjectDb::create(const QString &path) {
+    auto p = connect(path, true);
+    if (!p) return p;
+    auto version = p.value()->pragma("user_version");
+    auto id = p.value()->pragma("application_id");
+    if (!version) return version.error();
+    if (!id) return id.error();
+    p.value()->mSchemaVersion = int(version.value());
+    p.value()->mApplicationId = id.value();
+    return p;
+}
+
+Result<int64_t> ProjectDb::pragma(const char *name) {
+    sqlite3_stmt *st = nullptr;
+    int rc = sqlite3_prepare_v2(mHandle, QByteArray("PRAGMA ").append(name).constData(), -1, &st, nullptr);
+    int64_t value = 0;
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) value = sqlite3_column_int64(st, 0);
+    const Error e = failure(QStringLiteral("cannot read PRAGMA %1").arg(QLatin1String(name)));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return e;
+    return value;
+}
+
+// Ours by the application id, or (written before it was set) by the meta keys every import
+// writes; then a schema version this build knows.
+Status ProjectDb::identify() {
+    auto id = pragma("application_id");
+    if (!id) return id.error();
+    auto version = pragma("user_version");
+    if (!version) return version.error();
+    mApplicationId = id.value();
+    if (mApplicationId == 0) {
+        sqlite3_stmt *st = nullptr;
+        int rc = sqlite3_prepare_v2(mHandle,
+                                    "SELECT count(*) FROM meta WHERE key IN ('extract_start', 'extract_end', 'import_report') AND "
+                                    "EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'column_block')",
+                                    -1, &st, nullptr);
+        if (rc == SQLITE_OK) rc = sqlite3_step(st);
+        const bool known = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+        const int code = sqlite3_errcode(mHandle) & 0xff;
+        const Error e = failure(QStringLiteral("cannot read the meta table"));
+        sqlite3_finalize(st);
+        // No meta table at all is someone else's database; a failure to read one is damage.
+        if (rc != SQLITE_ROW && code != SQLITE_ERROR) return e;
+        if (!known) return notAProjectError(mPath);
+    } else if (mApplicationId != kApplicationId) {
+        return notAProjectError(mPath);
+    }
+    if (version.value() > kSchemaVersion)
+        return Error{QStringLiteral("newer_schema"),
+                     QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
+                         .arg(mPath)
+                         .arg(version.value())
+                         .arg(kSchemaVersion),
+                     mPath};
+    if (version.value() < 1)
+        return damagedProjectError(mPath, QStringLiteral("schema version %1 is not one PHM Workbench writes").arg(version.value()));
+    mSchemaVersion = int(version.value());
+    return Ok{};
+}
+
+Error ProjectDb::failure(const QString &what) const {
+    const int code = sqlite3_errcode(mHandle) & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return lockedProjectError(mPath);
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR || code == SQLITE_RANGE || code == SQLITE_FORMAT)
+        return damagedProjectError(mPath, QStringLiteral("%1 (%2)").arg(what, lastError()));
+    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, lastError()), mPath};
 }
 
 ProjectDb::~ProjectDb() {
@@ -174,26 +310,29 @@ Status ProjectDb::exec(const QString &sql) {
     if (sqlite3_exec(mHandle, sql.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
         const QString text = QString::fromUtf8(msg ? msg : "unknown error");
         sqlite3_free(msg);
+        const int code = sqlite3_errcode(mHandle) & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            return failure(QStringLiteral("cannot run %1").arg(sql.left(40)));
         return Error{QStringLiteral("sql_error"), QStringLiteral("database error in %1: %2").arg(mPath, text), sql};
     }
     return Ok{};
 }
 
-int ProjectDb::schemaVersion() {
-    Statement st(*this, QStringLiteral("PRAGMA user_version"));
-    return st.step() ? int(st.columnInt(0)) : -1;
-}
-
 Status ProjectDb::migrate() {
     const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5(), migrationV6()};
-    int version = schemaVersion();
-    if (version > kSchemaVersion)
+    int version = mSchemaVersion;
+    if (version < 0 || version > kSchemaVersion)
         return Error{QStringLiteral("newer_schema"),
                      QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
                          .arg(mPath)
                          .arg(version)
                          .arg(kSchemaVersion),
                      mPath};
+    // A new database, or one written before the application id: stamp it as ours (when writing).
+    if (mApplicationId != kApplicationId && sqlite3_db_readonly(mHandle, "main") == 0) {
+        if (auto s = exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)); !s) return s;
+        mApplicationId = kApplicationId;
+    }
     for (; version < kSchemaVersion; ++version) {
         if (auto s = exec(QStringLiteral("BEGIN")); !s) return s;
         for (const QString &sql : steps[size_t(version)])
@@ -203,8 +342,20 @@ Status ProjectDb::migrate() {
             }
         if (auto s = exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)); !s) return s;
         if (auto s = exec(QStringLiteral("COMMIT")); !s) return s;
+        mSchemaVersion = version + 1;
     }
     return Ok{};
+}
+
+int64_t ProjectDb::blobBytes(int64_t rowid) {
+    sqlite3_blob *blob = nullptr;
+    if (sqlite3_blob_open(mHandle, "main", "column_block", "data", rowid, 0, &blob) != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return -1;
+    }
+    const int64_t bytes = sqlite3_blob_bytes(blob);
+    sqlite3_blob_close(blob);
+    return bytes;
 }
 
 bool ProjectDb::readBlob(int64_t rowid, void *dst, size_t bytes) {

@@ -17,10 +17,24 @@ namespace phm::core {
 // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates;
 // 5: maturity frameworks, assessments and PHM cycles; 6: credentials of privileged users.
 constexpr int kSchemaVersion = 6;
+// PRAGMA application_id of every project ("PHMW"). Projects written before it was set are known
+// by their meta keys instead, and stamped the first time they are written.
+constexpr int64_t kApplicationId = 0x50484D57;
+
+// The errors every reader of a project file gives: "<file>: this is not a PHM Workbench project",
+// "<file>: the project is damaged: <what, where>", and a lock held by another program.
+Error notAProjectError(const QString &path);
+Error damagedProjectError(const QString &path, const QString &what);
+Error lockedProjectError(const QString &path);
 
 class ProjectDb {
 public:
-    static Result<std::unique_ptr<ProjectDb>> open(const QString &path, bool create);
+    // An existing project, checked before anything else reads it: a regular file, an SQLite
+    // database, ours (application id or meta keys) and a schema version this build knows. Never
+    // creates a file. Waits a short while for another program's lock, then says it is locked.
+    static Result<std::unique_ptr<ProjectDb>> open(const QString &path, bool write);
+    // A new database at path (created if absent), unchecked: for the import's temporary file.
+    static Result<std::unique_ptr<ProjectDb>> create(const QString &path);
     ~ProjectDb();
     ProjectDb(const ProjectDb &) = delete;
     ProjectDb &operator=(const ProjectDb &) = delete;
@@ -29,19 +43,29 @@ public:
     const QString &path() const { return mPath; }
     Status exec(const QString &sql);
     QString lastError() const;
-    int schemaVersion();
+    // The error for the connection's last failure: "<what>: <SQLite's message>" (sql_error), or
+    // the locked or damaged error when SQLite says that is the cause.
+    Error failure(const QString &what) const;
+    int schemaVersion() const { return mSchemaVersion; }
     // Creates or upgrades the schema to kSchemaVersion (each step in one transaction).
     Status migrate();
-    // Incremental BLOB read of column_block.data for the given rowid straight into dst.
+    // Size of column_block.data at rowid (-1 if it cannot be read), and an incremental BLOB read
+    // of exactly that many bytes straight into dst.
+    int64_t blobBytes(int64_t rowid);
     bool readBlob(int64_t rowid, void *dst, size_t bytes);
     Status setMeta(const QString &key, const QString &value);
     QString meta(const QString &key);
 
 private:
     ProjectDb() = default;
+    static Result<std::unique_ptr<ProjectDb>> connect(const QString &path, bool write);
+    Status identify();
+    Result<int64_t> pragma(const char *name);
     QString mConnection;
     QString mPath;
     sqlite3 *mHandle = nullptr;
+    int mSchemaVersion = 0;
+    int64_t mApplicationId = 0;
 };
 
 // Copies every row of `table` from one project to another with the same columns (values keep

@@ -3,6 +3,7 @@
 #include "personmeasures.h"
 
 #include "columnblocks.h"
+#include "projectcheck.h"
 #include "projectdb.h"
 
 #include <QCoreApplication>
@@ -14,32 +15,34 @@
 
 namespace phm::core {
 
-Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
-    if (!QFileInfo(path).isFile()) return Error{QStringLiteral("no_project"), QStringLiteral("%1: no such project file").arg(path), path};
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3\0", 16))
-            return Error{QStringLiteral("not_a_project"),
-                         QStringLiteral("%1 is not a PHM Workbench project (not an SQLite file)").arg(path), path};
+namespace {
+// The activity window and import report from the meta table, checked.
+QString readMeta(ProjectDb &d, Project &p) {
+    for (const auto &[key, day] : {std::pair{"extract_start", &p.extractStart}, std::pair{"extract_end", &p.extractEnd}}) {
+        bool ok = false;
+        const QString text = d.meta(QLatin1String(key));
+        *day = text.toInt(&ok);
+        if (text.isEmpty()) return QStringLiteral("meta %1: missing").arg(QLatin1String(key));
+        if (!ok || *day < firstValidDay() || *day > lastValidDay())
+            return QStringLiteral("meta %1: \"%2\" is not a day from 1800 to 2199").arg(QLatin1String(key), text.left(40));
     }
-    auto db = ProjectDb::open(path, false);
+    if (p.extractStart > p.extractEnd) return QStringLiteral("meta extract_start: after extract_end");
+    QJsonParseError parsed;
+    const QJsonDocument report = QJsonDocument::fromJson(d.meta(QStringLiteral("import_report")).toUtf8(), &parsed);
+    if (!report.isObject()) return QStringLiteral("meta import_report: not a JSON object (%1)").arg(parsed.errorString());
+    p.importReport = report.object();
+    return {};
+}
+}  // namespace
+
+Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
+    auto db = ProjectDb::open(path, false);  // checks that the file is a project of a schema we know
     if (!db) return db.error();
     ProjectDb &d = *db.value();
-    const int version = d.schemaVersion();
-    if (version < 1)
-        return Error{QStringLiteral("not_a_project"), QStringLiteral("%1 is an SQLite file but not a PHM Workbench project").arg(path),
-                     path};
-    if (version > kSchemaVersion)
-        return Error{QStringLiteral("newer_schema"),
-                     QStringLiteral("%1 needs a newer PHM Workbench (schema %2, this build reads up to %3)")
-                         .arg(path)
-                         .arg(version)
-                         .arg(kSchemaVersion),
-                     path};
     auto project = std::make_shared<Project>();
     project->path = QFileInfo(path).absoluteFilePath();
     project->derived = makeDerivedCache();
-    project->schemaVersion = version;
+    project->schemaVersion = d.schemaVersion();
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading geography"));
     auto geo = readGeography(d);
     if (!geo) return geo.error();
@@ -48,16 +51,16 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);
     if (auto s = readColumnBlocks(d, project->persons, project->events); !s) return s.error();
+    feedback.setProgress(85);
+    if (const QString problem = readMeta(d, *project); !problem.isEmpty()) return damagedProjectError(path, problem);
+    // Nothing below (nor any analysis) checks an index again: everything is checked here.
+    if (const QString problem = projectProblem(*project); !problem.isEmpty()) return damagedProjectError(path, problem);
     feedback.setProgress(90);
     {  // GP events are most of the rows: index them on one core and the rest on the other.
         std::thread gp([&] { project->events[0].buildCodeIndex(); });
         for (size_t e = 1; e < project->events.size(); ++e) project->events[e].buildCodeIndex();
         gp.join();
     }
-    feedback.setProgress(95);
-    project->extractStart = d.meta(QStringLiteral("extract_start")).toInt();
-    project->extractEnd = d.meta(QStringLiteral("extract_end")).toInt();
-    project->importReport = QJsonDocument::fromJson(d.meta(QStringLiteral("import_report")).toUtf8()).object();
     feedback.setProgress(100);
     return ProjectPtr(project);
 }

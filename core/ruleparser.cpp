@@ -1,6 +1,7 @@
 #include "ruleparser.h"
 
 #include "rulecatalogue.h"
+#include "rulelexer.h"
 
 #include <QStringList>
 
@@ -8,22 +9,22 @@ namespace phm::core::rules {
 
 namespace {
 
-struct Token {
-    enum Kind { End, Ident, Number, String, CodeList, LParen, RParen, Comma, Dot, Op, Bad } kind = End;
-    QString text;
-    double number = 0;
-    int offset = 0, end = 0;  // [offset, end) in the rule text, quotes included
-};
+using Token = RuleToken;
 
-constexpr int kMaxDepth = 200;  // deeper nesting is refused, so recursion cannot exhaust the stack
+// Bounds on what a rule may hold, so no input can exhaust the stack, memory or the engines' time.
+constexpr int kMaxDepth = 200;            // nesting
+constexpr int kMaxNodes = 2000;           // conditions plus and/or/not
+constexpr size_t kMaxListValues = 1000;   // values of one `in (...)` list
+constexpr qsizetype kMaxLength = 200000;  // characters
 
 class Parser {
 public:
-    Parser(const QString &text, const CodeLists *lists) : mText(text), mLists(lists) { lex(); }
+    // A longer text is not lexed beyond the limit; run() refuses it.
+    Parser(const QString &text, const CodeLists *lists)
+        : mText(text), mLists(lists), mTokens(lexRule(text, int(std::min(text.size(), kMaxLength)))) {}
     ParseResult run();
 
 private:
-    void lex();
     const Token &peek(int ahead = 0) const { return mTokens[std::min(mPos + size_t(ahead), mTokens.size() - 1)]; }
     Token take() { return mTokens[std::min(mPos++, mTokens.size() - 1)]; }
     bool isWord(const char *word, int ahead = 0) const {
@@ -41,6 +42,10 @@ private:
     bool parseWindow(Window &w);
     bool parseLiteral(Literal &out);
     ExprPtr node(Expr::Kind kind, int offset) {
+        if (++mNodes == kMaxNodes + 1)
+            fail(offset, QStringLiteral("the rule has more than %1 conditions and operators; save parts of it as cohorts and use "
+                                        "in_cohort(...)")
+                             .arg(kMaxNodes));
         auto e = std::make_unique<Expr>();
         e->kind = kind;
         e->where = locate(offset);
@@ -67,86 +72,10 @@ private:
     const CodeLists *mLists;
     std::vector<Token> mTokens;
     size_t mPos = 0;
+    int mNodes = 0;
     bool mFailed = false;
     ParseError mError;
 };
-
-void Parser::lex() {
-    int i = 0;
-    const int n = int(mText.size());
-    while (i < n) {
-        const QChar c = mText[i];
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        if (c == QLatin1Char('#')) {  // comment to end of line
-            while (i < n && mText[i] != QLatin1Char('\n')) ++i;
-            continue;
-        }
-        Token t;
-        t.offset = i;
-        if (c.isLetter() || c == QLatin1Char('_')) {
-            int j = i;
-            while (j < n && (mText[j].isLetterOrNumber() || mText[j] == QLatin1Char('_'))) ++j;
-            t.kind = Token::Ident;
-            t.text = mText.mid(i, j - i);
-            i = j;
-        } else if (c.isDigit()) {
-            int j = i;
-            while (j < n && (mText[j].isDigit() || mText[j] == QLatin1Char('.'))) ++j;
-            t.text = mText.mid(i, j - i);
-            bool ok = false;
-            t.number = t.text.toDouble(&ok);
-            t.kind = ok ? Token::Number : Token::Bad;
-            i = j;
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            int j = i + 1;
-            while (j < n && mText[j] != c) ++j;
-            t.kind = j < n ? Token::String : Token::Bad;
-            t.text = mText.mid(i + 1, j - i - 1);
-            if (j >= n) t.text = QStringLiteral("unterminated");
-            i = std::min(n, j + 1);
-        } else if (c == QLatin1Char('@')) {
-            int j = i + 1;
-            while (j < n && (mText[j].isLetterOrNumber() || mText[j] == QLatin1Char('_') || mText[j] == QLatin1Char('-'))) ++j;
-            t.kind = j > i + 1 ? Token::CodeList : Token::Bad;
-            t.text = mText.mid(i + 1, j - i - 1);
-            i = j;
-        } else if (c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char(',') || c == QLatin1Char('.')) {
-            t.kind = c == QLatin1Char('(')   ? Token::LParen
-                     : c == QLatin1Char(')') ? Token::RParen
-                     : c == QLatin1Char(',') ? Token::Comma
-                                             : Token::Dot;
-            t.text = QString(c);
-            ++i;
-        } else if (QStringLiteral("=<>!").contains(c)) {
-            const QString two = mText.mid(i, 2);
-            t.kind = Token::Op;
-            if (two == QLatin1String("<=") || two == QLatin1String(">=") || two == QLatin1String("!=") || two == QLatin1String("<>") ||
-                two == QLatin1String("==")) {
-                t.text = two;
-                i += 2;
-            } else if (c == QLatin1Char('!')) {
-                t.kind = Token::Bad;
-                t.text = QString(c);
-                ++i;
-            } else {
-                t.text = QString(c);
-                ++i;
-            }
-        } else {
-            t.kind = Token::Bad;
-            t.text = QString(c);
-            ++i;
-        }
-        t.end = i;
-        mTokens.push_back(t);
-    }
-    Token end;
-    end.offset = end.end = n;
-    mTokens.push_back(end);
-}
 
 Location Parser::locate(int offset) const {
     Location l;
@@ -182,6 +111,11 @@ bool Parser::expect(Token::Kind kind, const char *what) {
 
 ParseResult Parser::run() {
     ParseResult r;
+    if (mText.size() > kMaxLength) {
+        fail(int(kMaxLength), QStringLiteral("the rule is longer than %1 characters").arg(kMaxLength));
+        r.error = mError;
+        return r;
+    }
     ExprPtr e = parseOr(0);
     if (!mFailed && peek().kind != Token::End) {
         const Token &t = peek();
@@ -368,6 +302,10 @@ ExprPtr Parser::parseComparison(ExprPtr n) {
         if (!expect(Token::LParen, "`(` to start the list")) return nullptr;
         do {
             Literal v;
+            if (n->values.size() == kMaxListValues) {
+                fail(peek().offset, QStringLiteral("a list holds at most %1 values; use a code list (@name) for more").arg(kMaxListValues));
+                return nullptr;
+            }
             if (!parseLiteral(v)) return nullptr;
             n->values.push_back(v);
         } while (peek().kind == Token::Comma && (take(), true));

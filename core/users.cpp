@@ -14,9 +14,8 @@
 namespace phm::core {
 
 namespace {
-Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
-}
+// "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
+Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 
 int adminCount(ProjectDb &db, const QString &except) {
     Statement st(db, QStringLiteral("SELECT count(*) FROM app_user WHERE role = 'admin' AND name <> ?"));

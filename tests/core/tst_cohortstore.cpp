@@ -9,6 +9,7 @@
 #include "ruleparser.h"
 #include "testutil.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace phm::core;
@@ -75,7 +76,13 @@ private slots:
         CohortStore store(mPath);
         store.save(QStringLiteral("A"), QStringLiteral("age > 5"), {}, {}, 0);
         store.save(QStringLiteral("B"), QStringLiteral("in_cohort(\"A\")"), {}, {}, 0);
-        store.save(QStringLiteral("A"), QStringLiteral("in_cohort(\"B\")"), {}, {}, 0);  // A -> B -> A
+        QVERIFY(!store.save(QStringLiteral("A"), QStringLiteral("in_cohort(\"B\")"), {}, {}, 0));  // A -> B -> A is refused
+        {  // but a file written elsewhere (or before the check) may hold one: the engine still stops
+            auto db = ProjectDb::open(mPath, true);
+            QVERIFY(
+                db.value()->exec(QStringLiteral("INSERT INTO cohort_version SELECT id, 2, 'in_cohort(\"B\")', 'x', '2024-01-01', "
+                                                "NULL, 0 FROM cohort WHERE name = 'A'")));
+        }
         auto r = evaluate(QStringLiteral("in_cohort(\"A\")"));
         QVERIFY(!r);
         QVERIFY2(r.error().message.contains(QStringLiteral("refers to itself")), qPrintable(r.error().message));
@@ -111,6 +118,57 @@ private slots:
             for (const AreaCount &a : breakdown(areas, s.value(), kind)) sum += a.count;
             QCOMPARE(sum, int64_t(s.value().count()));
         }
+    }
+
+    void cyclicDefinitionsAreRefusedWhenSaved() {
+        CohortStore store(mPath);
+        QVERIFY(store.save(QStringLiteral("cyc A"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1));
+        QVERIFY(store.save(QStringLiteral("cyc B"), QStringLiteral("age > 50 and in_cohort(\"cyc A\")"), QStringLiteral("ann"), {}, 1));
+        QVERIFY(store.save(QStringLiteral("cyc C"), QStringLiteral("in_cohort(\"cyc B\") or housebound"), QStringLiteral("ann"), {}, 1));
+        // A -> C -> B -> A would close a circle; so would a cohort using itself.
+        auto loop = store.save(QStringLiteral("cyc A"), QStringLiteral("not in_cohort(\"cyc C\")"), QStringLiteral("ann"), {}, 1);
+        QVERIFY(!loop);
+        QCOMPARE(loop.error().code, QStringLiteral("cohort_cycle"));
+        QCOMPARE(
+            loop.error().message,
+            QStringLiteral("cohort \"cyc A\" cannot be saved: in_cohort would go round in a circle: cyc A -> cyc C -> cyc B -> cyc A"));
+        auto self = store.save(QStringLiteral("cyc D"), QStringLiteral("carer and in_cohort(\"cyc D\")"), QStringLiteral("ann"), {}, 1);
+        QVERIFY(!self);
+        QVERIFY2(self.error().message.endsWith(QStringLiteral("cyc D -> cyc D")), qPrintable(self.error().message));
+        QCOMPARE(store.find(QStringLiteral("cyc A")).value().history.size(), size_t(1));  // nothing was saved
+        QVERIFY(!store.find(QStringLiteral("cyc D")));
+        // Using a cohort that is not in a cycle is fine, as is re-saving one of the chain.
+        QVERIFY(store.save(QStringLiteral("cyc E"), QStringLiteral("in_cohort(\"cyc C\") and in_cohort(\"cyc A\")"), QStringLiteral("ann"),
+                           {}, 1));
+        QVERIFY(store.save(QStringLiteral("cyc A"), QStringLiteral("housebound"), QStringLiteral("ann"), {}, 1));
+        for (const char *name : {"cyc A", "cyc B", "cyc C", "cyc E"}) QVERIFY(store.remove(QLatin1String(name)));
+    }
+
+    void deepAndSharedCohortsAreBounded() {
+        CohortStore store(mPath);
+        // A diamond 24 levels deep: each level's two cohorts both use both of the next level's.
+        // Evaluated naively that is 2^24 evaluations; each cohort must be evaluated once.
+        const int levels = 24;
+        QVERIFY(store.save(QStringLiteral("dia %1 a").arg(levels), QStringLiteral("carer"), {}, {}, 0));
+        QVERIFY(store.save(QStringLiteral("dia %1 b").arg(levels), QStringLiteral("housebound"), {}, {}, 0));
+        for (int i = levels - 1; i >= 0; --i)
+            for (const char *side : {"a", "b"})
+                QVERIFY(store.save(QStringLiteral("dia %1 %2").arg(i).arg(QLatin1String(side)),
+                                   QStringLiteral("in_cohort(\"dia %1 a\") or in_cohort(\"dia %1 b\")").arg(i + 1), {}, {}, 0));
+        QElapsedTimer timer;
+        timer.start();
+        auto shared = evaluate(QStringLiteral("in_cohort(\"dia 0 a\")"));
+        QVERIFY2(shared, shared ? "" : qPrintable(shared.error().message));
+        QCOMPARE(int64_t(shared.value().count()), int64_t(evaluate(QStringLiteral("carer or housebound")).value().count()));
+        QVERIFY2(timer.elapsed() < 20000, "shared cohorts were evaluated more than once");
+        // A chain 60 deep is refused with a clear error instead of recursing without bound.
+        QVERIFY(store.save(QStringLiteral("chain 60"), QStringLiteral("carer"), {}, {}, 0));
+        for (int i = 59; i >= 0; --i)
+            QVERIFY(store.save(QStringLiteral("chain %1").arg(i), QStringLiteral("in_cohort(\"chain %1\")").arg(i + 1), {}, {}, 0));
+        auto deep = evaluate(QStringLiteral("in_cohort(\"chain 0\")"));
+        QVERIFY(!deep);
+        QVERIFY2(deep.error().message.contains(QStringLiteral("more than 50 cohorts deep")), qPrintable(deep.error().message));
+        QVERIFY(evaluate(QStringLiteral("in_cohort(\"chain 20\")")));  // 40 deep is fine
     }
 
     void savingUpgradesAnOlderProject() {

@@ -1,8 +1,10 @@
 // Import contract: counts add up, every injected fault gets its reason, failures change nothing.
 #include "csvreader.h"
+#include "csvwriter.h"
 #include "importer.h"
 #include "testutil.h"
 
+#include <sys/stat.h>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -82,13 +84,39 @@ private slots:
                 const auto &r = rejects.fields();
                 const int line = QByteArray(r[0].data(), qsizetype(r[0].size())).toInt();
                 const QByteArray raw(r[4].data(), qsizetype(r[4].size()));
-                QCOMPARE(lines.at(line - 1), raw);
+                const QByteArray source = lines.at(line - 1);  // a would-be formula gets a leading quote
+                QCOMPARE(raw, looksLikeFormula(source.toStdString()) ? QByteArray("'") + source : source);
                 ++reasons[QString::fromUtf8(r[1].data(), qsizetype(r[1].size()))];
                 ++n;
             }
             QCOMPARE(n, f.rowsRejected);
             QVERIFY(reasons == f.rejectsByReason);
         }
+    }
+
+    void refusesFifosAndOtherNonRegularInputs() {
+        for (const char *name : {"gp_events.csv", "manifest.json", "persons.csv"}) {
+            QString fifo;
+            const Error e = expectFailure([&](const QString &dir) {
+                fifo = QDir(dir).filePath(QLatin1String(name));
+                QFile::remove(fifo);
+                QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);  // opening it would block for ever
+            });
+            QCOMPARE(e.code, QStringLiteral("not_a_file"));
+            QVERIFY2(e.message.startsWith(fifo + QStringLiteral(": not an ordinary file")), qPrintable(e.message));
+        }
+        // A folder where a file should be, too; and CsvReader alone refuses a FIFO.
+        const Error dir = expectFailure([](const QString &d) {
+            QFile::remove(QDir(d).filePath(QStringLiteral("ae_attendances.csv")));
+            QDir(d).mkdir(QStringLiteral("ae_attendances.csv"));
+        });
+        QCOMPARE(dir.code, QStringLiteral("not_a_file"));
+        const QString fifo = path(QStringLiteral("reader.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        CsvReader reader(fifo);
+        auto opened = reader.open();
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, QStringLiteral("not_a_file"));
     }
 
     void failedImportLeavesProjectUnchanged() {

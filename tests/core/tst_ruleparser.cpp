@@ -92,6 +92,33 @@ private slots:
         QVERIFY(r.error.message.contains(QStringLiteral("nested too deeply")));
     }
 
+    void conditionsAndListsAreBounded() {
+        // 2,000 conditions joined by `or` are 2,001 nodes: one too many, refused at the last condition.
+        QStringList carers(2000, QStringLiteral("carer"));
+        const QString many = carers.join(QStringLiteral(" or "));
+        const ParseResult r = parseRule(many, &mLists);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.message.contains(QStringLiteral("more than 2000 conditions")), qPrintable(r.error.message));
+        QCOMPARE(r.error.where.line, 1);
+        QCOMPARE(r.error.where.column, int(many.lastIndexOf(QStringLiteral("carer"))) + 1);
+        carers.removeLast();
+        QVERIFY(parseRule(carers.join(QStringLiteral(" or ")), &mLists).ok());  // 2,000 nodes are allowed
+        // A list of 1,000 values is fine; the 1,001st is refused where it stands.
+        QStringList values;
+        for (int i = 0; i < 1001; ++i) values << QString::number(i);
+        const QString tooLong = QStringLiteral("age in (%1)").arg(values.join(QStringLiteral(", ")));
+        const ParseResult l = parseRule(tooLong, &mLists);
+        QVERIFY(!l.ok());
+        QVERIFY2(l.error.message.contains(QStringLiteral("at most 1000 values")), qPrintable(l.error.message));
+        QCOMPARE(l.error.where.column, int(tooLong.lastIndexOf(QStringLiteral("1000"))) + 1);
+        values.removeLast();
+        QVERIFY(parseRule(QStringLiteral("age in (%1)").arg(values.join(QStringLiteral(", "))), &mLists).ok());
+        // And the text itself.
+        const ParseResult huge = parseRule(QStringLiteral("carer ") + QString(300000, QLatin1Char(' ')), &mLists);
+        QVERIFY(!huge.ok());
+        QVERIFY(huge.error.message.contains(QStringLiteral("longer than 200000 characters")));
+    }
+
     void fuzzNeverCrashes() {
         // Random bytes and mutations of valid rules (insert, delete, swap characters). Run under
         // AddressSanitizer/UBSan with scripts/fuzz.sh; here the checks are that every input returns

@@ -13,7 +13,7 @@ class TestSqlBatchWriter : public QObject {
 private slots:
     void rowsAndStepsInOrder() {
         QTemporaryDir dir;
-        auto db = ProjectDb::open(dir.filePath(QStringLiteral("t.db")), true);
+        auto db = ProjectDb::create(dir.filePath(QStringLiteral("t.db")));
         QVERIFY(db);
         QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE t(i INTEGER, r REAL, s TEXT)")));
         QVERIFY(db.value()->exec(QStringLiteral("BEGIN")));  // as the importer does
@@ -44,7 +44,7 @@ private slots:
 
     void errorsAreReported() {
         QTemporaryDir dir;
-        auto db = ProjectDb::open(dir.filePath(QStringLiteral("e.db")), true);
+        auto db = ProjectDb::create(dir.filePath(QStringLiteral("e.db")));
         QVERIFY(db);
         QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE t(i INTEGER NOT NULL)")));
         SqlBatchWriter w(*db.value());
