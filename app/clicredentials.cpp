@@ -83,8 +83,10 @@ Result<User> provenUser(const QCommandLineParser &parser, const QString &project
     if (!user) return user.error();
     // An analyst has nothing to prove: the refusal that follows is about the role.
     if (!user.value().listed || user.value().role == Role::Analyst) return user.value();
+    // Unproven when no passphrase is given or none was ever set: the refusal that follows says how.
+    if (!hasCredential(*opened.value(), user.value().name)) return user.value();
     auto secret = readPassphrase(parser);
-    if (!secret) return user.value();  // unproven: the refusal says how to give the passphrase
+    if (!secret) return user.value();
     return authenticate(*opened.value(), user.value().name, secret.value());
 }
 

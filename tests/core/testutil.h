@@ -1,8 +1,10 @@
 #pragma once
 // Shared helpers for tests: a small synthetic extract generated into a temporary folder.
+#include "credentials.h"
 #include "feedback.h"
 #include "generator.h"
 #include "importer.h"
+#include "projectdb.h"
 #include "projectloader.h"
 
 #include <QCryptographicHash>
@@ -36,6 +38,26 @@ inline core::ProjectPtr makeProject(const QString &dir, int64_t people, uint64_t
     auto opened = core::openProject(path, fb);
     if (!opened) qFatal("open failed: %s", qPrintable(opened.error().message));
     return opened.value();
+}
+
+// The passphrase the tests give the admin (the login that imported a project) and clinicians.
+inline const QByteArray kTestPassphrase = QByteArrayLiteral("correct horse battery staple");
+
+// A new project's first admin sets their passphrase (as `phm users passphrase` does); CLI tests
+// then give it through PHM_PASSPHRASE. Returns the admin, proven.
+inline core::User provenAdmin(const QString &projectPath) {
+    const QString login = core::currentLogin();
+    auto opened = core::ProjectDb::open(projectPath, true);
+    if (!opened) qFatal("open failed: %s", qPrintable(opened.error().message));
+    if (!core::hasCredential(*opened.value(), login)) {
+        auto me = core::findUser(*opened.value(), login);
+        if (auto s = core::setPassphrase(*opened.value(), me.value(), login, kTestPassphrase); !s)
+            qFatal("passphrase failed: %s", qPrintable(s.error().message));
+    }
+    auto proven = core::authenticate(*opened.value(), login, kTestPassphrase);
+    if (!proven) qFatal("authenticate failed: %s", qPrintable(proven.error().message));
+    qputenv("PHM_PASSPHRASE", kTestPassphrase);
+    return proven.value();
 }
 
 inline QByteArray fileHash(const QString &path) {

@@ -31,6 +31,7 @@ private slots:
                                                              QStringLiteral("--project"), project, QStringLiteral("--json")}))
                                     .object();
         QVERIFY(rep.value(QStringLiteral("files")).isArray());
+        phm::test::provenAdmin(project);  // for --disclosure off below
         for (const QJsonValue &v : rep.value(QStringLiteral("files")).toArray()) {
             const QJsonObject f = v.toObject();
             for (const char *key : {"file", "rows_read", "rows_imported", "rows_rejected"}) QVERIFY2(f.contains(QLatin1String(key)), key);
@@ -60,6 +61,7 @@ private slots:
         const QString x = mDir.filePath(QStringLiteral("cx")), project = mDir.filePath(QStringLiteral("c.phm"));
         phm::test::makeExtract(x, 2000, 3);
         QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), project}) != "exit code mismatch");
+        phm::test::provenAdmin(project);
         for (const QString &engine : {QStringLiteral("mem"), QStringLiteral("sql")}) {
             const QJsonObject o =
                 QJsonDocument::fromJson(run({QStringLiteral("cohort"), QStringLiteral("--project"), project, QStringLiteral("--rule"),

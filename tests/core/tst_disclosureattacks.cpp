@@ -86,6 +86,7 @@ private slots:
         phm::test::makeExtract(x, 5000, 11);
         mProject = mDir.filePath(QStringLiteral("a.phm"));
         QVERIFY(!run({QStringLiteral("import"), QStringLiteral("--from"), x, QStringLiteral("--project"), mProject}).isNull());
+        phm::test::provenAdmin(mProject);  // the truth: disclosure off, for a proven admin only
     }
 
     void derivedValuesCannotBeSolvedForTheirCounts() {

@@ -246,7 +246,7 @@ private slots:
         const QString project = importCopy(QStringLiteral("keep.phm"));
         QVERIFY(!project.isEmpty());
         const core::rules::CodeLists lists;
-        const core::User admin = core::findUser(project, core::currentLogin()).value();
+        const core::User admin = phm::test::provenAdmin(project);
         core::CohortStore cohorts(project);
         QVERIFY(cohorts.save(QStringLiteral("over 40"), QStringLiteral("age >= 40"), QStringLiteral("ann"), QStringLiteral("first"), 10));
         QVERIFY(cohorts.save(QStringLiteral("over 40"), QStringLiteral("age >= 41"), QStringLiteral("bob"), QStringLiteral("second"), 9));
@@ -357,15 +357,16 @@ private slots:
     void keyStoreReplacementKeepsTheOldStore() {
         const QString project = importCopy(QStringLiteral("keys.phm"));
         QVERIFY(!project.isEmpty());
+        test::provenAdmin(project);  // keys create is for a proven admin
         const QString keys = project + QStringLiteral(".keys");
         const QStringList create = {QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--project"), project,
                                     QStringLiteral("--synthetic")};
-        Run r = run(create, "first passphrase");
+        Run r = run(create, test::kTestPassphrase);
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(ownerOnly(keys));
         const QByteArray first = test::fileHash(keys);
         // Over an existing store: only with --force.
-        r = run(create, "second passphrase");
+        r = run(create, test::kTestPassphrase);
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("--force"), r.err.constData());
         QCOMPARE(test::fileHash(keys), first);
@@ -377,14 +378,14 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
-            r = run(QStringList(create) << QStringLiteral("--force"), "second passphrase");
+            r = run(QStringList(create) << QStringLiteral("--force"), test::kTestPassphrase);
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("lock"));
         QCOMPARE(r.code, 1);
         QCOMPARE(test::fileHash(keys), first);
         QCOMPARE(QDir(mDir.path()).entryList({QStringLiteral("keys.phm.keys.*")}, QDir::Files | QDir::Hidden).size(), 0);
-        r = run(QStringList(create) << QStringLiteral("--force"), "second passphrase");
+        r = run(QStringList(create) << QStringLiteral("--force"), test::kTestPassphrase);
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(test::fileHash(keys) != first);
         // The key store is never the output of an import.
