@@ -35,6 +35,9 @@ private slots:
         phm::test::makeExtract(cx, 2000, 3);
         QVERIFY(run({QStringLiteral("import"), QStringLiteral("--from"), cx, QStringLiteral("--project"),
                      mDir.filePath(QStringLiteral("c.phm"))}) != "exit code mismatch");
+        // The importing admin sets a passphrase; privileged commands get it through PHM_PASSPHRASE.
+        phm::test::provenAdmin(mDir.filePath(QStringLiteral("p.phm")));
+        phm::test::provenAdmin(mDir.filePath(QStringLiteral("c.phm")));
     }
 
     void packTemplatesShapeThePack() {

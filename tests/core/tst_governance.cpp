@@ -50,15 +50,51 @@ class TestGovernance : public QObject {
     }
     QString practiceCode(int32_t p) const { return mProject->geography.practices[mProject->persons.practice[size_t(p)]].code; }
 
+    // A per-practice key store for the project's people, sealed to every credential holder.
+    void sealPracticeStore() {
+        auto d = db(false);
+        std::vector<KeyRecipient> recipients;
+        const auto keys = publicKeys(*d);
+        if (!keys) qFatal("no keys");
+        for (const PublicKeys &k : keys.value()) {
+            const User u = findUser(*d, k.login).value();
+            recipients.push_back({u.name, k.box, u.role == Role::Clinician ? u.practice : QString()});
+        }
+        auto sealed = KeyStore::sealByPractice(assignPractices(*mProject, syntheticIdentities(*mProject)), recipients, mKeys);
+        if (!sealed) qFatal("seal: %s", qPrintable(sealed.error().message));
+        phm::test::writeFile(mKeys, sealed.value());
+    }
+
 private slots:
     void initTestCase() {
         qputenv("PHM_USER", "ada");
         mProject = phm::test::makeProject(mDir.path(), 4000, 17);
         mPath = mProject->path;
         mKeys = defaultKeyStorePath(mPath);
-        auto admin = findUser(mPath, QStringLiteral("ada"));
-        QVERIFY(admin);
-        mAdmin = admin.value();
+        mAdmin = phm::test::provenAdmin(mPath);  // ada sets her first passphrase after the import
+    }
+
+    void theEnvironmentNamesButDoesNotProve() {
+        // PHM_USER=ada names the admin, but without her passphrase nothing privileged happens.
+        const User claimed = findUser(mPath, QStringLiteral("ada")).value();
+        QVERIFY(claimed.listed && claimed.role == Role::Admin && !claimed.proven);
+        auto refused = setUser(mPath, claimed, User{QStringLiteral("eve"), Role::Admin, {}, true, {}, {}});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("not_proven"));
+        QVERIFY(!readAuditLog(mPath, claimed));
+        QVERIFY(!authenticate(mPath, QStringLiteral("ada"), "not her passphrase"));
+        QCOMPARE(authenticate(mPath, QStringLiteral("ada"), "not her passphrase").error().code, QStringLiteral("wrong_passphrase"));
+        // Her first passphrase cannot be set again by whoever claims to be her: the second time needs the first.
+        auto again = setPassphrase(mPath, claimed, QStringLiteral("ada"), "a passphrase of my own");
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, QStringLiteral("not_permitted"));
+        QVERIFY(authenticate(mPath, QStringLiteral("ada"), phm::test::kTestPassphrase));
+        // The verifier is an Argon2id hash, never the passphrase.
+        auto d = db(false);
+        Statement st(*d, QStringLiteral("SELECT verifier, sealed_secrets FROM credential WHERE login = 'ada'"));
+        QVERIFY(st.step());
+        QVERIFY(st.columnText(0).startsWith(QStringLiteral("$argon2id$")));
+        QVERIFY(!st.columnText(0).contains(QString::fromLatin1(phm::test::kTestPassphrase)));
     }
 
     void importMakesTheImporterAdminAndIsAudited() {
@@ -67,8 +103,9 @@ private slots:
         auto d = db(false);
         auto all = audit::entries(*d);
         QVERIFY(all);
-        QCOMPARE(all.value().size(), size_t(1));
+        QCOMPARE(all.value().size(), size_t(2));
         QCOMPARE(all.value()[0].action, QStringLiteral("import"));
+        QCOMPARE(all.value()[1].action, QStringLiteral("set-passphrase"));
         QCOMPARE(all.value()[0].user, QStringLiteral("ada"));
         QCOMPARE(all.value()[0].detail.value(QStringLiteral("persons")).toInteger(), mProject->persons.count);
         QVERIFY(verifyFile(mPath).ok);
@@ -105,9 +142,9 @@ private slots:
         // Each change is an audit entry; refusals change nothing.
         auto d = db(false);
         auto all = audit::entries(*d).value();
-        QCOMPARE(all.size(), size_t(3));
-        QCOMPARE(all[1].action, QStringLiteral("set-user"));
-        QCOMPARE(all[1].detail.value(QStringLiteral("user")).toString(), QStringLiteral("dr_who"));
+        QCOMPARE(all.size(), size_t(4));  // import, set-passphrase, set-user x 2
+        QCOMPARE(all[2].action, QStringLiteral("set-user"));
+        QCOMPARE(all[2].detail.value(QStringLiteral("user")).toString(), QStringLiteral("dr_who"));
         QCOMPARE(listUsers(*d).value().size(), size_t(3));
     }
 
@@ -179,7 +216,23 @@ private slots:
 
     void onlyAClinicianRevealsOwnPractice() {
         QVERIFY(CohortStore(mPath).save(QStringLiteral("older"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
-        const RevealRequest request{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, mPassphrase};
+        // The admin sets dr_who's first passphrase; the key store seals dr_who's practice key to it.
+        const QByteArray whoPassphrase = "dr who's own passphrase";
+        QVERIFY(setPassphrase(mPath, mAdmin, QStringLiteral("dr_who"), whoPassphrase));
+        sealPracticeStore();
+        {  // No identity in the clear, and one passphrase opens one practice.
+            const QByteArray file = phm::test::readFile(mKeys);
+            QVERIFY(file.startsWith("PHMKEYS2"));
+            QVERIFY(!file.contains(syntheticIdentities(*mProject)[0].nhsNumber.toLatin1()));
+            auto d = db(false);
+            auto who = unlockCredential(*d, QStringLiteral("dr_who"), whoPassphrase);
+            QVERIFY(who);
+            auto opened = KeyStore::open(mKeys, *who.value());
+            QVERIFY(opened);
+            QCOMPARE(opened.value()->practices(), QStringList{mClinician.practice});
+            QVERIFY(!unlockCredential(*d, QStringLiteral("dr_who"), "a guess at it"));
+        }
+        const RevealRequest request{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, whoPassphrase};
 
         for (const User &u : {mAnalyst, mAdmin}) {
             auto refused = reidentify(*mProject, mLists, u, request);
@@ -222,8 +275,22 @@ private slots:
                                         QStringLiteral("ada"), {}, 0));
         QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("dr_other"), Role::Clinician, other, true, {}, {}}));
         const User otherClinician = findUser(mPath, QStringLiteral("dr_other")).value();
+        const QByteArray otherPassphrase = "dr other's passphrase";
+        QVERIFY(setPassphrase(mPath, mAdmin, QStringLiteral("dr_other"), otherPassphrase));
+        // Not in the key store yet: it holds no key for them.
+        auto notYet = reidentify(*mProject, mLists, otherClinician,
+                                 RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, otherPassphrase});
+        QVERIFY(!notYet);
+        QCOMPARE(notYet.error().code, QStringLiteral("no_practice_key"));
+        sealPracticeStore();
+        // dr_who's passphrase does not make anyone else dr_who.
+        QCOMPARE(reidentify(*mProject, mLists, otherClinician,
+                            RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, whoPassphrase})
+                     .error()
+                     .code,
+                 QStringLiteral("wrong_passphrase"));
         auto none = reidentify(*mProject, mLists, otherClinician,
-                               RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, mPassphrase});
+                               RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, otherPassphrase});
         QVERIFY(none);
         QCOMPARE(none.value().people.size(), size_t(0));
         QVERIFY(none.value().otherPractices > 0);
@@ -233,10 +300,10 @@ private slots:
             auto x = reidentify(*mProject, mLists, mClinician, req);
             return x ? QString() : x.error().code;
         };
-        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("because"), mKeys, mPassphrase}), QStringLiteral("no_reason"));
-        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("call back patient 943 476 5919 today"), mKeys, mPassphrase}),
+        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("because"), mKeys, whoPassphrase}), QStringLiteral("no_reason"));
+        QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("call back patient 943 476 5919 today"), mKeys, whoPassphrase}),
                  QStringLiteral("identifier_in_reason"));
-        QCOMPARE(refusedCode({QStringLiteral("not saved"), request.reason, mKeys, mPassphrase}), QStringLiteral("unknown_cohort"));
+        QCOMPARE(refusedCode({QStringLiteral("not saved"), request.reason, mKeys, whoPassphrase}), QStringLiteral("unknown_cohort"));
         QCOMPARE(refusedCode({QStringLiteral("older"), request.reason, mKeys, "guess"}), QStringLiteral("wrong_passphrase"));
 
         // Every attempt is in the log, refusals included, and the log holds no identifier.
@@ -248,7 +315,7 @@ private slots:
             refused += e.action == QStringLiteral("reidentify-refused");
         }
         QCOMPARE(granted, 2);
-        QCOMPARE(refused, 6);
+        QCOMPARE(refused, 8);
         const auto grantedEntry =
             std::find_if(all.begin(), all.end(), [](const audit::Entry &e) { return e.action == QStringLiteral("reidentify"); });
         QCOMPARE(grantedEntry->detail.value(QStringLiteral("revealed")).toInteger(), qint64(expected.size()));
@@ -274,6 +341,36 @@ private slots:
         QVERIFY(verifyFile(mPath).ok);
     }
 
+    void membershipComesFromTheKeyStore() {
+        // A doctored extract can move someone into dr_who's practice; the key store keeps them
+        // under the key of the practice they were in when it was made, so they are not revealed.
+        auto identities = assignPractices(*mProject, syntheticIdentities(*mProject));
+        QString moved;
+        for (Identity &i : identities)
+            if (i.practice == mClinician.practice && moved.isEmpty()) {
+                moved = i.personId;
+                i.practice = QStringLiteral("ELSEWHERE");
+            }
+        QVERIFY(!moved.isEmpty());
+        auto d = db(false);
+        std::vector<KeyRecipient> recipients;
+        const auto keys = publicKeys(*d);
+        QVERIFY(keys);
+        for (const PublicKeys &k : keys.value()) {
+            const User u = findUser(*d, k.login).value();
+            recipients.push_back({u.name, k.box, u.role == Role::Clinician ? u.practice : QString()});
+        }
+        const QString movedKeys = mDir.filePath(QStringLiteral("moved.keys"));
+        phm::test::writeFile(movedKeys, KeyStore::sealByPractice(identities, recipients, movedKeys).value());
+        QVERIFY(CohortStore(mPath).save(QStringLiteral("everyone"), QStringLiteral("registered"), QStringLiteral("ada"), {}, 0));
+        auto r = reidentify(*mProject, mLists, mClinician,
+                            RevealRequest{QStringLiteral("everyone"), QStringLiteral("annual recall of the practice list"), movedKeys,
+                                          "dr who's own passphrase"});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QVERIFY(!r.value().people.empty());
+        for (const RevealedPerson &x : r.value().people) QVERIFY(x.identity.personId != moved);
+    }
+
     void triggersRefuseEditsAndDeletes() {
         auto d = db();
         QVERIFY(!d->exec(QStringLiteral("UPDATE audit_log SET user = 'x' WHERE seq = 1")));
@@ -293,7 +390,8 @@ private slots:
             const char *says;
         };
         const Case cases[] = {
-            {"edit detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'frailty', 'routine') WHERE seq = 5"), 0,
+            {"edit detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'frailty', 'routine') WHERE seq = (SELECT min(seq) FROM "
+                                          "audit_log WHERE detail LIKE '%frailty%')"), 0,
              "changed"},
             {"edit user", QStringLiteral("UPDATE audit_log SET user = 'someone' WHERE seq = 3"), 3, "changed"},
             {"re-spelt detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, ':', ': ') WHERE seq = 2"), 2, "changed"},
