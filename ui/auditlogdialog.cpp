@@ -1,6 +1,7 @@
 #include "auditlogdialog.h"
 
 #include "background.h"
+#include "credentials.h"
 #include "tablestyle.h"
 
 #include <QDateTime>
@@ -50,7 +51,9 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
       mTable(new QTableView(this)),
       mFilterEdit(new QLineEdit(this)),
       mStatus(new QLabel(this)),
-      mVerify(new QPushButton(tr("&Verify chain"), this)) {
+      mVerify(new QPushButton(tr("&Verify chain"), this)),
+      mPassphrase(new QLineEdit(this)),
+      mUnlock(new QPushButton(tr("&Open the log"), this)) {
     setWindowTitle(tr("Audit log — %1").arg(QFileInfo(projectPath).fileName()));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Every export, re-identification and change of users in this project, oldest first. The log is "
@@ -62,6 +65,15 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
     mFilterEdit->setPlaceholderText(tr("Filter by user, action or detail"));
     mFilterEdit->setClearButtonEnabled(true);
     layout->addWidget(mFilterEdit);
+    auto *proof = new QHBoxLayout;
+    mPassphrase->setEchoMode(QLineEdit::Password);
+    mPassphrase->setPlaceholderText(tr("Your passphrase"));
+    proof->addWidget(new QLabel(tr("Passphrase:"), this));
+    proof->addWidget(mPassphrase, 1);
+    proof->addWidget(mUnlock);
+    layout->addLayout(proof);
+    connect(mUnlock, &QPushButton::clicked, this, &AuditLogDialog::unlock);
+    connect(mPassphrase, &QLineEdit::returnPressed, this, &AuditLogDialog::unlock);
     mModel->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("User"), tr("Role"), tr("Action"), tr("Detail"), tr("Hash")});
     mFilter->setSourceModel(mModel);
     mFilter->setFilterKeyColumn(-1);
@@ -86,7 +98,40 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
 
 int AuditLogDialog::entryCount() const { return mModel->rowCount(); }
 
+void AuditLogDialog::unlock() {
+    // The passphrase goes to the worker and is cleared from the field at once.
+    QByteArray secret = mPassphrase->text().toUtf8();
+    mPassphrase->clear();
+    mUnlock->setEnabled(false);
+    mStatus->setText(tr("Checking your passphrase…"));
+    runInBackground(
+        this,
+        [path = mPath, login = mUser.name, secret]() mutable {
+            auto proven = core::authenticate(path, login, secret);
+            secret.fill('\0');
+            return proven;
+        },
+        [this](const core::Result<core::User> &r) {
+            mUnlock->setEnabled(true);
+            if (!r) {
+                mStatus->setText(tr("Refused: %1").arg(r.error().message));
+                emit loaded();
+                return;
+            }
+            mUser = r.value();
+            load();
+        });
+}
+
 void AuditLogDialog::load() {
+    const bool mayProve = mUser.listed && mUser.role == core::Role::Admin;
+    mPassphrase->setVisible(mayProve && !mUser.proven);
+    mUnlock->setVisible(mayProve && !mUser.proven);
+    if (mayProve && !mUser.proven) {
+        mStatus->setText(tr("Give your passphrase to open the audit log."));
+        mFilterEdit->setEnabled(false);
+        return;
+    }
     if (auto allowed = core::requireRole(mUser, core::Role::Admin, tr("read the audit log")); !allowed) {
         mStatus->setText(allowed.error().message);
         mVerify->setEnabled(false);
@@ -94,6 +139,7 @@ void AuditLogDialog::load() {
         emit loaded();
         return;
     }
+    mFilterEdit->setEnabled(true);
     mStatus->setText(tr("Reading the audit log…"));
     runInBackground(
         this, [path = mPath, user = mUser] { return core::readAuditLog(path, user); },

@@ -1,7 +1,8 @@
 #pragma once
 // The audit log for admins: every export, re-identification and change of users, newest last,
 // with a filter and a button that verifies the hash chain. Reading and verifying run off the GUI
-// thread. Anyone else sees the refusal instead of the log.
+// thread. Anyone else sees the refusal instead of the log. An admin proves who they are with their
+// passphrase first (core/credentials): the login alone opens nothing.
 #include "users.h"
 
 #include <QDialog>
@@ -22,6 +23,8 @@ public:
     QTableView *table() const { return mTable; }
     QLabel *status() const { return mStatus; }
     QPushButton *verifyButton() const { return mVerify; }
+    QLineEdit *passphrase() const { return mPassphrase; }
+    QPushButton *unlockButton() const { return mUnlock; }
     int entryCount() const;
 
 signals:
@@ -30,6 +33,7 @@ signals:
 
 private:
     void load();
+    void unlock();
     void verify();
     void showEntries(const std::vector<core::audit::Entry> &entries);
 
@@ -41,6 +45,8 @@ private:
     QLineEdit *mFilterEdit;
     QLabel *mStatus;
     QPushButton *mVerify;
+    QLineEdit *mPassphrase;
+    QPushButton *mUnlock;
 };
 
 }  // namespace phm::ui

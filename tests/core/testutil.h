@@ -3,8 +3,10 @@
 #include "credentials.h"
 #include "feedback.h"
 #include "generator.h"
+#include "keystore.h"
 #include "importer.h"
 #include "projectdb.h"
+#include "project.h"
 #include "projectloader.h"
 
 #include <QCryptographicHash>
@@ -58,6 +60,24 @@ inline core::User provenAdmin(const QString &projectPath) {
     if (!proven) qFatal("authenticate failed: %s", qPrintable(proven.error().message));
     qputenv("PHM_PASSPHRASE", kTestPassphrase);
     return proven.value();
+}
+
+// A per-practice key store of synthetic identities, sealed to every user with a credential (as
+// `phm keys create --synthetic` makes it).
+inline bool sealKeyStore(const core::Project &project, const QString &keysPath) {
+    auto opened = core::ProjectDb::open(project.path, false);
+    if (!opened) return false;
+    const auto keys = core::publicKeys(*opened.value());
+    if (!keys) return false;
+    std::vector<core::KeyRecipient> recipients;
+    for (const core::PublicKeys &k : keys.value()) {
+        const core::User u = core::findUser(*opened.value(), k.login).value();
+        recipients.push_back({u.name, k.box, u.role == core::Role::Clinician ? u.practice : QString()});
+    }
+    auto sealed = core::KeyStore::sealByPractice(core::assignPractices(project, core::syntheticIdentities(project)), recipients, keysPath);
+    if (!sealed) return false;
+    QFile f(keysPath);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(sealed.value()) == sealed.value().size();
 }
 
 inline QByteArray fileHash(const QString &path) {

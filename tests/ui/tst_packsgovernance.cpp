@@ -87,6 +87,7 @@ private slots:
         // A copy of the project, so the saved template and the audit entries stay in this test.
         const QString copy = mDir.filePath(QStringLiteral("designer.phm"));
         QVERIFY(QFile::copy(mProject, copy));
+        const core::User admin = test::provenAdmin(copy);
         ui::MainWindow w;
         QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
         w.controller()->openProject(copy);
@@ -147,7 +148,7 @@ private slots:
         QVERIFY(exported.wait(60000));
         QVERIFY(exported.first().first().toBool());
         QCOMPARE(QDir(out.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 4);
-        auto log = core::readAuditLog(copy, w.controller()->user());
+        auto log = core::readAuditLog(copy, admin);
         QVERIFY(log);
         const core::audit::Entry &last = log.value().back();
         QCOMPARE(last.action, QStringLiteral("export-packs"));
@@ -167,9 +168,21 @@ private slots:
         const core::User admin = w.controller()->user();
         QCOMPARE(admin.role, core::Role::Admin);
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("currentUser"))->text().contains(QStringLiteral("admin")));
-        {  // The admin reads the log and verifies the chain.
+        QVERIFY(!admin.proven);  // the login names the admin; the passphrase proves her
+        const core::User proven = test::provenAdmin(copy);
+        {  // The admin gives her passphrase, reads the log and verifies the chain.
             ui::AuditLogDialog log(copy, admin);
+            QCOMPARE(log.entryCount(), 0);
+            QVERIFY(log.passphrase()->isVisibleTo(&log));
             QSignalSpy loaded(&log, &ui::AuditLogDialog::loaded);
+            log.passphrase()->setText(QStringLiteral("not it"));
+            log.unlockButton()->click();
+            QVERIFY(loaded.wait(20000));
+            QVERIFY(log.status()->text().startsWith(QStringLiteral("Refused")));
+            QCOMPARE(log.entryCount(), 0);
+            loaded.clear();
+            log.passphrase()->setText(QString::fromLatin1(test::kTestPassphrase));
+            log.unlockButton()->click();
             QVERIFY(loaded.wait(20000));
             QVERIFY(log.entryCount() >= 1);  // the import
             QSignalSpy verified(&log, &ui::AuditLogDialog::verified);
@@ -192,9 +205,10 @@ private slots:
         const core::Project &project = *w.controller()->project();
         const QString practice = project.geography.practices.front().code;
         const core::User clinician{QStringLiteral("dr_lee"), core::Role::Clinician, practice, true, {}, {}};
-        QVERIFY(core::setUser(copy, admin, clinician));
+        QVERIFY(core::setUser(copy, proven, clinician));
+        QVERIFY(core::setPassphrase(copy, proven, QStringLiteral("dr_lee"), "correct horse battery"));
         const QString keys = core::defaultKeyStorePath(copy);
-        QVERIFY(core::KeyStore::create(keys, "correct horse", core::syntheticIdentities(project)));
+        QVERIFY(test::sealKeyStore(project, keys));
         QVERIFY(core::CohortStore(copy).save(QStringLiteral("everyone"), QStringLiteral("age >= 0"), QStringLiteral("dr_lee"), {}, 0));
         ui::RevealDialog reveal(w.controller()->project(), w.controller()->codeLists(), clinician);
         QSignalSpy cohorts(&reveal, &ui::RevealDialog::cohortsLoaded);
@@ -213,7 +227,7 @@ private slots:
         QCOMPARE(reveal.table()->model()->rowCount(), 0);
         // The right one shows the practice's patients only.
         done.clear();
-        reveal.passphrase()->setText(QStringLiteral("correct horse"));
+        reveal.passphrase()->setText(QStringLiteral("correct horse battery"));
         reveal.revealButton()->click();
         QVERIFY(done.wait(30000));
         QVERIFY2(done.first().first().toBool(), qPrintable(reveal.status()->text()));
@@ -233,7 +247,7 @@ private slots:
         reveal.reject();
         QCOMPARE(m->rowCount(), 0);
         // Both attempts are in the log, the refusal first.
-        const auto log = core::readAuditLog(copy, admin).value();
+        const auto log = core::readAuditLog(copy, proven).value();
         QCOMPARE(log[log.size() - 2].action, QStringLiteral("reidentify-refused"));
         QCOMPARE(log.back().action, QStringLiteral("reidentify"));
         QCOMPARE(log.back().detail.value(QStringLiteral("revealed")).toInteger(), atPractice);
