@@ -1,12 +1,25 @@
 #include "cohortstore.h"
 
+#include "audit.h"
 #include "projectdb.h"
+#include "users.h"
 #include "ruleparser.h"
 
 #include <map>
 #include <queue>
 
 namespace phm::core {
+
+namespace {
+// Whether identities were ever revealed from this saved cohort (the audit log says).
+bool revealedFrom(ProjectDb &db, const QString &name) {
+    if (db.schemaVersion() < 3) return false;
+    Statement st(db, QStringLiteral("SELECT 1 FROM audit_log WHERE action = 'reidentify' AND json_valid(detail) AND "
+                                    "json_extract(detail, '$.cohort') = ? LIMIT 1"));
+    st.bindText(1, name);
+    return st.step();
+}
+}  // namespace
 
 namespace {
 // "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
@@ -127,6 +140,20 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
     insert.bindText(6, note);
     insert.bind(7, int64_t(count));
     if (!insert.stepDone()) return rollback(QStringLiteral("cannot save cohort"));
+    // A cohort identities were revealed from is evidence: every later change of it is audited (its
+    // earlier versions are kept, so what was revealed can always be read back).
+    if (revealedFrom(db, name)) {
+        auto found = findUser(db, currentLogin());
+        const User who = found ? found.value() : User::unlisted(currentLogin());
+        audit::Entry e{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-changed"),
+                       QJsonObject{{QStringLiteral("cohort"), name}, {QStringLiteral("version"), v.version},
+                                   {QStringLiteral("revealed_before"), true}},
+                       {}, {}};
+        if (auto s = audit::appendInTransaction(db, e); !s) {
+            db.exec(QStringLiteral("ROLLBACK"));
+            return s.error();
+        }
+    }
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s.error();
     return v;
 }
@@ -138,6 +165,24 @@ Status CohortStore::remove(const QString &name) {
     if (db.schemaVersion() < 2)
         return Error{QStringLiteral("unknown_cohort"), QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
     if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
+    if (revealedFrom(db, name)) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        return Error{QStringLiteral("cohort_revealed"),
+                     QStringLiteral("identities were revealed from \"%1\": it is kept, with its versions, as the record of what was "
+                                    "revealed")
+                         .arg(name),
+                     name};
+    }
+    {  // every deletion is audited, in the same transaction
+        auto found = findUser(db, currentLogin());
+        const User who = found ? found.value() : User::unlisted(currentLogin());
+        audit::Entry e{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-deleted"),
+                       QJsonObject{{QStringLiteral("cohort"), name}}, {}, {}};
+        if (auto s = audit::appendInTransaction(db, e); !s) {
+            db.exec(QStringLiteral("ROLLBACK"));
+            return s;
+        }
+    }
     Statement del(db, QStringLiteral("DELETE FROM cohort_version WHERE cohort_id = (SELECT id FROM cohort WHERE name = ?)"));
     del.bindText(1, name);
     Statement delCohort(db, QStringLiteral("DELETE FROM cohort WHERE name = ?"));
