@@ -96,6 +96,7 @@ Status ImportJob::prepare() {
     auto db = ProjectDb::open(mTemp, true);
     if (!db) return db.error();
     mDb = std::move(db.value());
+    mDb->setWriteLocked(true);  // run() holds the project's write lock
     for (const char *pragma :
          {"PRAGMA page_size = 16384", "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
           "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY", "PRAGMA application_id = 1346915671"})

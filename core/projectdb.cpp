@@ -136,16 +136,29 @@ Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool cre
     configureSqlite();
     std::unique_ptr<ProjectDb> p(new ProjectDb);
     p->mPath = path;
+    p->mCreate = create;
     p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
-    db.setDatabaseName(path);
-    if (!create) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    if (!db.open())
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2").arg(path, db.lastError().text()), path};
-    const QVariant v = db.driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) p->mHandle = *static_cast<sqlite3 *const *>(v.constData());
-    if (!p->mHandle) return Error{QStringLiteral("no_sqlite"), QStringLiteral("the Qt SQLite driver gave no native handle"), path};
+    QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
+    if (auto s = p->connect(); !s) return s.error();
     return p;
+}
+
+Status ProjectDb::connect() {
+    QSqlDatabase db = QSqlDatabase::database(mConnection, false);
+    db.setDatabaseName(mPath);
+    if (!mCreate) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    mHandle = nullptr;
+    if (!db.open())
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2").arg(mPath, db.lastError().text()), mPath};
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) mHandle = *static_cast<sqlite3 *const *>(v.constData());
+    if (!mHandle) return Error{QStringLiteral("no_sqlite"), QStringLiteral("the Qt SQLite driver gave no native handle"), mPath};
+    return Ok{};
+}
+
+Status ProjectDb::reopen() {
+    QSqlDatabase::database(mConnection, false).close();
+    return connect();
 }
 
 ProjectDb::~ProjectDb() {
