@@ -2,6 +2,7 @@
 // cannot read, the head is anchored in a journal outside the project file, writers are serialised
 // with imports, and no identifier is stored in an entry.
 #include "audit.h"
+#include "auditjournal.h"
 #include "identifiers.h"
 #include "projectdb.h"
 #include "projectlock.h"
