@@ -58,10 +58,10 @@ QString entryHash(const Entry &e) {
 
 Status appendInTransaction(ProjectDb &db, Entry &e) {
     if (!db.isWriteLocked())
-        return Error{QStringLiteral("not_locked"),
-                     QStringLiteral("internal error: an audit entry for %1 was about to be written without the project's write lock")
-                         .arg(db.path()),
-                     db.path()};
+        return Error{
+            QStringLiteral("not_locked"),
+            QStringLiteral("internal error: an audit entry for %1 was about to be written without the project's write lock").arg(db.path()),
+            db.path()};
     e.detail = redactedDetail(e.detail);
     Statement last(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
     e.seq = 1;

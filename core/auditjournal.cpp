@@ -20,13 +20,14 @@ QByteArray lineHash(const QByteArray &previous, qint64 seq, const QString &hash,
 }
 
 Error ioError(const QString &path, const QString &what) {
-    return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(strerror(errno))), path};
+    return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(strerror(errno))),
+                 path};
 }
 
 // The hash of the journal's last complete line (kGenesis for an empty journal), reading only its
 // tail, and whether the file ends in the middle of a line.
 bool lastLineHash(int fd, QByteArray &hash, bool &torn) {
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) != 0) return false;
     hash = kGenesis;
     torn = false;
@@ -89,10 +90,12 @@ Result<Journal> readJournal(const QString &projectPath) {
     j.found = true;
     QFile f(path);
     if (!info.isFile() || !f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()), path};
+        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()),
+                     path};
     const QByteArray all = f.readAll();
     if (f.error() != QFileDevice::NoError)
-        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()), path};
+        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()),
+                     path};
     QList<QByteArray> lines = all.split('\n');
     const bool torn = !all.isEmpty() && !all.endsWith('\n');
     if (!torn) lines.removeLast();  // the empty piece after the final newline
@@ -105,12 +108,12 @@ Result<Journal> readJournal(const QString &projectPath) {
         if (!wellFormed || lineHash(previous, seq, QString::fromLatin1(field[1]), QString::fromLatin1(field[2])) != field[3]) {
             j.brokenLine = i + 1;
             j.brokenSeq = seqOk ? seq : 0;
-            j.problem = wellFormed ? QStringLiteral("line %1 of the audit journal %2 was changed: it does not follow the line before it")
-                                         .arg(i + 1)
-                                         .arg(path)
-                                   : QStringLiteral("line %1 of the audit journal %2 is not a journal line (cut short or edited)")
-                                         .arg(i + 1)
-                                         .arg(path);
+            j.problem =
+                wellFormed
+                    ? QStringLiteral("line %1 of the audit journal %2 was changed: it does not follow the line before it")
+                          .arg(i + 1)
+                          .arg(path)
+                    : QStringLiteral("line %1 of the audit journal %2 is not a journal line (cut short or edited)").arg(i + 1).arg(path);
             return j;
         }
         previous = field[3];

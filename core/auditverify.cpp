@@ -41,9 +41,9 @@ Result<Walk> walk(ProjectDb &db) {
         Statement table(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'"));
         if (!table.step()) return cannot(db.path(), QStringLiteral("cannot read %1: %2").arg(db.path(), db.lastError()));
         if (table.columnInt(0) == 0)
-            return cannot(db.path(), QStringLiteral("%1 has no audit log (no audit_log table; schema version %2)")
-                                         .arg(db.path())
-                                         .arg(db.schemaVersion()));
+            return cannot(
+                db.path(),
+                QStringLiteral("%1 has no audit log (no audit_log table; schema version %2)").arg(db.path()).arg(db.schemaVersion()));
     }
     Statement st(db, QStringLiteral("SELECT seq, at, user, role, action, detail, prev_hash, hash FROM audit_log ORDER BY rowid"));
     QString previous = kGenesis;
@@ -150,10 +150,13 @@ void checkAnchors(Walk &w, const Journal &journal, const VerifyOptions &options)
         v.headChecked = true;
         if (options.headSeq > v.entries)
             bad(v, options.headSeq,
-                QStringLiteral("entry %1 is missing: the head you gave names it, but the log ends at entry %2").arg(options.headSeq).arg(v.entries));
+                QStringLiteral("entry %1 is missing: the head you gave names it, but the log ends at entry %2")
+                    .arg(options.headSeq)
+                    .arg(v.entries));
         else if (hashOf(options.headSeq).compare(options.headHash, Qt::CaseInsensitive) != 0)
             bad(v, options.headSeq,
-                QStringLiteral("entry %1 does not match the head you gave: the log was rewritten at or before this entry").arg(options.headSeq));
+                QStringLiteral("entry %1 does not match the head you gave: the log was rewritten at or before this entry")
+                    .arg(options.headSeq));
     }
 }
 
@@ -204,8 +207,7 @@ Result<Verification> verifyProject(const QString &path, const VerifyOptions &opt
         }
         if (id.columnInt(0) != kApplicationId) {
             Statement keys(db, QStringLiteral("SELECT count(*) FROM meta WHERE key IN ('import_report', 'extract_end')"));
-            if (!keys.step() || keys.columnInt(0) != 2)
-                return cannot(path, QStringLiteral("%1 is not a PHM Workbench project").arg(path));
+            if (!keys.step() || keys.columnInt(0) != 2) return cannot(path, QStringLiteral("%1 is not a PHM Workbench project").arg(path));
         }
     }
     auto w = walk(db);

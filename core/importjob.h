@@ -1,8 +1,8 @@
 #pragma once
 // Internal to the importer: one import run's state. See importer.h for the contract.
+#include "audit.h"
 #include "csvwriter.h"
 #include "eventbuilder.h"
-#include "audit.h"
 #include "importer.h"
 #include "project.h"
 #include "projectdb.h"
@@ -78,7 +78,7 @@ private:
     ImportOptions mOptions;
     std::unique_ptr<ProjectLock> mLock;  // the project's write lock, held from the first check to the end
     std::unique_ptr<ProjectDb> mDb;
-    audit::Entry mImportEntry;  // journalled once the new file has replaced the project
+    audit::Entry mImportEntry;                // journalled once the new file has replaced the project
     std::unique_ptr<SqlBatchWriter> mWriter;  // INSERTs of the file being imported, on its own thread
     Geography mGeo;
     PersonTable mPersons;

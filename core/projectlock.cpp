@@ -34,10 +34,9 @@ Error busy(const QString &project, const QString &holder, int waitedMs) {
     if (waitedMs == 0 && what == QLatin1String("import"))
         return Error{QStringLiteral("project_busy"),
                      QStringLiteral("another import of %1 is running (process %2); wait for it to finish").arg(project, pid), project};
-    const QString who = holder.isEmpty() ? QStringLiteral("another writer")
-                                         : QStringLiteral("%1 (process %2)").arg(what == QLatin1String("import") ? QStringLiteral("an import")
-                                                                                                             : what,
-                                                                                  pid);
+    const QString who =
+        holder.isEmpty() ? QStringLiteral("another writer")
+                         : QStringLiteral("%1 (process %2)").arg(what == QLatin1String("import") ? QStringLiteral("an import") : what, pid);
     return Error{QStringLiteral("project_busy"),
                  QStringLiteral("waited %1 s for %2 to finish writing %3; nothing was written, try again later")
                      .arg(waitedMs / 1000)

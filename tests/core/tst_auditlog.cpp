@@ -98,18 +98,28 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("redacted");
         const QString r = QStringLiteral("[redacted]");
-        QTest::newRow("nhs spaced") << "call 943 476 5919 today" << "call " + r + " today";
-        QTest::newRow("nhs hyphens") << "ref 943-476-5919." << "ref " + r + ".";
+        QTest::newRow("nhs spaced") << "call 943 476 5919 today"
+                                    << "call " + r + " today";
+        QTest::newRow("nhs hyphens") << "ref 943-476-5919."
+                                     << "ref " + r + ".";
         QTest::newRow("nhs plain") << "9434765919 seen" << r + " seen";
-        QTest::newRow("ten digits, bad check digit") << "id 1234567890" << "id " + r;
-        QTest::newRow("dd/mm/yyyy") << "born 03/04/1950, frail" << "born " + r + ", frail";
-        QTest::newRow("d.m.yy") << "seen 3.4.50 in clinic" << "seen " + r + " in clinic";
-        QTest::newRow("yyyy-mm-dd") << "dob 1950-04-03" << "dob " + r;
-        QTest::newRow("d Month yyyy") << "born 3 April 1950 at home" << "born " + r + " at home";
-        QTest::newRow("Month d, yyyy") << "since April 3, 1950" << "since " + r;
-        QTest::newRow("postcode") << "lives at LU1 2AB now" << "lives at " + r + " now";
+        QTest::newRow("ten digits, bad check digit") << "id 1234567890"
+                                                     << "id " + r;
+        QTest::newRow("dd/mm/yyyy") << "born 03/04/1950, frail"
+                                    << "born " + r + ", frail";
+        QTest::newRow("d.m.yy") << "seen 3.4.50 in clinic"
+                                << "seen " + r + " in clinic";
+        QTest::newRow("yyyy-mm-dd") << "dob 1950-04-03"
+                                    << "dob " + r;
+        QTest::newRow("d Month yyyy") << "born 3 April 1950 at home"
+                                      << "born " + r + " at home";
+        QTest::newRow("Month d, yyyy") << "since April 3, 1950"
+                                       << "since " + r;
+        QTest::newRow("postcode") << "lives at LU1 2AB now"
+                                  << "lives at " + r + " now";
         QTest::newRow("postcode lower, no space") << "mk93xs" << r;
-        QTest::newRow("known name") << "review for Mrs Okonkwo-Baptiste please" << "review for Mrs " + r + " please";
+        QTest::newRow("known name") << "review for Mrs Okonkwo-Baptiste please"
+                                    << "review for Mrs " + r + " please";
         QTest::newRow("known name, other case") << "OKONKWO-BAPTISTE asked" << r + " asked";
     }
     void identifiersAreFound() {
@@ -231,7 +241,7 @@ private slots:
     void everyAppendIsJournalled() {
         const QString journal = audit::journalPath(mPath);
         QVERIFY(QFileInfo::exists(journal));
-        struct stat st{};
+        struct stat st {};
         QCOMPARE(::stat(QFile::encodeName(journal).constData(), &st), 0);
         QCOMPARE(int(st.st_mode & 0777), 0600);
         const std::vector<audit::Entry> all = entriesOf(mPath);
@@ -321,7 +331,8 @@ private slots:
         const Run rewritten = verifyCli(alone, {QStringLiteral("--head"), head, QStringLiteral("--json")});
         QCOMPARE(rewritten.exit, 1);
         QCOMPARE(QJsonDocument::fromJson(rewritten.out).object().value(QStringLiteral("first_bad")).toInteger(), all.back().seq);
-        const Run later = verifyCli(mPath, {QStringLiteral("--head"), QStringLiteral("%1:%2").arg(all.back().seq + 5).arg(head.section(':', 1))});
+        const Run later =
+            verifyCli(mPath, {QStringLiteral("--head"), QStringLiteral("%1:%2").arg(all.back().seq + 5).arg(head.section(':', 1))});
         QCOMPARE(later.exit, 1);
         QVERIFY2(later.err.contains("missing"), later.err.constData());
         QCOMPARE(verifyCli(mPath, {QStringLiteral("--head"), QStringLiteral("nonsense")}).exit, 2);
@@ -331,7 +342,8 @@ private slots:
     void appendsDuringAnImportAreKept() {
         const qint64 before = qint64(entriesOf(mPath).size());
         QProcess import;
-        import.start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), mPath});
+        import.start(QStringLiteral(PHM_CLI),
+                     {QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), mPath});
         QVERIFY(import.waitForStarted());
         const QString temp = mPath + QStringLiteral(".importing-%1").arg(import.processId());
         QElapsedTimer t;
@@ -366,7 +378,8 @@ private slots:
         const qint64 before = qint64(entriesOf(mPath).size());
         QProcess a, b;
         for (QProcess *p : {&a, &b})
-            p->start(QStringLiteral(PHM_CLI), {QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), mPath});
+            p->start(QStringLiteral(PHM_CLI),
+                     {QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), mPath});
         QVERIFY(a.waitForFinished(300000) && b.waitForFinished(300000));
         int succeeded = 0;
         for (QProcess *p : {&a, &b}) {

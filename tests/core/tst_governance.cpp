@@ -291,8 +291,9 @@ private slots:
                      qPrintable(stored));
             QVERIFY(e.detail.value(QStringLiteral("redacted")).toBool());
         }
-        auto first = reidentify(*mProject, mLists, mClinician,
-                                RevealRequest{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, mPassphrase});
+        auto first =
+            reidentify(*mProject, mLists, mClinician,
+                       RevealRequest{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, mPassphrase});
         QVERIFY(first && !first.value().people.empty());
         const QString name = first.value().people.front().identity.familyName;
         const QString reason = QStringLiteral("frailty review for %1 requested by the district nurse").arg(name);
