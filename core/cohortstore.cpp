@@ -1,6 +1,7 @@
 #include "cohortstore.h"
 
 #include "projectdb.h"
+#include "projectlock.h"
 
 namespace phm::core {
 
@@ -38,6 +39,8 @@ Result<SavedCohort> CohortStore::find(const QString &name) const {
 Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule, const QString &author, const QString &note,
                                         qint64 count) {
     if (name.trimmed().isEmpty()) return Error{QStringLiteral("bad_name"), QStringLiteral("a cohort needs a name"), {}};
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(mPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
@@ -74,6 +77,8 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
 }
 
 Status CohortStore::remove(const QString &name) {
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(mPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();

@@ -2,6 +2,7 @@
 
 #include "audit.h"
 #include "projectdb.h"
+#include "projectlock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,8 @@ const QString kRoundingKey = QStringLiteral("disclosure.key");
 Result<QByteArray> roundingKey(const QString &projectPath, ProjectDb &db) {
     QByteArray key = QByteArray::fromBase64(db.meta(kRoundingKey).toLatin1());
     if (key.size() == disclosure::newRoundingKey().size()) return key;
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("disclosure-key"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto writable = ProjectDb::open(projectPath, true);  // read-write (the file exists: it was just read)
     if (!writable) return writable.error();
     ProjectDb &w = *writable.value();

@@ -47,21 +47,38 @@ Error busy(const QString &project, const QString &holder, int waitedMs) {
 
 QString lockPath(const QString &projectPath) { return projectPath + QStringLiteral(".lock"); }
 
+namespace {
+// Whether fd is still the file at path: the holder before us may have removed it on release.
+bool stillThere(int fd, const QByteArray &path) {
+    struct stat held {
+    }, named{};
+    return ::fstat(fd, &held) == 0 && ::stat(path.constData(), &named) == 0 && held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+}  // namespace
+
 Result<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString &projectPath, const QString &purpose, int waitMs) {
     const QString project = QFileInfo(projectPath).absoluteFilePath();
     const QByteArray path = QFile::encodeName(lockPath(project));
-    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return Error{QStringLiteral("cannot_lock"),
-                     QStringLiteral("cannot open the lock file %1: %2").arg(lockPath(project), QString::fromLocal8Bit(strerror(errno))),
-                     project};
-    ::fchmod(fd, 0600);
     const int wait = waitMs < 0 ? defaultWaitMs() : waitMs;
     const bool isImport = purpose == QLatin1String("import");
     QElapsedTimer timer;
     timer.start();
+    int fd = -1;
     for (;;) {
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) break;
+        if (fd < 0) {
+            fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+            if (fd < 0)
+                return Error{
+                    QStringLiteral("cannot_lock"),
+                    QStringLiteral("cannot open the lock file %1: %2").arg(lockPath(project), QString::fromLocal8Bit(strerror(errno))),
+                    project};
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (stillThere(fd, path)) break;
+            ::close(fd);  // locked a file its holder had removed: lock the one there now
+            fd = -1;
+            continue;
+        }
         if (errno != EWOULDBLOCK && errno != EINTR) {
             const QString why = QString::fromLocal8Bit(strerror(errno));
             ::close(fd);
@@ -78,6 +95,7 @@ Result<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString &project
         }
         QThread::msleep(20);
     }
+    ::fchmod(fd, 0600);
     const QByteArray who = QByteArray::number(QCoreApplication::applicationPid()) + ' ' + purpose.toUtf8() + '\n';
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, who.constData(), size_t(who.size()), 0) != who.size()) {
         // The lock is held; only the message another writer would see is missing.
@@ -90,7 +108,9 @@ Result<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString &project
 
 ProjectLock::~ProjectLock() {
     if (mFd < 0) return;
-    (void)::ftruncate(mFd, 0);  // no stale "import" for the next writer to read
+    // Removed while still held, so nothing is left beside the project; a writer waiting on this
+    // file finds it gone once it has the lock and locks the new one (stillThere).
+    ::unlink(QFile::encodeName(lockPath(mProject)).constData());
     ::flock(mFd, LOCK_UN);
     ::close(mFd);
 }

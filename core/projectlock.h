@@ -1,11 +1,14 @@
 #pragma once
 // The project's write lock: an exclusive advisory lock (flock) on `<project>.lock`, taken by every
 // import for its whole run (from its first check until the new file has been renamed over the
-// project and its audit entry journalled) and by every write that appends an audit entry. So an
-// entry cannot be written into a file an import is about to replace, and two imports cannot each
-// carry over the log without the other's entry. An append that finds an import running waits for
-// it (PHM_LOCK_WAIT_SECONDS, default 10 minutes) and then writes into the new file; an import that
-// finds another import running fails at once, naming the project and the process.
+// project and its audit entry journalled), by every write that appends an audit entry, and by the
+// project's other writes (cohorts, pack templates, settings, maturity records). So nothing can be
+// written into a file an import is about to replace, and two imports cannot each carry over the
+// log without the other's entry. A writer that finds an import running waits for it
+// (PHM_LOCK_WAIT_SECONDS, default 10 minutes) and then writes into the new file; an import that
+// finds another import running fails at once, naming the project and the process. The lock file
+// is there only while held: the holder removes it before unlocking, and a waiter that then gets
+// the lock on the removed file retries on the new one.
 //
 // Advisory only: it orders the workbench's own writers and does nothing against a process that
 // writes the file by other means (docs/governance.md, The audit log). Thread contract: a lock

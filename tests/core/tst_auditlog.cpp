@@ -3,6 +3,7 @@
 // with imports, and no identifier is stored in an entry.
 #include "audit.h"
 #include "auditjournal.h"
+#include "cohortstore.h"
 #include "identifiers.h"
 #include "projectdb.h"
 #include "projectlock.h"
@@ -350,6 +351,9 @@ private slots:
         t.start();
         while (!QFileInfo::exists(temp) && import.state() == QProcess::Running && t.elapsed() < 60000) QThread::msleep(5);
         QVERIFY2(QFileInfo::exists(temp), "the import did not start writing");
+        // A cohort saved while the import runs waits for it too, and is in the new file.
+        QVERIFY(CohortStore(mPath).save(QStringLiteral("during-import"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
+        QVERIFY2(import.state() != QProcess::Running || !QFileInfo::exists(temp), "the save did not wait for the import");
         // Appended while the import runs: each waits for it and lands in the new file.
         for (int i = 0; i < 3; ++i)
             QVERIFY(audit::record(mPath, QStringLiteral("ada"), QStringLiteral("admin"), QStringLiteral("during-import"),
@@ -358,6 +362,8 @@ private slots:
         QCOMPARE(info.exit, 0);
         QVERIFY(import.waitForFinished(300000));
         QCOMPARE(import.exitCode(), 0);
+        QVERIFY(CohortStore(mPath).find(QStringLiteral("during-import")));
+        QVERIFY(!QFileInfo::exists(lockPath(mPath)));  // nothing left beside the project
         const std::vector<audit::Entry> all = entriesOf(mPath);
         QCOMPARE(qint64(all.size()), before + 5);  // the import, three appends, one export
         int during = 0, imports = 0;
