@@ -339,6 +339,26 @@ private slots:
         QCOMPARE(verifyCli(mPath, {QStringLiteral("--head"), QStringLiteral("nonsense")}).exit, 2);
     }
 
+    void aJournalWithoutItsProjectIsNotTakenOver() {
+        // A new project where a journal remains (its project deleted or moved) would never match
+        // it: the import refuses, leaving the journal, until it is moved away on purpose.
+        const QString q = mDir.filePath(QStringLiteral("q.phm"));
+        const QStringList import{QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), q};
+        QCOMPARE(run(import).exit, 0);
+        QVERIFY(QFile::remove(q));
+        const QByteArray journal = phm::test::readFile(audit::journalPath(q));
+        QVERIFY(!journal.isEmpty());
+        const Run refused = run(import);
+        QCOMPARE(refused.exit, 1);
+        QVERIFY2(refused.err.contains("audit journal") && refused.err.contains(QFile::encodeName(audit::journalPath(q))),
+                 refused.err.constData());
+        QVERIFY(!QFileInfo::exists(q));
+        QCOMPARE(phm::test::readFile(audit::journalPath(q)), journal);
+        QVERIFY(QFile::rename(audit::journalPath(q), audit::journalPath(q) + QStringLiteral(".old")));
+        QCOMPARE(run(import).exit, 0);
+        QCOMPARE(verifyCli(q).exit, 0);
+    }
+
     // 3. Writers are serialised with imports.
     void appendsDuringAnImportAreKept() {
         const qint64 before = qint64(entriesOf(mPath).size());
