@@ -1,5 +1,6 @@
 #include "importjob.h"
 
+#include "auditjournal.h"
 #include "csvreader.h"
 #include "dataspec.h"
 #include "refdata.h"
@@ -65,6 +66,13 @@ std::string rejectRecord(const RowValidator &v, const CsvReader &reader) {
 // A project is always replaced; any other file only when asked (and never a key store).
 Status ImportJob::checkTarget() const {
     const QFileInfo target(mTarget);
+    const QString journal = audit::journalPath(mTarget);
+    if (!target.exists() && QFileInfo::exists(journal))
+        return fileError(QStringLiteral("orphan_journal"),
+                         QStringLiteral("refusing to create %1: the audit journal %2 of a project that was there remains, and the new "
+                                        "project's log would never match it; if that project was removed on purpose, move the journal "
+                                        "away first")
+                             .arg(mTarget, journal));
     if (!target.exists()) return Ok{};
     if (target.isDir())
         return fileError(QStringLiteral("is_folder"), QStringLiteral("refusing to replace %1: it is a folder").arg(mTarget));
