@@ -169,8 +169,8 @@ int auditVerify(const QCommandLineParser &p, const QString &headOption) {
             text += QStringLiteral("anchored: entries 1 to %1 match the audit journal %2\n").arg(r.anchoredSeq).arg(r.journal);
         else
             text += QStringLiteral(
-                        "not anchored: no audit journal at %1, so only the chain inside the file was checked (a log rewritten "
-                        "consistently would not show)\n")
+                        "not anchored: no audit journal (or an empty one) at %1, so only the chain inside the file was checked (a log "
+                        "rewritten consistently would not show)\n")
                         .arg(r.journal);
         if (r.headChecked) text += QStringLiteral("matches the head you gave (entry %1)\n").arg(options.headSeq);
         out(text);
