@@ -130,28 +130,93 @@ int runUsersCommand(const QStringList &args) {
     return 0;
 }
 
+namespace {
+// `phm audit verify`: exit 0 intact, 1 the chain is broken at an entry, 2 it cannot be verified.
+int auditVerify(const QCommandLineParser &p, const QString &headOption) {
+    const bool json = p.isSet(kJson);
+    auto cannot = [&](const QString &why) {
+        if (json)
+            out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},
+                                                            {QStringLiteral("status"), QStringLiteral("cannot_verify")},
+                                                            {QStringLiteral("entries"), QJsonValue()},
+                                                            {QStringLiteral("first_bad"), QJsonValue()},
+                                                            {QStringLiteral("problem"), why}})
+                                      .toJson()));
+        fail(QStringLiteral("phm audit verify: cannot verify: %1").arg(why));
+        return 2;
+    };
+    if (!p.isSet(kProject)) return cannot(QStringLiteral("--project FILE is required"));
+    audit::VerifyOptions options;
+    if (p.isSet(headOption)) {
+        const QString head = p.value(headOption);
+        bool ok = false;
+        options.headSeq = head.section(QLatin1Char(':'), 0, 0).toLongLong(&ok);
+        options.headHash = head.section(QLatin1Char(':'), 1);
+        if (!ok || options.headSeq < 1 || options.headHash.size() != 64)
+            return cannot(QStringLiteral("--head must be SEQ:HASH as `phm audit head` prints it, not \"%1\"").arg(head));
+    }
+    auto v = audit::verifyProject(p.value(kProject), options);
+    if (!v) return cannot(v.error().message);
+    const audit::Verification &r = v.value();
+    if (json) {
+        out(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("ok"), r.ok},
+                                      {QStringLiteral("status"), r.ok ? QStringLiteral("intact") : QStringLiteral("broken")},
+                                      {QStringLiteral("entries"), r.entries},
+                                      {QStringLiteral("first_bad"), r.ok ? QJsonValue() : QJsonValue(r.firstBad)},
+                                      {QStringLiteral("problem"), r.ok ? QJsonValue() : QJsonValue(r.problem)},
+                                      {QStringLiteral("head"), QStringLiteral("%1:%2").arg(r.headSeq).arg(r.headHash)},
+                                      {QStringLiteral("anchored"), r.anchored},
+                                      {QStringLiteral("journal"), r.journal},
+                                      {QStringLiteral("anchored_to"), r.anchored ? QJsonValue(r.anchoredSeq) : QJsonValue()},
+                                      {QStringLiteral("head_checked"), r.headChecked}})
+                .toJson()));
+    } else if (r.ok) {
+        QString text = QStringLiteral("audit log intact: %1 entries\n").arg(r.entries);
+        if (r.anchored)
+            text += QStringLiteral("anchored: entries 1 to %1 match the audit journal %2\n").arg(r.anchoredSeq).arg(r.journal);
+        else
+            text += QStringLiteral(
+                        "not anchored: no audit journal (or an empty one) at %1, so only the chain inside the file was checked (a log "
+                        "rewritten consistently would not show)\n")
+                        .arg(r.journal);
+        if (r.headChecked) text += QStringLiteral("matches the head you gave (entry %1)\n").arg(options.headSeq);
+        out(text);
+    }
+    if (!r.ok) {
+        fail(QStringLiteral("phm audit verify: chain broken at entry %1: %2").arg(r.firstBad).arg(r.problem));
+        return 1;
+    }
+    return 0;
+}
+}  // namespace
+
 int runAuditCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addOptions({kProject, kJson, kPassphraseFile});
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify or list"));
+    const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("verify: also check that entry SEQ has hash HASH."),
+                                  QStringLiteral("SEQ:HASH"));
+    p.addOptions({kProject, kJson, head, kPassphraseFile});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify, head or list"));
     p.process(args);
     const QString action = p.positionalArguments().value(0);
+    if (action == QLatin1String("verify")) return auditVerify(p, head.names().first());
     auto opened = openExisting(p, false);
     if (!opened) return fail(QStringLiteral("phm audit: %1").arg(opened.error().message));
     ProjectDb &db = *opened.value();
-    if (action == QLatin1String("verify")) {
-        auto v = audit::verify(db);
-        if (!v) return fail(QStringLiteral("phm audit verify: %1").arg(v.error().message));
-        const audit::Verification &r = v.value();
-        if (p.isSet(kJson))
-            out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("ok"), r.ok},
-                                                            {QStringLiteral("entries"), r.entries},
-                                                            {QStringLiteral("first_bad"), r.ok ? QJsonValue() : QJsonValue(r.firstBad)},
-                                                            {QStringLiteral("problem"), r.ok ? QJsonValue() : QJsonValue(r.problem)}})
-                                      .toJson()));
-        else if (r.ok)
-            out(QStringLiteral("audit log intact: %1 entries\n").arg(r.entries));
-        if (!r.ok) return fail(QStringLiteral("phm audit verify: %1").arg(r.problem));
+    if (action == QLatin1String("head")) {
+        // The newest entry as SEQ:HASH, to write down elsewhere (a ticket) and check later with
+        // `phm audit verify --head`.
+        auto all = audit::entries(db);
+        if (!all) return fail(QStringLiteral("phm audit head: %1").arg(all.error().message));
+        if (all.value().empty()) return fail(QStringLiteral("phm audit head: %1 has no audit entries").arg(p.value(kProject)));
+        const audit::Entry &e = all.value().back();
+        const QString h = QStringLiteral("%1:%2").arg(e.seq).arg(e.hash);
+        out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("head"), h},
+                                                                         {QStringLiteral("seq"), e.seq},
+                                                                         {QStringLiteral("hash"), e.hash},
+                                                                         {QStringLiteral("at"), e.at}})
+                                                   .toJson())
+                           : h + QLatin1Char('\n'));
         return 0;
     }
     if (action == QLatin1String("list")) {
@@ -170,7 +235,7 @@ int runAuditCommand(const QStringList &args) {
         out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("entries"), rows}}).toJson()) : text);
         return 0;
     }
-    return fail(QStringLiteral("usage: phm audit verify|list --project P [--json]"));
+    return fail(QStringLiteral("usage: phm audit verify|head|list --project P [--head SEQ:HASH] [--json]"));
 }
 
 int runKeysCommand(const QStringList &args) {

@@ -1,9 +1,13 @@
 #include "audit.h"
 
+#include "auditjournal.h"
+#include "identifiers.h"
 #include "projectdb.h"
+#include "projectlock.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace phm::core::audit {
@@ -16,7 +20,33 @@ const QString kHeadKey = QStringLiteral("audit.head");  // "<seq> <hash>" of the
 Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+QJsonValue redactValue(const QJsonValue &v, const QStringList &names, bool &changed) {
+    if (v.isString()) {
+        const QString r = redactIdentifiers(v.toString(), names);
+        changed = changed || r != v.toString();
+        return r;
+    }
+    if (v.isArray()) {
+        QJsonArray a;
+        for (const QJsonValue &x : v.toArray()) a.append(redactValue(x, names, changed));
+        return a;
+    }
+    if (v.isObject()) {
+        QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) it.value() = redactValue(it.value(), names, changed);
+        return o;
+    }
+    return v;
+}
 }  // namespace
+
+QJsonObject redactedDetail(const QJsonObject &detail, const QStringList &knownNames) {
+    bool changed = false;
+    QJsonObject out = redactValue(detail, knownNames, changed).toObject();
+    if (changed) out.insert(QStringLiteral("redacted"), true);
+    return out;
+}
 
 QString entryHash(const Entry &e) {
     const QChar sep(0x1f);  // unit separator: cannot be typed into a field by accident
@@ -26,6 +56,12 @@ QString entryHash(const Entry &e) {
 }
 
 Status appendInTransaction(ProjectDb &db, Entry &e) {
+    if (!db.isWriteLocked())
+        return Error{
+            QStringLiteral("not_locked"),
+            QStringLiteral("internal error: an audit entry for %1 was about to be written without the project's write lock").arg(db.path()),
+            db.path()};
+    e.detail = redactedDetail(e.detail);
     Statement last(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
     e.seq = 1;
     e.prevHash = kGenesis;
@@ -51,18 +87,37 @@ Status appendInTransaction(ProjectDb &db, Entry &e) {
     return db.setMeta(kHeadKey, QStringLiteral("%1 %2").arg(e.seq).arg(e.hash));
 }
 
-Status record(const QString &projectPath, const QString &user, const QString &role, const QString &action, const QJsonObject &detail) {
-    auto opened = ProjectDb::open(projectPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
+Status writeWithEntry(ProjectDb &db, Entry &e, const std::function<Status()> &change) {
+    auto lock = ProjectLock::acquire(db.path(), QStringLiteral("audit"));
+    if (!lock) return lock.error();
+    // While this waited, an import may have renamed a new file over the project: write into that.
+    if (auto s = db.reopen(); !s) return s;
+    db.setWriteLocked(true);
+    struct Unlocked {
+        ProjectDb &locked;
+        ~Unlocked() { locked.setWriteLocked(false); }
+    } unlocked{db};
     if (auto s = db.migrate(); !s) return s;
     if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
-    Entry e{0, {}, user, role, action, detail, {}, {}};
-    if (auto s = appendInTransaction(db, e); !s) {
+    Status s = change ? change() : Status(Ok{});
+    if (s) s = appendInTransaction(db, e);
+    if (s) s = db.exec(QStringLiteral("COMMIT"));
+    if (!s) {
         db.exec(QStringLiteral("ROLLBACK"));
         return s;
     }
-    return db.exec(QStringLiteral("COMMIT"));
+    if (auto j = journalAppend(db.path(), {JournalLine{e.seq, e.hash, e.at}}); !j)
+        return Error{j.error().code,
+                     QStringLiteral("entry %1 was written to the audit log, but not to its journal: %2").arg(e.seq).arg(j.error().message),
+                     j.error().context};
+    return Ok{};
+}
+
+Status record(const QString &projectPath, const QString &user, const QString &role, const QString &action, const QJsonObject &detail) {
+    auto opened = ProjectDb::open(projectPath, true);
+    if (!opened) return opened.error();
+    Entry e{0, {}, user, role, action, detail, {}, {}};
+    return writeWithEntry(*opened.value(), e);
 }
 
 Result<std::vector<Entry>> entries(ProjectDb &db) {
@@ -74,59 +129,6 @@ Result<std::vector<Entry>> entries(ProjectDb &db) {
                             QJsonDocument::fromJson(st.columnText(5).toUtf8()).object(), st.columnText(6), st.columnText(7)});
     if (!st.ok()) return dbError(db, QStringLiteral("cannot read the audit log"));
     return out;
-}
-
-Result<Verification> verify(ProjectDb &db) {
-    // Read in storage order with the stored detail text, so a reordering or an edit that changes
-    // only the JSON's spelling is seen as it is on disk.
-    Verification v;
-    if (db.schemaVersion() < 3) return v;
-    Statement st(db, QStringLiteral("SELECT seq, at, user, role, action, detail, prev_hash, hash FROM audit_log ORDER BY rowid"));
-    QString previous = kGenesis;
-    qint64 position = 0;
-    auto bad = [&](qint64 which, const QString &problem) {
-        v.ok = false;
-        v.firstBad = which;
-        v.problem = problem;
-    };
-    while (v.ok && st.step()) {
-        ++position;
-        const QString storedDetail = st.columnText(5);
-        Entry e{st.columnInt(0),  st.columnText(1), st.columnText(2),
-                st.columnText(3), st.columnText(4), QJsonDocument::fromJson(storedDetail.toUtf8()).object(),
-                st.columnText(6), st.columnText(7)};
-        if (e.seq != position)
-            bad(position, QStringLiteral("entry %1 is out of place: found entry number %2 where entry %1 should be (an entry was removed "
-                                         "or the entries were reordered)")
-                              .arg(position)
-                              .arg(e.seq));
-        else if (e.prevHash != previous)
-            bad(e.seq, QStringLiteral("entry %1 does not follow entry %2: its link to the previous entry does not match (an entry before "
-                                      "it was removed, changed or moved)")
-                           .arg(e.seq)
-                           .arg(e.seq - 1));
-        else if (compact(e.detail) != storedDetail || entryHash(e) != e.hash)
-            bad(e.seq, QStringLiteral("entry %1 was changed after it was written: its content does not match its hash").arg(e.seq));
-        previous = e.hash;
-        v.entries = position;
-    }
-    if (!st.ok()) return dbError(db, QStringLiteral("cannot read the audit log"));
-    if (!v.ok) return v;
-    const QString head = db.meta(kHeadKey);
-    const QString expected = position == 0 ? QString() : QStringLiteral("%1 %2").arg(position).arg(previous);
-    if (head != expected) {
-        const qint64 recorded = head.section(QLatin1Char(' '), 0, 0).toLongLong();
-        if (recorded > position)
-            bad(position + 1, QStringLiteral("entry %1 is missing: the log ends at entry %2 but entry %3 was written (entries were removed "
-                                             "from the end)")
-                                  .arg(position + 1)
-                                  .arg(position)
-                                  .arg(recorded));
-        else
-            bad(position,
-                QStringLiteral("entry %1 is not the newest entry the project recorded (the log or its head was altered)").arg(position));
-    }
-    return v;
 }
 
 }  // namespace phm::core::audit

@@ -10,6 +10,8 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace phm::core {
@@ -31,10 +33,21 @@ struct Entry {
 QString entryHash(const Entry &entry);
 
 // Appends an entry inside the caller's transaction (the caller has BEGIN IMMEDIATE'd the
-// project, so no other writer can interleave). Fills in seq, at, prevHash and hash.
+// project, so no other writer can interleave, and holds the project's write lock: see
+// core/projectlock; refused otherwise). Fills in seq, at, prevHash and hash. Every string in the
+// detail passes the identifier check (core/identifiers) first: what fails is stored redacted and
+// the detail gets "redacted": true. The caller journals the entry after its commit
+// (audit::journalAppend), as writeWithEntry does.
 Status appendInTransaction(ProjectDb &db, Entry &entry);
-// Opens the project for writing, appends one entry in its own transaction and closes it.
+// The write path for everything that appends an entry: takes the project's write lock (waiting
+// for an import to finish), reopens `db` (the file may have been replaced meanwhile), runs
+// `change` and the append in one transaction, commits, and journals the entry.
+Status writeWithEntry(ProjectDb &db, Entry &entry, const std::function<Status()> &change = {});
+// Opens the project for writing and appends one entry through writeWithEntry.
 Status record(const QString &projectPath, const QString &user, const QString &role, const QString &action, const QJsonObject &detail);
+
+// The detail with every string checked for identifiers (redacted, and "redacted": true, if any).
+QJsonObject redactedDetail(const QJsonObject &detail, const QStringList &knownNames = {});
 
 // Every entry, oldest first.
 Result<std::vector<Entry>> entries(ProjectDb &db);
@@ -44,10 +57,30 @@ struct Verification {
     qint64 entries = 0;
     qint64 firstBad = 0;  // sequence number (or position) of the first entry that fails; 0 when ok
     QString problem;      // one sentence naming the entry and what is wrong with it
+    // Set by verifyProject: whether the log was checked against its journal, and up to which entry.
+    bool anchored = false;
+    QString journal;  // the journal's path
+    qint64 anchoredSeq = 0;
+    qint64 headSeq = 0;  // the newest entry: seq and hash
+    QString headHash;
+    bool headChecked = false;  // a head given with VerifyOptions was checked
 };
 // Walks the chain from the first entry: sequence numbers must run 1, 2, 3, ...; each entry's
 // prevHash must be the hash of the entry before it and its hash must match its content; the
-// newest entry must be the one recorded in the meta table (so removing the last entries shows).
+// newest entry must be the one recorded in the meta table (so removing the last entries shows);
+// an imported project with no entry has lost its log. An error (not a Verification) when the log
+// cannot be read at all: no audit_log table, no head recorded, no entries in a project that was
+// never imported, or the file is locked or unreadable. Reads in one transaction.
 Result<Verification> verify(ProjectDb &db);
+
+struct VerifyOptions {
+    qint64 headSeq = 0;  // a head written down elsewhere (`phm audit head`): entry headSeq must have headHash
+    QString headHash;
+};
+// The whole check `phm audit verify` runs on a file: it must be a readable project of ours with an
+// audit log; the chain is verified, then checked against the journal beside it (when there is
+// one: otherwise anchored is false) and against options' head. An error means "cannot verify"
+// and says why; a Verification that is not ok names the first bad entry.
+Result<Verification> verifyProject(const QString &projectPath, const VerifyOptions &options = {});
 
 }  // namespace phm::core::audit

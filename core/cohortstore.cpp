@@ -1,11 +1,14 @@
 #include "cohortstore.h"
 
 #include "audit.h"
+#include "auditjournal.h"
 #include "projectdb.h"
+#include "projectlock.h"
 #include "users.h"
 #include "ruleparser.h"
 
 #include <map>
+#include <optional>
 #include <queue>
 
 namespace phm::core {
@@ -99,6 +102,8 @@ Result<SavedCohort> CohortStore::find(const QString &name) const {
 Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule, const QString &author, const QString &note,
                                         qint64 count) {
     if (name.trimmed().isEmpty()) return Error{QStringLiteral("bad_name"), QStringLiteral("a cohort needs a name"), {}};
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(mPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
@@ -142,23 +147,31 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
     if (!insert.stepDone()) return rollback(QStringLiteral("cannot save cohort"));
     // A cohort identities were revealed from is evidence: every later change of it is audited (its
     // earlier versions are kept, so what was revealed can always be read back).
+    std::optional<audit::Entry> changed;
     if (revealedFrom(db, name)) {
         auto found = findUser(db, currentLogin());
         const User who = found ? found.value() : User::unlisted(currentLogin());
-        audit::Entry e{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-changed"),
-                       QJsonObject{{QStringLiteral("cohort"), name}, {QStringLiteral("version"), v.version},
-                                   {QStringLiteral("revealed_before"), true}},
-                       {}, {}};
-        if (auto s = audit::appendInTransaction(db, e); !s) {
+        changed = audit::Entry{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-changed"),
+                               QJsonObject{{QStringLiteral("cohort"), name}, {QStringLiteral("version"), v.version},
+                                           {QStringLiteral("revealed_before"), true}},
+                               {}, {}};
+        db.setWriteLocked(true);  // this save holds the project's write lock
+        const Status s = audit::appendInTransaction(db, *changed);
+        db.setWriteLocked(false);
+        if (!s) {
             db.exec(QStringLiteral("ROLLBACK"));
             return s.error();
         }
     }
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s.error();
+    if (changed)
+        if (auto j = audit::journalAppend(mPath, {audit::JournalLine{changed->seq, changed->hash, changed->at}}); !j) return j.error();
     return v;
 }
 
 Status CohortStore::remove(const QString &name) {
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(mPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
@@ -173,15 +186,16 @@ Status CohortStore::remove(const QString &name) {
                          .arg(name),
                      name};
     }
-    {  // every deletion is audited, in the same transaction
-        auto found = findUser(db, currentLogin());
-        const User who = found ? found.value() : User::unlisted(currentLogin());
-        audit::Entry e{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-deleted"),
-                       QJsonObject{{QStringLiteral("cohort"), name}}, {}, {}};
-        if (auto s = audit::appendInTransaction(db, e); !s) {
-            db.exec(QStringLiteral("ROLLBACK"));
-            return s;
-        }
+    auto found = findUser(db, currentLogin());
+    const User who = found ? found.value() : User::unlisted(currentLogin());
+    audit::Entry deleted{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-deleted"), QJsonObject{{QStringLiteral("cohort"), name}},
+                         {}, {}};
+    db.setWriteLocked(true);  // every deletion is audited, in the same transaction, under the lock held
+    const Status audited = audit::appendInTransaction(db, deleted);
+    db.setWriteLocked(false);
+    if (!audited) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        return audited;
     }
     Statement del(db, QStringLiteral("DELETE FROM cohort_version WHERE cohort_id = (SELECT id FROM cohort WHERE name = ?)"));
     del.bindText(1, name);
@@ -192,7 +206,8 @@ Status CohortStore::remove(const QString &name) {
         db.exec(QStringLiteral("ROLLBACK"));
         return e;
     }
-    return db.exec(QStringLiteral("COMMIT"));
+    if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s;
+    return audit::journalAppend(mPath, {audit::JournalLine{deleted.seq, deleted.hash, deleted.at}});
 }
 
 }  // namespace phm::core

@@ -1,6 +1,7 @@
 #include "core20plus5.h"
 
 #include "projectdb.h"
+#include "projectlock.h"
 #include "ruleengine.h"
 #include "ruleparser.h"
 
@@ -72,6 +73,9 @@ Result<std::vector<PlusGroup>> loadPlusGroups(const QString &projectPath, const 
 
 Status savePlusGroups(const QString &projectPath, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists) {
     if (auto s = checkGroups(groups, lists, QString()); !s) return s;  // nothing is written unless every group is valid
+    // Waits for an import to finish.
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("plus-groups"));
+    if (!lock) return lock.error();
     auto db = ProjectDb::open(projectPath, true);
     if (!db) return db.error();
     return db.value()->setMeta(kMetaKey, QString::fromUtf8(plusGroupsJson(groups)));

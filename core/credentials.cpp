@@ -189,30 +189,27 @@ Status setPassphrase(ProjectDb &db, const User &actor, const QString &login, con
                                                reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()), nullptr, out,
                                                key.data());
     const User &by = firstAdmin ? target.value() : actor;
-    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
-    Statement st(db, QStringLiteral("INSERT OR REPLACE INTO credential(login, verifier, salt, box_public, sign_public, sealed_secrets, "
-                                    "set_at, set_by) VALUES (?,?,?,?,?,?,?,?)"));
-    st.bindText(1, login);
-    st.bindText(2, QString::fromLatin1(verifier));
-    st.bindBlob(3, salt.constData(), size_t(salt.size()));
-    st.bindBlob(4, boxPublic.constData(), size_t(boxPublic.size()));
-    st.bindBlob(5, signPublic.constData(), size_t(signPublic.size()));
-    st.bindBlob(6, sealed.constData(), size_t(sealed.size()));
-    st.bindText(7, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    st.bindText(8, by.name);
-    Status s = st.stepDone() ? Status(Ok{}) : Status(dbError(db, QStringLiteral("cannot save the credential")));
     const bool newKeys = !(own && own->user.name == login);
     audit::Entry e{0, {}, by.name, roleName(by.role), QStringLiteral("set-passphrase"),
                    QJsonObject{{QStringLiteral("user"), login},
                                {QStringLiteral("new_keys"), newKeys},
                                {QStringLiteral("first_admin"), firstAdmin}},
                    {}, {}};
-    if (s) s = audit::appendInTransaction(db, e);
-    if (!s) {
-        db.exec(QStringLiteral("ROLLBACK"));
-        return s;
-    }
-    return db.exec(QStringLiteral("COMMIT"));
+    // The credential and its audit entry in one transaction, under the project's write lock.
+    return audit::writeWithEntry(db, e, [&]() -> Status {
+        Statement st(db, QStringLiteral("INSERT OR REPLACE INTO credential(login, verifier, salt, box_public, sign_public, "
+                                        "sealed_secrets, set_at, set_by) VALUES (?,?,?,?,?,?,?,?)"));
+        st.bindText(1, login);
+        st.bindText(2, QString::fromLatin1(verifier));
+        st.bindBlob(3, salt.constData(), size_t(salt.size()));
+        st.bindBlob(4, boxPublic.constData(), size_t(boxPublic.size()));
+        st.bindBlob(5, signPublic.constData(), size_t(signPublic.size()));
+        st.bindBlob(6, sealed.constData(), size_t(sealed.size()));
+        st.bindText(7, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        st.bindText(8, by.name);
+        if (!st.stepDone()) return dbError(db, QStringLiteral("cannot save the credential"));
+        return Ok{};
+    });
 }
 
 Status setPassphrase(const QString &projectPath, const User &actor, const QString &login, const QByteArray &passphrase,

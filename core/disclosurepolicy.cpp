@@ -2,6 +2,7 @@
 
 #include "audit.h"
 #include "projectdb.h"
+#include "projectlock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,8 @@ const QString kRoundingKey = QStringLiteral("disclosure.key");
 Result<QByteArray> roundingKey(const QString &projectPath, ProjectDb &db) {
     QByteArray key = QByteArray::fromBase64(db.meta(kRoundingKey).toLatin1());
     if (key.size() == disclosure::newRoundingKey().size()) return key;
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("disclosure-key"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto writable = ProjectDb::open(projectPath, true);  // read-write (the file exists: it was just read)
     if (!writable) return writable.error();
     ProjectDb &w = *writable.value();
@@ -75,19 +78,11 @@ Status setProjectPolicy(const QString &projectPath, const User &actor, const dis
     auto opened = ProjectDb::open(projectPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
-    if (auto s = db.migrate(); !s) return s;
-    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
     const QString json = QString::fromUtf8(QJsonDocument(toJson(policy)).toJson(QJsonDocument::Compact));
-    Status s = db.setMeta(kKey, json);
     QJsonObject detail = toJson(policy);
     detail.insert(QStringLiteral("policy"), policy.describe());
     audit::Entry e{0, {}, actor.name, roleName(actor.role), QStringLiteral("set-policy"), detail, {}, {}};
-    if (s) s = audit::appendInTransaction(db, e);
-    if (!s) {
-        db.exec(QStringLiteral("ROLLBACK"));
-        return s;
-    }
-    return db.exec(QStringLiteral("COMMIT"));
+    return audit::writeWithEntry(db, e, [&] { return db.setMeta(kKey, json); });
 }
 
 }  // namespace phm::core

@@ -1,5 +1,6 @@
 #include "importer.h"
 
+#include "auditjournal.h"
 #include "columnblocks.h"
 #include "importjob.h"
 #include "safefile.h"
@@ -85,7 +86,7 @@ Status ImportJob::finish(ImportReport &report) {
     qint64 rejected = 0;
     for (const FileImportReport &f : report.files) rejected += f.rowsRejected;
     const QJsonObject importDetail{{QStringLiteral("persons"), qint64(report.persons)}, {QStringLiteral("rows_rejected"), rejected}};
-    if (auto s = carryOverGovernance(*mDb, mTarget, importDetail); !s) return s;
+    if (auto s = carryOverGovernance(*mDb, mTarget, importDetail, &mImportEntry); !s) return s;
     if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
     mDb.reset();
     mark("commit");
@@ -94,6 +95,11 @@ Status ImportJob::finish(ImportReport &report) {
     if (!syncFile(mTemp) || std::rename(QFile::encodeName(mTemp).constData(), QFile::encodeName(mTarget).constData()) != 0)
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
     mark("sync_and_rename");
+    if (auto s = audit::journalAppend(mTarget, {audit::JournalLine{mImportEntry.seq, mImportEntry.hash, mImportEntry.at}}); !s)
+        return Error{s.error().code,
+                     QStringLiteral("%1 was imported, but its import entry could not be written to the audit journal: %2")
+                         .arg(mTarget, s.error().message),
+                     mTarget};
     return replaceRejects(report.rejectsDir);
 }
 
@@ -124,6 +130,11 @@ Result<ImportReport> ImportJob::run() {
     QElapsedTimer timer;
     timer.start();
     ImportReport report;
+    // Held until the job ends: no audit entry can be written into the file this import replaces,
+    // and no second import can carry over the log without this one's entry.
+    auto lock = ProjectLock::acquire(mTarget, QStringLiteral("import"));
+    if (!lock) return lock.error();
+    mLock = std::move(lock.value());
     if (auto s = prepare(); !s) {
         discard();
         return s.error();

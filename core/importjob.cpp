@@ -1,5 +1,6 @@
 #include "importjob.h"
 
+#include "auditjournal.h"
 #include "csvreader.h"
 #include "dataspec.h"
 #include "refdata.h"
@@ -65,6 +66,13 @@ std::string rejectRecord(const RowValidator &v, const CsvReader &reader) {
 // A project is always replaced; any other file only when asked (and never a key store).
 Status ImportJob::checkTarget() const {
     const QFileInfo target(mTarget);
+    const QString journal = audit::journalPath(mTarget);
+    if (!target.exists() && QFileInfo::exists(journal))
+        return fileError(QStringLiteral("orphan_journal"),
+                         QStringLiteral("refusing to create %1: the audit journal %2 of a project that was there remains, and the new "
+                                        "project's log would never match it; if that project was removed on purpose, move the journal "
+                                        "away first")
+                             .arg(mTarget, journal));
     if (!target.exists()) return Ok{};
     if (target.isDir())
         return fileError(QStringLiteral("is_folder"), QStringLiteral("refusing to replace %1: it is a folder").arg(mTarget));
@@ -107,6 +115,7 @@ Status ImportJob::prepare() {
     auto db = ProjectDb::create(mTemp);
     if (!db) return db.error();
     mDb = std::move(db.value());
+    mDb->setWriteLocked(true);  // run() holds the project's write lock
     for (const char *pragma :
          {"PRAGMA page_size = 16384", "PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA locking_mode = EXCLUSIVE",
           "PRAGMA cache_size = -262144", "PRAGMA temp_store = MEMORY", "PRAGMA application_id = 1346915671"})

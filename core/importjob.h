@@ -1,10 +1,12 @@
 #pragma once
 // Internal to the importer: one import run's state. See importer.h for the contract.
+#include "audit.h"
 #include "csvwriter.h"
 #include "eventbuilder.h"
 #include "importer.h"
 #include "project.h"
 #include "projectdb.h"
+#include "projectlock.h"
 #include "rowvalidator.h"
 #include "sqlbatchwriter.h"
 
@@ -74,7 +76,9 @@ private:
     QString mFrom, mTarget, mTemp, mRejectsTemp;
     Feedback &mFeedback;
     ImportOptions mOptions;
+    std::unique_ptr<ProjectLock> mLock;  // the project's write lock, held from the first check to the end
     std::unique_ptr<ProjectDb> mDb;
+    audit::Entry mImportEntry;                // journalled once the new file has replaced the project
     std::unique_ptr<SqlBatchWriter> mWriter;  // INSERTs of the file being imported, on its own thread
     Geography mGeo;
     PersonTable mPersons;

@@ -1,6 +1,7 @@
 #include "indicators.h"
 
 #include "projectdb.h"
+#include "projectlock.h"
 #include "ruleparser.h"
 
 #include <QFile>
@@ -133,6 +134,8 @@ QByteArray definitionsJson(const std::vector<IndicatorDefinition> &list) {
 }
 
 Status storeDefinitions(const QString &projectPath, const std::vector<IndicatorDefinition> &list) {
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("indicators"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto db = ProjectDb::open(projectPath, true);
     if (!db) return db.error();
     return db.value()->setMeta(kStoredKey, list.empty() ? QString() : QString::fromUtf8(definitionsJson(list)));

@@ -2,6 +2,7 @@
 
 #include "cohortstore.h"
 #include "projectdb.h"
+#include "projectlock.h"
 
 #include <sqlite3.h>
 #include <QDateTime>
@@ -26,6 +27,8 @@ QString compact(const QJsonValue &v) {
 // transaction, which commits only if it succeeds.
 template <class T, class F>
 Result<T> inTransaction(const QString &path, F work) {
+    auto lock = ProjectLock::acquire(path, QStringLiteral("maturity"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(path, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();

@@ -2,6 +2,7 @@
 
 #include "indicators.h"
 #include "projectdb.h"
+#include "projectlock.h"
 
 #include <sqlite3.h>
 #include <QDateTime>
@@ -193,6 +194,8 @@ Status savePackTemplate(const QString &projectPath, PackTemplate t, const QStrin
     if (t.name.isEmpty()) return bad(QStringLiteral("template"), QStringLiteral("a template needs a name"));
     t.updatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     t.updatedBy = author;
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("pack-templates"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(projectPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
@@ -207,6 +210,8 @@ Status savePackTemplate(const QString &projectPath, PackTemplate t, const QStrin
 }
 
 Status removePackTemplate(const QString &projectPath, const QString &name) {
+    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("pack-templates"));  // waits for an import to finish
+    if (!lock) return lock.error();
     auto opened = ProjectDb::open(projectPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();

@@ -197,6 +197,7 @@ Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, bool 
     configureSqlite();
     std::unique_ptr<ProjectDb> p(new ProjectDb);
     p->mPath = path;
+    p->mWrite = write;
     p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
     db.setDatabaseName(path);
@@ -226,6 +227,7 @@ Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool wri
 Result<std::unique_ptr<ProjectDb>> ProjectDb::create(const QString &path) {
     auto p = connect(path, true);
     if (!p) return p;
+    p.value()->mCreated = true;
     auto version = p.value()->pragma("user_version");
     auto id = p.value()->pragma("application_id");
     if (!version) return version.error();
@@ -291,6 +293,22 @@ Error ProjectDb::failure(const QString &what) const {
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR || code == SQLITE_RANGE || code == SQLITE_FORMAT)
         return damagedProjectError(mPath, QStringLiteral("%1 (%2)").arg(what, lastError()));
     return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, lastError()), mPath};
+}
+
+Status ProjectDb::reopen() {
+    // A fresh connection to what is at the path now (checked again unless this is the import's
+    // own new file), then this object takes it over; the old connection closes with `fresh`.
+    if (!mCreated)
+        if (auto s = checkFile(mPath); !s) return s;
+    auto fresh = connect(mPath, mWrite);
+    if (!fresh) return fresh.error();
+    if (!mCreated)
+        if (auto s = fresh.value()->identify(); !s) return s;
+    std::swap(mConnection, fresh.value()->mConnection);
+    std::swap(mHandle, fresh.value()->mHandle);
+    mSchemaVersion = fresh.value()->mSchemaVersion;
+    mApplicationId = fresh.value()->mApplicationId;
+    return Ok{};
 }
 
 ProjectDb::~ProjectDb() {

@@ -55,6 +55,14 @@ public:
     bool readBlob(int64_t rowid, void *dst, size_t bytes);
     Status setMeta(const QString &key, const QString &value);
     QString meta(const QString &key);
+    // Closes and opens the file at path() again: after waiting for the project's write lock
+    // (core/projectlock), the file there may be a new one an import renamed over the old.
+    // No Statement may be alive on this connection.
+    Status reopen();
+    // Set while this connection's writer holds the project's write lock (core/projectlock); an
+    // audit entry is appended only then (audit::appendInTransaction checks).
+    void setWriteLocked(bool locked) { mWriteLocked = locked; }
+    bool isWriteLocked() const { return mWriteLocked; }
 
 private:
     ProjectDb() = default;
@@ -63,6 +71,8 @@ private:
     Result<int64_t> pragma(const char *name);
     QString mConnection;
     QString mPath;
+    bool mWrite = false, mCreated = false;
+    bool mWriteLocked = false;
     sqlite3 *mHandle = nullptr;
     int mSchemaVersion = 0;
     int64_t mApplicationId = 0;

@@ -3,11 +3,11 @@
 #include "audit.h"
 #include "cohortanalysis.h"
 #include "credentials.h"
+#include "identifiers.h"
 #include "project.h"
 #include "projectdb.h"
 
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace phm::core {
 
@@ -17,11 +17,10 @@ Status checkReason(const QString &reason) {
         return Error{QStringLiteral("no_reason"),
                      QStringLiteral("state the direct-care reason for revealing identities (at least 15 characters)"),
                      {}};
-    static const QRegularExpression tenDigits(QStringLiteral("\\d(?:\\s?\\d){9}"));
-    if (tenDigits.match(r).hasMatch())
+    if (containsIdentifier(r))
         return Error{QStringLiteral("identifier_in_reason"),
-                     QStringLiteral("the reason contains what looks like an NHS number; the reason is kept in the audit log, which must "
-                                    "not hold identifiers"),
+                     QStringLiteral("the reason contains what looks like an identifier (an NHS number, a date or a postcode); the reason "
+                                    "is kept in the audit log, which must not hold identifiers"),
                      {}};
     return Ok{};
 }
@@ -90,6 +89,10 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
     detail.insert(QStringLiteral("cohort_members"), reveal.cohortMembers);
     detail.insert(QStringLiteral("revealed"), qint64(found.value().size()));
     detail.insert(QStringLiteral("withheld_other_practices"), reveal.otherPractices);
+    // The store is open: the names of the people revealed are checked for too (a reason naming one).
+    QStringList names;
+    for (const Identity &i : found.value()) names << i.givenName << i.familyName;
+    detail = audit::redactedDetail(detail, names);
     if (auto s = audit::record(project.path, user.name, roleName(user.role), QStringLiteral("reidentify"), detail); !s)
         return Error{s.error().code,
                      QStringLiteral("identities were not revealed because the audit log could not be written: %1").arg(s.error().message),

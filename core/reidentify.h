@@ -40,8 +40,9 @@ struct Reveal {
     std::vector<RevealedPerson> people;
 };
 
-// Checks a reason: at least 15 characters and no NHS-number-like run of ten digits (the reason is
-// kept in the audit log, which must hold no identifiers).
+// Checks a reason: at least 15 characters and nothing the identifier check finds (an NHS number,
+// a date, a postcode: core/identifiers), since the reason is kept in the audit log, which must hold
+// no identifiers. A refused reason is still logged, redacted.
 Status checkReason(const QString &reason);
 
 Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists, const User &user, const RevealRequest &request);

@@ -29,19 +29,11 @@ bool practiceExists(ProjectDb &db, const QString &code) {
     return st.step();
 }
 
-// Runs change() and the audit entry in one write transaction.
+// Runs change() and the audit entry in one write transaction, under the project's write lock.
 template <class F>
 Status inTransaction(ProjectDb &db, const User &actor, const QString &action, const QJsonObject &detail, F change) {
-    if (auto s = db.migrate(); !s) return s;
-    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
-    Status s = change();
     audit::Entry e{0, {}, actor.name, roleName(actor.role), action, detail, {}, {}};
-    if (s) s = audit::appendInTransaction(db, e);
-    if (!s) {
-        db.exec(QStringLiteral("ROLLBACK"));
-        return s;
-    }
-    return db.exec(QStringLiteral("COMMIT"));
+    return audit::writeWithEntry(db, e, change);
 }
 
 template <class F>
@@ -178,7 +170,7 @@ Status removeUser(ProjectDb &db, const User &actor, const QString &login) {
     });
 }
 
-Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail) {
+Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail, audit::Entry *appended) {
     std::vector<User> users;
     if (QFileInfo::exists(replacedProject)) {
         auto old = ProjectDb::open(replacedProject, false);
@@ -207,10 +199,11 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
         }
         // What the ICS made, not what the extract holds, stays too: saved cohorts with their
         // history (schema 2), pack templates (schema 4), maturity frameworks, assessments and PHM
-        // cycles (schema 5).
+        // cycles (schema 5), and the privileged users' credentials (schema 6).
         for (const auto &[version, table] :
              {std::pair{2, "cohort"}, std::pair{2, "cohort_version"}, std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"},
-              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}})
+              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"},
+              std::pair{6, "credential"}})
             if (from.schemaVersion() >= version)
                 if (auto s = copyRows(from, db, QLatin1String(table)); !s) return s;
         // And every setting in the meta table (analysts' indicators, PLUS groups, and whatever a
@@ -241,7 +234,9 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
     for (const User &u : users)
         if (u.name == login) actor = u;
     audit::Entry e{0, {}, actor.name, roleName(actor.role), QStringLiteral("import"), importDetail, {}, {}};
-    return audit::appendInTransaction(db, e);
+    if (auto s = audit::appendInTransaction(db, e); !s) return s;
+    if (appended) *appended = e;
+    return Ok{};
 }
 
 Status recordAsCurrentUser(const QString &projectPath, const QString &action, const QJsonObject &detail) {
@@ -261,11 +256,7 @@ Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const
     return readAuditLog(*opened.value(), actor);
 }
 
-Result<audit::Verification> verifyAuditLog(const QString &projectPath) {
-    auto opened = ProjectDb::open(projectPath, false);
-    if (!opened) return opened.error();
-    return audit::verify(*opened.value());
-}
+Result<audit::Verification> verifyAuditLog(const QString &projectPath) { return audit::verifyProject(projectPath); }
 
 Status setUser(const QString &projectPath, const User &actor, const User &user) {
     return withProject(projectPath, [&](ProjectDb &db) { return setUser(db, actor, user); });

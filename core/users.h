@@ -56,8 +56,10 @@ Status removeUser(const QString &projectPath, const User &actor, const QString &
 // current): keeps the users and the audit log of the project being replaced, so re-importing
 // cannot wipe the audit trail (pack templates, the disclosure policy, maturity assessments and PHM
 // cycles are kept as well); a new project gets the importing login as its
-// first admin. Then records the import itself.
-Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail);
+// first admin. Then records the import itself (the caller holds the project's write lock, marks
+// `db` locked, and journals `*appended` once the new file has replaced the project).
+Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const QJsonObject &importDetail,
+                           audit::Entry *appended = nullptr);
 
 // An audit entry for an action of the current login (with its role in the project): exports use
 // it, from the CLI and the workbench alike.
@@ -66,6 +68,7 @@ Status recordAsCurrentUser(const QString &projectPath, const QString &action, co
 // The audit log is for admins: anyone else gets the refusal. Verifying the chain is open to all.
 Result<std::vector<audit::Entry>> readAuditLog(ProjectDb &db, const User &actor);
 Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const User &actor);
+// audit::verifyProject: the chain, its journal, and an error for whatever cannot be read.
 Result<audit::Verification> verifyAuditLog(const QString &projectPath);
 
 // A refusal when the actor lacks the role: "Only an admin can ..." naming the actor and role.

@@ -188,10 +188,14 @@ void AuditLogDialog::verify() {
             }
             const core::audit::Verification &v = r.value();
             if (v.ok) {
-                mStatus->setText(
-                    tr("<span style='color:#007f3b'><b>Chain intact.</b></span> %n entries, each following the one "
-                       "before it.",
-                       nullptr, int(v.entries)));
+                const QString anchor =
+                    v.anchored ? tr("Entries 1 to %1 match the audit journal beside the project.").arg(v.anchoredSeq)
+                               : tr("<b>Not anchored:</b> no audit journal beside the project, so only the chain inside the file was "
+                                    "checked.");
+                mStatus->setText(tr("<span style='color:#007f3b'><b>Chain intact.</b></span> %n entries, each following the one "
+                                    "before it. %1",
+                                    nullptr, int(v.entries))
+                                     .arg(anchor));
             } else {
                 mStatus->setText(tr("<span style='color:#d5281b'><b>Chain broken.</b></span> %1").arg(v.problem.toHtmlEscaped()));
                 const auto hits = mModel->match(mModel->index(0, 0), Qt::DisplayRole, qlonglong(v.firstBad), 1, Qt::MatchExactly);
