@@ -50,7 +50,8 @@ Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QStrin
     if (parser.optionNames().contains(option) && !parser.value(option).isEmpty()) {
         QFile f(parser.value(option));
         if (!f.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("no_passphrase"), QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()), f.fileName()};
+            return Error{QStringLiteral("no_passphrase"), QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()),
+                         f.fileName()};
         return f.readLine().trimmed();
     }
     if (option == QLatin1String("passphrase-file"))
@@ -58,7 +59,8 @@ Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QStrin
             if (const QByteArray env = qgetenv(var); !env.isEmpty()) return env;
     if (auto typed = askTerminal(prompt)) return *typed;
     return Error{QStringLiteral("no_passphrase"),
-                 QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option), {}};
+                 QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option),
+                 {}};
 }
 
 Result<std::unique_ptr<UnlockedCredential>> unlockedUser(const QCommandLineParser &parser, const QString &projectPath) {

@@ -14,12 +14,12 @@ const disclosure::OutputFields kIndicatorFields = [] {
     disclosure::OutputFields f;
     f.counts = {QStringLiteral("numerator"), QStringLiteral("denominator"), QStringLiteral("registered")};
     f.derived = {{QStringLiteral("value"), {QStringLiteral("numerator"), QStringLiteral("denominator")}},
-                {QStringLiteral("lowercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}},
-                {QStringLiteral("uppercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}}};
+                 {QStringLiteral("lowercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}},
+                 {QStringLiteral("uppercl"), {QStringLiteral("numerator"), QStringLiteral("denominator")}}};
     f.notLines = {QStringLiteral("values"), QStringLiteral("ics")};
     f.comparators = {QStringLiteral("comparator"), QStringLiteral("parent_value")};
-    f.labels = {QStringLiteral("ms"), QStringLiteral("date"), QStringLiteral("index_date"), QStringLiteral("confidence"),
-                QStringLiteral("multiplier"), QStringLiteral("runs")};
+    f.labels = {QStringLiteral("ms"),         QStringLiteral("date"),       QStringLiteral("index_date"),
+                QStringLiteral("confidence"), QStringLiteral("multiplier"), QStringLiteral("runs")};
     f.complements = {QStringLiteral("rest")};
     return f;
 }();

@@ -49,9 +49,9 @@ const disclosure::OutputFields kCohortFields = [] {
 const disclosure::OutputFields kSegmentFields = [] {
     disclosure::OutputFields f;
     f.counts = {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"),
-               QStringLiteral("ae_attendances_12m")};
+                QStringLiteral("ae_attendances_12m")};
     f.derived = {{QStringLiteral("percent"), {QStringLiteral("count")}, disclosure::Derivation::Share},
-                {QStringLiteral("cost_12m"), {QStringLiteral("count")}, disclosure::Derivation::Magnitude}};
+                 {QStringLiteral("cost_12m"), {QStringLiteral("count")}, disclosure::Derivation::Magnitude}};
     f.labels = {QStringLiteral("ms"), QStringLiteral("index_date")};
     return f;
 }();
@@ -90,7 +90,8 @@ int runCohortCommand(const QStringList &args) {
          {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
          {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
          {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
-         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+         phm::cli::disclosureOption(),
+         phm::cli::passphraseFileOption()});
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
     if (p.isSet(QStringLiteral("rule-file"))) {
@@ -181,7 +182,8 @@ int runCohortCommand(const QStringList &args) {
             csv.field(project.persons.id(int32_t(i)));
             csv.endRow();
         }
-        if (auto s = ids.write(QByteArray::fromStdString(csv.buffer())); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
+        if (auto s = ids.write(QByteArray::fromStdString(csv.buffer())); !s)
+            return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
         if (auto s = ids.commit(); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
     }
     if (p.isSet(QStringLiteral("json"))) {
@@ -207,7 +209,8 @@ int runCohortsCommand(const QStringList &args) {
                   {QStringLiteral("overlap"), QStringLiteral("Overlap of 2-4 saved cohorts, comma-separated."), QStringLiteral("A,B")},
                   {QStringLiteral("delete"), QStringLiteral("Delete a saved cohort."), QStringLiteral("NAME")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const QString path = p.value(QStringLiteral("project"));
     CohortStore store(path);
@@ -289,7 +292,8 @@ int runSegmentCommand(const QStringList &args) {
          {QStringLiteral("compare-template"), QStringLiteral("Also segment with this template and count movements."), QStringLiteral("ID")},
          {QStringLiteral("compare-date"), QStringLiteral("Also segment at this date and count movements."), QStringLiteral("YYYY-MM-DD")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+         phm::cli::disclosureOption(),
+         phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm segment: %1").arg(policy.error().message));

@@ -124,7 +124,8 @@ int runCore20Command(const QStringList &args) {
          {QStringLiteral("save-plus-groups"), QStringLiteral("Store the --plus-groups file in the project.")},
          {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+         phm::cli::disclosureOption(),
+         phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm core20: %1").arg(policy.error().message));

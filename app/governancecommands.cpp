@@ -32,7 +32,8 @@ const QCommandLineOption kJson(QStringLiteral("json"), QStringLiteral("Print JSO
 const QCommandLineOption kKeys(QStringLiteral("keys"), QStringLiteral("Key store (default: the project's path + .keys)."),
                                QStringLiteral("FILE"));
 const QCommandLineOption kPassphraseFile(QStringLiteral("passphrase-file"),
-                                         QStringLiteral("File whose first line is your passphrase (admins and clinicians)."), QStringLiteral("FILE"));
+                                         QStringLiteral("File whose first line is your passphrase (admins and clinicians)."),
+                                         QStringLiteral("FILE"));
 
 QString keyStorePath(const QCommandLineParser &p) { return p.isSet(kKeys) ? p.value(kKeys) : defaultKeyStorePath(p.value(kProject)); }
 
@@ -111,8 +112,9 @@ int runUsersCommand(const QStringList &args) {
         if (auto s = removeUser(db, actor.value(), p.value(QStringLiteral("name"))); !s)
             return fail(QStringLiteral("phm users remove: %1").arg(s.error().message));
     } else if (action != QLatin1String("list")) {
-        return fail(QStringLiteral("usage: phm users list|set|remove|passphrase --project P [--name LOGIN --role ROLE --practice CODE] "
-                                   "[--passphrase-file F] [--new-passphrase-file F]"));
+        return fail(
+            QStringLiteral("usage: phm users list|set|remove|passphrase --project P [--name LOGIN --role ROLE --practice CODE] "
+                           "[--passphrase-file F] [--new-passphrase-file F]"));
     }
     auto users = listUsers(db);
     if (!users) return fail(QStringLiteral("phm users: %1").arg(users.error().message));

@@ -1,8 +1,8 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
 #include "benchcommand.h"
-#include "clioutput.h"
 #include "clicredentials.h"
 #include "clidisclosure.h"
+#include "clioutput.h"
 #include "cliprogress.h"
 #include "cohortcommands.h"
 #include "core20command.h"
@@ -133,7 +133,8 @@ int cmdInfo(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) {
@@ -151,8 +152,8 @@ int cmdInfo(const QStringList &args) {
     QJsonObject info = projectInfo(*r.value());
     info.insert(QStringLiteral("open_ms"), double(t.elapsed()));
     // The counts of people and events leave through the governed boundary like any other output.
-    auto published = publishGovernedObject(info, projectInfoFields(), policy.value(), p.value(QStringLiteral("project")),
-                                           QStringLiteral("info"));
+    auto published =
+        publishGovernedObject(info, projectInfoFields(), policy.value(), p.value(QStringLiteral("project")), QStringLiteral("info"));
     if (!published) {
         err(QStringLiteral("phm info: %1").arg(published.error().message));
         return 1;

@@ -56,7 +56,8 @@ int runProfileCommand(const QStringList &args) {
                   {QStringLiteral("repeat"), QStringLiteral("Compute N times and report the times (the first is cold)."),
                    QStringLiteral("N"), QStringLiteral("1")},
                   {QStringLiteral("list"), QStringLiteral("List the indicators and exit.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const rules::CodeLists lists;
     auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
@@ -171,7 +172,8 @@ int runInequalityCommand(const QStringList &args) {
                   {QStringLiteral("repetitions"), QStringLiteral("SII simulations."), QStringLiteral("N"), QStringLiteral("100000")},
                   {QStringLiteral("seed"), QStringLiteral("SII random seed."), QStringLiteral("S"), QStringLiteral("1")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm inequality: %1").arg(policy.error().message));
@@ -273,7 +275,8 @@ int runTrendCommand(const QStringList &args) {
                   {QStringLiteral("points"), QStringLiteral("Index dates, at most."), QStringLiteral("N"), QStringLiteral("8")},
                   {QStringLiteral("months"), QStringLiteral("Months between index dates."), QStringLiteral("M"), QStringLiteral("3")},
                   {QStringLiteral("indicator-file"), QStringLiteral("Your own indicator definitions (JSON)."), QStringLiteral("FILE")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm trend: %1").arg(policy.error().message));

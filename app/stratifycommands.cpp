@@ -30,22 +30,24 @@ namespace {
 // from its people.
 const disclosure::OutputFields kStratifyFields = [] {
     disclosure::OutputFields f;
-    f.counts = {QStringLiteral("count"), QStringLiteral("n"), QStringLiteral("persons"), QStringLiteral("people"),
-               QStringLiteral("train_people"), QStringLiteral("test_people")};
+    f.counts = {QStringLiteral("count"),        QStringLiteral("n"),          QStringLiteral("persons"), QStringLiteral("people"),
+                QStringLiteral("train_people"), QStringLiteral("test_people")};
     // Rates from the published counts; the model's own statistics to three significant figures.
     f.counts << QStringLiteral("events") << QStringLiteral("test_outcomes") << QStringLiteral("high_test_people")
              << QStringLiteral("high_test_outcomes");
-    f.derived = {{QStringLiteral("observed"), {QStringLiteral("events"), QStringLiteral("n")}, disclosure::Derivation::Ratio},
-                 {QStringLiteral("ppv_high"), {QStringLiteral("high_test_outcomes"), QStringLiteral("high_test_people")},
-                  disclosure::Derivation::Ratio},
-                 {QStringLiteral("sensitivity_high"), {QStringLiteral("high_test_outcomes"), QStringLiteral("test_outcomes")},
-                  disclosure::Derivation::Ratio},
-                 {QStringLiteral("outcome_rate"), {QStringLiteral("test_outcomes"), QStringLiteral("test_people")},
-                  disclosure::Derivation::Ratio}};
+    f.derived = {
+        {QStringLiteral("observed"), {QStringLiteral("events"), QStringLiteral("n")}, disclosure::Derivation::Ratio},
+        {QStringLiteral("ppv_high"),
+         {QStringLiteral("high_test_outcomes"), QStringLiteral("high_test_people")},
+         disclosure::Derivation::Ratio},
+        {QStringLiteral("sensitivity_high"),
+         {QStringLiteral("high_test_outcomes"), QStringLiteral("test_outcomes")},
+         disclosure::Derivation::Ratio},
+        {QStringLiteral("outcome_rate"), {QStringLiteral("test_outcomes"), QStringLiteral("test_people")}, disclosure::Derivation::Ratio}};
     for (const char *key : {"predicted", "auroc", "intercept", "beta"})
         f.derived.push_back({QLatin1String(key), {}, disclosure::Derivation::Statistic});
-    f.labels = {QStringLiteral("ms"), QStringLiteral("min_score"), QStringLiteral("index_date"), QStringLiteral("runs"),
-                QStringLiteral("train_ms"), QStringLiteral("score_ms"), QStringLiteral("efi_ms"), QStringLiteral("segment_ms")};
+    f.labels = {QStringLiteral("ms"),       QStringLiteral("min_score"), QStringLiteral("index_date"), QStringLiteral("runs"),
+                QStringLiteral("train_ms"), QStringLiteral("score_ms"),  QStringLiteral("efi_ms"),     QStringLiteral("segment_ms")};
     return f;
 }();
 
@@ -69,7 +71,8 @@ int runRiskCommand(const QStringList &args) {
          {QStringLiteral("high"), QStringLiteral("Percent of people in the high-risk tier."), QStringLiteral("PCT"), QStringLiteral("5")},
          {QStringLiteral("rising"), QStringLiteral("Percent in the rising-risk tier."), QStringLiteral("PCT"), QStringLiteral("15")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+         phm::cli::disclosureOption(),
+         phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm risk: %1").arg(policy.error().message));
@@ -91,11 +94,10 @@ int runRiskCommand(const QStringList &args) {
     const QJsonArray tiers = tiersJson(m);
     QJsonArray calibration, coefficients;
     for (const CalibrationBin &b : m.calibration)
-        calibration.append(QJsonObject{
-            {QStringLiteral("n"), qint64(b.n)},
-            {QStringLiteral("events"), qint64(std::llround(b.observed * double(b.n)))},
-            {QStringLiteral("predicted"), b.predicted},
-            {QStringLiteral("observed"), b.observed}});
+        calibration.append(QJsonObject{{QStringLiteral("n"), qint64(b.n)},
+                                       {QStringLiteral("events"), qint64(std::llround(b.observed * double(b.n)))},
+                                       {QStringLiteral("predicted"), b.predicted},
+                                       {QStringLiteral("observed"), b.observed}});
     for (int j = 0; j < m.features.size(); ++j)
         coefficients.append(QJsonObject{{QStringLiteral("feature"), m.features[j]}, {QStringLiteral("beta"), m.coefficients[size_t(j)]}});
     QJsonObject o{{QStringLiteral("auroc"), m.auroc},
@@ -156,7 +158,8 @@ int runMultimorbidityCommand(const QStringList &args) {
                    QStringLiteral("registered")},
                   {QStringLiteral("top"), QStringLiteral("Number of combinations to list."), QStringLiteral("N"), QStringLiteral("20")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm multimorbidity: %1").arg(policy.error().message));
@@ -211,7 +214,8 @@ int runStratifyCommand(const QStringList &args) {
                   {QStringLiteral("template"), QStringLiteral("Segmentation template id or JSON file."), QStringLiteral("ID"),
                    QStringLiteral("cheshire-merseyside")},
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(), phm::cli::passphraseFileOption()});
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
     p.process(args);
     auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
     if (!t) return fail(QStringLiteral("phm stratify: %1").arg(t.error().message));

@@ -4,8 +4,8 @@
 #include "auditjournal.h"
 #include "projectdb.h"
 #include "projectlock.h"
-#include "users.h"
 #include "ruleparser.h"
+#include "users.h"
 
 #include <map>
 #include <optional>
@@ -151,10 +151,16 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
     if (revealedFrom(db, name)) {
         auto found = findUser(db, currentLogin());
         const User who = found ? found.value() : User::unlisted(currentLogin());
-        changed = audit::Entry{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-changed"),
-                               QJsonObject{{QStringLiteral("cohort"), name}, {QStringLiteral("version"), v.version},
-                                           {QStringLiteral("revealed_before"), true}},
-                               {}, {}};
+        changed = audit::Entry{
+            0,
+            {},
+            who.name,
+            roleName(who.role),
+            QStringLiteral("cohort-changed"),
+            QJsonObject{
+                {QStringLiteral("cohort"), name}, {QStringLiteral("version"), v.version}, {QStringLiteral("revealed_before"), true}},
+            {},
+            {}};
         db.setWriteLocked(true);  // this save holds the project's write lock
         const Status s = audit::appendInTransaction(db, *changed);
         db.setWriteLocked(false);
@@ -188,8 +194,8 @@ Status CohortStore::remove(const QString &name) {
     }
     auto found = findUser(db, currentLogin());
     const User who = found ? found.value() : User::unlisted(currentLogin());
-    audit::Entry deleted{0, {}, who.name, roleName(who.role), QStringLiteral("cohort-deleted"), QJsonObject{{QStringLiteral("cohort"), name}},
-                         {}, {}};
+    audit::Entry deleted{
+        0, {}, who.name, roleName(who.role), QStringLiteral("cohort-deleted"), QJsonObject{{QStringLiteral("cohort"), name}}, {}, {}};
     db.setWriteLocked(true);  // every deletion is audited, in the same transaction, under the lock held
     const Status audited = audit::appendInTransaction(db, deleted);
     db.setWriteLocked(false);

@@ -175,9 +175,9 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
                 for (size_t g = 0; g <= plus.size(); ++g) ((m & (1 << g)) ? in[g] : rest[g]).add(t);
             }
             auto compare = [&](size_t g) {
-                GroupComparison gc{
-                    governedValue(*it, in[g], options.confidence, options.governed),
-                    governedValue(*it, rest[g], options.confidence, options.governed).ci.value, {}};
+                GroupComparison gc{governedValue(*it, in[g], options.confidence, options.governed),
+                                   governedValue(*it, rest[g], options.confidence, options.governed).ci.value,
+                                   {}};
                 gc.vsRest = compareWith(gc.value.ci, gc.rest, it->polarity);
                 return gc;
             };

@@ -45,8 +45,7 @@ Result<std::optional<Stored>> stored(ProjectDb &db, const QString &login) {
         if (!st.ok()) return dbError(db, QStringLiteral("cannot read the credentials"));
         return std::optional<Stored>();
     }
-    return std::optional<Stored>(
-        Stored{st.columnText(0).toLatin1(), blob(st, 1), blob(st, 2), blob(st, 3), blob(st, 4)});
+    return std::optional<Stored>(Stored{st.columnText(0).toLatin1(), blob(st, 1), blob(st, 2), blob(st, 3), blob(st, 4)});
 }
 
 bool deriveSealKey(SecretBytes &key, const QByteArray &passphrase, const QByteArray &salt) {
@@ -58,8 +57,9 @@ bool deriveSealKey(SecretBytes &key, const QByteArray &passphrase, const QByteAr
 QString noCredentialHelp(ProjectDb &db, const QString &login) {
     return adminCredentialExists(db)
                ? QStringLiteral("%1 has no passphrase in this project: an admin sets one with `phm users passphrase --name %1`").arg(login)
-               : QStringLiteral("no admin of this project has set a passphrase yet: the project's admin sets theirs first with "
-                                "`phm users passphrase --project %1 --name LOGIN`")
+               : QStringLiteral(
+                     "no admin of this project has set a passphrase yet: the project's admin sets theirs first with "
+                     "`phm users passphrase --project %1 --name LOGIN`")
                      .arg(db.path());
 }
 }  // namespace
@@ -190,11 +190,15 @@ Status setPassphrase(ProjectDb &db, const User &actor, const QString &login, con
                                                key.data());
     const User &by = firstAdmin ? target.value() : actor;
     const bool newKeys = !(own && own->user.name == login);
-    audit::Entry e{0, {}, by.name, roleName(by.role), QStringLiteral("set-passphrase"),
-                   QJsonObject{{QStringLiteral("user"), login},
-                               {QStringLiteral("new_keys"), newKeys},
-                               {QStringLiteral("first_admin"), firstAdmin}},
-                   {}, {}};
+    audit::Entry e{
+        0,
+        {},
+        by.name,
+        roleName(by.role),
+        QStringLiteral("set-passphrase"),
+        QJsonObject{{QStringLiteral("user"), login}, {QStringLiteral("new_keys"), newKeys}, {QStringLiteral("first_admin"), firstAdmin}},
+        {},
+        {}};
     // The credential and its audit entry in one transaction, under the project's write lock.
     return audit::writeWithEntry(db, e, [&]() -> Status {
         Statement st(db, QStringLiteral("INSERT OR REPLACE INTO credential(login, verifier, salt, box_public, sign_public, "

@@ -65,7 +65,8 @@ QJsonObject publishedImportReport(const QJsonObject &report, const disclosure::P
         const QJsonArray shownReasons =
             disclosure::publish(wrapped, reasonFields, policy).value.toObject().value(QStringLiteral("reasons")).toArray();
         QJsonObject byReason;
-        for (const QJsonValue &r : shownReasons) byReason.insert(r[QStringLiteral("reason")].toString(), r[QStringLiteral("rows_rejected")]);
+        for (const QJsonValue &r : shownReasons)
+            byReason.insert(r[QStringLiteral("reason")].toString(), r[QStringLiteral("rows_rejected")]);
         published.insert(QStringLiteral("rejects_by_reason"), byReason);
         const QJsonValue linked = published.value(QStringLiteral("linked")), unlinked = published.value(QStringLiteral("unlinked"));
         if (linked.isDouble() && unlinked.isDouble() && linked.toDouble() + unlinked.toDouble() > 0)
@@ -75,7 +76,8 @@ QJsonObject publishedImportReport(const QJsonObject &report, const disclosure::P
     QJsonObject out = report;
     out.insert(QStringLiteral("files"), files);
     for (const char *key : {"rows_read", "rows_imported", "rows_rejected", "persons"})
-        if (out.value(QLatin1String(key)).isDouble()) out.insert(QLatin1String(key), number(disclosure::publish(out.value(QLatin1String(key)).toDouble(), policy)));
+        if (out.value(QLatin1String(key)).isDouble())
+            out.insert(QLatin1String(key), number(disclosure::publish(out.value(QLatin1String(key)).toDouble(), policy)));
     out.remove(QStringLiteral("linkage_rate"));
     out.insert(QStringLiteral("disclosure"), disclosure::describe(policy, 0));
     return out;
@@ -86,9 +88,8 @@ const disclosure::OutputFields &projectInfoFields() {
         disclosure::OutputFields f;
         f.counts = {QStringLiteral("persons"), QStringLiteral("registered_at_extract_end"), QStringLiteral("events_total")};
         f.derived = {{QStringLiteral("linkage_rate"), {}, disclosure::Derivation::Statistic}};
-        f.labels = {QStringLiteral("care_alliances"), QStringLiteral("lsoas"),          QStringLiteral("pcns"),
-                    QStringLiteral("places"),         QStringLiteral("practices"),      QStringLiteral("schema_version"),
-                    QStringLiteral("open_ms")};
+        f.labels = {QStringLiteral("care_alliances"), QStringLiteral("lsoas"),          QStringLiteral("pcns"),   QStringLiteral("places"),
+                    QStringLiteral("practices"),      QStringLiteral("schema_version"), QStringLiteral("open_ms")};
         return f;
     }();
     return fields;

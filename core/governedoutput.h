@@ -31,8 +31,7 @@ Result<QJsonObject> publishGovernedObject(const QJsonObject &result, const discl
 
 // A file made from already protected content (a pack, a map image, a list of pseudonymised ids):
 // records `action` with the policy and `detail` before the caller writes the file.
-Status recordGovernedExport(const QString &projectPath, const QString &action, const disclosure::Policy &policy,
-                            const QJsonObject &detail);
+Status recordGovernedExport(const QString &projectPath, const QString &action, const disclosure::Policy &policy, const QJsonObject &detail);
 
 // What an import report (`phm import --json`, kept in the project) may show outside the
 // workbench: per file the rows read, imported and rejected (a line: read = imported + rejected),

@@ -44,8 +44,8 @@ IndicatorValue governedValue(const IndicatorDefinition &d, const Tally &t, doubl
 IndicatorValue governedShare(double x, double total, double confidence, const disclosure::Policy *policy) {
     const bool on = policy && policy->enabled;
     return IndicatorValue{x, total,
-                          stats::proportion(on ? disclosure::roundCount(x, *policy) : x, on ? disclosure::roundCount(total, *policy) : total,
-                                            confidence, 100)};
+                          stats::proportion(on ? disclosure::roundCount(x, *policy) : x,
+                                            on ? disclosure::roundCount(total, *policy) : total, confidence, 100)};
 }
 
 IndicatorValue indicatorValue(const IndicatorDefinition &d, const Tally &t, double confidence) {

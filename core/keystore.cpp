@@ -312,8 +312,7 @@ Result<std::vector<Identity>> KeyStore::lookup(const std::vector<QString> &perso
             for (const QString &id : personIds) {
                 bindText(st, 1, id);
                 if (sqlite3_step(st) == SQLITE_ROW)
-                    out.push_back(
-                        Identity{id, columnText(st, 0), columnText(st, 1), columnText(st, 2), columnText(st, 3), part.practice});
+                    out.push_back(Identity{id, columnText(st, 0), columnText(st, 1), columnText(st, 2), columnText(st, 3), part.practice});
                 sqlite3_reset(st);
             }
             sqlite3_finalize(st);

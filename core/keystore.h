@@ -35,7 +35,7 @@ struct UnlockedCredential;
 struct Identity {
     QString personId;                                       // the pseudonymised id used by the project
     QString nhsNumber, givenName, familyName, dateOfBirth;  // date of birth as YYYY-MM-DD
-    QString practice;  // in a per-practice store: the practice whose key seals the identity
+    QString practice;                                       // in a per-practice store: the practice whose key seals the identity
 };
 
 // Who a per-practice key store seals practice keys to: a clinician for their practice, or an

@@ -106,7 +106,8 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
     if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()), path);
+        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
+                         path);
     const QByteArray file = f.readAll();
     if (file.startsWith("PHMKEYS1"))
         return keysError(QStringLiteral("old_keystore"),
@@ -119,7 +120,8 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
     uint32_t dirBytes = 0;
     for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
     if (qsizetype(dirBytes) > file.size() - 12)
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path), path);
+        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
+                         path);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
@@ -163,13 +165,15 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
                 reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()),
                 reinterpret_cast<const unsigned char *>(nonce.constData()), key.data()) != 0)
             return keysError(QStringLiteral("damaged_keystore"),
-                             QStringLiteral("practice %1's identities in %2 were altered (they do not authenticate)").arg(practice, path), path);
+                             QStringLiteral("practice %1's identities in %2 were altered (they do not authenticate)").arg(practice, path),
+                             path);
         sqlite3 *db = nullptr;
         if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
             sqlite3_deserialize(db, "main", part.plain, sqlite3_int64(opened), sqlite3_int64(std::max<size_t>(plainBytes, 1)),
                                 SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
             sqlite3_close(db);
-            return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("practice %1 in %2 holds no database").arg(practice, path), path);
+            return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("practice %1 in %2 holds no database").arg(practice, path),
+                             path);
         }
         store->mParts.back().db = db;
         store->mPractices << practice;

@@ -98,9 +98,10 @@ QStringList migrationV4() {
 // verifier, and their key pairs (X25519 for the key store's practice keys, Ed25519 for signing)
 // with the secret halves sealed under a key derived from the passphrase.
 QStringList migrationV6() {
-    return {QStringLiteral("CREATE TABLE credential(login TEXT PRIMARY KEY, verifier TEXT NOT NULL, salt BLOB NOT NULL, "
-                           "box_public BLOB NOT NULL, sign_public BLOB NOT NULL, sealed_secrets BLOB NOT NULL, set_at TEXT NOT NULL, "
-                           "set_by TEXT NOT NULL)")};
+    return {
+        QStringLiteral("CREATE TABLE credential(login TEXT PRIMARY KEY, verifier TEXT NOT NULL, salt BLOB NOT NULL, "
+                       "box_public BLOB NOT NULL, sign_public BLOB NOT NULL, sealed_secrets BLOB NOT NULL, set_at TEXT NOT NULL, "
+                       "set_by TEXT NOT NULL)")};
 }
 
 // Schema version 5: PHM maturity (core/maturitystore). Frameworks by name; assessments and cycle

@@ -48,8 +48,7 @@ struct Walker {
     // A number is a count unless declared as something else: an undeclared field is protected.
     bool isCount(const QString &key) const {
         if (fields.counts.contains(key)) return true;
-        return !derivedField(key) && !fields.comparators.contains(key) && !fields.labels.contains(key) &&
-               !fields.complements.contains(key);
+        return !derivedField(key) && !fields.comparators.contains(key) && !fields.labels.contains(key) && !fields.complements.contains(key);
     }
 
     // The counts of an object and of the objects nested in it, by path, for lines across objects.
@@ -64,7 +63,8 @@ struct Walker {
             else if (it->isArray() && !fields.notLines.contains(it.key()) && it.key() != fields.linesAcross) {
                 const QJsonArray a = it->toArray();
                 for (qsizetype i = 0; i < a.size(); ++i)
-                    if (a[i].isObject()) flatten(a[i].toObject(), path + QLatin1Char('/') + QString::number(i) + QLatin1Char('/'), out, depth + 1);
+                    if (a[i].isObject())
+                        flatten(a[i].toObject(), path + QLatin1Char('/') + QString::number(i) + QLatin1Char('/'), out, depth + 1);
             }
         }
     }
@@ -100,8 +100,9 @@ struct Walker {
             *it = number(value);
         }
         auto restsOnHidden = [&](const QStringList &from) {
-            return hidden.isEmpty() ? false
-                                    : from.isEmpty() || std::any_of(from.begin(), from.end(), [&](const QString &c) { return hidden.contains(c); });
+            return hidden.isEmpty()
+                       ? false
+                       : from.isEmpty() || std::any_of(from.begin(), from.end(), [&](const QString &c) { return hidden.contains(c); });
         };
         for (const DerivedField &d : fields.derived) {
             const QJsonValue v = o.value(d.key);
@@ -134,7 +135,8 @@ struct Walker {
         for (const QString &key : fields.comparators)
             if (const QJsonValue v = o.value(key); v.isDouble()) o.insert(key, figures(v.toDouble(), 4));
         for (const QString &key : fields.complements)
-            if (const QJsonValue v = o.value(key); v.isDouble()) o.insert(key, hidden.isEmpty() ? QJsonValue(figures(v.toDouble(), 4)) : QJsonValue());
+            if (const QJsonValue v = o.value(key); v.isDouble())
+                o.insert(key, hidden.isEmpty() ? QJsonValue(figures(v.toDouble(), 4)) : QJsonValue());
         if (!hidden.isEmpty()) o.insert(QStringLiteral("suppressed"), true);
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString prefix = it.key() + QLatin1Char('/');
@@ -236,7 +238,8 @@ struct Walker {
             area = object(area);
             QJsonArray published;
             for (qsizetype j = 0; j < series.size(); ++j)
-                published.append(series[j].isObject() ? QJsonValue(object(series[j].toObject(), decided[size_t(i)][size_t(j)])) : series[j]);
+                published.append(series[j].isObject() ? QJsonValue(object(series[j].toObject(), decided[size_t(i)][size_t(j)]))
+                                                      : series[j]);
             area.insert(key, published);
             out.append(area);
         }

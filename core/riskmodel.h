@@ -40,8 +40,8 @@ struct RiskModelResult {
     double ppvAtHigh = 0, sensitivityAtHigh = 0;  // test people flagged high risk
     // The counts behind the rates, so an output can publish the rates from the published counts.
     int64_t testOutcomes = 0, highTestPeople = 0, highTestOutcomes = 0;
-    std::vector<float> score;                     // per person: predicted risk for the next 12 months (NaN if not registered)
-    std::vector<RiskTier> tier;                   // per person
+    std::vector<float> score;    // per person: predicted risk for the next 12 months (NaN if not registered)
+    std::vector<RiskTier> tier;  // per person
     int64_t high = 0, rising = 0, low = 0;
     double highCut = 0, risingCut = 0;  // lowest score in the high and rising tiers
     double trainMs = 0, scoreMs = 0;    // fitting and evaluating; features and scores for everyone now

@@ -202,8 +202,7 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
         // cycles (schema 5), and the privileged users' credentials (schema 6).
         for (const auto &[version, table] :
              {std::pair{2, "cohort"}, std::pair{2, "cohort_version"}, std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"},
-              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"},
-              std::pair{6, "credential"}})
+              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}, std::pair{6, "credential"}})
             if (from.schemaVersion() >= version)
                 if (auto s = copyRows(from, db, QLatin1String(table)); !s) return s;
         // And every setting in the meta table (analysts' indicators, PLUS groups, and whatever a

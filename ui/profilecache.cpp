@@ -47,21 +47,20 @@ void ProfileCache::startNext() {
     mQueue.pop_front();
     // The project is captured with the area index: the index refers to it, and the worker must
     // keep it alive even if the window closes first.
-    mWatcher.setFuture(QtConcurrent::run(
-        [project, areas, lists, level = mRunning, generation = mGeneration, workspace = mWorkspace, file = mIndicatorFile,
-         policy = mController->policy()] {
-            auto compute = [&]() -> core::Result<ProfileData> {
-                auto indicators = core::loadIndicators(file, lists.get(), project->path);
-                if (!indicators) return indicators.error();
-                // Exact values for the views; the published ones beside them for what is exported.
-                core::ProfileOptions options;
-                options.alsoPublished = &policy;
-                auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, options, workspace.get());
-                if (!profile) return profile.error();
-                return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
-            };
-            return std::make_pair(generation, compute());
-        }));
+    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, level = mRunning, generation = mGeneration, workspace = mWorkspace,
+                                          file = mIndicatorFile, policy = mController->policy()] {
+        auto compute = [&]() -> core::Result<ProfileData> {
+            auto indicators = core::loadIndicators(file, lists.get(), project->path);
+            if (!indicators) return indicators.error();
+            // Exact values for the views; the published ones beside them for what is exported.
+            core::ProfileOptions options;
+            options.alsoPublished = &policy;
+            auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, options, workspace.get());
+            if (!profile) return profile.error();
+            return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
+        };
+        return std::make_pair(generation, compute());
+    }));
 }
 
 QString ProfileCache::setIndicatorFile(const QString &path) {

@@ -3,10 +3,10 @@
 #include "credentials.h"
 #include "feedback.h"
 #include "generator.h"
-#include "keystore.h"
 #include "importer.h"
-#include "projectdb.h"
+#include "keystore.h"
 #include "project.h"
+#include "projectdb.h"
 #include "projectloader.h"
 
 #include <QCryptographicHash>

@@ -178,7 +178,7 @@ private slots:
         phm::test::writeFile(empty, "");
         const QString foreign = mDir.filePath(QStringLiteral("foreign.phm"));
         {
-            auto db = ProjectDb::open(foreign, true);
+            auto db = ProjectDb::create(foreign);
             QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1)")));
         }
         const QString noTable = copyOf(QStringLiteral("notable.phm"), false);
@@ -187,7 +187,7 @@ private slots:
         tamper(noHead, QStringLiteral("DELETE FROM meta WHERE key = 'audit.head'"));
         const QString bare = mDir.filePath(QStringLiteral("bare.phm"));  // our schema, never imported, no entry
         {
-            auto db = ProjectDb::open(bare, true);
+            auto db = ProjectDb::create(bare);
             QVERIFY(db.value()->migrate());
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA application_id = 1346915671")));
         }

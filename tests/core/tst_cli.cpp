@@ -46,9 +46,10 @@ private slots:
         // can see them exact.
         QVERIFY(std::abs(info.value(QStringLiteral("persons")).toInteger() - rep.value(QStringLiteral("persons")).toInteger()) < 5);
         QCOMPARE(info.value(QStringLiteral("persons")).toInteger() % 5, 0);
-        const QJsonObject exact = QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project,
-                                                               QStringLiteral("--json"), QStringLiteral("--disclosure"), QStringLiteral("off")}))
-                                      .object();
+        const QJsonObject exact =
+            QJsonDocument::fromJson(run({QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json"),
+                                         QStringLiteral("--disclosure"), QStringLiteral("off")}))
+                .object();
         QCOMPARE(exact.value(QStringLiteral("persons")).toInteger(), rep.value(QStringLiteral("persons")).toInteger());
         QCOMPARE(info.value(QStringLiteral("pcns")).toInt(), 23);
         QCOMPARE(info.value(QStringLiteral("places")).toInt(), 4);

@@ -64,7 +64,12 @@ class TestDisclosureAttacks : public QObject {
             if (den.toDouble() <= 0) return;
             const double implied = value.toDouble() * den.toDouble() / m;
             QVERIFY2(std::abs(implied - num.toDouble()) <= 0.0005 * std::max(1.0, num.toDouble()),
-                     qPrintable(QStringLiteral("value %1 of %2/%3 (x%4) solves to %5").arg(value.toDouble()).arg(num.toDouble()).arg(den.toDouble()).arg(m).arg(implied)));
+                     qPrintable(QStringLiteral("value %1 of %2/%3 (x%4) solves to %5")
+                                    .arg(value.toDouble())
+                                    .arg(num.toDouble())
+                                    .arg(den.toDouble())
+                                    .arg(m)
+                                    .arg(implied)));
             ++checked;
         });
         return checked;
@@ -92,29 +97,32 @@ private slots:
     void derivedValuesCannotBeSolvedForTheirCounts() {
         // Precision: a value to more figures than its rounded counts, with its denominator, gives
         // the exact numerator. Every value published must be the ratio of the published counts.
-        const QJsonValue practices = json({QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("practice"),
-                                           QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--indicators"),
-                                           QStringLiteral("diabetes,smi,over-75s,outpatient-dna")});
+        const QJsonValue practices =
+            json({QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--format"),
+                  QStringLiteral("json"), QStringLiteral("--indicators"), QStringLiteral("diabetes,smi,over-75s,outpatient-dna")});
         QVERIFY(checkValues(practices, 100) > 50);
-        const QJsonValue lsoas = json({QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("lsoa"),
-                                       QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--indicators"),
-                                       QStringLiteral("diabetes")});
+        const QJsonValue lsoas =
+            json({QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("lsoa"), QStringLiteral("--format"),
+                  QStringLiteral("json"), QStringLiteral("--indicators"), QStringLiteral("diabetes")});
         QVERIFY(checkValues(lsoas, 100) > 50);
         QVERIFY(checkValues(json({QStringLiteral("inequality"), QStringLiteral("--indicator"), QStringLiteral("diabetes"),
                                   QStringLiteral("--by"), QStringLiteral("ethnicity"), QStringLiteral("--json")}),
                             100) > 2);
-        QVERIFY(checkValues(json({QStringLiteral("core20"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--json")}),
-                            100) > 50);
+        QVERIFY(
+            checkValues(json({QStringLiteral("core20"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--json")}),
+                        100) > 50);
         QVERIFY(checkValues(json({QStringLiteral("trend"), QStringLiteral("--indicator"), QStringLiteral("smi"), QStringLiteral("--level"),
                                   QStringLiteral("pcn")}),
                             100) > 20);
         // Shares of a segmentation: from the published segment counts.
-        const QJsonValue seg = json({QStringLiteral("segment"), QStringLiteral("--where"), QStringLiteral("age >= 80"), QStringLiteral("--json")});
+        const QJsonValue seg =
+            json({QStringLiteral("segment"), QStringLiteral("--where"), QStringLiteral("age >= 80"), QStringLiteral("--json")});
         double total = 0;
         for (const QJsonValue &s : seg[QStringLiteral("segments")].toArray()) total += s[QStringLiteral("count")].toDouble();
         int shares = 0;
         for (const QJsonValue &s : seg[QStringLiteral("segments")].toArray())
-            if (s[QStringLiteral("percent")].isDouble() && s[QStringLiteral("count")].toDouble() > 0 && !seg.toObject().value(QStringLiteral("suppressed")).toBool()) {
+            if (s[QStringLiteral("percent")].isDouble() && s[QStringLiteral("count")].toDouble() > 0 &&
+                !seg.toObject().value(QStringLiteral("suppressed")).toBool()) {
                 // The line total is the published total of all segments (hidden ones included), so
                 // a share is count / that total: never more precise than the count.
                 const double impliedTotal = 100 * s[QStringLiteral("count")].toDouble() / s[QStringLiteral("percent")].toDouble();
@@ -176,7 +184,8 @@ private slots:
 
     void complementsOfSuppressedGroupsAreWithheld() {
         // Core20PLUS5: "everyone else" beside a suppressed group gives the group back from the total.
-        const QJsonValue c = json({QStringLiteral("core20"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--json")});
+        const QJsonValue c =
+            json({QStringLiteral("core20"), QStringLiteral("--level"), QStringLiteral("practice"), QStringLiteral("--json")});
         int withheld = 0;
         objects(c, [&](const QJsonObject &o) {
             if (!o.contains(QStringLiteral("rest"))) return;
@@ -223,8 +232,9 @@ private slots:
     void smallAreasShowNoSmallCounts() {
         // LSOAs: every exact numerator of 1 to 7 is hidden with its value, and no LSOA is the only
         // hidden one of its indicator's line.
-        const QStringList args = {QStringLiteral("profile"), QStringLiteral("--level"), QStringLiteral("lsoa"), QStringLiteral("--format"),
-                                  QStringLiteral("json"), QStringLiteral("--indicators"), QStringLiteral("diabetes,smi")};
+        const QStringList args = {QStringLiteral("profile"),     QStringLiteral("--level"), QStringLiteral("lsoa"),
+                                  QStringLiteral("--format"),    QStringLiteral("json"),    QStringLiteral("--indicators"),
+                                  QStringLiteral("diabetes,smi")};
         const QJsonArray shown = json(args).toArray(), exact = json(args, true).toArray();
         QCOMPARE(shown.size(), exact.size());
         int small = 0;
@@ -256,8 +266,8 @@ private slots:
         QVERIFY(info[QStringLiteral("disclosure")][QStringLiteral("policy")].toString().contains(QStringLiteral("1 to 7")));
         // The pack appendix's rows read, imported and rejected per file.
         const QString out = mDir.filePath(QStringLiteral("packs"));
-        QVERIFY(!run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"), QStringLiteral("ics"),
-                      QStringLiteral("--out"), out})
+        QVERIFY(!run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"),
+                      QStringLiteral("ics"), QStringLiteral("--out"), out})
                      .isNull());
         const QStringList pdfs = QDir(out).entryList({QStringLiteral("*.pdf")});
         QCOMPARE(pdfs.size(), 1);

@@ -425,9 +425,10 @@ private slots:
             const char *says;
         };
         const Case cases[] = {
-            {"edit detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'frailty', 'routine') WHERE seq = (SELECT min(seq) FROM "
-                                          "audit_log WHERE detail LIKE '%frailty%')"), 0,
-             "changed"},
+            {"edit detail",
+             QStringLiteral("UPDATE audit_log SET detail = replace(detail, 'frailty', 'routine') WHERE seq = (SELECT min(seq) FROM "
+                            "audit_log WHERE detail LIKE '%frailty%')"),
+             0, "changed"},
             {"edit user", QStringLiteral("UPDATE audit_log SET user = 'someone' WHERE seq = 3"), 3, "changed"},
             {"re-spelt detail", QStringLiteral("UPDATE audit_log SET detail = replace(detail, ':', ': ') WHERE seq = 2"), 2, "changed"},
             {"delete middle", QStringLiteral("DELETE FROM audit_log WHERE seq = 4"), 4, "out of place"},
