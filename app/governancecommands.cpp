@@ -1,5 +1,6 @@
 #include "governancecommands.h"
 
+#include "auditsignature.h"
 #include "clicredentials.h"
 #include "credentials.h"
 #include "governedoutput.h"
@@ -98,7 +99,12 @@ int runUsersCommand(const QStringList &args) {
         if (!fresh) return fail(QStringLiteral("phm users passphrase: %1").arg(fresh.error().message));
         if (auto s = setPassphrase(db, by, login, fresh.value(), own.get()); !s)
             return fail(QStringLiteral("phm users passphrase: %1").arg(s.error().message));
-        out(QStringLiteral("passphrase set for %1\n").arg(login));
+        // The signing key's fingerprint, for auditors to pin (`phm audit verify --trust`).
+        QString fingerprint;
+        if (const auto keys = publicKeys(db); keys)
+            for (const PublicKeys &k : keys.value())
+                if (k.login == login) fingerprint = audit::keyFingerprint(k.sign);
+        out(QStringLiteral("passphrase set for %1; signing key %2\n").arg(login, fingerprint));
         return 0;
     }
     if (action == QLatin1String("set")) {
@@ -157,6 +163,10 @@ int auditVerify(const QCommandLineParser &p, const QString &headOption) {
         if (!ok || options.headSeq < 1 || options.headHash.size() != 64)
             return cannot(QStringLiteral("--head must be SEQ:HASH as `phm audit head` prints it, not \"%1\"").arg(head));
     }
+    if (p.isSet(QStringLiteral("trust"))) {
+        options.trust = p.value(QStringLiteral("trust")).trimmed();
+        if (options.trust.size() < 8) return cannot(QStringLiteral("--trust needs at least 8 digits of a signing key's fingerprint"));
+    }
     auto v = audit::verifyProject(p.value(kProject), options);
     if (!v) return cannot(v.error().message);
     const audit::Verification &r = v.value();
@@ -171,7 +181,10 @@ int auditVerify(const QCommandLineParser &p, const QString &headOption) {
                                       {QStringLiteral("anchored"), r.anchored},
                                       {QStringLiteral("journal"), r.journal},
                                       {QStringLiteral("anchored_to"), r.anchored ? QJsonValue(r.anchoredSeq) : QJsonValue()},
-                                      {QStringLiteral("head_checked"), r.headChecked}})
+                                      {QStringLiteral("head_checked"), r.headChecked},
+                                      {QStringLiteral("signed_to"), r.signedSeq ? QJsonValue(r.signedSeq) : QJsonValue()},
+                                      {QStringLiteral("signers"), QJsonArray::fromStringList(r.signers)},
+                                      {QStringLiteral("trust_checked"), r.trustChecked}})
                 .toJson()));
     } else if (r.ok) {
         QString text = QStringLiteral("audit log intact: %1 entries\n").arg(r.entries);
@@ -183,6 +196,12 @@ int auditVerify(const QCommandLineParser &p, const QString &headOption) {
                         "rewritten consistently would not show)\n")
                         .arg(r.journal);
         if (r.headChecked) text += QStringLiteral("matches the head you gave (entry %1)\n").arg(options.headSeq);
+        if (r.signedSeq)
+            text += QStringLiteral("signed: entries 1 to %1 are covered by an admin's signature (%2)%3\n")
+                        .arg(r.signedSeq)
+                        .arg(r.signers.join(QStringLiteral(", ")), r.trustChecked ? QStringLiteral(", the key you trust") : QString());
+        else
+            text += QStringLiteral("not signed: no admin has signed the log (`phm audit sign`)\n");
         out(text);
     }
     if (!r.ok) {
@@ -197,14 +216,33 @@ int runAuditCommand(const QStringList &args) {
     QCommandLineParser p;
     const QCommandLineOption head(QStringLiteral("head"), QStringLiteral("verify: also check that entry SEQ has hash HASH."),
                                   QStringLiteral("SEQ:HASH"));
-    p.addOptions({kProject, kJson, head, kPassphraseFile});
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify, head or list"));
+    const QCommandLineOption trust(QStringLiteral("trust"),
+                                   QStringLiteral("verify: require a valid signature by the signing key with this fingerprint."),
+                                   QStringLiteral("FINGERPRINT"));
+    p.addOptions({kProject, kJson, head, kPassphraseFile, trust});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("verify, head, sign or list"));
     p.process(args);
     const QString action = p.positionalArguments().value(0);
     if (action == QLatin1String("verify")) return auditVerify(p, head.names().first());
     auto opened = openExisting(p, false);
     if (!opened) return fail(QStringLiteral("phm audit: %1").arg(opened.error().message));
     ProjectDb &db = *opened.value();
+    if (action == QLatin1String("sign")) {
+        // An admin, proven by their passphrase, signs the newest entry with their own key.
+        opened.value().reset();
+        auto admin = phm::cli::unlockedUser(p, p.value(kProject));
+        if (!admin) return fail(QStringLiteral("phm audit sign: %1").arg(admin.error().message));
+        auto s = audit::signHead(p.value(kProject), *admin.value());
+        if (!s) return fail(QStringLiteral("phm audit sign: %1").arg(s.error().message));
+        out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("signed_seq"), s.value().seq},
+                                                                         {QStringLiteral("signed_hash"), s.value().hash},
+                                                                         {QStringLiteral("fingerprint"), s.value().fingerprint}})
+                                                   .toJson())
+                           : QStringLiteral("signed entry %1 with key %2 (give it to `phm audit verify --trust`)\n")
+                                 .arg(s.value().seq)
+                                 .arg(s.value().fingerprint));
+        return 0;
+    }
     if (action == QLatin1String("head")) {
         // The newest entry as SEQ:HASH, to write down elsewhere (a ticket) and check later with
         // `phm audit verify --head`.
@@ -237,7 +275,9 @@ int runAuditCommand(const QStringList &args) {
         out(p.isSet(kJson) ? QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("entries"), rows}}).toJson()) : text);
         return 0;
     }
-    return fail(QStringLiteral("usage: phm audit verify|head|list --project P [--head SEQ:HASH] [--json]"));
+    return fail(
+        QStringLiteral("usage: phm audit verify|head|sign|list --project P [--head SEQ:HASH] [--trust FINGERPRINT] "
+                       "[--passphrase-file F] [--json]"));
 }
 
 int runKeysCommand(const QStringList &args) {

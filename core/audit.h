@@ -64,6 +64,11 @@ struct Verification {
     qint64 headSeq = 0;  // the newest entry: seq and hash
     QString headHash;
     bool headChecked = false;  // a head given with VerifyOptions was checked
+    // Admins' signatures of the head (core/auditsignature): the newest entry a valid signature
+    // covers (by the trusted key when VerifyOptions::trust is set) and the signers' fingerprints.
+    qint64 signedSeq = 0;
+    QStringList signers;
+    bool trustChecked = false;
 };
 // Walks the chain from the first entry: sequence numbers must run 1, 2, 3, ...; each entry's
 // prevHash must be the hash of the entry before it and its hash must match its content; the
@@ -76,6 +81,9 @@ Result<Verification> verify(ProjectDb &db);
 struct VerifyOptions {
     qint64 headSeq = 0;  // a head written down elsewhere (`phm audit head`): entry headSeq must have headHash
     QString headHash;
+    // A signing key's fingerprint (or its first 8 or more digits) the auditor trusts: the log must
+    // carry a valid signature by it, or verify fails.
+    QString trust;
 };
 // The whole check `phm audit verify` runs on a file: it must be a readable project of ours with an
 // audit log; the chain is verified, then checked against the journal beside it (when there is

@@ -2,6 +2,7 @@
 // Whatever cannot be read is an error ("cannot verify"), never an empty, intact log.
 #include "audit.h"
 #include "auditjournal.h"
+#include "auditsignature.h"
 #include "projectdb.h"
 
 #include <sqlite3.h>
@@ -23,7 +24,8 @@ QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o
 
 struct Walk {
     Verification v;
-    std::vector<QString> hashes;  // hashes[i] is entry i + 1's
+    std::vector<QString> hashes;    // hashes[i] is entry i + 1's
+    std::vector<Entry> signatures;  // "audit-signed" entries
     bool headMissing = false, imported = false;
 };
 
@@ -70,6 +72,7 @@ Result<Walk> walk(ProjectDb &db) {
             bad(v, e.seq, QStringLiteral("entry %1 was changed after it was written: its content does not match its hash").arg(e.seq));
         previous = e.hash;
         w.hashes.push_back(e.hash);
+        if (e.action == QLatin1String("audit-signed")) w.signatures.push_back(e);
         v.entries = position;
     }
     if (!st.ok()) return cannot(db.path(), QStringLiteral("cannot read the audit log of %1: %2").arg(db.path(), db.lastError()));
@@ -160,6 +163,31 @@ void checkAnchors(Walk &w, const Journal &journal, const VerifyOptions &options)
     }
 }
 
+// Every admin signature must verify against the chain; with a trusted key, one of them must be its.
+void checkSignatures(Walk &w, const VerifyOptions &options) {
+    Verification &v = w.v;
+    for (const Entry &sig : w.signatures) {
+        if (!v.ok) return;
+        if (const QString problem = checkSignature(sig, w.hashes); !problem.isEmpty()) {
+            bad(v, sig.detail.value(QStringLiteral("signed_seq")).toInteger(sig.seq), problem);
+            return;
+        }
+        const QString fingerprint = keyFingerprint(signatureKey(sig));
+        if (!v.signers.contains(fingerprint)) v.signers << fingerprint;
+        const bool trusted = options.trust.size() >= 8 && fingerprint.startsWith(options.trust, Qt::CaseInsensitive);
+        if (options.trust.isEmpty() || trusted)
+            v.signedSeq = std::max(v.signedSeq, sig.detail.value(QStringLiteral("signed_seq")).toInteger());
+    }
+    if (v.ok && !options.trust.isEmpty()) {
+        v.trustChecked = true;
+        if (v.signedSeq == 0)
+            bad(v, 1,
+                QStringLiteral("no entry is signed by the trusted key %1: the signatures were removed, or the log was rewritten and "
+                               "signed by another key")
+                    .arg(options.trust));
+    }
+}
+
 // A readable SQLite file of ours, or why not.
 Status checkFile(const QString &path) {
     const QFileInfo info(path);
@@ -178,6 +206,7 @@ Result<Verification> verify(ProjectDb &db) {
     auto w = walk(db);
     db.exec(QStringLiteral("COMMIT"));
     if (!w) return w.error();
+    checkSignatures(w.value(), {});
     return finish(db.path(), w.value());
 }
 
@@ -215,6 +244,7 @@ Result<Verification> verifyProject(const QString &path, const VerifyOptions &opt
     Walk &walked = w.value();
     walked.v.journal = journalPath(path);
     checkAnchors(walked, journal.value(), options);
+    checkSignatures(walked, options);
     return finish(path, walked);
 }
 

@@ -340,6 +340,39 @@ private slots:
             QVERIFY2(exported.contains(QLatin1String(command)), command);
     }
 
+    void anAdminSignsTheLogAndAnAuditorTrustsTheKey() {
+        // phm audit sign (a proven admin) and phm audit verify --trust FINGERPRINT.
+        const QString project = mDir.filePath(QStringLiteral("signed.phm"));
+        QVERIFY(QFile::copy(mDir.filePath(QStringLiteral("c.phm")), project));
+        const QJsonObject s = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("sign"), QStringLiteral("--project"),
+                                                           project, QStringLiteral("--json")}))
+                                  .object();
+        const QString fingerprint = s.value(QStringLiteral("fingerprint")).toString();
+        QCOMPARE(fingerprint.size(), 32);
+        QVERIFY(s.value(QStringLiteral("signed_seq")).toInteger() > 0);
+        const QJsonObject v = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--project"),
+                                                           project, QStringLiteral("--trust"), fingerprint, QStringLiteral("--json")}))
+                                  .object();
+        QVERIFY(v.value(QStringLiteral("ok")).toBool());
+        QVERIFY(v.value(QStringLiteral("trust_checked")).toBool());
+        QCOMPARE(v.value(QStringLiteral("signed_to")).toInteger(), s.value(QStringLiteral("signed_seq")).toInteger());
+        QCOMPARE(v.value(QStringLiteral("signers")).toArray().first().toString(), fingerprint);
+        // Another key is not trusted: exit 1.
+        QVERIFY(run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--project"), project, QStringLiteral("--trust"),
+                     QStringLiteral("0000000000000000")},
+                    1) != "exit code mismatch");
+        // Without the passphrase the login alone cannot sign.
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("PHM_PASSPHRASE"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(PHM_CLI), {QStringLiteral("audit"), QStringLiteral("sign"), QStringLiteral("--project"), project});
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(p.readAllStandardError().contains("passphrase"), "the refusal says how to prove it");
+    }
+
     void projectPolicyIsSetOnceForEveryOutput() {
         // An admin sets a stricter policy for the project (1 to 9 suppressed, rounded to 10): every
         // command then follows it, and the change is audited; an analyst cannot change it.
