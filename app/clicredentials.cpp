@@ -1,5 +1,6 @@
 #include "clicredentials.h"
 
+#include "auditsignature.h"
 #include "projectdb.h"
 #include "users.h"
 
@@ -76,6 +77,13 @@ Result<std::unique_ptr<UnlockedCredential>> unlockedUser(const QCommandLineParse
     auto secret = readPassphrase(parser);
     if (!secret) return secret.error();
     return unlockCredential(*opened.value(), user.value().name, secret.value());
+}
+
+void signAsAdmin(const QCommandLineParser &parser, const QString &projectPath) {
+    auto admin = unlockedUser(parser, projectPath);
+    if (!admin || admin.value()->user.role != Role::Admin) return;
+    if (auto s = audit::signHead(projectPath, *admin.value()); !s)
+        std::fputs(QStringLiteral("warning: the audit log was not signed: %1\n").arg(s.error().message).toUtf8().constData(), stderr);
 }
 
 Result<User> provenUser(const QCommandLineParser &parser, const QString &projectPath) {

@@ -25,4 +25,9 @@ core::Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const 
 core::Result<core::User> provenUser(const QCommandLineParser &parser, const QString &projectPath);
 core::Result<std::unique_ptr<core::UnlockedCredential>> unlockedUser(const QCommandLineParser &parser, const QString &projectPath);
 
+// After an admin's action: the admin signs the audit log's new head with their key
+// (core/auditsignature), so every admin action leaves the chain signed up to it. A failure to
+// sign is reported on stderr; the action itself stands (it is already in the log).
+void signAsAdmin(const QCommandLineParser &parser, const QString &projectPath);
+
 }  // namespace phm::cli

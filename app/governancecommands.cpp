@@ -122,6 +122,8 @@ int runUsersCommand(const QStringList &args) {
             QStringLiteral("usage: phm users list|set|remove|passphrase --project P [--name LOGIN --role ROLE --practice CODE] "
                            "[--passphrase-file F] [--new-passphrase-file F]"));
     }
+    if (action == QLatin1String("set") || action == QLatin1String("remove"))
+        phm::cli::signAsAdmin(p, p.value(kProject));  // its own write, on its own connection
     auto users = listUsers(db);
     if (!users) return fail(QStringLiteral("phm users: %1").arg(users.error().message));
     QJsonArray rows;
@@ -348,6 +350,7 @@ int runKeysCommand(const QStringList &args) {
     if (auto s = recordGovernedExport(p.value(kProject), QStringLiteral("keys-create"), disclosure::Policy{}, detail); !s)
         return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
     if (auto s = file.commit(); !s) return fail(QStringLiteral("phm keys: %1").arg(s.error().message));
+    phm::cli::signAsAdmin(p, p.value(kProject));
     QJsonObject o = detail;
     o.insert(QStringLiteral("file"), path);
     o.insert(QStringLiteral("ms"), double(timer.elapsed()));
@@ -437,6 +440,7 @@ int runDisclosureCommand(const QStringList &args) {
         }
         if (auto s = setProjectPolicy(project, actor.value(), wanted); !s)
             return fail(QStringLiteral("phm disclosure set: %1").arg(s.error().message));
+        phm::cli::signAsAdmin(p, project);
         policy = wanted;
     }
     const disclosure::Policy &shown = policy.value();

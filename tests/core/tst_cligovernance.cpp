@@ -357,6 +357,14 @@ private slots:
         QVERIFY(v.value(QStringLiteral("trust_checked")).toBool());
         QCOMPARE(v.value(QStringLiteral("signed_to")).toInteger(), s.value(QStringLiteral("signed_seq")).toInteger());
         QCOMPARE(v.value(QStringLiteral("signers")).toArray().first().toString(), fingerprint);
+        // Every admin action signs the log up to itself: after adding a user, the newest signature
+        // covers the set-user entry (the entry just before it).
+        QVERIFY(run({QStringLiteral("users"), QStringLiteral("set"), QStringLiteral("--project"), project, QStringLiteral("--name"),
+                     QStringLiteral("ann"), QStringLiteral("--role"), QStringLiteral("analyst")}) != "exit code mismatch");
+        const QJsonObject after = QJsonDocument::fromJson(run({QStringLiteral("audit"), QStringLiteral("verify"),
+                                                               QStringLiteral("--project"), project, QStringLiteral("--json")}))
+                                      .object();
+        QCOMPARE(after.value(QStringLiteral("signed_to")).toInteger(), after.value(QStringLiteral("entries")).toInteger() - 1);
         // Another key is not trusted: exit 1.
         QVERIFY(run({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--project"), project, QStringLiteral("--trust"),
                      QStringLiteral("0000000000000000")},
