@@ -64,7 +64,6 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
     layout->addWidget(intro);
     mFilterEdit->setPlaceholderText(tr("Filter by user, action or detail"));
     mFilterEdit->setClearButtonEnabled(true);
-    layout->addWidget(mFilterEdit);
     auto *proof = new QHBoxLayout;
     mPassphrase->setEchoMode(QLineEdit::Password);
     mPassphrase->setPlaceholderText(tr("Your passphrase"));
@@ -72,6 +71,7 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
     proof->addWidget(mPassphrase, 1);
     proof->addWidget(mUnlock);
     layout->addLayout(proof);
+    layout->addWidget(mFilterEdit);
     connect(mUnlock, &QPushButton::clicked, this, &AuditLogDialog::unlock);
     connect(mPassphrase, &QLineEdit::returnPressed, this, &AuditLogDialog::unlock);
     mModel->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("User"), tr("Role"), tr("Action"), tr("Detail"), tr("Hash")});
@@ -129,6 +129,7 @@ void AuditLogDialog::load() {
     mUnlock->setVisible(mayProve && !mUser.proven);
     if (mayProve && !mUser.proven) {
         mStatus->setText(tr("Give your passphrase to open the audit log."));
+        mPassphrase->setFocus();
         mFilterEdit->setEnabled(false);
         return;
     }

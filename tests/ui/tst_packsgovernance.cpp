@@ -174,6 +174,8 @@ private slots:
             ui::AuditLogDialog log(copy, admin);
             QCOMPARE(log.entryCount(), 0);
             QVERIFY(log.passphrase()->isVisibleTo(&log));
+            if (const QString shots = qEnvironmentVariable("PHM_SCREENSHOTS"); !shots.isEmpty())
+                log.grab().save(QDir(shots).filePath(QStringLiteral("audit-log-passphrase.png")));
             QSignalSpy loaded(&log, &ui::AuditLogDialog::loaded);
             log.passphrase()->setText(QStringLiteral("not it"));
             log.unlockButton()->click();
