@@ -294,10 +294,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Computing the packs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,6 +399,14 @@
     </message>
     <message>
         <source>Cohorts used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the packs of %1 and %2 would both be %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -535,16 +539,48 @@ Previous: %2</source>
         <source>Verifying the hash chain…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;span style=&apos;color:#d5281b&apos;&gt;&lt;b&gt;Chain broken.&lt;/b&gt;&lt;/span&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking your passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give your passphrase to open the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries 1 to %1 match the audit journal beside the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not anchored:&lt;/b&gt; no audit journal beside the project, so only the chain inside the file was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>&lt;span style=&apos;color:#007f3b&apos;&gt;&lt;b&gt;Chain intact.&lt;/b&gt;&lt;/span&gt; %n entries, each following the one before it.</source>
+        <source>&lt;span style=&apos;color:#007f3b&apos;&gt;&lt;b&gt;Chain intact.&lt;/b&gt;&lt;/span&gt; %n entries, each following the one before it. %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#d5281b&apos;&gt;&lt;b&gt;Chain broken.&lt;/b&gt;&lt;/span&gt; %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1956,14 @@ Previous: %2</source>
     </message>
     <message>
         <source>PHM maturity and the PHM cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds packs of these areas. Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
