@@ -282,6 +282,49 @@ int runAuditCommand(const QStringList &args) {
                        "[--passphrase-file F] [--json]"));
 }
 
+namespace {
+// `phm keys grant --name LOGIN`: a proven admin seals the key of the clinician's practice to them,
+// without remaking the store (a clinician added, or whose passphrase was reset, after it was made).
+int keysGrant(const QCommandLineParser &p) {
+    const QString login = p.value(QStringLiteral("name"));
+    if (login.isEmpty()) return fail(QStringLiteral("usage: phm keys grant --project P --name LOGIN [--keys F] [--passphrase-file F]"));
+    auto admin = phm::cli::unlockedUser(p, p.value(kProject));
+    if (!admin) return fail(QStringLiteral("phm keys grant: %1").arg(admin.error().message));
+    if (auto s = requireRole(admin.value()->user, Role::Admin, QStringLiteral("grant a practice key")); !s)
+        return fail(QStringLiteral("phm keys grant: %1").arg(s.error().message));
+    KeyRecipient recipient;
+    {
+        auto db = ProjectDb::open(p.value(kProject), false);
+        if (!db) return fail(QStringLiteral("phm keys grant: %1").arg(db.error().message));
+        auto user = findUser(*db.value(), login);
+        if (!user || !user.value().listed || user.value().role != Role::Clinician)
+            return fail(QStringLiteral("phm keys grant: %1 is not a clinician of this project").arg(login));
+        recipient = {login, {}, user.value().practice};
+        if (const auto keys = publicKeys(*db.value()); keys)
+            for (const PublicKeys &k : keys.value())
+                if (k.login == login) recipient.boxPublic = k.box;
+    }
+    const QString path = keyStorePath(p);
+    auto bytes = KeyStore::grant(path, *admin.value(), recipient);
+    if (!bytes) return fail(QStringLiteral("phm keys grant: %1").arg(bytes.error().message));
+    OutputGuard guard;
+    guard.force = true;  // replacing this key store is the point; the project never
+    guard.protectedFiles = {p.value(kProject)};
+    SafeFile file(path);
+    if (auto s = file.open(guard); !s) return fail(QStringLiteral("phm keys grant: %1").arg(s.error().message));
+    if (auto s = file.write(bytes.value()); !s) return fail(QStringLiteral("phm keys grant: %1").arg(s.error().message));
+    const QJsonObject detail{{QStringLiteral("key_store"), QFileInfo(path).fileName()},
+                             {QStringLiteral("user"), login},
+                             {QStringLiteral("practice"), recipient.practice}};
+    if (auto s = recordGovernedExport(p.value(kProject), QStringLiteral("keys-grant"), disclosure::Policy{}, detail); !s)
+        return fail(QStringLiteral("phm keys grant: %1").arg(s.error().message));
+    if (auto s = file.commit(); !s) return fail(QStringLiteral("phm keys grant: %1").arg(s.error().message));
+    phm::cli::signAsAdmin(p, p.value(kProject));
+    out(QStringLiteral("practice %1's key sealed to %2 in %3\n").arg(recipient.practice, login, path));
+    return 0;
+}
+}  // namespace
+
 int runKeysCommand(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions(
@@ -292,9 +335,11 @@ int runKeysCommand(const QStringList &args) {
          {QStringLiteral("from"), QStringLiteral("Identities CSV (person_id, nhs_number, given_name, family_name, date_of_birth)."),
           QStringLiteral("FILE")},
          {QStringLiteral("synthetic"), QStringLiteral("Invent synthetic identities for the project's people (demo and tests).")},
-         {QStringLiteral("force"), QStringLiteral("Replace an existing key store (kept until the new one is written and audited).")}});
-    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create"));
+         {QStringLiteral("force"), QStringLiteral("Replace an existing key store (kept until the new one is written and audited).")},
+         {QStringLiteral("name"), QStringLiteral("grant: the clinician to seal their practice's key to."), QStringLiteral("LOGIN")}});
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create or grant"));
     p.process(args);
+    if (p.positionalArguments().value(0) == QLatin1String("grant")) return keysGrant(p);
     if (p.positionalArguments().value(0) != QLatin1String("create") ||
         p.isSet(QStringLiteral("from")) == p.isSet(QStringLiteral("synthetic")))
         return fail(QStringLiteral(

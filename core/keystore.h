@@ -78,6 +78,11 @@ public:
     // is fixed here, when the store is made, not by a later extract.
     static Result<QByteArray> sealByPractice(const std::vector<Identity> &identities, const std::vector<KeyRecipient> &recipients,
                                              const QString &path = {});
+    // The same store with the practice key of `recipient.practice` also sealed to `recipient` (a
+    // clinician added, or whose passphrase was reset, after the store was made): opened with the
+    // admin's own sealed copy of that key, so nothing else is re-encrypted. The file's bytes, for
+    // the caller to write safely.
+    static Result<QByteArray> grant(const QString &path, const UnlockedCredential &admin, const KeyRecipient &recipient);
     // Opens the practices sealed to this user: a clinician's own practice; an admin's every one.
     static Result<std::unique_ptr<KeyStore>> open(const QString &path, const UnlockedCredential &who);
     QStringList practices() const { return mPractices; }

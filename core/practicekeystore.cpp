@@ -102,6 +102,63 @@ Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identit
     return file + dir + images;
 }
 
+Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential &admin, const KeyRecipient &recipient) {
+    // A clinician can open their practice's key too, but only an admin may pass it on.
+    if (auto s = requireRole(admin.user, Role::Admin, QStringLiteral("grant a practice key")); !s) return s.error();
+    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    if (recipient.practice.isEmpty() || recipient.boxPublic.size() != crypto_box_PUBLICKEYBYTES)
+        return keysError(QStringLiteral("bad_recipient"),
+                         QStringLiteral("%1 has no practice or no key to seal to (set their passphrase first)").arg(recipient.login), path);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
+                         path);
+    const QByteArray file = f.readAll();
+    if (file.size() < 12 || std::memcmp(file.constData(), kMagic2, sizeof kMagic2) != 0)
+        return keysError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a per-practice key store").arg(path), path);
+    uint32_t dirBytes = 0;
+    for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
+    if (qsizetype(dirBytes) > file.size() - 12)
+        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
+                         path);
+    QJsonObject dir = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes))).object();
+    QJsonArray practices = dir.value(QStringLiteral("practices")).toArray();
+    bool found = false;
+    for (qsizetype p = 0; p < practices.size(); ++p) {
+        QJsonObject e = practices[p].toObject();
+        if (e.value(QStringLiteral("practice")).toString() != recipient.practice) continue;
+        QByteArray wrapped;
+        QJsonArray wraps;
+        for (const QJsonValue &w : e.value(QStringLiteral("wraps")).toArray()) {
+            if (w[QStringLiteral("login")].toString() == admin.user.name) wrapped = unb64(w[QStringLiteral("key")]);
+            if (w[QStringLiteral("login")].toString() != recipient.login) wraps.append(w);  // a grant replaces an old wrap
+        }
+        SecretBytes key(kKey);
+        if (!key.data() || wrapped.size() != qsizetype(kKey + crypto_box_SEALBYTES) ||
+            crypto_box_seal_open(key.data(), reinterpret_cast<const unsigned char *>(wrapped.constData()), size_t(wrapped.size()),
+                                 reinterpret_cast<const unsigned char *>(admin.boxPublic.constData()), admin.boxSecret.data()) != 0)
+            return keysError(
+                QStringLiteral("no_practice_key"),
+                QStringLiteral("%1 holds no key of practice %2 that %3 can open").arg(path, recipient.practice, admin.user.name), path);
+        QByteArray sealed(qsizetype(kKey + crypto_box_SEALBYTES), '\0');
+        crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key.data(), kKey,
+                        reinterpret_cast<const unsigned char *>(recipient.boxPublic.constData()));
+        wraps.append(QJsonObject{{QStringLiteral("login"), recipient.login}, {QStringLiteral("key"), b64(sealed)}});
+        e.insert(QStringLiteral("wraps"), wraps);
+        practices[p] = e;
+        found = true;
+    }
+    if (!found)
+        return keysError(QStringLiteral("unknown_practice"),
+                         QStringLiteral("%1 has no identities of practice %2").arg(path, recipient.practice), path);
+    dir.insert(QStringLiteral("practices"), practices);
+    const QByteArray newDir = QJsonDocument(dir).toJson(QJsonDocument::Compact);
+    QByteArray out(kMagic2, sizeof kMagic2);
+    const auto n = uint32_t(newDir.size());
+    for (int i = 0; i < 4; ++i) out.append(char((n >> (8 * i)) & 0xFF));
+    return out + newDir + file.mid(12 + qsizetype(dirBytes));  // the sealed images as they were
+}
+
 Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const UnlockedCredential &who) {
     if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
     QFile f(path);
@@ -181,7 +238,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
     }
     if (store->mParts.empty())
         return keysError(QStringLiteral("no_practice_key"),
-                         QStringLiteral("%1 holds no practice key for %2: an admin makes the key store again after adding a clinician")
+                         QStringLiteral("%1 holds no practice key for %2: an admin seals it to them with `phm keys grant --name %2`")
                              .arg(path, who.user.name),
                          path);
     return store;

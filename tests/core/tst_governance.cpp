@@ -344,6 +344,39 @@ private slots:
         QVERIFY(verifyFile(mPath).ok);
     }
 
+    void anAdminGrantsAPracticeKeyToANewClinician() {
+        // dr_new joins dr_who's practice after the store was made: nothing opens for them until an
+        // admin seals the practice's key to them, and then exactly that practice opens.
+        QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("dr_new"), Role::Clinician, mClinician.practice, true, {}, {}}));
+        const QByteArray newPassphrase = "dr new's own passphrase";
+        QVERIFY(setPassphrase(mPath, mAdmin, QStringLiteral("dr_new"), newPassphrase));
+        auto d = db(false);
+        auto who = unlockCredential(*d, QStringLiteral("dr_new"), newPassphrase);
+        QVERIFY(who);
+        QCOMPARE(KeyStore::open(mKeys, *who.value()).error().code, QStringLiteral("no_practice_key"));
+        auto ada = unlockCredential(*d, QStringLiteral("ada"), phm::test::kTestPassphrase);
+        QVERIFY(ada);
+        QByteArray boxPublic;
+        const auto keys = publicKeys(*d);
+        QVERIFY(keys);
+        for (const PublicKeys &k : keys.value())
+            if (k.login == QLatin1String("dr_new")) boxPublic = k.box;
+        // Only an admin's own sealed copy of the key can grant it: dr_who cannot pass theirs on.
+        auto drWho = unlockCredential(*d, QStringLiteral("dr_who"), "dr who's own passphrase");
+        QVERIFY(drWho);
+        QVERIFY(!KeyStore::grant(mKeys, *drWho.value(), KeyRecipient{QStringLiteral("dr_new"), boxPublic, mClinician.practice}));
+        auto granted = KeyStore::grant(mKeys, *ada.value(), KeyRecipient{QStringLiteral("dr_new"), boxPublic, mClinician.practice});
+        QVERIFY2(granted, qPrintable(granted ? QString() : granted.error().message));
+        const QString grantedPath = mDir.filePath(QStringLiteral("granted.keys"));
+        phm::test::writeFile(grantedPath, granted.value());
+        auto opened = KeyStore::open(grantedPath, *who.value());
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        QCOMPARE(opened.value()->practices(), QStringList{mClinician.practice});
+        auto same = KeyStore::open(grantedPath, *drWho.value());  // the others' keys are untouched
+        QVERIFY(same);
+        QCOMPARE(same.value()->size(), opened.value()->size());
+    }
+
     void membershipComesFromTheKeyStore() {
         // A doctored extract can move someone into dr_who's practice; the key store keeps them
         // under the key of the practice they were in when it was made, so they are not revealed.
@@ -582,7 +615,7 @@ private slots:
         QCOMPARE(entriesAfter.size(), entriesBefore.size() + 1);
         QCOMPARE(entriesAfter[entriesBefore.size() - 1].hash, entriesBefore.back().hash);
         QCOMPARE(entriesAfter.back().action, QStringLiteral("import"));
-        QCOMPARE(listUsers(*after).value().size(), size_t(4));
+        QCOMPARE(listUsers(*after).value().size(), size_t(5));  // ada, ann, dr_who, dr_other, dr_new
         QVERIFY(audit::verify(*after).value().ok);
     }
 };
