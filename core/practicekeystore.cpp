@@ -33,6 +33,66 @@ QByteArray associated(const QString &practice) { return QByteArray(kMagic2, size
 
 QString b64(const QByteArray &b) { return QString::fromLatin1(b.toBase64()); }
 QByteArray unb64(const QJsonValue &v) { return QByteArray::fromBase64(v.toString().toLatin1()); }
+
+// The file: magic, the directory's length, the directory, the sealed images.
+QByteArray assemble(const QJsonObject &directory, const QByteArray &images) {
+    const QByteArray dir = QJsonDocument(directory).toJson(QJsonDocument::Compact);
+    QByteArray file(kMagic2, sizeof kMagic2);
+    const auto n = uint32_t(dir.size());
+    for (int i = 0; i < 4; ++i) file.append(char((n >> (8 * i)) & 0xFF));
+    return file + dir + images;
+}
+
+struct StoreFile {
+    QByteArray bytes;
+    QJsonObject directory;
+    qsizetype imagesAt = 0;  // where the sealed images begin
+};
+
+// Reads and checks a per-practice store's framing and directory (bounds-checked: the file is
+// hostile input).
+Result<StoreFile> readStoreFile(const QString &path) {
+    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
+                         path);
+    StoreFile out;
+    out.bytes = f.readAll();
+    const QByteArray &file = out.bytes;
+    if (file.startsWith("PHMKEYS1"))
+        return keysError(QStringLiteral("old_keystore"),
+                         QStringLiteral("%1 is a key store from before practice keys (one passphrase for everyone): an admin makes it "
+                                        "again with `phm keys create --force`")
+                             .arg(path),
+                         path);
+    if (file.size() < 12 || std::memcmp(file.constData(), kMagic2, sizeof kMagic2) != 0)
+        return keysError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
+    uint32_t dirBytes = 0;
+    for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
+    if (qsizetype(dirBytes) > file.size() - 12)
+        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
+                         path);
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes)), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory does not read").arg(path), path);
+    out.directory = doc.object();
+    out.imagesAt = 12 + qsizetype(dirBytes);
+    return out;
+}
+
+// The practice key sealed in `entry` to `who`, opened into `key`; false when none is sealed to
+// them or it does not open with their key.
+bool openPracticeKey(SecretBytes &key, const QJsonObject &entry, const UnlockedCredential &who, bool &sealedToThem) {
+    QByteArray wrapped;
+    for (const QJsonValue &w : entry.value(QStringLiteral("wraps")).toArray())
+        if (w[QStringLiteral("login")].toString() == who.user.name) wrapped = unb64(w[QStringLiteral("key")]);
+    sealedToThem = !wrapped.isEmpty();
+    return key.data() && wrapped.size() == qsizetype(kKey + crypto_box_SEALBYTES) &&
+           crypto_box_seal_open(key.data(), reinterpret_cast<const unsigned char *>(wrapped.constData()), size_t(wrapped.size()),
+                                reinterpret_cast<const unsigned char *>(who.boxPublic.constData()), who.boxSecret.data()) == 0;
+}
 }  // namespace
 
 std::vector<Identity> assignPractices(const Project &project, std::vector<Identity> identities) {
@@ -95,11 +155,7 @@ Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identit
                                      {QStringLiteral("wraps"), wraps}});
         images.append(sealed.constData(), qsizetype(sealedBytes));
     }
-    const QByteArray dir = QJsonDocument(QJsonObject{{QStringLiteral("practices"), directory}}).toJson(QJsonDocument::Compact);
-    QByteArray file(kMagic2, sizeof kMagic2);
-    const auto n = uint32_t(dir.size());
-    for (int i = 0; i < 4; ++i) file.append(char((n >> (8 * i)) & 0xFF));
-    return file + dir + images;
+    return assemble(QJsonObject{{QStringLiteral("practices"), directory}}, images);
 }
 
 Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential &admin, const KeyRecipient &recipient) {
@@ -109,34 +165,20 @@ Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential
     if (recipient.practice.isEmpty() || recipient.boxPublic.size() != crypto_box_PUBLICKEYBYTES)
         return keysError(QStringLiteral("bad_recipient"),
                          QStringLiteral("%1 has no practice or no key to seal to (set their passphrase first)").arg(recipient.login), path);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
-                         path);
-    const QByteArray file = f.readAll();
-    if (file.size() < 12 || std::memcmp(file.constData(), kMagic2, sizeof kMagic2) != 0)
-        return keysError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a per-practice key store").arg(path), path);
-    uint32_t dirBytes = 0;
-    for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
-    if (qsizetype(dirBytes) > file.size() - 12)
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
-                         path);
-    QJsonObject dir = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes))).object();
+    auto read = readStoreFile(path);
+    if (!read) return read.error();
+    QJsonObject dir = read.value().directory;
     QJsonArray practices = dir.value(QStringLiteral("practices")).toArray();
     bool found = false;
     for (qsizetype p = 0; p < practices.size(); ++p) {
         QJsonObject e = practices[p].toObject();
         if (e.value(QStringLiteral("practice")).toString() != recipient.practice) continue;
-        QByteArray wrapped;
         QJsonArray wraps;
-        for (const QJsonValue &w : e.value(QStringLiteral("wraps")).toArray()) {
-            if (w[QStringLiteral("login")].toString() == admin.user.name) wrapped = unb64(w[QStringLiteral("key")]);
+        for (const QJsonValue &w : e.value(QStringLiteral("wraps")).toArray())
             if (w[QStringLiteral("login")].toString() != recipient.login) wraps.append(w);  // a grant replaces an old wrap
-        }
         SecretBytes key(kKey);
-        if (!key.data() || wrapped.size() != qsizetype(kKey + crypto_box_SEALBYTES) ||
-            crypto_box_seal_open(key.data(), reinterpret_cast<const unsigned char *>(wrapped.constData()), size_t(wrapped.size()),
-                                 reinterpret_cast<const unsigned char *>(admin.boxPublic.constData()), admin.boxSecret.data()) != 0)
+        bool sealedToAdmin = false;
+        if (!openPracticeKey(key, e, admin, sealedToAdmin))
             return keysError(
                 QStringLiteral("no_practice_key"),
                 QStringLiteral("%1 holds no key of practice %2 that %3 can open").arg(path, recipient.practice, admin.user.name), path);
@@ -152,53 +194,27 @@ Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential
         return keysError(QStringLiteral("unknown_practice"),
                          QStringLiteral("%1 has no identities of practice %2").arg(path, recipient.practice), path);
     dir.insert(QStringLiteral("practices"), practices);
-    const QByteArray newDir = QJsonDocument(dir).toJson(QJsonDocument::Compact);
-    QByteArray out(kMagic2, sizeof kMagic2);
-    const auto n = uint32_t(newDir.size());
-    for (int i = 0; i < 4; ++i) out.append(char((n >> (8 * i)) & 0xFF));
-    return out + newDir + file.mid(12 + qsizetype(dirBytes));  // the sealed images as they were
+    return assemble(dir, read.value().bytes.mid(read.value().imagesAt));  // the sealed images as they were
 }
 
 Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const UnlockedCredential &who) {
-    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
-                         path);
-    const QByteArray file = f.readAll();
-    if (file.startsWith("PHMKEYS1"))
-        return keysError(QStringLiteral("old_keystore"),
-                         QStringLiteral("%1 is a key store from before practice keys (one passphrase for everyone): an admin makes it "
-                                        "again with `phm keys create --force`")
-                             .arg(path),
-                         path);
-    if (file.size() < 12 || std::memcmp(file.constData(), kMagic2, sizeof kMagic2) != 0)
-        return keysError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
-    uint32_t dirBytes = 0;
-    for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
-    if (qsizetype(dirBytes) > file.size() - 12)
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
-                         path);
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes)), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory does not read").arg(path), path);
-    const qsizetype imagesAt = 12 + qsizetype(dirBytes);
+    auto read = readStoreFile(path);
+    if (!read) return read.error();
+    const QByteArray &file = read.value().bytes;
+    const QJsonObject &directory = read.value().directory;
+    const qsizetype imagesAt = read.value().imagesAt;
     std::unique_ptr<KeyStore> store(new KeyStore);
 #if defined(__linux__)
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 #endif
-    for (const QJsonValue &entry : doc.object().value(QStringLiteral("practices")).toArray()) {
+    for (const QJsonValue &entry : directory.value(QStringLiteral("practices")).toArray()) {
         const QJsonObject e = entry.toObject();
         const QString practice = e.value(QStringLiteral("practice")).toString();
-        QByteArray wrapped;
-        for (const QJsonValue &w : e.value(QStringLiteral("wraps")).toArray())
-            if (w[QStringLiteral("login")].toString() == who.user.name) wrapped = unb64(w[QStringLiteral("key")]);
-        if (wrapped.isEmpty()) continue;  // not sealed to this user
         SecretBytes key(kKey);
-        if (!key.data() || wrapped.size() != qsizetype(kKey + crypto_box_SEALBYTES) ||
-            crypto_box_seal_open(key.data(), reinterpret_cast<const unsigned char *>(wrapped.constData()), size_t(wrapped.size()),
-                                 reinterpret_cast<const unsigned char *>(who.boxPublic.constData()), who.boxSecret.data()) != 0)
+        bool sealedToThem = false;
+        const bool keyOpened = openPracticeKey(key, e, who, sealedToThem);
+        if (!sealedToThem) continue;  // not sealed to this user
+        if (!keyOpened)
             return keysError(QStringLiteral("wrong_key"),
                              QStringLiteral("the key of practice %1 in %2 does not open with %3's credential (a passphrase reset makes new "
                                             "keys: an admin makes the key store again)")
