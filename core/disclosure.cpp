@@ -36,7 +36,8 @@ double keyedUniform(const QByteArray &key, double count, int base) {
 }  // namespace
 
 QByteArray newRoundingKey() {
-    QByteArray key(crypto_generichash_KEYBYTES, Qt::Uninitialized);
+    static_assert(kRoundingKeyBytes == crypto_generichash_KEYBYTES);
+    QByteArray key(kRoundingKeyBytes, Qt::Uninitialized);
     if (sodium_init() < 0) return {};
     randombytes_buf(key.data(), size_t(key.size()));
     return key;

@@ -39,7 +39,8 @@ double roundCount(double count, const Policy &policy);
 // A magnitude that is not a count of people or events (a cost, a sum of squares) but could give
 // one back when shown exactly: three significant figures.
 double roundMagnitude(double value, const Policy &policy);
-// A new random rounding key for a project.
+// A new random rounding key for a project (kRoundingKeyBytes long).
+constexpr int kRoundingKeyBytes = 32;
 QByteArray newRoundingKey();
 
 // A table of counts with the totals that will be shown beside it. Each row, each column and the

@@ -17,7 +17,7 @@ const QString kRoundingKey = QStringLiteral("disclosure.key");
 // existed) and kept by every re-import, so a project never rounds the same count two ways.
 Result<QByteArray> roundingKey(const QString &projectPath, ProjectDb &db) {
     QByteArray key = QByteArray::fromBase64(db.meta(kRoundingKey).toLatin1());
-    if (key.size() == disclosure::newRoundingKey().size()) return key;
+    if (key.size() == disclosure::kRoundingKeyBytes) return key;
     auto lock = ProjectLock::acquire(projectPath, QStringLiteral("disclosure-key"));  // waits for an import to finish
     if (!lock) return lock.error();
     auto writable = ProjectDb::open(projectPath, true);  // read-write (the file exists: it was just read)
@@ -25,7 +25,7 @@ Result<QByteArray> roundingKey(const QString &projectPath, ProjectDb &db) {
     ProjectDb &w = *writable.value();
     if (auto s = w.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s.error();
     key = QByteArray::fromBase64(w.meta(kRoundingKey).toLatin1());  // another process may have made it
-    if (key.size() != disclosure::newRoundingKey().size()) {
+    if (key.size() != disclosure::kRoundingKeyBytes) {
         key = disclosure::newRoundingKey();
         if (auto s = w.setMeta(kRoundingKey, QString::fromLatin1(key.toBase64())); !s) {
             w.exec(QStringLiteral("ROLLBACK"));

@@ -35,6 +35,38 @@ bool linesSafe(const Table &t, const Protected &p) {
 class TestDisclosure : public QObject {
     Q_OBJECT
 private slots:
+    void keyedRoundingIsFixedUnbiasedAndSecret() {
+        Policy a, b;
+        a.key = newRoundingKey();
+        b.key = newRoundingKey();
+        QCOMPARE(a.key.size(), kRoundingKeyBytes);
+        QVERIFY(a.key != b.key);
+        double sum = 0;
+        int differ = 0, n = 0;
+        for (int c = 10; c < 20010; ++c) {
+            const double shown = roundCount(c, a);
+            QCOMPARE(std::fmod(shown, 5.0), 0.0);        // a multiple of the base
+            QVERIFY(std::abs(shown - c) < 5);            // next to the count
+            QCOMPARE(roundCount(c, a), shown);           // fixed: the same count, the same way
+            if (c % 5 == 0) QCOMPARE(shown, double(c));  // multiples are published as they are
+            differ += roundCount(c, b) != shown;         // another key rounds otherwise
+            sum += shown - c;
+            ++n;
+        }
+        // Unbiased: the mean error of 20,000 counts is near 0 (its standard error is about 0.016;
+        // the bound is six of them, as the key is new each run).
+        QVERIFY2(std::abs(sum / n) < 0.1, qPrintable(QString::number(sum / n)));
+        QVERIFY(differ > 4000);  // 2 in 5 counts round differently under another key, on average
+        // Above the suppressed range, never inside it; small counts suppressed, 0 shown.
+        QCOMPARE(publish(8, a), 10.0);
+        QCOMPARE(publish(9, a), 10.0);
+        QVERIFY(std::isnan(publish(7, a)));
+        QCOMPARE(publish(0, a), 0.0);
+        // Without a key (tables tested on their own): the nearest multiple, halves up.
+        QCOMPARE(roundCount(12, Policy{}), 10.0);
+        QCOMPARE(roundCount(13, Policy{}), 15.0);
+    }
+
     void smallCountsAndRounding() {
         const Policy policy;
         // NHS England's rule as the issue states it: 1-7 suppressed, the rest to the nearest 5.
