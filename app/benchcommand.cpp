@@ -3,7 +3,7 @@
 // CSV files as child processes, each measured for wall time and peak resident memory (wait4).
 #include "benchcommand.h"
 
-#include "dataspec.h"
+#include "base/dataspec.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>

@@ -1,8 +1,8 @@
 #include "clicredentials.h"
 
-#include "auditsignature.h"
-#include "projectdb.h"
-#include "users.h"
+#include "governance/auditsignature.h"
+#include "governance/users.h"
+#include "store/projectdb.h"
 
 #include <QFile>
 #include <cstdio>

@@ -1,11 +1,11 @@
 #pragma once
-// Proving who runs a `phm` command. The login comes from the environment (core/users
+// Proving who runs a `phm` command. The login comes from the environment (core/governance/users
 // currentLogin); a privileged action (an admin's or a clinician's) also needs the login's
 // passphrase: from --passphrase-file FILE (its first line), or PHM_PASSPHRASE for scripts, or asked
 // on the terminal when there is one. A passphrase is never an argument: the process list would
 // show it to every user of the machine.
-#include "credentials.h"
-#include "result.h"
+#include "base/result.h"
+#include "governance/credentials.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -26,7 +26,7 @@ core::Result<core::User> provenUser(const QCommandLineParser &parser, const QStr
 core::Result<std::unique_ptr<core::UnlockedCredential>> unlockedUser(const QCommandLineParser &parser, const QString &projectPath);
 
 // After an admin's action: the admin signs the audit log's new head with their key
-// (core/auditsignature), so every admin action leaves the chain signed up to it. A failure to
+// (core/governance/auditsignature), so every admin action leaves the chain signed up to it. A failure to
 // sign is reported on stderr; the action itself stands (it is already in the log).
 void signAsAdmin(const QCommandLineParser &parser, const QString &projectPath);
 

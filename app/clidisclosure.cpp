@@ -1,7 +1,7 @@
 #include "clidisclosure.h"
 
 #include "clicredentials.h"
-#include "governedoutput.h"
+#include "governance/governedoutput.h"
 
 namespace phm::cli {
 

@@ -1,12 +1,12 @@
 #pragma once
 // Disclosure control and audit for the data a `phm` command puts out. Every command that prints or
 // writes counts from the project takes `--disclosure standard|off` (standard by default: the
-// project's policy, core/disclosurepolicy, normally counts of 1 to 7 suppressed and others rounded
-// to 5; core/publish); `off` is for admins only. Each such
+// project's policy, core/governance/disclosurepolicy, normally counts of 1 to 7 suppressed and others rounded
+// to 5; core/governance/publish); `off` is for admins only. Each such
 // run is an "export" entry in the project's audit log, written before the output, naming the
 // command, the policy and how many counts were suppressed.
-#include "publish.h"
-#include "result.h"
+#include "base/result.h"
+#include "governance/publish.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #pragma once
 // Output helpers shared by the `phm` subcommands: results on stdout, errors on stderr.
-#include "areas.h"
-#include "csvwriter.h"
-#include "indicatortally.h"
+#include "base/csvwriter.h"
+#include "geo/areas.h"
+#include "indicators/indicatortally.h"
 
 #include <QJsonObject>
 #include <QJsonValue>

@@ -4,17 +4,17 @@
 #include "clidisclosure.h"
 #include "clioutput.h"
 
-#include "areas.h"
-#include "cohortanalysis.h"
-#include "cohortstore.h"
-#include "csvwriter.h"
-#include "dates.h"
-#include "projectloader.h"
-#include "rulecatalogue.h"
-#include "ruleparser.h"
-#include "rulesql.h"
-#include "safefile.h"
-#include "segmentation.h"
+#include "base/csvwriter.h"
+#include "base/dates.h"
+#include "base/safefile.h"
+#include "cohorts/cohortanalysis.h"
+#include "cohorts/cohortstore.h"
+#include "geo/areas.h"
+#include "rules/rulecatalogue.h"
+#include "rules/ruleparser.h"
+#include "rules/rulesql.h"
+#include "session/projectloader.h"
+#include "stratify/segmentation.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -35,7 +35,7 @@ using phm::cli::out;
 
 namespace {
 
-// What the commands' counts are (core/publish): the attrition steps are nested subsets, not parts
+// What the commands' counts are (core/governance/publish): the attrition steps are nested subsets, not parts
 // of a line; a saved cohort's versions neither.
 const disclosure::OutputFields kCohortFields = [] {
     disclosure::OutputFields f;

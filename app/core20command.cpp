@@ -3,9 +3,9 @@
 #include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
-#include "core20plus5.h"
-#include "projectloader.h"
-#include "rulecatalogue.h"
+#include "indicators/core20plus5.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
 
 #include <QCommandLineParser>
 #include <QFile>

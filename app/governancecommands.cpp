@@ -1,20 +1,20 @@
 #include "governancecommands.h"
 
-#include "auditsignature.h"
 #include "clicredentials.h"
-#include "credentials.h"
-#include "governedoutput.h"
+#include "governance/auditsignature.h"
+#include "governance/credentials.h"
+#include "governance/governedoutput.h"
 
-#include "audit.h"
+#include "base/safefile.h"
 #include "clioutput.h"
-#include "disclosurepolicy.h"
-#include "keystore.h"
-#include "projectdb.h"
-#include "projectloader.h"
-#include "reidentify.h"
-#include "rulecatalogue.h"
-#include "safefile.h"
-#include "users.h"
+#include "cohorts/reidentify.h"
+#include "governance/audit.h"
+#include "governance/disclosurepolicy.h"
+#include "governance/keystore.h"
+#include "governance/users.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
+#include "store/projectdb.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -347,7 +347,7 @@ int runKeysCommand(const QStringList &args) {
     QElapsedTimer timer;
     timer.start();
     // A proven admin: their passphrase; the practice keys are sealed to the clinicians and admins
-    // who have credentials (core/credentials), not to a shared passphrase.
+    // who have credentials (core/governance/credentials), not to a shared passphrase.
     auto actor = phm::cli::provenUser(p, p.value(kProject));
     if (!actor) return fail(QStringLiteral("phm keys: %1").arg(actor.error().message));
     if (auto s = requireRole(actor.value(), Role::Admin, QStringLiteral("create the key store")); !s)

@@ -1,9 +1,9 @@
 #include "maturitycommands.h"
 
+#include "base/safefile.h"
 #include "clioutput.h"
-#include "maturitystore.h"
-#include "safefile.h"
-#include "users.h"
+#include "governance/users.h"
+#include "maturity/maturitystore.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -2,7 +2,7 @@
 #include <QStringList>
 
 // `phm maturity frameworks|export|import|show|assess --project P ...`: PHM maturity frameworks and
-// assessments (core/maturitystore).
+// assessments (core/maturity/maturitystore).
 //   frameworks [--json]                      JSON: frameworks (each name, summary, levels, capabilities)
 //   export --out F.json                      the exchange file: frameworks, assessments, cycles
 //   import --from F.json [--json]            all or nothing; JSON: frameworks_saved, assessments_added, ...

@@ -1,14 +1,14 @@
 #include "packcommand.h"
 
+#include "base/safefile.h"
 #include "clioutput.h"
-#include "disclosurepolicy.h"
-#include "pack.h"
-#include "packtemplate.h"
+#include "governance/disclosurepolicy.h"
+#include "governance/users.h"
+#include "packs/pack.h"
+#include "packs/packtemplate.h"
 #include "packwriter.h"
-#include "projectloader.h"
-#include "rulecatalogue.h"
-#include "safefile.h"
-#include "users.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
 
 #include <QCommandLineParser>
 #include <QDir>

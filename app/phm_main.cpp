@@ -1,4 +1,6 @@
 // phm: the command-line tool over phmcore. Subcommands are thin: parse, call core, print.
+#include "base/dataspec.h"
+#include "base/safefile.h"
 #include "benchcommand.h"
 #include "clicredentials.h"
 #include "clidisclosure.h"
@@ -6,18 +8,16 @@
 #include "cliprogress.h"
 #include "cohortcommands.h"
 #include "core20command.h"
-#include "dataspec.h"
-#include "generator.h"
+#include "governance/governedoutput.h"
 #include "governancecommands.h"
-#include "governedoutput.h"
-#include "importer.h"
+#include "import/importer.h"
 #include "maturitycommands.h"
 #include "packcommand.h"
 #include "profilecommand.h"
-#include "projectloader.h"
-#include "safefile.h"
+#include "session/projectloader.h"
 #include "statscommand.h"
 #include "stratifycommands.h"
+#include "synth/generator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

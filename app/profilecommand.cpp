@@ -1,15 +1,15 @@
 #include "profilecommand.h"
 
+#include "base/dates.h"
 #include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
-#include "dates.h"
-#include "inequality.h"
-#include "profile.h"
-#include "projectloader.h"
-#include "rulecatalogue.h"
-#include "ruleparser.h"
-#include "trend.h"
+#include "indicators/inequality.h"
+#include "indicators/profile.h"
+#include "indicators/trend.h"
+#include "rules/rulecatalogue.h"
+#include "rules/ruleparser.h"
+#include "session/projectloader.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

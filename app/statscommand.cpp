@@ -1,7 +1,7 @@
 #include "statscommand.h"
 
 #include "clioutput.h"
-#include "statscsv.h"
+#include "stats/statscsv.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -3,15 +3,15 @@
 #include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
-#include "efi.h"
-#include "multimorbidity.h"
-#include "personmeasures.h"
-#include "projectloader.h"
-#include "riskmodel.h"
-#include "rulecatalogue.h"
-#include "ruleengine.h"
-#include "ruleparser.h"
-#include "segmentation.h"
+#include "rules/efi.h"
+#include "rules/multimorbidity.h"
+#include "rules/personmeasures.h"
+#include "rules/rulecatalogue.h"
+#include "rules/ruleengine.h"
+#include "rules/ruleparser.h"
+#include "session/projectloader.h"
+#include "stratify/riskmodel.h"
+#include "stratify/segmentation.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -26,7 +26,7 @@ using phm::cli::fail;
 using phm::cli::out;
 
 namespace {
-// The counts of these commands' outputs (core/publish); a calibration bin's observed rate comes
+// The counts of these commands' outputs (core/governance/publish); a calibration bin's observed rate comes
 // from its people.
 const disclosure::OutputFields kStratifyFields = [] {
     disclosure::OutputFields f;

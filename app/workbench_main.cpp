@@ -3,11 +3,11 @@
 //   phm-workbench --screenshot OUT.png [--rule TEXT [--tab N]] [--dock NAME] [--map INDICATOR] [--dialog packs|audit] FILE
 //                                              open FILE, select the first PCN (and evaluate TEXT in the
 //                                              cohort builder), save a picture, exit
-#include "areas.h"
 #include "auditlogdialog.h"
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
+#include "geo/areas.h"
 #include "indicatoreditor.h"
 #include "inequalitypanel.h"
 #include "mainwindow.h"

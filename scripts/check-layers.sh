@@ -10,7 +10,7 @@ if grep -rnE 'QSqlQuery|SELECT |INSERT INTO|sqlite3_' ui; then
 if grep -nE '^[^#]*Qt6::(Widgets|Charts)' core/CMakeLists.txt; then
   echo "phmcore must not link Qt6::Widgets"; fail=1; fi
 if command -v clang-format >/dev/null; then
-  if ! clang-format --dry-run --Werror core/*.h core/*.cpp ui/*.h ui/*.cpp app/*.h app/*.cpp tests/core/*.h tests/core/*.cpp tests/ui/*.cpp 2>/dev/null; then
+  if ! clang-format --dry-run --Werror $(git ls-files '*.h' '*.cpp') 2>/dev/null; then
     echo "code is not clang-formatted (see .clang-format)"; fail=1; fi
 fi
 exit $fail

@@ -1,8 +1,8 @@
 #include "assessmentdialog.h"
 
 #include "background.h"
-#include "maturitystore.h"
-#include "users.h"
+#include "governance/users.h"
+#include "maturity/maturitystore.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -2,8 +2,8 @@
 // A new maturity assessment of one area: for each capability of the framework, the current and
 // target level, the target date, the evidence and links. Starts from the area's newest
 // assessment; every edit is on an undo stack (Ctrl+Z / Ctrl+Shift+Z); Save appends a new
-// assessment (core/maturitystore keeps the old ones) off the GUI thread.
-#include "maturity.h"
+// assessment (core/maturity/maturitystore keeps the old ones) off the GUI thread.
+#include "maturity/maturity.h"
 
 #include <QDialog>
 

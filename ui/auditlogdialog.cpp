@@ -1,7 +1,7 @@
 #include "auditlogdialog.h"
 
 #include "background.h"
-#include "credentials.h"
+#include "governance/credentials.h"
 #include "tablestyle.h"
 
 #include <QDateTime>

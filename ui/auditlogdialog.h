@@ -2,8 +2,8 @@
 // The audit log for admins: every export, re-identification and change of users, newest last,
 // with a filter and a button that verifies the hash chain. Reading and verifying run off the GUI
 // thread. Anyone else sees the refusal instead of the log. An admin proves who they are with their
-// passphrase first (core/credentials): the login alone opens nothing.
-#include "users.h"
+// passphrase first (core/governance/credentials): the login alone opens nothing.
+#include "governance/users.h"
 
 #include <QDialog>
 

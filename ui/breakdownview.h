@@ -2,7 +2,7 @@
 // The current cohort broken down by place, PCN, practice, care alliance or LSOA: people in the
 // cohort, the area's registered population and the cohort's share of it. Sortable; computed
 // on a worker thread whenever the cohort or the level changes.
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

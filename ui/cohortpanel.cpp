@@ -2,13 +2,13 @@
 
 #include "barchart.h"
 #include "breakdownview.h"
-#include "cohortstore.h"
+#include "cohorts/cohortstore.h"
+#include "governance/users.h"
 #include "overlapview.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
-#include "rulepanel.h"
 #include "rulepanelwidget.h"
-#include "users.h"
+#include "rules/rulepanel.h"
 
 #include <QChartView>
 #include <QDateTime>

@@ -4,7 +4,7 @@
 // (250 ms after the last edit) and runs on a worker thread; a generation number drops results
 // that a newer edit has superseded, so typing never waits. Beside it: the attrition waterfall,
 // the breakdown by area and the overlap of saved cohorts.
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 
 #include <QFutureWatcher>
 #include <QTimer>

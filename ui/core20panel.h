@@ -3,8 +3,8 @@
 // Core20 and in each PLUS group (table and chart); for the selected area, the five clinical
 // areas for Core20 and each PLUS group, coloured by comparison with everyone else in the area.
 // PLUS groups are the ICS's own choice, edited here and stored in the project.
-#include "areas.h"
-#include "core20plus5.h"
+#include "geo/areas.h"
+#include "indicators/core20plus5.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,10 +1,10 @@
 #include "cycledialog.h"
 
 #include "background.h"
-#include "cohortstore.h"
+#include "cohorts/cohortstore.h"
+#include "governance/users.h"
+#include "maturity/maturitystore.h"
 #include "maturitycharts.h"
-#include "maturitystore.h"
-#include "users.h"
 
 #include <QComboBox>
 #include <QDateEdit>

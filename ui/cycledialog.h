@@ -2,7 +2,7 @@
 // Records the PHM cycle of a PCN from the workbench: start a cycle (the opportunity it works on)
 // or record the next stage of one, with the date and the saved cohorts it used. The core checks
 // the order, the dates and the cohorts; a refusal is shown and nothing is stored.
-#include "phmcycle.h"
+#include "maturity/phmcycle.h"
 
 #include <QDialog>
 

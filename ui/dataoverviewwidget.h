@@ -1,7 +1,7 @@
 #pragma once
 // Data overview: rows, rejects, linkage and date coverage per dataset, and field completeness
 // of the selected dataset.
-#include "importer.h"
+#include "import/importer.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #include "frameworkdialog.h"
 
 #include "background.h"
-#include "maturitystore.h"
-#include "users.h"
+#include "governance/users.h"
+#include "maturity/maturitystore.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,9 +1,9 @@
 #pragma once
 // Edits a maturity framework: its name, summary, levels and, for each capability, its
 // description and one descriptor per level. Saving under a new name adds a framework; under the
-// same name it replaces the project's version (core/maturitystore refuses a change that would
+// same name it replaces the project's version (core/maturity/maturitystore refuses a change that would
 // orphan a stored assessment, and says which).
-#include "maturityframework.h"
+#include "maturity/maturityframework.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 // Tree of the ICS's geography for the navigator: ICS > care alliance > place > PCN > practice,
 // with each place's resident neighbourhoods (LSOAs) under a "Neighbourhoods" node. Column 1 is
 // the registered (or, for LSOAs, resident) population at the extract end.
-#include "areas.h"
+#include "geo/areas.h"
 
 #include <QAbstractItemModel>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 // Table models over an import report: one row per dataset file, and the field completeness of
 // one file. Formatting is lazy in data(); nothing is copied out of the report.
-#include "importer.h"
+#include "import/importer.h"
 
 #include <QAbstractTableModel>
 

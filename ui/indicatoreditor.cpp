@@ -1,6 +1,6 @@
 #include "indicatoreditor.h"
 
-#include "profile.h"
+#include "indicators/profile.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
 

@@ -4,7 +4,7 @@
 // a definitions file would be (core checkIndicator) and the ICS value is previewed off the UI
 // thread; Save stores the definition in the project (core saveProjectIndicator), so the project
 // carries it and every profile, map and trend shows it.
-#include "indicators.h"
+#include "indicators/indicators.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 #include "inequalitypanel.h"
 
 #include "barchart.h"
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
 #include "tablestyle.h"
 

@@ -2,9 +2,9 @@
 // Inequalities in one indicator within the selected area: its value for each IMD decile or
 // quintile, ethnic group, sex, age band or rural/urban group, as bars with 95% intervals against
 // the area's overall value, a table of the counts, and for deprivation the slope and relative
-// index of inequality with simulated intervals (core/inequality). Computed off the UI thread.
-#include "areas.h"
-#include "inequality.h"
+// index of inequality with simulated intervals (core/indicators/inequality). Computed off the UI thread.
+#include "geo/areas.h"
+#include "indicators/inequality.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #pragma once
 // The main window only creates and connects docks, actions and the status bar.
-#include "areas.h"
+#include "geo/areas.h"
 
 #include <QMainWindow>
 #include <functional>

@@ -1,15 +1,15 @@
 #include "mappanel.h"
 
 #include "background.h"
-#include "boundaries.h"
-#include "disclosure.h"
-#include "governedoutput.h"
+#include "base/safefile.h"
+#include "geo/boundaries.h"
+#include "governance/disclosure.h"
+#include "governance/governedoutput.h"
+#include "governance/users.h"
 #include "mapview.h"
 #include "profilecache.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
-#include "safefile.h"
-#include "users.h"
 
 #include <QComboBox>
 #include <QDir>

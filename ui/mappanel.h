@@ -3,8 +3,8 @@
 // the ICS, coloured by class (quantiles, deciles, equal intervals or natural breaks) or by
 // significance against the ICS. Click an LSOA to select it (its profile opens); right-click for
 // its profile or the people behind its value.
-#include "areas.h"
-#include "classbreaks.h"
+#include "geo/areas.h"
+#include "stats/classbreaks.h"
 
 #include <QWidget>
 #include <vector>
@@ -31,7 +31,7 @@ public:
     void setClasses(core::BreakMethod method, int classes);
     void setColouring(Colouring colouring);
     // Saves the map as a PNG for use outside the workbench: LSOAs whose value rests on a small
-    // count (core/disclosure) are shown as suppressed, the policy is named on the image, and the
+    // count (core/governance/disclosure) are shown as suppressed, the policy is named on the image, and the
     // export is written to the audit log before the file (off the GUI thread); imageSaved reports.
     void exportImage(const QString &path);
     int shapeOfLsoa(int lsoaIndex) const;  // -1 when the LSOA has no boundary

@@ -1,9 +1,9 @@
 #pragma once
-// A choropleth: area shapes (core/boundaries) filled with a colour each, with a legend and the
+// A choropleth: area shapes (core/geo/boundaries) filled with a colour each, with a legend and the
 // boundaries' attribution drawn over the view. Wheel to zoom about the cursor, drag to pan,
 // double-click to fit; a click (not a drag) on a shape emits shapeClicked, a right-click
 // shapeMenuRequested. Hovering shows each shape's tooltip.
-#include "boundaries.h"
+#include "geo/boundaries.h"
 
 #include <QGraphicsView>
 #include <vector>

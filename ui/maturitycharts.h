@@ -3,9 +3,9 @@
 // packs: a heatmap of areas by capabilities coloured by level, a radar of current against target
 // for one area, a timeline of each capability's level over the area's assessments, and a PCN
 // comparison (mean current and target level per PCN). No statistics: the data come from
-// core/maturity as they are.
-#include "maturity.h"
-#include "phmcycle.h"
+// core/maturity/maturity as they are.
+#include "maturity/maturity.h"
+#include "maturity/phmcycle.h"
 
 #include <QPainter>
 #include <QWidget>

@@ -4,7 +4,7 @@
 // target) and timeline, a comparison of the PCNs, and the cycle dashboard (PCNs that completed a
 // full cycle this financial year, and how far each has got). "New assessment…" opens the editor
 // for the selected area. Everything is read off the GUI thread.
-#include "maturitystore.h"
+#include "maturity/maturitystore.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 #include "overlapview.h"
 
 #include "barchart.h"
-#include "cohortstore.h"
+#include "cohorts/cohortstore.h"
 #include "projectcontroller.h"
 
 #include <QChartView>

@@ -2,7 +2,7 @@
 // Overlap of 2-4 saved cohorts, UpSet style: one row per combination of cohorts with the number
 // of people in exactly those cohorts (a dot marks membership), largest first, with a bar per
 // row. Computed on a worker thread from each cohort's current rule.
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "packcharts.h"
 
-#include "boundaries.h"
-#include "classbreaks.h"
+#include "geo/boundaries.h"
 #include "profilemodel.h"
+#include "stats/classbreaks.h"
 
 #include <QPainterPath>
 

@@ -1,7 +1,7 @@
 #include "packdesigner.h"
 
 #include "background.h"
-#include "disclosurepolicy.h"
+#include "governance/disclosurepolicy.h"
 #include "packwriter.h"
 #include "projectcontroller.h"
 #include "taskrunner.h"

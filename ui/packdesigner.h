@@ -2,11 +2,11 @@
 // Packs, designed and exported in one place: the project's pack templates (which sections, which
 // indicators, the title and the logo) on the left, the pages of one area's pack on the right as
 // a preview, and the export of every pack of a level with the chosen template. Templates are
-// read and written by core/packtemplate; previews and exports run on the task runner with
+// read and written by core/packs/packtemplate; previews and exports run on the task runner with
 // progress and cancel.
-#include "areas.h"
-#include "indicators.h"
-#include "packtemplate.h"
+#include "geo/areas.h"
+#include "indicators/indicators.h"
+#include "packs/packtemplate.h"
 
 #include <QDialog>
 #include <vector>

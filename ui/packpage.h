@@ -3,7 +3,7 @@
 // images (the designer's preview) by a page sink, and a Writer that keeps the cursor, draws text,
 // headings, tables and the footer (area, data period, source, disclosure policy, page n of m).
 // Used by ui/packwriter (the sections) and ui/packcharts (the charts on the pages).
-#include "pack.h"
+#include "packs/pack.h"
 
 #include <QCoreApplication>
 #include <QDate>

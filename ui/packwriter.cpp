@@ -1,14 +1,14 @@
 #include "packwriter.h"
 
-#include "keystore.h"
+#include "governance/keystore.h"
 
 #include "packcharts.h"
 
-#include "disclosurepolicy.h"
-#include "governedoutput.h"
+#include "governance/disclosurepolicy.h"
+#include "governance/governedoutput.h"
+#include "governance/users.h"
 #include "maturitycharts.h"
 #include "profilemodel.h"
-#include "users.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,9 +1,9 @@
 #pragma once
-// Lays out a pack (core/pack: content already through disclosure control) as an A4 PDF with
+// Lays out a pack (core/packs/pack: content already through disclosure control) as an A4 PDF with
 // QPdfWriter: vector text and charts drawn with QPainter, selectable text, a footer on every
 // page (area, data period, source, disclosure policy, page n of m).
-#include "pack.h"
-#include "safefile.h"
+#include "base/safefile.h"
+#include "packs/pack.h"
 
 #include <QImage>
 #include <vector>
@@ -26,7 +26,7 @@ struct WrittenPack {
 // complete and the export is audited, so a canceled or failed export (disk full) leaves the
 // folder as it was. An existing PDF is replaced only with `guard.force` (error "file_exists"
 // otherwise); the project and its key store never. The disclosure policy is the project's
-// (core/disclosurepolicy), whatever `options` holds.
+// (core/governance/disclosurepolicy), whatever `options` holds.
 core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
                                                    const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
                                                    const core::PackOptions &options, const QString &folder, const QString &onlyArea = {},

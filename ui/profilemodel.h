@@ -2,8 +2,8 @@
 // The indicators of one area as a table: value, interval, counts, the parent's and the ICS's
 // values, significance against the ICS (Fingertips colours) and a spine column drawn by
 // SpineDelegate from the spread over the area's peers.
-#include "areas.h"
-#include "profile.h"
+#include "geo/areas.h"
+#include "indicators/profile.h"
 
 #include <QAbstractTableModel>
 #include <memory>

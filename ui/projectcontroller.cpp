@@ -1,7 +1,7 @@
 #include "projectcontroller.h"
 
-#include "disclosurepolicy.h"
-#include "generator.h"
+#include "governance/disclosurepolicy.h"
+#include "synth/generator.h"
 #include "taskrunner.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 #pragma once
 // Owns the open project and runs generate / import / open as background tasks. Widgets talk to
 // this object, never to each other or to the core directly.
-#include "areas.h"
-#include "disclosure.h"
-#include "importer.h"
-#include "projectloader.h"
-#include "rulecatalogue.h"
-#include "users.h"
+#include "geo/areas.h"
+#include "governance/disclosure.h"
+#include "governance/users.h"
+#include "import/importer.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
 
 #include <QObject>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 // Population pyramid (Qt Charts): men to the left, women to the right, five-year age bands.
-#include "areas.h"
+#include "geo/areas.h"
 
 #include <QChartView>
 

@@ -1,8 +1,8 @@
 #include "revealdialog.h"
 
 #include "background.h"
-#include "cohortstore.h"
-#include "reidentify.h"
+#include "cohorts/cohortstore.h"
+#include "cohorts/reidentify.h"
 #include "tablestyle.h"
 
 #include <QComboBox>
@@ -81,7 +81,7 @@ RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core:
     resize(760, 560);
 
     // Everyone but a clinician is refused before anything is read; a clinician proves who they are
-    // with their passphrase when they press Reveal (core/reidentify checks it).
+    // with their passphrase when they press Reveal (core/cohorts/reidentify checks it).
     core::User claimed = mUser;
     claimed.proven = true;
     if (auto allowed = core::requireRole(claimed, core::Role::Clinician, tr("reveal identities")); !allowed) {

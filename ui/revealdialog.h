@@ -4,9 +4,9 @@
 // audit entry and only then returns the names. Identities stay in this dialog's memory: they are
 // not copied to the clipboard, not exported and cleared when the dialog closes. Anyone else sees
 // the refusal.
-#include "projectloader.h"
-#include "rulecatalogue.h"
-#include "users.h"
+#include "governance/users.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
 
 #include <QDialog>
 #include <memory>

@@ -1,7 +1,7 @@
 #include "riskpanel.h"
 
 #include "barchart.h"
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
 
 #include <QChartView>

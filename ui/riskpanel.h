@@ -3,8 +3,8 @@
 // project opens, or again on request), its quality on held-out people (AUROC, PPV and
 // sensitivity at the high-risk cut, calibration by decile as a chart) and the risk tiers of the
 // selected area, with the admissions the model expects there in the next 12 months.
-#include "areas.h"
-#include "riskmodel.h"
+#include "geo/areas.h"
+#include "stratify/riskmodel.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "rulehighlighter.h"
 
-#include "dataspec.h"
-#include "rulecatalogue.h"
+#include "base/dataspec.h"
+#include "rules/rulecatalogue.h"
 
 #include <QStringList>
 

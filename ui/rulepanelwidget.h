@@ -3,7 +3,7 @@
 // groups, exclusion groups remove anyone matching), each criterion a line of rule text with
 // completion, picked from a menu of common criteria or typed. It edits a core::rules::RulePanel;
 // the cohort panel turns that into rule text and back, so panel and text stay in sync.
-#include "rulepanel.h"
+#include "rules/rulepanel.h"
 
 #include <QWidget>
 

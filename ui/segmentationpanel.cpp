@@ -2,7 +2,7 @@
 #include "tablestyle.h"
 
 #include "barchart.h"
-#include "cohortanalysis.h"
+#include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
 
 #include <QChartView>

@@ -2,8 +2,8 @@
 // Segmentation of the selected area: template chooser, a table per segment (people, share,
 // emergency admissions, A&E attendances and cost in the last 12 months) and a bar chart.
 // Computed on a worker thread; results from a superseded request are dropped.
-#include "areas.h"
-#include "segmentation.h"
+#include "geo/areas.h"
+#include "stratify/segmentation.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

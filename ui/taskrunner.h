@@ -2,7 +2,7 @@
 // Runs one long core job at a time on a worker thread (QtConcurrent). The job receives a
 // core::Feedback for progress and cancel; `done` runs on the GUI thread when it finishes.
 // The GUI thread never waits: progress is polled from the Feedback by a timer.
-#include "feedback.h"
+#include "base/feedback.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,9 +1,9 @@
 #pragma once
 // An indicator over time for the selected area: its value with the 95% interval as a band, its
-// parent's and the ICS's values as lines, at quarter ends the data cover (core/trend.h).
+// parent's and the ICS's values as lines, at quarter ends the data cover (core/indicators/trend.h).
 // Computed on a worker thread when shown, kept per indicator and level.
-#include "areas.h"
-#include "trend.h"
+#include "geo/areas.h"
+#include "indicators/trend.h"
 
 #include <QChartView>
 #include <QFutureWatcher>

@@ -1,32 +1,31 @@
 // GUI smoke test under QT_QPA_PLATFORM=offscreen: open a project as a background task,
 // select a PCN in the navigator, and check the pyramid shows that PCN's registered people.
-#include "../core/testutil.h"
 #include "assessmentdialog.h"
 #include "auditlogdialog.h"
 #include "breakdownview.h"
-#include "cohortanalysis.h"
 #include "cohortpanel.h"
-#include "cohortstore.h"
+#include "cohorts/cohortanalysis.h"
+#include "cohorts/cohortstore.h"
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
 #include "frameworkdialog.h"
 #include "geographymodel.h"
-#include "importer.h"
+#include "governance/keystore.h"
+#include "import/importer.h"
 #include "importreportmodel.h"
 #include "indicatoreditor.h"
 #include "inequalitypanel.h"
-#include "keystore.h"
 #include "leaguetable.h"
 #include "mainwindow.h"
 #include "mappanel.h"
 #include "mapview.h"
+#include "maturity/maturitystore.h"
 #include "maturitycharts.h"
 #include "maturitypanel.h"
-#include "maturitystore.h"
 #include "overlapview.h"
 #include "packdesigner.h"
-#include "packtemplate.h"
+#include "packs/packtemplate.h"
 #include "packwriter.h"
 #include "profilecache.h"
 #include "profilepanel.h"
@@ -37,6 +36,7 @@
 #include "rulepanelwidget.h"
 #include "segmentationpanel.h"
 #include "taskrunner.h"
+#include "testutil.h"
 #include "trendview.h"
 
 #include <QAbstractItemModelTester>
@@ -393,7 +393,7 @@ private slots:
         QVERIFY2(saved.first().first().toBool(), qPrintable(saved.first().last().toString()));
         QVERIFY(!QImage(out.filePath(QStringLiteral("map.png"))).isNull());
         QCOMPARE(QFileInfo(out.filePath(QStringLiteral("map.png"))).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
-                 QFileDevice::Permissions());  // written through core/safefile: owner-only
+                 QFileDevice::Permissions());  // written through core/base/safefile: owner-only
         for (int s = 0; s < view->shapeCount(); ++s) QCOMPARE(view->fill(s), before[size_t(s)]);
         const auto log = core::readAuditLog(mProject, test::provenAdmin(mProject));
         QVERIFY(log);

@@ -1,0 +1,86 @@
+#pragma once
+// Disclosure control for result JSON: every output that leaves the workbench (the `phm` commands'
+// JSON, CSV and text, GUI exports) passes through publish() before it is written; text and CSV are
+// made from the published JSON.
+//
+// A result type declares what each of its numbers is (OutputFields). Counts of people or events
+// are published through the project's policy: suppressed (null) in the small range, otherwise
+// rounded by the project's keyed rounding (core/governance/disclosure). Derived values are never more precise
+// than the counts they come from: they are recomputed here from the published counts (shares,
+// ratios), or were computed upstream from the protected counts (an indicator's value and interval:
+// core/governedvalue), and are dropped with any count they rest on. A number the declaration does
+// not name is treated as a count: a result type that forgets to declare a field loses precision,
+// never privacy. Objects in one array are the parts of a line (the areas of a breakdown, the
+// segments of a population) and are protected together with their total (protectLine), and so are
+// the areas of a series at each point in time (`linesAcross`).
+#include "governance/disclosure.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+#include <utility>
+#include <vector>
+
+namespace phm::core::disclosure {
+
+enum class Derivation {
+    // Computed upstream from the published counts (an indicator's value and interval, via
+    // governedValue): cut to four significant figures; null when a count it rests on is suppressed.
+    FromPublished,
+    // 100 x the object's count / the line's total of that count, recomputed from the published counts.
+    Share,
+    // scale x first count / second count of the same object, recomputed from the published counts.
+    Ratio,
+    // A sum that is not a count (a cost): three significant figures; null with a suppressed count.
+    Magnitude,
+    // A statistic over many people (AUROC, a slope): three significant figures.
+    Statistic,
+};
+
+struct DerivedField {
+    DerivedField(QString k, QStringList f = {}, Derivation h = Derivation::FromPublished, double s = 1)
+        : key(std::move(k)), from(std::move(f)), how(h), scale(s) {}
+    QString key;
+    QStringList from;  // the counts it rests on; none named: every count of the object
+    Derivation how = Derivation::FromPublished;
+    double scale = 1;  // Ratio only
+};
+
+struct OutputFields {
+    QStringList counts;  // e.g. count, numerator, denominator, population, n
+    std::vector<DerivedField> derived;
+    // Keys whose arrays are not parts of a line (e.g. an attrition table, where each step is a
+    // subset of the one before, protected by rounding); their objects are still published one by
+    // one.
+    QStringList notLines;
+    // Values of other, larger groups shown for comparison (an ICS or parent value), computed from
+    // their protected counts upstream: published to four significant figures.
+    QStringList comparators;
+    // When set, the objects of an array form one line per value of this key (e.g. "indicator":
+    // the areas of a profile are parts of a line for each indicator, not across indicators).
+    QString lineBy;
+    // Numbers that are not data about people: timings, cut points of a score, dates, versions.
+    QStringList labels;
+    // Values of "everyone else" (the rest of the population beside a group): a group's count and
+    // the total give the rest's, so the rest is dropped whenever anything of its object is.
+    QStringList complements;
+    // Arrays of areas (e.g. "areas") each holding an array (`acrossKey`, e.g. "values") of points
+    // in time: the areas' points at one position are the parts of a line, whose total is the
+    // matching point of `acrossTotal` (e.g. "ics") when the output has it.
+    QString linesAcross, acrossKey, acrossTotal;
+    // Counts of one object that add up: a total and its parts (rows read = imported + rejected),
+    // protected as a line so a hidden part is not the total less the others.
+    std::vector<std::pair<QString, QStringList>> sums;
+};
+
+struct Published {
+    QJsonValue value;
+    int suppressed = 0;  // counts suppressed (primary and complementary)
+};
+
+Published publish(const QJsonValue &value, const OutputFields &fields, const Policy &policy);
+
+// {"policy": "...", "suppressed": n}: the key every JSON object output carries as "disclosure".
+QJsonObject describe(const Policy &policy, int suppressed);
+
+}  // namespace phm::core::disclosure

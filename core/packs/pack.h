@@ -1,0 +1,102 @@
+#pragma once
+// The content of a PCN (or place, or ICS) pack, built in the core and already through disclosure
+// control: a renderer (ui/packwriter) only lays it out, so no count reaches a PDF without the
+// small-number policy. Counts are published values (rounded; NaN when suppressed); values derived
+// from a suppressed count are NaN too.
+#include "base/feedback.h"
+#include "geo/areas.h"
+#include "governance/disclosure.h"
+#include "indicators/indicators.h"
+#include "indicators/profile.h"
+#include "maturity/maturitystore.h"
+#include "packs/packtemplate.h"
+
+#include <QJsonObject>
+#include <vector>
+
+namespace phm::core {
+
+struct PackRow {  // a labelled count with its share of the total
+    QString label;
+    double count = NAN, percent = NAN;
+};
+
+struct PackIndicator {
+    IndicatorDefinition definition;
+    double numerator = NAN, denominator = NAN;  // published
+    stats::Interval value;                      // NaN parts when suppressed
+    double parentValue = NAN, icsValue = NAN;
+    Significance vsIcs = Significance::NotCompared, vsParent = Significance::NotCompared;
+    PeerRange peers;
+};
+
+// The area's neighbourhoods on the map: LSOAs (indices into lsoaBoundaries()) where at least a
+// quarter of residents are registered with the area (every LSOA of a place or the ICS), coloured
+// by an indicator in ICS-wide quintiles.
+struct PackMap {
+    QString indicator;
+    std::vector<int> shapes;
+    std::vector<double> values;  // NaN: suppressed or no value
+    std::vector<double> breaks;  // quintile edges over every LSOA of the ICS
+};
+
+struct PackSegment {
+    QString name;
+    double people = NAN, percent = NAN, emergencyAdmissions = NAN, costPerHead = NAN;  // published
+};
+
+struct PackData {
+    Area area;
+    QString title, areaName, areaCode, levelName, parentName;
+    int32_t periodStart = kNoDate, periodEnd = kNoDate;
+    QString policy;  // the disclosure policy, named on every page
+    double registered = NAN;
+    std::array<double, kPyramidBands> male{}, female{};  // published
+    std::vector<PackRow> ethnicity, deprivation;         // IMD deciles 1..10
+    std::vector<PackIndicator> indicators;
+    // Inequality in emergency admissions (or the first DSR) by IMD quintile, with the SII.
+    QString inequalityIndicator;
+    std::vector<PackRow> inequality;  // label and value (count = value, percent unused)
+    std::vector<std::pair<double, double>> inequalityLimits;
+    double sii = NAN, siiLower = NAN, siiUpper = NAN;
+    // The largest significant gaps against the ICS (worse first), for "what the data says".
+    QStringList priorities;
+    std::vector<FunnelPlot> funnels;
+    PackMap map;
+    // Segmentation of the registered population, risk tiers for an emergency admission in the
+    // next 12 months, and eFI categories of people aged 65 and over.
+    QString segmentationTemplate;
+    std::vector<PackSegment> segments;
+    std::vector<PackRow> riskTiers;  // high, rising, low
+    double expectedAdmissions = NAN, auroc = NAN;
+    std::vector<PackRow> frailty;  // fit, mild, moderate, severe (65+)
+    QJsonObject importReport;
+    // PHM maturity of the area (the framework it was assessed against most, its assessments by
+    // date) and the PHM cycle: the PCN's own cycles, or for a place or the ICS how many of its
+    // PCNs completed one this financial year, with each PCN's newest assessment.
+    struct Maturity {
+        maturity::Framework framework;
+        std::vector<maturity::Assessment> history;
+        std::vector<std::pair<QString, maturity::Assessment>> pcns;  // PCN name and newest assessment (place, ICS)
+        std::vector<cycle::Cycle> cycles;
+        int pcnCount = 0, completed = 0;
+        QDate yearFrom, yearTo;
+    } maturity;
+    // From the template: the sections to lay out (in page order) and the logo for the cover.
+    std::vector<PackSection> sections;
+    QByteArray logo;
+};
+
+struct PackOptions {
+    PackTemplate layout;  // title, sections, indicators, funnels, map, segmentation, logo
+    int onlyArea = -1;    // index of one area of the level: only its pack (peers still feed its funnels)
+    disclosure::Policy policy;
+};
+
+// One pack per area of `level` (the ICS: one). `profile` is the level's profile (computeProfile)
+// with `definitions`. Progress per area; canceling returns the error "canceled".
+Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
+                                         const std::vector<IndicatorDefinition> &definitions, Area::Kind level, const PackOptions &options,
+                                         Feedback *feedback = nullptr);
+
+}  // namespace phm::core

@@ -1,0 +1,95 @@
+// Pack content: built through disclosure control, so every small count that would reach a PDF
+// is suppressed (checked against the raw profile and pyramid), shown counts are rounded, and the
+// "what the data says" list only names indicators significantly worse than the ICS.
+#include "governance/disclosure.h"
+#include "packs/pack.h"
+#include "rules/rulecatalogue.h"
+#include "testutil.h"
+
+#include <QTest>
+#include <cmath>
+
+using namespace phm::core;
+
+class TestPack : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    ProjectPtr mProject;
+    rules::CodeLists mLists;
+
+private slots:
+    void initTestCase() { mProject = phm::test::makeProject(mDir.path(), 6000, 41); }
+
+    void smallCountsNeverReachAPack() {
+        const AreaIndex areas(*mProject);
+        const auto definitions = loadIndicators({}, &mLists).value();
+        const PackOptions options;
+        auto packs = buildPacks(areas, mLists, definitions, Area::Pcn, options);
+        QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
+        QCOMPARE(int(packs.value().size()), areas.areaCount(Area::Pcn));
+        auto raw = computeProfile(areas, mLists, definitions, Area::Pcn);
+        QVERIFY(raw);
+        int suppressed = 0, shown = 0;
+        for (const ProfileRow &r : raw.value().rows) {
+            const PackIndicator &pi = packs.value()[size_t(r.area.index)].indicators[size_t(r.indicator)];
+            QCOMPARE(pi.definition.id, definitions[size_t(r.indicator)].id);
+            if (r.value.numerator >= 1 && r.value.numerator <= 7) {
+                QVERIFY(std::isnan(pi.numerator));
+                QVERIFY(std::isnan(pi.value.value) && std::isnan(pi.value.lower) && std::isnan(pi.value.upper));
+                QCOMPARE(pi.vsIcs, Significance::NotCompared);
+                ++suppressed;
+            } else if (!std::isnan(pi.numerator)) {
+                QCOMPARE(std::fmod(pi.numerator, 5.0), 0.0);  // rounded to 5
+                QVERIFY(std::abs(pi.numerator - r.value.numerator) <= 2.5);
+                ++shown;
+            }
+        }
+        QVERIFY(suppressed > 0 && shown > 0);  // a 6,000-person ICS has both
+        for (const PackData &pack : packs.value()) {
+            const Pyramid pyramid = areas.pyramid(pack.area);
+            for (int b = 0; b < kPyramidBands; ++b)
+                for (const auto &[band, published] : {std::pair{double(pyramid.male[size_t(b)]), pack.male[size_t(b)]},
+                                                      std::pair{double(pyramid.female[size_t(b)]), pack.female[size_t(b)]}})
+                    if (band >= 1 && band <= 7) QVERIFY(std::isnan(published));
+            QCOMPARE(int(pack.deprivation.size()), 10);
+            for (const PackRow &r : pack.deprivation) QVERIFY(std::isnan(r.count) || std::fmod(r.count, 5.0) == 0);
+            QVERIFY(pack.policy.contains(QStringLiteral("1 to 7")));
+            QCOMPARE(pack.registered, disclosure::publish(double(areas.population(pack.area)), options.policy));
+            // Funnels against the peers (this area marked once) and the area's neighbourhoods.
+            QCOMPARE(int(pack.funnels.size()), 4);
+            for (const FunnelPlot &f : pack.funnels) {
+                QVERIFY(!f.limits.empty() && !std::isnan(f.baseline));
+                QVERIFY(std::count_if(f.points.begin(), f.points.end(), [](const auto &pt) { return pt.self; }) <= 1);
+            }
+            QCOMPARE(pack.map.values.size(), pack.map.shapes.size());
+            QVERIFY(pack.map.breaks.size() <= 6);  // quintiles (fewer when a small ICS has few LSOA values)
+            // Segments, risk tiers and frailty: published counts only, and shown counts within the area.
+            QVERIFY(!pack.segments.empty());
+            QCOMPARE(int(pack.riskTiers.size()), 3);
+            QCOMPARE(int(pack.frailty.size()), 4);
+            for (const PackSegment &seg : pack.segments) {
+                QVERIFY(std::isnan(seg.people) || std::fmod(seg.people, 5.0) == 0);
+                if (std::isnan(seg.people)) QVERIFY(std::isnan(seg.costPerHead) && std::isnan(seg.emergencyAdmissions));
+            }
+            for (const auto *rows : {&pack.riskTiers, &pack.frailty})
+                for (const PackRow &r : *rows) QVERIFY(std::isnan(r.count) || std::fmod(r.count, 5.0) == 0);
+            QVERIFY(pack.auroc > 0.5);
+            // Priorities name only indicators significantly worse than the ICS.
+            int worse = 0;
+            for (const PackIndicator &pi : pack.indicators) worse += pi.vsIcs == Significance::Worse;
+            QCOMPARE(int(pack.priorities.size()), std::min(worse, 5));
+        }
+        // One pack for the ICS; canceling stops.
+        auto ics = buildPacks(areas, mLists, definitions, Area::Ics, options);
+        QVERIFY(ics && ics.value().size() == 1);
+        Feedback fb;
+        fb.cancel();
+        QCOMPARE(buildPacks(areas, mLists, definitions, Area::Pcn, options, &fb).error().code, QStringLiteral("canceled"));
+        PackOptions unknown;
+        unknown.layout.indicators = QStringList{QStringLiteral("nope")};
+        QVERIFY(!buildPacks(areas, mLists, definitions, Area::Pcn, unknown));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPack)
+#include "tst_pack.moc"
