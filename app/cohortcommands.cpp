@@ -4,74 +4,27 @@
 #include "clidisclosure.h"
 #include "clioutput.h"
 
-#include "base/csvwriter.h"
 #include "base/dates.h"
 #include "base/safefile.h"
-#include "cohorts/cohortanalysis.h"
-#include "cohorts/cohortstore.h"
 #include "geo/areas.h"
+#include "operations/cohortops.h"
+#include "operations/segmentop.h"
 #include "rules/rulecatalogue.h"
-#include "rules/ruleparser.h"
 #include "rules/rulesql.h"
-#include "session/projectloader.h"
-#include "stratify/segmentation.h"
+#include "session/session.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <optional>
 
 using namespace phm::core;
 using phm::cli::countText;
 using phm::cli::fail;
 using phm::cli::out;
-
-namespace {
-
-// What the commands' counts are (core/governance/publish): the attrition steps are nested subsets, not parts
-// of a line; a saved cohort's versions neither.
-const disclosure::OutputFields kCohortFields = [] {
-    disclosure::OutputFields f;
-    f.counts = {QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")};
-    f.notLines = {QStringLiteral("attrition"), QStringLiteral("versions")};
-    f.labels = {QStringLiteral("ms"), QStringLiteral("version"), QStringLiteral("index_date")};
-    return f;
-}();
-// A segment's share is recomputed from the published counts of the segments; costs are sums of
-// money, not counts, published to three significant figures.
-const disclosure::OutputFields kSegmentFields = [] {
-    disclosure::OutputFields f;
-    f.counts = {QStringLiteral("count"), QStringLiteral("persons"), QStringLiteral("emergency_admissions_12m"),
-                QStringLiteral("ae_attendances_12m")};
-    f.derived = {{QStringLiteral("percent"), {QStringLiteral("count")}, disclosure::Derivation::Share},
-                 {QStringLiteral("cost_12m"), {QStringLiteral("count")}, disclosure::Derivation::Magnitude}};
-    f.labels = {QStringLiteral("ms"), QStringLiteral("index_date")};
-    return f;
-}();
-
-std::optional<Area::Kind> areaKind(const QString &name) {
-    if (name == QLatin1String("practice")) return Area::Practice;
-    if (name == QLatin1String("pcn")) return Area::Pcn;
-    if (name == QLatin1String("place")) return Area::Place;
-    if (name == QLatin1String("care_alliance")) return Area::Alliance;
-    if (name == QLatin1String("lsoa")) return Area::Lsoa;
-    return std::nullopt;
-}
-
-// Evaluates a saved or ad-hoc rule with the in-memory engine and saved cohorts available.
-Result<rules::EvaluationResult> evaluate(const Project &project, const rules::CodeLists &lists, const rules::Expr &rule) {
-    rules::MemoryEngine engine(project, lists);
-    engine.setCohortResolver(makeCohortResolver(project, lists, project.path));
-    return engine.evaluate(rule);
-}
-}  // namespace
 
 int runCohortCommand(const QStringList &args) {
     QCommandLineParser p;
@@ -101,62 +54,32 @@ int runCohortCommand(const QStringList &args) {
     }
     if (rule.trimmed().isEmpty()) return fail(QStringLiteral("phm cohort: give --rule TEXT or --rule-file F"));
     std::optional<Area::Kind> by;
-    if (p.isSet(QStringLiteral("by")) && !(by = areaKind(p.value(QStringLiteral("by")))))
+    if (p.isSet(QStringLiteral("by")) && !(by = ops::breakdownKind(p.value(QStringLiteral("by")))))
         return fail(QStringLiteral("phm cohort: --by takes practice, pcn, place, care_alliance or lsoa"));
-    const rules::CodeLists lists;
-    const rules::ParseResult parsed = rules::parseRule(rule, &lists);
-    if (!parsed.ok()) return fail(QStringLiteral("phm cohort: %1").arg(parsed.error.format(rule)));
+    auto request = ops::parseCohortRule(rule, rules::CodeLists());
+    if (!request) return fail(QStringLiteral("phm cohort: %1").arg(request.error().message));
+    request.value().sqlEngine = p.value(QStringLiteral("engine")) == QLatin1String("sql");
+    request.value().by = by;
+    request.value().repeat = p.value(QStringLiteral("repeat")).toInt();
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm cohort: %1").arg(policy.error().message));
     Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    auto opened = Session::open(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm cohort: %1").arg(opened.error().message));
-    const Project &project = *opened.value();
+    Session &session = *opened.value();
     if (p.isSet(QStringLiteral("sql"))) {
-        auto sql = rules::SqlCompiler(project, lists).selectPeople(*parsed.expr);
+        auto sql = rules::SqlCompiler(session.project(), session.codeLists()).selectPeople(*request.value().parsed);
         if (!sql) return fail(QStringLiteral("phm cohort: %1").arg(sql.error().message));
         out(sql.value() + QLatin1Char('\n'));
         if (!p.isSet(QStringLiteral("json"))) return 0;
     }
-    const bool useSql = p.value(QStringLiteral("engine")) == QLatin1String("sql");
-    const int repeat = std::max(1, p.value(QStringLiteral("repeat")).toInt());
-    std::vector<double> times;
-    std::optional<Result<rules::EvaluationResult>> last;
-    for (int k = 0; k < repeat; ++k) {
-        QElapsedTimer t;
-        t.start();
-        last = useSql ? rules::evaluateWithSql(project, lists, *parsed.expr) : evaluate(project, lists, *parsed.expr);
-        times.push_back(t.nsecsElapsed() / 1e6);
-        if (!*last) break;
-    }
-    std::sort(times.begin(), times.end());
-    const double ms = times[times.size() / 2];
-    const auto &result = *last;
-    if (!result) return fail(QStringLiteral("phm cohort: %1").arg(result.error().message));
-    const rules::EvaluationResult &r = result.value();
-
-    QJsonArray attrition;
-    for (const auto &a : r.attrition)
-        attrition.append(QJsonObject{{QStringLiteral("clause"), a.clause}, {QStringLiteral("count"), qint64(a.count)}});
-    QJsonObject o{{QStringLiteral("count"), qint64(r.count())},
-                  {QStringLiteral("attrition"), attrition},
-                  {QStringLiteral("ms"), ms},
-                  {QStringLiteral("engine"), useSql ? QStringLiteral("sql") : QStringLiteral("mem")},
-                  {QStringLiteral("persons"), project.persons.count},
-                  {QStringLiteral("runs"), int(times.size())}};
-    if (by) {
-        const AreaIndex areas(project);
-        QJsonArray rows;
-        for (const AreaCount &a : breakdown(areas, r.people, *by))
-            rows.append(QJsonObject{{QStringLiteral("area"), a.name},
-                                    {QStringLiteral("count"), qint64(a.count)},
-                                    {QStringLiteral("population"), qint64(a.population)}});
-        o.insert(QStringLiteral("breakdown"), rows);
-    }
+    auto run = ops::runCohort(session, request.value(), fb);
+    if (!run) return fail(QStringLiteral("phm cohort: %1").arg(run.error().message));
+    const rules::EvaluationResult &r = run.value().evaluation;
+    QJsonObject o = ops::cohortJson(run.value());
     if (p.isSet(QStringLiteral("save"))) {
-        auto saved =
-            CohortStore(project.path)
-                .save(p.value(QStringLiteral("save")), rule, p.value(QStringLiteral("author")), p.value(QStringLiteral("note")), r.count());
+        auto saved = session.saveCohort(p.value(QStringLiteral("save")), rule, p.value(QStringLiteral("author")),
+                                        p.value(QStringLiteral("note")), r.count());
         if (!saved) return fail(QStringLiteral("phm cohort: %1").arg(saved.error().message));
         o.insert(QStringLiteral("saved"), QJsonObject{{QStringLiteral("name"), p.value(QStringLiteral("save"))},
                                                       {QStringLiteral("version"), saved.value().version}});
@@ -170,19 +93,13 @@ int runCohortCommand(const QStringList &args) {
     // The ids file is checked and opened (as a temporary beside it) before the export is audited.
     SafeFile ids(p.value(QStringLiteral("ids")));
     if (p.isSet(QStringLiteral("ids")))
-        if (auto s = ids.open(OutputGuard::forProject(project.path, p.isSet(QStringLiteral("force")))); !s)
+        if (auto s = ids.open(OutputGuard::forProject(session.path(), p.isSet(QStringLiteral("force")))); !s)
             return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
-    auto published = phm::cli::publishOutput(o, kCohortFields, policy.value(), project.path, QStringLiteral("cohort"), detail);
+    auto published = session.publishObject(o, ops::cohortFields(), policy.value(), QStringLiteral("cohort"), detail);
     if (!published) return fail(QStringLiteral("phm cohort: %1").arg(published.error().message));
     o = published.value();
     if (p.isSet(QStringLiteral("ids"))) {
-        CsvBuffer csv;  // the ids come from the extract: written as CSV text cells
-        csv.appendRaw("person_id\n");
-        for (size_t i = r.people.find_first(); i != rules::Selection::npos; i = r.people.find_next(i)) {
-            csv.field(project.persons.id(int32_t(i)));
-            csv.endRow();
-        }
-        if (auto s = ids.write(QByteArray::fromStdString(csv.buffer())); !s)
+        if (auto s = ids.write(ops::memberIdsCsv(session.project(), r.people)); !s)
             return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
         if (auto s = ids.commit(); !s) return fail(QStringLiteral("phm cohort: %1").arg(s.error().message));
     }
@@ -194,7 +111,7 @@ int runCohortCommand(const QStringList &args) {
         out(QStringLiteral("%1  %2\n").arg(countText(a[QStringLiteral("count")]), 10).arg(a[QStringLiteral("clause")].toString()));
     out(QStringLiteral("%1 people (%2 ms, %3 engine; %4)\n")
             .arg(countText(o.value(QStringLiteral("count"))))
-            .arg(ms, 0, 'f', 1)
+            .arg(run.value().ms, 0, 'f', 1)
             .arg(o.value(QStringLiteral("engine")).toString(), policy.value().describe()));
     if (o.contains(QStringLiteral("saved")))
         out(QStringLiteral("saved as \"%1\" version %2\n")
@@ -213,31 +130,26 @@ int runCohortsCommand(const QStringList &args) {
                   phm::cli::passphraseFileOption()});
     p.process(args);
     const QString path = p.value(QStringLiteral("project"));
-    CohortStore store(path);
     const auto policy = phm::cli::outputPolicy(p, path);
     if (!policy) return fail(QStringLiteral("phm cohorts: %1").arg(policy.error().message));
+    const bool overlap = p.isSet(QStringLiteral("overlap"));
+    Feedback fb;
+    SessionOptions options;
+    options.loadData = overlap;  // only the overlap evaluates rules
+    auto opened = Session::open(path, fb, options);
+    if (!opened) return fail(QStringLiteral("phm cohorts: %1").arg(opened.error().message));
+    Session &session = *opened.value();
     if (p.isSet(QStringLiteral("delete"))) {
-        if (auto s = store.remove(p.value(QStringLiteral("delete"))); !s)
+        if (auto s = session.removeCohort(p.value(QStringLiteral("delete"))); !s)
             return fail(QStringLiteral("phm cohorts: %1").arg(s.error().message));
         return 0;
     }
-    if (p.isSet(QStringLiteral("overlap"))) {
+    if (overlap) {
         const QStringList names = p.value(QStringLiteral("overlap")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        Feedback fb;
-        auto opened = openProject(path, fb);
-        if (!opened) return fail(QStringLiteral("phm cohorts: %1").arg(opened.error().message));
-        const rules::CodeLists lists;
-        auto regions = overlapOfSaved(*opened.value(), lists, names);
+        auto regions = ops::cohortOverlapJson(session, names);
         if (!regions) return fail(QStringLiteral("phm cohorts: %1").arg(regions.error().message));
-        QJsonArray rows;
-        for (const OverlapRegion &region : regions.value()) {
-            QJsonArray in;
-            for (int k = 0; k < names.size(); ++k)
-                if (region.members & (1u << k)) in.append(names[k].trimmed());
-            rows.append(QJsonObject{{QStringLiteral("cohorts"), in}, {QStringLiteral("count"), qint64(region.count)}});
-        }
-        auto published = phm::cli::publishOutput(QJsonObject{{QStringLiteral("regions"), rows}}, kCohortFields, policy.value(), path,
-                                                 QStringLiteral("cohorts"), {{QStringLiteral("overlap"), names.join(QLatin1Char(','))}});
+        auto published = session.publishObject(regions.value(), ops::cohortFields(), policy.value(), QStringLiteral("cohorts"),
+                                               {{QStringLiteral("overlap"), names.join(QLatin1Char(','))}});
         if (!published) return fail(QStringLiteral("phm cohorts: %1").arg(published.error().message));
         if (p.isSet(QStringLiteral("json")))
             out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
@@ -248,23 +160,10 @@ int runCohortsCommand(const QStringList &args) {
                         .arg(v.toObject().value(QStringLiteral("cohorts")).toVariant().toStringList().join(QStringLiteral(" + "))));
         return 0;
     }
-    auto all = store.list();
-    if (!all) return fail(QStringLiteral("phm cohorts: %1").arg(all.error().message));
-    QJsonArray list;
-    for (const SavedCohort &c : all.value()) {
-        QJsonArray history;
-        for (const CohortVersion &v : c.history)
-            history.append(QJsonObject{{QStringLiteral("version"), v.version},
-                                       {QStringLiteral("rule"), v.rule},
-                                       {QStringLiteral("author"), v.author},
-                                       {QStringLiteral("saved_at"), v.savedAt.toString(Qt::ISODate)},
-                                       {QStringLiteral("note"), v.note},
-                                       {QStringLiteral("count"), v.count}});
-        list.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("versions"), history}});
-    }
+    auto list = ops::savedCohortsJson(session);
+    if (!list) return fail(QStringLiteral("phm cohorts: %1").arg(list.error().message));
     // The counts saved with each version leave through disclosure control like any other.
-    auto published = phm::cli::publishOutput(QJsonObject{{QStringLiteral("cohorts"), list}}, kCohortFields, policy.value(), path,
-                                             QStringLiteral("cohorts"));
+    auto published = session.publishObject(list.value(), ops::cohortFields(), policy.value(), QStringLiteral("cohorts"));
     if (!published) return fail(QStringLiteral("phm cohorts: %1").arg(published.error().message));
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
@@ -297,72 +196,34 @@ int runSegmentCommand(const QStringList &args) {
     p.process(args);
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm segment: %1").arg(policy.error().message));
-    auto t = loadSegmentationTemplate(p.value(QStringLiteral("template")));
-    if (!t) return fail(QStringLiteral("phm segment: %1").arg(t.error().message));
+    ops::SegmentRequest request;
+    request.templateId = p.value(QStringLiteral("template"));
+    request.where = p.value(QStringLiteral("where"));
+    request.compareTemplate = p.value(QStringLiteral("compare-template"));
+    for (auto [option, day] : {std::pair{"date", &request.indexDate}, std::pair{"compare-date", &request.compareDate}}) {
+        if (!p.isSet(QLatin1String(option))) continue;
+        *day = parseIsoDate(p.value(QLatin1String(option)).toStdString());
+        if (!*day) return fail(QStringLiteral("phm segment: dates are YYYY-MM-DD"));
+    }
     Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    auto opened = Session::open(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm segment: %1").arg(opened.error().message));
-    const rules::CodeLists lists;
-    const Project &project = *opened.value();
-    auto day = [&](const char *option) -> std::optional<int32_t> {
-        if (!p.isSet(QLatin1String(option))) return project.extractEnd;
-        return parseIsoDate(p.value(QLatin1String(option)).toStdString());
-    };
-    const auto indexDate = day("date"), compareDate = day("compare-date");
-    if (!indexDate || !compareDate) return fail(QStringLiteral("phm segment: dates are YYYY-MM-DD"));
-    std::optional<rules::Selection> scope;
-    if (p.isSet(QStringLiteral("where"))) {
-        const QString where = p.value(QStringLiteral("where"));
-        const rules::ParseResult parsed = rules::parseRule(where, &lists);
-        if (!parsed.ok()) return fail(QStringLiteral("phm segment: --where: %1").arg(parsed.error.format(where)));
-        auto selected = rules::MemoryEngine(project, lists).evaluate(*parsed.expr, *indexDate);
-        if (!selected) return fail(QStringLiteral("phm segment: --where: %1").arg(selected.error().message));
-        scope = selected.value().people;
-    }
-    QElapsedTimer timer;
-    timer.start();
-    auto r = segmentPopulation(project, lists, t.value(), *indexDate, scope ? &*scope : nullptr);
-    const double ms = timer.nsecsElapsed() / 1e6;
-    if (!r) return fail(QStringLiteral("phm segment: %1").arg(r.error().message));
-    std::optional<SegmentationResult> other;
-    if (p.isSet(QStringLiteral("compare-template")) || p.isSet(QStringLiteral("compare-date"))) {
-        auto t2 = p.isSet(QStringLiteral("compare-template")) ? loadSegmentationTemplate(p.value(QStringLiteral("compare-template"))) : t;
-        if (!t2) return fail(QStringLiteral("phm segment: %1").arg(t2.error().message));
-        auto r2 = segmentPopulation(project, lists, t2.value(), *compareDate, scope ? &*scope : nullptr);
-        if (!r2) return fail(QStringLiteral("phm segment: %1").arg(r2.error().message));
-        other = std::move(r2.value());
-    }
-    QJsonArray segments;
-    for (const SegmentSummary &s : r.value().segments)
-        segments.append(QJsonObject{{QStringLiteral("name"), s.name},
-                                    {QStringLiteral("count"), qint64(s.count)},
-                                    {QStringLiteral("percent"), 100.0 * double(s.count) / double(std::max<int64_t>(1, r.value().persons))},
-                                    {QStringLiteral("emergency_admissions_12m"), qint64(s.emergencyAdmissions)},
-                                    {QStringLiteral("ae_attendances_12m"), qint64(s.aeAttendances)},
-                                    {QStringLiteral("cost_12m"), std::round(s.cost)}});
-    QJsonArray moves;
-    if (other)
-        for (const SegmentTransition &m : transitions(r.value(), *other))
-            moves.append(QJsonObject{{QStringLiteral("from"), r.value().segments[size_t(m.from)].name},
-                                     {QStringLiteral("to"), other->segments[size_t(m.to)].name},
-                                     {QStringLiteral("count"), qint64(m.count)}});
-    QJsonObject o{{QStringLiteral("template"), r.value().templateName},
-                  {QStringLiteral("persons"), qint64(r.value().persons)},
-                  {QStringLiteral("segments"), segments},
-                  {QStringLiteral("ms"), ms},
-                  {QStringLiteral("index_date"), QString::fromStdString(isoDate(*indexDate))}};
-    if (other) o.insert(QStringLiteral("transitions"), moves);
-    auto published = phm::cli::publishOutput(
-        o, kSegmentFields, policy.value(), project.path, QStringLiteral("segment"),
-        {{QStringLiteral("template"), r.value().templateName}, {QStringLiteral("where"), p.value(QStringLiteral("where"))}});
+    const Session &session = *opened.value();
+    auto run = ops::runSegmentation(session, request, fb);
+    if (!run) return fail(QStringLiteral("phm segment: %1").arg(run.error().message));
+    const SegmentationResult &r = run.value().result;
+    const double ms = run.value().ms;
+    auto published =
+        session.publishObject(ops::segmentationJson(run.value()), ops::segmentationFields(), policy.value(), QStringLiteral("segment"),
+                              {{QStringLiteral("template"), r.templateName}, {QStringLiteral("where"), request.where}});
     if (!published) return fail(QStringLiteral("phm segment: %1").arg(published.error().message));
-    o = published.value();
+    const QJsonObject o = published.value();
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
     out(QStringLiteral("%1 (%2 people, %3 ms; %4)\n")
-            .arg(r.value().templateName, countText(o.value(QStringLiteral("persons"))))
+            .arg(r.templateName, countText(o.value(QStringLiteral("persons"))))
             .arg(ms, 0, 'f', 0)
             .arg(policy.value().describe()));
     for (const QJsonValue &v : o.value(QStringLiteral("segments")).toArray()) {

@@ -7,9 +7,10 @@
 #include "indicators/inequality.h"
 #include "indicators/profile.h"
 #include "indicators/trend.h"
+#include "operations/profileops.h"
 #include "rules/rulecatalogue.h"
 #include "rules/ruleparser.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -23,23 +24,27 @@ using namespace phm::core;
 using phm::cli::countText;
 using phm::cli::csvCell;
 using phm::cli::fail;
-using phm::cli::jsonNumber;
 using phm::cli::levelNamed;
 using phm::cli::out;
-using phm::cli::valueJson;
 
 namespace {
-// The indicator named by --indicator among the bundled ones, the project's own and
-// --indicator-file; an unknown id or a bad file is an error naming the command.
-Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const rules::CodeLists &lists, const QString &command) {
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
-    if (!all) return Error{all.error().code, QStringLiteral("phm %1: %2").arg(command, all.error().message), {}};
+// The indicator named by --indicator among the session's and --indicator-file's; an unknown id or
+// a bad file is an error naming the command.
+Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const Session &session, const QString &command) {
     const QString id = p.value(QStringLiteral("indicator"));
-    const IndicatorDefinition *found = findIndicator(all.value(), id);
-    if (!found)
-        return Error{QStringLiteral("unknown_indicator"),
-                     QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id), id};
-    return *found;
+    auto chosen = ops::chooseIndicators(session, {id}, p.value(QStringLiteral("indicator-file")));
+    if (chosen && !chosen.value().empty()) return chosen.value().front();
+    if (!chosen && chosen.error().code != QLatin1String("unknown_indicator"))
+        return Error{chosen.error().code, QStringLiteral("phm %1: %2").arg(command, chosen.error().message), {}};
+    return Error{QStringLiteral("unknown_indicator"), QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id),
+                 id};
+}
+
+Result<SessionPtr> openSession(const QCommandLineParser &p, bool loadData = true) {
+    Feedback fb;
+    SessionOptions options;
+    options.loadData = loadData;
+    return Session::open(p.value(QStringLiteral("project")), fb, options);
 }
 }  // namespace
 
@@ -59,21 +64,19 @@ int runProfileCommand(const QStringList &args) {
                   phm::cli::disclosureOption(),
                   phm::cli::passphraseFileOption()});
     p.process(args);
-    const rules::CodeLists lists;
-    auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
-    if (!all) return fail(QStringLiteral("phm profile: %1").arg(all.error().message));
-    std::vector<IndicatorDefinition> chosen;
-    if (p.isSet(QStringLiteral("indicators"))) {
-        for (const QString &id : p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const IndicatorDefinition *found = findIndicator(all.value(), id.trimmed());
-            if (!found) return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(id.trimmed()));
-            chosen.push_back(*found);
+    const QStringList ids = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (p.isSet(QStringLiteral("list"))) {  // needs no loaded project, nor a project at all for the bundled ones
+        const rules::CodeLists lists;
+        auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
+        if (!all) return fail(QStringLiteral("phm profile: %1").arg(all.error().message));
+        std::vector<const IndicatorDefinition *> shown;
+        for (const QString &id : ids) {
+            shown.push_back(findIndicator(all.value(), id.trimmed()));
+            if (!shown.back()) return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(id.trimmed()));
         }
-    } else {
-        chosen = all.value();
-    }
-    if (p.isSet(QStringLiteral("list"))) {
-        for (const IndicatorDefinition &d : chosen) out(QStringLiteral("%1\t%2\t%3\n").arg(d.id, indicatorTypeName(d.type), d.name));
+        if (ids.isEmpty())
+            for (const IndicatorDefinition &d : all.value()) shown.push_back(&d);
+        for (const IndicatorDefinition *d : shown) out(QStringLiteral("%1\t%2\t%3\n").arg(d->id, indicatorTypeName(d->type), d->name));
         return 0;
     }
     const auto level = levelNamed(p.value(QStringLiteral("level")));
@@ -83,24 +86,26 @@ int runProfileCommand(const QStringList &args) {
         return fail(QStringLiteral("phm profile: --format must be csv or json"));
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm profile: %1").arg(policy.error().message));
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    auto opened = openSession(p);
     if (!opened) return fail(QStringLiteral("phm profile: %1").arg(opened.error().message));
-    ProfileOptions options;
+    const Session &session = *opened.value();
+    ops::ProfileRequest request;
+    auto chosen = ops::chooseIndicators(session, ids, p.value(QStringLiteral("indicator-file")));
+    if (!chosen && chosen.error().code == QLatin1String("unknown_indicator"))
+        return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(chosen.error().context));
+    if (!chosen) return fail(QStringLiteral("phm profile: %1").arg(chosen.error().message));
+    request.indicators = chosen.value();
+    request.level = *level;
     if (p.isSet(QStringLiteral("date"))) {
-        const auto day = parseIsoDate(p.value(QStringLiteral("date")).toStdString());
-        if (!day) return fail(QStringLiteral("phm profile: --date is YYYY-MM-DD"));
-        options.indexDate = *day;
+        request.indexDate = parseIsoDate(p.value(QStringLiteral("date")).toStdString());
+        if (!request.indexDate) return fail(QStringLiteral("phm profile: --date is YYYY-MM-DD"));
     }
-    options.governed = &policy.value();  // values from the counts as published
-    const AreaIndex areas(*opened.value());
-    ProfileWorkspace workspace;
-    auto profile = computeProfile(areas, lists, chosen, *level, options, &workspace);
-    if (!profile) return fail(QStringLiteral("phm profile: %1").arg(profile.error().message));
-    // Later runs reuse what a session keeps (loaded code lists, eFI and conditions per date).
-    std::vector<double> times{profile.value().ms};
-    for (int r = 1; r < p.value(QStringLiteral("repeat")).toInt(); ++r)
-        times.push_back(computeProfile(areas, lists, chosen, *level, options, &workspace).value().ms);
+    request.governed = &policy.value();  // values from the counts as published
+    request.repeat = p.value(QStringLiteral("repeat")).toInt();
+    Feedback fb;
+    auto run = ops::runProfile(session, request, fb);
+    if (!run) return fail(QStringLiteral("phm profile: %1").arg(run.error().message));
+    const std::vector<double> &times = run.value().times;
     const QStringList columns = {QStringLiteral("level"),       QStringLiteral("area"),           QStringLiteral("area_code"),
                                  QStringLiteral("indicator"),   QStringLiteral("indicator_name"), QStringLiteral("type"),
                                  QStringLiteral("multiplier"),  QStringLiteral("polarity"),       QStringLiteral("numerator"),
@@ -108,36 +113,12 @@ int runProfileCommand(const QStringList &args) {
                                  QStringLiteral("uppercl"),     QStringLiteral("comparator"),     QStringLiteral("significance"),
                                  QStringLiteral("parent"),      QStringLiteral("parent_value"),   QStringLiteral("parent_significance"),
                                  QStringLiteral("suppressed"),  QStringLiteral("disclosure")};
-    QJsonArray rows;
-    for (const ProfileRow &r : profile.value().rows) {
-        const IndicatorDefinition &d = chosen[size_t(r.indicator)];
-        rows.append(QJsonObject{{QStringLiteral("level"), p.value(QStringLiteral("level"))},
-                                {QStringLiteral("area"), r.areaName},
-                                {QStringLiteral("area_code"), r.areaCode},
-                                {QStringLiteral("indicator"), d.id},
-                                {QStringLiteral("indicator_name"), d.name},
-                                {QStringLiteral("type"), indicatorTypeName(d.type)},
-                                {QStringLiteral("multiplier"), d.multiplier},
-                                {QStringLiteral("polarity"), polarityName(d.polarity)},
-                                {QStringLiteral("numerator"), r.value.numerator},
-                                {QStringLiteral("denominator"), r.value.denominator},
-                                {QStringLiteral("value"), jsonNumber(r.value.ci.value)},
-                                {QStringLiteral("lowercl"), jsonNumber(r.value.ci.lower)},
-                                {QStringLiteral("uppercl"), jsonNumber(r.value.ci.upper)},
-                                {QStringLiteral("comparator"), jsonNumber(r.icsValue)},
-                                {QStringLiteral("significance"), significanceName(r.vsIcs)},
-                                {QStringLiteral("parent"), areas.name(r.parent)},
-                                {QStringLiteral("parent_value"), jsonNumber(r.parentValue)},
-                                {QStringLiteral("parent_significance"), significanceName(r.vsParent)}});
-    }
     // The areas of the level are parts of a line for each indicator; every row names the policy.
-    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
-    fields.lineBy = QStringLiteral("indicator");
     auto published =
-        phm::cli::publishRows(rows, fields, policy.value(), opened.value()->path, QStringLiteral("profile"),
-                              {{QStringLiteral("level"), p.value(QStringLiteral("level"))}, {QStringLiteral("format"), format}});
+        session.publish(ops::profileJson(session, request, run.value()), ops::profileFields(), policy.value(), QStringLiteral("profile"),
+                        {{QStringLiteral("level"), p.value(QStringLiteral("level"))}, {QStringLiteral("format"), format}});
     if (!published) return fail(QStringLiteral("phm profile: %1").arg(published.error().message));
-    rows = QJsonArray();
+    QJsonArray rows;
     for (const QJsonValue &v : published.value().value.toArray()) {
         QJsonObject row = v.toObject();
         row.insert(QStringLiteral("suppressed"), row.value(QStringLiteral("suppressed")).toBool());
@@ -180,11 +161,10 @@ int runInequalityCommand(const QStringList &args) {
     const auto dimension = inequalityDimension(p.value(QStringLiteral("by")));
     if (!dimension)
         return fail(QStringLiteral("phm inequality: --by must be one of %1").arg(inequalityDimensionNames().join(QStringLiteral(", "))));
-    const rules::CodeLists lists;
-    const auto chosen = indicatorOption(p, lists, QStringLiteral("inequality"));
-    if (!chosen) return fail(chosen.error().message);
-    const IndicatorDefinition *it = &chosen.value();
-    InequalityOptions options;
+    ops::InequalityRequest request;
+    request.dimension = *dimension;
+    request.where = p.value(QStringLiteral("where"));
+    InequalityOptions &options = request.options;
     auto confidence = stats::confidenceLevel(p.value(QStringLiteral("confidence")).toDouble());
     if (!confidence) return fail(QStringLiteral("phm inequality: %1").arg(confidence.error().message));
     options.confidence = confidence.value();
@@ -192,56 +172,20 @@ int runInequalityCommand(const QStringList &args) {
     options.seed = p.value(QStringLiteral("seed")).toULongLong();
     options.governed = &policy.value();
     if (options.repetitions < 1) return fail(QStringLiteral("phm inequality: --repetitions must be a positive whole number"));
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    auto opened = openSession(p);
     if (!opened) return fail(QStringLiteral("phm inequality: %1").arg(opened.error().message));
-    std::optional<rules::Selection> scope;
-    if (p.isSet(QStringLiteral("where"))) {
-        const QString where = p.value(QStringLiteral("where"));
-        const rules::ParseResult parsed = rules::parseRule(where, &lists);
-        if (!parsed.ok()) return fail(QStringLiteral("phm inequality: --where: %1").arg(parsed.error.format(where)));
-        auto selected = rules::MemoryEngine(*opened.value(), lists).evaluate(*parsed.expr);
-        if (!selected) return fail(QStringLiteral("phm inequality: --where: %1").arg(selected.error().message));
-        scope = selected.value().people;
-    }
-    auto r = computeInequality(*opened.value(), lists, *it, *dimension, scope ? &*scope : nullptr, options);
+    const Session &session = *opened.value();
+    const auto chosen = indicatorOption(p, session, QStringLiteral("inequality"));
+    if (!chosen) return fail(chosen.error().message);
+    request.indicator = chosen.value();
+    const IndicatorDefinition *it = &request.indicator;
+    Feedback fb;
+    auto r = ops::runInequality(session, request, fb);
     if (!r) return fail(QStringLiteral("phm inequality: %1").arg(r.error().message));
-    QJsonArray groups;
-    for (const InequalityGroup &g : r.value().groups) {
-        QJsonObject o = valueJson(g.value);
-        o.insert(QStringLiteral("group"), g.label);
-        groups.append(o);
-    }
-    const auto &s = r.value().sii;
-    QJsonObject o{{QStringLiteral("indicator"), it->id},
-                  {QStringLiteral("indicator_name"), it->name},
-                  {QStringLiteral("by"), p.value(QStringLiteral("by"))},
-                  {QStringLiteral("confidence"), options.confidence},
-                  {QStringLiteral("groups"), groups},
-                  {QStringLiteral("overall"), valueJson(r.value().overall)},
-                  {QStringLiteral("sii"), s ? jsonNumber(s->sii) : QJsonValue()},
-                  {QStringLiteral("sii_lower"), s ? jsonNumber(s->siiLower) : QJsonValue()},
-                  {QStringLiteral("sii_upper"), s ? jsonNumber(s->siiUpper) : QJsonValue()},
-                  {QStringLiteral("rii"), s ? jsonNumber(s->rii) : QJsonValue()},
-                  {QStringLiteral("rii_lower"), s ? jsonNumber(s->riiLower) : QJsonValue()},
-                  {QStringLiteral("rii_upper"), s ? jsonNumber(s->riiUpper) : QJsonValue()}};
-    if (!s) o.insert(QStringLiteral("sii_note"), r.value().siiNote);
-    // The slope and relative index come from the groups' published values; three figures.
-    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
-    for (const char *key : {"sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper"})
-        fields.derived.push_back({QLatin1String(key), {}, disclosure::Derivation::Statistic});
-    auto published =
-        phm::cli::publishOutput(o, fields, policy.value(), opened.value()->path, QStringLiteral("inequality"),
-                                {{QStringLiteral("indicator"), it->id}, {QStringLiteral("by"), p.value(QStringLiteral("by"))}});
+    auto published = ops::publishInequality(session, request, r.value(), policy.value());
     if (!published) return fail(QStringLiteral("phm inequality: %1").arg(published.error().message));
-    o = published.value();
-    // A slope through a suppressed group's value would carry it: no SII or RII then.
+    const QJsonObject o = published.value();
     const QJsonArray shown = o.value(QStringLiteral("groups")).toArray();
-    if (std::any_of(shown.begin(), shown.end(), [](const QJsonValue &g) { return g[QStringLiteral("suppressed")].toBool(); })) {
-        for (const char *key : {"sii", "sii_lower", "sii_upper", "rii", "rii_lower", "rii_upper"})
-            o.insert(QLatin1String(key), QJsonValue());
-        o.insert(QStringLiteral("sii_note"), QStringLiteral("a group's value is suppressed by disclosure control"));
-    }
     if (p.isSet(QStringLiteral("json"))) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
@@ -284,56 +228,18 @@ int runTrendCommand(const QStringList &args) {
     if (!level) return fail(QStringLiteral("phm trend: --level must be ics, alliance, place, pcn, practice or lsoa"));
     const int points = p.value(QStringLiteral("points")).toInt(), months = p.value(QStringLiteral("months")).toInt();
     if (points < 1 || months < 1) return fail(QStringLiteral("phm trend: --points and --months must be positive whole numbers"));
-    const rules::CodeLists lists;
-    const auto chosen = indicatorOption(p, lists, QStringLiteral("trend"));
-    if (!chosen) return fail(chosen.error().message);
-    const IndicatorDefinition *it = &chosen.value();
-    Feedback fb;
-    auto opened = openProject(p.value(QStringLiteral("project")), fb);
+    auto opened = openSession(p);
     if (!opened) return fail(QStringLiteral("phm trend: %1").arg(opened.error().message));
-    const AreaIndex areas(*opened.value());
-    const std::vector<int32_t> dates = trendDates(*opened.value(), *it, points, months);
-    auto trend = computeTrend(areas, lists, *it, *level, dates, nullptr, nullptr, &policy.value());
+    const Session &session = *opened.value();
+    const auto chosen = indicatorOption(p, session, QStringLiteral("trend"));
+    if (!chosen) return fail(chosen.error().message);
+    const ops::TrendRequest request{chosen.value(), *level, points, months, &policy.value()};
+    Feedback fb;
+    auto trend = ops::runTrend(session, request, fb);
     if (!trend) return fail(QStringLiteral("phm trend: %1").arg(trend.error().message));
-    // null when the indicator reads no dated events (any date is covered).
-    const int32_t covered = earliestCoveredDate(*opened.value(), *it);
-    const QJsonValue earliest = covered <= kNoDate + 1 ? QJsonValue() : QJsonValue(QString::fromStdString(isoDate(covered)));
-    QJsonArray dateList, series, ics;
-    for (const TrendPoint &t : trend.value().points) {
-        dateList.append(QString::fromStdString(isoDate(t.date)));
-        QJsonObject v = valueJson(t.ics);
-        v.insert(QStringLiteral("date"), QString::fromStdString(isoDate(t.date)));
-        ics.append(v);
-    }
-    for (int a = 0; a < areas.areaCount(*level); ++a) {
-        QJsonArray values;
-        for (const TrendPoint &t : trend.value().points) {
-            QJsonObject v = valueJson(t.byArea[size_t(a)]);
-            v.insert(QStringLiteral("date"), QString::fromStdString(isoDate(t.date)));
-            values.append(v);
-        }
-        series.append(QJsonObject{{QStringLiteral("area"), areas.name(Area{*level, a})},
-                                  {QStringLiteral("area_code"), areas.code(Area{*level, a})},
-                                  {QStringLiteral("values"), values}});
-    }
-    // Each area's values over time are a series, not parts of a line; at each date the areas'
-    // points are the parts of a line whose total is the ICS's point, so one area's hidden value
-    // cannot be had as the ICS less the others.
-    disclosure::OutputFields fields = phm::cli::kIndicatorFields;
-    fields.linesAcross = QStringLiteral("areas");
-    fields.acrossKey = QStringLiteral("values");
-    fields.acrossTotal = QStringLiteral("ics");
-    auto published =
-        phm::cli::publishOutput(QJsonObject{{QStringLiteral("indicator"), it->id},
-                                            {QStringLiteral("indicator_name"), it->name},
-                                            {QStringLiteral("level"), p.value(QStringLiteral("level"))},
-                                            {QStringLiteral("dates"), dateList},
-                                            {QStringLiteral("earliest_covered"), earliest},
-                                            {QStringLiteral("areas"), series},
-                                            {QStringLiteral("ics"), ics},
-                                            {QStringLiteral("ms"), trend.value().ms}},
-                                fields, policy.value(), opened.value()->path, QStringLiteral("trend"),
-                                {{QStringLiteral("indicator"), it->id}, {QStringLiteral("level"), p.value(QStringLiteral("level"))}});
+    auto published = session.publishObject(
+        ops::trendJson(session, request, trend.value()), ops::trendFields(), policy.value(), QStringLiteral("trend"),
+        {{QStringLiteral("indicator"), request.indicator.id}, {QStringLiteral("level"), p.value(QStringLiteral("level"))}});
     if (!published) return fail(QStringLiteral("phm trend: %1").arg(published.error().message));
     out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));
     return 0;

@@ -2,7 +2,8 @@
 # Runs the same `phm` commands with two builds on copies of one small synthetic project and fails
 # if any output differs: the check that a refactoring kept the command line byte-identical.
 # Usage: scripts/compare-cli.sh OLD_PHM NEW_PHM [WORKDIR]
-# Times printed on stderr ("ms: ...") and the audit log's own timestamps are not compared.
+# Times taken ("ms"), clock times (saved_at) and the data spec's own source path (moved with core/ by
+# domain) are not compared.
 set -euo pipefail
 old=$(realpath "$1"); new=$(realpath "$2")
 work=${3:-$(mktemp -d)}
@@ -73,7 +74,8 @@ run_all() {  # phm label
     echo "$rc" >"$dir/$i.rc"
     # Paths of this copy and timings differ by construction.
     sed -i -E -e "s#$dir#DIR#g" -e 's/ms: [0-9. ]*$/ms: T/' -e 's/"([a-z_]*_)?ms": [0-9.e+-]*/"\1ms": T/g' \
-      -e 's/[0-9.]+ ms([,;)])/T ms\1/g' "$dir/$i.out" "$dir/$i.err"
+      -e 's/[0-9.]+ ms([,;)])/T ms\1/g' -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z/TIME/g' \
+      -e 's#core/(base/)?dataspec.cpp#core/dataspec.cpp#' "$dir/$i.out" "$dir/$i.err"
     if [ -d "$dir/packs$i" ]; then
       for pdf in "$dir/packs$i"/*.pdf; do pdftotext -layout "$pdf" "$pdf.txt"; rm "$pdf"; done
     fi

@@ -16,6 +16,8 @@ std::optional<InequalityDimension> inequalityDimension(const QString &name) {
     return InequalityDimension(k);
 }
 
+QString inequalityDimensionKey(InequalityDimension d) { return inequalityDimensionNames().value(int(d)); }
+
 namespace {
 QStringList groupLabels(InequalityDimension d) {
     QStringList out;

@@ -14,6 +14,7 @@ namespace phm::core {
 enum class InequalityDimension { ImdDecile, ImdQuintile, EthnicGroup, Sex, AgeBand, Rurality };
 QStringList inequalityDimensionNames();  // imd_decile, imd_quintile, ethnicity, sex, ageband, rurality
 std::optional<InequalityDimension> inequalityDimension(const QString &name);
+QString inequalityDimensionKey(InequalityDimension d);  // the name inequalityDimension reads
 
 struct InequalityGroup {
     QString label;

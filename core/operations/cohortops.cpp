@@ -1,0 +1,148 @@
+#include "operations/cohortops.h"
+
+#include "base/csvwriter.h"
+#include "cohorts/cohortstore.h"
+#include "rules/ruleparser.h"
+#include "rules/rulesql.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <algorithm>
+
+namespace phm::core::ops {
+
+Result<CohortRequest> parseCohortRule(const QString &rule, const rules::CodeLists &lists) {
+    rules::ParseResult parsed = rules::parseRule(rule, &lists);
+    if (!parsed.ok()) return Error{QStringLiteral("rule_error"), parsed.error.format(rule), rule};
+    CohortRequest request;
+    request.rule = rule;
+    request.parsed = std::move(parsed.expr);
+    return request;
+}
+
+std::optional<Area::Kind> breakdownKind(const QString &name) {
+    if (name == QLatin1String("practice")) return Area::Practice;
+    if (name == QLatin1String("pcn")) return Area::Pcn;
+    if (name == QLatin1String("place")) return Area::Place;
+    if (name == QLatin1String("care_alliance")) return Area::Alliance;
+    if (name == QLatin1String("lsoa")) return Area::Lsoa;
+    return std::nullopt;
+}
+
+namespace {
+// The in-memory engine, with saved cohorts available to in_cohort.
+Result<rules::EvaluationResult> evaluateInMemory(const Session &session, const rules::Expr &rule) {
+    rules::MemoryEngine engine(session.project(), session.codeLists());
+    engine.setCohortResolver(makeCohortResolver(session.project(), session.codeLists(), session.path()));
+    return engine.evaluate(rule);
+}
+}  // namespace
+
+Result<CohortRun> runCohort(const Session &session, const CohortRequest &request, Feedback &feedback) {
+    CohortRequest parsed = request;
+    if (!parsed.parsed) {
+        auto p = parseCohortRule(request.rule, session.codeLists());
+        if (!p) return p.error();
+        parsed.parsed = p.value().parsed;
+    }
+    const Project &project = session.project();
+    std::vector<double> times;
+    std::optional<Result<rules::EvaluationResult>> last;
+    for (int k = 0; k < std::max(1, request.repeat); ++k) {
+        if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+        QElapsedTimer t;
+        t.start();
+        last = request.sqlEngine ? rules::evaluateWithSql(project, session.codeLists(), *parsed.parsed)
+                                 : evaluateInMemory(session, *parsed.parsed);
+        times.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!*last) break;
+    }
+    if (!*last) return last->error();
+    std::sort(times.begin(), times.end());
+    CohortRun run;
+    run.evaluation = std::move(last->value());
+    run.sqlEngine = request.sqlEngine;
+    run.ms = times[times.size() / 2];
+    run.runs = int(times.size());
+    run.persons = project.persons.count;
+    if (request.by) {
+        run.byArea = true;
+        run.breakdown = breakdown(session.areas(), run.evaluation.people, *request.by);
+    }
+    return run;
+}
+
+QJsonObject cohortJson(const CohortRun &run) {
+    QJsonArray attrition;
+    for (const auto &a : run.evaluation.attrition)
+        attrition.append(QJsonObject{{QStringLiteral("clause"), a.clause}, {QStringLiteral("count"), qint64(a.count)}});
+    QJsonObject o{{QStringLiteral("count"), qint64(run.evaluation.count())},
+                  {QStringLiteral("attrition"), attrition},
+                  {QStringLiteral("ms"), run.ms},
+                  {QStringLiteral("engine"), run.sqlEngine ? QStringLiteral("sql") : QStringLiteral("mem")},
+                  {QStringLiteral("persons"), run.persons},
+                  {QStringLiteral("runs"), run.runs}};
+    if (run.byArea) {
+        QJsonArray rows;
+        for (const AreaCount &a : run.breakdown)
+            rows.append(QJsonObject{{QStringLiteral("area"), a.name},
+                                    {QStringLiteral("count"), qint64(a.count)},
+                                    {QStringLiteral("population"), qint64(a.population)}});
+        o.insert(QStringLiteral("breakdown"), rows);
+    }
+    return o;
+}
+
+QByteArray memberIdsCsv(const Project &project, const rules::Selection &people) {
+    CsvBuffer csv;
+    csv.appendRaw("person_id\n");
+    for (size_t i = people.find_first(); i != rules::Selection::npos; i = people.find_next(i)) {
+        csv.field(project.persons.id(int32_t(i)));
+        csv.endRow();
+    }
+    return QByteArray::fromStdString(csv.buffer());
+}
+
+Result<QJsonObject> savedCohortsJson(const Session &session) {
+    auto all = CohortStore(session.path()).list();
+    if (!all) return all.error();
+    QJsonArray list;
+    for (const SavedCohort &c : all.value()) {
+        QJsonArray history;
+        for (const CohortVersion &v : c.history)
+            history.append(QJsonObject{{QStringLiteral("version"), v.version},
+                                       {QStringLiteral("rule"), v.rule},
+                                       {QStringLiteral("author"), v.author},
+                                       {QStringLiteral("saved_at"), v.savedAt.toString(Qt::ISODate)},
+                                       {QStringLiteral("note"), v.note},
+                                       {QStringLiteral("count"), v.count}});
+        list.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("versions"), history}});
+    }
+    return QJsonObject{{QStringLiteral("cohorts"), list}};
+}
+
+Result<QJsonObject> cohortOverlapJson(const Session &session, const QStringList &names) {
+    auto regions = overlapOfSaved(session.project(), session.codeLists(), names);
+    if (!regions) return regions.error();
+    QJsonArray rows;
+    for (const OverlapRegion &region : regions.value()) {
+        QJsonArray in;
+        for (int k = 0; k < names.size(); ++k)
+            if (region.members & (1u << k)) in.append(names[k].trimmed());
+        rows.append(QJsonObject{{QStringLiteral("cohorts"), in}, {QStringLiteral("count"), qint64(region.count)}});
+    }
+    return QJsonObject{{QStringLiteral("regions"), rows}};
+}
+
+const disclosure::OutputFields &cohortFields() {
+    static const disclosure::OutputFields fields = [] {
+        disclosure::OutputFields f;
+        f.counts = {QStringLiteral("count"), QStringLiteral("population"), QStringLiteral("persons")};
+        f.notLines = {QStringLiteral("attrition"), QStringLiteral("versions")};
+        f.labels = {QStringLiteral("ms"), QStringLiteral("version"), QStringLiteral("index_date")};
+        return f;
+    }();
+    return fields;
+}
+
+}  // namespace phm::core::ops

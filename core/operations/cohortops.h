@@ -1,0 +1,58 @@
+#pragma once
+// Cohort analyses as operations: a request, run on a session, a result and its JSON (the layout
+// `phm cohort --json` and `phm cohorts --json` print) with the fields that say what is a count.
+// The CLI parses arguments into the request; the workbench's cohort builder runs the same
+// operation. Nothing here publishes: the caller passes the JSON through Session::publish.
+#include "base/feedback.h"
+#include "base/result.h"
+#include "cohorts/cohortanalysis.h"
+#include "governance/publish.h"
+#include "rules/ruleast.h"
+#include "session/session.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+namespace phm::core::ops {
+
+struct CohortRequest {
+    QString rule;
+    std::shared_ptr<const rules::Expr> parsed;  // set by parseCohortRule
+    bool sqlEngine = false;                     // evaluate through SQLite (rules/rulesql) rather than in memory
+    std::optional<Area::Kind> by;               // break the cohort down by these areas
+    int repeat = 1;                             // evaluate this many times; the median time is reported
+};
+// The rule parsed against the code lists, so a typo is reported before a project is opened.
+Result<CohortRequest> parseCohortRule(const QString &rule, const rules::CodeLists &lists);
+// practice, pcn, place, care_alliance or lsoa.
+std::optional<Area::Kind> breakdownKind(const QString &name);
+
+struct CohortRun {
+    rules::EvaluationResult evaluation;
+    std::vector<AreaCount> breakdown;  // when the request asked for one
+    bool byArea = false;
+    bool sqlEngine = false;
+    double ms = 0;  // median of the runs
+    int runs = 0;
+    int32_t persons = 0;
+};
+Result<CohortRun> runCohort(const Session &session, const CohortRequest &request, Feedback &feedback);
+// count, attrition [{clause, count}], ms, engine, persons, runs, and breakdown [{area, count, population}].
+QJsonObject cohortJson(const CohortRun &run);
+
+// The members' pseudonymised ids as CSV (a person_id column), for `phm cohort --ids`; the ids come
+// from the extract, so each is written as a CSV text cell.
+QByteArray memberIdsCsv(const Project &project, const rules::Selection &people);
+
+// Saved cohorts: every version of each ({cohorts: [{name, versions: [...]}]}).
+Result<QJsonObject> savedCohortsJson(const Session &session);
+// Overlap of 2 to 4 saved cohorts ({regions: [{cohorts, count}]}).
+Result<QJsonObject> cohortOverlapJson(const Session &session, const QStringList &names);
+
+// The counts of these outputs: attrition steps are nested subsets, not parts of a line; a saved
+// cohort's versions neither.
+const disclosure::OutputFields &cohortFields();
+
+}  // namespace phm::core::ops

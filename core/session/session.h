@@ -1,0 +1,115 @@
+#pragma once
+// A project session: one opened project and everything a view or a command reads with it — the
+// loaded person and event tables, the area index, the code lists, the indicator definitions, the
+// disclosure policy and the user — plus a read connection to the project file for each thread
+// that asks. Analyses (core/operations) take a session, never a path; the GUI holds one session
+// per open project and listens to its change signals instead of re-reading the file. Immutable
+// parts (project, areas, lists) are shared with worker threads as shared_ptr; the mutable parts
+// (indicators, the user) are guarded, so any thread may call any const member.
+#include "base/feedback.h"
+#include "base/result.h"
+#include "geo/areas.h"
+#include "governance/disclosure.h"
+#include "governance/publish.h"
+#include "governance/users.h"
+#include "indicators/indicators.h"
+#include "rules/rulecatalogue.h"
+#include "session/projectloader.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace phm::core {
+
+class ProjectDb;
+struct PlusGroup;
+struct CohortVersion;
+
+struct SessionOptions {
+    bool loadData = true;      // false: the project file only (users, audit log, policy); nothing loaded into memory
+    std::optional<User> user;  // who works; by default the environment's login with its role in the project, unproven
+    // The code lists rules use; by default the bundled ones.
+    std::shared_ptr<const rules::CodeLists> codeLists;
+};
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    // Checks and opens the project at path (never creating one), loads it unless asked not to,
+    // builds the area index and reads the user and the disclosure policy.
+    static Result<std::shared_ptr<Session>> open(const QString &path, Feedback &feedback, const SessionOptions &options = {});
+    ~Session() override;
+
+    const QString &path() const { return mPath; }
+    bool hasData() const { return bool(mProject); }
+    // The loaded project and its areas (only when hasData()).
+    const Project &project() const { return *mProject; }
+    const ProjectPtr &projectPtr() const { return mProject; }
+    const AreaIndex &areas() const { return *mAreas; }
+    const std::shared_ptr<const AreaIndex> &areasPtr() const { return mAreas; }
+    const rules::CodeLists &codeLists() const { return *mLists; }
+    const std::shared_ptr<const rules::CodeLists> &codeListsPtr() const { return mLists; }
+
+    User user() const;
+    // The user once proven (core/governance/credentials authenticate), for a privileged action.
+    void setUser(const User &user);
+    const disclosure::Policy &policy() const { return mPolicy; }
+    // The policy an output is made under: the project's, or none when `off` is asked for by a
+    // proven admin (refused for anyone else).
+    Result<disclosure::Policy> outputPolicy(bool off) const;
+
+    // A read-only connection to the project file for the calling thread, opened on first use and
+    // kept until the session ends. Never share it with another thread.
+    Result<ProjectDb *> connection() const;
+
+    // The indicator definitions: bundled, then the project's own, then those of userFile (same id:
+    // the later wins). Without userFile the list is kept and refreshed when an indicator changes.
+    Result<std::vector<IndicatorDefinition>> indicators(const QString &userFile = {}) const;
+
+    // Results leave through the governed-output boundary (core/governance/governedoutput): the
+    // policy is applied and the export recorded in the audit log before anything is returned.
+    Result<disclosure::Published> publish(const QJsonValue &result, const disclosure::OutputFields &fields,
+                                          const disclosure::Policy &policy, const QString &command, const QJsonObject &detail = {}) const;
+    Result<QJsonObject> publishObject(const QJsonObject &result, const disclosure::OutputFields &fields, const disclosure::Policy &policy,
+                                      const QString &command, const QJsonObject &detail = {}) const;
+
+    // Changes made through the session, so that views hear of them.
+    Status saveIndicator(const IndicatorDefinition &definition);
+    Status removeIndicator(const QString &id);
+    Result<std::vector<PlusGroup>> plusGroups() const;
+    Status savePlusGroups(const std::vector<PlusGroup> &groups);
+    Result<CohortVersion> saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note, qint64 count);
+    Status removeCohort(const QString &name);
+    // For changes made elsewhere (pack templates, maturity records): tells the views.
+    void announceTemplatesChanged() { emit templatesChanged(); }
+    void announceMaturityChanged() { emit maturityChanged(); }
+
+signals:
+    void indicatorsChanged();
+    void cohortsChanged();
+    void plusGroupsChanged();
+    void templatesChanged();
+    void maturityChanged();
+
+private:
+    Session() = default;
+    QString mPath;
+    ProjectPtr mProject;
+    std::shared_ptr<const AreaIndex> mAreas;
+    std::shared_ptr<const rules::CodeLists> mLists;
+    disclosure::Policy mPolicy;
+    mutable std::mutex mMutex;  // guards what follows
+    User mUser;
+    mutable std::optional<std::vector<IndicatorDefinition>> mIndicators;
+    mutable std::map<std::thread::id, std::unique_ptr<ProjectDb>> mConnections;
+};
+
+using SessionPtr = std::shared_ptr<Session>;
+
+}  // namespace phm::core
