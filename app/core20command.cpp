@@ -4,8 +4,9 @@
 #include "clidisclosure.h"
 #include "clioutput.h"
 #include "indicators/core20plus5.h"
+#include "operations/core20op.h"
 #include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -15,58 +16,10 @@
 using namespace phm::core;
 using phm::cli::countText;
 using phm::cli::fail;
-using phm::cli::jsonNumber;
 using phm::cli::levelNamed;
 using phm::cli::out;
-using phm::cli::valueJson;
 
 namespace {
-
-QJsonObject comparisonJson(const GroupComparison &g, const QString &group) {
-    QJsonObject o = valueJson(g.value);
-    o.insert(QStringLiteral("group"), group);
-    o.insert(QStringLiteral("rest"), jsonNumber(g.rest));
-    o.insert(QStringLiteral("significance"), significanceName(g.vsRest));
-    return o;
-}
-
-QJsonObject toJson(const Core20Plus5 &r, const std::vector<IndicatorDefinition> &indicators, const AreaIndex &areas, const QString &level) {
-    QJsonArray plus, shares, clinical;
-    for (const PlusGroup &g : r.plus) plus.append(QJsonObject{{QStringLiteral("name"), g.name}, {QStringLiteral("rule"), g.rule}});
-    for (const GroupShares &s : r.shares) {
-        QJsonArray groups;
-        for (size_t g = 0; g < s.plus.size(); ++g) {
-            QJsonObject o = valueJson(s.plus[g]);
-            o.insert(QStringLiteral("group"), r.plus[g].name);
-            groups.append(o);
-        }
-        shares.append(QJsonObject{{QStringLiteral("area"), s.name},
-                                  {QStringLiteral("area_code"), s.code},
-                                  {QStringLiteral("registered"), s.registered},
-                                  {QStringLiteral("core20"), valueJson(s.core20)},
-                                  {QStringLiteral("plus"), groups}});
-    }
-    for (const ClinicalRow &c : r.clinical) {
-        QJsonArray groups;
-        for (size_t g = 0; g < c.plus.size(); ++g) groups.append(comparisonJson(c.plus[g], r.plus[g].name));
-        const IndicatorDefinition &d = indicators[size_t(c.indicator)];
-        clinical.append(QJsonObject{{QStringLiteral("clinical_area"), clinicalAreas()[size_t(c.area)].name},
-                                    {QStringLiteral("indicator"), d.id},
-                                    {QStringLiteral("indicator_name"), d.name},
-                                    {QStringLiteral("polarity"), polarityName(d.polarity)},
-                                    {QStringLiteral("everyone"), valueJson(c.everyone)},
-                                    {QStringLiteral("core20"), comparisonJson(c.core20, QStringLiteral("Core20"))},
-                                    {QStringLiteral("plus"), groups}});
-    }
-    return QJsonObject{{QStringLiteral("level"), level},
-                       {QStringLiteral("focus"), areas.name(r.focus)},
-                       {QStringLiteral("focus_code"), areas.code(r.focus)},
-                       {QStringLiteral("plus_groups"), plus},
-                       {QStringLiteral("shares"), shares},
-                       {QStringLiteral("clinical"), clinical},
-                       {QStringLiteral("missing"), QJsonArray::fromStringList(r.missing)},
-                       {QStringLiteral("ms"), r.ms}};
-}
 
 // The text table, from the published JSON (so suppressed values show as *).
 void printText(const QJsonObject &o) {
@@ -131,46 +84,32 @@ int runCore20Command(const QStringList &args) {
     if (!policy) return fail(QStringLiteral("phm core20: %1").arg(policy.error().message));
     const auto level = levelNamed(p.value(QStringLiteral("level")));
     if (!level || *level == Area::Ics) return fail(QStringLiteral("phm core20: --level must be alliance, place, pcn, practice or lsoa"));
-    const rules::CodeLists lists;
-    auto indicators = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
-    if (!indicators) return fail(QStringLiteral("phm core20: %1").arg(indicators.error().message));
-    const QString projectPath = p.value(QStringLiteral("project"));
-    Result<std::vector<PlusGroup>> plus = defaultPlusGroups();
+    ops::Core20Request request;
+    request.level = *level;
+    request.focus = p.value(QStringLiteral("area"));
+    request.indicatorFile = p.value(QStringLiteral("indicator-file"));
+    request.governed = &policy.value();  // shares and values from the counts as published
     if (p.isSet(QStringLiteral("plus-groups"))) {
         QFile f(p.value(QStringLiteral("plus-groups")));
         if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm core20: cannot read %1: %2").arg(f.fileName(), f.errorString()));
-        plus = parsePlusGroups(f.readAll(), &lists, f.fileName());
-    } else {
-        plus = loadPlusGroups(projectPath, &lists);
+        const rules::CodeLists lists;  // the rules are checked against the bundled lists, as the session's
+        auto plus = parsePlusGroups(f.readAll(), &lists, f.fileName());
+        if (!plus) return fail(QStringLiteral("phm core20: %1").arg(plus.error().message));
+        request.plus = plus.value();
     }
-    if (!plus) return fail(QStringLiteral("phm core20: %1").arg(plus.error().message));
     Feedback fb;
-    auto opened = openProject(projectPath, fb);
+    auto opened = Session::open(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm core20: %1").arg(opened.error().message));
+    Session &session = *opened.value();
     if (p.isSet(QStringLiteral("save-plus-groups"))) {
-        if (auto s = savePlusGroups(projectPath, plus.value(), &lists); !s)
-            return fail(QStringLiteral("phm core20: %1").arg(s.error().message));
+        auto plus = request.plus ? Result<std::vector<PlusGroup>>(*request.plus) : session.plusGroups();
+        if (!plus) return fail(QStringLiteral("phm core20: %1").arg(plus.error().message));
+        if (auto s = session.savePlusGroups(plus.value()); !s) return fail(QStringLiteral("phm core20: %1").arg(s.error().message));
     }
-    const AreaIndex areas(*opened.value());
-    Area focus{Area::Ics, 0};
-    if (p.isSet(QStringLiteral("area"))) {
-        const QString wanted = p.value(QStringLiteral("area"));
-        bool found = false;
-        for (int i = 0; i < areas.areaCount(*level) && !found; ++i)
-            if (areas.code(Area{*level, i}).compare(wanted, Qt::CaseInsensitive) == 0 ||
-                areas.name(Area{*level, i}).compare(wanted, Qt::CaseInsensitive) == 0) {
-                focus = Area{*level, i};
-                found = true;
-            }
-        if (!found) return fail(QStringLiteral("phm core20: no %1 called `%2`").arg(p.value(QStringLiteral("level")), wanted));
-    }
-    Core20Plus5Options options;
-    options.governed = &policy.value();  // shares and values from the counts as published
-    auto r = computeCore20Plus5(areas, lists, indicators.value(), plus.value(), *level, focus, options);
-    if (!r) return fail(QStringLiteral("phm core20: %1").arg(r.error().message));
-    auto published = phm::cli::publishOutput(toJson(r.value(), indicators.value(), areas, p.value(QStringLiteral("level"))),
-                                             phm::cli::kIndicatorFields, policy.value(), projectPath, QStringLiteral("core20"),
-                                             {{QStringLiteral("level"), p.value(QStringLiteral("level"))}});
+    auto run = ops::runCore20(session, request, fb);
+    if (!run) return fail(QStringLiteral("phm core20: %1").arg(run.error().message));
+    auto published = session.publishObject(ops::core20Json(session, request, run.value()), ops::core20Fields(), policy.value(),
+                                           QStringLiteral("core20"), {{QStringLiteral("level"), p.value(QStringLiteral("level"))}});
     if (!published) return fail(QStringLiteral("phm core20: %1").arg(published.error().message));
     if (p.isSet(QStringLiteral("json")))
         out(QString::fromUtf8(QJsonDocument(published.value()).toJson()));

@@ -29,6 +29,15 @@ cohort --project PROJECT --rule "age >= 65" --by pcn --json
 cohort --project PROJECT --rule "age >= 65"
 cohort --project PROJECT --rule "age >= 65" --save older --author a --json
 cohorts list --project PROJECT
+cohort --project PROJECT --rule "age < 18" --save young --author a
+cohorts --project PROJECT --overlap older,young --json
+cohort --project PROJECT --rule "in_cohort('older') and age < 70" --by place
+segment --project PROJECT --compare-date 2025-06-30 --json
+segment --project PROJECT --where "age >= 50" --compare-template cheshire-merseyside
+inequality --project PROJECT --indicator hypertension --where "age >= 40" --by sex --json
+multimorbidity --project PROJECT --where "age >= 65"
+profile --project PROJECT --level place --date 2025-06-30 --format json
+core20 --project PROJECT --level place --json --disclosure standard
 segment --project PROJECT --json
 segment --project PROJECT
 risk --project PROJECT --json
