@@ -2,7 +2,6 @@
 // Output helpers shared by the `phm` subcommands: results on stdout, errors on stderr.
 #include "base/csvwriter.h"
 #include "geo/areas.h"
-#include "indicators/indicatortally.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -29,20 +28,8 @@ inline QString csvCell(const QJsonValue &v, int digits = 15) {
     return core::csvTextCell(v.toString());
 }
 
-// A number for JSON: NaN (no value) as null.
 // A published count as text: "*" when suppressed (null).
 inline QString countText(const QJsonValue &v) { return v.isDouble() ? QString::number(v.toDouble(), 'f', 0) : QStringLiteral("*"); }
-
-inline QJsonValue jsonNumber(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); }
-
-// An indicator's counts, value and interval: numerator, denominator, value, lowercl, uppercl.
-inline QJsonObject valueJson(const core::IndicatorValue &v) {
-    return QJsonObject{{QStringLiteral("numerator"), v.numerator},
-                       {QStringLiteral("denominator"), v.denominator},
-                       {QStringLiteral("value"), jsonNumber(v.ci.value)},
-                       {QStringLiteral("lowercl"), jsonNumber(v.ci.lower)},
-                       {QStringLiteral("uppercl"), jsonNumber(v.ci.upper)}};
-}
 
 // --level names: ics, alliance, place, pcn, practice, lsoa.
 inline std::optional<core::Area::Kind> levelNamed(const QString &s) {
