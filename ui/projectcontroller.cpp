@@ -1,6 +1,5 @@
 #include "projectcontroller.h"
 
-#include "governance/disclosurepolicy.h"
 #include "synth/generator.h"
 #include "taskrunner.h"
 
@@ -10,10 +9,7 @@ namespace phm::ui {
 
 // What a background job hands back to the GUI thread.
 struct ProjectController::Outcome {
-    core::ProjectPtr project;
-    std::shared_ptr<const core::AreaIndex> areas;
-    core::User user;
-    core::disclosure::Policy policy;
+    core::SessionPtr session;
     QString error;
     bool canceled = false;
     void fail(const core::Error &e) {
@@ -25,31 +21,21 @@ struct ProjectController::Outcome {
 };
 
 namespace {
-// Opening includes building the area index, so the GUI receives a ready-to-query snapshot.
-bool loadInto(const QString &path, core::Feedback &fb, auto &out) {
-    auto r = core::openProject(path, fb);
-    if (!r) {
-        out.fail(r.error());
-        return false;
-    }
-    out.project = r.value();
-    out.areas = std::make_shared<const core::AreaIndex>(*out.project);
-    auto user = core::findUser(path, core::currentLogin());
-    out.user = user ? user.value() : core::User::unlisted(core::currentLogin());
-    auto policy = core::projectPolicy(path);
-    if (!policy) {
-        out.fail(policy.error());
-        return false;
-    }
-    out.policy = policy.value();
-    return true;
+// Opening loads the project and builds the area index, so the GUI receives a ready-to-query
+// session; the code lists are the controller's, so what they have loaded is kept across projects.
+void loadInto(const QString &path, core::Feedback &fb, const std::shared_ptr<const core::rules::CodeLists> &lists, auto &out) {
+    core::SessionOptions options;
+    options.codeLists = lists;
+    auto r = core::Session::open(path, fb, options);
+    if (!r) return out.fail(r.error());
+    out.session = r.value();
 }
 }  // namespace
 
 ProjectController::ProjectController(QObject *parent) : QObject(parent), mRunner(new TaskRunner(this)) {}
 
 core::ImportReport ProjectController::importReport() const {
-    return mProject ? core::ImportReport::fromJson(mProject->importReport) : core::ImportReport{};
+    return mSession && mSession->hasData() ? core::ImportReport::fromJson(mSession->project().importReport) : core::ImportReport{};
 }
 
 void ProjectController::runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job) {
@@ -61,31 +47,30 @@ void ProjectController::runJob(const QString &title, std::function<void(core::Fe
                 emit canceled();
             } else if (!outcome->error.isEmpty()) {
                 emit failed(outcome->error);
-            } else if (outcome->project) {
-                mProject = outcome->project;
-                mAreas = outcome->areas;
-                mUser = outcome->user;
-                mPolicy = outcome->policy;
-                emit projectOpened(mProject->path);
+            } else if (outcome->session) {
+                mSession = outcome->session;
+                emit projectOpened(mSession->path());
             }
         });
     if (!started) emit failed(tr("Another task is still running; wait for it or cancel it first."));
 }
 
 void ProjectController::openProject(const QString &path) {
-    runJob(tr("Opening %1").arg(QDir::toNativeSeparators(path)), [path](core::Feedback &fb, Outcome &out) { loadInto(path, fb, out); });
+    runJob(tr("Opening %1").arg(QDir::toNativeSeparators(path)),
+           [path, lists = mLists](core::Feedback &fb, Outcome &out) { loadInto(path, fb, lists, out); });
 }
 
 void ProjectController::importFolder(const QString &folder, const QString &projectPath) {
-    runJob(tr("Importing %1").arg(QDir::toNativeSeparators(folder)), [folder, projectPath](core::Feedback &fb, Outcome &out) {
-        auto r = core::importExtract(folder, projectPath, fb);
-        if (!r) return out.fail(r.error());
-        loadInto(projectPath, fb, out);
-    });
+    runJob(tr("Importing %1").arg(QDir::toNativeSeparators(folder)),
+           [folder, projectPath, lists = mLists](core::Feedback &fb, Outcome &out) {
+               auto r = core::importExtract(folder, projectPath, fb);
+               if (!r) return out.fail(r.error());
+               loadInto(projectPath, fb, lists, out);
+           });
 }
 
 void ProjectController::createDemo(qint64 people, quint64 seed, const QString &folder) {
-    runJob(tr("Creating a demo ICS of %1 people").arg(people), [people, seed, folder](core::Feedback &fb, Outcome &out) {
+    runJob(tr("Creating a demo ICS of %1 people").arg(people), [people, seed, folder, lists = mLists](core::Feedback &fb, Outcome &out) {
         auto cfg = core::defaultGeneratorConfig();
         cfg.people = people;
         cfg.seed = seed;
@@ -95,7 +80,7 @@ void ProjectController::createDemo(qint64 people, quint64 seed, const QString &f
         const QString project = QDir(folder).filePath(QStringLiteral("demo.phm"));
         auto r = core::importExtract(extract, project, fb);
         if (!r) return out.fail(r.error());
-        loadInto(project, fb, out);
+        loadInto(project, fb, lists, out);
     });
 }
 

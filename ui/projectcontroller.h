@@ -1,12 +1,12 @@
 #pragma once
-// Owns the open project and runs generate / import / open as background tasks. Widgets talk to
-// this object, never to each other or to the core directly.
+// Owns the open project's session (core/session/session) and runs generate / import / open as
+// background tasks. Widgets talk to this object and the session it hands out, never to each other.
 #include "geo/areas.h"
 #include "governance/disclosure.h"
 #include "governance/users.h"
 #include "import/importer.h"
 #include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 
 #include <QObject>
 #include <memory>
@@ -20,15 +20,18 @@ class ProjectController : public QObject {
 public:
     explicit ProjectController(QObject *parent = nullptr);
     TaskRunner *runner() const { return mRunner; }
-    core::ProjectPtr project() const { return mProject; }
-    std::shared_ptr<const core::AreaIndex> areas() const { return mAreas; }
+    // The open project's session (null before one is opened): views run operations on it and
+    // listen to its change signals.
+    core::SessionPtr session() const { return mSession; }
+    core::ProjectPtr project() const { return mSession ? mSession->projectPtr() : nullptr; }
+    std::shared_ptr<const core::AreaIndex> areas() const { return mSession ? mSession->areasPtr() : nullptr; }
     core::ImportReport importReport() const;
     // Code lists, shared by every rule evaluation (loaded lists are cached).
     std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mLists; }
     // Who is working: the login and its role in the open project (an unlisted login is an analyst).
-    const core::User &user() const { return mUser; }
+    core::User user() const { return mSession ? mSession->user() : core::User::unlisted(core::currentLogin()); }
     // The project's disclosure policy, read when it was opened.
-    const core::disclosure::Policy &policy() const { return mPolicy; }
+    const core::disclosure::Policy &policy() const { return mSession ? mSession->policy() : mNoPolicy; }
 
 public slots:
     void openProject(const QString &path);
@@ -44,10 +47,8 @@ private:
     struct Outcome;
     void runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job);
     TaskRunner *mRunner;
-    core::ProjectPtr mProject;
-    std::shared_ptr<const core::AreaIndex> mAreas;
-    core::User mUser = core::User::unlisted(core::currentLogin());
-    core::disclosure::Policy mPolicy;
+    core::SessionPtr mSession;
+    const core::disclosure::Policy mNoPolicy;  // the default, before a project is open
     std::shared_ptr<core::rules::CodeLists> mLists = std::make_shared<core::rules::CodeLists>();
 };
 
