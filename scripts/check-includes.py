@@ -20,7 +20,8 @@ CORE_LAYERS = [
     ["governance", "rules"],
     ["indicators", "cohorts", "stratify", "import"],
     ["maturity"],
-    ["packs", "session"],
+    ["packs"],
+    ["session"],
     ["operations"],
 ]
 RANK = {folder: rank for rank, layer in enumerate(CORE_LAYERS) for folder in layer}

@@ -25,7 +25,8 @@ Result<ProfileRun> runProfile(const Session &session, const ProfileRequest &requ
     ProfileOptions options;
     if (request.indexDate) options.indexDate = *request.indexDate;
     options.governed = request.governed;
-    ProfileWorkspace workspace;
+    ProfileWorkspace own;
+    ProfileWorkspace &workspace = request.workspace ? *request.workspace : own;
     auto profile = computeProfile(session.areas(), session.codeLists(), request.indicators, request.level, options, &workspace);
     if (!profile) return profile.error();
     ProfileRun run{std::move(profile.value()), {}};
@@ -71,7 +72,9 @@ disclosure::OutputFields profileFields() {
 
 Result<InequalityResult> runInequality(const Session &session, const InequalityRequest &request, Feedback &feedback) {
     std::optional<rules::Selection> scope;
-    if (!request.where.isEmpty()) {
+    if (request.scope) {
+        scope = *request.scope;
+    } else if (!request.where.isEmpty()) {
         const rules::ParseResult parsed = rules::parseRule(request.where, &session.codeLists());
         if (!parsed.ok())
             return Error{QStringLiteral("rule_error"), QStringLiteral("--where: %1").arg(parsed.error.format(request.where)),

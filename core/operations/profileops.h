@@ -27,6 +27,7 @@ struct ProfileRequest {
     std::optional<int32_t> indexDate;              // default: the extract end
     const disclosure::Policy *governed = nullptr;  // values from the counts as this policy publishes them
     int repeat = 1;                                // later runs reuse the workspace (times only)
+    ProfileWorkspace *workspace = nullptr;         // a view's own, kept between runs; default: one per run
 };
 struct ProfileRun {
     Profile profile;
@@ -43,7 +44,8 @@ disclosure::OutputFields profileFields();
 struct InequalityRequest {
     IndicatorDefinition indicator;
     InequalityDimension dimension = InequalityDimension::ImdDecile;
-    QString where;  // scope rule; empty: everyone
+    QString where;                            // scope rule; empty: everyone
+    const rules::Selection *scope = nullptr;  // or a scope already evaluated (a view's selection); not owned
     InequalityOptions options;
 };
 Result<InequalityResult> runInequality(const Session &session, const InequalityRequest &request, Feedback &feedback);
@@ -60,6 +62,7 @@ struct TrendRequest {
     Area::Kind level = Area::Place;
     int points = 8, months = 3;
     const disclosure::Policy *governed = nullptr;
+    ProfileWorkspace *workspace = nullptr;  // a view's own, kept between runs
 };
 struct TrendRun {
     Trend trend;

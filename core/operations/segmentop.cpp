@@ -28,9 +28,9 @@ Result<SegmentRun> runSegmentation(const Session &session, const SegmentRequest 
     const Project &project = session.project();
     SegmentRun run;
     run.indexDate = request.indexDate.value_or(project.extractEnd);
-    auto scope = scopeOf(session, request.where, run.indexDate);
+    auto scope = scopeOf(session, request.scope ? QString() : request.where, run.indexDate);
     if (!scope) return scope.error();
-    const rules::Selection *within = scope.value() ? &*scope.value() : nullptr;
+    const rules::Selection *within = request.scope ? request.scope : scope.value() ? &*scope.value() : nullptr;
     if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
     QElapsedTimer timer;
     timer.start();

@@ -16,6 +16,7 @@ namespace phm::core::ops {
 struct SegmentRequest {
     QString templateId = QStringLiteral("cheshire-merseyside");  // a bundled template's id or a JSON file
     QString where;                                               // scope rule; empty: everyone
+    const rules::Selection *scope = nullptr;                     // or a scope already evaluated; not owned
     std::optional<int32_t> indexDate;                            // default: the extract end
     QString compareTemplate;                                     // compare with this template ...
     std::optional<int32_t> compareDate;                          // ... or at this date (either set: compare)

@@ -4,6 +4,7 @@
 #include "governance/disclosurepolicy.h"
 #include "governance/governedoutput.h"
 #include "indicators/core20plus5.h"
+#include "packs/packtemplate.h"
 #include "store/projectdb.h"
 
 namespace phm::core {
@@ -104,6 +105,22 @@ Status Session::savePlusGroups(const std::vector<PlusGroup> &groups) {
     if (auto s = core::savePlusGroups(mPath, groups, mLists.get()); !s) return s;
     emit plusGroupsChanged();
     return Ok{};
+}
+
+Result<std::vector<SavedCohort>> Session::savedCohorts() const { return CohortStore(mPath).list(); }
+
+Result<std::vector<PackTemplate>> Session::packTemplates() const { return listPackTemplates(mPath); }
+
+Status Session::savePackTemplate(const PackTemplate &t) {
+    auto saved = core::savePackTemplate(mPath, t, user().name);
+    if (saved) emit templatesChanged();
+    return saved;
+}
+
+Status Session::removePackTemplate(const QString &name) {
+    auto removed = core::removePackTemplate(mPath, name);
+    if (removed) emit templatesChanged();
+    return removed;
 }
 
 Result<CohortVersion> Session::saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note,

@@ -30,6 +30,8 @@ namespace phm::core {
 class ProjectDb;
 struct PlusGroup;
 struct CohortVersion;
+struct SavedCohort;
+struct PackTemplate;
 
 struct SessionOptions {
     bool loadData = true;      // false: the project file only (users, audit log, policy); nothing loaded into memory
@@ -84,10 +86,13 @@ public:
     Status removeIndicator(const QString &id);
     Result<std::vector<PlusGroup>> plusGroups() const;
     Status savePlusGroups(const std::vector<PlusGroup> &groups);
+    Result<std::vector<SavedCohort>> savedCohorts() const;
     Result<CohortVersion> saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note, qint64 count);
     Status removeCohort(const QString &name);
-    // For changes made elsewhere (pack templates, maturity records): tells the views.
-    void announceTemplatesChanged() { emit templatesChanged(); }
+    Result<std::vector<PackTemplate>> packTemplates() const;
+    Status savePackTemplate(const PackTemplate &t);  // the session's user is its author
+    Status removePackTemplate(const QString &name);
+    // For changes made elsewhere (maturity records): tells the views.
     void announceMaturityChanged() { emit maturityChanged(); }
 
 signals:
