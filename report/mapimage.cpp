@@ -10,13 +10,6 @@
 
 namespace phm::report {
 
-namespace {
-// The translation context of the message (lupdate reads the macro's argument).
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(phm::report::MapImage)
-};
-}  // namespace
-
 core::Status writeMapImage(const MapImage &map, const QString &path, const QString &projectPath, const core::disclosure::Policy &policy) {
     const QJsonObject detail{{QStringLiteral("what"), QStringLiteral("map")},
                              {QStringLiteral("indicator"), map.indicator},
@@ -27,7 +20,8 @@ core::Status writeMapImage(const MapImage &map, const QString &path, const QStri
     if (auto s = file.open(core::OutputGuard::forProject(projectPath, true)); !s) return s;
     if (auto s = core::recordGovernedExport(projectPath, QStringLiteral("export-image"), policy, detail); !s) return s;
     if (!map.image.save(file.device(), "PNG"))
-        return core::Error{QStringLiteral("cannot_write"), Text::tr("Could not write %1.").arg(path), path};
+        return core::Error{QStringLiteral("cannot_write"),
+                           QCoreApplication::translate("phm::report::MapImage", "Could not write %1.").arg(path), path};
     return file.commit();
 }
 

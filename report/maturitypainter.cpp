@@ -13,7 +13,7 @@ namespace {
 const QColor &kCurrent = kNhsBlue, &kTarget = kOrange;
 
 // The translation context of the charts' words (lupdate reads the macro's argument).
-struct Text {
+struct MaturityText {
     Q_DECLARE_TR_FUNCTIONS(phm::report::MaturityPainter)
 };
 
@@ -103,13 +103,13 @@ void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework
             const QColor colour = levelColour(level, int(f.levels.size()));
             p.fillRect(cell.adjusted(1, 1, -1, -1), colour);
             p.setPen(colour.lightness() < 140 ? Qt::white : kText);
-            p.drawText(cell, Qt::AlignCenter, level >= 0 ? f.levels[level] : Text::tr("not assessed"));
+            p.drawText(cell, Qt::AlignCenter, level >= 0 ? f.levels[level] : MaturityText::tr("not assessed"));
         }
     }
     // Legend: the levels.
     std::vector<std::pair<QColor, QString>> entries;
     for (int k = 0; k < f.levels.size(); ++k) entries.push_back({levelColour(k, int(f.levels.size())), f.levels[k]});
-    entries.push_back({levelColour(-1, 0), Text::tr("not assessed")});
+    entries.push_back({levelColour(-1, 0), MaturityText::tr("not assessed")});
     legend(p, QPointF(l.grid.left(), box.bottom() - 2), entries, QFontMetricsF(p.font()).height() * 0.9, box.right());
     p.restore();
 }
@@ -175,7 +175,7 @@ void drawRadar(QPainter &p, const QRectF &box, const core::maturity::Framework &
     shape(true, kTarget, Qt::DashLine);
     shape(false, kCurrent, Qt::SolidLine);
     p.setFont(font(p, 8));
-    legend(p, QPointF(box.left() + 4, box.bottom() - 4), {{kCurrent, Text::tr("current")}, {kTarget, Text::tr("target")}},
+    legend(p, QPointF(box.left() + 4, box.bottom() - 4), {{kCurrent, MaturityText::tr("current")}, {kTarget, MaturityText::tr("target")}},
            QFontMetricsF(p.font()).height() * 0.9);
     p.restore();
 }
@@ -205,7 +205,7 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
         p.drawText(QRectF(box.left(), y - fm.height() / 2, left - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter, f.levels[k]);
     }
     if (history.empty()) {
-        p.drawText(plot, Qt::AlignCenter, Text::tr("No assessment yet"));
+        p.drawText(plot, Qt::AlignCenter, MaturityText::tr("No assessment yet"));
         p.restore();
         return;
     }
@@ -261,7 +261,7 @@ void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framew
                    fm.elidedText(rows[r].label, Qt::ElideRight, labelWidth - 6));
         if (rows[r].current < 0) {
             p.setPen(kMuted);
-            p.drawText(QRectF(plot.left(), y, plot.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, Text::tr("not assessed"));
+            p.drawText(QRectF(plot.left(), y, plot.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, MaturityText::tr("not assessed"));
             continue;
         }
         p.fillRect(QRectF(plot.left(), y + rowH * 0.2, x(rows[r].current) - plot.left(), rowH * 0.6), kCurrent);
@@ -270,8 +270,8 @@ void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framew
             p.drawLine(QPointF(x(rows[r].target), y + rowH * 0.1), QPointF(x(rows[r].target), y + rowH * 0.9));
         }
     }
-    legend(p, QPointF(plot.left(), box.bottom() - 2), {{kCurrent, Text::tr("mean current level")}, {kTarget, Text::tr("mean target")}},
-           fm.height() * 0.9);
+    legend(p, QPointF(plot.left(), box.bottom() - 2),
+           {{kCurrent, MaturityText::tr("mean current level")}, {kTarget, MaturityText::tr("mean target")}}, fm.height() * 0.9);
     p.restore();
 }
 

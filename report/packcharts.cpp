@@ -10,7 +10,7 @@ namespace phm::report::pack {
 
 namespace {
 // The translation context of the charts' words (lupdate reads the macro's argument).
-struct Text {
+struct ChartText {
     Q_DECLARE_TR_FUNCTIONS(phm::report::pack::Charts)
 };
 }  // namespace
@@ -50,8 +50,8 @@ void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
         p.drawText(QRectF(mid, y, labelWidth, rowH), Qt::AlignCenter, core::Pyramid::bandLabel(b));
     }
     w.font(8, true);
-    p.drawText(QRectF(box.left(), box.top() - mm(6), half, mm(5)), Qt::AlignLeft, Text::tr("Men"));
-    p.drawText(QRectF(mid + labelWidth, box.top() - mm(6), half, mm(5)), Qt::AlignRight, Text::tr("Women"));
+    p.drawText(QRectF(box.left(), box.top() - mm(6), half, mm(5)), Qt::AlignLeft, ChartText::tr("Men"));
+    p.drawText(QRectF(mid + labelWidth, box.top() - mm(6), half, mm(5)), Qt::AlignRight, ChartText::tr("Women"));
 }
 
 // Horizontal bars with optional intervals, labels on the left.
@@ -109,10 +109,10 @@ void spine(QPainter &p, const QRectF &r, const core::PackIndicator &pi) {
 // deprived end, so a negative SII means higher values among the most deprived.
 QString siiSentence(const core::PackData &pack) {
     const bool higherInDeprived = pack.sii < 0;
-    return Text::tr(
+    return ChartText::tr(
                "%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality "
                "across IMD quintiles.")
-        .arg(pack.inequalityIndicator, number(std::abs(pack.sii), 0), higherInDeprived ? Text::tr("higher") : Text::tr("lower"),
+        .arg(pack.inequalityIndicator, number(std::abs(pack.sii), 0), higherInDeprived ? ChartText::tr("higher") : ChartText::tr("lower"),
              number(std::min(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0),
              number(std::max(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0));
 }
@@ -208,17 +208,18 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
     // Legend below the map.
     double y = box.bottom() + mm(4);
     w.font(7.5, true);
-    p.drawText(QPointF(box.left(), y), Text::tr("%1, ICS-wide quintiles").arg(m.indicator));
+    p.drawText(QPointF(box.left(), y), ChartText::tr("%1, ICS-wide quintiles").arg(m.indicator));
     w.font(7);
     for (int k = 0; k < classes && m.breaks.size() >= 2; ++k) {
         y += mm(4.5);
         p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), sequentialColour(k, classes));
         p.setPen(kText);
-        p.drawText(QPointF(box.left() + mm(7), y), Text::tr("%1 to %2").arg(number(m.breaks[size_t(k)]), number(m.breaks[size_t(k) + 1])));
+        p.drawText(QPointF(box.left() + mm(7), y),
+                   ChartText::tr("%1 to %2").arg(number(m.breaks[size_t(k)]), number(m.breaks[size_t(k) + 1])));
     }
     y += mm(4.5);
     p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), kNoValue);
-    p.drawText(QPointF(box.left() + mm(7), y), Text::tr("suppressed or no value"));
+    p.drawText(QPointF(box.left() + mm(7), y), ChartText::tr("suppressed or no value"));
     w.setY(y + mm(4));
     w.text(core::boundaryAttribution(), 6.5, false, kMuted);
 }

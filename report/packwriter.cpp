@@ -25,7 +25,7 @@ using pack::Sections;
 
 namespace {
 // The translation context of the export's messages (lupdate reads the macro's argument).
-struct Text {
+struct PackWriterText {
     Q_DECLARE_TR_FUNCTIONS(phm::report::PackWriter)
 };
 
@@ -33,14 +33,15 @@ struct Text {
 core::Result<int> layOut(const core::PackData &pack, PageSink &sink, const QString &where) {
     const int pages = Sections::packPages(pack);
     pack::Writer w(sink, pack, pages);
-    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), Text::tr("cannot write %1").arg(where), where};
+    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), PackWriterText::tr("cannot write %1").arg(where), where};
     Sections::cover(w, pack);
     Sections::contents(w, pack);
     for (core::PackSection s : pack.sections) Sections::write(w, pack, s);
     const int written = w.page();
     w.finish();
     if (written != pages)
-        return core::Error{QStringLiteral("layout"), Text::tr("the pack laid out %1 pages, not %2").arg(written).arg(pages), where};
+        return core::Error{QStringLiteral("layout"), PackWriterText::tr("the pack laid out %1 pages, not %2").arg(written).arg(pages),
+                           where};
     return pages;
 }
 }  // namespace
@@ -68,7 +69,7 @@ core::Result<int> writePackPdf(const core::PackData &pack, const QString &path) 
 
 core::Result<std::vector<QImage>> renderPackPages(const core::PackData &pack, double dpi) {
     pack::ImageSink sink(dpi);
-    auto pages = layOut(pack, sink, Text::tr("the preview"));
+    auto pages = layOut(pack, sink, PackWriterText::tr("the preview"));
     if (!pages) return pages.error();
     return sink.takePages();
 }
@@ -92,7 +93,7 @@ core::Result<QStringList> packFiles(const std::vector<core::PackData> &packs, co
         const auto [it, added] = seen.emplace(name.toCaseFolded(), pack.areaName);
         if (!added)
             return core::Error{QStringLiteral("name_clash"),
-                               Text::tr("the packs of %1 and %2 would both be %3").arg(it->second, pack.areaName, name), name};
+                               PackWriterText::tr("the packs of %1 and %2 would both be %3").arg(it->second, pack.areaName, name), name};
         files << QDir(folder).filePath(name);
     }
     return files;
@@ -125,9 +126,9 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
                 chosen.onlyArea = i;
         }
         if (chosen.onlyArea < 0)
-            return core::Error{QStringLiteral("unknown_area"), Text::tr("no area `%1` at this level").arg(onlyArea), onlyArea};
+            return core::Error{QStringLiteral("unknown_area"), PackWriterText::tr("no area `%1` at this level").arg(onlyArea), onlyArea};
     }
-    fb.setPhase(Text::tr("Computing the packs"));
+    fb.setPhase(PackWriterText::tr("Computing the packs"));
     auto packs = core::buildPacks(areas, lists, definitions, level, chosen, &fb);
     if (!packs) return packs.error();
     const auto &all = packs.value();
@@ -141,16 +142,17 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
         if (auto s = files.back()->open(outputs); !s) return s.error();
     }
     std::vector<WrittenPack> written;
-    fb.setPhase(Text::tr("Writing the PDFs"));
+    fb.setPhase(PackWriterText::tr("Writing the PDFs"));
     for (size_t i = 0; i < all.size(); ++i) {
-        if (fb.isCanceled()) return core::Error{QStringLiteral("canceled"), Text::tr("canceled"), {}};
+        if (fb.isCanceled()) return core::Error{QStringLiteral("canceled"), PackWriterText::tr("canceled"), {}};
         const core::PackData &pack = all[i];
         const QString &file = names.value()[qsizetype(i)];
         auto pages = writePackPdf(pack, files[i]->device(), file);
         if (!pages) return pages.error();
         if (auto *device = qobject_cast<QFileDevice *>(files[i]->device());
             device && (!device->flush() || device->error() != QFileDevice::NoError))
-            return core::Error{QStringLiteral("cannot_write"), Text::tr("cannot write %1: %2").arg(file, device->errorString()), file};
+            return core::Error{QStringLiteral("cannot_write"), PackWriterText::tr("cannot write %1: %2").arg(file, device->errorString()),
+                               file};
         written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
         fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase
     }
