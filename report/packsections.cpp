@@ -198,11 +198,9 @@ void Sections::funnels(Writer &w, const core::PackData &pack) {
     w.text(tr("Each dot is a peer area; this area in orange. Lines: the average, 95% (dashed) and 99.8% (dotted) control limits. "
               "Values from a suppressed count are left out."),
            9, false, kMuted);
-    {
-        const double gridTop = w.y() + mm(4), cellW = w.area().width() / 2, cellH = mm(95);
-        for (size_t i = 0; i < pack.funnels.size() && i < 4; ++i)
-            funnel(w, QRectF(w.area().left() + (i % 2) * cellW, gridTop + (i / 2) * cellH, cellW - mm(4), cellH - mm(6)), pack.funnels[i]);
-    }
+    const double gridTop = w.y() + mm(4), cellW = w.area().width() / 2, cellH = mm(95);
+    for (size_t i = 0; i < pack.funnels.size() && i < 4; ++i)
+        funnel(w, QRectF(w.area().left() + (i % 2) * cellW, gridTop + (i / 2) * cellH, cellW - mm(4), cellH - mm(6)), pack.funnels[i]);
 }
 
 // The inequality indicator by IMD quintile, with the slope index.
