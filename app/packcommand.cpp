@@ -6,7 +6,7 @@
 #include "governance/users.h"
 #include "packs/pack.h"
 #include "packs/packtemplate.h"
-#include "packwriter.h"
+#include "report/packwriter.h"
 #include "rules/rulecatalogue.h"
 #include "session/projectloader.h"
 
@@ -61,12 +61,12 @@ int runExportPacksCommand(const QStringList &args) {
     auto policy = projectPolicy(projectPath);  // what exportPacks applies, named in the output
     if (!policy) return fail(QStringLiteral("phm export-packs: %1").arg(policy.error().message));
     options.policy = policy.value();
-    auto packs = phm::ui::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
-                                      p.value(QStringLiteral("area")), nullptr,
-                                      OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
+    auto packs = phm::report::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
+                                          p.value(QStringLiteral("area")), nullptr,
+                                          OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));
     QJsonArray written;
-    for (const phm::ui::WrittenPack &w : packs.value())
+    for (const phm::report::WrittenPack &w : packs.value())
         written.append(QJsonObject{{QStringLiteral("area"), w.area},
                                    {QStringLiteral("area_code"), w.areaCode},
                                    {QStringLiteral("file"), w.file},

@@ -72,9 +72,209 @@
     </message>
 </context>
 <context>
-    <name>phm::ui</name>
+    <name>phm::report::MapImage</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::report::MaturityPainter</name>
+    <message>
+        <source>not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean current level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::report::PackWriter</name>
     <message>
         <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pack laid out %1 pages, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the packs of %1 and %2 would both be %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no area `%1` at this level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::report::pack::Charts</name>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality across IMD quintiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, ICS-wide quintiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suppressed or no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>phm::report::pack::Sections</name>
+    <message>
+        <source>%1 has not been assessed against the %2 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: assessed on %2 by %3 (assessments kept: %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PHM cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 PCNs here completed a full cycle (review the data, choose an opportunity, design, implement, evaluate) between %3 and %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohorts used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the data says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments, risk and frailty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key indicators against the place and the ICS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with peer areas: funnel plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inequalities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhoods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHM maturity and the PHM cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data quality and definitions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -110,34 +310,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What the data says</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Population</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key indicators against the place and the ICS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compared with peer areas: funnel plots</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inequalities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Neighbourhoods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data quality and definitions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1  ·  page %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,6 +331,42 @@
     </message>
     <message>
         <source>Deprivation (IMD decile, 1 = most deprived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population segments (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency admissions, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per head, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency admission risk, next 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected admissions: %1 (model AUROC %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frailty (eFI), people aged 65+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,164 +457,15 @@
         <source>%1 per %2. Numerator: %3. Denominator: %4. %5</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>phm::report::pack::Writer</name>
     <message>
-        <source>the pack laid out %1 pages, not %2</source>
+        <source>%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segments, risk and frailty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Population segments (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Emergency admissions, 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cost per head, 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Emergency admission risk, next 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected admissions: %1 (model AUROC %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frailty (eFI), people aged 65+</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing the packs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the PDFs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>canceled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no area `%1` at this level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not assessed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>current</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No assessment yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mean current level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mean target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PHM maturity and the PHM cycle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has not been assessed against the %2 yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: assessed on %2 by %3 (assessments kept: %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PHM cycle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 PCNs here completed a full cycle (review the data, choose an opportunity, design, implement, evaluate) between %3 and %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PCN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cohorts used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the packs of %1 and %2 would both be %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1588,10 +1647,6 @@ Previous: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>suppressed or no value (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1964,49 +2019,6 @@ Previous: %2</source>
     </message>
     <message>
         <source>%1 already holds packs of these areas. Replace them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>phm::ui::PackWriter</name>
-    <message>
-        <source>Men</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Women</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality across IMD quintiles.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>higher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>lower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, ICS-wide quintiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>suppressed or no value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

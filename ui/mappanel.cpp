@@ -1,15 +1,13 @@
 #include "mappanel.h"
 
 #include "background.h"
-#include "base/safefile.h"
 #include "geo/boundaries.h"
 #include "governance/disclosure.h"
-#include "governance/governedoutput.h"
-#include "governance/users.h"
 #include "mapview.h"
 #include "profilecache.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
+#include "report/mapimage.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -287,27 +285,15 @@ void MapPanel::exportImage(const QString &path) {
     if (!project || mIndicator->currentIndex() < 0) return;
     mPublishing = true;
     refresh();
-    const QImage image = mView->grab().toImage();
-    const int suppressed = mSuppressed;
+    const report::MapImage map{mView->grab().toImage(), mIndicator->currentData().toString(), mSuppressed};
     mPublishing = false;
     refresh();
-    const QJsonObject detail{{QStringLiteral("what"), QStringLiteral("map")},
-                             {QStringLiteral("indicator"), mIndicator->currentData().toString()},
-                             {QStringLiteral("file"), QFileInfo(path).fileName()},
-                             {QStringLiteral("policy"), mController->policy().describe()},
-                             {QStringLiteral("suppressed"), suppressed}};
     runInBackground(
         this,
-        [projectPath = project->path, detail, image, path, policy = mController->policy()]() -> core::Status {
-            // The save dialog asked before replacing a file; the project and its key store never are.
-            core::SafeFile file(path);
-            if (auto s = file.open(core::OutputGuard::forProject(projectPath, true)); !s) return s;
-            if (auto s = core::recordGovernedExport(projectPath, QStringLiteral("export-image"), policy, detail); !s) return s;
-            if (!image.save(file.device(), "PNG"))
-                return core::Error{QStringLiteral("cannot_write"), tr("Could not write %1.").arg(path), path};
-            return file.commit();
+        [projectPath = project->path, map, path, policy = mController->policy()]() -> core::Status {
+            return report::writeMapImage(map, path, projectPath, policy);  // audited before it is written
         },
-        [this, path, suppressed](const core::Status &s) {
+        [this, path, suppressed = map.suppressed](const core::Status &s) {
             emit imageSaved(bool(s),
                             s ? tr("Map saved to %1 (%n LSOAs suppressed).", nullptr, suppressed).arg(QDir::toNativeSeparators(path))
                               : s.error().message);

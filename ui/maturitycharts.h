@@ -1,43 +1,26 @@
 #pragma once
-// The maturity charts, drawn with QPainter so the same code paints the workbench and the PDF
-// packs: a heatmap of areas by capabilities coloured by level, a radar of current against target
-// for one area, a timeline of each capability's level over the area's assessments, and a PCN
-// comparison (mean current and target level per PCN). No statistics: the data come from
-// core/maturity/maturity as they are.
-#include "maturity/maturity.h"
+// The maturity charts in the workbench: a ChartCanvas widget paints one of the report library's
+// maturity painters (report/maturitypainter, the same code that draws them in the PDF packs) and
+// reports clicks; stageTitle names a PHM cycle stage for the dialogs.
 #include "maturity/phmcycle.h"
+#include "report/maturitypainter.h"
 
-#include <QPainter>
 #include <QWidget>
 #include <functional>
 
 namespace phm::ui {
 
+// The painters the maturity dock draws with, by their names in ui/.
+using report::ComparisonRow;
+using report::drawComparison;
+using report::drawHeatmap;
+using report::drawRadar;
+using report::drawTimeline;
+using report::heatmapCellAt;
+using report::HeatmapRow;
+
 // A PHM cycle stage for people: "Review the data", "Choose an opportunity", ... (translated).
 QString stageTitle(core::cycle::Stage stage);
-
-// Colours of the levels, lowest first (light to dark blue), and grey for "not assessed".
-QColor levelColour(int level, int levels);
-
-struct HeatmapRow {
-    QString label;
-    std::vector<int> levels;  // per capability; -1: not assessed
-};
-void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<HeatmapRow> &rows);
-// The row and capability under a point of the heatmap drawn in `box` (or {-1, -1}).
-std::pair<int, int> heatmapCellAt(const QRectF &box, const core::maturity::Framework &f, int rows, const QPointF &pos);
-
-void drawRadar(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const core::maturity::Assessment &a);
-
-// The area's assessments in date order.
-void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framework &f,
-                  const std::vector<core::maturity::Assessment> &history);
-
-struct ComparisonRow {
-    QString label;
-    double current = -1, target = -1;  // mean level index over rated capabilities; -1: none
-};
-void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<ComparisonRow> &rows);
 
 // A widget that paints one of the charts; `paint` receives the widget's rectangle.
 class ChartCanvas : public QWidget {

@@ -2,8 +2,8 @@
 
 #include "background.h"
 #include "governance/disclosurepolicy.h"
-#include "packwriter.h"
 #include "projectcontroller.h"
+#include "report/packwriter.h"
 #include "taskrunner.h"
 
 #include <QBuffer>
@@ -349,7 +349,7 @@ void PackDesigner::preview() {
                 *result = packs.error();
                 return;
             }
-            *result = renderPackPages(packs.value().front(), kPreviewDpi);
+            *result = report::renderPackPages(packs.value().front(), kPreviewDpi);
         },
         [this, result] {
             while (QLayoutItem *item = mPages->takeAt(0)) {
@@ -388,12 +388,12 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
         emit exported(false);
         return;
     }
-    auto result = std::make_shared<core::Result<std::vector<WrittenPack>>>(core::Error{});
+    auto result = std::make_shared<core::Result<std::vector<report::WrittenPack>>>(core::Error{});
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
         [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, result, replace](core::Feedback &fb) {
-            *result = phm::ui::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
+            *result = report::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
         },
         [this, result, folder, level, replace, policy = mController->policy().describe()] {
             if (!*result && result->error().code == QLatin1String("file_exists") && !replace &&

@@ -5,36 +5,6 @@
 
 namespace phm::ui {
 
-QColor sequentialColour(int k, int classes) {
-    static const QColor ramp[] = {QColor(0xFF, 0xFF, 0xCC), QColor(0xC7, 0xE9, 0xB4), QColor(0x7F, 0xCD, 0xBB), QColor(0x41, 0xB6, 0xC4),
-                                  QColor(0x1D, 0x91, 0xC0), QColor(0x22, 0x5E, 0xA8), QColor(0x0C, 0x2C, 0x84)};
-    const double t = classes <= 1 ? 0.5 : double(k) / (classes - 1);
-    const double pos = t * 6;
-    const int i = std::min(5, int(pos));
-    const double f = pos - i;
-    auto mix = [&](int a, int b) { return int(std::lround(a + (b - a) * f)); };
-    return QColor(mix(ramp[i].red(), ramp[i + 1].red()), mix(ramp[i].green(), ramp[i + 1].green()),
-                  mix(ramp[i].blue(), ramp[i + 1].blue()));
-}
-
-QColor significanceColour(core::Significance s) {
-    switch (s) {
-        case core::Significance::Better:
-            return QColor(0x92, 0xD0, 0x50);
-        case core::Significance::Similar:
-            return QColor(0xFF, 0xC0, 0x00);
-        case core::Significance::Worse:
-            return QColor(0xC0, 0x00, 0x00);
-        case core::Significance::Higher:
-            return QColor(0x55, 0x55, 0xE6);
-        case core::Significance::Lower:
-            return QColor(0xBE, 0xD2, 0xFF);
-        case core::Significance::NotCompared:
-            break;
-    }
-    return QColor(0xD9, 0xD9, 0xD9);
-}
-
 void ProfileTableModel::setProfile(ProfileData data, int areaIndex, QString parentName) {
     beginResetModel();
     mData = std::move(data);

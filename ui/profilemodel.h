@@ -4,6 +4,7 @@
 // SpineDelegate from the spread over the area's peers.
 #include "geo/areas.h"
 #include "indicators/profile.h"
+#include "report/palette.h"
 
 #include <QAbstractTableModel>
 #include <memory>
@@ -16,11 +17,9 @@ struct ProfileData {
     core::Area::Kind level = core::Area::Ics;
 };
 
-// Fingertips colours for significance (better, similar, worse; higher/lower without judgement).
-QColor significanceColour(core::Significance s);
-// ColorBrewer YlGnBu, a sequential scheme safe for colour-blind readers and in greyscale: class
-// k of `classes`, light for low values, dark for high (interpolated beyond seven classes).
-QColor sequentialColour(int k, int classes);
+// The palette's significance and map colours (report/palette), as the views of ui/ name them.
+using report::sequentialColour;
+using report::significanceColour;
 
 class ProfileTableModel : public QAbstractTableModel {
     Q_OBJECT

@@ -1,6 +1,6 @@
 #pragma once
 // The content of a PCN (or place, or ICS) pack, built in the core and already through disclosure
-// control: a renderer (ui/packwriter) only lays it out, so no count reaches a PDF without the
+// control: a renderer (report/packwriter) only lays it out, so no count reaches a PDF without the
 // small-number policy. Counts are published values (rounded; NaN when suppressed); values derived
 // from a suppressed count are NaN too.
 #include "base/feedback.h"

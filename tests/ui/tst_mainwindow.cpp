@@ -26,11 +26,11 @@
 #include "overlapview.h"
 #include "packdesigner.h"
 #include "packs/packtemplate.h"
-#include "packwriter.h"
 #include "profilecache.h"
 #include "profilepanel.h"
 #include "projectcontroller.h"
 #include "pyramidview.h"
+#include "report/packwriter.h"
 #include "revealdialog.h"
 #include "riskpanel.h"
 #include "rulepanelwidget.h"
@@ -447,23 +447,23 @@ private slots:
         const auto definitions = core::loadIndicators({}, w.controller()->codeLists().get()).value();
         QTemporaryDir out;
         auto packs =
-            ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, out.path());
+            report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, out.path());
         QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
         QCOMPARE(int(packs.value().size()), 4);
-        for (const ui::WrittenPack &p : packs.value()) QVERIFY(QFileInfo(p.file).size() > 10000);
+        for (const report::WrittenPack &p : packs.value()) QVERIFY(QFileInfo(p.file).size() > 10000);
         // ...and when one cannot be written (its name is taken by a folder), none is left behind.
         QTemporaryDir blocked;
         QVERIFY(QDir(blocked.path()).mkdir(QFileInfo(packs.value()[1].file).fileName()));
         auto failed =
-            ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, blocked.path());
+            report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, blocked.path());
         QVERIFY(!failed);
         QCOMPARE(QDir(blocked.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
         // Canceled before it starts: nothing written.
         core::Feedback fb;
         fb.cancel();
         QTemporaryDir canceled;
-        QCOMPARE(ui::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {},
-                                 canceled.path(), {}, &fb)
+        QCOMPARE(report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {},
+                                     canceled.path(), {}, &fb)
                      .error()
                      .code,
                  QStringLiteral("canceled"));

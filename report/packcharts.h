@@ -1,10 +1,10 @@
 #pragma once
-// The charts of a pack page, drawn with QPainter in layout units (ui/packpage): the population
+// The charts of a pack page, drawn with QPainter in layout units (report/packpage): the population
 // pyramid, labelled bars with intervals, spine charts, funnel plots and the neighbourhood map.
 // Values arrive already through disclosure control (NaN: suppressed, drawn as such).
-#include "packpage.h"
+#include "report/packpage.h"
 
-namespace phm::ui::pack {
+namespace phm::report::pack {
 
 // Population pyramid: men left, women right, 19 five-year bands, suppressed bands hatched.
 void pyramid(Writer &w, const core::PackData &pack, const QRectF &box);
@@ -18,4 +18,4 @@ QString siiSentence(const core::PackData &pack);
 void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f);
 void map(Writer &w, const QRectF &box, const core::PackMap &m);
 
-}  // namespace phm::ui::pack
+}  // namespace phm::report::pack

@@ -1,14 +1,15 @@
 #pragma once
 // Lays out a pack (core/packs/pack: content already through disclosure control) as an A4 PDF with
 // QPdfWriter: vector text and charts drawn with QPainter, selectable text, a footer on every
-// page (area, data period, source, disclosure policy, page n of m).
+// page (area, data period, source, disclosure policy, page n of m); and the export of a level's
+// packs, the one used by `phm export-packs` and the workbench. The pages: report/packsections.
 #include "base/safefile.h"
 #include "packs/pack.h"
 
 #include <QImage>
 #include <vector>
 
-namespace phm::ui {
+namespace phm::report {
 
 // Writes the pack; returns the number of pages.
 core::Result<int> writePackPdf(const core::PackData &pack, const QString &path);
@@ -35,4 +36,4 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
 // areas whose names read the same still get files of their own.
 QString packFileName(const QString &areaName, const QString &areaCode);
 
-}  // namespace phm::ui
+}  // namespace phm::report

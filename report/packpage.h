@@ -2,8 +2,9 @@
 // The page machinery of a pack: A4 pages in layout units of kDpi dots per inch, sent to a PDF or to
 // images (the designer's preview) by a page sink, and a Writer that keeps the cursor, draws text,
 // headings, tables and the footer (area, data period, source, disclosure policy, page n of m).
-// Used by ui/packwriter (the sections) and ui/packcharts (the charts on the pages).
+// Used by report/packsections (the sections) and report/packcharts (the charts on the pages).
 #include "packs/pack.h"
+#include "report/palette.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -14,15 +15,12 @@
 #include <cmath>
 #include <vector>
 
-namespace phm::ui::pack {
+namespace phm::report::pack {
 
 inline constexpr int kDpi = 300;
 inline constexpr int kDefinitionsPerPage = 14;
-inline const QColor kNhsBlue(0x00, 0x5E, 0xB8), kDark(0x21, 0x2B, 0x32), kGrey(0x76, 0x86, 0x92);
 
 inline double mm(double v) { return v * kDpi / 25.4; }
-
-inline QString tr(const char *text) { return QCoreApplication::translate("phm::ui::PackWriter", text); }
 
 inline QString number(double v, int decimals = 0) { return std::isnan(v) ? QStringLiteral("*") : QLocale().toString(v, 'f', decimals); }
 
@@ -75,6 +73,8 @@ private:
 };
 
 class Writer {
+    Q_DECLARE_TR_FUNCTIONS(phm::report::pack::Writer)
+
 public:
     Writer(PageSink &sink, const core::PackData &pack, int pages) : mSink(sink), mPack(pack), mPages(pages) {
         mOk = sink.begin(mPainter);
@@ -93,7 +93,7 @@ public:
     }
     int page() const { return mPageNo; }
 
-    void font(double points, bool bold = false, const QColor &colour = kDark) {
+    void font(double points, bool bold = false, const QColor &colour = kText) {
         QFont f(QStringLiteral("DejaVu Sans"));
         f.setPointSizeF(points);
         f.setBold(bold);
@@ -101,7 +101,7 @@ public:
         mPainter.setPen(colour);
     }
     // Wrapped text at the cursor; returns its height.
-    double text(const QString &s, double points, bool bold = false, const QColor &colour = kDark, double indent = 0) {
+    double text(const QString &s, double points, bool bold = false, const QColor &colour = kText, double indent = 0) {
         font(points, bold, colour);
         const QRectF box(mPage.left() + indent, mY, mPage.width() - indent, mPage.bottom() - mY);
         const QRectF used = mPainter.boundingRect(box, Qt::TextWordWrap, s);
@@ -134,7 +134,7 @@ public:
             for (size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
                 const QRectF box(x, mY, widths[c] * mPage.width(), mm(rowMm));
                 if (cells[c].background.isValid()) mPainter.fillRect(box.adjusted(0, mm(0.4), 0, -mm(0.4)), cells[c].background);
-                font(points, bold, cells[c].background.isValid() && cells[c].background.lightness() < 140 ? Qt::white : kDark);
+                font(points, bold, cells[c].background.isValid() && cells[c].background.lightness() < 140 ? Qt::white : kText);
                 mPainter.drawText(box.adjusted(mm(1), 0, -mm(1), 0), Qt::AlignVCenter | (right[c] ? Qt::AlignRight : Qt::AlignLeft),
                                   mPainter.fontMetrics().elidedText(cells[c].text, Qt::ElideRight, int(box.width() - mm(2))));
                 x += box.width();
@@ -142,7 +142,7 @@ public:
             mY += mm(rowMm);
         };
         std::vector<Cell> head;
-        for (const QString &h : header) head.push_back({h, QColor(0xE8, 0xED, 0xEE)});
+        for (const QString &h : header) head.push_back({h, kTableHeader});
         drawRow(head, true);
         for (const auto &r : rows) drawRow(r, false);
         mY += mm(2);
@@ -150,20 +150,17 @@ public:
 
 private:
     void footer() {
-        font(7, false, kGrey);
+        font(7, false, kMuted);
         const QRectF box(mPage.left(), mSink.size().height() - mm(14), mPage.width(), mm(10));
-        mPainter.setPen(QPen(QColor(0xD8, 0xDD, 0xE0), mm(0.3)));
+        mPainter.setPen(QPen(kGrid, mm(0.3)));
         mPainter.drawLine(box.topLeft(), box.topRight());
-        mPainter.setPen(kGrey);
+        mPainter.setPen(kMuted);
         const QLocale l;
-        const QString left =
-            QCoreApplication::translate("phm::ui::PackWriter",
-                                        "%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4")
-                .arg(mPack.areaName, l.toString(QDate(1970, 1, 1).addDays(mPack.periodStart), QLocale::ShortFormat),
-                     l.toString(QDate(1970, 1, 1).addDays(mPack.periodEnd), QLocale::ShortFormat), mPack.policy);
+        const QString left = tr("%1 · data %2 to %3 · source: linked pseudonymised extract (synthetic demo data) · %4")
+                                 .arg(mPack.areaName, l.toString(QDate(1970, 1, 1).addDays(mPack.periodStart), QLocale::ShortFormat),
+                                      l.toString(QDate(1970, 1, 1).addDays(mPack.periodEnd), QLocale::ShortFormat), mPack.policy);
         mPainter.drawText(box.adjusted(0, mm(1), -mm(25), 0), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, left);
-        mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop,
-                          QCoreApplication::translate("phm::ui::PackWriter", "Page %1 of %2").arg(mPageNo).arg(mPages));
+        mPainter.drawText(box.adjusted(0, mm(1), 0, 0), Qt::AlignRight | Qt::AlignTop, tr("Page %1 of %2").arg(mPageNo).arg(mPages));
     }
 
     PageSink &mSink;
@@ -176,4 +173,4 @@ private:
     int mPageNo = 1;
 };
 
-}  // namespace phm::ui::pack
+}  // namespace phm::report::pack

@@ -1,12 +1,19 @@
-#include "packcharts.h"
+// The charts of report/packcharts.h.
+#include "report/packcharts.h"
 
 #include "geo/boundaries.h"
-#include "profilemodel.h"
 #include "stats/classbreaks.h"
 
 #include <QPainterPath>
 
-namespace phm::ui::pack {
+namespace phm::report::pack {
+
+namespace {
+// The translation context of the charts' words (lupdate reads the macro's argument).
+struct ChartText {
+    Q_DECLARE_TR_FUNCTIONS(phm::report::pack::Charts)
+};
+}  // namespace
 
 // Population pyramid: men left, women right, 19 five-year bands, suppressed bands hatched.
 void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
@@ -24,8 +31,8 @@ void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
         const double m = pack.male[size_t(b)], f = pack.female[size_t(b)];
         auto bar = [&](double v, bool left, const QColor &c) {
             if (std::isnan(v)) {
-                p.setPen(QPen(kGrey, mm(0.2)));
-                p.setBrush(QBrush(kGrey, Qt::BDiagPattern));
+                p.setPen(QPen(kMuted, mm(0.2)));
+                p.setBrush(QBrush(kMuted, Qt::BDiagPattern));
                 const double wdt = mm(3);
                 p.drawRect(left ? QRectF(mid - wdt, y + rowH * 0.1, wdt, rowH * 0.8)
                                 : QRectF(mid + labelWidth, y + rowH * 0.1, wdt, rowH * 0.8));
@@ -37,16 +44,14 @@ void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
             p.drawRect(left ? QRectF(mid - wdt, y + rowH * 0.1, wdt, rowH * 0.8)
                             : QRectF(mid + labelWidth, y + rowH * 0.1, wdt, rowH * 0.8));
         };
-        bar(m, true, QColor(0x00, 0x5E, 0xB8));
-        bar(f, false, QColor(0xAE, 0x25, 0x73));
-        p.setPen(kDark);
+        bar(m, true, kNhsBlue);
+        bar(f, false, kPink);
+        p.setPen(kText);
         p.drawText(QRectF(mid, y, labelWidth, rowH), Qt::AlignCenter, core::Pyramid::bandLabel(b));
     }
     w.font(8, true);
-    p.drawText(QRectF(box.left(), box.top() - mm(6), half, mm(5)), Qt::AlignLeft,
-               QCoreApplication::translate("phm::ui::PackWriter", "Men"));
-    p.drawText(QRectF(mid + labelWidth, box.top() - mm(6), half, mm(5)), Qt::AlignRight,
-               QCoreApplication::translate("phm::ui::PackWriter", "Women"));
+    p.drawText(QRectF(box.left(), box.top() - mm(6), half, mm(5)), Qt::AlignLeft, ChartText::tr("Men"));
+    p.drawText(QRectF(mid + labelWidth, box.top() - mm(6), half, mm(5)), Qt::AlignRight, ChartText::tr("Women"));
 }
 
 // Horizontal bars with optional intervals, labels on the left.
@@ -65,19 +70,19 @@ void bars(Writer &w, const QRectF &box, const std::vector<core::PackRow> &rows, 
     w.font(7.5);
     for (size_t i = 0; i < rows.size(); ++i) {
         const double y = box.top() + i * rowH, v = percent ? rows[i].percent : rows[i].count;
-        p.setPen(kDark);
+        p.setPen(kText);
         p.drawText(QRectF(box.left(), y, labelW - mm(2), rowH), Qt::AlignRight | Qt::AlignVCenter, rows[i].label);
         if (!std::isnan(v)) {
             p.fillRect(QRectF(x0, y + rowH * 0.15, v / top * span, rowH * 0.7), colour);
             if (i < limits.size() && !std::isnan(limits[i].first)) {
-                p.setPen(QPen(kDark, mm(0.35)));
+                p.setPen(QPen(kText, mm(0.35)));
                 const double a = x0 + limits[i].first / top * span, b = x0 + limits[i].second / top * span;
                 p.drawLine(QPointF(a, y + rowH / 2), QPointF(b, y + rowH / 2));
                 p.drawLine(QPointF(a, y + rowH * 0.3), QPointF(a, y + rowH * 0.7));
                 p.drawLine(QPointF(b, y + rowH * 0.3), QPointF(b, y + rowH * 0.7));
             }
         }
-        p.setPen(kDark);
+        p.setPen(kText);
         p.drawText(QRectF(box.right() - valueW, y, valueW, rowH), Qt::AlignRight | Qt::AlignVCenter,
                    percent ? (std::isnan(v) ? QStringLiteral("*") : QLocale().toString(v, 'f', 1) + QStringLiteral("%")) : number(v, 0));
     }
@@ -90,9 +95,9 @@ void spine(QPainter &p, const QRectF &r, const core::PackIndicator &pi) {
     const double half = std::max({std::abs(s.max - pi.icsValue), std::abs(pi.icsValue - s.min), 1e-12});
     auto x = [&](double v) { return r.center().x() + (v - pi.icsValue) / half * r.width() / 2; };
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xD9, 0xD9, 0xD9));
+    p.setBrush(kSpineRange);
     p.drawRect(QRectF(QPointF(x(s.min), r.top()), QPointF(x(s.max), r.bottom())));
-    p.setBrush(QColor(0x8C, 0x8C, 0x8C));
+    p.setBrush(kSpineQuartiles);
     p.drawRect(QRectF(QPointF(x(s.q25), r.top()), QPointF(x(s.q75), r.bottom())));
     p.setPen(QPen(Qt::black, mm(0.3)));
     p.drawLine(QPointF(r.center().x(), r.top() - mm(0.5)), QPointF(r.center().x(), r.bottom() + mm(0.5)));
@@ -104,13 +109,10 @@ void spine(QPainter &p, const QRectF &r, const core::PackIndicator &pi) {
 // deprived end, so a negative SII means higher values among the most deprived.
 QString siiSentence(const core::PackData &pack) {
     const bool higherInDeprived = pack.sii < 0;
-    return QCoreApplication::translate(
-               "phm::ui::PackWriter",
+    return ChartText::tr(
                "%1 is %2 %3 (95% CI %4 to %5) among the most deprived than the least deprived, by the slope index of inequality "
                "across IMD quintiles.")
-        .arg(pack.inequalityIndicator, number(std::abs(pack.sii), 0),
-             higherInDeprived ? QCoreApplication::translate("phm::ui::PackWriter", "higher")
-                              : QCoreApplication::translate("phm::ui::PackWriter", "lower"),
+        .arg(pack.inequalityIndicator, number(std::abs(pack.sii), 0), higherInDeprived ? ChartText::tr("higher") : ChartText::tr("lower"),
              number(std::min(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0),
              number(std::max(std::abs(pack.siiLower), std::abs(pack.siiUpper)), 0));
 }
@@ -144,13 +146,13 @@ void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
     hi += pad;
     auto X = [&](double x) { return box.left() + x / xMax * box.width(); };
     auto Y = [&](double y) { return box.bottom() - (y - lo) / (hi - lo) * box.height(); };
-    p.setPen(QPen(QColor(0xC8, 0xC8, 0xC8), mm(0.2)));
+    p.setPen(QPen(kFrame, mm(0.2)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);
     w.font(6);
     for (int t = 0; t <= 4; ++t) {
         const double yv = lo + (hi - lo) * t / 4, xv = xMax * t / 4;
-        p.setPen(kGrey);
+        p.setPen(kMuted);
         p.drawText(QRectF(outer.left(), Y(yv) - mm(2), mm(11), mm(4)), Qt::AlignRight | Qt::AlignVCenter, number(yv, hi - lo < 20 ? 1 : 0));
         p.drawText(QRectF(X(xv) - mm(8), box.bottom() + mm(0.5), mm(16), mm(4)), Qt::AlignCenter, number(xv, 0));
     }
@@ -165,15 +167,15 @@ void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
         p.setPen(pen);
         if (pts.size() > 1) p.drawPolyline(pts.data(), int(pts.size()));
     };
-    curve(&core::FunnelPlot::Limit::lower95, QPen(kDark, mm(0.25), Qt::DashLine));
-    curve(&core::FunnelPlot::Limit::upper95, QPen(kDark, mm(0.25), Qt::DashLine));
-    curve(&core::FunnelPlot::Limit::lower998, QPen(kDark, mm(0.25), Qt::DotLine));
-    curve(&core::FunnelPlot::Limit::upper998, QPen(kDark, mm(0.25), Qt::DotLine));
+    curve(&core::FunnelPlot::Limit::lower95, QPen(kText, mm(0.25), Qt::DashLine));
+    curve(&core::FunnelPlot::Limit::upper95, QPen(kText, mm(0.25), Qt::DashLine));
+    curve(&core::FunnelPlot::Limit::lower998, QPen(kText, mm(0.25), Qt::DotLine));
+    curve(&core::FunnelPlot::Limit::upper998, QPen(kText, mm(0.25), Qt::DotLine));
     p.setPen(QPen(Qt::black, mm(0.35)));
     p.drawLine(QPointF(box.left(), Y(f.baseline)), QPointF(box.right(), Y(f.baseline)));
     for (const auto &pt : f.points) {
         p.setPen(QPen(Qt::white, mm(0.15)));
-        p.setBrush(pt.self ? QColor(0xFF, 0xB8, 0x1C) : kNhsBlue);
+        p.setBrush(pt.self ? kWarmYellow : kNhsBlue);
         const double r = pt.self ? mm(1.6) : mm(0.9);
         p.drawEllipse(QPointF(X(pt.x), Y(pt.y)), r, r);
     }
@@ -200,26 +202,26 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
         }
         const int k = core::classOf(m.values[i], m.breaks);
         p.setPen(QPen(Qt::white, mm(0.15)));
-        p.setBrush(k < 0 ? QColor(0xE8, 0xE8, 0xE8) : sequentialColour(k, classes));
+        p.setBrush(k < 0 ? kNoValue : sequentialColour(k, classes));
         p.drawPath(path);
     }
     // Legend below the map.
     double y = box.bottom() + mm(4);
     w.font(7.5, true);
-    p.drawText(QPointF(box.left(), y), QCoreApplication::translate("phm::ui::PackWriter", "%1, ICS-wide quintiles").arg(m.indicator));
+    p.drawText(QPointF(box.left(), y), ChartText::tr("%1, ICS-wide quintiles").arg(m.indicator));
     w.font(7);
     for (int k = 0; k < classes && m.breaks.size() >= 2; ++k) {
         y += mm(4.5);
         p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), sequentialColour(k, classes));
-        p.setPen(kDark);
-        p.drawText(QPointF(box.left() + mm(7), y), QCoreApplication::translate("phm::ui::PackWriter", "%1 to %2")
-                                                       .arg(number(m.breaks[size_t(k)]), number(m.breaks[size_t(k) + 1])));
+        p.setPen(kText);
+        p.drawText(QPointF(box.left() + mm(7), y),
+                   ChartText::tr("%1 to %2").arg(number(m.breaks[size_t(k)]), number(m.breaks[size_t(k) + 1])));
     }
     y += mm(4.5);
-    p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), QColor(0xE8, 0xE8, 0xE8));
-    p.drawText(QPointF(box.left() + mm(7), y), QCoreApplication::translate("phm::ui::PackWriter", "suppressed or no value"));
+    p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), kNoValue);
+    p.drawText(QPointF(box.left() + mm(7), y), ChartText::tr("suppressed or no value"));
     w.setY(y + mm(4));
-    w.text(core::boundaryAttribution(), 6.5, false, kGrey);
+    w.text(core::boundaryAttribution(), 6.5, false, kMuted);
 }
 
-}  // namespace phm::ui::pack
+}  // namespace phm::report::pack
