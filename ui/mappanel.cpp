@@ -1,6 +1,6 @@
 #include "mappanel.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "base/safefile.h"
 #include "geo/boundaries.h"
 #include "governance/disclosure.h"

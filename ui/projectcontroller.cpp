@@ -8,41 +8,28 @@
 
 namespace phm::ui {
 
-// What a background job hands back to the GUI thread.
+// What a background job hands back to the GUI thread: a ready-to-query snapshot.
 struct ProjectController::Outcome {
     core::ProjectPtr project;
     std::shared_ptr<const core::AreaIndex> areas;
     core::User user;
     core::disclosure::Policy policy;
-    QString error;
-    bool canceled = false;
-    void fail(const core::Error &e) {
-        if (e.code == QLatin1String("canceled"))
-            canceled = true;
-        else
-            error = e.message;
-    }
 };
 
 namespace {
 // Opening includes building the area index, so the GUI receives a ready-to-query snapshot.
-bool loadInto(const QString &path, core::Feedback &fb, auto &out) {
+core::Result<ProjectController::Outcome> load(const QString &path, core::Feedback &fb) {
     auto r = core::openProject(path, fb);
-    if (!r) {
-        out.fail(r.error());
-        return false;
-    }
+    if (!r) return r.error();
+    ProjectController::Outcome out;
     out.project = r.value();
     out.areas = std::make_shared<const core::AreaIndex>(*out.project);
     auto user = core::findUser(path, core::currentLogin());
     out.user = user ? user.value() : core::User::unlisted(core::currentLogin());
     auto policy = core::projectPolicy(path);
-    if (!policy) {
-        out.fail(policy.error());
-        return false;
-    }
+    if (!policy) return policy.error();
     out.policy = policy.value();
-    return true;
+    return out;
 }
 }  // namespace
 
@@ -52,50 +39,49 @@ core::ImportReport ProjectController::importReport() const {
     return mProject ? core::ImportReport::fromJson(mProject->importReport) : core::ImportReport{};
 }
 
-void ProjectController::runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job) {
-    auto outcome = std::make_shared<Outcome>();
+void ProjectController::runJob(const QString &title, std::function<core::Result<Outcome>(core::Feedback &)> job) {
     const bool started = mRunner->start(
-        title, [job, outcome](core::Feedback &fb) { job(fb, *outcome); },
-        [this, outcome] {
-            if (outcome->canceled) {
+        title, std::move(job),
+        [this](const Outcome &out) {
+            mProject = out.project;
+            mAreas = out.areas;
+            mUser = out.user;
+            mPolicy = out.policy;
+            emit projectOpened(mProject->path);
+        },
+        [this](const core::Error &e) {
+            if (e.code == QLatin1String("canceled"))
                 emit canceled();
-            } else if (!outcome->error.isEmpty()) {
-                emit failed(outcome->error);
-            } else if (outcome->project) {
-                mProject = outcome->project;
-                mAreas = outcome->areas;
-                mUser = outcome->user;
-                mPolicy = outcome->policy;
-                emit projectOpened(mProject->path);
-            }
+            else
+                emit failed(e.message);
         });
     if (!started) emit failed(tr("Another task is still running; wait for it or cancel it first."));
 }
 
 void ProjectController::openProject(const QString &path) {
-    runJob(tr("Opening %1").arg(QDir::toNativeSeparators(path)), [path](core::Feedback &fb, Outcome &out) { loadInto(path, fb, out); });
+    runJob(tr("Opening %1").arg(QDir::toNativeSeparators(path)), [path](core::Feedback &fb) { return load(path, fb); });
 }
 
 void ProjectController::importFolder(const QString &folder, const QString &projectPath) {
-    runJob(tr("Importing %1").arg(QDir::toNativeSeparators(folder)), [folder, projectPath](core::Feedback &fb, Outcome &out) {
+    runJob(tr("Importing %1").arg(QDir::toNativeSeparators(folder)), [folder, projectPath](core::Feedback &fb) -> core::Result<Outcome> {
         auto r = core::importExtract(folder, projectPath, fb);
-        if (!r) return out.fail(r.error());
-        loadInto(projectPath, fb, out);
+        if (!r) return r.error();
+        return load(projectPath, fb);
     });
 }
 
 void ProjectController::createDemo(qint64 people, quint64 seed, const QString &folder) {
-    runJob(tr("Creating a demo ICS of %1 people").arg(people), [people, seed, folder](core::Feedback &fb, Outcome &out) {
+    runJob(tr("Creating a demo ICS of %1 people").arg(people), [people, seed, folder](core::Feedback &fb) -> core::Result<Outcome> {
         auto cfg = core::defaultGeneratorConfig();
         cfg.people = people;
         cfg.seed = seed;
         const QString extract = QDir(folder).filePath(QStringLiteral("extract"));
         auto g = core::generateExtract(cfg, extract, fb);
-        if (!g) return out.fail(g.error());
+        if (!g) return g.error();
         const QString project = QDir(folder).filePath(QStringLiteral("demo.phm"));
         auto r = core::importExtract(extract, project, fb);
-        if (!r) return out.fail(r.error());
-        loadInto(project, fb, out);
+        if (!r) return r.error();
+        return load(project, fb);
     });
 }
 

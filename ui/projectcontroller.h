@@ -40,9 +40,11 @@ signals:
     void failed(const QString &message);
     void canceled();
 
+public:
+    struct Outcome;  // what an open, import or demo hands back
+
 private:
-    struct Outcome;
-    void runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job);
+    void runJob(const QString &title, std::function<core::Result<Outcome>(core::Feedback &)> job);
     TaskRunner *mRunner;
     core::ProjectPtr mProject;
     std::shared_ptr<const core::AreaIndex> mAreas;
