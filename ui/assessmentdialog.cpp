@@ -1,6 +1,6 @@
 #include "assessmentdialog.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
 
@@ -187,17 +187,16 @@ void AssessmentDialog::save() {
             return;
         }
     }
-    runInBackground(
-        this, [path = mPath, a = assessment()] { return core::maturity::addAssessment(path, a, core::currentLogin()); },
-        [this](const core::Result<core::maturity::Assessment> &r) {
-            if (!r) {
-                mStatus->setText(r.error().message);
-                emit saved(false);
-                return;
-            }
-            emit saved(true);
-            accept();
-        });
+    mJob->start([path = mPath, a = assessment()](core::Feedback &) { return core::maturity::addAssessment(path, a, core::currentLogin()); },
+                [this](const core::Result<core::maturity::Assessment> &r) {
+                    if (!r) {
+                        mStatus->setText(r.error().message);
+                        emit saved(false);
+                        return;
+                    }
+                    emit saved(true);
+                    accept();
+                });
 }
 
 }  // namespace phm::ui

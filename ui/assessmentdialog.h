@@ -3,6 +3,7 @@
 // target level, the target date, the evidence and links. Starts from the area's newest
 // assessment; every edit is on an undo stack (Ctrl+Z / Ctrl+Shift+Z); Save appends a new
 // assessment (core/maturity/maturitystore keeps the old ones) off the GUI thread.
+#include "backgroundjob.h"
 #include "maturity/maturity.h"
 
 #include <QDialog>
@@ -47,7 +48,8 @@ private:
     QLineEdit *mAssessor, *mNote;
     QLabel *mStatus;
     QUndoStack *mUndo;
-    bool mApplying = false;  // an undo or redo is setting a cell
+    bool mApplying = false;                         // an undo or redo is setting a cell
+    BackgroundJob *mJob = new BackgroundJob(this);  // saves the assessment
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,6 @@
 #include "auditlogdialog.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "governance/credentials.h"
 #include "tablestyle.h"
 
@@ -104,9 +104,8 @@ void AuditLogDialog::unlock() {
     mPassphrase->clear();
     mUnlock->setEnabled(false);
     mStatus->setText(tr("Checking your passphrase…"));
-    runInBackground(
-        this,
-        [path = mPath, login = mUser.name, secret]() mutable {
+    mReadJob->start(
+        [path = mPath, login = mUser.name, secret](core::Feedback &) mutable {
             auto proven = core::authenticate(path, login, secret);
             secret.fill('\0');
             return proven;
@@ -142,15 +141,14 @@ void AuditLogDialog::load() {
     }
     mFilterEdit->setEnabled(true);
     mStatus->setText(tr("Reading the audit log…"));
-    runInBackground(
-        this, [path = mPath, user = mUser] { return core::readAuditLog(path, user); },
-        [this](const core::Result<std::vector<core::audit::Entry>> &r) {
-            if (!r)
-                mStatus->setText(r.error().message);
-            else
-                showEntries(r.value());
-            emit loaded();
-        });
+    mReadJob->start([path = mPath, user = mUser](core::Feedback &) { return core::readAuditLog(path, user); },
+                    [this](const core::Result<std::vector<core::audit::Entry>> &r) {
+                        if (!r)
+                            mStatus->setText(r.error().message);
+                        else
+                            showEntries(r.value());
+                        emit loaded();
+                    });
 }
 
 void AuditLogDialog::showEntries(const std::vector<core::audit::Entry> &entries) {
@@ -178,8 +176,8 @@ void AuditLogDialog::showEntries(const std::vector<core::audit::Entry> &entries)
 void AuditLogDialog::verify() {
     mVerify->setEnabled(false);
     mStatus->setText(tr("Verifying the hash chain…"));
-    runInBackground(
-        this, [path = mPath] { return core::verifyAuditLog(path); },
+    mVerifyJob->start(
+        [path = mPath](core::Feedback &) { return core::verifyAuditLog(path); },
         [this](const core::Result<core::audit::Verification> &r) {
             mVerify->setEnabled(true);
             if (!r) {

@@ -3,6 +3,7 @@
 // with a filter and a button that verifies the hash chain. Reading and verifying run off the GUI
 // thread. Anyone else sees the refusal instead of the log. An admin proves who they are with their
 // passphrase first (core/governance/credentials): the login alone opens nothing.
+#include "backgroundjob.h"
 #include "governance/users.h"
 
 #include <QDialog>
@@ -47,6 +48,8 @@ private:
     QPushButton *mVerify;
     QLineEdit *mPassphrase;
     QPushButton *mUnlock;
+    BackgroundJob *mReadJob = new BackgroundJob(this);    // checks the passphrase, then reads the log
+    BackgroundJob *mVerifyJob = new BackgroundJob(this);  // verifies the chain
 };
 
 }  // namespace phm::ui

@@ -10,7 +10,6 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -101,11 +100,6 @@ BreakdownView::BreakdownView(ProjectController *controller, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(mTable, 1);
     connect(mLevel, &QComboBox::currentIndexChanged, this, &BreakdownView::recompute);
-    connect(&mWatcher, &QFutureWatcher<std::vector<core::AreaCount>>::finished, this, [this] {
-        mModel->setRows(mWatcher.result());
-        emit updated();
-        if (std::exchange(mPending, false)) recompute();
-    });
 }
 
 void BreakdownView::setCohort(std::shared_ptr<const core::rules::Selection> people) {
@@ -116,14 +110,14 @@ void BreakdownView::setCohort(std::shared_ptr<const core::rules::Selection> peop
 void BreakdownView::recompute() {
     const auto areas = mController->areas();
     if (!areas || !mPeople) return;
-    if (mWatcher.isRunning()) {  // the newest cohort or level follows when this one ends
-        mPending = true;
-        return;
-    }
     const auto kind = core::Area::Kind(mLevel->currentData().toInt());
     // The project too: the area index refers to it, and the worker may outlive this view.
-    mWatcher.setFuture(QtConcurrent::run(
-        [project = mController->project(), areas, people = mPeople, kind] { return core::breakdown(*areas, *people, kind); }));
+    mJob->start([project = mController->project(), areas, people = mPeople,
+                 kind](core::Feedback &) -> core::Result<std::vector<core::AreaCount>> { return core::breakdown(*areas, *people, kind); },
+                [this](const std::vector<core::AreaCount> &rows) {
+                    mModel->setRows(rows);
+                    emit updated();
+                });
 }
 
 }  // namespace phm::ui

@@ -2,10 +2,10 @@
 // The current cohort broken down by place, PCN, practice, care alliance or LSOA: people in the
 // cohort, the area's registered population and the cohort's share of it. Sortable; computed
 // on a worker thread whenever the cohort or the level changes.
+#include "backgroundjob.h"
 #include "cohorts/cohortanalysis.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 
@@ -51,8 +51,7 @@ private:
     QTableView *mTable;
     BreakdownModel *mModel;
     std::shared_ptr<const core::rules::Selection> mPeople;
-    QFutureWatcher<std::vector<core::AreaCount>> mWatcher;
-    bool mPending = false;
+    BackgroundJob *mJob = new BackgroundJob(this);
 };
 
 }  // namespace phm::ui

@@ -1,5 +1,6 @@
 #include "cohortpanel.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "breakdownview.h"
 #include "cohorts/cohortstore.h"
@@ -28,7 +29,6 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -72,7 +72,9 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
       mChart(new QChartView(this)),
       mBreakdown(new BreakdownView(controller, this)),
       mOverlap(new OverlapView(controller, this)),
-      mSave(new QPushButton(tr("Save as cohort…"), this)) {
+      mSave(new QPushButton(tr("Save as cohort…"), this)),
+      mEvaluation(new BackgroundJob(this)),
+      mSaving(new BackgroundJob(this)) {
     // Left: undo/redo and Save, the text over the panel, the count. Right: results in tabs.
     mEditor->setPlaceholderText(tr("e.g. age >= 65 and has(gp, @diabetes) and count(ae, last 12 months) >= 1"));
     mEditor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -86,6 +88,7 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     mChart->chart()->legend()->hide();
     mChart->chart()->setTitle(tr("Attrition"));
     mSave->setEnabled(false);
+    mEvaluation->showErrorsIn(mStatus);
 
     auto *undo = new QToolButton(this);
     undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
@@ -136,14 +139,6 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
         evaluate();
     });
     connect(mPanel, &RulePanelWidget::edited, this, [this] { setRuleText(core::rules::panelToRule(mPanel->panel())); });
-    connect(&mWatcher, &QFutureWatcher<core::RuleRun>::finished, this, [this] {
-        const quint64 finished = mRunning;
-        mRunning = 0;
-        if (finished == mGeneration)
-            show(mWatcher.result());  // otherwise superseded by a newer edit
-        else
-            evaluate();
-    });
     connect(mSave, &QPushButton::clicked, this, &CohortPanel::save);
     connect(controller, &ProjectController::projectOpened, this, &CohortPanel::schedule);
     mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
@@ -189,7 +184,7 @@ void CohortPanel::textEdited() {
 }
 
 void CohortPanel::schedule() {
-    ++mGeneration;
+    mEvaluation->discard();  // its text is out of date
     mDebounce.start();
 }
 
@@ -213,11 +208,11 @@ void CohortPanel::evaluate() {
         mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
         return;
     }
-    if (mRunning) return;  // the running evaluation will be followed by the newest text
-    mRunning = mGeneration;
     const QString text = mEditor->toPlainText();
     const auto lists = mController->codeLists();
-    mWatcher.setFuture(QtConcurrent::run([project, lists, text] { return core::runRuleText(*project, *lists, text); }));
+    mEvaluation->start(
+        [project, lists, text](core::Feedback &) -> core::Result<core::RuleRun> { return core::runRuleText(*project, *lists, text); },
+        [this](const core::RuleRun &run) { show(run); });
 }
 
 void CohortPanel::show(const core::RuleRun &run) {
@@ -273,14 +268,20 @@ void CohortPanel::save() {
     if (!project || !mLast.ok) return;
     const QString name = QInputDialog::getText(this, tr("Save cohort"), tr("Name:"));
     if (name.trimmed().isEmpty()) return;
-    auto saved =
-        core::CohortStore(project->path).save(name.trimmed(), mEditor->toPlainText(), core::currentLogin(), QString(), mLast.count);
-    if (!saved) {
-        QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
-        return;
-    }
-    mOverlap->reloadCohorts();
-    QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name.trimmed()).arg(saved.value().version));
+    mSave->setEnabled(false);
+    mSaving->start(
+        [path = project->path, name = name.trimmed(), rule = mEditor->toPlainText(), count = mLast.count](core::Feedback &) {
+            return core::CohortStore(path).save(name, rule, core::currentLogin(), QString(), count);
+        },
+        [this, name = name.trimmed()](const core::Result<core::CohortVersion> &saved) {
+            mSave->setEnabled(mLast.ok);
+            if (!saved) {
+                QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
+                return;
+            }
+            mOverlap->reloadCohorts();
+            QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name).arg(saved.value().version));
+        });
 }
 
 }  // namespace phm::ui

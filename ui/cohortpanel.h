@@ -1,12 +1,11 @@
 #pragma once
 // Cohort builder: the rule as text (highlighted, errors underlined) and as a panel of groups,
 // kept in sync both ways, with one undo history for both (QUndoStack). Evaluation is debounced
-// (250 ms after the last edit) and runs on a worker thread; a generation number drops results
-// that a newer edit has superseded, so typing never waits. Beside it: the attrition waterfall,
+// (250 ms after the last edit) and runs as a BackgroundJob: an edit drops the evaluation it
+// supersedes, so typing never waits. Beside it: the attrition waterfall,
 // the breakdown by area and the overlap of saved cohorts.
 #include "cohorts/cohortanalysis.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 
@@ -19,6 +18,7 @@ class QUndoStack;
 
 namespace phm::ui {
 
+class BackgroundJob;
 class BreakdownView;
 class OverlapView;
 class ProjectController;
@@ -66,8 +66,7 @@ private:
     OverlapView *mOverlap;
     QPushButton *mSave;
     QTimer mDebounce;
-    QFutureWatcher<core::RuleRun> mWatcher;
-    quint64 mGeneration = 0, mRunning = 0;
+    BackgroundJob *mEvaluation, *mSaving;  // counting the rule; saving a cohort
     core::RuleRun mLast;
     QString mText;           // the text the undo history last saw
     bool mApplying = false;  // the text is being set by undo/redo or the panel

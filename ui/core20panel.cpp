@@ -1,5 +1,6 @@
 #include "core20panel.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
@@ -21,7 +22,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -66,7 +66,9 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
       mClinicalView(new QTableView(this)),
       mShares(new QStandardItemModel(this)),
       mClinical(new QStandardItemModel(this)),
-      mChart(new QChartView(this)) {
+      mChart(new QChartView(this)),
+      mComputing(new BackgroundJob(this)),
+      mPlusStore(new BackgroundJob(this)) {
     mShares->setSortRole(Qt::UserRole);
     for (QTableView *v : {mSharesView, mClinicalView}) styleTable(v);
     mSharesView->setModel(mShares);
@@ -94,24 +96,7 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
-    connect(&mWatcher, &QFutureWatcher<core::Result<Computed>>::finished, this, [this] {
-        const auto result = mWatcher.result();
-        if (mPending) {
-            mPending = false;
-            compute();  // the selection moved on; show the newest only
-            return;
-        }
-        if (!result)
-            mTitle->setText(result.error().message.toHtmlEscaped());
-        else
-            show(result.value());
-        emit updated();
-    });
-    connect(controller, &ProjectController::projectOpened, this, [this] {
-        auto stored = core::loadPlusGroups(mController->project()->path, mController->codeLists().get());
-        mPlus = stored ? stored.value() : core::defaultPlusGroups();
-        if (!stored) QMessageBox::warning(this, tr("PLUS groups"), stored.error().message);
-    });
+    connect(controller, &ProjectController::projectOpened, this, &Core20Panel::loadPlusGroups);
     mTitle->setText(tr("Select an area to see Core20 and PLUS groups."));
 }
 
@@ -124,21 +109,41 @@ void Core20Panel::compute() {
     const auto project = mController->project();
     const auto areas = mController->areas();
     if (!project || !areas || !mArea) return;
-    if (mWatcher.isRunning()) {
-        mPending = true;
-        return;
-    }
     mTitle->setText(tr("Counting Core20 and PLUS groups…"));
     const auto lists = mController->codeLists();
     // The ICS is shown against its places; any other area against its peers.
     const core::Area::Kind level = mArea->kind == core::Area::Ics ? core::Area::Place : mArea->kind;
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, level, focus = *mArea, plus = mPlus]() -> core::Result<Computed> {
+    auto work = [project, areas, lists, level, focus = *mArea, plus = mPlus](core::Feedback &) -> core::Result<Computed> {
         auto indicators = core::loadIndicators({}, lists.get(), project->path);
         if (!indicators) return indicators.error();
         auto r = core::computeCore20Plus5(*areas, *lists, indicators.value(), plus, level, focus);
         if (!r) return r.error();
         return Computed{std::move(r.value()), indicators.value(), focus, level};
-    }));
+    };
+    mComputing->start(std::move(work), [this](const core::Result<Computed> &result) {
+        if (!result)
+            mTitle->setText(result.error().message.toHtmlEscaped());
+        else
+            show(result.value());
+        emit updated();
+    });
+}
+
+void Core20Panel::loadPlusGroups() {
+    // The counts may start with the groups before; the stored ones follow when they differ.
+    mPlusStore->start([path = mController->project()->path,
+                       lists = mController->codeLists()](core::Feedback &) { return core::loadPlusGroups(path, lists.get()); },
+                      [this](const std::vector<core::PlusGroup> &stored) { usePlusGroups(stored); },
+                      [this](const core::Error &error) {
+                          usePlusGroups(core::defaultPlusGroups());
+                          QMessageBox::warning(this, tr("PLUS groups"), error.message);
+                      });
+}
+
+void Core20Panel::usePlusGroups(const std::vector<core::PlusGroup> &groups) {
+    if (groups == mPlus) return;
+    mPlus = groups;
+    compute();
 }
 
 void Core20Panel::show(const Computed &c) {
@@ -212,12 +217,22 @@ void Core20Panel::show(const Computed &c) {
 bool Core20Panel::setPlusGroups(const std::vector<core::PlusGroup> &groups) {
     const auto project = mController->project();
     if (!project) return false;
-    if (auto saved = core::savePlusGroups(project->path, groups, mController->codeLists().get()); !saved) {
-        QMessageBox::warning(this, tr("PLUS groups"), saved.error().message);
+    const auto lists = mController->codeLists();
+    // Checked here, so the dialog stays open on a wrong rule; written off the GUI thread.
+    if (auto checked = core::parsePlusGroups(core::plusGroupsJson(groups), lists.get()); !checked) {
+        QMessageBox::warning(this, tr("PLUS groups"), checked.error().message);
         return false;
     }
-    mPlus = groups;
-    compute();
+    mPlusStore->start([path = project->path, groups, lists](core::Feedback &) { return core::savePlusGroups(path, groups, lists.get()); },
+                      [this, groups](core::Ok) {
+                          mPlus = groups;
+                          compute();
+                          emit plusGroupsSaved(true);
+                      },
+                      [this](const core::Error &error) {
+                          QMessageBox::warning(this, tr("PLUS groups"), error.message);
+                          emit plusGroupsSaved(false);
+                      });
     return true;
 }
 

@@ -6,7 +6,6 @@
 #include "geo/areas.h"
 #include "indicators/core20plus5.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <optional>
 
@@ -17,6 +16,7 @@ class QTableView;
 
 namespace phm::ui {
 
+class BackgroundJob;
 class ProjectController;
 
 class Core20Panel : public QWidget {
@@ -28,12 +28,13 @@ public:
     QStandardItemModel *clinicalModel() const { return mClinical; }
     QChartView *chart() const { return mChart; }
     const std::vector<core::PlusGroup> &plusGroups() const { return mPlus; }
-    // Checks the groups, stores them in the project and recomputes; an error is shown and
-    // nothing changes.
+    // Checks the groups (false, with the reason shown, if one is wrong), then stores them in the
+    // project in the background and recomputes (plusGroupsSaved follows; a failed write is shown).
     bool setPlusGroups(const std::vector<core::PlusGroup> &groups);
 
 signals:
     void updated();
+    void plusGroupsSaved(bool ok);
 
 private:
     struct Computed {
@@ -45,6 +46,8 @@ private:
     void compute();
     void show(const Computed &c);
     void editPlusGroups();
+    void loadPlusGroups();
+    void usePlusGroups(const std::vector<core::PlusGroup> &groups);  // recomputes when they changed
 
     ProjectController *mController;
     QLabel *mTitle;
@@ -53,8 +56,7 @@ private:
     QChartView *mChart;
     std::optional<core::Area> mArea;
     std::vector<core::PlusGroup> mPlus = core::defaultPlusGroups();
-    QFutureWatcher<core::Result<Computed>> mWatcher;
-    bool mPending = false;  // the selection changed while a computation ran
+    BackgroundJob *mComputing, *mPlusStore;  // the counts; reading or saving the PLUS groups
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,6 @@
 #include "cycledialog.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "cohorts/cohortstore.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
@@ -65,19 +65,18 @@ CycleDialog::CycleDialog(const QString &projectPath, const QString &pcn, const Q
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mCycle, &QComboBox::currentIndexChanged, this, &CycleDialog::cycleChosen);
     // The saved cohorts, read off the GUI thread.
-    runInBackground(
-        this, [path = projectPath] { return core::CohortStore(path).list(); },
-        [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
-            if (!saved) {
-                mStatus->setText(saved.error().message);
-                return;
-            }
-            for (const core::SavedCohort &c : saved.value()) {
-                auto *item = new QListWidgetItem(c.name, mCohorts);
-                item->setCheckState(Qt::Unchecked);
-            }
-            emit cohortsLoaded();
-        });
+    mLoadJob->start([path = projectPath](core::Feedback &) { return core::CohortStore(path).list(); },
+                    [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
+                        if (!saved) {
+                            mStatus->setText(saved.error().message);
+                            return;
+                        }
+                        for (const core::SavedCohort &c : saved.value()) {
+                            auto *item = new QListWidgetItem(c.name, mCohorts);
+                            item->setCheckState(Qt::Unchecked);
+                        }
+                        emit cohortsLoaded();
+                    });
     mCycle->setCurrentIndex(cycles.empty() ? 0 : 1);
     cycleChosen();
 }
@@ -107,9 +106,8 @@ void CycleDialog::record() {
     core::cycle::StageRecord stage{*next, mDate->date(), {}, mNote->text().trimmed(), {}, {}};
     for (int i = 0; i < mCohorts->count(); ++i)
         if (mCohorts->item(i)->checkState() == Qt::Checked) stage.cohorts << mCohorts->item(i)->text();
-    runInBackground(
-        this,
-        [path = mPath, pcn = mPcn, id, title = mTitle->text().trimmed(), stage]() -> core::Result<core::cycle::Cycle> {
+    mSaveJob->start(
+        [path = mPath, pcn = mPcn, id, title = mTitle->text().trimmed(), stage](core::Feedback &) -> core::Result<core::cycle::Cycle> {
             qint64 cycleId = id;
             if (cycleId == 0) {
                 auto started = core::maturity::startCycle(path, pcn, title, core::currentLogin());

@@ -2,6 +2,7 @@
 // Records the PHM cycle of a PCN from the workbench: start a cycle (the opportunity it works on)
 // or record the next stage of one, with the date and the saved cohorts it used. The core checks
 // the order, the dates and the cohorts; a refusal is shown and nothing is stored.
+#include "backgroundjob.h"
 #include "maturity/phmcycle.h"
 
 #include <QDialog>
@@ -41,6 +42,8 @@ private:
     QLabel *mNext, *mStatus;
     QDateEdit *mDate;
     QListWidget *mCohorts;
+    BackgroundJob *mLoadJob = new BackgroundJob(this);  // lists the saved cohorts
+    BackgroundJob *mSaveJob = new BackgroundJob(this);  // records the stage
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,6 @@
 #include "frameworkdialog.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
 
@@ -116,17 +116,16 @@ void FrameworkDialog::save() {
         emit saved(false, f.name);
         return;
     }
-    runInBackground(
-        this, [path = mPath, f] { return core::maturity::saveFramework(path, f, core::currentLogin()); },
-        [this, name = f.name](const core::Status &s) {
-            if (!s) {
-                mStatus->setText(s.error().message);
-                emit saved(false, name);
-                return;
-            }
-            emit saved(true, name);
-            accept();
-        });
+    mJob->start([path = mPath, f](core::Feedback &) { return core::maturity::saveFramework(path, f, core::currentLogin()); },
+                [this, name = f.name](const core::Status &s) {
+                    if (!s) {
+                        mStatus->setText(s.error().message);
+                        emit saved(false, name);
+                        return;
+                    }
+                    emit saved(true, name);
+                    accept();
+                });
 }
 
 }  // namespace phm::ui

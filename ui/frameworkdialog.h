@@ -3,6 +3,7 @@
 // description and one descriptor per level. Saving under a new name adds a framework; under the
 // same name it replaces the project's version (core/maturity/maturitystore refuses a change that would
 // orphan a stored assessment, and says which).
+#include "backgroundjob.h"
 #include "maturity/maturityframework.h"
 
 #include <QDialog>
@@ -36,6 +37,7 @@ private:
     QLineEdit *mName, *mSummary, *mLevels;
     QTableWidget *mTable;
     QLabel *mStatus;
+    BackgroundJob *mJob = new BackgroundJob(this);  // saves the framework
 };
 
 }  // namespace phm::ui

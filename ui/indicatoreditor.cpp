@@ -1,5 +1,6 @@
 #include "indicatoreditor.h"
 
+#include "backgroundjob.h"
 #include "indicators/profile.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
@@ -17,7 +18,6 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -48,7 +48,14 @@ IndicatorEditor::IndicatorEditor(ProjectController *controller, const core::Indi
       mMultiplier(new QDoubleSpinBox(this)),
       mStatus(new QLabel(this)),
       mPreview(new QLabel(this)),
-      mSave(nullptr) {
+      mSave(nullptr),
+      mPreviewing(new BackgroundJob(this)),
+      mStoring(new BackgroundJob(this)) {
+    mPreviewing->showErrorsIn(mPreview);
+    mStoring->setErrorHandler([this](const core::Error &error) {
+        QMessageBox::warning(this, tr("Indicator"), error.message);
+        emit saved(false);
+    });
     setWindowTitle(tr("Indicator"));
     mType->addItem(tr("Proportion (Wilson interval)"), int(core::IndicatorType::Proportion));
     mType->addItem(tr("Crude rate (Byars interval)"), int(core::IndicatorType::Rate));
@@ -83,15 +90,15 @@ IndicatorEditor::IndicatorEditor(ProjectController *controller, const core::Indi
     connect(remove, &QPushButton::clicked, this, [this] {
         const auto project = mController->project();
         if (!project) return;
-        const auto removed = core::removeProjectIndicator(project->path, mId->text().trimmed());
-        if (!removed)
-            QMessageBox::warning(this, tr("Indicator"), removed.error().message);
-        else
-            accept();
+        mStoring->start(
+            [path = project->path, id = mId->text().trimmed()](core::Feedback &) { return core::removeProjectIndicator(path, id); },
+            [this](core::Ok) { accept(); },
+            [this](const core::Error &error) { QMessageBox::warning(this, tr("Indicator"), error.message); });
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (save()) accept();
+    connect(buttons, &QDialogButtonBox::accepted, this, &IndicatorEditor::save);
+    connect(this, &IndicatorEditor::saved, this, [this](bool ok) {
+        if (ok) accept();
     });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -112,15 +119,6 @@ IndicatorEditor::IndicatorEditor(ProjectController *controller, const core::Indi
     for (QPlainTextEdit *e : {mNumerator, mEvents, mDenominator, mDescription}) connect(e, &QPlainTextEdit::textChanged, this, changed);
     for (QComboBox *c : {mType, mPolarity}) connect(c, &QComboBox::currentIndexChanged, this, changed);
     connect(mMultiplier, &QDoubleSpinBox::valueChanged, this, changed);
-    connect(&mWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        mPreview->setText(mWatcher.result());
-        if (mPreviewAgain) {
-            mPreviewAgain = false;
-            updatePreview();
-            return;
-        }
-        emit previewed();
-    });
     setDefinition(start);
 }
 
@@ -168,16 +166,13 @@ void IndicatorEditor::updatePreview() {
     const auto project = mController->project();
     const auto areas = mController->areas();
     if (!mProblem.isEmpty() || !project || !areas) {
+        mPreviewing->discard();
         mPreview->clear();
-        return;
-    }
-    if (mWatcher.isRunning()) {
-        mPreviewAgain = true;
         return;
     }
     mPreview->setText(tr("Counting for the ICS…"));
     const auto lists = mController->codeLists();
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, d = definition()] {
+    auto work = [project, areas, lists, d = definition()](core::Feedback &) -> core::Result<QString> {
         auto profile = core::computeProfile(*areas, *lists, {d}, core::Area::Ics);
         if (!profile) return profile.error().message;
         const core::IndicatorValue &v = profile.value().ics.front();
@@ -185,15 +180,20 @@ void IndicatorEditor::updatePreview() {
         return QCoreApplication::translate("phm::ui::IndicatorEditor", "ICS: %1 (95% CI %2 to %3) from %4 of %5; %6 ms")
             .arg(l.toString(v.ci.value, 'f', 2), l.toString(v.ci.lower, 'f', 2), l.toString(v.ci.upper, 'f', 2),
                  l.toString(v.numerator, 'f', 0), l.toString(v.denominator, 'f', 0), l.toString(profile.value().ms, 'f', 0));
-    }));
+    };
+    mPreviewing->start(std::move(work), [this](const QString &text) {
+        mPreview->setText(text);
+        emit previewed();
+    });
 }
 
 bool IndicatorEditor::save() {
     const auto project = mController->project();
     if (!project || !mProblem.isEmpty()) return false;  // the problem is on show under the form
-    const auto saved = core::saveProjectIndicator(project->path, definition(), mController->codeLists().get());
-    if (!saved) QMessageBox::warning(this, tr("Indicator"), saved.error().message);
-    return saved.ok();
+    mStoring->start([path = project->path, d = definition(),
+                     lists = mController->codeLists()](core::Feedback &) { return core::saveProjectIndicator(path, d, lists.get()); },
+                    [this](core::Ok) { emit saved(true); });
+    return true;
 }
 
 }  // namespace phm::ui

@@ -2,12 +2,12 @@
 // Makes or edits an indicator in the workbench: id, name, type, numerator rule or events
 // measure, denominator, multiplier, polarity, description and source. Every change is checked as
 // a definitions file would be (core checkIndicator) and the ICS value is previewed off the UI
-// thread; Save stores the definition in the project (core saveProjectIndicator), so the project
-// carries it and every profile, map and trend shows it.
+// thread; Save stores the definition in the project (core saveProjectIndicator, in the
+// background; the dialog closes when it is written), so the project carries it and every
+// profile, map and trend shows it.
 #include "indicators/indicators.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -18,6 +18,7 @@ class QPushButton;
 
 namespace phm::ui {
 
+class BackgroundJob;
 class ProjectController;
 
 class IndicatorEditor : public QDialog {
@@ -28,10 +29,13 @@ public:
     void setDefinition(const core::IndicatorDefinition &d);
     QString problem() const { return mProblem; }  // empty when the definition is valid
     QLabel *preview() const { return mPreview; }
-    bool save();  // stores in the project; false (and the reason shown) if it cannot
+    // Starts storing the definition in the project; false (the problem is on show) if it is not
+    // valid. saved() follows; a failed write is shown in a message box.
+    bool save();
 
 signals:
     void previewed();
+    void saved(bool ok);
 
 private:
     void check();
@@ -45,8 +49,7 @@ private:
     QLabel *mStatus, *mPreview;
     QPushButton *mSave;
     QString mProblem;
-    QFutureWatcher<QString> mWatcher;
-    bool mPreviewAgain = false;
+    BackgroundJob *mPreviewing, *mStoring;  // the ICS value; saving or removing the definition
 };
 
 }  // namespace phm::ui

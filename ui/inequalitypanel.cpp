@@ -1,5 +1,6 @@
 #include "inequalitypanel.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
@@ -15,7 +16,6 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -72,19 +72,6 @@ InequalityPanel::InequalityPanel(ProjectController *controller, QWidget *parent)
         compute();
     });
     connect(mDimension, &QComboBox::currentIndexChanged, this, &InequalityPanel::compute);
-    connect(&mWatcher, &QFutureWatcher<core::Result<Computed>>::finished, this, [this] {
-        const auto result = mWatcher.result();
-        if (mPending) {
-            mPending = false;
-            compute();  // the selection moved on: show the newest only
-            return;
-        }
-        if (!result)
-            mTitle->setText(result.error().message.toHtmlEscaped());
-        else
-            show(result.value());
-        emit updated();
-    });
     mTitle->setText(tr("Select an area to see inequalities within it."));
 }
 
@@ -112,14 +99,10 @@ void InequalityPanel::compute() {
     const auto project = mController->project();
     const auto areas = mController->areas();
     if (!project || !areas || !mArea) return;
-    if (mWatcher.isRunning()) {
-        mPending = true;
-        return;
-    }
     mTitle->setText(tr("Computing…"));
     const auto lists = mController->codeLists();
     const auto dimension = core::InequalityDimension(mDimension->currentData().toInt());
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, area = *mArea, dimension, wanted = mWanted]() -> core::Result<Computed> {
+    auto work = [project, areas, lists, area = *mArea, dimension, wanted = mWanted](core::Feedback &) -> core::Result<Computed> {
         auto indicators = core::loadIndicators({}, lists.get(), project->path);
         if (!indicators) return indicators.error();
         const int indicator = std::clamp(wanted, 0, int(indicators.value().size()) - 1);
@@ -132,7 +115,14 @@ void InequalityPanel::compute() {
             core::computeInequality(*project, *lists, indicators.value()[size_t(indicator)], dimension, scope ? &*scope : nullptr, options);
         if (!r) return r.error();
         return Computed{std::move(r.value()), indicators.value(), indicator};
-    }));
+    };
+    mJob->start(std::move(work), [this](const core::Result<Computed> &result) {
+        if (!result)
+            mTitle->setText(result.error().message.toHtmlEscaped());
+        else
+            show(result.value());
+        emit updated();
+    });
 }
 
 void InequalityPanel::show(const Computed &c) {

@@ -3,10 +3,10 @@
 // quintile, ethnic group, sex, age band or rural/urban group, as bars with 95% intervals against
 // the area's overall value, a table of the counts, and for deprivation the slope and relative
 // index of inequality with simulated intervals (core/indicators/inequality). Computed off the UI thread.
+#include "backgroundjob.h"
 #include "geo/areas.h"
 #include "indicators/inequality.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <optional>
 
@@ -50,9 +50,9 @@ private:
     QStandardItemModel *mModel;
     std::optional<core::Area> mArea;
     std::optional<core::InequalityResult> mResult;
-    int mWanted = 0;  // indicator position
-    QFutureWatcher<core::Result<Computed>> mWatcher;
-    bool mPending = false, mFilling = false;
+    int mWanted = 0;                                // indicator position
+    BackgroundJob *mJob = new BackgroundJob(this);  // the selected area's inequality
+    bool mFilling = false;
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,6 @@
 #include "mappanel.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "geo/boundaries.h"
 #include "governance/disclosure.h"
 #include "mapview.h"
@@ -152,20 +152,43 @@ void MapPanel::refresh() {
         mTitle->setText(tr("Computing every indicator for every LSOA…"));
         return;
     }
-    // The indicator list follows the definitions (a user's file may add some).
-    if (mIndicator->count() != int(cached->indicators.size())) {
-        mFilling = true;
-        const int keep = std::max(0, mIndicator->currentIndex());
-        mIndicator->clear();
-        for (const core::IndicatorDefinition &d : cached->indicators) mIndicator->addItem(d.name, d.id);
-        mIndicator->setCurrentIndex(std::min(keep, mIndicator->count() - 1));
-        mFilling = false;
-    }
+    followIndicators(*cached);
     const int indicator = mIndicator->currentIndex();
     if (indicator < 0) return;
     const core::IndicatorDefinition &d = cached->indicators[size_t(indicator)];
-    const int shapes = mView->shapeCount();
-    std::vector<const core::ProfileRow *> rowOfShape(size_t(shapes), nullptr);
+    const Shading shading = shade(*cached, indicator);
+    const std::vector<LegendEntry> legend = paint(shading, d);
+    const QString unit = unitOf(d);
+    mView->setLegend(mColouring->currentData().toInt() == BySignificance
+                         ? tr("Compared with the ICS (95%)")
+                         : (d.name.left(40) + (unit.isEmpty() ? QString() : tr(" (%1)").arg(unit))),
+                     legend);
+    const QLocale l;
+    QString note = tr("<b>%1</b> by LSOA of residence: %2 LSOAs with a value; ICS %3 %4; %5.")
+                       .arg(d.name.toHtmlEscaped())
+                       .arg(int(shading.rowOfShape.size()) - mNoValue)
+                       .arg(l.toString(cached->profile->ics[size_t(indicator)].ci.value, 'f', 2), unit.toHtmlEscaped())
+                       .arg(mColouring->currentData().toInt() == BySignificance ? tr("colours: Fingertips significance against the ICS")
+                                                                                : tr("classes: %1").arg(mMethod->currentText().toLower()));
+    if (mUnmapped > 0) note += tr(" %1 LSOAs of the project have no boundary in the ICS map and are not shown.").arg(mUnmapped);
+    mTitle->setText(note);
+    emit updated();
+}
+
+void MapPanel::followIndicators(const ProfileData &cached) {
+    // The indicator list follows the definitions (a user's file may add some).
+    if (mIndicator->count() == int(cached.indicators.size())) return;
+    mFilling = true;
+    const int keep = std::max(0, mIndicator->currentIndex());
+    mIndicator->clear();
+    for (const core::IndicatorDefinition &d : cached.indicators) mIndicator->addItem(d.name, d.id);
+    mIndicator->setCurrentIndex(std::min(keep, mIndicator->count() - 1));
+    mFilling = false;
+}
+
+MapPanel::Shading MapPanel::shade(const ProfileData &cached, int indicator) {
+    Shading out;
+    out.rowOfShape.assign(size_t(mView->shapeCount()), nullptr);
     std::vector<double> values;
     // For an exported image, a value that rests on a small count is not drawn (nor used for the
     // class breaks).
@@ -175,37 +198,40 @@ void MapPanel::refresh() {
                (core::disclosure::isSmall(r.value.numerator, policy) || core::disclosure::isSmall(r.value.denominator, policy));
     };
     mSuppressed = 0;
-    for (const core::ProfileRow &r : cached->profile->rows) {
+    for (const core::ProfileRow &r : cached.profile->rows) {
         const int s = r.indicator == indicator ? shapeOfLsoa(r.area.index) : -1;
         if (s < 0) continue;
         if (suppressed(r)) {
             ++mSuppressed;
             continue;
         }
-        rowOfShape[size_t(s)] = &r;
+        out.rowOfShape[size_t(s)] = &r;
         values.push_back(mPublishing ? r.published.ci.value : r.value.ci.value);
     }
     const QVariantList method = mMethod->currentData().toList();
-    const auto breakMethod = core::BreakMethod(method.value(0).toInt());
-    mBreaks = core::classBreaks(values, breakMethod, method.value(1).toInt());
+    mBreaks = core::classBreaks(values, core::BreakMethod(method.value(0).toInt()), method.value(1).toInt());
+    return out;
+}
+
+std::vector<LegendEntry> MapPanel::paint(const Shading &shading, const core::IndicatorDefinition &d) {
+    const int shapes = int(shading.rowOfShape.size());
     const int classes = std::max(1, int(mBreaks.size()) - 1);
     const bool bySignificance = mColouring->currentData().toInt() == BySignificance;
-    const int decimals = decimalsFor(mBreaks);
     const QLocale l;
     std::vector<QColor> fills(static_cast<size_t>(shapes));
     std::vector<QString> tips(static_cast<size_t>(shapes));
     std::vector<int> perClass(size_t(classes), 0);
     QHash<int, int> perSignificance;
-    int noValue = 0;
+    mNoValue = 0;
     // An exported image shows the published values (from the protected counts) and their
     // significance; the view itself the exact ones.
     auto shownValue = [this](const core::ProfileRow &r) { return mPublishing ? r.published.ci.value : r.value.ci.value; };
     auto shownSignificance = [this](const core::ProfileRow &r) { return mPublishing ? r.publishedVsIcs : r.vsIcs; };
     for (int s = 0; s < shapes; ++s) {
-        const core::ProfileRow *r = rowOfShape[size_t(s)];
+        const core::ProfileRow *r = shading.rowOfShape[size_t(s)];
         const core::AreaShape &shape = core::lsoaBoundaries().shapes[size_t(s)];
         if (!r || std::isnan(shownValue(*r))) {
-            ++noValue;
+            ++mNoValue;
             tips[size_t(s)] = tr("<b>%1</b> (%2)<br>%3: no value").arg(shape.name.toHtmlEscaped(), shape.code, d.name.toHtmlEscaped());
             continue;
         }
@@ -225,8 +251,15 @@ void MapPanel::refresh() {
                      l.toString(r->icsValue, 'f', 2));
     }
     mView->setFills(fills, tips);
+    return legendFor(perClass, perSignificance);
+}
+
+std::vector<LegendEntry> MapPanel::legendFor(const std::vector<int> &perClass, const QHash<int, int> &perSignificance) const {
+    const int classes = int(perClass.size());
+    const int decimals = decimalsFor(mBreaks);
+    const QLocale l;
     std::vector<LegendEntry> legend;
-    if (bySignificance) {
+    if (mColouring->currentData().toInt() == BySignificance) {
         for (core::Significance s : {core::Significance::Better, core::Significance::Similar, core::Significance::Worse,
                                      core::Significance::Higher, core::Significance::Lower, core::Significance::NotCompared})
             if (perSignificance.value(int(s)) > 0)
@@ -238,25 +271,18 @@ void MapPanel::refresh() {
                                                                 .arg(l.toString(mBreaks[size_t(k) + 1], 'f', decimals))
                                                                 .arg(perClass[size_t(k)])});
     }
-    if (noValue > 0)
+    if (mNoValue > 0)
         legend.push_back(
-            {QColor(0xE8, 0xE8, 0xE8), mPublishing ? tr("suppressed or no value (%1)").arg(noValue) : tr("no value (%1)").arg(noValue)});
-    const QString unit = d.type == core::IndicatorType::Proportion && d.multiplier == 100 ? tr("%")
-                         : d.multiplier > 1 ? tr("per %1").arg(l.toString(d.multiplier, 'f', 0))
-                                            : QString();
-    if (mPublishing) legend.push_back({QColor(), policy.describe()});  // named on the image
-    mView->setLegend(
-        bySignificance ? tr("Compared with the ICS (95%)") : (d.name.left(40) + (unit.isEmpty() ? QString() : tr(" (%1)").arg(unit))),
-        legend);
-    QString note = tr("<b>%1</b> by LSOA of residence: %2 LSOAs with a value; ICS %3 %4; %5.")
-                       .arg(d.name.toHtmlEscaped())
-                       .arg(shapes - noValue)
-                       .arg(l.toString(cached->profile->ics[size_t(indicator)].ci.value, 'f', 2), unit.toHtmlEscaped())
-                       .arg(bySignificance ? tr("colours: Fingertips significance against the ICS")
-                                           : tr("classes: %1").arg(mMethod->currentText().toLower()));
-    if (mUnmapped > 0) note += tr(" %1 LSOAs of the project have no boundary in the ICS map and are not shown.").arg(mUnmapped);
-    mTitle->setText(note);
-    emit updated();
+            {QColor(0xE8, 0xE8, 0xE8), mPublishing ? tr("suppressed or no value (%1)").arg(mNoValue) : tr("no value (%1)").arg(mNoValue)});
+    if (mPublishing) legend.push_back({QColor(), mController->policy().describe()});  // named on the image
+    return legend;
+}
+
+QString MapPanel::unitOf(const core::IndicatorDefinition &d) const {
+    const QLocale l;
+    return d.type == core::IndicatorType::Proportion && d.multiplier == 100 ? tr("%")
+           : d.multiplier > 1                                               ? tr("per %1").arg(l.toString(d.multiplier, 'f', 0))
+                                                                            : QString();
 }
 
 void MapPanel::showMenu(int shape, const QPoint &globalPos) {

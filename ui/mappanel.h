@@ -4,8 +4,11 @@
 // significance against the ICS. Click an LSOA to select it (its profile opens); right-click for
 // its profile or the people behind its value.
 #include "geo/areas.h"
+#include "indicators/profile.h"
+#include "mapview.h"
 #include "stats/classbreaks.h"
 
+#include <QHash>
 #include <QWidget>
 #include <vector>
 
@@ -14,7 +17,6 @@ class QLabel;
 
 namespace phm::ui {
 
-class MapView;
 class ProfileCache;
 class ProjectController;
 struct ProfileData;
@@ -44,7 +46,16 @@ signals:
     void cohortRequested(const QString &rule);
 
 private:
+    // The LSOA rows of the shown indicator, by map shape (null: no row or suppressed).
+    struct Shading {
+        std::vector<const core::ProfileRow *> rowOfShape;
+    };
     void refresh();
+    void followIndicators(const ProfileData &cached);
+    Shading shade(const ProfileData &cached, int indicator);  // also sets mBreaks and mSuppressed
+    std::vector<LegendEntry> paint(const Shading &shading, const core::IndicatorDefinition &d);
+    std::vector<LegendEntry> legendFor(const std::vector<int> &perClass, const QHash<int, int> &perSignificance) const;
+    QString unitOf(const core::IndicatorDefinition &d) const;
     void matchShapes();
     void showMenu(int shape, const QPoint &globalPos);
     void saveImage();
@@ -60,6 +71,7 @@ private:
     bool mFilling = false;
     bool mPublishing = false;  // while an exported image is drawn: small counts suppressed
     int mSuppressed = 0;
+    int mNoValue = 0;  // shapes without a value in the last refresh
 };
 
 }  // namespace phm::ui

@@ -1,7 +1,7 @@
 #include "maturitypanel.h"
 
 #include "assessmentdialog.h"
-#include "background.h"
+#include "backgroundjob.h"
 #include "cycledialog.h"
 #include "frameworkdialog.h"
 #include "maturitycharts.h"
@@ -23,11 +23,29 @@ namespace phm::ui {
 
 namespace {
 struct Loaded {
-    core::Result<std::vector<core::maturity::Framework>> frameworks = core::Error{};
-    core::Result<std::vector<core::maturity::Assessment>> assessments = core::Error{};
-    core::Result<std::vector<core::maturity::AssessableArea>> areas = core::Error{};
-    core::Result<std::vector<core::cycle::Cycle>> cycles = core::Error{};
+    std::vector<core::maturity::Framework> frameworks;
+    std::vector<core::maturity::Assessment> assessments;
+    std::vector<core::maturity::AssessableArea> areas;
+    std::vector<core::cycle::Cycle> cycles;
 };
+
+// The maturity records of a project, or the first error reading them.
+core::Result<Loaded> readRecords(const QString &path) {
+    Loaded l;
+    auto frameworks = core::maturity::frameworks(path);
+    if (!frameworks) return frameworks.error();
+    l.frameworks = std::move(frameworks.value());
+    auto assessments = core::maturity::assessments(path);
+    if (!assessments) return assessments.error();
+    l.assessments = std::move(assessments.value());
+    auto areas = core::maturity::assessableAreas(path);
+    if (!areas) return areas.error();
+    l.areas = std::move(areas.value());
+    auto cycles = core::maturity::cycles(path);
+    if (!cycles) return cycles.error();
+    l.cycles = std::move(cycles.value());
+    return l;
+}
 
 }  // namespace
 
@@ -125,32 +143,24 @@ void MaturityPanel::selectRow(int row) {
 void MaturityPanel::reload() {
     const auto project = mController->project();
     if (!project) return;
-    runInBackground(
-        this,
-        [path = project->path] {
-            return Loaded{core::maturity::frameworks(path), core::maturity::assessments(path), core::maturity::assessableAreas(path),
-                          core::maturity::cycles(path)};
-        },
-        [this](const Loaded &l) {
-            for (const core::Error *e : {l.frameworks ? nullptr : &l.frameworks.error(), l.assessments ? nullptr : &l.assessments.error(),
-                                         l.areas ? nullptr : &l.areas.error(), l.cycles ? nullptr : &l.cycles.error()})
-                if (e) {
-                    mTitle->setText(e->message);
+    mJob->start([path = project->path](core::Feedback &) { return readRecords(path); },
+                [this](const Loaded &l) {
+                    mFrameworks = l.frameworks;
+                    mAssessments = l.assessments;
+                    mAreas = l.areas;
+                    mCycleList = l.cycles;
+                    const QString keep = mFramework->currentText();
+                    mFramework->blockSignals(true);
+                    mFramework->clear();
+                    for (const core::maturity::Framework &f : mFrameworks) mFramework->addItem(f.name);
+                    mFramework->setCurrentIndex(std::max(0, mFramework->findText(keep)));
+                    mFramework->blockSignals(false);
+                    show();
+                },
+                [this](const core::Error &e) {
+                    mTitle->setText(e.message);
                     emit updated();
-                    return;
-                }
-            mFrameworks = l.frameworks.value();
-            mAssessments = l.assessments.value();
-            mAreas = l.areas.value();
-            mCycleList = l.cycles.value();
-            const QString keep = mFramework->currentText();
-            mFramework->blockSignals(true);
-            mFramework->clear();
-            for (const core::maturity::Framework &f : mFrameworks) mFramework->addItem(f.name);
-            mFramework->setCurrentIndex(std::max(0, mFramework->findText(keep)));
-            mFramework->blockSignals(false);
-            show();
-        });
+                });
 }
 
 void MaturityPanel::show() {

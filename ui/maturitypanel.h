@@ -4,6 +4,7 @@
 // target) and timeline, a comparison of the PCNs, and the cycle dashboard (PCNs that completed a
 // full cycle this financial year, and how far each has got). "New assessment…" opens the editor
 // for the selected area. Everything is read off the GUI thread.
+#include "backgroundjob.h"
 #include "maturity/maturitystore.h"
 
 #include <QWidget>
@@ -62,6 +63,7 @@ private:
     std::vector<core::maturity::AssessableArea> mAreas, mRows;
     std::vector<core::cycle::Cycle> mCycleList;
     int mSelected = 0;
+    BackgroundJob *mJob = new BackgroundJob(this);  // reads the maturity records
 };
 
 }  // namespace phm::ui

@@ -1,5 +1,6 @@
 #include "overlapview.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortstore.h"
 #include "projectcontroller.h"
@@ -13,7 +14,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -24,7 +24,10 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
       mCompare(new QPushButton(tr("Compare"), this)),
       mStatus(new QLabel(this)),
       mTable(new QTableWidget(this)),
-      mChart(new QChartView(this)) {
+      mChart(new QChartView(this)),
+      mListing(new BackgroundJob(this)),
+      mComparing(new BackgroundJob(this)) {
+    mListing->showErrorsIn(mStatus);
     auto *left = new QVBoxLayout;
     left->addWidget(new QLabel(tr("Tick 2 to 4 saved cohorts:"), this));
     left->addWidget(mCohorts, 1);
@@ -47,8 +50,6 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
         mCompare->setEnabled(n >= 2 && n <= 4);
     });
     connect(mCompare, &QPushButton::clicked, this, &OverlapView::compare);
-    connect(&mWatcher, &QFutureWatcher<core::Result<std::vector<core::OverlapRegion>>>::finished, this,
-            [this] { show(mWatcher.result()); });
     connect(controller, &ProjectController::projectOpened, this, &OverlapView::reloadCohorts);
     mStatus->setText(
         tr("How many people are in each combination of cohorts: each person is counted once, in the row of exactly "
@@ -58,15 +59,19 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
 void OverlapView::reloadCohorts() {
     const auto project = mController->project();
     if (!project) return;
+    mListing->start([path = project->path](core::Feedback &) { return core::CohortStore(path).list(); },
+                    [this](const std::vector<core::SavedCohort> &saved) { showCohorts(saved); },
+                    [this](const core::Error &error) {
+                        mCohorts->clear();
+                        mStatus->setText(error.message);
+                    });
+}
+
+void OverlapView::showCohorts(const std::vector<core::SavedCohort> &saved) {
     const QStringList wasChecked = checkedNames();
     mCohorts->clear();
-    auto saved = core::CohortStore(project->path).list();
-    if (!saved) {
-        mStatus->setText(saved.error().message);
-        return;
-    }
     const QLocale l;
-    for (const core::SavedCohort &c : saved.value()) {
+    for (const core::SavedCohort &c : saved) {
         auto *item = new QListWidgetItem(tr("%1 (%2 people, v%3)").arg(c.name, l.toString(c.current().count)).arg(c.current().version));
         item->setData(Qt::UserRole, c.name);
         item->setToolTip(c.current().rule);
@@ -85,12 +90,13 @@ QStringList OverlapView::checkedNames() const {
 
 void OverlapView::compare() {
     const auto project = mController->project();
-    if (!project || mWatcher.isRunning()) return;
+    if (!project || mComparing->isRunning()) return;
     mNames = checkedNames();
     mCompare->setEnabled(false);
     mStatus->setText(tr("Comparing…"));
-    mWatcher.setFuture(QtConcurrent::run(
-        [project, lists = mController->codeLists(), names = mNames] { return core::overlapOfSaved(*project, *lists, names); }));
+    mComparing->start([project, lists = mController->codeLists(),
+                       names = mNames](core::Feedback &) { return core::overlapOfSaved(*project, *lists, names); },
+                      [this](const core::Result<std::vector<core::OverlapRegion>> &result) { show(result); });
 }
 
 void OverlapView::show(const core::Result<std::vector<core::OverlapRegion>> &result) {

@@ -1,10 +1,11 @@
 #pragma once
 // Overlap of 2-4 saved cohorts, UpSet style: one row per combination of cohorts with the number
 // of people in exactly those cohorts (a dot marks membership), largest first, with a bar per
-// row. Computed on a worker thread from each cohort's current rule.
+// row. The saved cohorts are listed, and the overlap computed from each one's current rule, in
+// background jobs.
 #include "cohorts/cohortanalysis.h"
+#include "cohorts/cohortstore.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QChartView;
@@ -15,13 +16,14 @@ class QTableWidget;
 
 namespace phm::ui {
 
+class BackgroundJob;
 class ProjectController;
 
 class OverlapView : public QWidget {
     Q_OBJECT
 public:
     explicit OverlapView(ProjectController *controller, QWidget *parent = nullptr);
-    void reloadCohorts();  // after a project opens or a cohort is saved
+    void reloadCohorts();  // after a project opens or a cohort is saved (cohorts() fills in later)
     QListWidget *cohorts() const { return mCohorts; }
     QPushButton *compareButton() const { return mCompare; }
     QTableWidget *table() const { return mTable; }
@@ -31,6 +33,7 @@ signals:
 
 private:
     void compare();
+    void showCohorts(const std::vector<core::SavedCohort> &saved);
     void show(const core::Result<std::vector<core::OverlapRegion>> &result);
     QStringList checkedNames() const;
 
@@ -41,7 +44,7 @@ private:
     QTableWidget *mTable;
     QChartView *mChart;
     QStringList mNames;  // of the comparison on screen, in bit order
-    QFutureWatcher<core::Result<std::vector<core::OverlapRegion>>> mWatcher;
+    BackgroundJob *mListing, *mComparing;
 };
 
 }  // namespace phm::ui

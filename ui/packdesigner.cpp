@@ -1,6 +1,6 @@
 #include "packdesigner.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "governance/disclosurepolicy.h"
 #include "projectcontroller.h"
 #include "report/packwriter.h"
@@ -54,8 +54,8 @@ QString sectionLabel(core::PackSection s) {
 }
 
 struct Loaded {
-    core::Result<std::vector<core::PackTemplate>> templates = core::Error{};
-    core::Result<std::vector<core::IndicatorDefinition>> definitions = core::Error{};
+    std::vector<core::PackTemplate> templates;
+    std::vector<core::IndicatorDefinition> definitions;
 };
 }  // namespace
 
@@ -72,12 +72,15 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
       mArea(new QComboBox(this)),
       mLogoView(new QLabel(this)),
       mStatus(new QLabel(this)),
+      mLoadJob(new BackgroundJob(this)),
+      mSaveJob(new BackgroundJob(this)),
       mSave(new QPushButton(tr("&Save template"), this)),
       mRemove(new QPushButton(tr("&Delete"), this)),
       mPreview(new QPushButton(tr("&Preview"), this)),
       mExport(new QPushButton(tr("&Export packs…"), this)),
       mPages(new QVBoxLayout) {
     setWindowTitle(tr("PCN packs"));
+    for (BackgroundJob *job : {mLoadJob, mSaveJob}) job->showErrorsIn(mStatus);
     auto *split = new QSplitter(this);
     // Left: the templates and the form.
     auto *left = new QWidget(split);
@@ -183,19 +186,17 @@ void PackDesigner::loadTemplates(const QString &select) {
         return;
     }
     mStatus->setText(tr("Reading the pack templates…"));
-    runInBackground(
-        this,
-        [path = project->path, lists = mController->codeLists()] {
-            return Loaded{core::listPackTemplates(path), core::loadIndicators({}, lists.get(), path)};
+    mLoadJob->start(
+        [path = project->path, lists = mController->codeLists()](core::Feedback &) -> core::Result<Loaded> {
+            auto templates = core::listPackTemplates(path);
+            if (!templates) return templates.error();
+            auto definitions = core::loadIndicators({}, lists.get(), path);
+            if (!definitions) return definitions.error();
+            return Loaded{std::move(templates.value()), std::move(definitions.value())};
         },
         [this, select](const Loaded &loaded) {
-            if (!loaded.templates || !loaded.definitions) {
-                mStatus->setText(!loaded.templates ? loaded.templates.error().message : loaded.definitions.error().message);
-                emit templatesLoaded();
-                return;
-            }
-            mAll = loaded.templates.value();
-            mDefinitions = loaded.definitions.value();
+            mAll = loaded.templates;
+            mDefinitions = loaded.definitions;
             mIndicators->clear();
             mMapIndicator->clear();
             for (const core::IndicatorDefinition &d : mDefinitions) {
@@ -212,6 +213,10 @@ void PackDesigner::loadTemplates(const QString &select) {
             }
             mTemplates->setCurrentRow(row);
             mStatus->clear();
+            emit templatesLoaded();
+        },
+        [this](const core::Error &error) {
+            mStatus->setText(error.message);
             emit templatesLoaded();
         });
 }
@@ -291,34 +296,27 @@ void PackDesigner::save() {
         return;
     }
     mSave->setEnabled(false);
-    runInBackground(
-        this, [path = project->path, t] { return core::savePackTemplate(path, t, core::currentLogin()); },
-        [this, name = t.name](const core::Status &s) {
-            mSave->setEnabled(true);
-            if (!s) {
-                mStatus->setText(s.error().message);
-                emit saved(false);
-                return;
-            }
-            loadTemplates(name);
-            connect(
-                this, &PackDesigner::templatesLoaded, this, [this, name] { mStatus->setText(tr("Saved template \"%1\".").arg(name)); },
-                Qt::SingleShotConnection);
-            emit saved(true);
-        });
+    mSaveJob->start([path = project->path, t](core::Feedback &) { return core::savePackTemplate(path, t, core::currentLogin()); },
+                    [this, name = t.name](core::Ok) {
+                        mSave->setEnabled(true);
+                        loadTemplates(name);
+                        connect(
+                            this, &PackDesigner::templatesLoaded, this,
+                            [this, name] { mStatus->setText(tr("Saved template \"%1\".").arg(name)); }, Qt::SingleShotConnection);
+                        emit saved(true);
+                    },
+                    [this](const core::Error &error) {
+                        mSave->setEnabled(true);
+                        mStatus->setText(error.message);
+                        emit saved(false);
+                    });
 }
 
 void PackDesigner::removeTemplate() {
     const auto project = mController->project();
     if (!project || mName->text().isEmpty()) return;
-    runInBackground(
-        this, [path = project->path, name = mName->text()] { return core::removePackTemplate(path, name); },
-        [this](const core::Status &s) {
-            if (!s)
-                mStatus->setText(s.error().message);
-            else
-                loadTemplates({});
-        });
+    mSaveJob->start([path = project->path, name = mName->text()](core::Feedback &) { return core::removePackTemplate(path, name); },
+                    [this](core::Ok) { loadTemplates({}); });
 }
 
 void PackDesigner::preview() {
@@ -333,42 +331,39 @@ void PackDesigner::preview() {
         return;
     }
     const auto kind = core::Area::Kind(mLevel->currentData().toInt());
-    auto result = std::make_shared<core::Result<std::vector<QImage>>>(core::Error{});
+    auto clearPages = [this] {
+        while (QLayoutItem *item = mPages->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+    };
     const bool started = mController->runner()->start(
         tr("Previewing the pack of %1").arg(mArea->currentText()),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, kind, options, result](core::Feedback &fb) {
+        [areas, lists = mController->codeLists(), definitions = mDefinitions, kind,
+         options](core::Feedback &fb) -> core::Result<std::vector<QImage>> {
             core::PackOptions published = options;
             auto policy = core::projectPolicy(areas->project().path);
-            if (!policy) {
-                *result = policy.error();
-                return;
-            }
+            if (!policy) return policy.error();
             published.policy = policy.value();
             auto packs = core::buildPacks(*areas, *lists, definitions, kind, published, &fb);
-            if (!packs) {
-                *result = packs.error();
-                return;
-            }
-            *result = report::renderPackPages(packs.value().front(), kPreviewDpi);
+            if (!packs) return packs.error();
+            return report::renderPackPages(packs.value().front(), kPreviewDpi);
         },
-        [this, result] {
-            while (QLayoutItem *item = mPages->takeAt(0)) {
-                delete item->widget();
-                delete item;
-            }
-            if (!*result) {
-                mStatus->setText(result->error().code == QLatin1String("canceled") ? tr("Preview canceled.") : result->error().message);
-                emit previewReady(false);
-                return;
-            }
-            for (const QImage &page : result->value()) {
+        [this, clearPages](const std::vector<QImage> &pages) {
+            clearPages();
+            for (const QImage &page : pages) {
                 auto *label = new QLabel;
                 label->setPixmap(QPixmap::fromImage(page));
                 label->setFrameShape(QFrame::Box);
                 mPages->addWidget(label);
             }
-            mStatus->setText(tr("Preview: %n pages, as they will be in the PDF.", nullptr, int(result->value().size())));
+            mStatus->setText(tr("Preview: %n pages, as they will be in the PDF.", nullptr, int(pages.size())));
             emit previewReady(true);
+        },
+        [this, clearPages](const core::Error &error) {
+            clearPages();
+            mStatus->setText(error.code == QLatin1String("canceled") ? tr("Preview canceled.") : error.message);
+            emit previewReady(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));
 }
@@ -388,15 +383,19 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
         emit exported(false);
         return;
     }
-    auto result = std::make_shared<core::Result<std::vector<report::WrittenPack>>>(core::Error{});
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, result, replace](core::Feedback &fb) {
-            *result = report::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
+        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, replace](core::Feedback &fb) {
+            return report::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
         },
-        [this, result, folder, level, replace, policy = mController->policy().describe()] {
-            if (!*result && result->error().code == QLatin1String("file_exists") && !replace &&
+        [this, folder, policy = mController->policy().describe()](const std::vector<report::WrittenPack> &written) {
+            mStatus->setText(tr("%n packs written to %1 (%2). The export is recorded in the audit log.", nullptr, int(written.size()))
+                                 .arg(QDir::toNativeSeparators(folder), policy));
+            emit exported(true);
+        },
+        [this, folder, level, replace](const core::Error &error) {
+            if (error.code == QLatin1String("file_exists") && !replace &&
                 QMessageBox::question(this, tr("Export packs"),
                                       tr("%1 already holds packs of these areas. Replace them?").arg(QDir::toNativeSeparators(folder))) ==
                     QMessageBox::Yes) {
@@ -404,15 +403,8 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
                     this, [this, level, folder] { exportTo(level, folder, true); }, Qt::QueuedConnection);
                 return;
             }
-            if (*result)
-                mStatus->setText(
-                    tr("%n packs written to %1 (%2). The export is recorded in the audit log.", nullptr, int(result->value().size()))
-                        .arg(QDir::toNativeSeparators(folder), policy));
-            else if (result->error().code == QLatin1String("canceled"))
-                mStatus->setText(tr("Export canceled; no packs were left behind."));
-            else
-                mStatus->setText(result->error().message);
-            emit exported(bool(*result));
+            mStatus->setText(error.code == QLatin1String("canceled") ? tr("Export canceled; no packs were left behind.") : error.message);
+            emit exported(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));
 }

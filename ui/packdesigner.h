@@ -20,6 +20,7 @@ class QVBoxLayout;
 
 namespace phm::ui {
 
+class BackgroundJob;
 class ProjectController;
 
 class PackDesigner : public QDialog {
@@ -70,6 +71,7 @@ private:
     QListWidget *mSections, *mIndicators;
     QComboBox *mMapIndicator, *mLevel, *mArea;
     QLabel *mLogoView, *mStatus;
+    BackgroundJob *mLoadJob, *mSaveJob;  // reading templates; saving or removing one
     QPushButton *mSave, *mRemove, *mPreview, *mExport;
     QVBoxLayout *mPages;
 };

@@ -1,16 +1,17 @@
 #pragma once
-// Profiles of every area of a level, computed on a worker thread once per level and shared by
-// the views that show them (the area profile, the map). Cleared when another project opens or
-// the indicator definitions change.
+// Profiles of every area of a level, computed in a background job once per level (levels asked
+// for wait their turn) and shared by the views that show them (the area profile, the map).
+// Cleared when another project opens or the indicator definitions change; the computation then
+// running is dropped.
 #include "profilemodel.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
 #include <deque>
 
 namespace phm::ui {
 
+class BackgroundJob;
 class ProjectController;
 
 class ProfileCache : public QObject {
@@ -19,7 +20,7 @@ public:
     explicit ProfileCache(ProjectController *controller, QObject *parent = nullptr);
     // The profile of a level, or nullptr while it is being computed (ready() follows).
     const ProfileData *profile(core::Area::Kind level);
-    bool isComputing() const { return mWatcher.isRunning(); }
+    bool isComputing() const;
     // Adds a user's indicator definitions (JSON, as resources/indicators) to every profile.
     // The file is checked first: on an error nothing changes and the message is returned.
     QString setIndicatorFile(const QString &path);
@@ -37,11 +38,10 @@ private:
     ProjectController *mController;
     QHash<int, ProfileData> mByLevel;  // Area::Kind -> computed profile
     void reset();
-    std::deque<core::Area::Kind> mQueue;  // waiting to start
-    core::Area::Kind mRunning = core::Area::Ics;
-    int mGeneration = 0, mRunningGeneration = 0;  // bumped by reset(): a result from before is dropped
+    std::deque<core::Area::Kind> mQueue;          // waiting to start
+    core::Area::Kind mRunning = core::Area::Ics;  // while the job runs
     std::shared_ptr<core::ProfileWorkspace> mWorkspace = std::make_shared<core::ProfileWorkspace>();
-    QFutureWatcher<std::pair<int, core::Result<ProfileData>>> mWatcher;
+    BackgroundJob *mJob;
     QString mIndicatorFile;
 };
 

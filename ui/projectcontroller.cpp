@@ -7,28 +7,13 @@
 
 namespace phm::ui {
 
-// What a background job hands back to the GUI thread.
-struct ProjectController::Outcome {
-    core::SessionPtr session;
-    QString error;
-    bool canceled = false;
-    void fail(const core::Error &e) {
-        if (e.code == QLatin1String("canceled"))
-            canceled = true;
-        else
-            error = e.message;
-    }
-};
-
 namespace {
 // Opening loads the project and builds the area index, so the GUI receives a ready-to-query
 // session; the code lists are the controller's, so what they have loaded is kept across projects.
-void loadInto(const QString &path, core::Feedback &fb, const std::shared_ptr<const core::rules::CodeLists> &lists, auto &out) {
+core::Result<core::SessionPtr> load(const QString &path, core::Feedback &fb, const std::shared_ptr<const core::rules::CodeLists> &lists) {
     core::SessionOptions options;
     options.codeLists = lists;
-    auto r = core::Session::open(path, fb, options);
-    if (!r) return out.fail(r.error());
-    out.session = r.value();
+    return core::Session::open(path, fb, options);
 }
 }  // namespace
 
@@ -38,50 +23,50 @@ core::ImportReport ProjectController::importReport() const {
     return mSession && mSession->hasData() ? core::ImportReport::fromJson(mSession->project().importReport) : core::ImportReport{};
 }
 
-void ProjectController::runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job) {
-    auto outcome = std::make_shared<Outcome>();
+void ProjectController::runJob(const QString &title, std::function<core::Result<core::SessionPtr>(core::Feedback &)> job) {
     const bool started = mRunner->start(
-        title, [job, outcome](core::Feedback &fb) { job(fb, *outcome); },
-        [this, outcome] {
-            if (outcome->canceled) {
+        title, std::move(job),
+        [this](const core::SessionPtr &session) {
+            mSession = session;
+            emit projectOpened(mSession->path());
+        },
+        [this](const core::Error &e) {
+            if (e.code == QLatin1String("canceled"))
                 emit canceled();
-            } else if (!outcome->error.isEmpty()) {
-                emit failed(outcome->error);
-            } else if (outcome->session) {
-                mSession = outcome->session;
-                emit projectOpened(mSession->path());
-            }
+            else
+                emit failed(e.message);
         });
     if (!started) emit failed(tr("Another task is still running; wait for it or cancel it first."));
 }
 
 void ProjectController::openProject(const QString &path) {
     runJob(tr("Opening %1").arg(QDir::toNativeSeparators(path)),
-           [path, lists = mLists](core::Feedback &fb, Outcome &out) { loadInto(path, fb, lists, out); });
+           [path, lists = mLists](core::Feedback &fb) { return load(path, fb, lists); });
 }
 
 void ProjectController::importFolder(const QString &folder, const QString &projectPath) {
     runJob(tr("Importing %1").arg(QDir::toNativeSeparators(folder)),
-           [folder, projectPath, lists = mLists](core::Feedback &fb, Outcome &out) {
+           [folder, projectPath, lists = mLists](core::Feedback &fb) -> core::Result<core::SessionPtr> {
                auto r = core::importExtract(folder, projectPath, fb);
-               if (!r) return out.fail(r.error());
-               loadInto(projectPath, fb, lists, out);
+               if (!r) return r.error();
+               return load(projectPath, fb, lists);
            });
 }
 
 void ProjectController::createDemo(qint64 people, quint64 seed, const QString &folder) {
-    runJob(tr("Creating a demo ICS of %1 people").arg(people), [people, seed, folder, lists = mLists](core::Feedback &fb, Outcome &out) {
-        auto cfg = core::defaultGeneratorConfig();
-        cfg.people = people;
-        cfg.seed = seed;
-        const QString extract = QDir(folder).filePath(QStringLiteral("extract"));
-        auto g = core::generateExtract(cfg, extract, fb);
-        if (!g) return out.fail(g.error());
-        const QString project = QDir(folder).filePath(QStringLiteral("demo.phm"));
-        auto r = core::importExtract(extract, project, fb);
-        if (!r) return out.fail(r.error());
-        loadInto(project, fb, lists, out);
-    });
+    runJob(tr("Creating a demo ICS of %1 people").arg(people),
+           [people, seed, folder, lists = mLists](core::Feedback &fb) -> core::Result<core::SessionPtr> {
+               auto cfg = core::defaultGeneratorConfig();
+               cfg.people = people;
+               cfg.seed = seed;
+               const QString extract = QDir(folder).filePath(QStringLiteral("extract"));
+               auto g = core::generateExtract(cfg, extract, fb);
+               if (!g) return g.error();
+               const QString project = QDir(folder).filePath(QStringLiteral("demo.phm"));
+               auto r = core::importExtract(extract, project, fb);
+               if (!r) return r.error();
+               return load(project, fb, lists);
+           });
 }
 
 }  // namespace phm::ui

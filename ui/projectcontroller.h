@@ -44,8 +44,8 @@ signals:
     void canceled();
 
 private:
-    struct Outcome;
-    void runJob(const QString &title, std::function<void(core::Feedback &, Outcome &)> job);
+    // An open, import or demo job hands back the opened session.
+    void runJob(const QString &title, std::function<core::Result<core::SessionPtr>(core::Feedback &)> job);
     TaskRunner *mRunner;
     core::SessionPtr mSession;
     const core::disclosure::Policy mNoPolicy;  // the default, before a project is open

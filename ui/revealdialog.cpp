@@ -1,6 +1,6 @@
 #include "revealdialog.h"
 
-#include "background.h"
+#include "backgroundjob.h"
 #include "cohorts/cohortstore.h"
 #include "cohorts/reidentify.h"
 #include "tablestyle.h"
@@ -91,20 +91,19 @@ RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core:
     }
     mReveal->setEnabled(false);
     mStatus->setText(tr("Reading the saved cohorts…"));
-    runInBackground(
-        this, [path = mProject->path] { return core::CohortStore(path).list(); },
-        [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
-            if (!saved) {
-                mStatus->setText(saved.error().message);
-            } else if (saved.value().empty()) {
-                mStatus->setText(tr("The project has no saved cohorts. Save one in the cohort builder first."));
-            } else {
-                for (const core::SavedCohort &c : saved.value()) mCohort->addItem(c.name);
-                mStatus->clear();
-                mReveal->setEnabled(true);
-            }
-            emit cohortsLoaded();
-        });
+    mLoadJob->start([path = mProject->path](core::Feedback &) { return core::CohortStore(path).list(); },
+                    [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
+                        if (!saved) {
+                            mStatus->setText(saved.error().message);
+                        } else if (saved.value().empty()) {
+                            mStatus->setText(tr("The project has no saved cohorts. Save one in the cohort builder first."));
+                        } else {
+                            for (const core::SavedCohort &c : saved.value()) mCohort->addItem(c.name);
+                            mStatus->clear();
+                            mReveal->setEnabled(true);
+                        }
+                        emit cohortsLoaded();
+                    });
 }
 
 RevealDialog::~RevealDialog() { clearIdentities(); }
@@ -130,9 +129,8 @@ void RevealDialog::reveal() {
     auto *field = mPassphrase;
     request.passphrase = field->text().toUtf8();
     field->clear();
-    runInBackground(
-        this,
-        [project = mProject, lists = mLists, user = mUser, request = std::move(request)]() mutable {
+    mRevealJob->start(
+        [project = mProject, lists = mLists, user = mUser, request = std::move(request)](core::Feedback &) mutable {
             auto r = core::reidentify(*project, *lists, user, request);
             request.passphrase.fill('\0');
             return r;

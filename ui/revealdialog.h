@@ -4,6 +4,7 @@
 // audit entry and only then returns the names. Identities stay in this dialog's memory: they are
 // not copied to the clipboard, not exported and cleared when the dialog closes. Anyone else sees
 // the refusal.
+#include "backgroundjob.h"
 #include "governance/users.h"
 #include "rules/rulecatalogue.h"
 #include "session/projectloader.h"
@@ -57,6 +58,8 @@ private:
     QLabel *mStatus;
     QStandardItemModel *mModel;
     QTableView *mTable;
+    BackgroundJob *mLoadJob = new BackgroundJob(this);    // lists the saved cohorts
+    BackgroundJob *mRevealJob = new BackgroundJob(this);  // re-identifies
 };
 
 }  // namespace phm::ui

@@ -1,5 +1,6 @@
 #include "riskpanel.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
@@ -18,7 +19,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
@@ -91,17 +91,6 @@ RiskPanel::RiskPanel(ProjectController *controller, QWidget *parent)
         mModel.reset();
         train();
     });
-    connect(&mWatcher, &QFutureWatcher<core::Result<core::RiskModelResult>>::finished, this, [this] {
-        mTrain->setEnabled(true);
-        const auto result = mWatcher.result();
-        if (!result) {
-            mQuality->setText(result.error().message);
-            emit updated();
-            return;
-        }
-        mModel = std::make_shared<const core::RiskModelResult>(result.value());
-        showModel();
-    });
     mQuality->setText(tr("Open a project to train the emergency admission model."));
 }
 
@@ -112,7 +101,7 @@ void RiskPanel::setArea(const core::Area &area) {
 
 void RiskPanel::train() {
     const auto project = mController->project();
-    if (!project || mWatcher.isRunning()) return;
+    if (!project) return;  // a new project supersedes the model being trained
     if (mHigh->value() + mRising->value() >= 100) {
         mQuality->setText(tr("The high and rising tiers must leave room for a low-risk tier."));
         return;
@@ -122,8 +111,18 @@ void RiskPanel::train() {
     options.risingPercent = mRising->value();
     mTrain->setEnabled(false);
     mQuality->setText(tr("Training the emergency admission model on the first year, testing on held-out people…"));
-    mWatcher.setFuture(QtConcurrent::run(
-        [project, lists = mController->codeLists(), options] { return core::buildRiskModel(*project, *lists, options); }));
+    mJob->start(
+        [project, lists = mController->codeLists(), options](core::Feedback &) { return core::buildRiskModel(*project, *lists, options); },
+        [this](const core::Result<core::RiskModelResult> &result) {
+            mTrain->setEnabled(true);
+            if (!result) {
+                mQuality->setText(result.error().message);
+                emit updated();
+                return;
+            }
+            mModel = std::make_shared<const core::RiskModelResult>(result.value());
+            showModel();
+        });
 }
 
 void RiskPanel::showModel() {

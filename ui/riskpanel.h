@@ -3,10 +3,10 @@
 // project opens, or again on request), its quality on held-out people (AUROC, PPV and
 // sensitivity at the high-risk cut, calibration by decile as a chart) and the risk tiers of the
 // selected area, with the admissions the model expects there in the next 12 months.
+#include "backgroundjob.h"
 #include "geo/areas.h"
 #include "stratify/riskmodel.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -46,7 +46,7 @@ private:
     QChartView *mChart;
     std::optional<core::Area> mArea;
     std::shared_ptr<const core::RiskModelResult> mModel;
-    QFutureWatcher<core::Result<core::RiskModelResult>> mWatcher;
+    BackgroundJob *mJob = new BackgroundJob(this);  // trains the model
 };
 
 }  // namespace phm::ui

@@ -1,6 +1,7 @@
 #include "segmentationpanel.h"
 #include "tablestyle.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
 #include "projectcontroller.h"
@@ -17,7 +18,6 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
 namespace phm::ui {
@@ -123,14 +123,6 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
         mArea.reset();
         recompute();
     });
-    connect(&mWatcher, &QFutureWatcher<core::Result<core::SegmentationResult>>::finished, this, [this] {
-        const quint64 finished = mRunning;
-        mRunning = 0;
-        if (finished == mGeneration)
-            showResult(mWatcher.result());
-        else
-            recompute();
-    });
 }
 
 void SegmentationPanel::addTemplateFile(const QString &path) {
@@ -153,21 +145,21 @@ void SegmentationPanel::setArea(const core::Area &area) {
 }
 
 void SegmentationPanel::recompute() {
-    ++mGeneration;
     const auto project = mController->project();
     const auto areas = mController->areas();
-    if (!project || !areas || mRunning) return;  // a running job is followed by the newest request
-    mRunning = mGeneration;
+    if (!project || !areas) return;
     const auto lists = mController->codeLists();
     const QString id = mTemplate->currentData().toString();
     const core::Area area = mArea.value_or(core::Area{core::Area::Ics, 0});
     mStatus->setText(tr("Segmenting %1…").arg(areas->name(area)));
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, id, area]() -> core::Result<core::SegmentationResult> {
-        auto t = core::loadSegmentationTemplate(id);
-        if (!t) return t.error();
-        const core::rules::Selection scope = core::areaMembers(*areas, area);
-        return core::segmentPopulation(*project, *lists, t.value(), core::kNoDate, &scope);
-    }));
+    mJob->start(
+        [project, areas, lists, id, area](core::Feedback &) -> core::Result<core::SegmentationResult> {
+            auto t = core::loadSegmentationTemplate(id);
+            if (!t) return t.error();
+            const core::rules::Selection scope = core::areaMembers(*areas, area);
+            return core::segmentPopulation(*project, *lists, t.value(), core::kNoDate, &scope);
+        },
+        [this](const core::Result<core::SegmentationResult> &result) { showResult(result); });
 }
 
 void SegmentationPanel::showResult(const core::Result<core::SegmentationResult> &result) {

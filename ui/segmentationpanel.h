@@ -2,11 +2,11 @@
 // Segmentation of the selected area: template chooser, a table per segment (people, share,
 // emergency admissions, A&E attendances and cost in the last 12 months) and a bar chart.
 // Computed on a worker thread; results from a superseded request are dropped.
+#include "backgroundjob.h"
 #include "geo/areas.h"
 #include "stratify/segmentation.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QWidget>
 #include <optional>
 
@@ -58,8 +58,7 @@ private:
     QChartView *mChart;
     SegmentTableModel *mModel;
     std::optional<core::Area> mArea;
-    QFutureWatcher<core::Result<core::SegmentationResult>> mWatcher;
-    quint64 mGeneration = 0, mRunning = 0;
+    BackgroundJob *mJob = new BackgroundJob(this);  // segments the selected area
 };
 
 }  // namespace phm::ui

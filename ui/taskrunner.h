@@ -1,14 +1,12 @@
 #pragma once
-// Runs one long core job at a time on a worker thread (QtConcurrent). The job receives a
-// core::Feedback for progress and cancel; `done` runs on the GUI thread when it finishes.
-// The GUI thread never waits: progress is polled from the Feedback by a timer.
-#include "base/feedback.h"
+// The long, cancelable jobs of the workbench (open, import, demo, pack preview and export): one
+// at a time, with a title, a progress bar and Cancel in the status bar (TaskProgressWidget). It is
+// a BackgroundJob that refuses a second task while one runs instead of replacing it; the job's
+// core::Feedback is polled by a timer for progress, so the GUI thread never waits.
+#include "backgroundjob.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
-#include <functional>
-#include <memory>
 
 namespace phm::ui {
 
@@ -16,12 +14,14 @@ class TaskRunner : public QObject {
     Q_OBJECT
 public:
     explicit TaskRunner(QObject *parent = nullptr);
-    bool isBusy() const { return mBusy; }
-    // `work` runs on a worker thread; `done` on the GUI thread afterwards (also after cancel).
-    bool start(const QString &title, std::function<void(core::Feedback &)> work, std::function<void()> done);
+    bool isBusy() const { return mJob->isRunning(); }
+    // As BackgroundJob::start, with a title; false (and nothing started) while another task runs.
+    // `fail` also receives the "canceled" error when the user stops the task.
+    template <class Work, class Done, class Fail>
+    bool start(const QString &title, Work work, Done done, Fail fail);
 
 public slots:
-    void cancel();
+    void cancel() { mJob->cancel(); }
 
 signals:
     void started(const QString &title);
@@ -30,11 +30,30 @@ signals:
 
 private:
     void poll();
-    bool mBusy = false;
-    std::shared_ptr<core::Feedback> mFeedback;
-    QFutureWatcher<void> mWatcher;
+    void ended();
+    BackgroundJob *mJob;
     QTimer mTimer;
-    std::function<void()> mDone;
 };
+
+template <class Work, class Done, class Fail>
+bool TaskRunner::start(const QString &title, Work work, Done done, Fail fail) {
+    if (isBusy()) return false;
+    emit started(title);
+    emit progressChanged(0, title);
+    mJob->start(
+        std::move(work),
+        [this, done = std::move(done)](auto value) mutable {
+            ended();
+            done(std::move(value));
+            emit finished();
+        },
+        [this, fail = std::move(fail)](const core::Error &error) mutable {
+            ended();
+            fail(error);
+            emit finished();
+        });
+    mTimer.start();
+    return true;
+}
 
 }  // namespace phm::ui

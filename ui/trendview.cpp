@@ -1,5 +1,6 @@
 #include "trendview.h"
 
+#include "backgroundjob.h"
 #include "barchart.h"
 #include "projectcontroller.h"
 
@@ -10,24 +11,12 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace phm::ui {
 
 TrendView::TrendView(ProjectController *controller, QWidget *parent) : QChartView(parent), mController(controller) {
     setRenderHint(QPainter::Antialiasing);
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    connect(&mWatcher, &QFutureWatcher<std::pair<QString, core::Result<core::Trend>>>::finished, this, [this] {
-        auto [computedKey, result] = mWatcher.result();
-        if (result)
-            mTrends.insert(computedKey, std::make_shared<const core::Trend>(std::move(result.value())));
-        else
-            chart()->setTitle(result.error().message.toHtmlEscaped());
-        if (computedKey != key())
-            compute();  // the selection moved on meanwhile
-        else if (result)
-            draw();
-    });
     connect(controller, &ProjectController::projectOpened, this, &TrendView::clear);
 }
 
@@ -61,14 +50,20 @@ void TrendView::compute() {
     if (trend()) return draw();
     const auto project = mController->project();
     const auto areas = mController->areas();
-    if (!project || !areas || mWatcher.isRunning()) return;  // a finished run checks the selection again
+    if (!project || !areas) return;
     clearChart(chart());
     chart()->setTitle(tr("Computing %1 at each quarter end…").arg(mIndicator->name.toHtmlEscaped()));
     const auto lists = mController->codeLists();
-    mWatcher.setFuture(QtConcurrent::run([project, areas, lists, indicator = *mIndicator, level = mArea->kind, k = key(), w = mWorkspace] {
-        return std::make_pair(
-            k, core::computeTrend(*areas, *lists, indicator, level, core::trendDates(*project, indicator), nullptr, w.get()));
-    }));
+    // The workspace is reused by the job's requests, which never run at the same time.
+    mJob->start(
+        [project, areas, lists, indicator = *mIndicator, level = mArea->kind, w = mWorkspace](core::Feedback &fb) {
+            return core::computeTrend(*areas, *lists, indicator, level, core::trendDates(*project, indicator), &fb, w.get());
+        },
+        [this, k = key()](core::Trend trend) {
+            mTrends.insert(k, std::make_shared<const core::Trend>(std::move(trend)));
+            if (k == key()) draw();
+        },
+        [this](const core::Error &error) { chart()->setTitle(error.message.toHtmlEscaped()); });
 }
 
 void TrendView::draw() {

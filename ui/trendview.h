@@ -2,11 +2,11 @@
 // An indicator over time for the selected area: its value with the 95% interval as a band, its
 // parent's and the ICS's values as lines, at quarter ends the data cover (core/indicators/trend.h).
 // Computed on a worker thread when shown, kept per indicator and level.
+#include "backgroundjob.h"
 #include "geo/areas.h"
 #include "indicators/trend.h"
 
 #include <QChartView>
-#include <QFutureWatcher>
 #include <QHash>
 #include <memory>
 
@@ -38,7 +38,7 @@ private:
     std::optional<core::IndicatorDefinition> mIndicator;
     std::optional<core::Area> mArea;
     QHash<QString, std::shared_ptr<const core::Trend>> mTrends;  // indicator id + level
-    QFutureWatcher<std::pair<QString, core::Result<core::Trend>>> mWatcher;
+    BackgroundJob *mJob = new BackgroundJob(this);               // the trend of the selection
     std::shared_ptr<core::ProfileWorkspace> mWorkspace = std::make_shared<core::ProfileWorkspace>();
 };
 

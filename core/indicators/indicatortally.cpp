@@ -1,6 +1,6 @@
 #include "indicators/indicatortally.h"
 
-#include "base/twocores.h"
+#include "base/parallel.h"
 #include "rules/ruleparser.h"
 
 namespace phm::core {
@@ -153,14 +153,16 @@ Result<std::vector<Tally>> IndicatorTallier::tally(const IndicatorDefinition &d)
         measured = true;
     }
     // The denominator's people by group and age band, shared by every indicator that uses it
-    // (two halves on the two cores); then only the numerator's people, or non-zero measures.
+    // (one part per core; the counts are exact, so the parts add up the same in any split); then
+    // only the numerator's people, or non-zero measures.
     const auto denominatorKey = qMakePair(d.denominator, denominatorDay);
     auto cached = mDenominators.find(denominatorKey);
     if (cached == mDenominators.end()) {
-        std::vector<Tally> halves[2] = {std::vector<Tally>(static_cast<size_t>(mGroups)), std::vector<Tally>(static_cast<size_t>(mGroups))};
+        const int parts = parallelParts();
+        std::vector<std::vector<Tally>> tallied(size_t(parts), std::vector<Tally>(static_cast<size_t>(mGroups)));
         const rules::Selection &people = *den.value();
-        onTwoCores(n, [&](int32_t from, int32_t to) {
-            std::vector<Tally> &t = halves[from == 0 ? 0 : 1];
+        parallelRanges(n, parts, [&](int part, int32_t from, int32_t to) {
+            std::vector<Tally> &t = tallied[size_t(part)];
             for (size_t i = from == 0 ? people.find_first() : people.find_next(size_t(from) - 1); i < size_t(to); i = people.find_next(i)) {
                 if (groupOf[i] < 0) continue;
                 Tally &a = t[size_t(groupOf[i])];
@@ -168,8 +170,9 @@ Result<std::vector<Tally>> IndicatorTallier::tally(const IndicatorDefinition &d)
                 a.bandPeople[size_t(bandOf[i])] += 1;
             }
         });
-        for (int g = 0; g < mGroups; ++g) halves[0][size_t(g)].add(halves[1][size_t(g)]);
-        cached = mDenominators.insert(denominatorKey, std::move(halves[0]));
+        for (int part = 1; part < parts; ++part)
+            for (int g = 0; g < mGroups; ++g) tallied[0][size_t(g)].add(tallied[size_t(part)][size_t(g)]);
+        cached = mDenominators.insert(denominatorKey, std::move(tallied[0]));
     }
     std::vector<Tally> tallies = *cached;
     auto add = [&](size_t i, double v) {

@@ -1,6 +1,6 @@
 #include "rules/personmeasures.h"
 
-#include "base/twocores.h"
+#include "base/parallel.h"
 #include "rules/efi.h"
 #include "rules/multimorbidity.h"
 #include "rules/rulecatalogue.h"
@@ -56,7 +56,7 @@ Result<std::shared_ptr<const GpMeasures>> computeGp(const Project &project, cons
     out->efiDeficits.assign(size_t(project.persons.count), 0);
     out->conditions.assign(size_t(project.persons.count), 0);
     const int32_t yearStart = rules::windowStart(rules::Window{rules::Window::Months, 12}, indexDate);
-    onTwoCores(project.persons.count, [&](int32_t from, int32_t to) {
+    parallelFor(project.persons.count, [&](int32_t from, int32_t to) {
         std::vector<uint32_t> recentMeds;
         for (int32_t p = from; p < to; ++p) {
             uint64_t bits = 0;
@@ -86,7 +86,7 @@ std::shared_ptr<const ActivityMeasures> computeActivity(const Project &project, 
     out->healthCost.assign(n, 0.0f);
     out->socialCareCost.assign(n, 0.0f);
     const int32_t start = rules::windowStart(rules::Window{rules::Window::Months, 12}, indexDate);
-    onTwoCores(project.persons.count, [&](int32_t from, int32_t to) {
+    parallelFor(project.persons.count, [&](int32_t from, int32_t to) {
         for (int e = 0; e < kEventDatasetCount; ++e) {
             const Dataset d = Dataset(e + kFirstEventDataset);
             if (d == Dataset::Gp) continue;

@@ -1,4 +1,5 @@
 #include "rules/ruleengine.h"
+#include "base/parallel.h"
 
 #include "rules/rulecatalogue.h"
 #include "rules/ruleparser.h"
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <thread>
 
 namespace phm::core::rules {
 
@@ -35,12 +35,8 @@ Selection MemoryEngine::parallel(const Selection &candidates, const std::functio
     const int threads = n < 100000 ? 1 : mThreads;
     std::vector<Selection> parts(size_t(threads), Selection{size_t(n)});
     // Slices start on 64-person boundaries so no two threads write the same bitset word.
-    const int32_t step = ((n / threads) + 63) / 64 * 64;
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] { f(std::min(n, t * step), t == threads - 1 ? n : std::min(n, (t + 1) * step), parts[size_t(t)]); });
-    f(0, std::min(n, step), parts[0]);
-    for (auto &w : workers) w.join();
+    parallelRanges(
+        n, threads, [&](int part, int32_t from, int32_t to) { f(from, to, parts[size_t(part)]); }, 64);
     for (int t = 1; t < threads; ++t) parts[0] |= parts[size_t(t)];
     parts[0] &= candidates;
     return parts[0];

@@ -4,6 +4,7 @@
 // still selected), literals are turned into dictionary indexes once, and event criteria scan
 // each candidate's contiguous slice of the per-person event index. The person range is split
 // across threads.
+#include "base/parallel.h"
 #include "base/result.h"
 #include "rules/ruleast.h"
 #include "store/project.h"
@@ -45,7 +46,7 @@ inline double weeksActive(int32_t date, int32_t end, int32_t windowStart, int32_
 
 class MemoryEngine {
 public:
-    MemoryEngine(const Project &project, const CodeLists &lists, int threads = 2);
+    MemoryEngine(const Project &project, const CodeLists &lists, int threads = parallelParts());
     void setCohortResolver(CohortResolver resolver) { mCohorts = std::move(resolver); }
     // indexDate: kNoDate = the extract end. within: only these people are considered (the
     // result is a subset; criteria are not evaluated for anyone else).

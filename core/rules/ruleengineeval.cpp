@@ -1,4 +1,5 @@
 // MemoryEngine: person-field and event criteria.
+#include "base/parallel.h"
 #include "rules/efi.h"
 #include "rules/multimorbidity.h"
 #include "rules/personmeasures.h"
@@ -9,7 +10,6 @@
 #include <QSet>
 #include <bit>
 #include <cmath>
-#include <thread>
 
 namespace phm::core::rules {
 
@@ -326,9 +326,7 @@ Status MemoryEngine::measureInto(const EventQuery &q, const Selection &people, s
             for (size_t i = size_t(from); i < size_t(to); ++i)
                 if (people.test(i) && latestDate[i] == -INFINITY) out[i] = NAN;
     };
-    std::thread second([&] { scan(n / 2, n); });
-    scan(0, n / 2);
-    second.join();
+    parallelFor(n, scan);
     return Ok{};
 }
 

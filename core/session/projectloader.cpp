@@ -1,4 +1,5 @@
 #include "session/projectloader.h"
+#include "base/parallel.h"
 
 #include "rules/personmeasures.h"
 
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <set>
-#include <thread>
 
 namespace phm::core {
 
@@ -57,9 +57,11 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     if (const QString problem = projectProblem(*project); !problem.isEmpty()) return damagedProjectError(path, problem);
     feedback.setProgress(90);
     {  // GP events are most of the rows: index them on one core and the rest on the other.
-        std::thread gp([&] { project->events[0].buildCodeIndex(); });
-        for (size_t e = 1; e < project->events.size(); ++e) project->events[e].buildCodeIndex();
-        gp.join();
+        parallelInvoke(
+            [&] {
+                for (size_t e = 1; e < project->events.size(); ++e) project->events[e].buildCodeIndex();
+            },
+            [&] { project->events[0].buildCodeIndex(); });
     }
     feedback.setProgress(100);
     return ProjectPtr(project);

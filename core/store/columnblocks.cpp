@@ -1,4 +1,5 @@
 #include "store/columnblocks.h"
+#include "base/parallel.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,7 +8,6 @@
 #include <limits>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <type_traits>
 
 namespace phm::core {
@@ -239,17 +239,16 @@ Status readColumnBlocks(ProjectDb &db, PersonTable &p, std::array<EventTable, kE
             if (const QString what = jobs[i](r); !what.isEmpty()) report(what);
     };
     std::optional<Error> helperError;
-    std::thread helper([&] {
-        auto second = ProjectDb::open(db.path(), false);
-        if (!second) {
-            helperError = second.error();
-            ok = false;
-            return;
-        }
-        runShare(*second.value(), 1);
-    });
-    runShare(db, 0);
-    helper.join();
+    parallelInvoke([&] { runShare(db, 0); },
+                   [&] {
+                       auto second = ProjectDb::open(db.path(), false);
+                       if (!second) {
+                           helperError = second.error();
+                           ok = false;
+                           return;
+                       }
+                       runShare(*second.value(), 1);
+                   });
     if (helperError) return *helperError;
     if (!ok) return damagedProjectError(db.path(), problem);
 

@@ -1,6 +1,6 @@
 #include "stratify/riskmodel.h"
 
-#include "base/twocores.h"
+#include "base/parallel.h"
 #include "rules/efi.h"
 #include "rules/multimorbidity.h"
 #include "rules/personmeasures.h"
@@ -103,7 +103,7 @@ Result<FeatureMatrix> features(const Project &p, const rules::CodeLists &lists, 
     auto source = FeatureSource::at(p, lists, day);
     if (!source) return source.error();
     FeatureMatrix X(p.persons.count, kFeatures);
-    onTwoCores(p.persons.count, [&](int32_t from, int32_t to) {
+    parallelFor(p.persons.count, [&](int32_t from, int32_t to) {
         for (int32_t i = from; i < to; ++i) source.value().row(i, X.row(i).data());
     });
     return X;
@@ -215,7 +215,7 @@ Status scoreRiskModel(RiskModelResult &out, const Project &p, const rules::CodeL
     for (int32_t i = 0; i < p.persons.count; ++i)
         if (p.persons.isRegistered(i, t2)) scored.push_back(i);
     std::vector<double> now(scored.size());
-    onTwoCores(int32_t(scored.size()), [&](int32_t from, int32_t to) {
+    parallelFor(int32_t(scored.size()), [&](int32_t from, int32_t to) {
         double x[kFeatures];
         for (int32_t r = from; r < to; ++r) {
             source.value().row(scored[size_t(r)], x);

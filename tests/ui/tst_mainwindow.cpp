@@ -224,8 +224,8 @@ private slots:
         w.controller()->openProject(copy);
         QVERIFY(opened.wait(20000));
         ui::OverlapView *o = w.cohortPanel()->overlapView();
-        QCOMPARE(o->cohorts()->count(), 2);
-        QVERIFY(!o->compareButton()->isEnabled());  // needs 2 to 4 ticked
+        QTRY_COMPARE_WITH_TIMEOUT(o->cohorts()->count(), 2, 20000);  // listed in a background job
+        QVERIFY(!o->compareButton()->isEnabled());                   // needs 2 to 4 ticked
         for (int i = 0; i < 2; ++i) o->cohorts()->item(i)->setCheckState(Qt::Checked);
         QVERIFY(o->compareButton()->isEnabled());
         QSignalSpy updated(o, &ui::OverlapView::updated);
@@ -526,7 +526,10 @@ private slots:
         auto expected = core::computeProfile(*w.controller()->areas(), *w.controller()->codeLists(), {d}, core::Area::Ics);
         QVERIFY(editor.preview()->text().contains(QLocale().toString(expected.value().ics.front().numerator, 'f', 0)));
         // Saved in the project, it joins every profile.
+        QSignalSpy saved(&editor, &ui::IndicatorEditor::saved);
         QVERIFY(editor.save());
+        QVERIFY(saved.wait(20000));  // written in a background job
+        QVERIFY(saved.first().first().toBool());
         w.profileCache()->reload();
         QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
         QCOMPARE(m->profileData().indicators.back().id, d.id);
@@ -570,7 +573,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m->columnCount(), 4, 60000);
         QCOMPARE(m->horizontalHeaderItem(3)->text(), QStringLiteral("Housebound %"));
         QCOMPARE(core::loadPlusGroups(mProject, w.controller()->codeLists().get()).value(), mine);
+        QSignalSpy plusSaved(panel, &ui::Core20Panel::plusGroupsSaved);
         QVERIFY(panel->setPlusGroups(core::defaultPlusGroups()));
+        QVERIFY(plusSaved.wait(20000));  // written in a background job before the window closes
     }
 
     void segmentationFollowsTheSelectedArea() {
