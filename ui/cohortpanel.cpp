@@ -5,6 +5,7 @@
 #include "breakdownview.h"
 #include "cohorts/cohortstore.h"
 #include "governance/users.h"
+#include "operations/cohortops.h"
 #include "overlapview.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
@@ -209,9 +210,8 @@ void CohortPanel::evaluate() {
         return;
     }
     const QString text = mEditor->toPlainText();
-    const auto lists = mController->codeLists();
     mEvaluation->start(
-        [project, lists, text](core::Feedback &) -> core::Result<core::RuleRun> { return core::runRuleText(*project, *lists, text); },
+        [session = mController->session(), text](core::Feedback &fb) { return core::ops::runCohortText(*session, text, fb); },
         [this](const core::RuleRun &run) { show(run); });
 }
 
@@ -270,8 +270,8 @@ void CohortPanel::save() {
     if (name.trimmed().isEmpty()) return;
     mSave->setEnabled(false);
     mSaving->start(
-        [path = project->path, name = name.trimmed(), rule = mEditor->toPlainText(), count = mLast.count](core::Feedback &) {
-            return core::CohortStore(path).save(name, rule, core::currentLogin(), QString(), count);
+        [session = mController->session(), name = name.trimmed(), rule = mEditor->toPlainText(), count = mLast.count](core::Feedback &) {
+            return session->saveCohort(name, rule, session->user().name, QString(), count);
         },
         [this, name = name.trimmed()](const core::Result<core::CohortVersion> &saved) {
             mSave->setEnabled(mLast.ok);
@@ -279,7 +279,6 @@ void CohortPanel::save() {
                 QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
                 return;
             }
-            mOverlap->reloadCohorts();
             QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name).arg(saved.value().version));
         });
 }

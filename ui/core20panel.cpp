@@ -2,6 +2,7 @@
 
 #include "backgroundjob.h"
 #include "barchart.h"
+#include "operations/core20op.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
 #include "tablestyle.h"
@@ -110,15 +111,15 @@ void Core20Panel::compute() {
     const auto areas = mController->areas();
     if (!project || !areas || !mArea) return;
     mTitle->setText(tr("Counting Core20 and PLUS groups…"));
-    const auto lists = mController->codeLists();
     // The ICS is shown against its places; any other area against its peers.
-    const core::Area::Kind level = mArea->kind == core::Area::Ics ? core::Area::Place : mArea->kind;
-    auto work = [project, areas, lists, level, focus = *mArea, plus = mPlus](core::Feedback &) -> core::Result<Computed> {
-        auto indicators = core::loadIndicators({}, lists.get(), project->path);
-        if (!indicators) return indicators.error();
-        auto r = core::computeCore20Plus5(*areas, *lists, indicators.value(), plus, level, focus);
+    core::ops::Core20Request request;
+    request.level = mArea->kind == core::Area::Ics ? core::Area::Place : mArea->kind;
+    request.focusArea = *mArea;
+    request.plus = mPlus;
+    auto work = [session = mController->session(), request](core::Feedback &fb) -> core::Result<Computed> {
+        auto r = core::ops::runCore20(*session, request, fb);
         if (!r) return r.error();
-        return Computed{std::move(r.value()), indicators.value(), focus, level};
+        return Computed{std::move(r.value().result), std::move(r.value().indicators), *request.focusArea, request.level};
     };
     mComputing->start(std::move(work), [this](const core::Result<Computed> &result) {
         if (!result)
@@ -131,8 +132,7 @@ void Core20Panel::compute() {
 
 void Core20Panel::loadPlusGroups() {
     // The counts may start with the groups before; the stored ones follow when they differ.
-    mPlusStore->start([path = mController->project()->path,
-                       lists = mController->codeLists()](core::Feedback &) { return core::loadPlusGroups(path, lists.get()); },
+    mPlusStore->start([session = mController->session()](core::Feedback &) { return session->plusGroups(); },
                       [this](const std::vector<core::PlusGroup> &stored) { usePlusGroups(stored); },
                       [this](const core::Error &error) {
                           usePlusGroups(core::defaultPlusGroups());
@@ -223,7 +223,7 @@ bool Core20Panel::setPlusGroups(const std::vector<core::PlusGroup> &groups) {
         QMessageBox::warning(this, tr("PLUS groups"), checked.error().message);
         return false;
     }
-    mPlusStore->start([path = project->path, groups, lists](core::Feedback &) { return core::savePlusGroups(path, groups, lists.get()); },
+    mPlusStore->start([session = mController->session(), groups](core::Feedback &) { return session->savePlusGroups(groups); },
                       [this, groups](core::Ok) {
                           mPlus = groups;
                           compute();

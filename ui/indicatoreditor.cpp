@@ -2,6 +2,7 @@
 
 #include "backgroundjob.h"
 #include "indicators/profile.h"
+#include "operations/profileops.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
 
@@ -91,7 +92,7 @@ IndicatorEditor::IndicatorEditor(ProjectController *controller, const core::Indi
         const auto project = mController->project();
         if (!project) return;
         mStoring->start(
-            [path = project->path, id = mId->text().trimmed()](core::Feedback &) { return core::removeProjectIndicator(path, id); },
+            [session = mController->session(), id = mId->text().trimmed()](core::Feedback &) { return session->removeIndicator(id); },
             [this](core::Ok) { accept(); },
             [this](const core::Error &error) { QMessageBox::warning(this, tr("Indicator"), error.message); });
     });
@@ -171,15 +172,18 @@ void IndicatorEditor::updatePreview() {
         return;
     }
     mPreview->setText(tr("Counting for the ICS…"));
-    const auto lists = mController->codeLists();
-    auto work = [project, areas, lists, d = definition()](core::Feedback &) -> core::Result<QString> {
-        auto profile = core::computeProfile(*areas, *lists, {d}, core::Area::Ics);
-        if (!profile) return profile.error().message;
-        const core::IndicatorValue &v = profile.value().ics.front();
+    auto work = [session = mController->session(), d = definition()](core::Feedback &fb) -> core::Result<QString> {
+        core::ops::ProfileRequest request;
+        request.indicators = {d};
+        request.level = core::Area::Ics;
+        auto run = core::ops::runProfile(*session, request, fb);
+        if (!run) return run.error().message;
+        const core::Profile &profile = run.value().profile;
+        const core::IndicatorValue &v = profile.ics.front();
         const QLocale l;
         return QCoreApplication::translate("phm::ui::IndicatorEditor", "ICS: %1 (95% CI %2 to %3) from %4 of %5; %6 ms")
             .arg(l.toString(v.ci.value, 'f', 2), l.toString(v.ci.lower, 'f', 2), l.toString(v.ci.upper, 'f', 2),
-                 l.toString(v.numerator, 'f', 0), l.toString(v.denominator, 'f', 0), l.toString(profile.value().ms, 'f', 0));
+                 l.toString(v.numerator, 'f', 0), l.toString(v.denominator, 'f', 0), l.toString(profile.ms, 'f', 0));
     };
     mPreviewing->start(std::move(work), [this](const QString &text) {
         mPreview->setText(text);
@@ -190,8 +194,7 @@ void IndicatorEditor::updatePreview() {
 bool IndicatorEditor::save() {
     const auto project = mController->project();
     if (!project || !mProblem.isEmpty()) return false;  // the problem is on show under the form
-    mStoring->start([path = project->path, d = definition(),
-                     lists = mController->codeLists()](core::Feedback &) { return core::saveProjectIndicator(path, d, lists.get()); },
+    mStoring->start([session = mController->session(), d = definition()](core::Feedback &) { return session->saveIndicator(d); },
                     [this](core::Ok) { emit saved(true); });
     return true;
 }

@@ -3,6 +3,7 @@
 #include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
+#include "operations/profileops.h"
 #include "projectcontroller.h"
 #include "tablestyle.h"
 
@@ -100,19 +101,21 @@ void InequalityPanel::compute() {
     const auto areas = mController->areas();
     if (!project || !areas || !mArea) return;
     mTitle->setText(tr("Computing…"));
-    const auto lists = mController->codeLists();
     const auto dimension = core::InequalityDimension(mDimension->currentData().toInt());
-    auto work = [project, areas, lists, area = *mArea, dimension, wanted = mWanted](core::Feedback &) -> core::Result<Computed> {
-        auto indicators = core::loadIndicators({}, lists.get(), project->path);
+    auto work = [session = mController->session(), area = *mArea, dimension,
+                 wanted = mWanted](core::Feedback &fb) -> core::Result<Computed> {
+        auto indicators = session->indicators();
         if (!indicators) return indicators.error();
         const int indicator = std::clamp(wanted, 0, int(indicators.value().size()) - 1);
         // The area's own people (registered with it, or living in an LSOA); the ICS is everyone.
         std::optional<core::rules::Selection> scope;
-        if (area.kind != core::Area::Ics) scope = core::areaMembers(*areas, area);
-        core::InequalityOptions options;
-        options.repetitions = 10000;  // the SII's simulated limits; stable to about 1% at this count
-        auto r =
-            core::computeInequality(*project, *lists, indicators.value()[size_t(indicator)], dimension, scope ? &*scope : nullptr, options);
+        if (area.kind != core::Area::Ics) scope = core::areaMembers(session->areas(), area);
+        core::ops::InequalityRequest request;
+        request.indicator = indicators.value()[size_t(indicator)];
+        request.dimension = dimension;
+        request.scope = scope ? &*scope : nullptr;
+        request.options.repetitions = 10000;  // the SII's simulated limits; stable to about 1% at this count
+        auto r = core::ops::runInequality(*session, request, fb);
         if (!r) return r.error();
         return Computed{std::move(r.value()), indicators.value(), indicator};
     };

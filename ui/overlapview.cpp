@@ -50,7 +50,11 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
         mCompare->setEnabled(n >= 2 && n <= 4);
     });
     connect(mCompare, &QPushButton::clicked, this, &OverlapView::compare);
-    connect(controller, &ProjectController::projectOpened, this, &OverlapView::reloadCohorts);
+    connect(controller, &ProjectController::projectOpened, this, [this] {
+        reloadCohorts();
+        // A cohort saved or removed anywhere (the builder, another view) is listed at once.
+        connect(mController->session().get(), &core::Session::cohortsChanged, this, &OverlapView::reloadCohorts, Qt::UniqueConnection);
+    });
     mStatus->setText(
         tr("How many people are in each combination of cohorts: each person is counted once, in the row of exactly "
            "the cohorts they belong to."));
@@ -59,7 +63,7 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
 void OverlapView::reloadCohorts() {
     const auto project = mController->project();
     if (!project) return;
-    mListing->start([path = project->path](core::Feedback &) { return core::CohortStore(path).list(); },
+    mListing->start([session = mController->session()](core::Feedback &) { return session->savedCohorts(); },
                     [this](const std::vector<core::SavedCohort> &saved) { showCohorts(saved); },
                     [this](const core::Error &error) {
                         mCohorts->clear();

@@ -23,7 +23,7 @@ class OverlapView : public QWidget {
     Q_OBJECT
 public:
     explicit OverlapView(ProjectController *controller, QWidget *parent = nullptr);
-    void reloadCohorts();  // after a project opens or a cohort is saved (cohorts() fills in later)
+    void reloadCohorts();  // when a project opens or the session says its cohorts changed (cohorts() fills in later)
     QListWidget *cohorts() const { return mCohorts; }
     QPushButton *compareButton() const { return mCompare; }
     QTableWidget *table() const { return mTable; }

@@ -187,10 +187,10 @@ void PackDesigner::loadTemplates(const QString &select) {
     }
     mStatus->setText(tr("Reading the pack templates…"));
     mLoadJob->start(
-        [path = project->path, lists = mController->codeLists()](core::Feedback &) -> core::Result<Loaded> {
-            auto templates = core::listPackTemplates(path);
+        [session = mController->session()](core::Feedback &) -> core::Result<Loaded> {
+            auto templates = session->packTemplates();
             if (!templates) return templates.error();
-            auto definitions = core::loadIndicators({}, lists.get(), path);
+            auto definitions = session->indicators();
             if (!definitions) return definitions.error();
             return Loaded{std::move(templates.value()), std::move(definitions.value())};
         },
@@ -296,7 +296,7 @@ void PackDesigner::save() {
         return;
     }
     mSave->setEnabled(false);
-    mSaveJob->start([path = project->path, t](core::Feedback &) { return core::savePackTemplate(path, t, core::currentLogin()); },
+    mSaveJob->start([session = mController->session(), t](core::Feedback &) { return session->savePackTemplate(t); },
                     [this, name = t.name](core::Ok) {
                         mSave->setEnabled(true);
                         loadTemplates(name);
@@ -315,8 +315,9 @@ void PackDesigner::save() {
 void PackDesigner::removeTemplate() {
     const auto project = mController->project();
     if (!project || mName->text().isEmpty()) return;
-    mSaveJob->start([path = project->path, name = mName->text()](core::Feedback &) { return core::removePackTemplate(path, name); },
-                    [this](core::Ok) { loadTemplates({}); });
+    mSaveJob->start(
+        [session = mController->session(), name = mName->text()](core::Feedback &) { return session->removePackTemplate(name); },
+        [this](core::Ok) { loadTemplates({}); });
 }
 
 void PackDesigner::preview() {

@@ -1,6 +1,7 @@
 #include "profilecache.h"
 
 #include "backgroundjob.h"
+#include "operations/profileops.h"
 #include "projectcontroller.h"
 
 #include <algorithm>
@@ -16,6 +17,8 @@ ProfileCache::ProfileCache(ProjectController *controller, QObject *parent)
     connect(controller, &ProjectController::projectOpened, this, [this] {
         mWorkspace = std::make_shared<core::ProfileWorkspace>();
         reset();
+        // An indicator saved or removed anywhere (the editor, another view) recomputes the profiles.
+        connect(mController->session().get(), &core::Session::indicatorsChanged, this, &ProfileCache::reload, Qt::UniqueConnection);
     });
 }
 
@@ -34,22 +37,24 @@ void ProfileCache::startNext() {
     const auto project = mController->project();
     const auto areas = mController->areas();
     if (mQueue.empty() || !project || !areas) return;
-    const auto lists = mController->codeLists();
     mRunning = mQueue.front();
     mQueue.pop_front();
     // The project is captured with the area index: the index refers to it, and the worker must
     // keep it alive even if the window closes first.
     // The workspace is reused by the job's requests, which never run at the same time.
-    auto work = [project, areas, lists, level = mRunning, workspace = mWorkspace, file = mIndicatorFile,
-                 policy = mController->policy()](core::Feedback &) -> core::Result<ProfileData> {
-        auto indicators = core::loadIndicators(file, lists.get(), project->path);
+    auto work = [session = mController->session(), level = mRunning, workspace = mWorkspace,
+                 file = mIndicatorFile](core::Feedback &fb) -> core::Result<ProfileData> {
+        auto indicators = session->indicators(file);
         if (!indicators) return indicators.error();
         // Exact values for the views; the published ones beside them for what is exported.
-        core::ProfileOptions options;
-        options.alsoPublished = &policy;
-        auto profile = core::computeProfile(*areas, *lists, indicators.value(), level, options, workspace.get());
-        if (!profile) return profile.error();
-        return ProfileData{std::make_shared<const core::Profile>(std::move(profile.value())), indicators.value(), level};
+        core::ops::ProfileRequest request;
+        request.indicators = indicators.value();
+        request.level = level;
+        request.alsoPublished = &session->policy();
+        request.workspace = workspace.get();
+        auto run = core::ops::runProfile(*session, request, fb);
+        if (!run) return run.error();
+        return ProfileData{std::make_shared<const core::Profile>(std::move(run.value().profile)), indicators.value(), level};
     };
     mJob->start(std::move(work), [this, level = mRunning](const ProfileData &data) {
         mByLevel.insert(int(level), data);

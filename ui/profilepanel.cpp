@@ -193,7 +193,6 @@ void ProfilePanel::editIndicator(bool selected) {
     }
     auto *editor = new IndicatorEditor(mController, start, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &QDialog::accepted, mCache, &ProfileCache::reload);
     editor->open();
 }
 

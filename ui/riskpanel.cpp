@@ -3,6 +3,7 @@
 #include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
+#include "operations/riskops.h"
 #include "projectcontroller.h"
 
 #include <QChartView>
@@ -112,7 +113,11 @@ void RiskPanel::train() {
     mTrain->setEnabled(false);
     mQuality->setText(tr("Training the emergency admission model on the first year, testing on held-out people…"));
     mJob->start(
-        [project, lists = mController->codeLists(), options](core::Feedback &) { return core::buildRiskModel(*project, *lists, options); },
+        [session = mController->session(), options](core::Feedback &fb) -> core::Result<core::RiskModelResult> {
+            auto run = core::ops::runRiskModel(*session, options, fb);
+            if (!run) return run.error();
+            return std::move(run.value().model);
+        },
         [this](const core::Result<core::RiskModelResult> &result) {
             mTrain->setEnabled(true);
             if (!result) {

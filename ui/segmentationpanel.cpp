@@ -4,6 +4,7 @@
 #include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortanalysis.h"
+#include "operations/segmentop.h"
 #include "projectcontroller.h"
 
 #include <QChartView>
@@ -148,16 +149,18 @@ void SegmentationPanel::recompute() {
     const auto project = mController->project();
     const auto areas = mController->areas();
     if (!project || !areas) return;
-    const auto lists = mController->codeLists();
     const QString id = mTemplate->currentData().toString();
     const core::Area area = mArea.value_or(core::Area{core::Area::Ics, 0});
     mStatus->setText(tr("Segmenting %1…").arg(areas->name(area)));
     mJob->start(
-        [project, areas, lists, id, area](core::Feedback &) -> core::Result<core::SegmentationResult> {
-            auto t = core::loadSegmentationTemplate(id);
-            if (!t) return t.error();
-            const core::rules::Selection scope = core::areaMembers(*areas, area);
-            return core::segmentPopulation(*project, *lists, t.value(), core::kNoDate, &scope);
+        [session = mController->session(), id, area](core::Feedback &fb) -> core::Result<core::SegmentationResult> {
+            const core::rules::Selection scope = core::areaMembers(session->areas(), area);
+            core::ops::SegmentRequest request;
+            request.templateId = id;
+            request.scope = &scope;
+            auto run = core::ops::runSegmentation(*session, request, fb);
+            if (!run) return run.error();
+            return std::move(run.value().result);
         },
         [this](const core::Result<core::SegmentationResult> &result) { showResult(result); });
 }

@@ -2,6 +2,7 @@
 
 #include "backgroundjob.h"
 #include "barchart.h"
+#include "operations/profileops.h"
 #include "projectcontroller.h"
 
 #include <QAreaSeries>
@@ -53,11 +54,15 @@ void TrendView::compute() {
     if (!project || !areas) return;
     clearChart(chart());
     chart()->setTitle(tr("Computing %1 at each quarter end…").arg(mIndicator->name.toHtmlEscaped()));
-    const auto lists = mController->codeLists();
     // The workspace is reused by the job's requests, which never run at the same time.
     mJob->start(
-        [project, areas, lists, indicator = *mIndicator, level = mArea->kind, w = mWorkspace](core::Feedback &fb) {
-            return core::computeTrend(*areas, *lists, indicator, level, core::trendDates(*project, indicator), &fb, w.get());
+        [session = mController->session(), indicator = *mIndicator, level = mArea->kind,
+         w = mWorkspace](core::Feedback &fb) -> core::Result<core::Trend> {
+            core::ops::TrendRequest request{indicator, level};
+            request.workspace = w.get();
+            auto run = core::ops::runTrend(*session, request, fb);
+            if (!run) return run.error();
+            return std::move(run.value().trend);
         },
         [this, k = key()](core::Trend trend) {
             mTrends.insert(k, std::make_shared<const core::Trend>(std::move(trend)));

@@ -72,6 +72,11 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
     return run;
 }
 
+Result<RuleRun> runCohortText(const Session &session, const QString &text, Feedback &feedback) {
+    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+    return runRuleText(session.project(), session.codeLists(), text);
+}
+
 QJsonObject cohortJson(const CohortRun &run) {
     QJsonArray attrition;
     for (const auto &a : run.evaluation.attrition)

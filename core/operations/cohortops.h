@@ -42,6 +42,10 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
 // count, attrition [{clause, count}], ms, engine, persons, runs, and breakdown [{area, count, population}].
 QJsonObject cohortJson(const CohortRun &run);
 
+// The cohort builder's run of rule text as typed: a located error (line and column, for the
+// editor's underline) or the count, attrition and members, with the time taken.
+Result<RuleRun> runCohortText(const Session &session, const QString &text, Feedback &feedback);
+
 // The members' pseudonymised ids as CSV (a person_id column), for `phm cohort --ids`; the ids come
 // from the extract, so each is written as a CSV text cell.
 QByteArray memberIdsCsv(const Project &project, const rules::Selection &people);

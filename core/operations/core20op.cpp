@@ -30,7 +30,7 @@ Result<Core20Run> runCore20(const Session &session, const Core20Request &request
     if (!indicators) return indicators.error();
     auto plus = request.plus ? Result<std::vector<PlusGroup>>(*request.plus) : session.plusGroups();
     if (!plus) return plus.error();
-    auto focus = focusArea(session.areas(), request.level, request.focus);
+    auto focus = request.focusArea ? Result<Area>(*request.focusArea) : focusArea(session.areas(), request.level, request.focus);
     if (!focus) return focus.error();
     if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
     Core20Plus5Options options;

@@ -15,6 +15,7 @@ namespace phm::core::ops {
 struct Core20Request {
     Area::Kind level = Area::Pcn;
     QString focus;                               // an area of `level` by code or name; empty: the ICS
+    std::optional<Area> focusArea;               // or the area itself (a view's selection)
     std::optional<std::vector<PlusGroup>> plus;  // default: the project's own PLUS groups
     QString indicatorFile;                       // the user's own indicator definitions
     const disclosure::Policy *governed = nullptr;

@@ -25,6 +25,7 @@ Result<ProfileRun> runProfile(const Session &session, const ProfileRequest &requ
     ProfileOptions options;
     if (request.indexDate) options.indexDate = *request.indexDate;
     options.governed = request.governed;
+    options.alsoPublished = request.alsoPublished;
     ProfileWorkspace own;
     ProfileWorkspace &workspace = request.workspace ? *request.workspace : own;
     auto profile = computeProfile(session.areas(), session.codeLists(), request.indicators, request.level, options, &workspace);

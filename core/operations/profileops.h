@@ -24,10 +24,11 @@ Result<std::vector<IndicatorDefinition>> chooseIndicators(const Session &session
 struct ProfileRequest {
     std::vector<IndicatorDefinition> indicators;  // chooseIndicators
     Area::Kind level = Area::Pcn;
-    std::optional<int32_t> indexDate;              // default: the extract end
-    const disclosure::Policy *governed = nullptr;  // values from the counts as this policy publishes them
-    int repeat = 1;                                // later runs reuse the workspace (times only)
-    ProfileWorkspace *workspace = nullptr;         // a view's own, kept between runs; default: one per run
+    std::optional<int32_t> indexDate;                   // default: the extract end
+    const disclosure::Policy *governed = nullptr;       // values from the counts as this policy publishes them
+    const disclosure::Policy *alsoPublished = nullptr;  // exact values, each row with its published one beside (a view)
+    int repeat = 1;                                     // later runs reuse the workspace (times only)
+    ProfileWorkspace *workspace = nullptr;              // a view's own, kept between runs; default: one per run
 };
 struct ProfileRun {
     Profile profile;
