@@ -78,6 +78,7 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
       mExport(new QPushButton(tr("&Export packs…"), this)),
       mPages(new QVBoxLayout) {
     setWindowTitle(tr("PCN packs"));
+    mPreview->setObjectName(QStringLiteral("packPreview"));
     auto *split = new QSplitter(this);
     // Left: the templates and the form.
     auto *left = new QWidget(split);
