@@ -9,12 +9,9 @@
 
 #include "base/safefile.h"
 #include "clioutput.h"
-#include "cohorts/reidentify.h"
-#include "governance/audit.h"
 #include "governance/disclosurepolicy.h"
 #include "governance/keystore.h"
 #include "governance/users.h"
-#include "rules/rulecatalogue.h"
 #include "session/projectloader.h"
 #include "store/projectdb.h"
 

@@ -5,23 +5,14 @@
 #include "clicredentials.h"
 #include "governance/auditsignature.h"
 #include "governance/credentials.h"
-#include "governance/governedoutput.h"
 
-#include "base/safefile.h"
 #include "clioutput.h"
-#include "cohorts/reidentify.h"
 #include "governance/audit.h"
-#include "governance/disclosurepolicy.h"
-#include "governance/keystore.h"
 #include "governance/users.h"
-#include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
 #include "store/projectdb.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
