@@ -132,8 +132,8 @@ CsvReader::Step CsvReader::next() {
     mRecordLine = mLine;
     mSpans.clear();
     size_t recordEnd = mSize;
-    for (;;) {  // one field per turn, up to the record's line end
-        Span span{};
+    for (;;) {      // one field per turn, up to the record's line end
+        Span span;  // set by either branch (not zeroed first: this runs for every field)
         if (mPos < mSize && mData[mPos] == '"') {
             if (!scanQuoted(span)) return Step::Error;
         } else {  // the common case, kept inline: this loop is the hot path of the import
