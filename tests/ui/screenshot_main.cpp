@@ -12,6 +12,7 @@
 //     --map ID                   the map of that indicator, an LSOA selected
 //     --edit-indicator ID        the indicator editor on that indicator (Edit… in the profile)
 //     --dialog packs|audit       the pack designer with a preview, or the audit log verified
+//     --passphrase-file F        with --dialog audit: typed in when the log asks an admin for it
 // Example (under QT_QPA_PLATFORM=offscreen):
 //   build/tests/phm-screenshot --screenshot docs/images/risk.png --dock risk demo/demo.phm
 #include "auditlogdialog.h"
@@ -37,6 +38,8 @@
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -49,6 +52,7 @@ namespace {
 
 struct Request {
     QString project, out, rule, dock, indicator, map, edited, dialog;
+    QString passphrase;  // for the audit log, when it asks an admin for theirs
     int tab = 0;
 };
 
@@ -149,6 +153,10 @@ void openDialog(ui::MainWindow &window, const Request &rq) {
     } else if (rq.dialog == QLatin1String("audit")) {
         part<QAction>(&window, QStringLiteral("auditLogAction"))->trigger();
         auto *d = part<ui::AuditLogDialog>(&window);
+        if (auto *asked = part<QLineEdit>(d, QStringLiteral("auditPassphrase")); asked->isVisible() && !rq.passphrase.isEmpty()) {
+            asked->setText(rq.passphrase);
+            part<QPushButton>(d, QStringLiteral("auditUnlock"))->click();
+        }
         QObject::connect(d, &ui::AuditLogDialog::loaded, d, [d] { part<QPushButton>(d, QStringLiteral("auditVerify"))->click(); });
         QObject::connect(d, &ui::AuditLogDialog::verified, d, [d, out = rq.out] { saveLater(d, out); });
     } else {
@@ -187,7 +195,9 @@ Request parseRequest(const QApplication &app) {
          {QStringLiteral("indicator"), QStringLiteral("With --dock profile: select this indicator (an id)."), QStringLiteral("ID")},
          {QStringLiteral("map"), QStringLiteral("Map this indicator (an id) by LSOA."), QStringLiteral("ID")},
          {QStringLiteral("edit-indicator"), QStringLiteral("Open the indicator editor on this indicator."), QStringLiteral("ID")},
-         {QStringLiteral("dialog"), QStringLiteral("Open this dialog (packs or audit)."), QStringLiteral("NAME")}});
+         {QStringLiteral("dialog"), QStringLiteral("Open this dialog (packs or audit)."), QStringLiteral("NAME")},
+         {QStringLiteral("passphrase-file"), QStringLiteral("With --dialog audit: the admin's passphrase (first line of FILE)."),
+          QStringLiteral("FILE")}});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open."));
     parser.process(app);
     if (!parser.isSet(QStringLiteral("screenshot")) || parser.positionalArguments().isEmpty()) parser.showHelp(2);
@@ -201,6 +211,11 @@ Request parseRequest(const QApplication &app) {
     rq.edited = parser.value(QStringLiteral("edit-indicator"));
     rq.dialog = parser.value(QStringLiteral("dialog"));
     rq.tab = parser.value(QStringLiteral("tab")).toInt();
+    if (parser.isSet(QStringLiteral("passphrase-file"))) {
+        QFile f(parser.value(QStringLiteral("passphrase-file")));
+        if (!f.open(QIODevice::ReadOnly)) qFatal("phm-screenshot: cannot read %s", qPrintable(f.fileName()));
+        rq.passphrase = QString::fromUtf8(f.readLine()).trimmed();
+    }
     return rq;
 }
 
