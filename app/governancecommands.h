@@ -1,7 +1,8 @@
 #pragma once
+// Information governance commands (docs/governance.md), one file each (userscommand.cpp,
+// auditcommand.cpp, keyscommand.cpp, revealcommand.cpp, disclosurecommand.cpp):
 #include <QStringList>
 
-// Information governance commands (docs/governance.md):
 // `phm users list|set|remove --project P [--name LOGIN --role analyst|clinician|admin --practice CODE] [--json]`
 // `phm audit verify|list --project P [--json]`: verify exits 1 and names the first bad entry.
 // `phm keys create --project P (--synthetic | --from identities.csv) [--keys F] [--passphrase-file F]`

@@ -1,3 +1,5 @@
+// phm maturity (frameworks, export, import, show, assess) and phm cycle: argument parsing and
+// printing over core/maturity.
 #include "maturitycommands.h"
 
 #include "base/safefile.h"
@@ -59,6 +61,132 @@ Result<Rating> ratingOption(const QString &text, const Framework &f) {
 QString levelText(const Framework &f, int level) { return level >= 0 && level < f.levels.size() ? f.levels[level] : QStringLiteral("-"); }
 }  // namespace
 
+namespace {
+
+int listFrameworks(const QCommandLineParser &p, const QString &project) {
+    auto all = frameworks(project);
+    if (!all) return fail(QStringLiteral("phm maturity: %1").arg(all.error().message));
+    QJsonArray list;
+    QString text;
+    for (const Framework &f : all.value()) {
+        list.append(f.toJson());
+        QStringList caps;
+        for (const Capability &c : f.capabilities) caps << (c.optional ? c.name + QStringLiteral(" (optional)") : c.name);
+        text += QStringLiteral("%1\n  levels: %2\n  capabilities: %3\n")
+                    .arg(f.name, f.levels.join(QStringLiteral(" < ")), caps.join(QStringLiteral(", ")));
+    }
+    out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("frameworks"), list}}) : text);
+    return 0;
+}
+
+int exportMaturity(const QCommandLineParser &p, const QString &project) {
+    if (!p.isSet(QStringLiteral("out"))) return fail(QStringLiteral("phm maturity export: --out FILE is required"));
+    auto all = exportAll(project);
+    if (!all) return fail(QStringLiteral("phm maturity export: %1").arg(all.error().message));
+    const QString file = p.value(QStringLiteral("out"));
+    if (auto s =
+            writeFileSafely(file, QJsonDocument(all.value()).toJson(), OutputGuard::forProject(project, p.isSet(QStringLiteral("force"))));
+        !s)
+        return fail(QStringLiteral("phm maturity export: %1").arg(s.error().message));
+    out(QStringLiteral("%1 frameworks, %2 assessments, %3 cycles written to %4\n")
+            .arg(all.value().value(QStringLiteral("frameworks")).toArray().size())
+            .arg(all.value().value(QStringLiteral("assessments")).toArray().size())
+            .arg(all.value().value(QStringLiteral("cycles")).toArray().size())
+            .arg(file));
+    return 0;
+}
+
+int importMaturity(const QCommandLineParser &p, const QString &project, const QString &who) {
+    QFile f(p.value(QStringLiteral("from")));
+    if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm maturity import: cannot read \"%1\"").arg(f.fileName()));
+    auto report = importAll(project, f.readAll(), f.fileName(), who);
+    if (!report) return fail(QStringLiteral("phm maturity import: %1 (nothing was imported)").arg(report.error().message));
+    const ImportReport &r = report.value();
+    out(p.isSet(kJson) ? json(r.toJson())
+                       : QStringLiteral("frameworks: %1 saved, %2 unchanged; assessments: %3 added, %4 already held; cycles: %5 added, "
+                                        "%6 stages added, %7 already held\n")
+                             .arg(r.frameworksSaved)
+                             .arg(r.frameworksUnchanged)
+                             .arg(r.assessmentsAdded)
+                             .arg(r.assessmentsSkipped)
+                             .arg(r.cyclesAdded)
+                             .arg(r.stagesAdded)
+                             .arg(r.stagesSkipped));
+    return 0;
+}
+
+int assess(const QCommandLineParser &p, const QString &project, const std::vector<Framework> &all, const QString &who) {
+    const Framework *f = findFramework(all, p.value(QStringLiteral("framework")));
+    if (!f) return fail(QStringLiteral("phm maturity assess: no framework called \"%1\"").arg(p.value(QStringLiteral("framework"))));
+    Assessment a;
+    a.framework = f->name;
+    a.level = p.value(QStringLiteral("level"));
+    a.area = p.value(QStringLiteral("area"));
+    a.assessedOn = QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate);
+    a.assessor = p.value(QStringLiteral("assessor"));
+    a.note = p.value(QStringLiteral("note"));
+    const auto evidence = byCapability(p.values(QStringLiteral("evidence"))), links = byCapability(p.values(QStringLiteral("link")));
+    for (const QString &text : p.values(QStringLiteral("rating"))) {
+        auto r = ratingOption(text, *f);
+        if (!r) return fail(QStringLiteral("phm maturity assess: %1").arg(r.error().message));
+        r.value().evidence = evidence.value(r.value().capability.toLower()).join(QLatin1Char('\n'));
+        r.value().links = links.value(r.value().capability.toLower());
+        a.ratings.push_back(r.value());
+    }
+    auto stored = addAssessment(project, a, who);
+    if (!stored) return fail(QStringLiteral("phm maturity assess: %1").arg(stored.error().message));
+    out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("assessment"), stored.value().toJson(*f)}})
+                       : QStringLiteral("assessment %1 of %2 recorded\n").arg(stored.value().id).arg(a.area));
+    return 0;
+}
+
+// The assessments `show` lists: the newest of each area (or all with --history), filtered by
+// --framework, --level and --area.
+std::vector<Assessment> shownAssessments(const QCommandLineParser &p, const std::vector<Framework> &all,
+                                         const std::vector<Assessment> &stored) {
+    std::vector<Assessment> shown;
+    QStringList names;
+    for (const Framework &f : all)
+        if (!p.isSet(QStringLiteral("framework")) || f.name.compare(p.value(QStringLiteral("framework")), Qt::CaseInsensitive) == 0)
+            names << f.name;
+    for (const QString &name : names) {
+        std::vector<Assessment> some;
+        if (p.isSet(QStringLiteral("history"))) {
+            for (const Assessment &a : stored)
+                if (a.framework == name) some.push_back(a);
+        } else {
+            some = latestByArea(stored, name);
+        }
+        for (const Assessment &a : some)
+            if ((!p.isSet(QStringLiteral("level")) || a.level == p.value(QStringLiteral("level"))) &&
+                (!p.isSet(QStringLiteral("area")) || a.area == p.value(QStringLiteral("area"))))
+                shown.push_back(a);
+    }
+    return shown;
+}
+
+int showAssessments(const QCommandLineParser &p, const QString &project, const std::vector<Framework> &all) {
+    auto stored = assessments(project);
+    if (!stored) return fail(QStringLiteral("phm maturity show: %1").arg(stored.error().message));
+    QJsonArray list;
+    QString text;
+    for (const Assessment &a : shownAssessments(p, all, stored.value())) {
+        const Framework &f = *findFramework(all, a.framework);
+        list.append(a.toJson(f));
+        text += QStringLiteral("%1 %2 %3, %4 by %5\n").arg(a.framework, a.level, a.area, a.assessedOn.toString(Qt::ISODate), a.assessor);
+        for (const Rating &r : a.ratings)
+            text += QStringLiteral("  %1 %2 -> %3%4\n")
+                        .arg(r.capability, -28)
+                        .arg(levelText(f, r.current), -10)
+                        .arg(levelText(f, r.target),
+                             r.targetDate.isValid() ? QStringLiteral(" by ") + r.targetDate.toString(Qt::ISODate) : QString());
+    }
+    out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("assessments"), list}}) : text);
+    return 0;
+}
+
+}  // namespace
+
 int runMaturityCommand(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({kProject,
@@ -81,118 +209,15 @@ int runMaturityCommand(const QStringList &args) {
     const QString action = p.positionalArguments().value(0), project = p.value(kProject);
     if (project.isEmpty() || !QFile::exists(project)) return fail(QStringLiteral("phm maturity: no project at \"%1\"").arg(project));
     const QString who = currentLogin();
-    if (action == QLatin1String("frameworks")) {
-        auto all = frameworks(project);
-        if (!all) return fail(QStringLiteral("phm maturity: %1").arg(all.error().message));
-        QJsonArray list;
-        QString text;
-        for (const Framework &f : all.value()) {
-            list.append(f.toJson());
-            QStringList caps;
-            for (const Capability &c : f.capabilities) caps << (c.optional ? c.name + QStringLiteral(" (optional)") : c.name);
-            text += QStringLiteral("%1\n  levels: %2\n  capabilities: %3\n")
-                        .arg(f.name, f.levels.join(QStringLiteral(" < ")), caps.join(QStringLiteral(", ")));
-        }
-        out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("frameworks"), list}}) : text);
-        return 0;
-    }
-    if (action == QLatin1String("export")) {
-        if (!p.isSet(QStringLiteral("out"))) return fail(QStringLiteral("phm maturity export: --out FILE is required"));
-        auto all = exportAll(project);
-        if (!all) return fail(QStringLiteral("phm maturity export: %1").arg(all.error().message));
-        const QString file = p.value(QStringLiteral("out"));
-        if (auto s = writeFileSafely(file, QJsonDocument(all.value()).toJson(),
-                                     OutputGuard::forProject(project, p.isSet(QStringLiteral("force"))));
-            !s)
-            return fail(QStringLiteral("phm maturity export: %1").arg(s.error().message));
-        out(QStringLiteral("%1 frameworks, %2 assessments, %3 cycles written to %4\n")
-                .arg(all.value().value(QStringLiteral("frameworks")).toArray().size())
-                .arg(all.value().value(QStringLiteral("assessments")).toArray().size())
-                .arg(all.value().value(QStringLiteral("cycles")).toArray().size())
-                .arg(file));
-        return 0;
-    }
-    if (action == QLatin1String("import")) {
-        QFile f(p.value(QStringLiteral("from")));
-        if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm maturity import: cannot read \"%1\"").arg(f.fileName()));
-        auto report = importAll(project, f.readAll(), f.fileName(), who);
-        if (!report) return fail(QStringLiteral("phm maturity import: %1 (nothing was imported)").arg(report.error().message));
-        const ImportReport &r = report.value();
-        out(p.isSet(kJson) ? json(r.toJson())
-                           : QStringLiteral("frameworks: %1 saved, %2 unchanged; assessments: %3 added, %4 already held; cycles: %5 added, "
-                                            "%6 stages added, %7 already held\n")
-                                 .arg(r.frameworksSaved)
-                                 .arg(r.frameworksUnchanged)
-                                 .arg(r.assessmentsAdded)
-                                 .arg(r.assessmentsSkipped)
-                                 .arg(r.cyclesAdded)
-                                 .arg(r.stagesAdded)
-                                 .arg(r.stagesSkipped));
-        return 0;
-    }
+    if (action == QLatin1String("frameworks")) return listFrameworks(p, project);
+    if (action == QLatin1String("export")) return exportMaturity(p, project);
+    if (action == QLatin1String("import")) return importMaturity(p, project, who);
     auto all = frameworks(project);
     if (!all) return fail(QStringLiteral("phm maturity: %1").arg(all.error().message));
-    if (action == QLatin1String("assess")) {
-        const Framework *f = findFramework(all.value(), p.value(QStringLiteral("framework")));
-        if (!f) return fail(QStringLiteral("phm maturity assess: no framework called \"%1\"").arg(p.value(QStringLiteral("framework"))));
-        Assessment a;
-        a.framework = f->name;
-        a.level = p.value(QStringLiteral("level"));
-        a.area = p.value(QStringLiteral("area"));
-        a.assessedOn = QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate);
-        a.assessor = p.value(QStringLiteral("assessor"));
-        a.note = p.value(QStringLiteral("note"));
-        const auto evidence = byCapability(p.values(QStringLiteral("evidence"))), links = byCapability(p.values(QStringLiteral("link")));
-        for (const QString &text : p.values(QStringLiteral("rating"))) {
-            auto r = ratingOption(text, *f);
-            if (!r) return fail(QStringLiteral("phm maturity assess: %1").arg(r.error().message));
-            r.value().evidence = evidence.value(r.value().capability.toLower()).join(QLatin1Char('\n'));
-            r.value().links = links.value(r.value().capability.toLower());
-            a.ratings.push_back(r.value());
-        }
-        auto stored = addAssessment(project, a, who);
-        if (!stored) return fail(QStringLiteral("phm maturity assess: %1").arg(stored.error().message));
-        out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("assessment"), stored.value().toJson(*f)}})
-                           : QStringLiteral("assessment %1 of %2 recorded\n").arg(stored.value().id).arg(a.area));
-        return 0;
-    }
+    if (action == QLatin1String("assess")) return assess(p, project, all.value(), who);
     if (action != QLatin1String("show"))
         return fail(QStringLiteral("usage: phm maturity frameworks|export|import|show|assess --project P [options]"));
-    auto stored = assessments(project);
-    if (!stored) return fail(QStringLiteral("phm maturity show: %1").arg(stored.error().message));
-    std::vector<Assessment> shown;
-    QStringList names;
-    for (const Framework &f : all.value())
-        if (!p.isSet(QStringLiteral("framework")) || f.name.compare(p.value(QStringLiteral("framework")), Qt::CaseInsensitive) == 0)
-            names << f.name;
-    for (const QString &name : names) {
-        std::vector<Assessment> some;
-        if (p.isSet(QStringLiteral("history"))) {
-            for (const Assessment &a : stored.value())
-                if (a.framework == name) some.push_back(a);
-        } else {
-            some = latestByArea(stored.value(), name);
-        }
-        for (const Assessment &a : some)
-            if ((!p.isSet(QStringLiteral("level")) || a.level == p.value(QStringLiteral("level"))) &&
-                (!p.isSet(QStringLiteral("area")) || a.area == p.value(QStringLiteral("area"))))
-                shown.push_back(a);
-    }
-    QJsonArray list;
-    QString text;
-    for (const Assessment &a : shown) {
-        const Framework &f = *findFramework(all.value(), a.framework);
-        list.append(a.toJson(f));
-        text += QStringLiteral("%1 %2 %3, %4 by %5\n").arg(a.framework, a.level, a.area, a.assessedOn.toString(Qt::ISODate), a.assessor);
-        for (const Rating &r : a.ratings)
-            text += QStringLiteral("  %1 %2 -> %3%4\n")
-                        .arg(r.capability, -28)
-                        .arg(levelText(f, r.current), -10)
-                        .arg(levelText(f, r.target),
-                             r.targetDate.isValid() ? QStringLiteral(" by ") + r.targetDate.toString(Qt::ISODate) : QString());
-    }
-    out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("assessments"), list}}) : text);
-    return 0;
+    return showAssessments(p, project, all.value());
 }
 
 int runCycleCommand(const QStringList &args) {

@@ -55,6 +55,9 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
       mPassphrase(new QLineEdit(this)),
       mUnlock(new QPushButton(tr("&Open the log"), this)) {
     setWindowTitle(tr("Audit log — %1").arg(QFileInfo(projectPath).fileName()));
+    mVerify->setObjectName(QStringLiteral("auditVerify"));
+    mPassphrase->setObjectName(QStringLiteral("auditPassphrase"));
+    mUnlock->setObjectName(QStringLiteral("auditUnlock"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Every export, re-identification and change of users in this project, oldest first. The log is "
                                 "append-only and each entry carries the hash of the one before it, so an entry that was changed, "

@@ -77,6 +77,8 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
       mEvaluation(new BackgroundJob(this)),
       mSaving(new BackgroundJob(this)) {
     // Left: undo/redo and Save, the text over the panel, the count. Right: results in tabs.
+    mEditor->setObjectName(QStringLiteral("ruleEditor"));
+    mTabs->setObjectName(QStringLiteral("cohortResults"));
     mEditor->setPlaceholderText(tr("e.g. age >= 65 and has(gp, @diabetes) and count(ae, last 12 months) >= 1"));
     mEditor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     mEditor->setUndoRedoEnabled(false);  // one history for text and panel: mUndo

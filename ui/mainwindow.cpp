@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     central->addTab(mPyramid, tr("Population pyramid"));
     setCentralWidget(central);
 
+    mNavigator->setObjectName(QStringLiteral("navigator"));
     mNavigator->setModel(mGeography);
     mNavigator->setUniformRowHeights(true);
     mNavigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -135,13 +136,14 @@ void MainWindow::createActions() {
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
     mRecent = file->addMenu(tr("Open &recent"));
     file->addSeparator();
-    file->addAction(tr("PCN &packs: design, preview, export…"), this, &MainWindow::exportPacks);
+    file->addAction(tr("PCN &packs: design, preview, export…"), this, &MainWindow::exportPacks)
+        ->setObjectName(QStringLiteral("packsAction"));
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *governance = menuBar()->addMenu(tr("&Governance"));
     governance->addAction(tr("&Reveal identities…"), this, &MainWindow::revealIdentities);
-    governance->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog);
+    governance->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog)->setObjectName(QStringLiteral("auditLogAction"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PHM Workbench"), this, &MainWindow::about);
 }
@@ -164,6 +166,8 @@ void MainWindow::openCohort(const QString &rule) {
     mCohorts->setRuleText(rule);
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) dock->raise();
 }
+
+void MainWindow::openProject(const QString &path) { mController->openProject(path); }
 
 void MainWindow::selectArea(const core::Area &area) {
     const QModelIndex index = mGeography->indexOf(area);

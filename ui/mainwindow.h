@@ -1,5 +1,7 @@
 #pragma once
-// The main window only creates and connects docks, actions and the status bar.
+// The main window only creates and connects docks, actions and the status bar. It has no getters
+// for its parts: tests and tests/ui/screenshot_main.cpp find them by objectName or type
+// (findChild), as a user finds them on screen.
 #include "geo/areas.h"
 
 #include <QMainWindow>
@@ -31,20 +33,9 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
-    ProjectController *controller() const { return mController; }
-    QTreeView *navigator() const { return mNavigator; }
-    GeographyModel *geographyModel() const { return mGeography; }
-    PyramidView *pyramid() const { return mPyramid; }
-    DataOverviewWidget *dataOverview() const { return mOverview; }
-    CohortPanel *cohortPanel() const { return mCohorts; }
-    SegmentationPanel *segmentationPanel() const { return mSegments; }
-    RiskPanel *riskPanel() const { return mRisk; }
-    ProfilePanel *profilePanel() const { return mProfile; }
-    MapPanel *mapPanel() const { return mMap; }
-    Core20Panel *core20Panel() const { return mCore20; }
-    InequalityPanel *inequalityPanel() const { return mInequality; }
-    MaturityPanel *maturityPanel() const { return mMaturity; }
-    ProfileCache *profileCache() const { return mProfiles; }
+    // Opens a project file, as File > Open does (off the GUI thread; projectOpened or failed follows).
+    void openProject(const QString &path);
+    // Selects an area in the geography navigator, as clicking it there does.
     void selectArea(const core::Area &area);
 
 private:

@@ -49,6 +49,7 @@ MapPanel::MapPanel(ProjectController *controller, ProfileCache *cache, QWidget *
     mView->setBoundaries(core::lsoaBoundaries());
     mView->setOutlines(core::localAuthorityBoundaries());
     mView->setAttribution(core::boundaryAttribution());
+    mIndicator->setObjectName(QStringLiteral("mapIndicator"));
     mIndicator->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mIndicator->setMinimumContentsLength(28);
     // Each entry: method and number of classes.

@@ -81,6 +81,7 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
       mPages(new QVBoxLayout) {
     setWindowTitle(tr("PCN packs"));
     for (BackgroundJob *job : {mLoadJob, mSaveJob}) job->showErrorsIn(mStatus);
+    mPreview->setObjectName(QStringLiteral("packPreview"));
     auto *split = new QSplitter(this);
     // Left: the templates and the form.
     auto *left = new QWidget(split);

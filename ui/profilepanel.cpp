@@ -42,6 +42,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
       mTrend(new TrendView(controller, this)),
       mLeague(new LeagueTable(this)),
       mModel(new ProfileTableModel(this)) {
+    mTable->setObjectName(QStringLiteral("profileTable"));
     mTable->setModel(mModel);
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
     styleTable(mTable);
@@ -57,6 +58,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
     mFunnel->setRenderHint(QPainter::Antialiasing);
     mFunnel->chart()->legend()->setAlignment(Qt::AlignBottom);
     auto *charts = new QTabWidget(this);
+    charts->setObjectName(QStringLiteral("profileCharts"));
     charts->addTab(mChart, tr("All areas"));
     charts->addTab(mFunnel, tr("Funnel plot"));
     charts->addTab(mTrend, tr("Trend"));
@@ -78,6 +80,7 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
         if (!path.isEmpty()) setIndicatorFile(path);
     });
     auto *newIndicator = new QPushButton(tr("New indicator…"), this), *editSelected = new QPushButton(tr("Edit…"), this);
+    editSelected->setObjectName(QStringLiteral("editIndicator"));
     newIndicator->setToolTip(tr("Define an indicator with rules; it is checked as you type and kept in the project"));
     editSelected->setToolTip(tr("Edit the selected indicator (saved in the project under the same id)"));
     connect(newIndicator, &QPushButton::clicked, this, [this] { editIndicator(false); });

@@ -1,3 +1,4 @@
+// The RFC 4180 state machine of csvreader.h, over a memory-mapped file (or a Qt resource read whole).
 #include "base/csvreader.h"
 
 #include <QFileInfo>
@@ -48,10 +49,7 @@ void CsvReader::skipToLineEnd() {
     while (mPos < mSize && mData[mPos] != '\n') ++mPos;
 }
 
-CsvReader::Step CsvReader::next() {
-    mFields.clear();
-    mMalformed.clear();
-    // Skip blank lines between records.
+void CsvReader::skipBlankLines() {
     while (mPos < mSize && (mData[mPos] == '\n' || mData[mPos] == '\r')) {
         if (mData[mPos] == '\n') {
             ++mLine;
@@ -59,72 +57,97 @@ CsvReader::Step CsvReader::next() {
         }
         ++mPos;
     }
-    if (mPos >= mSize) return Step::End;
+}
 
+// Keeps physical line accounting right for newlines inside quotes.
+void CsvReader::countLines(size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i)
+        if (mData[i] == '\n') {
+            ++mLine;
+            mLineStart = i + 1;
+        }
+}
+
+bool CsvReader::scanQuoted(Span &span) {
+    const int64_t qLine = mLine;
+    const int64_t qCol = columnAt(mPos);
+    size_t p = ++mPos;
+    bool escaped = false;
+    for (;;) {
+        const void *hit = std::memchr(mData + p, '"', mSize - p);
+        const size_t stop = hit ? size_t(static_cast<const char *>(hit) - mData) : mSize;
+        countLines(p, stop);
+        if (!hit)
+            return fail(QStringLiteral("unterminated_quote"), QStringLiteral("quoted field is never closed (the file may be truncated)"),
+                        qLine, qCol);
+        if (stop + 1 < mSize && mData[stop + 1] == '"') {
+            escaped = true;
+            p = stop + 2;
+            continue;
+        }
+        span = {mPos, stop, escaped};
+        mPos = stop + 1;
+        break;
+    }
+    if (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') {
+        if (mMalformed.empty())
+            mMalformed = QStringLiteral("unexpected character after closing quote at line %1, column %2")
+                             .arg(mLine)
+                             .arg(columnAt(mPos))
+                             .toStdString();
+        while (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') ++mPos;
+    }
+    return true;
+}
+
+void CsvReader::unexpectedQuote() {
+    mMalformed = QStringLiteral("quote inside an unquoted field at line %1, column %2").arg(mLine).arg(columnAt(mPos)).toStdString();
+}
+
+// Quoted spans with "" are unescaped once the record is known, so string_views into mScratch
+// stay valid (scratch is reserved once per record).
+void CsvReader::makeFields() {
+    mScratch.clear();
+    mScratch.reserve(mRaw.size());
+    for (const Span &s : mSpans) {
+        if (!s.escaped) {
+            mFields.emplace_back(mData + s.begin, s.end - s.begin);
+            continue;
+        }
+        const size_t start = mScratch.size();
+        for (size_t i = s.begin; i < s.end; ++i) {
+            mScratch.push_back(mData[i]);
+            if (mData[i] == '"') ++i;  // "" -> "
+        }
+        mFields.emplace_back(mScratch.data() + start, mScratch.size() - start);
+    }
+}
+
+CsvReader::Step CsvReader::next() {
+    mFields.clear();
+    mMalformed.clear();
+    skipBlankLines();
+    if (mPos >= mSize) return Step::End;
     const size_t recordStart = mPos;
     mRecordLine = mLine;
-    // First pass: find field spans. Quoted spans with "" are unescaped after the record is known,
-    // so string_views into mScratch stay valid (scratch is reserved once per record).
-    struct Span {
-        size_t begin, end;
-        bool escaped;
-    };
-    static thread_local std::vector<Span> spans;
-    spans.clear();
+    mSpans.clear();
     size_t recordEnd = mSize;
-    for (;;) {
+    for (;;) {      // one field per turn, up to the record's line end
+        Span span;  // set by either branch (not zeroed first: this runs for every field)
         if (mPos < mSize && mData[mPos] == '"') {
-            const int64_t qLine = mLine;
-            const int64_t qCol = columnAt(mPos);
-            size_t p = ++mPos;
-            bool escaped = false;
-            for (;;) {
-                const void *hit = std::memchr(mData + p, '"', mSize - p);
-                // Keep physical line accounting right for quoted newlines.
-                const size_t stop = hit ? size_t(static_cast<const char *>(hit) - mData) : mSize;
-                for (size_t i = p; i < stop; ++i)
-                    if (mData[i] == '\n') {
-                        ++mLine;
-                        mLineStart = i + 1;
-                    }
-                if (!hit) {
-                    fail(QStringLiteral("unterminated_quote"), QStringLiteral("quoted field is never closed (the file may be truncated)"),
-                         qLine, qCol);
-                    return Step::Error;
-                }
-                if (stop + 1 < mSize && mData[stop + 1] == '"') {
-                    escaped = true;
-                    p = stop + 2;
-                    continue;
-                }
-                spans.push_back({mPos, stop, escaped});
-                mPos = stop + 1;
-                break;
-            }
-            if (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') {
-                if (mMalformed.empty())
-                    mMalformed = QStringLiteral("unexpected character after closing quote at line %1, column %2")
-                                     .arg(mLine)
-                                     .arg(columnAt(mPos))
-                                     .toStdString();
-                while (mPos < mSize && mData[mPos] != mDelim && mData[mPos] != '\n' && mData[mPos] != '\r') ++mPos;
-            }
-        } else {
+            if (!scanQuoted(span)) return Step::Error;
+        } else {  // the common case, kept inline: this loop is the hot path of the import
             const size_t b = mPos;
             while (mPos < mSize) {
                 const char c = mData[mPos];
                 if (c == mDelim || c == '\n' || c == '\r') break;
-                if (c == '"' && mMalformed.empty())
-                    mMalformed =
-                        QStringLiteral("quote inside an unquoted field at line %1, column %2").arg(mLine).arg(columnAt(mPos)).toStdString();
+                if (c == '"' && mMalformed.empty()) unexpectedQuote();
                 ++mPos;
             }
-            spans.push_back({b, mPos, false});
+            span = {b, mPos, false};
         }
-        if (mPos >= mSize) {
-            recordEnd = mSize;
-            break;
-        }
+        mSpans.push_back(span);
+        if (mPos >= mSize) break;
         const char c = mData[mPos];
         if (c == mDelim) {
             ++mPos;
@@ -138,20 +161,7 @@ CsvReader::Step CsvReader::next() {
         break;
     }
     mRaw = std::string_view(mData + recordStart, recordEnd - recordStart);
-    mScratch.clear();
-    mScratch.reserve(mRaw.size());
-    for (const Span &s : spans) {
-        if (!s.escaped) {
-            mFields.emplace_back(mData + s.begin, s.end - s.begin);
-            continue;
-        }
-        const size_t start = mScratch.size();
-        for (size_t i = s.begin; i < s.end; ++i) {
-            mScratch.push_back(mData[i]);
-            if (mData[i] == '"') ++i;  // "" -> "
-        }
-        mFields.emplace_back(mScratch.data() + start, mScratch.size() - start);
-    }
+    makeFields();
     return Step::Record;
 }
 

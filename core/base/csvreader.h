@@ -43,6 +43,16 @@ private:
     bool fail(const QString &code, const QString &message, int64_t line, int64_t column);
     int64_t columnAt(size_t pos) const { return int64_t(pos - mLineStart) + 1; }
     void skipToLineEnd();
+    // The steps of next(): the spans of a record's fields, then the fields themselves.
+    struct Span {
+        size_t begin, end;
+        bool escaped;  // quoted with "" inside: unescaped into mScratch
+    };
+    void skipBlankLines();
+    bool scanQuoted(Span &span);  // false: the quote is never closed (mError says where)
+    void unexpectedQuote();       // marks the record malformed at mPos
+    void countLines(size_t from, size_t to);
+    void makeFields();
 
     QString mPath;
     char mDelim;
@@ -54,6 +64,7 @@ private:
     size_t mLineStart = 0;  // byte offset of the current physical line
     int64_t mLine = 1;
     int64_t mRecordLine = 0;
+    std::vector<Span> mSpans;
     std::vector<std::string_view> mFields;
     std::string mScratch;  // unescaped quoted fields of the current record
     std::string_view mRaw;

@@ -1,3 +1,4 @@
+// The linked-extract specification (dataspec.h) as data: one function per file of the extract.
 #include "base/dataspec.h"
 
 #include <QStringList>
@@ -13,22 +14,25 @@ const char *kEthnicity = "A|B|C|D|E|F|G|H|J|K|L|M|N|P|R|S|Z|99";
 ColumnSpec pid() { return {"person_id", T::Person, R, "", "Pseudonymised person identifier; must exist in persons.csv."}; }
 ColumnSpec cost() { return {"cost", T::Decimal, O, ">= 0", "Cost of the activity in GBP (tariff or reference cost)."}; }
 
-std::vector<FileSpec> build() {
-    std::vector<FileSpec> s;
-    s.push_back({Dataset::Practices,
-                 "practices",
-                 "practices.csv",
-                 "GP practices",
-                 "ODS epraccur + NHS Digital practice-to-PCN map",
-                 R,
-                 {{"practice_code", T::Code, R, "ODS code, e.g. E81002", "Practice ODS code (unique)."},
-                  {"practice_name", T::Text, R, "", "Practice name."},
-                  {"pcn_code", T::Code, R, "ODS PCN code, e.g. U83511", "Primary Care Network the practice belongs to."},
-                  {"pcn_name", T::Text, R, "", "PCN name."},
-                  {"place", T::Text, R, "", "Place (local authority), e.g. Luton."},
-                  {"care_alliance", T::Text, R, "", "Care alliance (group of places)."},
-                  {"postcode", T::Text, O, "", "Practice postcode."},
-                  {"list_size", T::Integer, O, ">= 0", "Published registered list size, for comparison."}}});
+// One function per file of the extract, in Dataset order.
+FileSpec practices() {
+    return {Dataset::Practices,
+            "practices",
+            "practices.csv",
+            "GP practices",
+            "ODS epraccur + NHS Digital practice-to-PCN map",
+            R,
+            {{"practice_code", T::Code, R, "ODS code, e.g. E81002", "Practice ODS code (unique)."},
+             {"practice_name", T::Text, R, "", "Practice name."},
+             {"pcn_code", T::Code, R, "ODS PCN code, e.g. U83511", "Primary Care Network the practice belongs to."},
+             {"pcn_name", T::Text, R, "", "PCN name."},
+             {"place", T::Text, R, "", "Place (local authority), e.g. Luton."},
+             {"care_alliance", T::Text, R, "", "Care alliance (group of places)."},
+             {"postcode", T::Text, O, "", "Practice postcode."},
+             {"list_size", T::Integer, O, ">= 0", "Published registered list size, for comparison."}}};
+}
+
+FileSpec persons() {
     std::vector<ColumnSpec> person = {
         {"person_id", T::Id, R, "unique", "Pseudonymised person identifier (unique)."},
         {"sex", T::Enum, R, "M|F|I|U", "Sex: M male, F female, I indeterminate, U not known."},
@@ -44,117 +48,150 @@ std::vector<FileSpec> build() {
         {"registration_end", T::Date, O, "YYYY-MM-DD, >= registration_start", "End of registration (left or died); empty if registered."},
         {"date_of_death", T::Date, O, "YYYY-MM-DD", "Date of death; empty if alive."}};
     for (const char *flag : kPersonFlags) person.push_back({flag, T::Flag, O, "0|1", "Wider-determinant flag (1 = recorded); empty = 0."});
-    s.push_back({Dataset::Persons, "persons", "persons.csv", "Persons and registrations",
-                 "GP registration (PDS/GMS) with wider-determinant flags", R, person});
-    s.push_back(
-        {Dataset::Gp,
-         "gp",
-         "gp_events.csv",
-         "GP events",
-         "GP record extracts (GPES/GPDPR): coded journal",
-         O,
-         {pid(),
-          {"event_date", T::Date, R, "YYYY-MM-DD", "Date the code was recorded."},
-          {"snomed_code", T::Code, R, "SNOMED CT concept id (6-18 digits)", "Diagnosis, medication (substance), observation or procedure."},
-          {"value", T::Decimal, O, "number", "Numeric value for observations (e.g. systolic BP, HbA1c mmol/mol)."},
-          {"event_type", T::Enum, O, "diagnosis|medication|observation|procedure", "Kind of record, if the source says."}}});
-    s.push_back(
-        {Dataset::Ae,
-         "ae",
-         "ae_attendances.csv",
-         "A&E attendances",
-         "Emergency Care Data Set (ECDS)",
-         O,
-         {{"attendance_id", T::Id, R, "", "Attendance identifier."},
-          pid(),
-          {"arrival_date", T::Date, R, "YYYY-MM-DD", "Arrival date."},
-          {"acuity", T::Enum, O, "1|2|3|4|5", "ECDS acuity: 1 immediate resuscitation, 2 very urgent, 3 urgent, 4 standard, 5 non-urgent."},
-          {"arrival_mode", T::Enum, O, "ambulance|walk_in|other", "How the patient arrived."},
-          {"discharge_destination", T::Enum, R, "admitted|home|referred|transferred|died|left|other", "Where the patient went."},
-          cost()}});
-    s.push_back({Dataset::Apc,
-                 "apc",
-                 "apc_spells.csv",
-                 "Admitted patient care spells",
-                 "SUS+ Admitted Patient Care (spells)",
-                 O,
-                 {{"spell_id", T::Id, R, "", "Hospital provider spell identifier."},
-                  pid(),
-                  {"admission_date", T::Date, R, "YYYY-MM-DD", "Start of the spell."},
-                  {"discharge_date", T::Date, O, "YYYY-MM-DD, >= admission_date", "End of the spell; empty if still in hospital."},
-                  {"admission_method", T::Enum, R, "11|12|13|21|22|23|24|25|2A|2B|2C|2D|28|31|32|81|82|83",
-                   "NHS admission method: 1x elective, 2x emergency, 3x maternity, 8x other."},
-                  {"primary_diagnosis", T::Code, R, "ICD-10, e.g. I50.0", "Primary diagnosis of the first episode."},
-                  {"secondary_diagnoses", T::Text, O, "ICD-10 codes separated by ';'", "Secondary diagnoses."},
-                  {"hrg", T::Code, O, "HRG4+ code, e.g. EB03C", "Healthcare Resource Group of the spell."},
-                  cost()}});
-    s.push_back({Dataset::Op,
-                 "op",
-                 "op_appointments.csv",
-                 "Outpatient appointments",
-                 "SUS+ Outpatients",
-                 O,
-                 {{"appointment_id", T::Id, R, "", "Appointment identifier."},
-                  pid(),
-                  {"appointment_date", T::Date, R, "YYYY-MM-DD", "Appointment date."},
-                  {"treatment_function", T::Code, R, "3-digit treatment function code", "Specialty (e.g. 320 cardiology)."},
-                  {"first_attendance", T::Enum, O, "1|2", "1 first attendance, 2 follow-up."},
-                  {"attendance_status", T::Enum, R, "2|3|4|5|6|7",
-                   "Attended or did not attend: 5/6 attended, 3 did not attend, 2/4 cancelled, 7 arrived late and not seen."},
-                  cost()}});
-    s.push_back({Dataset::Mh,
-                 "mh",
-                 "mh_contacts.csv",
-                 "Mental health contacts",
-                 "Mental Health Services Data Set (MHSDS)",
-                 O,
-                 {{"contact_id", T::Id, R, "", "Care contact identifier."},
-                  pid(),
-                  {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
-                  {"team_type", T::Code, R, "MHSDS team type, e.g. A05", "Service or team type."},
-                  {"contact_mode", T::Enum, O, "face_to_face|telephone|video|other", "Consultation medium."},
-                  {"attended", T::Flag, O, "0|1", "1 if the contact took place."},
-                  cost()}});
-    s.push_back({Dataset::Community,
-                 "community",
-                 "community_contacts.csv",
-                 "Community contacts",
-                 "Community Services Data Set (CSDS)",
-                 O,
-                 {{"contact_id", T::Id, R, "", "Care contact identifier."},
-                  pid(),
-                  {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
-                  {"service", T::Enum, R,
-                   "district_nursing|community_matron|physiotherapy|podiatry|occupational_therapy|speech_and_language|rehabilitation|"
-                   "palliative_care",
-                   "Community service."},
-                  cost()}});
-    s.push_back({Dataset::Asc,
-                 "asc",
-                 "asc_services.csv",
-                 "Adult social care services",
-                 "Client Level Data (CLD) for adult social care",
-                 O,
-                 {{"service_id", T::Id, R, "", "Service identifier."},
-                  pid(),
-                  {"service_type", T::Enum, R, "residential|nursing|home_care|day_care|direct_payment|reablement|equipment",
-                   "Type of long- or short-term support."},
-                  {"start_date", T::Date, R, "YYYY-MM-DD", "Service start."},
-                  {"end_date", T::Date, O, "YYYY-MM-DD, >= start_date", "Service end; empty if ongoing."},
-                  {"weekly_cost", T::Decimal, O, ">= 0", "Planned weekly cost in GBP."}}});
-    s.push_back({Dataset::Ambulance,
-                 "ambulance",
-                 "ambulance_incidents.csv",
-                 "Ambulance incidents (999)",
-                 "Ambulance Data Set (ADS)",
-                 O,
-                 {{"incident_id", T::Id, R, "", "Incident identifier."},
-                  pid(),
-                  {"incident_date", T::Date, R, "YYYY-MM-DD", "Date of the 999 call."},
-                  {"category", T::Enum, O, "1|2|3|4|5", "Response category (5 = hear and treat / other)."},
-                  {"conveyed", T::Enum, R, "Y|N", "Y if the patient was taken to hospital."},
-                  cost()}});
-    return s;
+    return {Dataset::Persons,
+            "persons",
+            "persons.csv",
+            "Persons and registrations",
+            "GP registration (PDS/GMS) with wider-determinant flags",
+            R,
+            person};
+}
+
+FileSpec gpEvents() {
+    return {
+        Dataset::Gp,
+        "gp",
+        "gp_events.csv",
+        "GP events",
+        "GP record extracts (GPES/GPDPR): coded journal",
+        O,
+        {pid(),
+         {"event_date", T::Date, R, "YYYY-MM-DD", "Date the code was recorded."},
+         {"snomed_code", T::Code, R, "SNOMED CT concept id (6-18 digits)", "Diagnosis, medication (substance), observation or procedure."},
+         {"value", T::Decimal, O, "number", "Numeric value for observations (e.g. systolic BP, HbA1c mmol/mol)."},
+         {"event_type", T::Enum, O, "diagnosis|medication|observation|procedure", "Kind of record, if the source says."}}};
+}
+
+FileSpec aeAttendances() {
+    return {
+        Dataset::Ae,
+        "ae",
+        "ae_attendances.csv",
+        "A&E attendances",
+        "Emergency Care Data Set (ECDS)",
+        O,
+        {{"attendance_id", T::Id, R, "", "Attendance identifier."},
+         pid(),
+         {"arrival_date", T::Date, R, "YYYY-MM-DD", "Arrival date."},
+         {"acuity", T::Enum, O, "1|2|3|4|5", "ECDS acuity: 1 immediate resuscitation, 2 very urgent, 3 urgent, 4 standard, 5 non-urgent."},
+         {"arrival_mode", T::Enum, O, "ambulance|walk_in|other", "How the patient arrived."},
+         {"discharge_destination", T::Enum, R, "admitted|home|referred|transferred|died|left|other", "Where the patient went."},
+         cost()}};
+}
+
+FileSpec apcSpells() {
+    return {Dataset::Apc,
+            "apc",
+            "apc_spells.csv",
+            "Admitted patient care spells",
+            "SUS+ Admitted Patient Care (spells)",
+            O,
+            {{"spell_id", T::Id, R, "", "Hospital provider spell identifier."},
+             pid(),
+             {"admission_date", T::Date, R, "YYYY-MM-DD", "Start of the spell."},
+             {"discharge_date", T::Date, O, "YYYY-MM-DD, >= admission_date", "End of the spell; empty if still in hospital."},
+             {"admission_method", T::Enum, R, "11|12|13|21|22|23|24|25|2A|2B|2C|2D|28|31|32|81|82|83",
+              "NHS admission method: 1x elective, 2x emergency, 3x maternity, 8x other."},
+             {"primary_diagnosis", T::Code, R, "ICD-10, e.g. I50.0", "Primary diagnosis of the first episode."},
+             {"secondary_diagnoses", T::Text, O, "ICD-10 codes separated by ';'", "Secondary diagnoses."},
+             {"hrg", T::Code, O, "HRG4+ code, e.g. EB03C", "Healthcare Resource Group of the spell."},
+             cost()}};
+}
+
+FileSpec opAppointments() {
+    return {Dataset::Op,
+            "op",
+            "op_appointments.csv",
+            "Outpatient appointments",
+            "SUS+ Outpatients",
+            O,
+            {{"appointment_id", T::Id, R, "", "Appointment identifier."},
+             pid(),
+             {"appointment_date", T::Date, R, "YYYY-MM-DD", "Appointment date."},
+             {"treatment_function", T::Code, R, "3-digit treatment function code", "Specialty (e.g. 320 cardiology)."},
+             {"first_attendance", T::Enum, O, "1|2", "1 first attendance, 2 follow-up."},
+             {"attendance_status", T::Enum, R, "2|3|4|5|6|7",
+              "Attended or did not attend: 5/6 attended, 3 did not attend, 2/4 cancelled, 7 arrived late and not seen."},
+             cost()}};
+}
+
+FileSpec mhContacts() {
+    return {Dataset::Mh,
+            "mh",
+            "mh_contacts.csv",
+            "Mental health contacts",
+            "Mental Health Services Data Set (MHSDS)",
+            O,
+            {{"contact_id", T::Id, R, "", "Care contact identifier."},
+             pid(),
+             {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
+             {"team_type", T::Code, R, "MHSDS team type, e.g. A05", "Service or team type."},
+             {"contact_mode", T::Enum, O, "face_to_face|telephone|video|other", "Consultation medium."},
+             {"attended", T::Flag, O, "0|1", "1 if the contact took place."},
+             cost()}};
+}
+
+FileSpec communityContacts() {
+    return {Dataset::Community,
+            "community",
+            "community_contacts.csv",
+            "Community contacts",
+            "Community Services Data Set (CSDS)",
+            O,
+            {{"contact_id", T::Id, R, "", "Care contact identifier."},
+             pid(),
+             {"contact_date", T::Date, R, "YYYY-MM-DD", "Contact date."},
+             {"service", T::Enum, R,
+              "district_nursing|community_matron|physiotherapy|podiatry|occupational_therapy|speech_and_language|rehabilitation|"
+              "palliative_care",
+              "Community service."},
+             cost()}};
+}
+
+FileSpec ascServices() {
+    return {Dataset::Asc,
+            "asc",
+            "asc_services.csv",
+            "Adult social care services",
+            "Client Level Data (CLD) for adult social care",
+            O,
+            {{"service_id", T::Id, R, "", "Service identifier."},
+             pid(),
+             {"service_type", T::Enum, R, "residential|nursing|home_care|day_care|direct_payment|reablement|equipment",
+              "Type of long- or short-term support."},
+             {"start_date", T::Date, R, "YYYY-MM-DD", "Service start."},
+             {"end_date", T::Date, O, "YYYY-MM-DD, >= start_date", "Service end; empty if ongoing."},
+             {"weekly_cost", T::Decimal, O, ">= 0", "Planned weekly cost in GBP."}}};
+}
+
+FileSpec ambulanceIncidents() {
+    return {Dataset::Ambulance,
+            "ambulance",
+            "ambulance_incidents.csv",
+            "Ambulance incidents (999)",
+            "Ambulance Data Set (ADS)",
+            O,
+            {{"incident_id", T::Id, R, "", "Incident identifier."},
+             pid(),
+             {"incident_date", T::Date, R, "YYYY-MM-DD", "Date of the 999 call."},
+             {"category", T::Enum, O, "1|2|3|4|5", "Response category (5 = hear and treat / other)."},
+             {"conveyed", T::Enum, R, "Y|N", "Y if the patient was taken to hospital."},
+             cost()}};
+}
+
+std::vector<FileSpec> build() {
+    return {practices(),      persons(),    gpEvents(),          aeAttendances(), apcSpells(),
+            opAppointments(), mhContacts(), communityContacts(), ascServices(),   ambulanceIncidents()};
 }
 }  // namespace
 

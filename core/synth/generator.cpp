@@ -1,3 +1,4 @@
+// generateExtract (generator.h): a synthetic ICS extract written file by file, people in parallel chunks, with its manifest.
 #include "synth/generator.h"
 
 #include "base/csvwriter.h"
@@ -240,42 +241,51 @@ std::string headerLine(Dataset d) {
 
 }  // namespace
 
-Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QString &outDir, Feedback &feedback) {
-    if (config.people < 1) return Error{QStringLiteral("bad_argument"), QStringLiteral("--people must be at least 1"), {}};
-    if (!QDir().mkpath(outDir)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
-    feedback.setPhase(QCoreApplication::translate("phm::core", "Preparing geography"));
-    const SynthContext ctx(config);
+namespace {
+
+// The extract's files while they are written: each to <file>.part, renamed when all are done.
+struct ExtractFiles {
     std::array<CsvFile, kDatasetCount> files;
     std::array<QString, kDatasetCount> finalPath, partPath;
-    GenerateSummary summary;
-    auto cleanup = [&] {
+    std::array<int64_t, kDatasetCount> rows{};
+    std::array<ReasonCounts, kDatasetCount> rejects;
+    // Closes and deletes every part file (after a failure or a cancel).
+    void cleanup() {
         for (int d = 0; d < kDatasetCount; ++d) {
             files[size_t(d)].close();
             QFile::remove(partPath[size_t(d)]);
         }
-    };
+    }
+};
+
+Status openFiles(ExtractFiles &x, const QString &outDir) {
     for (int d = 0; d < kDatasetCount; ++d) {
-        finalPath[size_t(d)] = QDir(outDir).filePath(QLatin1String(fileSpec(Dataset(d)).file));
-        partPath[size_t(d)] = finalPath[size_t(d)] + QStringLiteral(".part");
-        if (!files[size_t(d)].open(partPath[size_t(d)]) || !files[size_t(d)].write(headerLine(Dataset(d)))) {
-            cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(partPath[size_t(d)]), outDir};
+        x.finalPath[size_t(d)] = QDir(outDir).filePath(QLatin1String(fileSpec(Dataset(d)).file));
+        x.partPath[size_t(d)] = x.finalPath[size_t(d)] + QStringLiteral(".part");
+        if (!x.files[size_t(d)].open(x.partPath[size_t(d)]) || !x.files[size_t(d)].write(headerLine(Dataset(d)))) {
+            x.cleanup();
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(x.partPath[size_t(d)]), outDir};
         }
     }
-    // Practices: the real BLMK practices with their PCN, place and care alliance.
-    {
-        CsvBuffer b;
-        for (const PracticeRef &p : ctx.ref().practices()) {
-            for (const QString &v : {p.code, p.name, p.pcnCode, p.pcnName, p.place, p.alliance, p.postcode}) b.field(v.toStdString());
-            b.integer(p.listSize);
-            b.endRow();
-        }
-        files[size_t(Dataset::Practices)].write(b.buffer());
-        summary.bytesWritten += qint64(b.size());
+    return Ok{};
+}
+
+// Practices: the real BLMK practices with their PCN, place and care alliance.
+void writePractices(const SynthContext &ctx, ExtractFiles &x, GenerateSummary &summary) {
+    CsvBuffer b;
+    for (const PracticeRef &p : ctx.ref().practices()) {
+        for (const QString &v : {p.code, p.name, p.pcnCode, p.pcnName, p.place, p.alliance, p.postcode}) b.field(v.toStdString());
+        b.integer(p.listSize);
+        b.endRow();
     }
-    std::array<int64_t, kDatasetCount> rows{};
-    rows[size_t(Dataset::Practices)] = int64_t(ctx.ref().practices().size());
-    std::array<ReasonCounts, kDatasetCount> rejects;
+    x.files[size_t(Dataset::Practices)].write(b.buffer());
+    summary.bytesWritten += qint64(b.size());
+    x.rows[size_t(Dataset::Practices)] = int64_t(ctx.ref().practices().size());
+}
+
+// People and their activity, in chunks generated in parallel and written in order.
+Status writePeople(const SynthContext &ctx, const GeneratorConfig &config, ExtractFiles &x, GenerateSummary &summary, Feedback &feedback,
+                   const QString &outDir) {
     const int64_t chunks = (config.people + kChunk - 1) / kChunk;
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, config.threads));
@@ -283,7 +293,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
     const int64_t batch = 8 * std::max(1, config.threads);
     for (int64_t first = 0; first < chunks; first += batch) {
         if (feedback.isCanceled()) {
-            cleanup();
+            x.cleanup();
             return Error{QStringLiteral("canceled"), QStringLiteral("generation canceled"), {}};
         }
         std::vector<int64_t> ids;
@@ -292,51 +302,79 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
             QtConcurrent::blockingMapped<QList<ChunkOutput>>(&pool, ids, [&ctx](int64_t k) { return runChunk(ctx, k); });
         for (const ChunkOutput &o : outs)
             for (int d = 0; d < kDatasetCount; ++d) {
-                if (!files[size_t(d)].write(o.buffers[size_t(d)].buffer())) {
-                    cleanup();
+                if (!x.files[size_t(d)].write(o.buffers[size_t(d)].buffer())) {
+                    x.cleanup();
                     return Error{QStringLiteral("cannot_write"), QStringLiteral("write failed (disk full?) in %1").arg(outDir), outDir};
                 }
                 summary.bytesWritten += qint64(o.buffers[size_t(d)].size());
-                rows[size_t(d)] += o.rows[size_t(d)];
-                for (const auto &[reason, n] : o.rejects[size_t(d)]) rejects[size_t(d)][reason] += n;
+                x.rows[size_t(d)] += o.rows[size_t(d)];
+                for (const auto &[reason, n] : o.rejects[size_t(d)]) x.rejects[size_t(d)][reason] += n;
             }
         feedback.setProgress(100.0 * double(std::min(chunks, first + batch)) / double(chunks));
     }
+    return Ok{};
+}
+
+// Closes and renames every file; the manifest's list of files with what the import should make
+// of them. `expectedPersons` receives the persons the import should keep.
+Result<QJsonArray> finishFiles(ExtractFiles &x, GenerateSummary &summary, const QString &outDir, qint64 &expectedPersons) {
     QJsonArray fileList;
-    qint64 expectedPersons = 0;
     for (int d = 0; d < kDatasetCount; ++d) {
-        if (!files[size_t(d)].close()) {
-            cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(partPath[size_t(d)]), outDir};
+        if (!x.files[size_t(d)].close()) {
+            x.cleanup();
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(x.partPath[size_t(d)]), outDir};
         }
         // One rename over the old file, if any: it is replaced, never first deleted.
-        if (std::rename(QFile::encodeName(partPath[size_t(d)]).constData(), QFile::encodeName(finalPath[size_t(d)]).constData()) != 0) {
-            cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(finalPath[size_t(d)]), outDir};
+        if (std::rename(QFile::encodeName(x.partPath[size_t(d)]).constData(), QFile::encodeName(x.finalPath[size_t(d)]).constData()) != 0) {
+            x.cleanup();
+            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(x.finalPath[size_t(d)]), outDir};
         }
         QJsonObject reasons;
         int64_t rejected = 0;
-        for (const auto &[reason, n] : rejects[size_t(d)]) {
+        for (const auto &[reason, n] : x.rejects[size_t(d)]) {
             reasons.insert(QString::fromStdString(reason), qint64(n));
             rejected += n;
         }
+        const int64_t rows = x.rows[size_t(d)];
         fileList.append(QJsonObject{{QStringLiteral("file"), QLatin1String(fileSpec(Dataset(d)).file)},
-                                    {QStringLiteral("rows"), qint64(rows[size_t(d)])},
-                                    {QStringLiteral("expected_imported"), qint64(rows[size_t(d)] - rejected)},
+                                    {QStringLiteral("rows"), qint64(rows)},
+                                    {QStringLiteral("expected_imported"), qint64(rows - rejected)},
                                     {QStringLiteral("expected_rejected"), qint64(rejected)},
                                     {QStringLiteral("expected_rejects_by_reason"), reasons}});
-        summary.rowsWritten += rows[size_t(d)];
-        if (Dataset(d) == Dataset::Persons) expectedPersons = rows[size_t(d)] - rejected;
+        summary.rowsWritten += rows;
+        if (Dataset(d) == Dataset::Persons) expectedPersons = rows - rejected;
     }
-    summary.manifest = QJsonObject{{QStringLiteral("generator"), QStringLiteral("phm generate")},
-                                   {QStringLiteral("format_version"), 1},
-                                   {QStringLiteral("seed"), qint64(config.seed)},
-                                   {QStringLiteral("people"), qint64(config.people)},
-                                   {QStringLiteral("fault_scale"), config.faultScale},
-                                   {QStringLiteral("extract_start"), QString::fromStdString(isoDate(config.extractStart))},
-                                   {QStringLiteral("extract_end"), QString::fromStdString(isoDate(config.extractEnd))},
-                                   {QStringLiteral("expected_persons"), expectedPersons},
-                                   {QStringLiteral("files"), fileList}};
+    return fileList;
+}
+
+QJsonObject manifest(const GeneratorConfig &config, qint64 expectedPersons, const QJsonArray &fileList) {
+    return QJsonObject{{QStringLiteral("generator"), QStringLiteral("phm generate")},
+                       {QStringLiteral("format_version"), 1},
+                       {QStringLiteral("seed"), qint64(config.seed)},
+                       {QStringLiteral("people"), qint64(config.people)},
+                       {QStringLiteral("fault_scale"), config.faultScale},
+                       {QStringLiteral("extract_start"), QString::fromStdString(isoDate(config.extractStart))},
+                       {QStringLiteral("extract_end"), QString::fromStdString(isoDate(config.extractEnd))},
+                       {QStringLiteral("expected_persons"), expectedPersons},
+                       {QStringLiteral("files"), fileList}};
+}
+
+}  // namespace
+
+Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QString &outDir, Feedback &feedback) {
+    if (config.people < 1) return Error{QStringLiteral("bad_argument"), QStringLiteral("--people must be at least 1"), {}};
+    if (!QDir().mkpath(outDir)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
+    feedback.setPhase(QCoreApplication::translate("phm::core", "Preparing geography"));
+    const SynthContext ctx(config);
+    ExtractFiles files;
+    GenerateSummary summary;
+    if (auto s = openFiles(files, outDir); !s) return s.error();
+    writePractices(ctx, files, summary);
+    if (auto s = writePeople(ctx, config, files, summary, feedback, outDir); !s) return s.error();
+    qint64 expectedPersons = 0;
+    auto fileList = finishFiles(files, summary, outDir, expectedPersons);
+    if (!fileList) return fileList.error();
+    summary.manifest = manifest(config, expectedPersons, fileList.value());
     // Replacing an existing extract was the caller's decision (`phm generate --force`).
     if (auto s = writeFileSafely(QDir(outDir).filePath(QStringLiteral("manifest.json")), QJsonDocument(summary.manifest).toJson(),
                                  OutputGuard{true, {}});

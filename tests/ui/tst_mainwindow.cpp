@@ -38,6 +38,7 @@
 #include "taskrunner.h"
 #include "testutil.h"
 #include "trendview.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -68,6 +69,7 @@
 #include <QUndoStack>
 
 using namespace phm;
+using phm::test::part;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -86,44 +88,46 @@ private slots:
     void openSelectPcnShowsPyramid() {
         ui::MainWindow w;
         w.show();
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
-        QVERIFY(w.controller()->runner()->isBusy());  // the open runs off the GUI thread
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
+        QVERIFY(part<ui::ProjectController>(w)->runner()->isBusy());  // the open runs off the GUI thread
         QVERIFY(opened.wait(20000));
-        QAbstractItemModelTester geoTester(w.geographyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester reportTester(w.dataOverview()->reportModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(w.dataOverview()->reportModel()->rowCount(), 10);
-        QAbstractItemModelTester reasonTester(w.dataOverview()->rejectReasonModel(),
+        QAbstractItemModelTester geoTester(part<ui::GeographyModel>(w), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester reportTester(part<ui::DataOverviewWidget>(w)->reportModel(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(part<ui::DataOverviewWidget>(w)->reportModel()->rowCount(), 10);
+        QAbstractItemModelTester reasonTester(part<ui::DataOverviewWidget>(w)->rejectReasonModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         // persons.csv is selected first; its reasons are listed with their counts.
-        const auto &persons = w.controller()->importReport().files[1];
-        QCOMPARE(w.dataOverview()->rejectReasonModel()->rowCount(), int(persons.rejectsByReason.size()));
+        const auto &persons = part<ui::ProjectController>(w)->importReport().files[1];
+        QCOMPARE(part<ui::DataOverviewWidget>(w)->rejectReasonModel()->rowCount(), int(persons.rejectsByReason.size()));
 
         const core::Area pcn{core::Area::Pcn, 3};
-        const QModelIndex index = w.geographyModel()->indexOf(pcn);
+        const QModelIndex index = part<ui::GeographyModel>(w)->indexOf(pcn);
         QVERIFY(index.isValid());
-        w.navigator()->setCurrentIndex(index);
-        const int64_t expected = w.controller()->areas()->population(pcn);
+        part<QTreeView>(w, QStringLiteral("navigator"))->setCurrentIndex(index);
+        const int64_t expected = part<ui::ProjectController>(w)->areas()->population(pcn);
         QVERIFY(expected > 50);
-        QCOMPARE(w.pyramid()->shownTotal(), expected);
-        QVERIFY(w.pyramid()->chart()->title().contains(w.controller()->areas()->name(pcn)));
+        QCOMPARE(part<ui::PyramidView>(w)->shownTotal(), expected);
+        QVERIFY(part<ui::PyramidView>(w)->chart()->title().contains(part<ui::ProjectController>(w)->areas()->name(pcn)));
         QVERIFY(!w.grab().isNull());
     }
 
     void populationsAddUpInTheTree() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
         // The ICS row's population equals the sum over its care alliances.
-        const QModelIndex ics = w.geographyModel()->index(0, 1);
+        const QModelIndex ics = part<ui::GeographyModel>(w)->index(0, 1);
         int64_t sum = 0;
-        for (int r = 0; r < w.geographyModel()->rowCount(w.geographyModel()->index(0, 0)); ++r) {
-            const auto a = w.geographyModel()->area(w.geographyModel()->index(r, 0, w.geographyModel()->index(0, 0)));
+        for (int r = 0; r < part<ui::GeographyModel>(w)->rowCount(part<ui::GeographyModel>(w)->index(0, 0)); ++r) {
+            const auto a =
+                part<ui::GeographyModel>(w)->area(part<ui::GeographyModel>(w)->index(r, 0, part<ui::GeographyModel>(w)->index(0, 0)));
             QVERIFY(a && a->kind == core::Area::Alliance);
-            sum += w.controller()->areas()->population(*a);
+            sum += part<ui::ProjectController>(w)->areas()->population(*a);
         }
-        QCOMPARE(sum, w.controller()->areas()->population({core::Area::Ics, 0}));
+        QCOMPARE(sum, part<ui::ProjectController>(w)->areas()->population({core::Area::Ics, 0}));
         QVERIFY(ics.data().toString().size() > 0);
     }
 
@@ -131,44 +135,45 @@ private slots:
         const QString x = test::makeExtract(mDir.filePath(QStringLiteral("big")), 60000, 5);
         const QString target = mDir.filePath(QStringLiteral("canceled.phm"));
         ui::MainWindow w;
-        QSignalSpy canceled(w.controller(), &ui::ProjectController::canceled);
-        w.controller()->importFolder(x, target);
-        QVERIFY(w.controller()->runner()->isBusy());
-        w.controller()->runner()->cancel();  // what the status bar's Cancel button does
+        QSignalSpy canceled(part<ui::ProjectController>(w), &ui::ProjectController::canceled);
+        part<ui::ProjectController>(w)->importFolder(x, target);
+        QVERIFY(part<ui::ProjectController>(w)->runner()->isBusy());
+        part<ui::ProjectController>(w)->runner()->cancel();  // what the status bar's Cancel button does
         QVERIFY(canceled.wait(20000));
-        QVERIFY(!w.controller()->runner()->isBusy());
+        QVERIFY(!part<ui::ProjectController>(w)->runner()->isBusy());
         QVERIFY(!QFile::exists(target));
         QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("canceled.phm*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
-        QVERIFY(!w.controller()->project());
+        QVERIFY(!part<ui::ProjectController>(w)->project());
     }
 
     void cohortBuilderCountsLive() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        QSignalSpy evaluated(w.cohortPanel(), &ui::CohortPanel::evaluated);
-        w.cohortPanel()->editor()->setPlainText(QStringLiteral("age >= 50 and has(gp, @hypertension)"));
+        QSignalSpy evaluated(part<ui::CohortPanel>(w), &ui::CohortPanel::evaluated);
+        part<ui::CohortPanel>(w)->editor()->setPlainText(QStringLiteral("age >= 50 and has(gp, @hypertension)"));
         QVERIFY(evaluated.wait(20000));  // debounced, evaluated on a worker thread
-        const core::RuleRun expected = core::runRuleText(*w.controller()->project(), *w.controller()->codeLists(),
-                                                         QStringLiteral("age >= 50 and has(gp, @hypertension)"));
-        QVERIFY(w.cohortPanel()->lastRun().ok);
-        QCOMPARE(w.cohortPanel()->lastRun().count, expected.count);
-        QCOMPARE(int(w.cohortPanel()->lastRun().attrition.size()), 2);
+        const core::RuleRun expected =
+            core::runRuleText(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
+                              QStringLiteral("age >= 50 and has(gp, @hypertension)"));
+        QVERIFY(part<ui::CohortPanel>(w)->lastRun().ok);
+        QCOMPARE(part<ui::CohortPanel>(w)->lastRun().count, expected.count);
+        QCOMPARE(int(part<ui::CohortPanel>(w)->lastRun().attrition.size()), 2);
         evaluated.clear();
-        w.cohortPanel()->editor()->setPlainText(QStringLiteral("age >= 50 and imd_decil < 3"));
+        part<ui::CohortPanel>(w)->editor()->setPlainText(QStringLiteral("age >= 50 and imd_decil < 3"));
         QVERIFY(evaluated.wait(20000));
-        QVERIFY(!w.cohortPanel()->lastRun().ok);
-        QVERIFY(w.cohortPanel()->lastRun().error.contains(QStringLiteral("did you mean `imd_decile`?")));
-        QCOMPARE(w.cohortPanel()->lastRun().errorColumn, 15);
+        QVERIFY(!part<ui::CohortPanel>(w)->lastRun().ok);
+        QVERIFY(part<ui::CohortPanel>(w)->lastRun().error.contains(QStringLiteral("did you mean `imd_decile`?")));
+        QCOMPARE(part<ui::CohortPanel>(w)->lastRun().errorColumn, 15);
     }
 
     void panelAndTextStayInSyncWithOneUndoHistory() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        ui::CohortPanel *c = w.cohortPanel();
+        ui::CohortPanel *c = part<ui::CohortPanel>(w);
         QSignalSpy evaluated(c, &ui::CohortPanel::evaluated);
         // Text -> panel: typing a rule shows it as groups.
         const QString typed = QStringLiteral("age >= 50 and (has(gp, @copd) or has(gp, @asthma))");
@@ -220,10 +225,10 @@ private slots:
         QVERIFY(store.save(QStringLiteral("Over 60"), QStringLiteral("age >= 60"), QStringLiteral("t"), QString(), -1));
         QVERIFY(store.save(QStringLiteral("Hypertension"), QStringLiteral("has(gp, @hypertension)"), QStringLiteral("t"), QString(), -1));
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(copy);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(copy);
         QVERIFY(opened.wait(20000));
-        ui::OverlapView *o = w.cohortPanel()->overlapView();
+        ui::OverlapView *o = part<ui::CohortPanel>(w)->overlapView();
         QTRY_COMPARE_WITH_TIMEOUT(o->cohorts()->count(), 2, 20000);  // listed in a background job
         QVERIFY(!o->compareButton()->isEnabled());                   // needs 2 to 4 ticked
         for (int i = 0; i < 2; ++i) o->cohorts()->item(i)->setCheckState(Qt::Checked);
@@ -233,7 +238,7 @@ private slots:
         QVERIFY(updated.wait(20000));
         // Three regions (only A, only B, both) that add up to the union, as the core computes it.
         QCOMPARE(o->table()->rowCount(), 3);
-        auto regions = core::overlapOfSaved(*w.controller()->project(), *w.controller()->codeLists(),
+        auto regions = core::overlapOfSaved(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
                                             {QStringLiteral("Hypertension"), QStringLiteral("Over 60")});
         QVERIFY(regions);
         int64_t both = 0;
@@ -248,62 +253,63 @@ private slots:
 
     void riskViewTrainsAndFollowsTheArea() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(w.riskPanel()->model() != nullptr, 60000);  // trained on open, off the UI thread
+        QTRY_VERIFY_WITH_TIMEOUT(part<ui::RiskPanel>(w)->model() != nullptr, 60000);  // trained on open, off the UI thread
         const core::Area pcn{core::Area::Pcn, 1};
         w.selectArea(pcn);
         // The tier table shows the PCN's people registered now, split as the model tiers them.
-        const auto members = core::areaMembers(*w.controller()->areas(), pcn);
-        const core::RiskSummary expected = core::summariseRisk(*w.riskPanel()->model(), members);
+        const auto members = core::areaMembers(*part<ui::ProjectController>(w)->areas(), pcn);
+        const core::RiskSummary expected = core::summariseRisk(*part<ui::RiskPanel>(w)->model(), members);
         QCOMPARE(expected.high + expected.rising + expected.low + expected.notScored, int64_t(members.count()));
         const QLocale l;
-        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(0, 1)->text()), expected.high);
-        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(1, 1)->text()), expected.rising);
-        QCOMPARE(l.toLongLong(w.riskPanel()->tiers()->item(2, 1)->text()), expected.low);
+        QCOMPARE(l.toLongLong(part<ui::RiskPanel>(w)->tiers()->item(0, 1)->text()), expected.high);
+        QCOMPARE(l.toLongLong(part<ui::RiskPanel>(w)->tiers()->item(1, 1)->text()), expected.rising);
+        QCOMPARE(l.toLongLong(part<ui::RiskPanel>(w)->tiers()->item(2, 1)->text()), expected.low);
         // The calibration chart has a point per decile.
         int points = 0;
-        for (QAbstractSeries *s : w.riskPanel()->calibrationChart()->chart()->series())
+        for (QAbstractSeries *s : part<ui::RiskPanel>(w)->calibrationChart()->chart()->series())
             if (auto *scatter = qobject_cast<QScatterSeries *>(s)) points = int(scatter->count());
         QCOMPARE(points, 10);
     }
 
     void areaProfileFollowsTheSelection() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
         const core::Area pcn{core::Area::Pcn, 3};
         w.selectArea(pcn);
-        ui::ProfileTableModel *m = w.profilePanel()->model();
+        ui::ProfileTableModel *m = part<ui::ProfilePanel>(w)->model();
         QTRY_VERIFY_WITH_TIMEOUT(m->areaIndex() == pcn.index && m->profileData().level == core::Area::Pcn, 60000);
         QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(m->rowCount(), int(m->profileData().indicators.size()));
         // The table shows the core profile's row for this PCN and indicator.
         const core::ProfileRow *row = m->row(0);
         QVERIFY(row && row->area.index == pcn.index);
-        auto expected =
-            core::computeProfile(*w.controller()->areas(), *w.controller()->codeLists(), {m->profileData().indicators[0]}, core::Area::Pcn);
+        auto expected = core::computeProfile(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
+                                             {m->profileData().indicators[0]}, core::Area::Pcn);
         QVERIFY(expected);
         QCOMPARE(row->value.numerator, expected.value().rows[size_t(pcn.index)].value.numerator);
         QCOMPARE(m->data(m->index(0, ui::ProfileTableModel::Compared)).toString(), core::significanceName(row->vsIcs));
         QVERIFY(m->data(m->index(0, ui::ProfileTableModel::Spine), ui::ProfileTableModel::SpineRole).value<ui::SpineValues>().valid);
         // Drill-down: double-clicking an indicator puts the rule for its people in the cohort builder.
-        emit w.profilePanel()->table()->doubleClicked(m->index(0, 0));
-        QVERIFY2(w.cohortPanel()->editor()->toPlainText().contains(QStringLiteral("pcn = '%1'").arg(w.controller()->areas()->code(pcn))),
-                 qPrintable(w.cohortPanel()->editor()->toPlainText()));
+        emit part<ui::ProfilePanel>(w)->table()->doubleClicked(m->index(0, 0));
+        QVERIFY2(part<ui::CohortPanel>(w)->editor()->toPlainText().contains(
+                     QStringLiteral("pcn = '%1'").arg(part<ui::ProjectController>(w)->areas()->code(pcn))),
+                 qPrintable(part<ui::CohortPanel>(w)->editor()->toPlainText()));
         // The funnel plot has the areas and the control limits for a proportion.
-        QVERIFY(w.profilePanel()->funnel()->chart()->series().size() >= 7);
+        QVERIFY(part<ui::ProfilePanel>(w)->funnel()->chart()->series().size() >= 7);
         // The trend is computed when its tab shows: one point per covered quarter end, the last
         // at the extract end with the profile's value.
         w.show();
-        w.profilePanel()->findChild<QTabWidget *>()->setCurrentWidget(w.profilePanel()->trend());
-        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->trend()->trend() != nullptr, 60000);
-        const core::Trend *trend = w.profilePanel()->trend()->trend();
-        QCOMPARE(trend->points.back().date, w.controller()->project()->extractEnd);
+        part<ui::ProfilePanel>(w)->findChild<QTabWidget *>()->setCurrentWidget(part<ui::ProfilePanel>(w)->trend());
+        QTRY_VERIFY_WITH_TIMEOUT(part<ui::ProfilePanel>(w)->trend()->trend() != nullptr, 60000);
+        const core::Trend *trend = part<ui::ProfilePanel>(w)->trend()->trend();
+        QCOMPARE(trend->points.back().date, part<ui::ProjectController>(w)->project()->extractEnd);
         QCOMPARE(trend->points.back().byArea[size_t(pcn.index)].numerator, m->row(0)->value.numerator);
-        QVERIFY(w.profilePanel()->trend()->chart()->series().size() >= 2);
+        QVERIFY(part<ui::ProfilePanel>(w)->trend()->chart()->series().size() >= 2);
         // A user's indicator file adds an indicator to the profile.
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("mine.json")));
@@ -313,7 +319,7 @@ private slots:
             "\"denominator\": \"registered and age >= 65\"}]}");
         f.close();
         const int before = m->rowCount();
-        QVERIFY(w.profilePanel()->setIndicatorFile(f.fileName()));
+        QVERIFY(part<ui::ProfilePanel>(w)->setIndicatorFile(f.fileName()));
         QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
         QCOMPARE(m->profileData().indicators.back().id, QStringLiteral("carers-65"));
         // Another level computes its own profile; coming back reuses the first.
@@ -326,17 +332,17 @@ private slots:
         ui::MainWindow w;
         w.resize(1280, 820);
         w.show();
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        ui::MapPanel *map = w.mapPanel();
+        ui::MapPanel *map = part<ui::MapPanel>(w);
         ui::MapView *view = map->view();
         QCOMPARE(view->shapeCount(), 533);
         // The LSOA profile is computed off the UI thread; the map fills when it arrives.
         QTRY_VERIFY_WITH_TIMEOUT(map->indicatorBox()->count() > 0 && !map->breaks().empty(), 60000);
-        const ui::ProfileData *data = w.profileCache()->profile(core::Area::Lsoa);
+        const ui::ProfileData *data = part<ui::ProfileCache>(w)->profile(core::Area::Lsoa);
         QVERIFY(data && data->profile);
-        const auto areas = w.controller()->areas();
+        const auto areas = part<ui::ProjectController>(w)->areas();
         // Every LSOA of the project has its shape (the generator uses the ICS's real LSOAs).
         for (int i = 0; i < areas->areaCount(core::Area::Lsoa); ++i) QVERIFY(map->shapeOfLsoa(i) >= 0);
         // Quintiles: class edges are the quintiles of the LSOAs' values, and darker means higher.
@@ -364,8 +370,8 @@ private slots:
                 QCOMPARE(view->fill(map->shapeOfLsoa(r.area.index)), ui::significanceColour(r.vsIcs));
         // Choosing an indicator in the profile table moves the map to it.
         w.selectArea(core::Area{core::Area::Pcn, 0});
-        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Pcn, 60000);
-        w.profilePanel()->table()->selectRow(2);
+        QTRY_VERIFY_WITH_TIMEOUT(part<ui::ProfilePanel>(w)->model()->profileData().level == core::Area::Pcn, 60000);
+        part<ui::ProfilePanel>(w)->table()->selectRow(2);
         QCOMPARE(map->indicatorBox()->currentIndex(), 2);
         // A click (press and release in place) on an LSOA selects it in the navigator, and its
         // profile follows; the map outlines it.
@@ -378,10 +384,10 @@ private slots:
         const auto lsoa = selected.at(0).at(0).value<core::Area>();
         QCOMPARE(lsoa.kind, core::Area::Lsoa);
         QCOMPARE(map->shapeOfLsoa(lsoa.index), shape);
-        QCOMPARE(w.geographyModel()->area(w.navigator()->currentIndex())->index, lsoa.index);
+        QCOMPARE(part<ui::GeographyModel>(w)->area(part<QTreeView>(w, QStringLiteral("navigator"))->currentIndex())->index, lsoa.index);
         QCOMPARE(view->selectedShape(), shape);
-        QTRY_VERIFY_WITH_TIMEOUT(w.profilePanel()->model()->profileData().level == core::Area::Lsoa, 60000);
-        QCOMPARE(w.profilePanel()->model()->areaIndex(), lsoa.index);
+        QTRY_VERIFY_WITH_TIMEOUT(part<ui::ProfilePanel>(w)->model()->profileData().level == core::Area::Lsoa, 60000);
+        QCOMPARE(part<ui::ProfilePanel>(w)->model()->areaIndex(), lsoa.index);
         // Saved as an image, the map leaves the workbench: LSOAs whose value rests on a small
         // count are suppressed on it, the export is audited, and the view is as it was after.
         std::vector<QColor> before;
@@ -405,21 +411,21 @@ private slots:
 
     void inequalitiesWithinTheSelectedArea() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        ui::InequalityPanel *panel = w.inequalityPanel();
+        ui::InequalityPanel *panel = part<ui::InequalityPanel>(w);
         const core::Area place{core::Area::Place, 0};
         w.selectArea(place);
         QTRY_VERIFY_WITH_TIMEOUT(panel->result().has_value() && panel->model()->rowCount() > 0, 60000);
         // The panel shows the core's numbers for the place's own people, decile by decile.
-        const auto areas = w.controller()->areas();
+        const auto areas = part<ui::ProjectController>(w)->areas();
         const auto scope = core::areaMembers(*areas, place);
-        const auto indicators = core::loadIndicators({}, w.controller()->codeLists().get()).value();
+        const auto indicators = core::loadIndicators({}, part<ui::ProjectController>(w)->codeLists().get()).value();
         core::InequalityOptions options;
         options.repetitions = 10000;
-        auto expected = core::computeInequality(*w.controller()->project(), *w.controller()->codeLists(), indicators.front(),
-                                                core::InequalityDimension::ImdDecile, &scope, options);
+        auto expected = core::computeInequality(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
+                                                indicators.front(), core::InequalityDimension::ImdDecile, &scope, options);
         QVERIFY(expected);
         QCOMPARE(panel->result()->groups.size(), expected.value().groups.size());
         for (size_t g = 0; g < expected.value().groups.size(); ++g)
@@ -434,36 +440,36 @@ private slots:
         QVERIFY(!panel->result()->sii.has_value());
         QVERIFY(panel->result()->groups.size() < expected.value().groups.size());
         // The profile's indicator selection carries over.
-        w.profilePanel()->selectIndicator(3);
+        part<ui::ProfilePanel>(w)->selectIndicator(3);
         QTRY_COMPARE_WITH_TIMEOUT(panel->findChild<QComboBox *>()->currentIndex(), 3, 60000);
     }
 
     void exportPacksWritesAllOrNothing() {
         // The export the File menu runs (and phm export-packs): one PDF per place...
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        const auto definitions = core::loadIndicators({}, w.controller()->codeLists().get()).value();
+        const auto definitions = core::loadIndicators({}, part<ui::ProjectController>(w)->codeLists().get()).value();
         QTemporaryDir out;
-        auto packs =
-            report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, out.path());
+        auto packs = report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
+                                         definitions, core::Area::Place, {}, out.path());
         QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
         QCOMPARE(int(packs.value().size()), 4);
         for (const report::WrittenPack &p : packs.value()) QVERIFY(QFileInfo(p.file).size() > 10000);
         // ...and when one cannot be written (its name is taken by a folder), none is left behind.
         QTemporaryDir blocked;
         QVERIFY(QDir(blocked.path()).mkdir(QFileInfo(packs.value()[1].file).fileName()));
-        auto failed =
-            report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {}, blocked.path());
+        auto failed = report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
+                                          definitions, core::Area::Place, {}, blocked.path());
         QVERIFY(!failed);
         QCOMPARE(QDir(blocked.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
         // Canceled before it starts: nothing written.
         core::Feedback fb;
         fb.cancel();
         QTemporaryDir canceled;
-        QCOMPARE(report::exportPacks(*w.controller()->areas(), *w.controller()->codeLists(), definitions, core::Area::Place, {},
-                                     canceled.path(), {}, &fb)
+        QCOMPARE(report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(), definitions,
+                                     core::Area::Place, {}, canceled.path(), {}, &fb)
                      .error()
                      .code,
                  QStringLiteral("canceled"));
@@ -472,13 +478,13 @@ private slots:
 
     void leagueTableRanksAndDrillsDownToPractices() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        const auto areas = w.controller()->areas();
+        const auto areas = part<ui::ProjectController>(w)->areas();
         const core::Area pcn{core::Area::Pcn, 1};
         w.selectArea(pcn);
-        ui::LeagueTable *league = w.profilePanel()->league();
+        ui::LeagueTable *league = part<ui::ProfilePanel>(w)->league();
         QTRY_COMPARE_WITH_TIMEOUT(league->model()->rowCount(), areas->areaCount(core::Area::Pcn), 60000);
         // Ranked by value, highest first (column 3 holds the value for sorting).
         for (int r = 1; r < league->model()->rowCount(); ++r)
@@ -492,21 +498,22 @@ private slots:
         league->childrenBox()->setChecked(true);
         QTRY_COMPARE_WITH_TIMEOUT(league->model()->rowCount(), practices, 60000);
         // Double-clicking a row selects that practice in the navigator.
-        QSignalSpy requested(w.profilePanel(), &ui::ProfilePanel::areaRequested);
+        QSignalSpy requested(part<ui::ProfilePanel>(w), &ui::ProfilePanel::areaRequested);
         QTableView *view = league->findChild<QTableView *>();
         emit view->doubleClicked(league->model()->index(0, 1));
         QCOMPARE(requested.count(), 1);
-        QCOMPARE(w.geographyModel()->area(w.navigator()->currentIndex())->kind, core::Area::Practice);
-        QCOMPARE(areas->parentOf(*w.geographyModel()->area(w.navigator()->currentIndex())), pcn);
+        QCOMPARE(part<ui::GeographyModel>(w)->area(part<QTreeView>(w, QStringLiteral("navigator"))->currentIndex())->kind,
+                 core::Area::Practice);
+        QCOMPARE(areas->parentOf(*part<ui::GeographyModel>(w)->area(part<QTreeView>(w, QStringLiteral("navigator"))->currentIndex())), pcn);
     }
 
     void indicatorEditorChecksPreviewsAndSaves() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
         w.selectArea(core::Area{core::Area::Ics, 0});
-        ui::ProfileTableModel *m = w.profilePanel()->model();
+        ui::ProfileTableModel *m = part<ui::ProfilePanel>(w)->model();
         QTRY_VERIFY_WITH_TIMEOUT(m->rowCount() > 0, 60000);
         const int before = m->rowCount();
         core::IndicatorDefinition d;
@@ -514,7 +521,7 @@ private slots:
         d.name = QStringLiteral("Living alone (65+)");
         d.numerator = QStringLiteral("lives_alon");  // a typo
         d.denominator = QStringLiteral("registered and age >= 65");
-        ui::IndicatorEditor editor(w.controller(), d);
+        ui::IndicatorEditor editor(part<ui::ProjectController>(w), d);
         QVERIFY2(editor.problem().contains(QStringLiteral("did you mean `lives_alone`")), qPrintable(editor.problem()));
         QVERIFY(!editor.save());
         d.numerator = QStringLiteral("lives_alone");
@@ -523,14 +530,15 @@ private slots:
         QVERIFY(editor.problem().isEmpty());
         // The preview is the core's ICS value for the definition.
         QVERIFY(previewed.wait(30000));
-        auto expected = core::computeProfile(*w.controller()->areas(), *w.controller()->codeLists(), {d}, core::Area::Ics);
+        auto expected = core::computeProfile(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(), {d},
+                                             core::Area::Ics);
         QVERIFY(editor.preview()->text().contains(QLocale().toString(expected.value().ics.front().numerator, 'f', 0)));
         // Saved in the project, it joins every profile.
         QSignalSpy saved(&editor, &ui::IndicatorEditor::saved);
         QVERIFY(editor.save());
         QVERIFY(saved.wait(20000));  // written in a background job
         QVERIFY(saved.first().first().toBool());
-        w.profileCache()->reload();
+        part<ui::ProfileCache>(w)->reload();
         QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
         QCOMPARE(m->profileData().indicators.back().id, d.id);
         QVERIFY(core::removeProjectIndicator(mProject, d.id));  // leave the shared project as it was
@@ -538,18 +546,19 @@ private slots:
 
     void core20PanelFollowsTheSelection() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        ui::Core20Panel *panel = w.core20Panel();
+        ui::Core20Panel *panel = part<ui::Core20Panel>(w);
         QSignalSpy updated(panel, &ui::Core20Panel::updated);
         const core::Area pcn{core::Area::Pcn, 2};
         w.selectArea(pcn);
-        QTRY_VERIFY_WITH_TIMEOUT(panel->sharesModel()->rowCount() == w.controller()->areas()->areaCount(core::Area::Pcn) + 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->sharesModel()->rowCount() == part<ui::ProjectController>(w)->areas()->areaCount(core::Area::Pcn) + 1, 60000);
         // The table shows the core's numbers: the PCN's Core20 share and its interval.
-        auto expected = core::computeCore20Plus5(*w.controller()->areas(), *w.controller()->codeLists(),
-                                                 core::loadIndicators({}, w.controller()->codeLists().get()).value(), panel->plusGroups(),
-                                                 core::Area::Pcn, pcn);
+        auto expected = core::computeCore20Plus5(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
+                                                 core::loadIndicators({}, part<ui::ProjectController>(w)->codeLists().get()).value(),
+                                                 panel->plusGroups(), core::Area::Pcn, pcn);
         QVERIFY(expected);
         const core::GroupShares &s = expected.value().shares[size_t(pcn.index)];
         QStandardItemModel *m = panel->sharesModel();
@@ -572,7 +581,7 @@ private slots:
         QVERIFY(panel->setPlusGroups(mine));
         QTRY_COMPARE_WITH_TIMEOUT(m->columnCount(), 4, 60000);
         QCOMPARE(m->horizontalHeaderItem(3)->text(), QStringLiteral("Housebound %"));
-        QCOMPARE(core::loadPlusGroups(mProject, w.controller()->codeLists().get()).value(), mine);
+        QCOMPARE(core::loadPlusGroups(mProject, part<ui::ProjectController>(w)->codeLists().get()).value(), mine);
         QSignalSpy plusSaved(panel, &ui::Core20Panel::plusGroupsSaved);
         QVERIFY(panel->setPlusGroups(core::defaultPlusGroups()));
         QVERIFY(plusSaved.wait(20000));  // written in a background job before the window closes
@@ -580,20 +589,20 @@ private slots:
 
     void segmentationFollowsTheSelectedArea() {
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(mProject);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
         QVERIFY(opened.wait(20000));
-        QAbstractItemModelTester tester(w.segmentationPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy updated(w.segmentationPanel(), &ui::SegmentationPanel::updated);
+        QAbstractItemModelTester tester(part<ui::SegmentationPanel>(w)->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy updated(part<ui::SegmentationPanel>(w), &ui::SegmentationPanel::updated);
         const core::Area pcn{core::Area::Pcn, 2};
         w.selectArea(pcn);
         // The area's result arrives last (an ICS result may come first and be superseded).
-        QTRY_COMPARE_WITH_TIMEOUT(w.segmentationPanel()->model()->result().persons,
-                                  int64_t(core::areaMembers(*w.controller()->areas(), pcn).count()), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(part<ui::SegmentationPanel>(w)->model()->result().persons,
+                                  int64_t(core::areaMembers(*part<ui::ProjectController>(w)->areas(), pcn).count()), 20000);
         int64_t sum = 0;
-        for (const auto &s : w.segmentationPanel()->model()->result().segments) sum += s.count;
-        QCOMPARE(sum, w.segmentationPanel()->model()->result().persons);
-        QVERIFY(w.segmentationPanel()->model()->rowCount() >= 8);
+        for (const auto &s : part<ui::SegmentationPanel>(w)->model()->result().segments) sum += s.count;
+        QCOMPARE(sum, part<ui::SegmentationPanel>(w)->model()->result().persons);
+        QVERIFY(part<ui::SegmentationPanel>(w)->model()->rowCount() >= 8);
         // A user's own template file: two segments, first match wins, the rest "Not in any segment".
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("mine.json"));
@@ -603,9 +612,9 @@ private slots:
             "{\"name\": \"Mine\", \"segments\": [{\"name\": \"Older\", \"rule\": \"age >= 65\"},"
             " {\"name\": \"Diabetes\", \"rule\": \"has(gp, @diabetes)\"}]}");
         f.close();
-        w.segmentationPanel()->addTemplateFile(path);
-        QTRY_COMPARE_WITH_TIMEOUT(w.segmentationPanel()->model()->result().templateName, QStringLiteral("Mine"), 20000);
-        const auto &mine = w.segmentationPanel()->model()->result();
+        part<ui::SegmentationPanel>(w)->addTemplateFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(part<ui::SegmentationPanel>(w)->model()->result().templateName, QStringLiteral("Mine"), 20000);
+        const auto &mine = part<ui::SegmentationPanel>(w)->model()->result();
         QCOMPARE(int(mine.segments.size()), 4);  // not registered, Older, Diabetes, not in any segment
         QCOMPARE(mine.segments[3].name, QStringLiteral("Not in any segment"));
         int64_t total = 0;
@@ -615,15 +624,15 @@ private slots:
 
     void failedOpenReportsAndKeepsState() {
         ui::MainWindow w;
-        QSignalSpy failed(w.controller(), &ui::ProjectController::failed);
+        QSignalSpy failed(part<ui::ProjectController>(w), &ui::ProjectController::failed);
         const QString junk = mDir.filePath(QStringLiteral("junk.phm"));
         test::writeFile(junk, "not a project");
         // Replace the modal error box with a no-op so the test does not block.
-        QObject::disconnect(w.controller(), &ui::ProjectController::failed, &w, nullptr);
-        w.controller()->openProject(junk);
+        QObject::disconnect(part<ui::ProjectController>(w), &ui::ProjectController::failed, &w, nullptr);
+        part<ui::ProjectController>(w)->openProject(junk);
         QVERIFY(failed.wait(20000));
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("not a PHM Workbench project")));
-        QVERIFY(!w.controller()->project());
+        QVERIFY(!part<ui::ProjectController>(w)->project());
     }
 };
 

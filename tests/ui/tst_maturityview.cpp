@@ -38,6 +38,7 @@
 #include "taskrunner.h"
 #include "testutil.h"
 #include "trendview.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -68,6 +69,7 @@
 #include <QUndoStack>
 
 using namespace phm;
+using phm::test::part;
 
 class TestMaturityView : public QObject {
     Q_OBJECT
@@ -98,9 +100,9 @@ private slots:
         a.ratings = {{QStringLiteral("Infrastructure"), 0, 2, {}, {}, {}}, {QStringLiteral("Intelligence"), 1, 2, {}, {}, {}}};
         QVERIFY(core::maturity::addAssessment(copy, a, QStringLiteral("test")));
         ui::MainWindow w;
-        ui::MaturityPanel *panel = w.maturityPanel();
+        ui::MaturityPanel *panel = part<ui::MaturityPanel>(w);
         QSignalSpy updated(panel, &ui::MaturityPanel::updated);
-        w.controller()->openProject(copy);
+        part<ui::ProjectController>(w)->openProject(copy);
         QVERIFY(updated.wait(30000));
         QCOMPARE(panel->heatmapRows(), 23);  // one row per PCN
         QVERIFY(panel->cycleSummary()->text().contains(QStringLiteral("of 23 PCNs")));
@@ -163,7 +165,7 @@ private slots:
         emit panel->cycleTable()->cellDoubleClicked(0, 1);
         QCOMPARE(opened.count(), 1);
         QCOMPARE(opened.first().first().toString(), QStringLiteral("in_cohort(\"Frail 75+\")"));
-        QCOMPARE(w.cohortPanel()->editor()->toPlainText(), QStringLiteral("in_cohort(\"Frail 75+\")"));
+        QCOMPARE(part<ui::CohortPanel>(w)->editor()->toPlainText(), QStringLiteral("in_cohort(\"Frail 75+\")"));
         // The next stage, dated before the first: refused, shown, nothing stored.
         cycle = panel->recordCycle();
         QCOMPARE(cycle->cycleBox()->currentText(), QStringLiteral("Frailty: proactive MDT review"));

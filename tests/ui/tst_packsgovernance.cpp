@@ -39,6 +39,7 @@
 #include "taskrunner.h"
 #include "testutil.h"
 #include "trendview.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -69,6 +70,7 @@
 #include <QUndoStack>
 
 using namespace phm;
+using phm::test::part;
 
 class TestPacksGovernance : public QObject {
     Q_OBJECT
@@ -89,10 +91,10 @@ private slots:
         QVERIFY(QFile::copy(mProject, copy));
         const core::User admin = test::provenAdmin(copy);
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(copy);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(copy);
         QVERIFY(opened.wait(20000));
-        ui::PackDesigner d(w.controller());
+        ui::PackDesigner d(part<ui::ProjectController>(w));
         QSignalSpy loaded(&d, &ui::PackDesigner::templatesLoaded);
         QVERIFY(loaded.wait(20000));
         QCOMPARE(d.templateList()->count(), 1);  // the built-in Standard
@@ -161,11 +163,11 @@ private slots:
         const QString copy = mDir.filePath(QStringLiteral("governance.phm"));
         QVERIFY(QFile::copy(mProject, copy));
         ui::MainWindow w;
-        QSignalSpy opened(w.controller(), &ui::ProjectController::projectOpened);
-        w.controller()->openProject(copy);
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(copy);
         QVERIFY(opened.wait(20000));
         // Whoever imported the project is its first admin, and the status bar says so.
-        const core::User admin = w.controller()->user();
+        const core::User admin = part<ui::ProjectController>(w)->user();
         QCOMPARE(admin.role, core::Role::Admin);
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("currentUser"))->text().contains(QStringLiteral("admin")));
         QVERIFY(!admin.proven);  // the login names the admin; the passphrase proves her
@@ -199,12 +201,12 @@ private slots:
             QCOMPARE(log.entryCount(), 0);
             QCOMPARE(log.status()->text(), QStringLiteral("Only an admin can read the audit log; ann is an analyst."));
             QVERIFY(!log.verifyButton()->isEnabled());
-            ui::RevealDialog reveal(w.controller()->project(), w.controller()->codeLists(), ann);
+            ui::RevealDialog reveal(part<ui::ProjectController>(w)->project(), part<ui::ProjectController>(w)->codeLists(), ann);
             QCOMPARE(reveal.status()->text(), QStringLiteral("Only a clinician can reveal identities; ann is an analyst."));
             QVERIFY(!reveal.revealButton()->isEnabled());
         }
         // A clinician of the first practice, a sealed key store and a saved cohort of everyone.
-        const core::Project &project = *w.controller()->project();
+        const core::Project &project = *part<ui::ProjectController>(w)->project();
         const QString practice = project.geography.practices.front().code;
         const core::User clinician{QStringLiteral("dr_lee"), core::Role::Clinician, practice, true, {}, {}};
         QVERIFY(core::setUser(copy, proven, clinician));
@@ -212,7 +214,7 @@ private slots:
         const QString keys = core::defaultKeyStorePath(copy);
         QVERIFY(test::sealKeyStore(project, keys));
         QVERIFY(core::CohortStore(copy).save(QStringLiteral("everyone"), QStringLiteral("age >= 0"), QStringLiteral("dr_lee"), {}, 0));
-        ui::RevealDialog reveal(w.controller()->project(), w.controller()->codeLists(), clinician);
+        ui::RevealDialog reveal(part<ui::ProjectController>(w)->project(), part<ui::ProjectController>(w)->codeLists(), clinician);
         QSignalSpy cohorts(&reveal, &ui::RevealDialog::cohortsLoaded);
         QVERIFY(cohorts.wait(20000));
         QCOMPARE(reveal.cohort()->currentText(), QStringLiteral("everyone"));
