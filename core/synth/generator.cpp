@@ -3,6 +3,7 @@
 #include "base/csvwriter.h"
 #include "base/dataspec.h"
 #include "base/dates.h"
+#include "base/filesystem.h"
 #include "base/safefile.h"
 #include "synth/synthactivity.h"
 #include "synth/synthperson.h"
@@ -310,7 +311,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
             return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(partPath[size_t(d)]), outDir};
         }
         // One rename over the old file, if any: it is replaced, never first deleted.
-        if (std::rename(QFile::encodeName(partPath[size_t(d)]).constData(), QFile::encodeName(finalPath[size_t(d)]).constData()) != 0) {
+        if (!fs::replaceFile(partPath[size_t(d)], finalPath[size_t(d)])) {
             cleanup();
             return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(finalPath[size_t(d)]), outDir};
         }
