@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages PHM Workbench needs to build, test and run.
 set -euo pipefail
 pkgs=(build-essential cmake ninja-build ccache pkg-config
-      qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
+      qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
       qt6-l10n-tools libgl-dev libeigen3-dev libboost-dev libsqlite3-dev sqlite3 libsodium-dev
       xvfb xauth poppler-utils clang-format fonts-dejavu-core)
 missing=()

@@ -1,8 +1,8 @@
 #include "base/csvwriter.h"
 
 #include "base/dates.h"
+#include "base/filesystem.h"
 
-#include <sys/stat.h>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -82,7 +82,7 @@ CsvFile::~CsvFile() {
 bool CsvFile::open(const QString &path) {
     mFile = std::fopen(path.toLocal8Bit().constData(), "wb");
     // Extracts and rejects hold patient-level data: readable by their owner only.
-    if (mFile && ::fchmod(::fileno(mFile), S_IRUSR | S_IWUSR) != 0) {
+    if (mFile && !fs::restrictToOwner(mFile)) {
         std::fclose(mFile);
         mFile = nullptr;
     }

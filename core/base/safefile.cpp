@@ -1,7 +1,7 @@
 #include "base/safefile.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include "base/filesystem.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,11 +23,7 @@ bool sameFile(const QString &a, const QString &b) {
 }
 
 // A device, FIFO or socket: written in place, never replaced by a rename.
-bool isSpecial(const QString &path) {
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0) return false;
-    return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
-}
+bool isSpecial(const QString &path) { return fs::isSpecialFile(path); }
 }  // namespace
 
 OutputGuard OutputGuard::forProject(const QString &projectPath, bool force) {
@@ -80,7 +76,7 @@ Status SafeFile::open(const OutputGuard &guard) {
     mSave = std::make_unique<QSaveFile>(mPath);
     if (!mSave->open(QIODevice::WriteOnly)) return writeError(QStringLiteral("write"));
     // Owner-only before the first byte, whatever the umask or an old file's mode.
-    if (::fchmod(mSave->handle(), S_IRUSR | S_IWUSR) != 0) {
+    if (!fs::restrictToOwner(mSave->handle())) {
         mSave->cancelWriting();
         return writeError(QStringLiteral("restrict the permissions of"));
     }
@@ -107,7 +103,7 @@ Status SafeFile::commit() {
     }
     if (!mSave) return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 is not open").arg(mPath), mPath};
     // Durable before it replaces anything: a power cut leaves the old file, not an empty one.
-    if (!mSave->flush() || ::fsync(mSave->handle()) != 0) {
+    if (!mSave->flush() || !fs::syncDescriptor(mSave->handle())) {
         const Error e = writeError(QStringLiteral("write"));
         mSave->cancelWriting();
         mSave.reset();
@@ -136,7 +132,7 @@ Status writeFileSafely(const QString &path, const QByteArray &bytes, const Outpu
 Status makePrivateFolder(const QString &path) {
     if (QFileInfo(path).isDir()) return Ok{};  // the user's own folder keeps its permissions
     if (!QDir().mkpath(path)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create the folder %1").arg(path), path};
-    if (::chmod(QFile::encodeName(path).constData(), S_IRWXU) != 0)
+    if (!fs::restrictFolderToOwner(path))
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot restrict the permissions of %1").arg(path), path};
     return Ok{};
 }

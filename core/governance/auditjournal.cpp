@@ -1,13 +1,10 @@
 #include "governance/auditjournal.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "base/filesystem.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <cerrno>
-#include <cstring>
 
 namespace phm::core::audit {
 
@@ -20,21 +17,20 @@ QByteArray lineHash(const QByteArray &previous, qint64 seq, const QString &hash,
 }
 
 Error ioError(const QString &path, const QString &what) {
-    return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(strerror(errno))),
-                 path};
+    return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 %2: %3").arg(what, path, fs::lastError()), path};
 }
 
 // The hash of the journal's last complete line (kGenesis for an empty journal), reading only its
 // tail, and whether the file ends in the middle of a line.
-bool lastLineHash(int fd, QByteArray &hash, bool &torn) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) return false;
+bool lastLineHash(const fs::NativeFile &file, QByteArray &hash, bool &torn) {
+    const qint64 size = file.size();
+    if (size < 0) return false;
     hash = kGenesis;
     torn = false;
-    if (st.st_size == 0) return true;
-    const off_t from = st.st_size > 4096 ? st.st_size - 4096 : 0;
-    QByteArray tail(int(st.st_size - from), '\0');
-    if (::pread(fd, tail.data(), size_t(tail.size()), from) != tail.size()) return false;
+    if (size == 0) return true;
+    const qint64 from = size > 4096 ? size - 4096 : 0;
+    QByteArray tail(int(size - from), '\0');
+    if (file.readAt(tail.data(), tail.size(), from) != tail.size()) return false;
     torn = !tail.endsWith('\n');
     const QList<QByteArray> lines = tail.split('\n');
     for (qsizetype i = lines.size() - 2; i >= 0; --i) {  // the last piece is empty or torn
@@ -53,32 +49,26 @@ QString journalPath(const QString &projectPath) { return projectPath + QStringLi
 Status journalAppend(const QString &projectPath, const std::vector<JournalLine> &lines) {
     const QString path = journalPath(projectPath);
     const bool existed = QFileInfo::exists(path);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return ioError(path, QStringLiteral("cannot open the audit journal"));
+    fs::NativeFile file;
+    if (!file.open(path, fs::NativeFile::Mode::Append)) return ioError(path, QStringLiteral("cannot open the audit journal"));
     auto fail = [&](const QString &what) {
         Error e = ioError(path, what);
-        ::close(fd);
+        file.close();
         return e;
     };
-    if (::fchmod(fd, 0600) != 0) return fail(QStringLiteral("cannot restrict the permissions of the audit journal"));
+    if (!file.restrictToOwner()) return fail(QStringLiteral("cannot restrict the permissions of the audit journal"));
     QByteArray previous;
     bool torn = false;
-    if (!lastLineHash(fd, previous, torn)) return fail(QStringLiteral("cannot read the audit journal"));
+    if (!lastLineHash(file, previous, torn)) return fail(QStringLiteral("cannot read the audit journal"));
     QByteArray text = torn ? QByteArray("\n") : QByteArray();  // a torn line stays visible to verify
     for (const JournalLine &l : lines) {
         previous = lineHash(previous, l.seq, l.hash, l.at);
         text += QByteArray::number(l.seq) + ' ' + l.hash.toLatin1() + ' ' + l.at.toLatin1() + ' ' + previous + '\n';
     }
-    if (::write(fd, text.constData(), size_t(text.size())) != text.size()) return fail(QStringLiteral("cannot write the audit journal"));
-    if (::fsync(fd) != 0) return fail(QStringLiteral("cannot sync the audit journal"));
-    ::close(fd);
-    if (!existed) {  // the new name is durable too
-        const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_CLOEXEC);
-        if (dir >= 0) {
-            ::fsync(dir);
-            ::close(dir);
-        }
-    }
+    if (!file.append(text)) return fail(QStringLiteral("cannot write the audit journal"));
+    if (!file.sync()) return fail(QStringLiteral("cannot sync the audit journal"));
+    file.close();
+    if (!existed) fs::syncFolder(QFileInfo(path).absolutePath());  // the new name is durable too
     return Ok{};
 }
 

@@ -1,6 +1,7 @@
 #include "governance/keystore.h"
 
 #include "base/csvreader.h"
+#include "base/filesystem.h"
 #include "base/safefile.h"
 #include "store/project.h"
 #include "synth/synthcontext.h"
@@ -10,9 +11,6 @@
 #include <QFile>
 #include <array>
 #include <cstring>
-#if defined(__linux__)
-#include <sys/prctl.h>
-#endif
 
 namespace phm::core {
 
@@ -73,11 +71,7 @@ QString columnText(sqlite3_stmt *st, int i) {
 }
 
 // A process holding identities writes no core file if it crashes.
-void forbidCoreDumps() {
-#if defined(__linux__)
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-#endif
-}
+void forbidCoreDumps() { fs::forbidCoreDumps(); }
 }  // namespace
 
 IdentityImage::~IdentityImage() {

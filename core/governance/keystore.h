@@ -5,7 +5,7 @@
 // its passphrase, and held in memory only while open.
 //
 // Why libsodium and not SQLCipher: Debian 12's SQLCipher is 3.4.1 (2016, SQLite 3.15) and
-// exports the same sqlite3_* symbols as the system SQLite that the project file and Qt SQL use,
+// exports the same sqlite3_* symbols as the system SQLite that the project file uses,
 // so both cannot live in one process; switching the whole workbench to it would trade a current
 // SQLite for a 2016 one. Instead the key store is an ordinary SQLite database image sealed as a
 // whole with libsodium: Argon2id derives the key from the passphrase (memory-hard, salted), and

@@ -3,6 +3,7 @@
 // image, and the practice key sealed to each recipient), then the sealed images. Every image is
 // authenticated with the file's magic and its practice code as associated data, so an image moved
 // to another practice's entry does not open. Everything read from the file is bounds-checked.
+#include "base/filesystem.h"
 #include "governance/credentials.h"
 #include "governance/keystore.h"
 #include "store/project.h"
@@ -15,9 +16,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <cstring>
-#if defined(__linux__)
-#include <sys/prctl.h>
-#endif
 
 namespace phm::core {
 
@@ -115,9 +113,7 @@ std::vector<Identity> assignPractices(const Project &project, std::vector<Identi
 Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identities, const std::vector<KeyRecipient> &recipients,
                                             const QString &path) {
     if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
-#if defined(__linux__)
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-#endif
+    fs::forbidCoreDumps();
     QMap<QString, std::vector<Identity>> byPractice;
     for (const Identity &i : identities)
         if (!i.practice.isEmpty()) byPractice[i.practice].push_back(i);
@@ -204,9 +200,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
     const QJsonObject &directory = read.value().directory;
     const qsizetype imagesAt = read.value().imagesAt;
     std::unique_ptr<KeyStore> store(new KeyStore);
-#if defined(__linux__)
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-#endif
+    fs::forbidCoreDumps();
     for (const QJsonValue &entry : directory.value(QStringLiteral("practices")).toArray()) {
         const QJsonObject e = entry.toObject();
         const QString practice = e.value(QStringLiteral("practice")).toString();

@@ -1,12 +1,9 @@
 #include "governance/users.h"
 
+#include "base/filesystem.h"
 #include "governance/audit.h"
 #include "store/projectdb.h"
 
-#ifdef Q_OS_UNIX
-#include <pwd.h>
-#include <unistd.h>
-#endif
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -65,10 +62,7 @@ std::optional<Role> roleNamed(const QString &name) {
 QString currentLogin() {
     for (const char *var : {"PHM_USER", "USER", "USERNAME", "LOGNAME"})
         if (const QString v = qEnvironmentVariable(var); !v.isEmpty()) return v;
-#ifdef Q_OS_UNIX
-    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
-        return QString::fromLocal8Bit(pw->pw_name);  // no login shell (services, CI)
-#endif
+    if (const QString v = fs::systemLoginName(); !v.isEmpty()) return v;  // no login shell (services, CI)
     return QStringLiteral("unknown");
 }
 

@@ -1,13 +1,12 @@
 #include "import/importer.h"
 
+#include "base/filesystem.h"
 #include "base/safefile.h"
 #include "governance/auditjournal.h"
 #include "governance/users.h"
 #include "import/importjob.h"
 #include "store/columnblocks.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -19,14 +18,6 @@
 namespace phm::core {
 
 namespace {
-bool syncFile(const QString &path) {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
-    if (fd < 0) return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
 // Reads the extract window from the generator's manifest if there is one.
 std::pair<int32_t, int32_t> manifestWindow(const QString &dir) {
     QFile f(QDir(dir).filePath(QStringLiteral("manifest.json")));
@@ -92,8 +83,9 @@ Status ImportJob::finish(ImportReport &report) {
     mark("commit");
     if (mFeedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("import canceled"), {}};
     // Durable first, then one atomic rename: readers see the old project or the new one.
-    if (!syncFile(mTemp) || std::rename(QFile::encodeName(mTemp).constData(), QFile::encodeName(mTarget).constData()) != 0)
+    if (!fs::syncFile(mTemp) || !fs::replaceFile(mTemp, mTarget))
         return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
+    fs::syncFolder(QFileInfo(mTarget).absolutePath());  // and the new name with it
     mark("sync_and_rename");
     if (auto s = audit::journalAppend(mTarget, {audit::JournalLine{mImportEntry.seq, mImportEntry.hash, mImportEntry.at}}); !s)
         return Error{s.error().code,

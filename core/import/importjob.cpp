@@ -2,6 +2,7 @@
 
 #include "base/csvreader.h"
 #include "base/dataspec.h"
+#include "base/filesystem.h"
 #include "base/safefile.h"
 #include "geo/refdata.h"
 #include "governance/auditjournal.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <csignal>
 
 namespace phm::core {
 
@@ -141,7 +141,7 @@ void ImportJob::removeStaleTemporaries() {
                       QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QString &name : stale) {
         const qint64 pid = name.section(QLatin1Char('-'), -1).toLongLong();
-        if (pid > 0 && pid != QCoreApplication::applicationPid() && ::kill(pid_t(pid), 0) == 0) continue;  // still running
+        if (pid > 0 && pid != QCoreApplication::applicationPid() && fs::processIsRunning(pid)) continue;  // still running
         const QString path = dir.filePath(name);
         if (QFileInfo(path).isDir())
             QDir(path).removeRecursively();

@@ -6,11 +6,7 @@
 #include <sqlite3.h>
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlDriver>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
-#include <QUuid>
 
 namespace phm::core {
 
@@ -194,20 +190,26 @@ Status checkFile(const QString &path) {
 }
 }  // namespace
 
-Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, bool write) {
+Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, Access access) {
     configureSqlite();
     std::unique_ptr<ProjectDb> p(new ProjectDb);
     p->mPath = path;
-    p->mWrite = write;
-    p->mConnection = QStringLiteral("phm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), p->mConnection);
-    db.setDatabaseName(path);
-    if (!write) db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    if (!db.open())
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2").arg(path, db.lastError().text()), path};
-    const QVariant v = db.driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0) p->mHandle = *static_cast<sqlite3 *const *>(v.constData());
-    if (!p->mHandle) return Error{QStringLiteral("no_sqlite"), QStringLiteral("the Qt SQLite driver gave no native handle"), path};
+    p->mWrite = access != Access::Read;
+    p->mCreated = access == Access::Create;
+    // Private cache, no mutex (each connection is used by one thread at a time, as Qt SQL's driver
+    // opened it); only the import's temporary file is ever created.
+    int flags = SQLITE_OPEN_PRIVATECACHE | SQLITE_OPEN_NOMUTEX;
+    flags |= access == Access::Read ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (access == Access::Create) flags |= SQLITE_OPEN_CREATE;
+    if (const int rc = sqlite3_open_v2(path.toUtf8().constData(), &p->mHandle, flags, nullptr); rc != SQLITE_OK) {
+        // Worded as Qt SQL's driver said it ("<SQLite's message> Error opening database"), which
+        // `phm` prints.
+        const QString why = QString::fromUtf8(sqlite3_errmsg(p->mHandle));
+        sqlite3_close_v2(p->mHandle);
+        p->mHandle = nullptr;
+        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2 Error opening database").arg(path, why),
+                     path};
+    }
     sqlite3_busy_timeout(p->mHandle, kBusyTimeoutMs);
     // The file may come from anyone: no writable schema, and no functions with side effects run
     // from its triggers or views.
@@ -219,16 +221,15 @@ Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, bool 
 
 Result<std::unique_ptr<ProjectDb>> ProjectDb::open(const QString &path, bool write) {
     if (auto s = checkFile(path); !s) return s.error();
-    auto p = connect(path, write);
+    auto p = connect(path, write ? Access::Write : Access::Read);
     if (!p) return p;
     if (auto s = p.value()->identify(); !s) return s.error();
     return p;
 }
 
 Result<std::unique_ptr<ProjectDb>> ProjectDb::create(const QString &path) {
-    auto p = connect(path, true);
+    auto p = connect(path, Access::Create);
     if (!p) return p;
-    p.value()->mCreated = true;
     auto version = p.value()->pragma("user_version");
     auto id = p.value()->pragma("application_id");
     if (!version) return version.error();
@@ -301,26 +302,19 @@ Status ProjectDb::reopen() {
     // own new file), then this object takes it over; the old connection closes with `fresh`.
     if (!mCreated)
         if (auto s = checkFile(mPath); !s) return s;
-    auto fresh = connect(mPath, mWrite);
+    auto fresh = connect(mPath, mCreated ? Access::Create : mWrite ? Access::Write : Access::Read);
     if (!fresh) return fresh.error();
     if (!mCreated)
         if (auto s = fresh.value()->identify(); !s) return s;
-    std::swap(mConnection, fresh.value()->mConnection);
     std::swap(mHandle, fresh.value()->mHandle);
     mSchemaVersion = fresh.value()->mSchemaVersion;
     mApplicationId = fresh.value()->mApplicationId;
     return Ok{};
 }
 
-ProjectDb::~ProjectDb() {
-    {
-        QSqlDatabase db = QSqlDatabase::database(mConnection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(mConnection);
-}
-
-QSqlDatabase ProjectDb::database() const { return QSqlDatabase::database(mConnection, false); }
+// close_v2: a Statement still alive (a bug) leaves the connection to close when it is finalised,
+// rather than leaking it.
+ProjectDb::~ProjectDb() { sqlite3_close_v2(mHandle); }
 
 QString ProjectDb::lastError() const { return QString::fromUtf8(sqlite3_errmsg(mHandle)); }
 

@@ -1,10 +1,12 @@
 #pragma once
-// The project file: one SQLite database opened through Qt SQL. Bulk paths (import, column
-// blocks) use the driver's native sqlite3 handle through Statement, because binding through
-// QVariant costs more than the insert itself at ten million rows.
+// The project file: one SQLite database, opened and used through SQLite's own C API
+// (sqlite3_open_v2, Statement below). Not through Qt SQL: its driver may carry its own copy of
+// SQLite (Qt's bundled build on Windows, macOS and many distributions), and sharing that
+// driver's handle with the separately linked libsqlite3 the rest of the program uses breaks
+// wherever the two copies differ (two sets of globals, configuration and locks for one file).
+// Binding through QVariant would also cost more than the insert itself at ten million rows.
 #include "base/result.h"
 
-#include <QSqlDatabase>
 #include <QString>
 #include <memory>
 #include <string_view>
@@ -39,7 +41,6 @@ public:
     ProjectDb(const ProjectDb &) = delete;
     ProjectDb &operator=(const ProjectDb &) = delete;
     sqlite3 *handle() const { return mHandle; }
-    QSqlDatabase database() const;
     const QString &path() const { return mPath; }
     Status exec(const QString &sql);
     QString lastError() const;
@@ -66,10 +67,10 @@ public:
 
 private:
     ProjectDb() = default;
-    static Result<std::unique_ptr<ProjectDb>> connect(const QString &path, bool write);
+    enum class Access { Read, Write, Create };
+    static Result<std::unique_ptr<ProjectDb>> connect(const QString &path, Access access);
     Status identify();
     Result<int64_t> pragma(const char *name);
-    QString mConnection;
     QString mPath;
     bool mWrite = false, mCreated = false;
     bool mWriteLocked = false;

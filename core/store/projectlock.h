@@ -15,6 +15,7 @@
 // belongs to the thread that took it; one process must not take it twice (flock locks of one
 // process conflict like another's), so a holder calls the *InTransaction functions, never the
 // path-taking ones.
+#include "base/filesystem.h"
 #include "base/result.h"
 
 #include <QString>
@@ -36,7 +37,7 @@ public:
 private:
     ProjectLock() = default;
     QString mProject;
-    int mFd = -1;
+    fs::NativeFile mFile;  // open and locked once acquired
 };
 
 QString lockPath(const QString &projectPath);  // <project>.lock

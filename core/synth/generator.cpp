@@ -4,6 +4,7 @@
 #include "base/csvwriter.h"
 #include "base/dataspec.h"
 #include "base/dates.h"
+#include "base/filesystem.h"
 #include "base/safefile.h"
 #include "synth/synthactivity.h"
 #include "synth/synthperson.h"
@@ -325,7 +326,7 @@ Result<QJsonArray> finishFiles(ExtractFiles &x, GenerateSummary &summary, const 
             return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(x.partPath[size_t(d)]), outDir};
         }
         // One rename over the old file, if any: it is replaced, never first deleted.
-        if (std::rename(QFile::encodeName(x.partPath[size_t(d)]).constData(), QFile::encodeName(x.finalPath[size_t(d)]).constData()) != 0) {
+        if (!fs::replaceFile(x.partPath[size_t(d)], x.finalPath[size_t(d)])) {
             x.cleanup();
             return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(x.finalPath[size_t(d)]), outDir};
         }

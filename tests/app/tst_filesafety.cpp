@@ -9,6 +9,7 @@
 #include "maturity/maturitystore.h"
 #include "packs/packtemplate.h"
 #include "rules/rulecatalogue.h"
+#include "store/projectdb.h"
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -17,8 +18,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace phm;
@@ -305,15 +304,10 @@ private slots:
         if (kind == QLatin1String("text")) test::writeFile(target, "some notes\n");
         if (kind == QLatin1String("empty")) test::writeFile(target, {});
         if (kind == QLatin1String("sqlite")) {
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kind);
-                db.setDatabaseName(target);
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")));
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES ('owner', 'another program')")));
-            }
-            QSqlDatabase::removeDatabase(kind);
+            auto db = core::ProjectDb::create(target);
+            QVERIFY(db);
+            QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")));
+            QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO meta VALUES ('owner', 'another program')")));
         }
         const QByteArray before = test::fileHash(target);
         const Run r = run({QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), target});
@@ -373,15 +367,12 @@ private slots:
         // With --force, but the audit entry cannot be written (the project is locked for writing): the old
         // store stays.
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
-            db.setDatabaseName(project);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            auto db = core::ProjectDb::open(project, true);
+            QVERIFY(db);
+            QVERIFY(db.value()->exec(QStringLiteral("BEGIN IMMEDIATE")));
             r = run(QStringList(create) << QStringLiteral("--force"), test::kTestPassphrase);
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(db.value()->exec(QStringLiteral("ROLLBACK")));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
         QCOMPARE(r.code, 1);
         QCOMPARE(test::fileHash(keys), first);
         QCOMPARE(QDir(mDir.path()).entryList({QStringLiteral("keys.phm.keys.*")}, QDir::Files | QDir::Hidden).size(), 0);
