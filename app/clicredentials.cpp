@@ -51,17 +51,15 @@ Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QStrin
     if (parser.optionNames().contains(option) && !parser.value(option).isEmpty()) {
         QFile f(parser.value(option));
         if (!f.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("no_passphrase"), QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()),
-                         f.fileName()};
+            return Error{ErrorCode::NoPassphrase, QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()), f.fileName()};
         return f.readLine().trimmed();
     }
     if (option == QLatin1String("passphrase-file"))
         for (const char *var : {"PHM_PASSPHRASE", "PHM_KEYS_PASSPHRASE"})
             if (const QByteArray env = qgetenv(var); !env.isEmpty()) return env;
     if (auto typed = askTerminal(prompt)) return *typed;
-    return Error{QStringLiteral("no_passphrase"),
-                 QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option),
-                 {}};
+    return Error{
+        ErrorCode::NoPassphrase, QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option), {}};
 }
 
 Result<std::unique_ptr<UnlockedCredential>> unlockedUser(const QCommandLineParser &parser, const QString &projectPath) {
@@ -70,7 +68,7 @@ Result<std::unique_ptr<UnlockedCredential>> unlockedUser(const QCommandLineParse
     auto user = findUser(*opened.value(), currentLogin());
     if (!user) return user.error();
     if (!user.value().listed || user.value().role == Role::Analyst)
-        return Error{QStringLiteral("not_permitted"),
+        return Error{ErrorCode::NotPermitted,
                      QStringLiteral("%1 is %2 in this project; this needs an admin or a clinician")
                          .arg(user.value().name, user.value().listed ? QStringLiteral("an analyst") : QStringLiteral("not a user")),
                      user.value().name};

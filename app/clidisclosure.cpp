@@ -14,7 +14,7 @@ QCommandLineOption disclosureOption() {
 Result<disclosure::Policy> outputPolicy(const QCommandLineParser &parser, const QString &projectPath) {
     const QString asked = parser.value(QStringLiteral("disclosure"));
     if (!asked.isEmpty() && asked != QLatin1String("standard") && asked != QLatin1String("off"))
-        return Error{QStringLiteral("usage"), QStringLiteral("--disclosure must be standard or off, not \"%1\"").arg(asked), asked};
+        return Error{ErrorCode::Usage, QStringLiteral("--disclosure must be standard or off, not \"%1\"").arg(asked), asked};
     if (asked != QLatin1String("off")) return core::outputPolicy(projectPath, false, User::unlisted(currentLogin()));
     auto actor = provenUser(parser, projectPath);  // switching it off is for a proven admin
     if (!actor) return actor.error();

@@ -37,22 +37,21 @@ QMap<QString, QStringList> byCapability(const QStringList &values) {
 Result<Rating> ratingOption(const QString &text, const Framework &f) {
     const auto eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0)
-        return Error{QStringLiteral("usage"), QStringLiteral("--rating \"%1\": write Capability=Current[>Target][@YYYY-MM-DD]").arg(text),
-                     text};
+        return Error{ErrorCode::Usage, QStringLiteral("--rating \"%1\": write Capability=Current[>Target][@YYYY-MM-DD]").arg(text), text};
     Rating r;
     r.capability = text.left(eq).trimmed();
     QString rest = text.mid(eq + 1).trimmed();
     if (const auto at = rest.indexOf(QLatin1Char('@')); at >= 0) {
         r.targetDate = QDate::fromString(rest.mid(at + 1).trimmed(), Qt::ISODate);
         if (!r.targetDate.isValid())
-            return Error{QStringLiteral("usage"), QStringLiteral("--rating \"%1\": the target date must be YYYY-MM-DD").arg(text), text};
+            return Error{ErrorCode::Usage, QStringLiteral("--rating \"%1\": the target date must be YYYY-MM-DD").arg(text), text};
         rest = rest.left(at);
     }
     const QStringList levels = rest.split(QLatin1Char('>'));
     r.current = f.levelIndex(levels.value(0).trimmed());
     r.target = levels.size() > 1 ? f.levelIndex(levels.value(1).trimmed()) : -1;
     if (r.current < 0 || (levels.size() > 1 && r.target < 0))
-        return Error{QStringLiteral("usage"),
+        return Error{ErrorCode::Usage,
                      QStringLiteral("--rating \"%1\": levels of %2 are %3").arg(text, f.name, f.levels.join(QStringLiteral(", "))), text};
     if (const int c = f.capabilityIndex(r.capability); c >= 0) r.capability = f.capabilities[size_t(c)].name;
     return r;

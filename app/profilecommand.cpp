@@ -34,10 +34,9 @@ Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const S
     const QString id = p.value(QStringLiteral("indicator"));
     auto chosen = ops::chooseIndicators(session, {id}, p.value(QStringLiteral("indicator-file")));
     if (chosen && !chosen.value().empty()) return chosen.value().front();
-    if (!chosen && chosen.error().code != QLatin1String("unknown_indicator"))
+    if (!chosen && chosen.error().code != ErrorCode::UnknownIndicator)
         return Error{chosen.error().code, QStringLiteral("phm %1: %2").arg(command, chosen.error().message), {}};
-    return Error{QStringLiteral("unknown_indicator"), QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id),
-                 id};
+    return Error{ErrorCode::UnknownIndicator, QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id), id};
 }
 
 Result<SessionPtr> openSession(const QCommandLineParser &p, bool loadData = true) {
@@ -91,7 +90,7 @@ int runProfileCommand(const QStringList &args) {
     const Session &session = *opened.value();
     ops::ProfileRequest request;
     auto chosen = ops::chooseIndicators(session, ids, p.value(QStringLiteral("indicator-file")));
-    if (!chosen && chosen.error().code == QLatin1String("unknown_indicator"))
+    if (!chosen && chosen.error().code == ErrorCode::UnknownIndicator)
         return fail(QStringLiteral("phm profile: no indicator `%1` (see --list)").arg(chosen.error().context));
     if (!chosen) return fail(QStringLiteral("phm profile: %1").arg(chosen.error().message));
     request.indicators = chosen.value();

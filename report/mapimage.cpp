@@ -20,7 +20,7 @@ core::Status writeMapImage(const MapImage &map, const QString &path, const QStri
     if (auto s = file.open(core::OutputGuard::forProject(projectPath, true)); !s) return s;
     if (auto s = core::recordGovernedExport(projectPath, QStringLiteral("export-image"), policy, detail); !s) return s;
     if (!map.image.save(file.device(), "PNG"))
-        return core::Error{QStringLiteral("cannot_write"),
+        return core::Error{core::ErrorCode::CannotWrite,
                            QCoreApplication::translate("phm::report::MapImage", "Could not write %1.").arg(path), path};
     return file.commit();
 }

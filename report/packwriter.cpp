@@ -33,14 +33,14 @@ struct PackWriterText {
 core::Result<int> layOut(const core::PackData &pack, PageSink &sink, const QString &where) {
     const int pages = Sections::packPages(pack);
     pack::Writer w(sink, pack, pages);
-    if (!w.ok()) return core::Error{QStringLiteral("cannot_write"), PackWriterText::tr("cannot write %1").arg(where), where};
+    if (!w.ok()) return core::Error{core::ErrorCode::CannotWrite, PackWriterText::tr("cannot write %1").arg(where), where};
     Sections::cover(w, pack);
     Sections::contents(w, pack);
     for (core::PackSection s : pack.sections) Sections::write(w, pack, s);
     const int written = w.page();
     w.finish();
     if (written != pages)
-        return core::Error{QStringLiteral("layout"), PackWriterText::tr("the pack laid out %1 pages, not %2").arg(written).arg(pages),
+        return core::Error{core::ErrorCode::Layout, PackWriterText::tr("the pack laid out %1 pages, not %2").arg(written).arg(pages),
                            where};
     return pages;
 }
@@ -92,7 +92,7 @@ core::Result<QStringList> packFiles(const std::vector<core::PackData> &packs, co
         const QString name = packFileName(pack.areaName, pack.areaCode);
         const auto [it, added] = seen.emplace(name.toCaseFolded(), pack.areaName);
         if (!added)
-            return core::Error{QStringLiteral("name_clash"),
+            return core::Error{core::ErrorCode::NameClash,
                                PackWriterText::tr("the packs of %1 and %2 would both be %3").arg(it->second, pack.areaName, name), name};
         files << QDir(folder).filePath(name);
     }
@@ -126,7 +126,7 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
                 chosen.onlyArea = i;
         }
         if (chosen.onlyArea < 0)
-            return core::Error{QStringLiteral("unknown_area"), PackWriterText::tr("no area `%1` at this level").arg(onlyArea), onlyArea};
+            return core::Error{core::ErrorCode::UnknownArea, PackWriterText::tr("no area `%1` at this level").arg(onlyArea), onlyArea};
     }
     fb.setPhase(PackWriterText::tr("Computing the packs"));
     auto packs = core::buildPacks(areas, lists, definitions, level, chosen, &fb);
@@ -144,14 +144,14 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     std::vector<WrittenPack> written;
     fb.setPhase(PackWriterText::tr("Writing the PDFs"));
     for (size_t i = 0; i < all.size(); ++i) {
-        if (fb.isCanceled()) return core::Error{QStringLiteral("canceled"), PackWriterText::tr("canceled"), {}};
+        if (fb.isCanceled()) return core::Error{core::ErrorCode::Canceled, PackWriterText::tr("canceled"), {}};
         const core::PackData &pack = all[i];
         const QString &file = names.value()[qsizetype(i)];
         auto pages = writePackPdf(pack, files[i]->device(), file);
         if (!pages) return pages.error();
         if (auto *device = qobject_cast<QFileDevice *>(files[i]->device());
             device && (!device->flush() || device->error() != QFileDevice::NoError))
-            return core::Error{QStringLiteral("cannot_write"), PackWriterText::tr("cannot write %1: %2").arg(file, device->errorString()),
+            return core::Error{core::ErrorCode::CannotWrite, PackWriterText::tr("cannot write %1: %2").arg(file, device->errorString()),
                                file};
         written.push_back({pack.areaName, pack.areaCode, file, pages.value()});
         fb.setProgress(100.0 * double(i + 1) / double(all.size()));  // per phase

@@ -103,7 +103,7 @@ std::shared_ptr<const core::Feedback> BackgroundJob::feedback() const { return m
 void BackgroundJob::showErrorsIn(QLabel *label) { mLabel = label; }
 
 void BackgroundJob::showError(const core::Error &error) {
-    if (error.code == QLatin1String("canceled")) return;
+    if (error.code == core::ErrorCode::Canceled) return;
     if (mLabel) return mLabel->setText(error.message);
     auto *owner = qobject_cast<QWidget *>(parent());
     auto *box =

@@ -100,12 +100,12 @@ core::Result<T> BackgroundJob::guarded(Work &work, core::Feedback &feedback) {
     try {
         return work(feedback);
     } catch (const std::exception &e) {
-        return core::Error{QStringLiteral("exception"),
+        return core::Error{core::ErrorCode::Exception,
                            QCoreApplication::translate("phm::ui::BackgroundJob", "The task stopped on an unexpected error: %1")
                                .arg(QString::fromLocal8Bit(e.what())),
                            {}};
     } catch (...) {
-        return core::Error{QStringLiteral("exception"),
+        return core::Error{core::ErrorCode::Exception,
                            QCoreApplication::translate("phm::ui::BackgroundJob", "The task stopped on an unexpected error."),
                            {}};
     }

@@ -364,7 +364,7 @@ void PackDesigner::preview() {
         },
         [this, clearPages](const core::Error &error) {
             clearPages();
-            mStatus->setText(error.code == QLatin1String("canceled") ? tr("Preview canceled.") : error.message);
+            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Preview canceled.") : error.message);
             emit previewReady(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));
@@ -397,7 +397,7 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
             emit exported(true);
         },
         [this, folder, level, replace](const core::Error &error) {
-            if (error.code == QLatin1String("file_exists") && !replace &&
+            if (error.code == core::ErrorCode::FileExists && !replace &&
                 QMessageBox::question(this, tr("Export packs"),
                                       tr("%1 already holds packs of these areas. Replace them?").arg(QDir::toNativeSeparators(folder))) ==
                     QMessageBox::Yes) {
@@ -405,7 +405,7 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
                     this, [this, level, folder] { exportTo(level, folder, true); }, Qt::QueuedConnection);
                 return;
             }
-            mStatus->setText(error.code == QLatin1String("canceled") ? tr("Export canceled; no packs were left behind.") : error.message);
+            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Export canceled; no packs were left behind.") : error.message);
             emit exported(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));

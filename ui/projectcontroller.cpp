@@ -1,5 +1,6 @@
 #include "projectcontroller.h"
 
+#include "errortext.h"
 #include "synth/generator.h"
 #include "taskrunner.h"
 
@@ -31,10 +32,10 @@ void ProjectController::runJob(const QString &title, std::function<core::Result<
             emit projectOpened(mSession->path());
         },
         [this](const core::Error &e) {
-            if (e.code == QLatin1String("canceled"))
+            if (e.code == core::ErrorCode::Canceled)
                 emit canceled();
             else
-                emit failed(e.message);
+                emit failed(errorText(e));
         });
     if (!started) emit failed(tr("Another task is still running; wait for it or cancel it first."));
 }

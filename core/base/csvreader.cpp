@@ -9,38 +9,37 @@ namespace phm::core {
 
 CsvReader::CsvReader(const QString &path, char delimiter) : mPath(path), mDelim(delimiter), mFile(path) {}
 
-bool CsvReader::fail(const QString &code, const QString &message, int64_t line, int64_t column) {
+bool CsvReader::fail(ErrorCode code, const QString &message, int64_t line, int64_t column) {
     mError = Error{code, QStringLiteral("%1: line %2, column %3: %4").arg(mPath).arg(line).arg(column).arg(message), mPath};
     return false;
 }
 
 Status CsvReader::open() {
     if (mPath.startsWith(QLatin1Char(':'))) {  // Qt resource: may be compressed, so read it whole
-        if (!mFile.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: missing resource").arg(mPath), mPath};
+        if (!mFile.open(QIODevice::ReadOnly)) return Error{ErrorCode::CannotOpen, QStringLiteral("%1: missing resource").arg(mPath), mPath};
         mOwned = mFile.readAll();
         mData = mOwned.constData();
         mSize = size_t(mOwned.size());
-        return mSize ? Status(Ok{}) : Status(Error{QStringLiteral("empty_file"), QStringLiteral("%1: empty").arg(mPath), mPath});
+        return mSize ? Status(Ok{}) : Status(Error{ErrorCode::EmptyFile, QStringLiteral("%1: empty").arg(mPath), mPath});
     }
     if (QFileInfo(mPath).exists() && !QFileInfo(mPath).isFile())  // a FIFO would block, a device never end
-        return Error{QStringLiteral("not_a_file"), QStringLiteral("%1: not an ordinary file (a FIFO, device or folder)").arg(mPath), mPath};
+        return Error{ErrorCode::NotAFile, QStringLiteral("%1: not an ordinary file (a FIFO, device or folder)").arg(mPath), mPath};
     if (!mFile.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: cannot open: %2").arg(mPath, mFile.errorString()), mPath};
+        return Error{ErrorCode::CannotOpen, QStringLiteral("%1: cannot open: %2").arg(mPath, mFile.errorString()), mPath};
     mSize = size_t(mFile.size());
     if (mSize == 0)
-        return Error{QStringLiteral("empty_file"),
-                     QStringLiteral("%1: line 1, column 1: the file is empty (a header row is required)").arg(mPath), mPath};
+        return Error{ErrorCode::EmptyFile, QStringLiteral("%1: line 1, column 1: the file is empty (a header row is required)").arg(mPath),
+                     mPath};
     mData = reinterpret_cast<const char *>(mFile.map(0, qint64(mSize)));
-    if (!mData) return Error{QStringLiteral("cannot_map"), QStringLiteral("%1: cannot read: %2").arg(mPath, mFile.errorString()), mPath};
+    if (!mData) return Error{ErrorCode::CannotMap, QStringLiteral("%1: cannot read: %2").arg(mPath, mFile.errorString()), mPath};
     const auto *u = reinterpret_cast<const unsigned char *>(mData);
     if (mSize >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-        return Error{QStringLiteral("bad_encoding"),
+        return Error{ErrorCode::BadEncoding,
                      QStringLiteral("%1: line 1, column 1: the file is UTF-16 encoded; save it as UTF-8").arg(mPath), mPath};
     if (mSize >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) mPos = mLineStart = 3;
     const size_t probe = std::min<size_t>(mSize, 4096);
     if (std::memchr(mData, 0, probe))
-        return Error{QStringLiteral("bad_encoding"),
+        return Error{ErrorCode::BadEncoding,
                      QStringLiteral("%1: line 1: the file contains NUL bytes; it is binary or UTF-16, not UTF-8 CSV").arg(mPath), mPath};
     return Ok{};
 }
@@ -78,8 +77,8 @@ bool CsvReader::scanQuoted(Span &span) {
         const size_t stop = hit ? size_t(static_cast<const char *>(hit) - mData) : mSize;
         countLines(p, stop);
         if (!hit)
-            return fail(QStringLiteral("unterminated_quote"), QStringLiteral("quoted field is never closed (the file may be truncated)"),
-                        qLine, qCol);
+            return fail(ErrorCode::UnterminatedQuote, QStringLiteral("quoted field is never closed (the file may be truncated)"), qLine,
+                        qCol);
         if (stop + 1 < mSize && mData[stop + 1] == '"') {
             escaped = true;
             p = stop + 2;

@@ -40,7 +40,7 @@ public:
     const QString &path() const { return mPath; }
 
 private:
-    bool fail(const QString &code, const QString &message, int64_t line, int64_t column);
+    bool fail(ErrorCode code, const QString &message, int64_t line, int64_t column);
     int64_t columnAt(size_t pos) const { return int64_t(pos - mLineStart) + 1; }
     void skipToLineEnd();
     // The steps of next(): the spans of a record's fields, then the fields themselves.

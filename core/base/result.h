@@ -1,5 +1,7 @@
 #pragma once
 // Expected-failure handling for the core: a value or an Error, never an exception.
+#include "base/errorcode.h"
+
 #include <QString>
 #include <utility>
 #include <variant>
@@ -7,9 +9,9 @@
 namespace phm::core {
 
 struct Error {
-    QString code;     // stable machine-readable code, e.g. "missing_column"
-    QString message;  // one sentence for a person, names file/line/column where known
-    QString context;  // optional extra detail (file path, SQL error text, ...)
+    ErrorCode code = ErrorCode::None;  // what went wrong, e.g. ErrorCode::MissingColumn ("missing_column")
+    QString message;                   // one sentence for a person, names file/line/column where known
+    QString context;                   // optional extra detail (file path, SQL error text, ...)
 };
 
 template <class T>

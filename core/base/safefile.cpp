@@ -34,19 +34,18 @@ OutputGuard OutputGuard::forProject(const QString &projectPath, bool force) {
 }
 
 Status checkOutputPath(const QString &path, const OutputGuard &guard) {
-    if (path.isEmpty()) return Error{QStringLiteral("no_path"), QStringLiteral("no file name given"), path};
+    if (path.isEmpty()) return Error{ErrorCode::NoPath, QStringLiteral("no file name given"), path};
     for (const QString &p : guard.protectedFiles)
         if (!p.isEmpty() && sameFile(path, p))
-            return Error{QStringLiteral("protected_file"),
+            return Error{ErrorCode::ProtectedFile,
                          QStringLiteral("refusing to write over %1: it is the project or its key store (--force does not apply); "
                                         "choose another file")
                              .arg(path),
                          path};
     const QFileInfo info(path);
-    if (info.isDir())
-        return Error{QStringLiteral("is_folder"), QStringLiteral("refusing to write over %1: it is a folder").arg(path), path};
+    if (info.isDir()) return Error{ErrorCode::IsFolder, QStringLiteral("refusing to write over %1: it is a folder").arg(path), path};
     if (info.exists() && !isSpecial(path) && !guard.force)
-        return Error{QStringLiteral("file_exists"),
+        return Error{ErrorCode::FileExists,
                      QStringLiteral("refusing to overwrite %1: the file exists and this command did not create it; give --force to "
                                     "replace it")
                          .arg(path),
@@ -61,7 +60,7 @@ SafeFile::~SafeFile() { cancel(); }
 Error SafeFile::writeError(const QString &what) const {
     const QFileDevice *d = mSave ? static_cast<const QFileDevice *>(mSave.get()) : mDirect.get();
     const QString why = d ? d->errorString() : QString();
-    return Error{QStringLiteral("cannot_write"),
+    return Error{ErrorCode::CannotWrite,
                  why.isEmpty() ? QStringLiteral("cannot %1 %2").arg(what, mPath) : QStringLiteral("cannot %1 %2: %3").arg(what, mPath, why),
                  mPath};
 }
@@ -87,7 +86,7 @@ QIODevice *SafeFile::device() const { return mSave ? static_cast<QIODevice *>(mS
 
 Status SafeFile::write(const QByteArray &bytes) {
     QIODevice *d = device();
-    if (!d) return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 is not open").arg(mPath), mPath};
+    if (!d) return Error{ErrorCode::CannotWrite, QStringLiteral("%1 is not open").arg(mPath), mPath};
     if (d->write(bytes) != bytes.size()) return writeError(QStringLiteral("write"));
     return Ok{};
 }
@@ -101,7 +100,7 @@ Status SafeFile::commit() {
         if (!ok) return e;
         return Ok{};
     }
-    if (!mSave) return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 is not open").arg(mPath), mPath};
+    if (!mSave) return Error{ErrorCode::CannotWrite, QStringLiteral("%1 is not open").arg(mPath), mPath};
     // Durable before it replaces anything: a power cut leaves the old file, not an empty one.
     if (!mSave->flush() || !fs::syncDescriptor(mSave->handle())) {
         const Error e = writeError(QStringLiteral("write"));
@@ -131,9 +130,9 @@ Status writeFileSafely(const QString &path, const QByteArray &bytes, const Outpu
 
 Status makePrivateFolder(const QString &path) {
     if (QFileInfo(path).isDir()) return Ok{};  // the user's own folder keeps its permissions
-    if (!QDir().mkpath(path)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create the folder %1").arg(path), path};
+    if (!QDir().mkpath(path)) return Error{ErrorCode::CannotWrite, QStringLiteral("cannot create the folder %1").arg(path), path};
     if (!fs::restrictFolderToOwner(path))
-        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot restrict the permissions of %1").arg(path), path};
+        return Error{ErrorCode::CannotWrite, QStringLiteral("cannot restrict the permissions of %1").arg(path), path};
     return Ok{};
 }
 

@@ -21,11 +21,10 @@ rules::CohortResolver makeCohortResolver(const Project &project, const rules::Co
     *resolver = [&project, &lists, projectPath, indexDate, inProgress, done,
                  weak = std::weak_ptr<rules::CohortResolver>(resolver)](const QString &name) -> Result<rules::Selection> {
         if (inProgress->count(name))
-            return Error{QStringLiteral("cohort_cycle"), QStringLiteral("cohort \"%1\" refers to itself through in_cohort").arg(name),
-                         name};
+            return Error{ErrorCode::CohortCycle, QStringLiteral("cohort \"%1\" refers to itself through in_cohort").arg(name), name};
         if (const auto it = done->find(name); it != done->end()) return it->second;
         if (inProgress->size() >= kMaxCohortDepth)
-            return Error{QStringLiteral("rule_error"),
+            return Error{ErrorCode::RuleError,
                          QStringLiteral("saved cohort \"%1\": in_cohort goes more than %2 cohorts deep").arg(name).arg(kMaxCohortDepth),
                          name};
         auto saved = CohortStore(projectPath).find(name);
@@ -33,7 +32,7 @@ rules::CohortResolver makeCohortResolver(const Project &project, const rules::Co
         const QString rule = saved.value().current().rule;
         const rules::ParseResult parsed = rules::parseRule(rule, &lists);
         if (!parsed.ok())
-            return Error{QStringLiteral("rule_error"), QStringLiteral("saved cohort \"%1\": %2").arg(name, parsed.error.message), rule};
+            return Error{ErrorCode::RuleError, QStringLiteral("saved cohort \"%1\": %2").arg(name, parsed.error.message), rule};
         rules::MemoryEngine engine(project, lists);
         if (auto self = weak.lock()) engine.setCohortResolver(*self);
         inProgress->insert(name);
@@ -49,10 +48,10 @@ rules::CohortResolver makeCohortResolver(const Project &project, const rules::Co
 
 Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &cohorts) {
     if (cohorts.size() < 2 || cohorts.size() > 4)
-        return Error{QStringLiteral("bad_argument"), QStringLiteral("overlap compares 2 to 4 cohorts"), {}};
+        return Error{ErrorCode::BadArgument, QStringLiteral("overlap compares 2 to 4 cohorts"), {}};
     const size_t n = cohorts.front().size();
     for (const auto &c : cohorts)
-        if (c.size() != n) return Error{QStringLiteral("bad_argument"), QStringLiteral("cohorts come from different projects"), {}};
+        if (c.size() != n) return Error{ErrorCode::BadArgument, QStringLiteral("cohorts come from different projects"), {}};
     std::vector<int64_t> counts(size_t(1) << cohorts.size(), 0);
     rules::Selection any(n);
     for (const auto &c : cohorts) any |= c;

@@ -96,12 +96,12 @@ Result<SavedCohort> CohortStore::find(const QString &name) const {
     if (!all) return all.error();
     for (SavedCohort &c : all.value())
         if (c.name == name) return c;
-    return Error{QStringLiteral("unknown_cohort"), QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
+    return Error{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
 }
 
 Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule, const QString &author, const QString &note,
                                         qint64 count) {
-    if (name.trimmed().isEmpty()) return Error{QStringLiteral("bad_name"), QStringLiteral("a cohort needs a name"), {}};
+    if (name.trimmed().isEmpty()) return Error{ErrorCode::BadName, QStringLiteral("a cohort needs a name"), {}};
     auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
     if (!lock) return lock.error();
     auto opened = ProjectDb::open(mPath, true);
@@ -119,7 +119,7 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
     if (!cycle || !cycle.value().isEmpty()) {
         db.exec(QStringLiteral("ROLLBACK"));
         if (!cycle) return cycle.error();
-        return Error{QStringLiteral("cohort_cycle"),
+        return Error{ErrorCode::CohortCycle,
                      QStringLiteral("cohort \"%1\" cannot be saved: in_cohort would go round in a circle: %2")
                          .arg(name, cycle.value().join(QStringLiteral(" -> "))),
                      name};
@@ -181,12 +181,11 @@ Status CohortStore::remove(const QString &name) {
     auto opened = ProjectDb::open(mPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
-    if (db.schemaVersion() < 2)
-        return Error{QStringLiteral("unknown_cohort"), QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
+    if (db.schemaVersion() < 2) return Error{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
     if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
     if (revealedFrom(db, name)) {
         db.exec(QStringLiteral("ROLLBACK"));
-        return Error{QStringLiteral("cohort_revealed"),
+        return Error{ErrorCode::CohortRevealed,
                      QStringLiteral("identities were revealed from \"%1\": it is kept, with its versions, as the record of what was "
                                     "revealed")
                          .arg(name),

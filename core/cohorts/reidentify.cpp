@@ -14,11 +14,10 @@ namespace phm::core {
 Status checkReason(const QString &reason) {
     const QString r = reason.simplified();
     if (r.size() < 15)
-        return Error{QStringLiteral("no_reason"),
-                     QStringLiteral("state the direct-care reason for revealing identities (at least 15 characters)"),
-                     {}};
+        return Error{
+            ErrorCode::NoReason, QStringLiteral("state the direct-care reason for revealing identities (at least 15 characters)"), {}};
     if (containsIdentifier(r))
-        return Error{QStringLiteral("identifier_in_reason"),
+        return Error{ErrorCode::IdentifierInReason,
                      QStringLiteral("the reason contains what looks like an identifier (an NHS number, a date or a postcode); the reason "
                                     "is kept in the audit log, which must not hold identifiers"),
                      {}};
@@ -49,15 +48,15 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
     if (auto s = checkReason(request.reason); !s) return refuse(s.error());
     auto saved = CohortStore(project.path).find(request.cohort);
     if (!saved)
-        return refuse(Error{QStringLiteral("unknown_cohort"),
+        return refuse(Error{ErrorCode::UnknownCohort,
                             QStringLiteral("identities are revealed only from a saved cohort; %1").arg(saved.error().message),
                             request.cohort});
     int practice = -1;
     for (size_t i = 0; i < project.geography.practices.size(); ++i)
         if (project.geography.practices[i].code == user.practice) practice = int(i);
     if (practice < 0)
-        return refuse(Error{QStringLiteral("bad_practice"),
-                            QStringLiteral("%1's practice %2 is not in this project").arg(user.name, user.practice), user.practice});
+        return refuse(Error{ErrorCode::BadPractice, QStringLiteral("%1's practice %2 is not in this project").arg(user.name, user.practice),
+                            user.practice});
     auto members = makeCohortResolver(project, lists, project.path)(request.cohort);
     if (!members) return refuse(members.error());
 

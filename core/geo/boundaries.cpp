@@ -11,7 +11,7 @@ namespace phm::core {
 
 namespace {
 Error badFeature(const QString &source, qsizetype feature, const QString &what) {
-    return {QStringLiteral("bad_geojson"), QStringLiteral("%1: feature %2: %3").arg(source).arg(feature + 1).arg(what), source};
+    return {ErrorCode::BadGeojson, QStringLiteral("%1: feature %2: %3").arg(source).arg(feature + 1).arg(what), source};
 }
 }  // namespace
 
@@ -40,12 +40,12 @@ Result<Boundaries> parseBoundaries(const QByteArray &geojson, const QString &cod
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(geojson, &parseError);
     if (doc.isNull())
-        return Error{QStringLiteral("bad_geojson"),
+        return Error{ErrorCode::BadGeojson,
                      QStringLiteral("%1: not JSON at character %2: %3").arg(where).arg(parseError.offset).arg(parseError.errorString()),
                      where};
     const QJsonArray features = doc.object().value(QStringLiteral("features")).toArray();
     if (doc.object().value(QStringLiteral("type")).toString() != QLatin1String("FeatureCollection"))
-        return Error{QStringLiteral("bad_geojson"), QStringLiteral("%1: not a GeoJSON FeatureCollection").arg(where), where};
+        return Error{ErrorCode::BadGeojson, QStringLiteral("%1: not a GeoJSON FeatureCollection").arg(where), where};
     // Longitude/latitude first, projected once the centre is known.
     struct Raw {
         QString code, name;

@@ -58,7 +58,7 @@ QString entryHash(const Entry &e) {
 Status appendInTransaction(ProjectDb &db, Entry &e) {
     if (!db.isWriteLocked())
         return Error{
-            QStringLiteral("not_locked"),
+            ErrorCode::NotLocked,
             QStringLiteral("internal error: an audit entry for %1 was about to be written without the project's write lock").arg(db.path()),
             db.path()};
     e.detail = redactedDetail(e.detail);

@@ -17,7 +17,7 @@ QByteArray lineHash(const QByteArray &previous, qint64 seq, const QString &hash,
 }
 
 Error ioError(const QString &path, const QString &what) {
-    return Error{QStringLiteral("cannot_write"), QStringLiteral("%1 %2: %3").arg(what, path, fs::lastError()), path};
+    return Error{ErrorCode::CannotWrite, QStringLiteral("%1 %2: %3").arg(what, path, fs::lastError()), path};
 }
 
 // The hash of the journal's last complete line (kGenesis for an empty journal), reading only its
@@ -80,12 +80,10 @@ Result<Journal> readJournal(const QString &projectPath) {
     j.found = true;
     QFile f(path);
     if (!info.isFile() || !f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()),
-                     path};
+        return Error{ErrorCode::CannotRead, QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()), path};
     const QByteArray all = f.readAll();
     if (f.error() != QFileDevice::NoError)
-        return Error{QStringLiteral("cannot_read"), QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()),
-                     path};
+        return Error{ErrorCode::CannotRead, QStringLiteral("cannot read the audit journal %1: %2").arg(path, f.errorString()), path};
     QList<QByteArray> lines = all.split('\n');
     const bool torn = !all.isEmpty() && !all.endsWith('\n');
     if (!torn) lines.removeLast();  // the empty piece after the final newline

@@ -25,7 +25,7 @@ QByteArray headMessage(qint64 seq, const QString &hash) {
 
 Result<Signed> signHead(const QString &projectPath, const UnlockedCredential &admin) {
     if (auto s = requireRole(admin.user, Role::Admin, QStringLiteral("sign the audit log")); !s) return s.error();
-    if (sodium_init() < 0) return Error{QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), projectPath};
+    if (sodium_init() < 0) return Error{ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), projectPath};
     auto opened = ProjectDb::open(projectPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();
@@ -38,7 +38,7 @@ Result<Signed> signHead(const QString &projectPath, const UnlockedCredential &ad
         out.seq = head.section(QLatin1Char(' '), 0, 0).toLongLong();
         out.hash = head.section(QLatin1Char(' '), 1, 1);
         if (out.seq < 1 || out.hash.size() != 64)
-            return Error{QStringLiteral("no_head"), QStringLiteral("%1 has no audit head to sign").arg(projectPath), projectPath};
+            return Error{ErrorCode::NoHead, QStringLiteral("%1 has no audit head to sign").arg(projectPath), projectPath};
         const QByteArray message = headMessage(out.seq, out.hash);
         crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
                              reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()), admin.signSecret.data());

@@ -18,7 +18,7 @@ const QString kGenesis(64, QLatin1Char('0'));
 const QString kHeadKey = QStringLiteral("audit.head");
 constexpr int64_t kApplicationId = 0x50484D57;  // "PHMW"
 
-Error cannot(const QString &path, const QString &why) { return Error{QStringLiteral("cannot_verify"), why, path}; }
+Error cannot(const QString &path, const QString &why) { return Error{ErrorCode::CannotVerify, why, path}; }
 
 QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 

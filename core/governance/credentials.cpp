@@ -22,10 +22,10 @@ bool ready() {
     return ok;
 }
 
-Error refused(const QString &code, const QString &message, const QString &login) { return Error{code, message, login}; }
+Error refused(ErrorCode code, const QString &message, const QString &login) { return Error{code, message, login}; }
 
 Error dbError(ProjectDb &db, const QString &what) {
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
+    return Error{ErrorCode::SqlError, QStringLiteral("%1: %2").arg(what, db.lastError()), db.path()};
 }
 
 QByteArray blob(const Statement &st, int i) {
@@ -85,21 +85,21 @@ bool adminCredentialExists(ProjectDb &db) {
 }
 
 Result<std::unique_ptr<UnlockedCredential>> unlockCredential(ProjectDb &db, const QString &login, const QByteArray &passphrase) {
-    if (!ready()) return refused(QStringLiteral("no_sodium"), QStringLiteral("libsodium could not be initialised"), login);
+    if (!ready()) return refused(ErrorCode::NoSodium, QStringLiteral("libsodium could not be initialised"), login);
     auto user = findUser(db, login);
     if (!user) return user.error();
     if (!user.value().listed || user.value().role == Role::Analyst)
-        return refused(QStringLiteral("not_privileged"),
+        return refused(ErrorCode::NotPrivileged,
                        QStringLiteral("%1 is not an admin or clinician of this project: there is nothing to prove").arg(login), login);
     auto s = stored(db, login);
     if (!s) return s.error();
-    if (!s.value()) return refused(QStringLiteral("no_credential"), noCredentialHelp(db, login), login);
+    if (!s.value()) return refused(ErrorCode::NoCredential, noCredentialHelp(db, login), login);
     const Stored &c = *s.value();
     QByteArray verifier = c.verifier;
     verifier.append('\0');
     if (passphrase.isEmpty() ||
         crypto_pwhash_str_verify(verifier.constData(), passphrase.constData(), static_cast<unsigned long long>(passphrase.size())) != 0)
-        return refused(QStringLiteral("wrong_passphrase"), QStringLiteral("the passphrase of %1 is not right").arg(login), login);
+        return refused(ErrorCode::WrongPassphrase, QStringLiteral("the passphrase of %1 is not right").arg(login), login);
     auto out = std::make_unique<UnlockedCredential>();
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     SecretBytes plain(kSecrets);
@@ -112,7 +112,7 @@ Result<std::unique_ptr<UnlockedCredential>> unlockCredential(ProjectDb &db, cons
             size_t(c.sealed.size()) - kNonce, reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()),
             reinterpret_cast<const unsigned char *>(c.sealed.constData()), key.data()) != 0 ||
         plainBytes != kSecrets)
-        return refused(QStringLiteral("damaged_credential"),
+        return refused(ErrorCode::DamagedCredential,
                        QStringLiteral("the sealed keys of %1 do not open with the passphrase: the credential is damaged; an admin can "
                                       "set a new passphrase")
                            .arg(login),
@@ -139,21 +139,21 @@ Result<User> authenticate(const QString &projectPath, const QString &login, cons
 }
 
 Status setPassphrase(ProjectDb &db, const User &actor, const QString &login, const QByteArray &passphrase, const UnlockedCredential *own) {
-    if (!ready()) return refused(QStringLiteral("no_sodium"), QStringLiteral("libsodium could not be initialised"), login);
+    if (!ready()) return refused(ErrorCode::NoSodium, QStringLiteral("libsodium could not be initialised"), login);
     if (auto s = db.migrate(); !s) return s;
     auto target = findUser(db, login);
     if (!target) return target.error();
     if (!target.value().listed || target.value().role == Role::Analyst)
-        return refused(QStringLiteral("not_privileged"),
+        return refused(ErrorCode::NotPrivileged,
                        QStringLiteral("only admins and clinicians have passphrases; %1 is not one in this project").arg(login), login);
     if (passphrase.size() < kMinPassphraseLength)
-        return refused(QStringLiteral("weak_passphrase"),
-                       QStringLiteral("a passphrase has at least %1 characters").arg(kMinPassphraseLength), login);
+        return refused(ErrorCode::WeakPassphrase, QStringLiteral("a passphrase has at least %1 characters").arg(kMinPassphraseLength),
+                       login);
     const bool firstAdmin = !adminCredentialExists(db) && target.value().role == Role::Admin && actor.name == login;
     const bool byAdmin = actor.proven && actor.listed && actor.role == Role::Admin;
     const bool byOwner = actor.proven && actor.name == login && own;
     if (!firstAdmin && !byAdmin && !byOwner)
-        return refused(QStringLiteral("not_permitted"),
+        return refused(ErrorCode::NotPermitted,
                        actor.name == login
                            ? QStringLiteral("to change your passphrase, give your current one (--passphrase-file FILE)")
                            : QStringLiteral("only an admin, proven by their passphrase, can set %1's passphrase").arg(login),
@@ -161,7 +161,7 @@ Status setPassphrase(ProjectDb &db, const User &actor, const QString &login, con
     // Keys: the owner keeps theirs (resealed); anyone else's reset makes new ones.
     QByteArray boxPublic(crypto_box_PUBLICKEYBYTES, '\0'), signPublic(crypto_sign_PUBLICKEYBYTES, '\0');
     SecretBytes secrets(kSecrets);
-    if (!secrets.data()) return refused(QStringLiteral("no_memory"), QStringLiteral("cannot lock memory for keys"), login);
+    if (!secrets.data()) return refused(ErrorCode::NoMemory, QStringLiteral("cannot lock memory for keys"), login);
     if (own && own->user.name == login) {
         boxPublic = own->boxPublic;
         signPublic = own->signPublic;
@@ -174,12 +174,12 @@ Status setPassphrase(ProjectDb &db, const User &actor, const QString &login, con
     char verifier[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(verifier, passphrase.constData(), static_cast<unsigned long long>(passphrase.size()),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return refused(QStringLiteral("no_memory"), QStringLiteral("not enough memory to hash the passphrase"), login);
+        return refused(ErrorCode::NoMemory, QStringLiteral("not enough memory to hash the passphrase"), login);
     QByteArray salt(crypto_pwhash_SALTBYTES, '\0');
     randombytes_buf(salt.data(), size_t(salt.size()));
     SecretBytes key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     if (!key.data() || !deriveSealKey(key, passphrase, salt))
-        return refused(QStringLiteral("no_memory"), QStringLiteral("not enough memory to derive the sealing key"), login);
+        return refused(ErrorCode::NoMemory, QStringLiteral("not enough memory to derive the sealing key"), login);
     QByteArray sealed(qsizetype(kNonce + kSecrets + crypto_aead_xchacha20poly1305_ietf_ABYTES), '\0');
     auto *out = reinterpret_cast<unsigned char *>(sealed.data());
     randombytes_buf(out, kNonce);

@@ -61,20 +61,19 @@ Result<disclosure::Policy> projectPolicy(const QString &projectPath) {
 Status setProjectPolicy(const QString &projectPath, const User &actor, const disclosure::Policy &policy) {
     if (auto s = requireRole(actor, Role::Admin, QStringLiteral("change the disclosure policy")); !s) return s;
     if (!policy.enabled)
-        return Error{QStringLiteral("bad_policy"),
+        return Error{ErrorCode::BadPolicy,
                      QStringLiteral("disclosure control cannot be switched off for the project; an admin can run one command with "
                                     "--disclosure off"),
                      {}};
     if (policy.smallest < 1 || policy.largest < policy.smallest || policy.largest > 99)
-        return Error{QStringLiteral("bad_policy"),
+        return Error{ErrorCode::BadPolicy,
                      QStringLiteral("suppress counts from %1 to %2? The range must start at 1 or more, end at or after its start and "
                                     "at 99 or less")
                          .arg(policy.smallest)
                          .arg(policy.largest),
                      {}};
     if (policy.roundTo < 1 || policy.roundTo > 100)
-        return Error{
-            QStringLiteral("bad_policy"), QStringLiteral("round to a base from 1 (no rounding) to 100, not %1").arg(policy.roundTo), {}};
+        return Error{ErrorCode::BadPolicy, QStringLiteral("round to a base from 1 (no rounding) to 100, not %1").arg(policy.roundTo), {}};
     auto opened = ProjectDb::open(projectPath, true);
     if (!opened) return opened.error();
     ProjectDb &db = *opened.value();

@@ -25,7 +25,7 @@ constexpr uint32_t kOps = 3, kMemKiB = 128 * 1024;
 
 const char *kColumns[] = {"person_id", "nhs_number", "given_name", "family_name", "date_of_birth"};
 
-Error storeError(const QString &code, const QString &message, const QString &path) { return Error{code, message, path}; }
+Error storeError(ErrorCode code, const QString &message, const QString &path) { return Error{code, message, path}; }
 
 void putU32(unsigned char *p, uint32_t v) {
     for (int i = 0; i < 4; ++i) p[i] = static_cast<unsigned char>(v >> (8 * i));
@@ -58,7 +58,7 @@ Status execOn(sqlite3 *db, const char *sql, const QString &path) {
     if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) == SQLITE_OK) return Ok{};
     const QString text = QString::fromUtf8(msg ? msg : "unknown error");
     sqlite3_free(msg);
-    return storeError(QStringLiteral("keystore_error"), QStringLiteral("key store %1: %2").arg(path, text), path);
+    return storeError(ErrorCode::KeystoreError, QStringLiteral("key store %1: %2").arg(path, text), path);
 }
 
 void bindText(sqlite3_stmt *st, int i, const QString &v) {
@@ -85,7 +85,7 @@ Result<std::unique_ptr<IdentityImage>> buildIdentityImage(const std::vector<Iden
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
-        return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
+        return storeError(ErrorCode::KeystoreError, QStringLiteral("cannot build the key store in memory"), path);
     }
     std::unique_ptr<sqlite3, int (*)(sqlite3 *)> guard(db, sqlite3_close);
     if (auto s = execOn(db,
@@ -106,7 +106,7 @@ Result<std::unique_ptr<IdentityImage>> buildIdentityImage(const std::vector<Iden
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {
             sqlite3_finalize(st);
-            return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot build the key store in memory"), path);
+            return storeError(ErrorCode::KeystoreError, QStringLiteral("cannot build the key store in memory"), path);
         }
     }
     sqlite3_finalize(st);
@@ -115,7 +115,7 @@ Result<std::unique_ptr<IdentityImage>> buildIdentityImage(const std::vector<Iden
     sqlite3_int64 bytes = 0;
     image->data = sqlite3_serialize(db, "main", &bytes, 0);
     image->size = size_t(bytes);
-    if (!image->data) return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot serialise the key store"), path);
+    if (!image->data) return storeError(ErrorCode::KeystoreError, QStringLiteral("cannot serialise the key store"), path);
     return image;
 }
 
@@ -142,7 +142,7 @@ Result<std::vector<Identity>> readIdentitiesCsv(const QString &path) {
         if (step == CsvReader::Step::Error) return reader.error();
         const auto &f = reader.fields();
         auto located = [&](int column, const QString &what) {
-            return storeError(QStringLiteral("bad_identity"),
+            return storeError(ErrorCode::BadIdentity,
                               QStringLiteral("%1, line %2, column %3: %4").arg(path).arg(reader.line()).arg(column).arg(what), path);
         };
         if (reader.isMalformed()) return located(1, QString::fromStdString(reader.malformedReason()));
@@ -170,7 +170,7 @@ Result<std::vector<Identity>> readIdentitiesCsv(const QString &path) {
             return located(at[4] + 1, QStringLiteral("date_of_birth is not a date (YYYY-MM-DD)"));
         out.push_back(std::move(id));
     }
-    if (header) return storeError(QStringLiteral("bad_identity"), QStringLiteral("%1 is empty").arg(path), path);
+    if (header) return storeError(ErrorCode::BadIdentity, QStringLiteral("%1 is empty").arg(path), path);
     return out;
 }
 
@@ -219,8 +219,8 @@ Status KeyStore::create(const QString &path, const QByteArray &passphrase, const
 }
 
 Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vector<Identity> &identities, const QString &path) {
-    if (!sodiumReady()) return storeError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
-    if (passphrase.isEmpty()) return storeError(QStringLiteral("no_passphrase"), QStringLiteral("a key store needs a passphrase"), path);
+    if (!sodiumReady()) return storeError(ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), path);
+    if (passphrase.isEmpty()) return storeError(ErrorCode::NoPassphrase, QStringLiteral("a key store needs a passphrase"), path);
     forbidCoreDumps();
     auto built = buildIdentityImage(identities, path);
     if (!built) return built.error();
@@ -235,7 +235,7 @@ Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vecto
     randombytes_buf(salt, kSalt);
     randombytes_buf(nonce, kNonce);
     unsigned char *key = deriveKey(passphrase, salt, kOps, kMemKiB);
-    if (!key) return storeError(QStringLiteral("no_memory"), QStringLiteral("not enough memory to derive the key store's key"), path);
+    if (!key) return storeError(ErrorCode::NoMemory, QStringLiteral("not enough memory to derive the key store's key"), path);
     unsigned long long written = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(h + kHeader, &written, image, size_t(bytes), h, kHeader, nullptr, nonce, key);
     sodium_free(key);
@@ -244,18 +244,17 @@ Result<QByteArray> KeyStore::seal(const QByteArray &passphrase, const std::vecto
 }
 
 Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const QByteArray &passphrase) {
-    if (!sodiumReady()) return storeError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    if (!sodiumReady()) return storeError(ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return storeError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
-                          path);
+        return storeError(ErrorCode::NoKeystore, QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()), path);
     const QByteArray file = f.readAll();
     const auto *h = reinterpret_cast<const unsigned char *>(file.constData());
     if (size_t(file.size()) < kHeader + crypto_aead_xchacha20poly1305_ietf_ABYTES || std::memcmp(h, kMagic, sizeof kMagic) != 0)
-        return storeError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
+        return storeError(ErrorCode::NotKeystore, QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
     const uint32_t ops = getU32(h + 8), memKiB = getU32(h + 12);
     if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > 64 || memKiB < 8 || memKiB > 4u * 1024 * 1024)
-        return storeError(QStringLiteral("not_keystore"), QStringLiteral("%1 has an implausible key derivation setting").arg(path), path);
+        return storeError(ErrorCode::NotKeystore, QStringLiteral("%1 has an implausible key derivation setting").arg(path), path);
     forbidCoreDumps();
     std::unique_ptr<KeyStore> store(new KeyStore);
     store->mPlainBytes = size_t(file.size()) - kHeader - crypto_aead_xchacha20poly1305_ietf_ABYTES;
@@ -263,23 +262,23 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const QByt
     unsigned char *key = deriveKey(passphrase, h + 16, ops, memKiB);
     if (!store->mPlain || !key) {
         if (key) sodium_free(key);
-        return storeError(QStringLiteral("no_memory"), QStringLiteral("not enough memory to open the key store"), path);
+        return storeError(ErrorCode::NoMemory, QStringLiteral("not enough memory to open the key store"), path);
     }
     unsigned long long plainBytes = 0;
     const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(store->mPlain, &plainBytes, nullptr, h + kHeader,
                                                               size_t(file.size()) - kHeader, h, kHeader, h + 16 + kSalt, key);
     sodium_free(key);
     if (rc != 0)
-        return storeError(QStringLiteral("wrong_passphrase"),
+        return storeError(ErrorCode::WrongPassphrase,
                           QStringLiteral("the passphrase does not open the key store %1 (or the file was altered)").arg(path), path);
     if (sqlite3_open_v2(":memory:", &store->mDb, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK ||
         sqlite3_deserialize(store->mDb, "main", store->mPlain, sqlite3_int64(plainBytes), sqlite3_int64(store->mPlainBytes),
                             SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
-        return storeError(QStringLiteral("not_keystore"), QStringLiteral("the key store %1 holds no readable database").arg(path), path);
+        return storeError(ErrorCode::NotKeystore, QStringLiteral("the key store %1 holds no readable database").arg(path), path);
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(store->mDb, "SELECT count(*) FROM identity", -1, &st, nullptr) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_finalize(st);
-        return storeError(QStringLiteral("not_keystore"), QStringLiteral("the key store %1 has no identity table").arg(path), path);
+        return storeError(ErrorCode::NotKeystore, QStringLiteral("the key store %1 has no identity table").arg(path), path);
     }
     store->mSize = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -302,7 +301,7 @@ Result<std::vector<Identity>> KeyStore::lookup(const std::vector<QString> &perso
             sqlite3_stmt *st = nullptr;
             if (sqlite3_prepare_v2(part.db, "SELECT nhs_number, given_name, family_name, date_of_birth FROM identity WHERE person_id = ?",
                                    -1, &st, nullptr) != SQLITE_OK)
-                return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot read the key store"), {});
+                return storeError(ErrorCode::KeystoreError, QStringLiteral("cannot read the key store"), {});
             for (const QString &id : personIds) {
                 bindText(st, 1, id);
                 if (sqlite3_step(st) == SQLITE_ROW)
@@ -316,7 +315,7 @@ Result<std::vector<Identity>> KeyStore::lookup(const std::vector<QString> &perso
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(mDb, "SELECT nhs_number, given_name, family_name, date_of_birth FROM identity WHERE person_id = ?", -1, &st,
                            nullptr) != SQLITE_OK)
-        return storeError(QStringLiteral("keystore_error"), QStringLiteral("cannot read the key store"), {});
+        return storeError(ErrorCode::KeystoreError, QStringLiteral("cannot read the key store"), {});
     std::vector<Identity> out;
     for (const QString &id : personIds) {
         bindText(st, 1, id);

@@ -25,7 +25,7 @@ constexpr size_t kKey = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
 constexpr size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
-Error keysError(const QString &code, const QString &message, const QString &path) { return Error{code, message, path}; }
+Error keysError(ErrorCode code, const QString &message, const QString &path) { return Error{code, message, path}; }
 
 QByteArray associated(const QString &practice) { return QByteArray(kMagic2, sizeof kMagic2) + practice.toUtf8(); }
 
@@ -50,31 +50,29 @@ struct StoreFile {
 // Reads and checks a per-practice store's framing and directory (bounds-checked: the file is
 // hostile input).
 Result<StoreFile> readStoreFile(const QString &path) {
-    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    if (sodium_init() < 0) return keysError(ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return keysError(QStringLiteral("no_keystore"), QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()),
-                         path);
+        return keysError(ErrorCode::NoKeystore, QStringLiteral("cannot open the key store %1: %2").arg(path, f.errorString()), path);
     StoreFile out;
     out.bytes = f.readAll();
     const QByteArray &file = out.bytes;
     if (file.startsWith("PHMKEYS1"))
-        return keysError(QStringLiteral("old_keystore"),
+        return keysError(ErrorCode::OldKeystore,
                          QStringLiteral("%1 is a key store from before practice keys (one passphrase for everyone): an admin makes it "
                                         "again with `phm keys create --force`")
                              .arg(path),
                          path);
     if (file.size() < 12 || std::memcmp(file.constData(), kMagic2, sizeof kMagic2) != 0)
-        return keysError(QStringLiteral("not_keystore"), QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
+        return keysError(ErrorCode::NotKeystore, QStringLiteral("%1 is not a PHM Workbench key store").arg(path), path);
     uint32_t dirBytes = 0;
     for (int i = 3; i >= 0; --i) dirBytes = (dirBytes << 8) | uint8_t(file[8 + i]);
     if (qsizetype(dirBytes) > file.size() - 12)
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory runs past the end").arg(path),
-                         path);
+        return keysError(ErrorCode::DamagedKeystore, QStringLiteral("%1 is damaged: its directory runs past the end").arg(path), path);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.mid(12, qsizetype(dirBytes)), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged: its directory does not read").arg(path), path);
+        return keysError(ErrorCode::DamagedKeystore, QStringLiteral("%1 is damaged: its directory does not read").arg(path), path);
     out.directory = doc.object();
     out.imagesAt = 12 + qsizetype(dirBytes);
     return out;
@@ -112,7 +110,7 @@ std::vector<Identity> assignPractices(const Project &project, std::vector<Identi
 
 Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identities, const std::vector<KeyRecipient> &recipients,
                                             const QString &path) {
-    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    if (sodium_init() < 0) return keysError(ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), path);
     fs::forbidCoreDumps();
     QMap<QString, std::vector<Identity>> byPractice;
     for (const Identity &i : identities)
@@ -123,7 +121,7 @@ Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identit
         auto image = buildIdentityImage(it.value(), path);
         if (!image) return image.error();
         SecretBytes key(kKey);
-        if (!key.data()) return keysError(QStringLiteral("no_memory"), QStringLiteral("cannot lock memory for a practice key"), path);
+        if (!key.data()) return keysError(ErrorCode::NoMemory, QStringLiteral("cannot lock memory for a practice key"), path);
         crypto_aead_xchacha20poly1305_ietf_keygen(key.data());
         QByteArray nonce(kNonce, '\0');
         randombytes_buf(nonce.data(), kNonce);
@@ -157,9 +155,9 @@ Result<QByteArray> KeyStore::sealByPractice(const std::vector<Identity> &identit
 Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential &admin, const KeyRecipient &recipient) {
     // A clinician can open their practice's key too, but only an admin may pass it on.
     if (auto s = requireRole(admin.user, Role::Admin, QStringLiteral("grant a practice key")); !s) return s.error();
-    if (sodium_init() < 0) return keysError(QStringLiteral("no_crypto"), QStringLiteral("libsodium could not start"), path);
+    if (sodium_init() < 0) return keysError(ErrorCode::NoCrypto, QStringLiteral("libsodium could not start"), path);
     if (recipient.practice.isEmpty() || recipient.boxPublic.size() != crypto_box_PUBLICKEYBYTES)
-        return keysError(QStringLiteral("bad_recipient"),
+        return keysError(ErrorCode::BadRecipient,
                          QStringLiteral("%1 has no practice or no key to seal to (set their passphrase first)").arg(recipient.login), path);
     auto read = readStoreFile(path);
     if (!read) return read.error();
@@ -176,7 +174,7 @@ Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential
         bool sealedToAdmin = false;
         if (!openPracticeKey(key, e, admin, sealedToAdmin))
             return keysError(
-                QStringLiteral("no_practice_key"),
+                ErrorCode::NoPracticeKey,
                 QStringLiteral("%1 holds no key of practice %2 that %3 can open").arg(path, recipient.practice, admin.user.name), path);
         QByteArray sealed(qsizetype(kKey + crypto_box_SEALBYTES), '\0');
         crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key.data(), kKey,
@@ -187,8 +185,8 @@ Result<QByteArray> KeyStore::grant(const QString &path, const UnlockedCredential
         found = true;
     }
     if (!found)
-        return keysError(QStringLiteral("unknown_practice"),
-                         QStringLiteral("%1 has no identities of practice %2").arg(path, recipient.practice), path);
+        return keysError(ErrorCode::UnknownPractice, QStringLiteral("%1 has no identities of practice %2").arg(path, recipient.practice),
+                         path);
     dir.insert(QStringLiteral("practices"), practices);
     return assemble(dir, read.value().bytes.mid(read.value().imagesAt));  // the sealed images as they were
 }
@@ -209,7 +207,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
         const bool keyOpened = openPracticeKey(key, e, who, sealedToThem);
         if (!sealedToThem) continue;  // not sealed to this user
         if (!keyOpened)
-            return keysError(QStringLiteral("wrong_key"),
+            return keysError(ErrorCode::WrongKey,
                              QStringLiteral("the key of practice %1 in %2 does not open with %3's credential (a passphrase reset makes new "
                                             "keys: an admin makes the key store again)")
                                  .arg(practice, path, who.user.name),
@@ -218,12 +216,12 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
         const QByteArray nonce = unb64(e.value(QStringLiteral("nonce")));
         if (offset < 0 || length < qint64(kTag) || offset > file.size() - imagesAt || length > file.size() - imagesAt - offset ||
             nonce.size() != qsizetype(kNonce))
-            return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("%1 is damaged at practice %2").arg(path, practice), path);
+            return keysError(ErrorCode::DamagedKeystore, QStringLiteral("%1 is damaged at practice %2").arg(path, practice), path);
         Part part;
         part.practice = practice;
         const size_t plainBytes = size_t(length) - kTag;
         part.plain = static_cast<unsigned char *>(sodium_malloc(std::max<size_t>(plainBytes, 1)));
-        if (!part.plain) return keysError(QStringLiteral("no_memory"), QStringLiteral("not enough memory to open the key store"), path);
+        if (!part.plain) return keysError(ErrorCode::NoMemory, QStringLiteral("not enough memory to open the key store"), path);
         store->mParts.push_back(part);
         unsigned long long opened = 0;
         const QByteArray ad = associated(practice);
@@ -231,7 +229,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
                 part.plain, &opened, nullptr, reinterpret_cast<const unsigned char *>(file.constData()) + imagesAt + offset, size_t(length),
                 reinterpret_cast<const unsigned char *>(ad.constData()), size_t(ad.size()),
                 reinterpret_cast<const unsigned char *>(nonce.constData()), key.data()) != 0)
-            return keysError(QStringLiteral("damaged_keystore"),
+            return keysError(ErrorCode::DamagedKeystore,
                              QStringLiteral("practice %1's identities in %2 were altered (they do not authenticate)").arg(practice, path),
                              path);
         sqlite3 *db = nullptr;
@@ -239,15 +237,14 @@ Result<std::unique_ptr<KeyStore>> KeyStore::open(const QString &path, const Unlo
             sqlite3_deserialize(db, "main", part.plain, sqlite3_int64(opened), sqlite3_int64(std::max<size_t>(plainBytes, 1)),
                                 SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
             sqlite3_close(db);
-            return keysError(QStringLiteral("damaged_keystore"), QStringLiteral("practice %1 in %2 holds no database").arg(practice, path),
-                             path);
+            return keysError(ErrorCode::DamagedKeystore, QStringLiteral("practice %1 in %2 holds no database").arg(practice, path), path);
         }
         store->mParts.back().db = db;
         store->mPractices << practice;
         store->mSize += e.value(QStringLiteral("identities")).toInteger();
     }
     if (store->mParts.empty())
-        return keysError(QStringLiteral("no_practice_key"),
+        return keysError(ErrorCode::NoPracticeKey,
                          QStringLiteral("%1 holds no practice key for %2: an admin seals it to them with `phm keys grant --name %2`")
                              .arg(path, who.user.name),
                          path);

@@ -98,7 +98,7 @@ QString withArticle(Role role) { return (role == Role::Clinician ? QStringLitera
 Status requireRole(const User &actor, Role role, const QString &what) {
     if (role == Role::Analyst) return Ok{};
     if (actor.role == role && actor.listed && !actor.proven)
-        return Error{QStringLiteral("not_proven"),
+        return Error{ErrorCode::NotProven,
                      QStringLiteral("Only %1 can %2: %3, give your passphrase to prove it is you (--passphrase-file FILE; a new project's "
                                     "admin first sets one with `phm users passphrase`).")
                          .arg(withArticle(role), what, actor.name),
@@ -106,7 +106,7 @@ Status requireRole(const User &actor, Role role, const QString &what) {
     if (actor.role == role && actor.listed) return Ok{};
     const QString who = actor.listed ? QStringLiteral("%1 is %2").arg(actor.name, withArticle(actor.role))
                                      : QStringLiteral("%1 is not a user of this project, so works as an analyst").arg(actor.name);
-    return Error{QStringLiteral("not_permitted"), QStringLiteral("Only %1 can %2; %3.").arg(withArticle(role), what, who), actor.name};
+    return Error{ErrorCode::NotPermitted, QStringLiteral("Only %1 can %2; %3.").arg(withArticle(role), what, who), actor.name};
 }
 
 Status setUser(ProjectDb &db, const User &actor, const User &user) {
@@ -115,18 +115,18 @@ Status setUser(ProjectDb &db, const User &actor, const User &user) {
     if (!existing) return existing.error();
     const bool bootstrap = existing.value().empty();
     if (bootstrap && user.role != Role::Admin)
-        return Error{QStringLiteral("first_user_admin"), QStringLiteral("the first user of a project must be an admin"), user.name};
+        return Error{ErrorCode::FirstUserAdmin, QStringLiteral("the first user of a project must be an admin"), user.name};
     if (!bootstrap)
         if (auto s = requireRole(actor, Role::Admin, QStringLiteral("add or change users")); !s) return s;
     if (user.name.trimmed().isEmpty() || user.name.contains(QLatin1Char(' ')))
-        return Error{QStringLiteral("bad_user"), QStringLiteral("a user needs a login name without spaces"), user.name};
+        return Error{ErrorCode::BadUser, QStringLiteral("a user needs a login name without spaces"), user.name};
     if (user.role == Role::Clinician && !practiceExists(db, user.practice))
-        return Error{QStringLiteral("bad_practice"),
+        return Error{ErrorCode::BadPractice,
                      user.practice.isEmpty() ? QStringLiteral("a clinician must be bound to a practice (--practice CODE)")
                                              : QStringLiteral("practice %1 is not a practice of this project").arg(user.practice),
                      user.practice};
     if (!bootstrap && user.role != Role::Admin && adminCount(db, user.name) == 0)
-        return Error{QStringLiteral("last_admin"), QStringLiteral("%1 is the project's only admin; add another admin first").arg(user.name),
+        return Error{ErrorCode::LastAdmin, QStringLiteral("%1 is the project's only admin; add another admin first").arg(user.name),
                      user.name};
     const QString practice = user.role == Role::Clinician ? user.practice : QString();
     const QJsonObject detail{
@@ -151,11 +151,9 @@ Status removeUser(ProjectDb &db, const User &actor, const QString &login) {
     if (auto s = requireRole(actor, Role::Admin, QStringLiteral("remove users")); !s) return s;
     auto target = findUser(db, login);
     if (!target) return target.error();
-    if (!target.value().listed)
-        return Error{QStringLiteral("unknown_user"), QStringLiteral("%1 is not a user of this project").arg(login), login};
+    if (!target.value().listed) return Error{ErrorCode::UnknownUser, QStringLiteral("%1 is not a user of this project").arg(login), login};
     if (target.value().role == Role::Admin && adminCount(db, login) == 0)
-        return Error{QStringLiteral("last_admin"), QStringLiteral("%1 is the project's only admin; add another admin first").arg(login),
-                     login};
+        return Error{ErrorCode::LastAdmin, QStringLiteral("%1 is the project's only admin; add another admin first").arg(login), login};
     return inTransaction(db, actor, QStringLiteral("remove-user"), QJsonObject{{QStringLiteral("user"), login}}, [&]() -> Status {
         Statement st(db, QStringLiteral("DELETE FROM app_user WHERE name = ?"));
         st.bindText(1, login);
@@ -171,7 +169,7 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
         if (!old) return old.error();
         ProjectDb &from = *old.value();
         if (from.schemaVersion() > kSchemaVersion)
-            return Error{QStringLiteral("newer_schema"), QStringLiteral("%1 was written by a newer PHM Workbench").arg(replacedProject),
+            return Error{ErrorCode::NewerSchema, QStringLiteral("%1 was written by a newer PHM Workbench").arg(replacedProject),
                          replacedProject};
         auto listed = listUsers(from);
         if (!listed) return listed.error();

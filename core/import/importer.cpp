@@ -81,10 +81,10 @@ Status ImportJob::finish(ImportReport &report) {
     if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
     mDb.reset();
     mark("commit");
-    if (mFeedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("import canceled"), {}};
+    if (mFeedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("import canceled"), {}};
     // Durable first, then one atomic rename: readers see the old project or the new one.
     if (!fs::syncFile(mTemp) || !fs::replaceFile(mTemp, mTarget))
-        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
+        return Error{ErrorCode::CannotWrite, QStringLiteral("cannot replace %1").arg(mTarget), mTarget};
     fs::syncFolder(QFileInfo(mTarget).absolutePath());  // and the new name with it
     mark("sync_and_rename");
     if (auto s = audit::journalAppend(mTarget, {audit::JournalLine{mImportEntry.seq, mImportEntry.hash, mImportEntry.at}}); !s)
@@ -102,17 +102,17 @@ Status ImportJob::replaceRejects(const QString &rejectsDir) const {
     if (auto s = makePrivateFolder(rejectsDir); !s) return s;
     if (!QFile::setPermissions(rejectsDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
                                                QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser))
-        return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot restrict the permissions of %1").arg(rejectsDir), rejectsDir};
+        return Error{ErrorCode::CannotWrite, QStringLiteral("cannot restrict the permissions of %1").arg(rejectsDir), rejectsDir};
     const QDir dir(rejectsDir);
     for (int d = 0; d < kDatasetCount; ++d) {
         const QString ours = dir.filePath(QLatin1String(fileSpec(Dataset(d)).file));
         if (QFileInfo(ours).isFile() && !QFile::remove(ours))
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot replace %1").arg(ours), ours};
+            return Error{ErrorCode::CannotWrite, QStringLiteral("cannot replace %1").arg(ours), ours};
     }
     const QDir temp(mRejectsTemp);
     for (const QString &name : temp.entryList(QDir::Files))
         if (!QFile::rename(temp.filePath(name), dir.filePath(name)))
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot move the rejects file %1 into %2").arg(name, rejectsDir),
+            return Error{ErrorCode::CannotWrite, QStringLiteral("cannot move the rejects file %1 into %2").arg(name, rejectsDir),
                          rejectsDir};
     QDir().rmdir(mRejectsTemp);
     return Ok{};
@@ -150,8 +150,7 @@ Result<ImportReport> ImportJob::run() {
         report.files.push_back(rep);
         if (Dataset(d) == Dataset::Persons && mPersons.count == 0) {
             discard();
-            return Error{QStringLiteral("no_persons"), QStringLiteral("%1: no valid rows in persons.csv; nothing to import").arg(mFrom),
-                         mFrom};
+            return Error{ErrorCode::NoPersons, QStringLiteral("%1: no valid rows in persons.csv; nothing to import").arg(mFrom), mFrom};
         }
     }
     report.seconds = timer.elapsed() / 1000.0;

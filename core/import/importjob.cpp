@@ -35,7 +35,7 @@ std::pair<QString, int> insertStatement(Dataset d) {
             int(cols.size())};
 }
 
-Error fileError(const QString &code, const QString &message) { return Error{code, message, {}}; }
+Error fileError(ErrorCode code, const QString &message) { return Error{code, message, {}}; }
 
 QString delimiterHint(const std::vector<std::string_view> &header) {
     if (header.size() != 1) return QString();
@@ -68,28 +68,27 @@ Status ImportJob::checkTarget() const {
     const QFileInfo target(mTarget);
     const QString journal = audit::journalPath(mTarget);
     if (!target.exists() && QFileInfo::exists(journal))
-        return fileError(QStringLiteral("orphan_journal"),
+        return fileError(ErrorCode::OrphanJournal,
                          QStringLiteral("refusing to create %1: the audit journal %2 of a project that was there remains, and the new "
                                         "project's log would never match it; if that project was removed on purpose, move the journal "
                                         "away first")
                              .arg(mTarget, journal));
     if (!target.exists()) return Ok{};
-    if (target.isDir())
-        return fileError(QStringLiteral("is_folder"), QStringLiteral("refusing to replace %1: it is a folder").arg(mTarget));
+    if (target.isDir()) return fileError(ErrorCode::IsFolder, QStringLiteral("refusing to replace %1: it is a folder").arg(mTarget));
     if (isWorkbenchProject(mTarget)) return Ok{};
     QFile f(mTarget);
     if (f.open(QIODevice::ReadOnly) && f.read(8) == "PHMKEYS1")
-        return fileError(QStringLiteral("protected_file"),
+        return fileError(ErrorCode::ProtectedFile,
                          QStringLiteral("refusing to replace %1: it is a key store, not a project (--force does not apply)").arg(mTarget));
     if (mOptions.replaceOtherFile) return Ok{};
-    return fileError(QStringLiteral("not_project"),
+    return fileError(ErrorCode::NotProject,
                      QStringLiteral("refusing to replace %1: it is not a PHM Workbench project; choose another file, or give --force to "
                                     "replace it")
                          .arg(mTarget));
 }
 
 Status ImportJob::prepare() {
-    if (!QFileInfo(mFrom).isDir()) return fileError(QStringLiteral("no_folder"), QStringLiteral("%1 is not a folder").arg(mFrom));
+    if (!QFileInfo(mFrom).isDir()) return fileError(ErrorCode::NoFolder, QStringLiteral("%1 is not a folder").arg(mFrom));
     if (auto s = checkTarget(); !s) return s;
     // Every input must be an ordinary file: opening a FIFO blocks until something writes to it,
     // and a device can be read for ever. Checked before anything is created.
@@ -98,7 +97,7 @@ Status ImportJob::prepare() {
     for (const QString &name : inputs) {
         const QFileInfo input(QDir(mFrom).filePath(name));
         if (input.exists() && !input.isFile())
-            return fileError(QStringLiteral("not_a_file"),
+            return fileError(ErrorCode::NotAFile,
                              QStringLiteral("%1: not an ordinary file (a FIFO, device or folder); the extract must be regular files")
                                  .arg(input.filePath()));
     }
@@ -110,7 +109,7 @@ Status ImportJob::prepare() {
     {  // created owner-only before SQLite writes a byte of patient-level data into it
         QFile created(mTemp);
         if (!created.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !makePrivateFile(mTemp))
-            return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot create %1: %2").arg(mTemp, created.errorString()));
+            return fileError(ErrorCode::CannotWrite, QStringLiteral("cannot create %1: %2").arg(mTemp, created.errorString()));
     }
     auto db = ProjectDb::create(mTemp);
     if (!db) return db.error();
@@ -169,8 +168,7 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     rep.file = QLatin1String(spec.file);
     rep.dataset = QLatin1String(spec.key);
     if (!QFileInfo::exists(path)) {
-        if (spec.required)
-            return fileError(QStringLiteral("missing_file"), QStringLiteral("%1: required file %2 is missing").arg(mFrom, rep.file));
+        if (spec.required) return fileError(ErrorCode::MissingFile, QStringLiteral("%1: required file %2 is missing").arg(mFrom, rep.file));
         if (d >= Dataset::Gp)  // the empty table still gets its index, so every project has the same schema
             mWriter->endTable(QStringLiteral("CREATE INDEX ix_%1_pid ON %1(pid)").arg(QLatin1String(spec.key)));
         return Ok{};
@@ -179,7 +177,7 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     CsvReader reader(path);
     if (auto s = reader.open(); !s) return s;
     if (reader.next() != CsvReader::Step::Record || reader.isMalformed())
-        return fileError(QStringLiteral("bad_header"),
+        return fileError(ErrorCode::BadHeader,
                          QStringLiteral("%1: line 1: the header row is missing or malformed%2")
                              .arg(path, reader.isMalformed() ? QStringLiteral(" (%1)").arg(QString::fromStdString(reader.malformedReason()))
                                                              : QString()));
@@ -187,9 +185,8 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     if (!validator.missingRequired().empty()) {
         QStringList names;
         for (const QString &m : validator.missingRequired()) names << QStringLiteral("`%1`").arg(m);
-        return fileError(QStringLiteral("missing_column"),
-                         QStringLiteral("%1: line 1: required column %2 not found.%3")
-                             .arg(path, names.join(QStringLiteral(", ")), delimiterHint(reader.fields())));
+        return fileError(ErrorCode::MissingColumn, QStringLiteral("%1: line 1: required column %2 not found.%3")
+                                                       .arg(path, names.join(QStringLiteral(", ")), delimiterHint(reader.fields())));
     }
     for (const QString &u : validator.unknownColumns()) rep.unknownColumns << u;
     mPersonCol = spec.columnIndex("person_id");
@@ -227,17 +224,17 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
             ++rep.rejectsByReason[QLatin1String(problem.reason)];
             const QString column = problem.column >= 0 ? QLatin1String(spec.columns[size_t(problem.column)].name) : QString();
             if (!rejects.add(reader.line(), problem.reason, column, problem.detail, rejectRecord(validator, reader)))
-                return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1 (disk full?)").arg(rep.file));
+                return fileError(ErrorCode::CannotWrite, QStringLiteral("cannot write rejects for %1 (disk full?)").arg(rep.file));
         } else {
             ++rep.rowsImported;
             for (size_t c = 0; c < values.size(); ++c) mPresent[c] += values[c].present;
         }
         if ((rep.rowsRead & 0xFFFF) == 0) {
-            if (fb.isCanceled()) return fileError(QStringLiteral("canceled"), QStringLiteral("import canceled"));
+            if (fb.isCanceled()) return fileError(ErrorCode::Canceled, QStringLiteral("import canceled"));
             fb.setProgress(100.0 * reader.fraction());
         }
     }
-    if (!rejects.close()) return fileError(QStringLiteral("cannot_write"), QStringLiteral("cannot write rejects for %1").arg(rep.file));
+    if (!rejects.close()) return fileError(ErrorCode::CannotWrite, QStringLiteral("cannot write rejects for %1").arg(rep.file));
     for (size_t c = 0; c < spec.columns.size(); ++c)
         if (validator.hasColumn(int(c)))
             rep.completeness.push_back(

@@ -17,7 +17,7 @@ const QString kMetaKey = QStringLiteral("core20plus5.plus_groups");
 const QString kCore20Rule = QStringLiteral("imd_quintile = 1");  // national IMD 2019 deciles 1-2
 
 Error groupError(const QString &source, const QString &message) {
-    return {QStringLiteral("bad_plus_groups"), source.isEmpty() ? message : QStringLiteral("%1: %2").arg(source, message), source};
+    return {ErrorCode::BadPlusGroups, source.isEmpty() ? message : QStringLiteral("%1: %2").arg(source, message), source};
 }
 
 Status checkGroups(const std::vector<PlusGroup> &groups, const rules::CodeLists *lists, const QString &source) {
@@ -106,7 +106,7 @@ Result<Core20Plus5> computeCore20Plus5(const AreaIndex &areas, const rules::Code
     rules::MemoryEngine engine(p, lists);
     auto select = [&](const QString &rule) -> Result<rules::Selection> {
         const rules::ParseResult parsed = rules::parseRule(rule, &lists);
-        if (!parsed.ok()) return Error{QStringLiteral("bad_rule"), parsed.error.format(rule), rule};
+        if (!parsed.ok()) return Error{ErrorCode::BadRule, parsed.error.format(rule), rule};
         auto r = engine.evaluate(*parsed.expr, day);
         if (!r) return r.error();
         return std::move(r.value().people);

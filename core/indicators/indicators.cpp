@@ -57,7 +57,7 @@ Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json,
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("bad_indicators"),
+        return Error{ErrorCode::BadIndicators,
                      QStringLiteral("%1: %2 at byte %3").arg(origin, parseError.errorString()).arg(parseError.offset), origin};
     std::vector<IndicatorDefinition> out;
     const QJsonArray list = doc.object().value(QStringLiteral("indicators")).toArray();
@@ -66,8 +66,8 @@ Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json,
         IndicatorDefinition d;
         d.id = o.value(QStringLiteral("id")).toString();
         auto fail = [&](const QString &message) {
-            return Error{QStringLiteral("bad_indicator"),
-                         QStringLiteral("%1: indicator %2 (`%3`): %4").arg(origin).arg(k + 1).arg(d.id, message), origin};
+            return Error{ErrorCode::BadIndicator, QStringLiteral("%1: indicator %2 (`%3`): %4").arg(origin).arg(k + 1).arg(d.id, message),
+                         origin};
         };
         if (d.id.isEmpty()) return fail(QStringLiteral("no id"));
         d.name = o.value(QStringLiteral("name")).toString(d.id);
@@ -109,7 +109,7 @@ Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json,
             if (existing.id == d.id) return fail(QStringLiteral("the id is used twice"));
         out.push_back(d);
     }
-    if (out.empty()) return Error{QStringLiteral("bad_indicators"), QStringLiteral("%1 has no indicators").arg(origin), origin};
+    if (out.empty()) return Error{ErrorCode::BadIndicators, QStringLiteral("%1 has no indicators").arg(origin), origin};
     return out;
 }
 
@@ -193,7 +193,7 @@ Status removeProjectIndicator(const QString &projectPath, const QString &id) {
     auto &list = stored.value();
     const auto it = std::remove_if(list.begin(), list.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
     if (it == list.end())
-        return Error{QStringLiteral("unknown_indicator"), QStringLiteral("the project has no indicator `%1` of its own").arg(id), id};
+        return Error{ErrorCode::UnknownIndicator, QStringLiteral("the project has no indicator `%1` of its own").arg(id), id};
     list.erase(it, list.end());
     return storeDefinitions(projectPath, list);
 }
@@ -202,7 +202,7 @@ Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile,
                                                         const QString &projectPath) {
     QFile bundled(QStringLiteral(":/phm/indicators/indicators.json"));
     if (!bundled.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("missing_resource"), QStringLiteral("the bundled indicators are missing"), {}};
+        return Error{ErrorCode::MissingResource, QStringLiteral("the bundled indicators are missing"), {}};
     auto all = parseIndicators(bundled.readAll(), QStringLiteral("indicators.json"), lists);
     if (!all) return all;
     if (!projectPath.isEmpty()) {
@@ -213,7 +213,7 @@ Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile,
     if (userFile.isEmpty()) return all;
     QFile f(userFile);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open %1: %2").arg(userFile, f.errorString()), userFile};
+        return Error{ErrorCode::CannotOpen, QStringLiteral("cannot open %1: %2").arg(userFile, f.errorString()), userFile};
     auto mine = parseIndicators(f.readAll(), userFile, lists);
     if (!mine) return mine.error();
     merge(all.value(), mine.value());

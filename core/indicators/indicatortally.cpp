@@ -108,7 +108,7 @@ Result<const rules::Selection *> IndicatorTallier::select(const QString &rule, i
     const QString key = QStringLiteral("%1|%2|%3").arg(date).arg(withinKey, rule);
     if (auto it = mSelections.constFind(key); it != mSelections.constEnd()) return &*it;
     const rules::ParseResult parsed = rules::parseRule(rule, &mLists);
-    if (!parsed.ok()) return Error{QStringLiteral("rule_error"), parsed.error.format(rule), rule};
+    if (!parsed.ok()) return Error{ErrorCode::RuleError, parsed.error.format(rule), rule};
     rules::Selection people(static_cast<size_t>(mP.persons.count));
     if (within)
         people = *within;
@@ -131,7 +131,7 @@ Result<std::vector<Tally>> IndicatorTallier::tally(const IndicatorDefinition &d)
     const int32_t n = mP.persons.count;
     const std::vector<int> &groupOf = mW.groupOf, &bandOf = mW.bandOf;
     auto fail = [&](const QString &message) {
-        return Error{QStringLiteral("indicator_error"), QStringLiteral("indicator %1: %2").arg(d.id, message), d.id};
+        return Error{ErrorCode::IndicatorError, QStringLiteral("indicator %1: %2").arg(d.id, message), d.id};
     };
     const int32_t denominatorDay =
         d.denominatorMonthsBefore ? rules::windowStart(rules::Window{rules::Window::Months, d.denominatorMonthsBefore}, mDay) : mDay;

@@ -8,9 +8,7 @@
 namespace phm::core::maturity {
 
 namespace {
-Error bad(const QString &where, const QString &what) {
-    return Error{QStringLiteral("bad_assessment"), where + QStringLiteral(": ") + what, where};
-}
+Error bad(const QString &where, const QString &what) { return Error{ErrorCode::BadAssessment, where + QStringLiteral(": ") + what, where}; }
 
 QJsonValue levelName(const Framework &f, int level) {
     return level >= 0 && level < f.levels.size() ? QJsonValue(f.levels[level]) : QJsonValue();

@@ -8,9 +8,7 @@
 namespace phm::core::maturity {
 
 namespace {
-Error bad(const QString &where, const QString &what) {
-    return Error{QStringLiteral("bad_framework"), where + QStringLiteral(": ") + what, where};
-}
+Error bad(const QString &where, const QString &what) { return Error{ErrorCode::BadFramework, where + QStringLiteral(": ") + what, where}; }
 
 Result<QString> text(const QJsonObject &o, const QString &key, const QString &where, bool required) {
     const QJsonValue v = o.value(key);

@@ -126,12 +126,12 @@ Status compatible(const Framework &f, const std::vector<Assessment> &stored) {
         if (a.framework.compare(f.name, Qt::CaseInsensitive) != 0) continue;
         for (const Rating &r : a.ratings) {
             if (f.capabilityIndex(r.capability) < 0)
-                return Error{QStringLiteral("framework_in_use"),
+                return Error{ErrorCode::FrameworkInUse,
                              QStringLiteral("framework \"%1\" would lose the capability \"%2\", used by the assessment of %3 on %4")
                                  .arg(f.name, r.capability, a.area, a.assessedOn.toString(Qt::ISODate)),
                              f.name};
             if (std::max(r.current, r.target) >= f.levels.size())
-                return Error{QStringLiteral("framework_in_use"),
+                return Error{ErrorCode::FrameworkInUse,
                              QStringLiteral("framework \"%1\" would lose a level used by the assessment of %2 on %3")
                                  .arg(f.name, a.area, a.assessedOn.toString(Qt::ISODate)),
                              f.name};
@@ -268,9 +268,8 @@ Result<cycle::Cycle> startCycle(const QString &projectPath, const QString &pcn, 
         if (!areas) return areas.error();
         if (std::none_of(areas.value().begin(), areas.value().end(),
                          [&](const AssessableArea &a) { return a.level == QLatin1String("pcn") && a.code == pcn; }))
-            return Error{QStringLiteral("unknown_pcn"), QStringLiteral("no PCN \"%1\" in this project").arg(pcn), pcn};
-        if (title.trimmed().isEmpty())
-            return Error{QStringLiteral("bad_cycle"), QStringLiteral("a cycle needs a title (the opportunity)"), {}};
+            return Error{ErrorCode::UnknownPcn, QStringLiteral("no PCN \"%1\" in this project").arg(pcn), pcn};
+        if (title.trimmed().isEmpty()) return Error{ErrorCode::BadCycle, QStringLiteral("a cycle needs a title (the opportunity)"), {}};
         auto id = writeCycle(db, pcn, title.trimmed(), author);
         if (!id) return id.error();
         return cycle::Cycle{id.value(), pcn, title.trimmed(), {}};
@@ -289,7 +288,7 @@ Result<cycle::Cycle> recordStage(const QString &projectPath, qint64 cycleId, cyc
             c.stages.push_back(stage);
             return c;
         }
-        return Error{QStringLiteral("unknown_cycle"), QStringLiteral("no PHM cycle %1").arg(cycleId), {}};
+        return Error{ErrorCode::UnknownCycle, QStringLiteral("no PHM cycle %1").arg(cycleId), {}};
     });
 }
 
@@ -327,19 +326,19 @@ Result<QJsonObject> importRoot(const QByteArray &json, const QString &source) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("bad_json"),
+        return Error{ErrorCode::BadJson,
                      QStringLiteral("%1: %2: %3").arg(source, lineAndColumn(json, parseError.offset), parseError.errorString()), source};
     if (!doc.isObject())
-        return Error{QStringLiteral("bad_json"),
+        return Error{ErrorCode::BadJson,
                      QStringLiteral("%1: the file must hold a JSON object with \"frameworks\", \"assessments\" and \"cycles\"").arg(source),
                      source};
     const QJsonObject root = doc.object();
     for (auto it = root.begin(); it != root.end(); ++it)
         if (!QStringList{QStringLiteral("frameworks"), QStringLiteral("assessments"), QStringLiteral("cycles")}.contains(it.key()))
-            return Error{QStringLiteral("bad_json"), QStringLiteral("%1: unknown key \"%2\"").arg(source, it.key()), source};
+            return Error{ErrorCode::BadJson, QStringLiteral("%1: unknown key \"%2\"").arg(source, it.key()), source};
     for (const char *key : {"frameworks", "assessments", "cycles"})
         if (root.contains(QLatin1String(key)) && !root.value(QLatin1String(key)).isArray())
-            return Error{QStringLiteral("bad_json"), QStringLiteral("%1: \"%2\" must be a list").arg(source, QLatin1String(key)), source};
+            return Error{ErrorCode::BadJson, QStringLiteral("%1: \"%2\" must be a list").arg(source, QLatin1String(key)), source};
     return root;
 }
 
@@ -360,8 +359,7 @@ Status importFrameworks(Importing &in, const QJsonArray &frameworks, const std::
         auto f = frameworkFromJson(frameworks[i], where);
         if (!f) return f.error();
         if (importedNames.contains(f.value().name, Qt::CaseInsensitive))
-            return Error{QStringLiteral("bad_framework"), QStringLiteral("%1: framework \"%2\" is listed twice").arg(where, f.value().name),
-                         where};
+            return Error{ErrorCode::BadFramework, QStringLiteral("%1: framework \"%2\" is listed twice").arg(where, f.value().name), where};
         importedNames << f.value().name;
         const auto existing = std::find_if(all.begin(), all.end(),
                                            [&](const Framework &x) { return x.name.compare(f.value().name, Qt::CaseInsensitive) == 0; });
@@ -401,7 +399,7 @@ Status importAssessments(Importing &in, const QJsonArray &assessments, const std
 
 // The stages of one imported cycle; those already recorded (same stage and date) are skipped.
 Status importStages(Importing &in, cycle::Cycle &target, const QJsonArray &stages, const QString &where) {
-    auto fail = [&](const QString &what) { return Error{QStringLiteral("bad_cycle"), where + QStringLiteral(": ") + what, where}; };
+    auto fail = [&](const QString &what) { return Error{ErrorCode::BadCycle, where + QStringLiteral(": ") + what, where}; };
     for (qsizetype k = 0; k < stages.size(); ++k) {
         const QJsonObject so = stages[k].toObject();
         const auto stage = cycle::stageNamed(so.value(QStringLiteral("stage")).toString());
@@ -440,7 +438,7 @@ Status importCycles(Importing &in, const QJsonArray &imported, const std::vector
     std::vector<cycle::Cycle> cycles = existingCycles.value();
     for (qsizetype i = 0; i < imported.size(); ++i) {
         const QString where = QStringLiteral("%1: cycles[%2]").arg(in.source).arg(i);
-        auto fail = [&](const QString &what) { return Error{QStringLiteral("bad_cycle"), where + QStringLiteral(": ") + what, where}; };
+        auto fail = [&](const QString &what) { return Error{ErrorCode::BadCycle, where + QStringLiteral(": ") + what, where}; };
         const QJsonObject o = imported[i].toObject();
         const QString pcn = o.value(QStringLiteral("pcn")).toString(), title = o.value(QStringLiteral("title")).toString().trimmed();
         if (!imported[i].isObject() || title.isEmpty()) return fail(QStringLiteral("a cycle needs \"pcn\" and \"title\""));

@@ -10,7 +10,7 @@ namespace phm::core::cycle {
 namespace {
 constexpr std::array<const char *, kStages> kKeys = {"review", "choose", "design", "implement", "evaluate"};
 
-Error bad(const QString &what) { return Error{QStringLiteral("bad_stage"), what, {}}; }
+Error bad(const QString &what) { return Error{ErrorCode::BadStage, what, {}}; }
 }  // namespace
 
 QString stageKey(Stage s) { return QString::fromLatin1(kKeys[size_t(s)]); }

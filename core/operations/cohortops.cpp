@@ -13,7 +13,7 @@ namespace phm::core::ops {
 
 Result<CohortRequest> parseCohortRule(const QString &rule, const rules::CodeLists &lists) {
     rules::ParseResult parsed = rules::parseRule(rule, &lists);
-    if (!parsed.ok()) return Error{QStringLiteral("rule_error"), parsed.error.format(rule), rule};
+    if (!parsed.ok()) return Error{ErrorCode::RuleError, parsed.error.format(rule), rule};
     CohortRequest request;
     request.rule = rule;
     request.parsed = std::move(parsed.expr);
@@ -49,7 +49,7 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
     std::vector<double> times;
     std::optional<Result<rules::EvaluationResult>> last;
     for (int k = 0; k < std::max(1, request.repeat); ++k) {
-        if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+        if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
         QElapsedTimer t;
         t.start();
         last = request.sqlEngine ? rules::evaluateWithSql(project, session.codeLists(), *parsed.parsed)
@@ -73,7 +73,7 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
 }
 
 Result<RuleRun> runCohortText(const Session &session, const QString &text, Feedback &feedback) {
-    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
     return runRuleText(session.project(), session.codeLists(), text);
 }
 

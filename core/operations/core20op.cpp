@@ -21,7 +21,7 @@ Result<Area> focusArea(const AreaIndex &areas, Area::Kind level, const QString &
         if (areas.code(Area{level, i}).compare(wanted, Qt::CaseInsensitive) == 0 ||
             areas.name(Area{level, i}).compare(wanted, Qt::CaseInsensitive) == 0)
             return Area{level, i};
-    return Error{QStringLiteral("unknown_area"), QStringLiteral("no %1 called `%2`").arg(levelKey(level), wanted), wanted};
+    return Error{ErrorCode::UnknownArea, QStringLiteral("no %1 called `%2`").arg(levelKey(level), wanted), wanted};
 }
 }  // namespace
 
@@ -32,7 +32,7 @@ Result<Core20Run> runCore20(const Session &session, const Core20Request &request
     if (!plus) return plus.error();
     auto focus = request.focusArea ? Result<Area>(*request.focusArea) : focusArea(session.areas(), request.level, request.focus);
     if (!focus) return focus.error();
-    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
     Core20Plus5Options options;
     options.governed = request.governed;
     auto r =

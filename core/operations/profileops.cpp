@@ -15,7 +15,7 @@ Result<std::vector<IndicatorDefinition>> chooseIndicators(const Session &session
     std::vector<IndicatorDefinition> chosen;
     for (const QString &id : ids) {
         const IndicatorDefinition *found = findIndicator(all.value(), id.trimmed());
-        if (!found) return Error{QStringLiteral("unknown_indicator"), QStringLiteral("no indicator `%1`").arg(id.trimmed()), id.trimmed()};
+        if (!found) return Error{ErrorCode::UnknownIndicator, QStringLiteral("no indicator `%1`").arg(id.trimmed()), id.trimmed()};
         chosen.push_back(*found);
     }
     return chosen;
@@ -78,13 +78,12 @@ Result<InequalityResult> runInequality(const Session &session, const InequalityR
     } else if (!request.where.isEmpty()) {
         const rules::ParseResult parsed = rules::parseRule(request.where, &session.codeLists());
         if (!parsed.ok())
-            return Error{QStringLiteral("rule_error"), QStringLiteral("--where: %1").arg(parsed.error.format(request.where)),
-                         request.where};
+            return Error{ErrorCode::RuleError, QStringLiteral("--where: %1").arg(parsed.error.format(request.where)), request.where};
         auto selected = rules::MemoryEngine(session.project(), session.codeLists()).evaluate(*parsed.expr);
         if (!selected) return Error{selected.error().code, QStringLiteral("--where: %1").arg(selected.error().message), request.where};
         scope = std::move(selected.value().people);
     }
-    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
     return computeInequality(session.project(), session.codeLists(), request.indicator, request.dimension, scope ? &*scope : nullptr,
                              request.options);
 }

@@ -11,7 +11,7 @@
 namespace phm::core::ops {
 
 namespace {
-Error canceled() { return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}}; }
+Error canceled() { return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}}; }
 }  // namespace
 
 Result<RiskRun> runRiskModel(const Session &session, const RiskOptions &options, Feedback &feedback) {
@@ -68,7 +68,7 @@ Result<MultimorbidityProfile> runMultimorbidity(const Session &session, const Mu
     const Project &project = session.project();
     const rules::ParseResult parsed = rules::parseRule(request.where, &session.codeLists());
     if (!parsed.ok())
-        return Error{QStringLiteral("rule_error"), QStringLiteral("--where: %1").arg(parsed.error.format(request.where)), request.where};
+        return Error{ErrorCode::RuleError, QStringLiteral("--where: %1").arg(parsed.error.format(request.where)), request.where};
     auto people = rules::MemoryEngine(project, session.codeLists()).evaluate(*parsed.expr);
     if (!people) return people.error();
     if (feedback.isCanceled()) return canceled();

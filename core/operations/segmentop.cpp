@@ -15,7 +15,7 @@ namespace {
 Result<std::optional<rules::Selection>> scopeOf(const Session &session, const QString &where, int32_t indexDate) {
     if (where.isEmpty()) return std::optional<rules::Selection>();
     const rules::ParseResult parsed = rules::parseRule(where, &session.codeLists());
-    if (!parsed.ok()) return Error{QStringLiteral("rule_error"), QStringLiteral("--where: %1").arg(parsed.error.format(where)), where};
+    if (!parsed.ok()) return Error{ErrorCode::RuleError, QStringLiteral("--where: %1").arg(parsed.error.format(where)), where};
     auto selected = rules::MemoryEngine(session.project(), session.codeLists()).evaluate(*parsed.expr, indexDate);
     if (!selected) return Error{selected.error().code, QStringLiteral("--where: %1").arg(selected.error().message), where};
     return std::optional<rules::Selection>(std::move(selected.value().people));
@@ -31,7 +31,7 @@ Result<SegmentRun> runSegmentation(const Session &session, const SegmentRequest 
     auto scope = scopeOf(session, request.scope ? QString() : request.where, run.indexDate);
     if (!scope) return scope.error();
     const rules::Selection *within = request.scope ? request.scope : scope.value() ? &*scope.value() : nullptr;
-    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
     QElapsedTimer timer;
     timer.start();
     auto r = segmentPopulation(project, session.codeLists(), t.value(), run.indexDate, within);

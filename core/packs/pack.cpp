@@ -22,7 +22,7 @@ Status chooseIndicators(PackInputs &in, const std::vector<IndicatorDefinition> &
     }
     for (const QString &id : in.options.layout.indicators) {
         const IndicatorDefinition *d = findIndicator(definitions, id);
-        if (!d) return Error{QStringLiteral("unknown_indicator"), QStringLiteral("no indicator `%1` for the pack").arg(id), id};
+        if (!d) return Error{ErrorCode::UnknownIndicator, QStringLiteral("no indicator `%1` for the pack").arg(id), id};
         in.chosen.push_back(*d);
     }
     return Ok{};
@@ -170,7 +170,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     if (auto s = prepare(in, definitions); !s) return s.error();
     std::vector<PackData> out;
     for (int a = 0; a < in.count; ++a) {
-        if (feedback && feedback->isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
+        if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("canceled"), {}};
         if (options.onlyArea >= 0 && a != options.onlyArea) continue;
         auto pack = buildPack(in, Area{level, a});
         if (!pack) return pack.error();

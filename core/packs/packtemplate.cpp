@@ -17,7 +17,7 @@ constexpr std::array<const char *, 9> kSectionKeys = {"next-steps",   "populatio
                                                       "inequalities", "map",        "maturity",      "appendix"};
 
 Error bad(const QString &source, const QString &message) {
-    return Error{QStringLiteral("bad_template"), source + QStringLiteral(": ") + message, source};
+    return Error{ErrorCode::BadTemplate, source + QStringLiteral(": ") + message, source};
 }
 
 QJsonArray toArray(const QStringList &list) { return QJsonArray::fromStringList(list); }
@@ -185,7 +185,7 @@ Result<PackTemplate> findPackTemplate(const QString &projectPath, const QString 
         if (t.name == name) return std::move(t);
         names << t.name;
     }
-    return Error{QStringLiteral("unknown_template"),
+    return Error{ErrorCode::UnknownTemplate,
                  QStringLiteral("no pack template called \"%1\" (the project has %2)").arg(name, names.join(QStringLiteral(", "))), name};
 }
 
@@ -220,7 +220,7 @@ Status removePackTemplate(const QString &projectPath, const QString &name) {
     st.bindText(1, name);
     if (!st.stepDone()) return dbError(db, QStringLiteral("cannot remove pack template"));
     if (sqlite3_changes(db.handle()) == 0)
-        return Error{QStringLiteral("unknown_template"), QStringLiteral("no saved pack template called \"%1\"").arg(name), name};
+        return Error{ErrorCode::UnknownTemplate, QStringLiteral("no saved pack template called \"%1\"").arg(name), name};
     return Ok{};
 }
 

@@ -114,13 +114,13 @@ Result<QStringList> CodeLists::codes(const QString &name) const {
     QString path = mUserFolder.isEmpty() ? QString() : QDir(mUserFolder).filePath(name + QStringLiteral(".csv"));
     if (path.isEmpty() || !QFileInfo::exists(path)) path = QStringLiteral(":/phm/codelists/%1.csv").arg(name);
     CsvReader reader(path);
-    if (auto s = reader.open(); !s) return Error{QStringLiteral("unknown_codelist"), QStringLiteral("no code list @%1").arg(name), path};
+    if (auto s = reader.open(); !s) return Error{ErrorCode::UnknownCodelist, QStringLiteral("no code list @%1").arg(name), path};
     if (reader.next() != CsvReader::Step::Record)
-        return Error{QStringLiteral("bad_codelist"), QStringLiteral("code list @%1 has no header").arg(name), path};
+        return Error{ErrorCode::BadCodelist, QStringLiteral("code list @%1 has no header").arg(name), path};
     int column = -1;
     for (size_t i = 0; i < reader.fields().size(); ++i)
         if (reader.fields()[i] == "code") column = int(i);
-    if (column < 0) return Error{QStringLiteral("bad_codelist"), QStringLiteral("%1: line 1: no `code` column").arg(path), path};
+    if (column < 0) return Error{ErrorCode::BadCodelist, QStringLiteral("%1: line 1: no `code` column").arg(path), path};
     QStringList out;
     while (reader.next() == CsvReader::Step::Record)
         if (int(reader.fields().size()) > column) {

@@ -48,7 +48,7 @@ Result<RulePanel> ruleToPanel(const QString &text) {
     RulePanel panel;
     if (text.trimmed().isEmpty()) return panel;
     const ParseResult parsed = parseRule(text);
-    if (!parsed.ok()) return Error{QStringLiteral("rule_error"), parsed.error.format(text), text};
+    if (!parsed.ok()) return Error{ErrorCode::RuleError, parsed.error.format(text), text};
     for (const Expr *clause : topLevelClauses(*parsed.expr)) {
         PanelGroup g;
         if (clause->kind == Expr::Not) {

@@ -298,16 +298,15 @@ Result<EvaluationResult> evaluateWithSql(const Project &project, const CodeLists
         if (!c) return c.error();
         prefix << QStringLiteral("(%1)").arg(c.value());
         Statement st(*db.value(), QStringLiteral("SELECT count(*) FROM person p WHERE %1").arg(prefix.join(QStringLiteral(" AND "))));
-        if (!st.isValid() || !st.step())
-            return Error{QStringLiteral("sql_error"), db.value()->lastError(), prefix.join(QStringLiteral(" AND "))};
+        if (!st.isValid() || !st.step()) return Error{ErrorCode::SqlError, db.value()->lastError(), prefix.join(QStringLiteral(" AND "))};
         out.attrition.push_back({clause->text, st.columnInt(0)});
     }
     auto sql = compiler.selectPeople(rule, indexDate);
     if (!sql) return sql.error();
     Statement st(*db.value(), sql.value());
-    if (!st.isValid()) return Error{QStringLiteral("sql_error"), db.value()->lastError(), sql.value()};
+    if (!st.isValid()) return Error{ErrorCode::SqlError, db.value()->lastError(), sql.value()};
     while (st.step()) out.people.set(size_t(st.columnInt(0)));
-    if (!st.ok()) return Error{QStringLiteral("sql_error"), db.value()->lastError(), sql.value()};
+    if (!st.ok()) return Error{ErrorCode::SqlError, db.value()->lastError(), sql.value()};
     return out;
 }
 

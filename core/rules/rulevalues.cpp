@@ -10,8 +10,7 @@ const QStringList kGroups = {QStringLiteral("white"), QStringLiteral("mixed"), Q
 }
 
 Error locatedError(const Expr &e, const QString &message) {
-    return Error{QStringLiteral("rule_error"), QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message),
-                 e.text};
+    return Error{ErrorCode::RuleError, QStringLiteral("line %1, column %2: %3").arg(e.where.line).arg(e.where.column).arg(message), e.text};
 }
 
 QString ethnicGroupOf(int key) {
@@ -83,7 +82,7 @@ Result<QStringList> resolveText(const TextDictionary &dict, const QString &field
         if (found < 0) {
             QStringList all = dict.values + dict.alternatives;
             const QString guess = closest(lit, all);
-            return Error{QStringLiteral("unknown_value"),
+            return Error{ErrorCode::UnknownValue,
                          guess.isEmpty() ? QStringLiteral("no %1 '%2' in this project").arg(field, lit)
                                          : QStringLiteral("no %1 '%2' in this project: did you mean '%3'?").arg(field, lit, guess),
                          lit};

@@ -47,7 +47,7 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     auto geo = readGeography(d);
     if (!geo) return geo.error();
     project->geography = std::move(geo.value());
-    if (feedback.isCanceled()) return Error{QStringLiteral("canceled"), QStringLiteral("open canceled"), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("open canceled"), {}};
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);
     if (auto s = readColumnBlocks(d, project->persons, project->events); !s) return s.error();

@@ -8,7 +8,7 @@ namespace phm::core {
 
 Result<LogisticFit> fitLogistic(const Eigen::MatrixXd &X, const Eigen::VectorXd &y, double lambda, int maxIterations) {
     const Eigen::Index n = X.rows(), p = X.cols() + 1;
-    if (n == 0 || y.size() != n) return Error{QStringLiteral("bad_input"), QStringLiteral("no data to fit"), {}};
+    if (n == 0 || y.size() != n) return Error{ErrorCode::BadInput, QStringLiteral("no data to fit"), {}};
     Eigen::MatrixXd A(n, p);
     A.col(0).setOnes();
     A.rightCols(p - 1) = X;
@@ -27,7 +27,7 @@ Result<LogisticFit> fitLogistic(const Eigen::MatrixXd &X, const Eigen::VectorXd 
         H.noalias() += A.transpose() * WA;
         const Eigen::VectorXd g = A.transpose() * (y - mu) - penalty * fit.beta;
         const Eigen::VectorXd delta = H.ldlt().solve(g);
-        if (!delta.allFinite()) return Error{QStringLiteral("no_fit"), QStringLiteral("the model did not converge (separated data?)"), {}};
+        if (!delta.allFinite()) return Error{ErrorCode::NoFit, QStringLiteral("the model did not converge (separated data?)"), {}};
         fit.beta += delta;
         if (delta.cwiseAbs().maxCoeff() < 1e-9) {
             fit.converged = true;

@@ -60,7 +60,7 @@ size_t position(double reps, double p) { return size_t(std::max(1.0, std::nearby
 }  // namespace
 
 Result<SiiResult> sii(std::vector<SiiQuantile> qs, const SiiOptions &o) {
-    auto error = [](const QString &message) { return Error{QStringLiteral("bad_sii_input"), message, {}}; };
+    auto error = [](const QString &message) { return Error{ErrorCode::BadSiiInput, message, {}}; };
     if (qs.size() < 5 || qs.size() > 100)
         return error(QStringLiteral("number of quantiles must be between 5 and 100 (got %1)").arg(qs.size()));
     if (o.repetitions < 1) return error(QStringLiteral("number of repetitions must be greater than 0"));

@@ -11,7 +11,7 @@ namespace phm::core::stats {
 Result<double> confidenceLevel(double confidence) {
     if (confidence >= 90 && confidence <= 100) return confidence / 100;
     if (confidence >= 0.9 && confidence <= 1) return confidence;
-    return Error{QStringLiteral("bad_confidence"),
+    return Error{ErrorCode::BadConfidence,
                  QStringLiteral("confidence level must be between 90 and 100 or between 0.9 and 1 (got %1)").arg(confidence),
                  {}};
 }

@@ -100,7 +100,7 @@ Result<std::vector<Group>> groupsFor(StatsKind kind, const StatsRequest &rq, con
 Result<QJsonArray> computeRows(const StatsRequest &rq, QStringList &header) {
     const std::optional<StatsKind> kind = statsKind(rq.kind);
     if (!kind)
-        return Error{QStringLiteral("bad_kind"),
+        return Error{ErrorCode::BadKind,
                      QStringLiteral("unknown statistic `%1` (one of %2)").arg(rq.kind, statsKinds().join(QStringLiteral(", "))),
                      {}};
     auto level = confidenceLevel(rq.confidence);

@@ -69,8 +69,8 @@ Result<QJsonArray> rateFunnelRows(const StatsInput &in) {
     const double multiplier = in.multiplier;
     const RateType type = rq.rateType == QLatin1String("crude") ? RateType::Crude : RateType::Dsr;
     if (rq.rateType != QLatin1String("crude") && rq.rateType != QLatin1String("dsr"))
-        return Error{QStringLiteral("bad_option"), QStringLiteral("--rate-type must be dsr or crude (got `%1`)").arg(rq.rateType), {}};
-    if (!(rq.years > 0)) return Error{QStringLiteral("bad_option"), QStringLiteral("--years must be greater than zero"), {}};
+        return Error{ErrorCode::BadOption, QStringLiteral("--rate-type must be dsr or crude (got `%1`)").arg(rq.rateType), {}};
+    if (!(rq.years > 0)) return Error{ErrorCode::BadOption, QStringLiteral("--years must be greater than zero"), {}};
     auto inputs = rateInputs(in.cells, in.groups, type);
     if (!inputs) return inputs.error();
     const auto &[events, rates, denominators] = inputs.value();
@@ -131,9 +131,8 @@ Result<QJsonArray> funnelRows(const StatsInput &in) {
     const double multiplier = in.multiplier;
     const bool ratio = rq.funnel == QLatin1String("ratio");
     if (!ratio && rq.funnel != QLatin1String("proportion") && rq.funnel != QLatin1String("rate"))
-        return Error{QStringLiteral("bad_option"),
-                     QStringLiteral("funnel statistic must be proportion, ratio or rate (got `%1`)").arg(rq.funnel),
-                     {}};
+        return Error{
+            ErrorCode::BadOption, QStringLiteral("funnel statistic must be proportion, ratio or rate (got `%1`)").arg(rq.funnel), {}};
     if (rq.funnel == QLatin1String("rate")) return rateFunnelRows(in);
     double sx = 0, sn = 0;
     std::vector<std::pair<double, double>> xn;

@@ -119,7 +119,7 @@ Result<QJsonArray> dsrRows(const StatsInput &in) {
         if (!bands) return bands.error();
         const DsrBands &b = bands.value();
         if (!ownStandard && int(b.x.size()) != int(esp2013().size()))
-            return Error{QStringLiteral("missing_bands"),
+            return Error{ErrorCode::MissingBands,
                          QStringLiteral("%1: a group has %2 of the 19 ESP2013 age bands; give every band (with 0 events where "
                                         "there are none) or a stdpop column")
                              .arg(cells.table().file)
@@ -202,13 +202,13 @@ Result<QJsonArray> siiRows(const StatsInput &in) {
     const bool hasSe = cells.has(QStringLiteral("se"));
     if (!hasSe && !(cells.has(QStringLiteral("lowercl")) && cells.has(QStringLiteral("uppercl"))))
         return Error{
-            QStringLiteral("missing_column"),
+            ErrorCode::MissingColumn,
             QStringLiteral("%1: line 1: SII needs a column `%2`, or both `%3` and `%4`")
                 .arg(file, cells.name(QStringLiteral("se")), cells.name(QStringLiteral("lowercl")), cells.name(QStringLiteral("uppercl"))),
             {}};
     const bool fromCounts = !cells.has(QStringLiteral("value"));
     if (fromCounts && rq.sii.valueType != SiiValueType::Proportion)
-        return Error{QStringLiteral("missing_column"),
+        return Error{ErrorCode::MissingColumn,
                      QStringLiteral("%1: line 1: no column `%2` (only proportions can be derived from `x` / `population`)")
                          .arg(file, cells.name(QStringLiteral("value"))),
                      {}};

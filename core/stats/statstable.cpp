@@ -20,7 +20,7 @@ Result<Table> readTable(const QString &path) {
         if (step == CsvReader::Step::Error) return reader.error();
         if (reader.isMalformed())
             return Error{
-                QStringLiteral("bad_csv"),
+                ErrorCode::BadCsv,
                 QStringLiteral("%1: line %2: %3").arg(t.file).arg(reader.line()).arg(QString::fromStdString(reader.malformedReason())),
                 path};
         QStringList fields;
@@ -32,15 +32,15 @@ Result<Table> readTable(const QString &path) {
         t.rows.push_back(fields);
         t.lines.push_back(reader.line());
     }
-    if (t.header.isEmpty()) return Error{QStringLiteral("empty_file"), QStringLiteral("%1 is empty").arg(t.file), path};
-    if (t.rows.empty()) return Error{QStringLiteral("empty_file"), QStringLiteral("%1 has a header but no rows").arg(t.file), path};
+    if (t.header.isEmpty()) return Error{ErrorCode::EmptyFile, QStringLiteral("%1 is empty").arg(t.file), path};
+    if (t.rows.empty()) return Error{ErrorCode::EmptyFile, QStringLiteral("%1 has a header but no rows").arg(t.file), path};
     return t;
 }
 
 Status Cells::require(const QStringList &roles) const {
     for (const QString &role : roles)
         if (!has(role))
-            return Error{QStringLiteral("missing_column"),
+            return Error{ErrorCode::MissingColumn,
                          QStringLiteral("%1: line 1: no column `%2`%3 (columns: %4)")
                              .arg(mT.file, name(role), name(role) == role ? QString() : QStringLiteral(" for `%1`").arg(role),
                                   mT.header.join(QStringLiteral(", "))),
@@ -50,7 +50,7 @@ Status Cells::require(const QStringList &roles) const {
 
 Error Cells::error(size_t row, const QString &role, const QString &problem) const {
     return Error{
-        QStringLiteral("bad_value"),
+        ErrorCode::BadValue,
         QStringLiteral("%1: line %2, column %3 (`%4`): %5").arg(mT.file).arg(mT.lines[row]).arg(column(role) + 1).arg(name(role), problem),
         {}};
 }
@@ -76,7 +76,7 @@ Result<std::vector<Group>> groupRows(const Table &t, const QStringList &by, bool
     for (const QString &b : by)
         if (!t.header.contains(b))
             return Error{
-                QStringLiteral("missing_column"),
+                ErrorCode::MissingColumn,
                 QStringLiteral("%1: line 1: no column `%2` to group by (columns: %3)").arg(t.file, b, t.header.join(QStringLiteral(", "))),
                 {}};
     std::vector<Group> groups;

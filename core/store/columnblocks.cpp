@@ -116,7 +116,7 @@ Status writeGeography(ProjectDb &db, const Geography &geo) {
         l.bind(8, x.imdScore);
         l.bindText(9, x.ruc);
         l.bind(10, int64_t(x.inIcs));
-        if (!l.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+        if (!l.stepDone()) return Error{ErrorCode::SqlError, db.lastError(), db.path()};
     }
     Statement p(db, QStringLiteral("INSERT INTO practice(idx, code, name, pcn_code, pcn_name, place, care_alliance, postcode, list_size) "
                                    "VALUES (?,?,?,?,?,?,?,?,?)"));
@@ -131,7 +131,7 @@ Status writeGeography(ProjectDb &db, const Geography &geo) {
         p.bindText(7, x.alliance);
         p.bindText(8, x.postcode);
         p.bind(9, int64_t(x.listSize));
-        if (!p.stepDone()) return Error{QStringLiteral("sql_error"), db.lastError(), db.path()};
+        if (!p.stepDone()) return Error{ErrorCode::SqlError, db.lastError(), db.path()};
     }
     return Ok{};
 }
@@ -159,10 +159,10 @@ Result<Geography> readGeography(ProjectDb &db) {
     }
     if (!l.ok() || !p.ok() || !l.isValid() || !p.isValid()) {
         const Error e = db.failure(QStringLiteral("the geography cannot be read"));
-        return e.code == QLatin1String("locked") ? e
-                                                 : damagedProjectError(db.path(), QStringLiteral("the geography (tables lsoa and practice) "
-                                                                                                 "cannot be read: %1")
-                                                                                      .arg(db.lastError()));
+        return e.code == ErrorCode::Locked ? e
+                                           : damagedProjectError(db.path(), QStringLiteral("the geography (tables lsoa and practice) "
+                                                                                           "cannot be read: %1")
+                                                                                .arg(db.lastError()));
     }
     // Derived indexes: PCNs, places and alliances in first-seen order of sorted practices.
     auto indexOf = [](std::vector<QString> &list, const QString &v) {
@@ -199,7 +199,7 @@ Status writeColumnBlocks(ProjectDb &db, const PersonTable &p, const std::array<E
              w.put(eventBlock(e, "value"), t.value) && w.put(eventBlock(e, "cost"), t.cost) &&
              w.put(eventBlock(e, "codes"), joinDictionary(t.codes));
     }
-    if (!ok) return Error{QStringLiteral("sql_error"), QStringLiteral("cannot write column blocks: %1").arg(db.lastError()), db.path()};
+    if (!ok) return Error{ErrorCode::SqlError, QStringLiteral("cannot write column blocks: %1").arg(db.lastError()), db.path()};
     return Ok{};
 }
 

@@ -141,15 +141,15 @@ static void configureSqlite() {
 }
 
 Error notAProjectError(const QString &path) {
-    return Error{QStringLiteral("not_a_project"), QStringLiteral("%1: this is not a PHM Workbench project").arg(path), path};
+    return Error{ErrorCode::NotAProject, QStringLiteral("%1: this is not a PHM Workbench project").arg(path), path};
 }
 
 Error damagedProjectError(const QString &path, const QString &what) {
-    return Error{QStringLiteral("corrupt_project"), QStringLiteral("%1: the project is damaged: %2").arg(path, what), path};
+    return Error{ErrorCode::CorruptProject, QStringLiteral("%1: the project is damaged: %2").arg(path, what), path};
 }
 
 Error lockedProjectError(const QString &path) {
-    return Error{QStringLiteral("locked"),
+    return Error{ErrorCode::Locked,
                  QStringLiteral("%1: the project is locked by another program (an import, another workbench or an SQLite tool is "
                                 "writing to it); try again when it has finished")
                      .arg(path),
@@ -164,11 +164,11 @@ constexpr int kBusyTimeoutMs = 2000;
 // opening a FIFO or a device could block or read forever.
 Status checkFile(const QString &path) {
     const QFileInfo info(path);
-    if (!info.exists()) return Error{QStringLiteral("no_project"), QStringLiteral("%1: no such project file").arg(path), path};
+    if (!info.exists()) return Error{ErrorCode::NoProject, QStringLiteral("%1: no such project file").arg(path), path};
     if (!info.isFile()) return notAProjectError(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("%1: cannot read the project: %2").arg(path, f.errorString()), path};
+        return Error{ErrorCode::CannotOpen, QStringLiteral("%1: cannot read the project: %2").arg(path, f.errorString()), path};
     const QByteArray head = f.read(100);
     if (!head.startsWith(QByteArray("SQLite format 3\0", 16))) return notAProjectError(path);
     if (head.size() < 100) return damagedProjectError(path, QStringLiteral("the file is cut short (%1 bytes)").arg(head.size()));
@@ -207,8 +207,7 @@ Result<std::unique_ptr<ProjectDb>> ProjectDb::connect(const QString &path, Acces
         const QString why = QString::fromUtf8(sqlite3_errmsg(p->mHandle));
         sqlite3_close_v2(p->mHandle);
         p->mHandle = nullptr;
-        return Error{QStringLiteral("cannot_open"), QStringLiteral("cannot open project %1: %2 Error opening database").arg(path, why),
-                     path};
+        return Error{ErrorCode::CannotOpen, QStringLiteral("cannot open project %1: %2 Error opening database").arg(path, why), path};
     }
     sqlite3_busy_timeout(p->mHandle, kBusyTimeoutMs);
     // The file may come from anyone: no writable schema, and no functions with side effects run
@@ -277,7 +276,7 @@ Status ProjectDb::identify() {
         return notAProjectError(mPath);
     }
     if (version.value() > kSchemaVersion)
-        return Error{QStringLiteral("newer_schema"),
+        return Error{ErrorCode::NewerSchema,
                      QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
                          .arg(mPath)
                          .arg(version.value())
@@ -294,7 +293,7 @@ Error ProjectDb::failure(const QString &what) const {
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return lockedProjectError(mPath);
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || code == SQLITE_IOERR || code == SQLITE_RANGE || code == SQLITE_FORMAT)
         return damagedProjectError(mPath, QStringLiteral("%1 (%2)").arg(what, lastError()));
-    return Error{QStringLiteral("sql_error"), QStringLiteral("%1: %2").arg(what, lastError()), mPath};
+    return Error{ErrorCode::SqlError, QStringLiteral("%1: %2").arg(what, lastError()), mPath};
 }
 
 Status ProjectDb::reopen() {
@@ -326,7 +325,7 @@ Status ProjectDb::exec(const QString &sql) {
         const int code = sqlite3_errcode(mHandle) & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
             return failure(QStringLiteral("cannot run %1").arg(sql.left(40)));
-        return Error{QStringLiteral("sql_error"), QStringLiteral("database error in %1: %2").arg(mPath, text), sql};
+        return Error{ErrorCode::SqlError, QStringLiteral("database error in %1: %2").arg(mPath, text), sql};
     }
     return Ok{};
 }
@@ -335,7 +334,7 @@ Status ProjectDb::migrate() {
     const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5(), migrationV6()};
     int version = mSchemaVersion;
     if (version < 0 || version > kSchemaVersion)
-        return Error{QStringLiteral("newer_schema"),
+        return Error{ErrorCode::NewerSchema,
                      QStringLiteral("%1 was written by a newer PHM Workbench (schema %2; this build reads up to %3)")
                          .arg(mPath)
                          .arg(version)
@@ -383,7 +382,7 @@ Status ProjectDb::setMeta(const QString &key, const QString &value) {
     Statement st(*this, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
     st.bindText(1, key);
     st.bindText(2, value);
-    if (!st.stepDone()) return Error{QStringLiteral("sql_error"), lastError(), mPath};
+    if (!st.stepDone()) return Error{ErrorCode::SqlError, lastError(), mPath};
     return Ok{};
 }
 
@@ -396,25 +395,23 @@ Status copyRows(ProjectDb &from, ProjectDb &to, const QString &table) {
     };
     if (sqlite3_prepare_v2(from.handle(), QStringLiteral("SELECT * FROM %1").arg(table).toUtf8().constData(), -1, &read, nullptr) !=
         SQLITE_OK)
-        return done(
-            Error{QStringLiteral("sql_error"), QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
+        return done(Error{ErrorCode::SqlError, QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
     const int columns = sqlite3_column_count(read);
     QStringList marks;
     for (int c = 0; c < columns; ++c) marks << QStringLiteral("?");
     if (sqlite3_prepare_v2(to.handle(),
                            QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(table, marks.join(QLatin1Char(','))).toUtf8().constData(), -1,
                            &write, nullptr) != SQLITE_OK)
-        return done(Error{QStringLiteral("sql_error"), QStringLiteral("cannot write %1: %2").arg(table, to.lastError()), {}});
+        return done(Error{ErrorCode::SqlError, QStringLiteral("cannot write %1: %2").arg(table, to.lastError()), {}});
     int rc = SQLITE_OK;
     while ((rc = sqlite3_step(read)) == SQLITE_ROW) {
         for (int c = 0; c < columns; ++c) sqlite3_bind_value(write, c + 1, sqlite3_column_value(read, c));
         if (sqlite3_step(write) != SQLITE_DONE)
-            return done(Error{QStringLiteral("sql_error"), QStringLiteral("cannot copy %1: %2").arg(table, to.lastError()), {}});
+            return done(Error{ErrorCode::SqlError, QStringLiteral("cannot copy %1: %2").arg(table, to.lastError()), {}});
         sqlite3_reset(write);
     }
     if (rc != SQLITE_DONE)
-        return done(
-            Error{QStringLiteral("sql_error"), QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
+        return done(Error{ErrorCode::SqlError, QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
     return done(Ok{});
 }
 

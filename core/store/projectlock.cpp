@@ -28,12 +28,12 @@ Error busy(const QString &project, const QString &holder, int waitedMs) {
     const QString pid = holder.section(QLatin1Char(' '), 0, 0);
     const QString what = holder.section(QLatin1Char(' '), 1);
     if (waitedMs == 0 && what == QLatin1String("import"))
-        return Error{QStringLiteral("project_busy"),
+        return Error{ErrorCode::ProjectBusy,
                      QStringLiteral("another import of %1 is running (process %2); wait for it to finish").arg(project, pid), project};
     const QString who =
         holder.isEmpty() ? QStringLiteral("another writer")
                          : QStringLiteral("%1 (process %2)").arg(what == QLatin1String("import") ? QStringLiteral("an import") : what, pid);
-    return Error{QStringLiteral("project_busy"),
+    return Error{ErrorCode::ProjectBusy,
                  QStringLiteral("waited %1 s for %2 to finish writing %3; nothing was written, try again later")
                      .arg(waitedMs / 1000)
                      .arg(who, project),
@@ -54,8 +54,7 @@ Result<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString &project
     fs::NativeFile &file = lock->mFile;
     for (;;) {
         if (!file.isOpen() && !file.open(path, fs::NativeFile::Mode::ReadWrite))
-            return Error{QStringLiteral("cannot_lock"), QStringLiteral("cannot open the lock file %1: %2").arg(path, fs::lastError()),
-                         project};
+            return Error{ErrorCode::CannotLock, QStringLiteral("cannot open the lock file %1: %2").arg(path, fs::lastError()), project};
         const fs::NativeFile::Lock taken = file.tryLock();
         if (taken == fs::NativeFile::Lock::Taken) {
             // The holder before us may have removed the file on release: lock the one there now.
@@ -66,7 +65,7 @@ Result<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString &project
         if (taken == fs::NativeFile::Lock::Failed) {
             const QString why = fs::lastError();
             file.close();
-            return Error{QStringLiteral("cannot_lock"), QStringLiteral("cannot lock %1: %2").arg(path, why), project};
+            return Error{ErrorCode::CannotLock, QStringLiteral("cannot lock %1: %2").arg(path, why), project};
         }
         const QString holder = holderOf(file);
         if (isImport && holder.section(QLatin1Char(' '), 1) == QLatin1String("import")) {

@@ -160,8 +160,7 @@ Status SqlBatchWriter::finish() {
     mChanged.notify_all();
     if (mThread.joinable()) mThread.join();
     mQueue.clear();
-    if (!mError.isEmpty())
-        return Error{QStringLiteral("sql_error"), QStringLiteral("database error while importing: %1").arg(mError), mDb.path()};
+    if (!mError.isEmpty()) return Error{ErrorCode::SqlError, QStringLiteral("database error while importing: %1").arg(mError), mDb.path()};
     return Ok{};
 }
 

@@ -134,9 +134,8 @@ Result<RiskModelResult> trainRiskModel(const Project &p, const rules::CodeLists 
         (isTest(i) ? test : train).push_back(i);
     }
     if (train.size() < 50 || test.size() < 20)
-        return Error{QStringLiteral("too_few_people"),
-                     QStringLiteral("too few people registered a year before the extract end to train a model"),
-                     {}};
+        return Error{
+            ErrorCode::TooFewPeople, QStringLiteral("too few people registered a year before the extract end to train a model"), {}};
     // Standardise on the training people so the penalty treats features alike.
     const Eigen::Index k = X1.value().cols();
     Eigen::VectorXd mean = Eigen::VectorXd::Zero(k), sd = Eigen::VectorXd::Ones(k);
@@ -204,7 +203,7 @@ Status scoreRiskModel(RiskModelResult &out, const Project &p, const rules::CodeL
     // Apply to everyone registered at the index date: risk over the next 12 months. Each
     // person's features are built and scored on the spot; no matrix of everyone is needed.
     if (out.rawSlopes.size() != size_t(kFeatures))
-        return Error{QStringLiteral("bad_model"),
+        return Error{ErrorCode::BadModel,
                      QStringLiteral("the risk model has %1 coefficients for %2 features").arg(out.rawSlopes.size()).arg(kFeatures),
                      {}};
     auto source = FeatureSource::at(p, lists, t2);

@@ -25,15 +25,15 @@ Result<SegmentationTemplate> loadSegmentationTemplate(const QString &idOrPath) {
     const QString path = QFileInfo::exists(idOrPath) ? idOrPath : QStringLiteral(":/phm/segmentation/%1.json").arg(idOrPath);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("unknown_template"),
+        return Error{ErrorCode::UnknownTemplate,
                      QStringLiteral("no segmentation template \"%1\" (bundled: %2)")
                          .arg(idOrPath, segmentationTemplateIds().join(QStringLiteral(", "))),
                      idOrPath};
     QJsonParseError parseError;
     const QJsonObject o = QJsonDocument::fromJson(f.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError)
-        return Error{QStringLiteral("bad_template"),
-                     QStringLiteral("%1: %2 at byte %3").arg(path, parseError.errorString()).arg(parseError.offset), path};
+        return Error{ErrorCode::BadTemplate, QStringLiteral("%1: %2 at byte %3").arg(path, parseError.errorString()).arg(parseError.offset),
+                     path};
     SegmentationTemplate t;
     t.id = QFileInfo(path).completeBaseName();
     t.name = o.value(QStringLiteral("name")).toString(t.id);
@@ -43,7 +43,7 @@ Result<SegmentationTemplate> loadSegmentationTemplate(const QString &idOrPath) {
         t.segments.push_back({s.value(QStringLiteral("name")).toString(), s.value(QStringLiteral("rule")).toString(),
                               s.value(QStringLiteral("description")).toString()});
     }
-    if (t.segments.empty()) return Error{QStringLiteral("bad_template"), QStringLiteral("%1 has no segments").arg(path), path};
+    if (t.segments.empty()) return Error{ErrorCode::BadTemplate, QStringLiteral("%1 has no segments").arg(path), path};
     return t;
 }
 
@@ -85,11 +85,10 @@ Result<SegmentationResult> segmentPopulation(const Project &project, const rules
         if (!def.rule.trimmed().isEmpty()) {
             const rules::ParseResult parsed = rules::parseRule(def.rule, &lists);
             if (!parsed.ok())
-                return Error{QStringLiteral("rule_error"),
-                             QStringLiteral("segment \"%1\": %2").arg(def.name, parsed.error.format(def.rule)), def.rule};
+                return Error{ErrorCode::RuleError, QStringLiteral("segment \"%1\": %2").arg(def.name, parsed.error.format(def.rule)),
+                             def.rule};
             auto e = engine.evaluate(*parsed.expr, indexDate);
-            if (!e)
-                return Error{QStringLiteral("rule_error"), QStringLiteral("segment \"%1\": %2").arg(def.name, e.error().message), def.rule};
+            if (!e) return Error{ErrorCode::RuleError, QStringLiteral("segment \"%1\": %2").arg(def.name, e.error().message), def.rule};
             members &= e.value().people;
         }
         const auto index = uint8_t(r.segments.size());

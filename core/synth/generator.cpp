@@ -265,7 +265,7 @@ Status openFiles(ExtractFiles &x, const QString &outDir) {
         x.partPath[size_t(d)] = x.finalPath[size_t(d)] + QStringLiteral(".part");
         if (!x.files[size_t(d)].open(x.partPath[size_t(d)]) || !x.files[size_t(d)].write(headerLine(Dataset(d)))) {
             x.cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(x.partPath[size_t(d)]), outDir};
+            return Error{ErrorCode::CannotWrite, QStringLiteral("cannot write %1").arg(x.partPath[size_t(d)]), outDir};
         }
     }
     return Ok{};
@@ -295,7 +295,7 @@ Status writePeople(const SynthContext &ctx, const GeneratorConfig &config, Extra
     for (int64_t first = 0; first < chunks; first += batch) {
         if (feedback.isCanceled()) {
             x.cleanup();
-            return Error{QStringLiteral("canceled"), QStringLiteral("generation canceled"), {}};
+            return Error{ErrorCode::Canceled, QStringLiteral("generation canceled"), {}};
         }
         std::vector<int64_t> ids;
         for (int64_t k = first; k < std::min(chunks, first + batch); ++k) ids.push_back(k);
@@ -305,7 +305,7 @@ Status writePeople(const SynthContext &ctx, const GeneratorConfig &config, Extra
             for (int d = 0; d < kDatasetCount; ++d) {
                 if (!x.files[size_t(d)].write(o.buffers[size_t(d)].buffer())) {
                     x.cleanup();
-                    return Error{QStringLiteral("cannot_write"), QStringLiteral("write failed (disk full?) in %1").arg(outDir), outDir};
+                    return Error{ErrorCode::CannotWrite, QStringLiteral("write failed (disk full?) in %1").arg(outDir), outDir};
                 }
                 summary.bytesWritten += qint64(o.buffers[size_t(d)].size());
                 x.rows[size_t(d)] += o.rows[size_t(d)];
@@ -323,12 +323,12 @@ Result<QJsonArray> finishFiles(ExtractFiles &x, GenerateSummary &summary, const 
     for (int d = 0; d < kDatasetCount; ++d) {
         if (!x.files[size_t(d)].close()) {
             x.cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot finish %1").arg(x.partPath[size_t(d)]), outDir};
+            return Error{ErrorCode::CannotWrite, QStringLiteral("cannot finish %1").arg(x.partPath[size_t(d)]), outDir};
         }
         // One rename over the old file, if any: it is replaced, never first deleted.
         if (!fs::replaceFile(x.partPath[size_t(d)], x.finalPath[size_t(d)])) {
             x.cleanup();
-            return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot write %1").arg(x.finalPath[size_t(d)]), outDir};
+            return Error{ErrorCode::CannotWrite, QStringLiteral("cannot write %1").arg(x.finalPath[size_t(d)]), outDir};
         }
         QJsonObject reasons;
         int64_t rejected = 0;
@@ -363,8 +363,8 @@ QJsonObject manifest(const GeneratorConfig &config, qint64 expectedPersons, cons
 }  // namespace
 
 Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QString &outDir, Feedback &feedback) {
-    if (config.people < 1) return Error{QStringLiteral("bad_argument"), QStringLiteral("--people must be at least 1"), {}};
-    if (!QDir().mkpath(outDir)) return Error{QStringLiteral("cannot_write"), QStringLiteral("cannot create folder %1").arg(outDir), outDir};
+    if (config.people < 1) return Error{ErrorCode::BadArgument, QStringLiteral("--people must be at least 1"), {}};
+    if (!QDir().mkpath(outDir)) return Error{ErrorCode::CannotWrite, QStringLiteral("cannot create folder %1").arg(outDir), outDir};
     feedback.setPhase(QCoreApplication::translate("phm::core", "Preparing geography"));
     const SynthContext ctx(config);
     ExtractFiles files;

@@ -79,7 +79,7 @@ private slots:
         const QString file = path(QStringLiteral("safe.txt"));
         test::writeFile(file, "old");
         core::SafeFile refused(file);
-        QCOMPARE(refused.open(core::OutputGuard{}).error().code, QStringLiteral("file_exists"));
+        QCOMPARE(core::errorCodeName(refused.open(core::OutputGuard{}).error().code), QStringLiteral("file_exists"));
         {
             core::SafeFile canceled(file);
             QVERIFY(canceled.open(core::OutputGuard{true, {}}));
@@ -93,10 +93,13 @@ private slots:
         // The project, even through a symbolic link, is never an output.
         const QString link = path(QStringLiteral("link-to-project"));
         QVERIFY(QFile::link(mProject, link));
-        QCOMPARE(core::checkOutputPath(link, core::OutputGuard::forProject(mProject, true)).error().code, QStringLiteral("protected_file"));
-        QCOMPARE(core::checkOutputPath(mProject + QStringLiteral(".keys"), core::OutputGuard::forProject(mProject, true)).error().code,
+        QCOMPARE(core::errorCodeName(core::checkOutputPath(link, core::OutputGuard::forProject(mProject, true)).error().code),
                  QStringLiteral("protected_file"));
-        QCOMPARE(core::checkOutputPath(mDir.path(), core::OutputGuard{true, {}}).error().code, QStringLiteral("is_folder"));
+        QCOMPARE(core::errorCodeName(
+                     core::checkOutputPath(mProject + QStringLiteral(".keys"), core::OutputGuard::forProject(mProject, true)).error().code),
+                 QStringLiteral("protected_file"));
+        QCOMPARE(core::errorCodeName(core::checkOutputPath(mDir.path(), core::OutputGuard{true, {}}).error().code),
+                 QStringLiteral("is_folder"));
         // A device is written in place: /dev/full fails like a full disk, and stays a device.
         if (QFileInfo::exists(QStringLiteral("/dev/full"))) {
             const core::Status full = core::writeFileSafely(QStringLiteral("/dev/full"), QByteArray(100000, 'x'), core::OutputGuard{});

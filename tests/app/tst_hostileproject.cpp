@@ -59,28 +59,28 @@ class TestHostileProject : public QObject {
     static Error openError(const QString &path) {
         Feedback fb;
         auto r = openProject(path, fb);
-        if (r) return Error{QStringLiteral("opened"), QStringLiteral("opened"), {}};
+        if (r) return Error{ErrorCode::Opened, QStringLiteral("opened"), {}};
         return r.error();
     }
     static Error saveError(const QString &path) {
         auto r = CohortStore(path).save(QStringLiteral("C"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1);
-        if (r) return Error{QStringLiteral("saved"), QStringLiteral("saved"), {}};
+        if (r) return Error{ErrorCode::Saved, QStringLiteral("saved"), {}};
         return r.error();
     }
     static void expectNotAProject(const QString &path) {
         const QByteArray before = phm::test::fileHash(path);
         for (const Error &e : {openError(path), saveError(path)}) {
-            QCOMPARE(e.code, QStringLiteral("not_a_project"));
+            QCOMPARE(errorCodeName(e.code), QStringLiteral("not_a_project"));
             QCOMPARE(e.message, QStringLiteral("%1: this is not a PHM Workbench project").arg(path));
         }
         auto user = findUser(path, QStringLiteral("ann"));
         QVERIFY(!user);
-        QCOMPARE(user.error().code, QStringLiteral("not_a_project"));
+        QCOMPARE(errorCodeName(user.error().code), QStringLiteral("not_a_project"));
         QCOMPARE(phm::test::fileHash(path), before);  // nothing was added to someone else's file
     }
     static void expectDamaged(const QString &path, const QString &what) {
         const Error e = openError(path);
-        QVERIFY2(e.code == QStringLiteral("corrupt_project"), qPrintable(e.code + QLatin1Char(' ') + e.message));
+        QVERIFY2(e.code == ErrorCode::CorruptProject, qPrintable(errorCodeName(e.code) + QLatin1Char(' ') + e.message));
         QVERIFY2(e.message.startsWith(QStringLiteral("%1: the project is damaged: ").arg(path)), qPrintable(e.message));
         QVERIFY2(e.message.contains(what), qPrintable(e.message + QStringLiteral(" lacks ") + what));
     }
@@ -97,7 +97,7 @@ private slots:
         Statement st(*db.value(), QStringLiteral("PRAGMA application_id"));
         QVERIFY(st.step());
         QCOMPARE(st.columnInt(0), kApplicationIdPhmw);
-        QCOMPARE(openError(mPath).code, QStringLiteral("opened"));
+        QCOMPARE(errorCodeName(openError(mPath).code), QStringLiteral("opened"));
     }
 
     void textEmptyAndForeignFilesAreNotProjects() {
@@ -120,8 +120,8 @@ private slots:
     void anOldProjectIsKnownByItsMetaKeys() {
         const QString old = copy();
         sql(old, QStringLiteral("PRAGMA application_id = 0"));
-        QCOMPARE(openError(old).code, QStringLiteral("opened"));
-        QCOMPARE(saveError(old).code, QStringLiteral("saved"));
+        QCOMPARE(errorCodeName(openError(old).code), QStringLiteral("opened"));
+        QCOMPARE(errorCodeName(saveError(old).code), QStringLiteral("saved"));
         auto db = ProjectDb::open(old, false);
         Statement st(*db.value(), QStringLiteral("PRAGMA application_id"));
         QVERIFY(st.step());
@@ -137,7 +137,7 @@ private slots:
             const QString c = copy();
             sql(c, QStringLiteral("PRAGMA user_version = %1").arg(version));
             for (const Error &e : {openError(c), saveError(c)}) {
-                QVERIFY2(e.code == QStringLiteral("corrupt_project"), qPrintable(e.message));
+                QVERIFY2(e.code == ErrorCode::CorruptProject, qPrintable(e.message));
                 QCOMPARE(
                     e.message,
                     QStringLiteral("%1: the project is damaged: schema version %2 is not one PHM Workbench writes").arg(c).arg(version));
@@ -145,8 +145,8 @@ private slots:
         }
         const QString newer = copy();
         sql(newer, QStringLiteral("PRAGMA user_version = 99"));
-        QCOMPARE(openError(newer).code, QStringLiteral("newer_schema"));
-        QCOMPARE(saveError(newer).code, QStringLiteral("newer_schema"));
+        QCOMPARE(errorCodeName(openError(newer).code), QStringLiteral("newer_schema"));
+        QCOMPARE(errorCodeName(saveError(newer).code), QStringLiteral("newer_schema"));
     }
 
     void truncatedProjectsAreDamaged() {
@@ -155,8 +155,8 @@ private slots:
             const QString c = mDir.filePath(QStringLiteral("cut%1.phm").arg(keep));
             phm::test::writeFile(c, bytes.left(keep));
             for (const Error &e : {openError(c), saveError(c)}) {
-                QVERIFY2(e.code == QStringLiteral("corrupt_project") || e.code == QStringLiteral("not_a_project"),
-                         qPrintable(e.code + QLatin1Char(' ') + e.message));
+                QVERIFY2(e.code == ErrorCode::CorruptProject || e.code == ErrorCode::NotAProject,
+                         qPrintable(errorCodeName(e.code) + QLatin1Char(' ') + e.message));
                 QVERIFY2(e.message.startsWith(c + QStringLiteral(": ")), qPrintable(e.message));
             }
         }
@@ -167,17 +167,17 @@ private slots:
         auto locker = ProjectDb::open(c, true);
         QVERIFY(locker);
         QVERIFY(locker.value()->exec(QStringLiteral("BEGIN IMMEDIATE; INSERT INTO meta VALUES ('x', 'y')")));  // a writer
-        QCOMPARE(openError(c).code, QStringLiteral("opened"));                                                 // readers go on
+        QCOMPARE(errorCodeName(openError(c).code), QStringLiteral("opened"));                                  // readers go on
         const Error write = saveError(c);
-        QCOMPARE(write.code, QStringLiteral("locked"));
+        QCOMPARE(errorCodeName(write.code), QStringLiteral("locked"));
         QVERIFY2(write.message.startsWith(QStringLiteral("%1: the project is locked by another program").arg(c)),
                  qPrintable(write.message));
         QVERIFY(locker.value()->exec(QStringLiteral("COMMIT; BEGIN EXCLUSIVE")));  // nobody may read now
         const Error read = openError(c);
-        QCOMPARE(read.code, QStringLiteral("locked"));
-        QCOMPARE(saveError(c).code, QStringLiteral("locked"));
+        QCOMPARE(errorCodeName(read.code), QStringLiteral("locked"));
+        QCOMPARE(errorCodeName(saveError(c).code), QStringLiteral("locked"));
         QVERIFY(locker.value()->exec(QStringLiteral("ROLLBACK")));
-        QCOMPARE(saveError(c).code, QStringLiteral("saved"));
+        QCOMPARE(errorCodeName(saveError(c).code), QStringLiteral("saved"));
     }
 
     void patchedColumnBlocksAreDamaged_data() {

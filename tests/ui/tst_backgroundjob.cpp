@@ -47,14 +47,14 @@ private slots:
             [started](core::Feedback &fb) -> core::Result<int> {
                 started->release();
                 for (int i = 0; i < 1000 && !fb.isCanceled(); ++i) QThread::msleep(10);
-                if (fb.isCanceled()) return core::Error{QStringLiteral("canceled"), QStringLiteral("canceled"), {}};
+                if (fb.isCanceled()) return core::Error{core::ErrorCode::Canceled, QStringLiteral("canceled"), {}};
                 return 1;
             },
             [](int) { QFAIL("the canceled work finished"); }, [&](const core::Error &e) { error = e; });
         QVERIFY(started->tryAcquire(1, 10000));
         job->cancel();  // what the worker returns is still delivered
         QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 5000);
-        QCOMPARE(error->code, QStringLiteral("canceled"));
+        QCOMPARE(core::errorCodeName(error->code), QStringLiteral("canceled"));
         // A newer request cancels the one before it, whose result is dropped.
         auto first = std::make_shared<std::atomic<bool>>(false);
         started = std::make_shared<QSemaphore>();
@@ -81,7 +81,7 @@ private slots:
         job->start([](core::Feedback &) -> core::Result<int> { throw std::runtime_error("boom"); }, [](int) { QFAIL("no value"); },
                    [&](const core::Error &e) { error = e; });
         QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 5000);
-        QCOMPARE(error->code, QStringLiteral("exception"));
+        QCOMPARE(core::errorCodeName(error->code), QStringLiteral("exception"));
         QVERIFY2(error->message.contains(QStringLiteral("boom")), qPrintable(error->message));
         // Something that is not a std::exception too; the default display writes into the label.
         job->showErrorsIn(status);

@@ -468,11 +468,12 @@ private slots:
         core::Feedback fb;
         fb.cancel();
         QTemporaryDir canceled;
-        QCOMPARE(report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(), definitions,
-                                     core::Area::Place, {}, canceled.path(), {}, &fb)
-                     .error()
-                     .code,
-                 QStringLiteral("canceled"));
+        QCOMPARE(
+            core::errorCodeName(report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
+                                                    definitions, core::Area::Place, {}, canceled.path(), {}, &fb)
+                                    .error()
+                                    .code),
+            QStringLiteral("canceled"));
         QCOMPARE(QDir(canceled.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
     }
 

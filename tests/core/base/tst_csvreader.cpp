@@ -66,7 +66,7 @@ private slots:
         QCOMPARE(r.next(), CsvReader::Step::Record);
         QCOMPARE(r.next(), CsvReader::Step::Record);
         QCOMPARE(r.next(), CsvReader::Step::Error);
-        QCOMPARE(r.error().code, QStringLiteral("unterminated_quote"));
+        QCOMPARE(errorCodeName(r.error().code), QStringLiteral("unterminated_quote"));
         QVERIFY2(r.error().message.contains(QStringLiteral("line 3, column 3")), qPrintable(r.error().message));
         QVERIFY(r.error().message.contains(p));
     }
@@ -74,13 +74,13 @@ private slots:
         CsvReader empty(write("e.csv", ""));
         auto s = empty.open();
         QVERIFY(!s);
-        QCOMPARE(s.error().code, QStringLiteral("empty_file"));
+        QCOMPARE(errorCodeName(s.error().code), QStringLiteral("empty_file"));
         CsvReader utf16(write("u.csv", QByteArray("\xFF\xFE"
                                                   "a\0,\0b\0",
                                                   8)));
         auto s2 = utf16.open();
         QVERIFY(!s2);
-        QCOMPARE(s2.error().code, QStringLiteral("bad_encoding"));
+        QCOMPARE(errorCodeName(s2.error().code), QStringLiteral("bad_encoding"));
         QVERIFY(s2.error().message.contains(QStringLiteral("UTF-16")));
     }
     void rawKeepsRecordBytes() {

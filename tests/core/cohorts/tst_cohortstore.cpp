@@ -23,7 +23,7 @@ class TestCohortStore : public QObject {
 
     Result<rules::Selection> evaluate(const QString &rule) {
         const rules::ParseResult parsed = rules::parseRule(rule, &mLists);
-        if (!parsed.ok()) return Error{QStringLiteral("parse"), parsed.error.message, rule};
+        if (!parsed.ok()) return Error{ErrorCode::Parse, parsed.error.message, rule};
         rules::MemoryEngine engine(*mProject, mLists);
         engine.setCohortResolver(makeCohortResolver(*mProject, mLists, mPath));
         auto r = engine.evaluate(*parsed.expr);
@@ -128,7 +128,7 @@ private slots:
         // A -> C -> B -> A would close a circle; so would a cohort using itself.
         auto loop = store.save(QStringLiteral("cyc A"), QStringLiteral("not in_cohort(\"cyc C\")"), QStringLiteral("ann"), {}, 1);
         QVERIFY(!loop);
-        QCOMPARE(loop.error().code, QStringLiteral("cohort_cycle"));
+        QCOMPARE(errorCodeName(loop.error().code), QStringLiteral("cohort_cycle"));
         QCOMPARE(
             loop.error().message,
             QStringLiteral("cohort \"cyc A\" cannot be saved: in_cohort would go round in a circle: cyc A -> cyc C -> cyc B -> cyc A"));

@@ -272,7 +272,7 @@ private slots:
         // Canceling stops at once.
         Feedback fb;
         fb.cancel();
-        QCOMPARE(computeTrend(areas, mLists, diabetes, Area::Place, quarters, &fb).error().code, QStringLiteral("canceled"));
+        QCOMPARE(errorCodeName(computeTrend(areas, mLists, diabetes, Area::Place, quarters, &fb).error().code), QStringLiteral("canceled"));
     }
 
     void indicatorsStoredInTheProject() {

@@ -84,7 +84,7 @@ private slots:
         QVERIFY(ics && ics.value().size() == 1);
         Feedback fb;
         fb.cancel();
-        QCOMPARE(buildPacks(areas, mLists, definitions, Area::Pcn, options, &fb).error().code, QStringLiteral("canceled"));
+        QCOMPARE(errorCodeName(buildPacks(areas, mLists, definitions, Area::Pcn, options, &fb).error().code), QStringLiteral("canceled"));
         PackOptions unknown;
         unknown.layout.indicators = QStringList{QStringLiteral("nope")};
         QVERIFY(!buildPacks(areas, mLists, definitions, Area::Pcn, unknown));

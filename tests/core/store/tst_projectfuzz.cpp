@@ -47,10 +47,10 @@ class TestProjectFuzz : public QObject {
 
     // An error must say what happened: a code and a sentence (a project error names the file).
     void expectClear(const Error &e, const QString &path, bool names) {
-        QVERIFY(!e.code.isEmpty());
-        QVERIFY2(!e.message.trimmed().isEmpty(), qPrintable(e.code));
-        if (names) QVERIFY2(e.message.contains(path), qPrintable(e.code + QLatin1Char(' ') + e.message));
-        ++mOutcomes[e.code];
+        QVERIFY(!errorCodeName(e.code).isEmpty());
+        QVERIFY2(!e.message.trimmed().isEmpty(), qPrintable(errorCodeName(e.code)));
+        if (names) QVERIFY2(e.message.contains(path), qPrintable(errorCodeName(e.code) + QLatin1Char(' ') + e.message));
+        ++mOutcomes[errorCodeName(e.code)];
     }
     template <class R>
     void expectOkOrClear(const R &r, const QString &path) {
