@@ -66,6 +66,13 @@ pack-templates list --project PROJECT
 users list --project PROJECT
 disclosure show --project PROJECT
 export-packs --project PROJECT --level place --out OUT --json
+profile --project PROJECT --indicators nope
+cohort --project PROJECT --rule "age >>= 3"
+core20 --project PROJECT --level place --area Atlantis
+inequality --project PROJECT --indicator nope
+segment --project PROJECT --template no-such-template
+info --project /nonexistent/p.phm
+cohort --project /nonexistent/p.phm --rule "age > 3"
 EOF
 )
 
