@@ -8,39 +8,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save a screenshot to FILE and exit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Project file to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshot: show this rule in the cohort builder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshot: raise this dock (e.g. segmentation).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --rule: show this result tab (0 attrition, 1 by area).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshot: map this indicator (an id) by LSOA.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --dock profile: select this indicator (an id).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshot: open the indicator editor on this indicator and save it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --screenshot: open this dialog (packs or audit) and save it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -470,6 +438,43 @@
     </message>
 </context>
 <context>
+    <name>phm::ui</name>
+    <message>
+        <source>%1
+
+Details: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: this is not a PHM Workbench project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project is locked by another program (an import, another workbench or an SQLite tool is writing to it); try again when it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file could not be read or written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>phm::ui::AssessmentDialog</name>
     <message>
         <source>edit %1</source>
@@ -640,6 +645,17 @@ Previous: %2</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>phm::ui::BackgroundJob</name>
+    <message>
+        <source>The task stopped on an unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task stopped on an unexpected error.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
