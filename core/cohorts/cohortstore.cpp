@@ -77,17 +77,21 @@ Result<QStringList> cycleThrough(ProjectDb &db, const QString &name, const QStri
 Result<std::vector<SavedCohort>> CohortStore::list() const {
     auto db = ProjectDb::open(mPath, false);
     if (!db) return db.error();
+    return savedCohorts(*db.value());
+}
+
+Result<std::vector<SavedCohort>> savedCohorts(ProjectDb &db) {
     std::vector<SavedCohort> out;
-    if (db.value()->schemaVersion() < 2) return out;  // an older project has none yet
-    Statement st(*db.value(), QStringLiteral("SELECT c.name, v.version, v.rule, v.author, v.saved_at, v.note, v.count FROM cohort c "
-                                             "JOIN cohort_version v ON v.cohort_id = c.id ORDER BY c.name, v.version"));
+    if (db.schemaVersion() < 2) return out;  // an older project has none yet
+    Statement st(db, QStringLiteral("SELECT c.name, v.version, v.rule, v.author, v.saved_at, v.note, v.count FROM cohort c "
+                                    "JOIN cohort_version v ON v.cohort_id = c.id ORDER BY c.name, v.version"));
     while (st.step()) {
         const QString name = st.columnText(0);
         if (out.empty() || out.back().name != name) out.push_back(SavedCohort{name, {}});
         out.back().history.push_back(CohortVersion{int(st.columnInt(1)), st.columnText(2), st.columnText(3), st.columnText(5),
                                                    QDateTime::fromString(st.columnText(4), Qt::ISODate), st.columnInt(6)});
     }
-    if (!st.ok()) return dbError(*db.value(), QStringLiteral("cannot read cohorts"));
+    if (!st.ok()) return dbError(db, QStringLiteral("cannot read cohorts"));
     return out;
 }
 

@@ -24,6 +24,10 @@ struct SavedCohort {
     const CohortVersion &current() const { return history.back(); }
 };
 
+class ProjectDb;
+// Every saved cohort with its versions, read through an open connection (a session's).
+Result<std::vector<SavedCohort>> savedCohorts(ProjectDb &db);
+
 class CohortStore {
 public:
     explicit CohortStore(QString projectPath) : mPath(std::move(projectPath)) {}

@@ -66,9 +66,13 @@ QByteArray plusGroupsJson(const std::vector<PlusGroup> &groups) {
 Result<std::vector<PlusGroup>> loadPlusGroups(const QString &projectPath, const rules::CodeLists *lists) {
     auto db = ProjectDb::open(projectPath, false);
     if (!db) return db.error();
-    const QString stored = db.value()->meta(kMetaKey);
+    return loadPlusGroups(*db.value(), lists);
+}
+
+Result<std::vector<PlusGroup>> loadPlusGroups(ProjectDb &db, const rules::CodeLists *lists) {
+    const QString stored = db.meta(kMetaKey);
     if (stored.isEmpty()) return defaultPlusGroups();
-    return parsePlusGroups(stored.toUtf8(), lists, projectPath);
+    return parsePlusGroups(stored.toUtf8(), lists, db.path());
 }
 
 Status savePlusGroups(const QString &projectPath, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists) {

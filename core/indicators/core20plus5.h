@@ -19,6 +19,8 @@
 
 namespace phm::core {
 
+class ProjectDb;
+
 struct PlusGroup {
     QString name, rule;
     bool operator==(const PlusGroup &o) const { return name == o.name && rule == o.rule; }
@@ -31,6 +33,7 @@ Result<std::vector<PlusGroup>> parsePlusGroups(const QByteArray &json, const rul
 QByteArray plusGroupsJson(const std::vector<PlusGroup> &groups);
 // Stored in the project file (meta table); the defaults when the project has none.
 Result<std::vector<PlusGroup>> loadPlusGroups(const QString &projectPath, const rules::CodeLists *lists);
+Result<std::vector<PlusGroup>> loadPlusGroups(ProjectDb &db, const rules::CodeLists *lists);
 Status savePlusGroups(const QString &projectPath, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists);
 
 struct ClinicalArea {

@@ -174,9 +174,13 @@ Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *list
 Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists) {
     auto db = ProjectDb::open(projectPath, false);
     if (!db) return db.error();
-    const QString stored = db.value()->meta(kStoredKey);
+    return projectIndicators(*db.value(), lists);
+}
+
+Result<std::vector<IndicatorDefinition>> projectIndicators(ProjectDb &db, const rules::CodeLists *lists) {
+    const QString stored = db.meta(kStoredKey);
     if (stored.isEmpty()) return std::vector<IndicatorDefinition>{};
-    return parseIndicators(stored.toUtf8(), QStringLiteral("%1 (stored indicators)").arg(projectPath), lists);
+    return parseIndicators(stored.toUtf8(), QStringLiteral("%1 (stored indicators)").arg(db.path()), lists);
 }
 
 Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists) {
@@ -200,13 +204,20 @@ Status removeProjectIndicator(const QString &projectPath, const QString &id) {
 
 Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists,
                                                         const QString &projectPath) {
+    if (projectPath.isEmpty()) return loadIndicators(userFile, lists, static_cast<ProjectDb *>(nullptr));
+    auto db = ProjectDb::open(projectPath, false);
+    if (!db) return db.error();
+    return loadIndicators(userFile, lists, db.value().get());
+}
+
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists, ProjectDb *project) {
     QFile bundled(QStringLiteral(":/phm/indicators/indicators.json"));
     if (!bundled.open(QIODevice::ReadOnly))
         return Error{ErrorCode::MissingResource, QStringLiteral("the bundled indicators are missing"), {}};
     auto all = parseIndicators(bundled.readAll(), QStringLiteral("indicators.json"), lists);
     if (!all) return all;
-    if (!projectPath.isEmpty()) {
-        auto stored = projectIndicators(projectPath, lists);
+    if (project) {
+        auto stored = projectIndicators(*project, lists);
         if (!stored) return stored.error();
         merge(all.value(), stored.value());
     }

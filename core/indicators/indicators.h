@@ -12,6 +12,7 @@
 
 namespace phm::core {
 
+class ProjectDb;
 namespace rules {
 class CodeLists;
 }
@@ -41,6 +42,8 @@ QString polarityName(Polarity p);            // "no_judgement", "higher_is_bette
 // when given), so a typo is reported here with the indicator's id, not later in a profile.
 Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile = {}, const rules::CodeLists *lists = nullptr,
                                                         const QString &projectPath = {});
+// The same with the project read through an open connection (a session's), or none.
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists, ProjectDb *project);
 
 // The definition with this id, or null.
 const IndicatorDefinition *findIndicator(const std::vector<IndicatorDefinition> &list, const QString &id);
@@ -54,6 +57,7 @@ Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *list
 // project carries them. Saving replaces a stored one with the same id; a definition that fails
 // checkIndicator is not written. Each write is one SQLite statement: all or nothing.
 Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists);
+Result<std::vector<IndicatorDefinition>> projectIndicators(ProjectDb &db, const rules::CodeLists *lists);
 Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists);
 Status removeProjectIndicator(const QString &projectPath, const QString &id);
 Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json, const QString &origin,

@@ -158,11 +158,15 @@ Status validatePackTemplate(const PackTemplate &t, const std::vector<IndicatorDe
 Result<std::vector<PackTemplate>> listPackTemplates(const QString &projectPath) {
     auto db = ProjectDb::open(projectPath, false);
     if (!db) return db.error();
+    return listPackTemplates(*db.value());
+}
+
+Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db) {
     std::vector<PackTemplate> out;
-    if (db.value()->schemaVersion() >= 4) {
-        Statement st(*db.value(), QStringLiteral("SELECT name, definition FROM pack_template ORDER BY name"));
+    if (db.schemaVersion() >= 4) {
+        Statement st(db, QStringLiteral("SELECT name, definition FROM pack_template ORDER BY name"));
         while (st.step()) {
-            const QString where = QStringLiteral("%1, pack template \"%2\"").arg(projectPath, st.columnText(0));
+            const QString where = QStringLiteral("%1, pack template \"%2\"").arg(db.path(), st.columnText(0));
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(st.columnText(1).toUtf8(), &error);
             if (!doc.isObject()) return bad(where, error.errorString());
@@ -170,7 +174,7 @@ Result<std::vector<PackTemplate>> listPackTemplates(const QString &projectPath) 
             if (!t) return t.error();
             out.push_back(std::move(t.value()));
         }
-        if (!st.ok()) return dbError(*db.value(), QStringLiteral("cannot read pack templates"));
+        if (!st.ok()) return dbError(db, QStringLiteral("cannot read pack templates"));
     }
     const bool ownStandard = std::any_of(out.begin(), out.end(), [](const PackTemplate &t) { return t.name == PackTemplate{}.name; });
     if (!ownStandard) out.insert(out.begin(), PackTemplate{});

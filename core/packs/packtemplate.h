@@ -13,6 +13,8 @@
 
 namespace phm::core {
 
+class ProjectDb;
+
 struct IndicatorDefinition;
 
 // The optional sections of a pack, in page order. The cover and contents are always there.
@@ -50,6 +52,7 @@ Status validatePackTemplate(const PackTemplate &t, const std::vector<IndicatorDe
 // The templates saved in the project, by name, with the built-in Standard first unless the project
 // saved its own Standard.
 Result<std::vector<PackTemplate>> listPackTemplates(const QString &projectPath);
+Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db);  // through an open connection (a session's)
 // A saved template, or the built-in Standard; any other unknown name is an error.
 Result<PackTemplate> findPackTemplate(const QString &projectPath, const QString &name);
 // Adds or replaces the template of that name in one transaction; `author` is recorded.

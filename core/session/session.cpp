@@ -47,22 +47,32 @@ Result<disclosure::Policy> Session::outputPolicy(bool off) const { return core::
 
 Result<ProjectDb *> Session::connection() const {
     std::lock_guard lock(mMutex);
-    auto &db = mConnections[std::this_thread::get_id()];
-    if (!db) {
+    Connection &c = mConnections[std::this_thread::get_id()];
+    if (!c.db || c.generation != mGeneration) {
+        c.db.reset();  // this thread's own, so nothing else is using it
         auto opened = ProjectDb::open(mPath, false);
         if (!opened) return opened.error();
-        db = std::move(opened.value());
+        c.db = std::move(opened.value());
+        c.generation = mGeneration;
     }
-    return db.get();
+    return c.db.get();
+}
+
+void Session::wrote() {
+    std::lock_guard lock(mMutex);
+    ++mGeneration;
+    mIndicators.reset();
 }
 
 Result<std::vector<IndicatorDefinition>> Session::indicators(const QString &userFile) const {
-    if (!userFile.isEmpty()) return loadIndicators(userFile, mLists.get(), mPath);
+    auto db = connection();
+    if (!db) return db.error();
+    if (!userFile.isEmpty()) return loadIndicators(userFile, mLists.get(), db.value());
     {
         std::lock_guard lock(mMutex);
         if (mIndicators) return *mIndicators;
     }
-    auto loaded = loadIndicators({}, mLists.get(), mPath);
+    auto loaded = loadIndicators({}, mLists.get(), db.value());
     if (!loaded) return loaded.error();
     std::lock_guard lock(mMutex);
     mIndicators = loaded.value();
@@ -81,58 +91,77 @@ Result<QJsonObject> Session::publishObject(const QJsonObject &result, const disc
 
 Status Session::saveIndicator(const IndicatorDefinition &definition) {
     if (auto s = saveProjectIndicator(mPath, definition, mLists.get()); !s) return s;
-    {
-        std::lock_guard lock(mMutex);
-        mIndicators.reset();
-    }
+    wrote();
     emit indicatorsChanged();
     return Ok{};
 }
 
 Status Session::removeIndicator(const QString &id) {
     if (auto s = removeProjectIndicator(mPath, id); !s) return s;
-    {
-        std::lock_guard lock(mMutex);
-        mIndicators.reset();
-    }
+    wrote();
     emit indicatorsChanged();
     return Ok{};
 }
 
-Result<std::vector<PlusGroup>> Session::plusGroups() const { return loadPlusGroups(mPath, mLists.get()); }
+Result<std::vector<PlusGroup>> Session::plusGroups() const {
+    auto db = connection();
+    if (!db) return db.error();
+    return loadPlusGroups(*db.value(), mLists.get());
+}
 
 Status Session::savePlusGroups(const std::vector<PlusGroup> &groups) {
     if (auto s = core::savePlusGroups(mPath, groups, mLists.get()); !s) return s;
+    wrote();
     emit plusGroupsChanged();
     return Ok{};
 }
 
-Result<std::vector<SavedCohort>> Session::savedCohorts() const { return CohortStore(mPath).list(); }
+Result<std::vector<SavedCohort>> Session::savedCohorts() const {
+    auto db = connection();
+    if (!db) return db.error();
+    return core::savedCohorts(*db.value());
+}
 
-Result<std::vector<PackTemplate>> Session::packTemplates() const { return listPackTemplates(mPath); }
+Result<std::vector<PackTemplate>> Session::packTemplates() const {
+    auto db = connection();
+    if (!db) return db.error();
+    return listPackTemplates(*db.value());
+}
 
 Status Session::savePackTemplate(const PackTemplate &t) {
     auto saved = core::savePackTemplate(mPath, t, user().name);
-    if (saved) emit templatesChanged();
+    if (saved) {
+        wrote();
+        emit templatesChanged();
+    }
     return saved;
 }
 
 Status Session::removePackTemplate(const QString &name) {
     auto removed = core::removePackTemplate(mPath, name);
-    if (removed) emit templatesChanged();
+    if (removed) {
+        wrote();
+        emit templatesChanged();
+    }
     return removed;
 }
 
 Result<CohortVersion> Session::saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note,
                                           qint64 count) {
     auto saved = CohortStore(mPath).save(name, rule, author, note, count);
-    if (saved) emit cohortsChanged();
+    if (saved) {
+        wrote();
+        emit cohortsChanged();
+    }
     return saved;
 }
 
 Status Session::removeCohort(const QString &name) {
     auto removed = CohortStore(mPath).remove(name);
-    if (removed) emit cohortsChanged();
+    if (removed) {
+        wrote();
+        emit cohortsChanged();
+    }
     return removed;
 }
 

@@ -67,7 +67,9 @@ public:
     Result<disclosure::Policy> outputPolicy(bool off) const;
 
     // A read-only connection to the project file for the calling thread, opened on first use and
-    // kept until the session ends. Never share it with another thread.
+    // kept for the session's reads. Never share it with another thread; the pointer is good until
+    // this thread asks again (a write through the session makes the next ask reopen, so a schema
+    // the write upgraded is seen).
     Result<ProjectDb *> connection() const;
 
     // The indicator definitions: bundled, then the project's own, then those of userFile (same id:
@@ -112,7 +114,13 @@ private:
     mutable std::mutex mMutex;  // guards what follows
     User mUser;
     mutable std::optional<std::vector<IndicatorDefinition>> mIndicators;
-    mutable std::map<std::thread::id, std::unique_ptr<ProjectDb>> mConnections;
+    struct Connection {
+        std::unique_ptr<ProjectDb> db;
+        uint64_t generation = 0;
+    };
+    mutable std::map<std::thread::id, Connection> mConnections;
+    uint64_t mGeneration = 0;  // bumped by every write through the session
+    void wrote();              // after a write: the cached indicators and connections are stale
 };
 
 using SessionPtr = std::shared_ptr<Session>;

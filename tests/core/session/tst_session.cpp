@@ -2,6 +2,7 @@
 // indicator cache, and the change signals views listen to.
 #include "cohorts/cohortstore.h"
 #include "indicators/core20plus5.h"
+#include "packs/packtemplate.h"
 #include "session/session.h"
 #include "store/projectdb.h"
 #include "testutil.h"
@@ -100,12 +101,18 @@ private slots:
 
     void cohortAndPlusGroupChangesAreAnnounced() {
         const SessionPtr s = open(false);
+        QVERIFY(s->savedCohorts().ok());  // the thread's connection is open before the write
         QSignalSpy cohorts(s.get(), &Session::cohortsChanged);
         auto saved = s->saveCohort(QStringLiteral("over 70s"), QStringLiteral("age >= 70"), QStringLiteral("me"), {}, 12);
         QVERIFY(saved.ok());
         QCOMPARE(saved.value().version, 1);
         QCOMPARE(cohorts.count(), 1);
         QVERIFY(CohortStore(mPath).find(QStringLiteral("over 70s")).ok());
+        // Read back through the session's own connection, opened before the write.
+        const auto listed = s->savedCohorts();
+        QVERIFY(listed.ok());
+        QVERIFY(std::any_of(listed.value().begin(), listed.value().end(),
+                            [](const SavedCohort &c) { return c.name == QLatin1String("over 70s"); }));
         QVERIFY(s->removeCohort(QStringLiteral("over 70s")).ok());
         QCOMPARE(cohorts.count(), 2);
         QVERIFY(!CohortStore(mPath).find(QStringLiteral("over 70s")).ok());
@@ -115,6 +122,8 @@ private slots:
         QVERIFY(s->savePlusGroups(groups).ok());
         QCOMPARE(plus.count(), 1);
         QVERIFY(s->plusGroups().value() == groups);
+        QVERIFY(s->packTemplates().ok());  // the standard template at least
+        QVERIFY(!s->packTemplates().value().empty());
     }
 };
 
