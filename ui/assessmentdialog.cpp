@@ -73,10 +73,10 @@ private:
 };
 }  // namespace
 
-AssessmentDialog::AssessmentDialog(const QString &projectPath, const core::maturity::Framework &framework,
+AssessmentDialog::AssessmentDialog(core::SessionPtr session, const core::maturity::Framework &framework,
                                    const core::maturity::AssessableArea &area, const core::maturity::Assessment *previous, QWidget *parent)
     : QDialog(parent),
-      mPath(projectPath),
+      mSession(std::move(session)),
       mFramework(framework),
       mArea(area),
       mTable(new QTableWidget(int(framework.capabilities.size()), 6, this)),
@@ -187,7 +187,7 @@ void AssessmentDialog::save() {
             return;
         }
     }
-    mJob->start([path = mPath, a = assessment()](core::Feedback &) { return core::maturity::addAssessment(path, a, core::currentLogin()); },
+    mJob->start([session = mSession, a = assessment()](core::Feedback &) { return session->addAssessment(a); },
                 [this](const core::Result<core::maturity::Assessment> &r) {
                     if (!r) {
                         mStatus->setText(r.error().message);

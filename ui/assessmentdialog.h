@@ -5,6 +5,7 @@
 // assessment (core/maturity/maturitystore keeps the old ones) off the GUI thread.
 #include "backgroundjob.h"
 #include "maturity/maturity.h"
+#include "session/session.h"
 
 #include <QDialog>
 
@@ -20,7 +21,7 @@ namespace phm::ui {
 class AssessmentDialog : public QDialog {
     Q_OBJECT
 public:
-    AssessmentDialog(const QString &projectPath, const core::maturity::Framework &framework, const core::maturity::AssessableArea &area,
+    AssessmentDialog(core::SessionPtr session, const core::maturity::Framework &framework, const core::maturity::AssessableArea &area,
                      const core::maturity::Assessment *previous, QWidget *parent = nullptr);
     QTableWidget *table() const { return mTable; }
     QUndoStack *undoStack() const { return mUndo; }
@@ -40,7 +41,7 @@ signals:
 private:
     void cellChanged(QTableWidgetItem *item);
 
-    QString mPath;
+    core::SessionPtr mSession;
     core::maturity::Framework mFramework;
     core::maturity::AssessableArea mArea;
     QTableWidget *mTable;

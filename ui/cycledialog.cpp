@@ -28,10 +28,10 @@ std::optional<core::cycle::Stage> nextStage(const core::cycle::Cycle *c) {
 }
 }  // namespace
 
-CycleDialog::CycleDialog(const QString &projectPath, const QString &pcn, const QString &pcnName,
+CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QString &pcnName,
                          const std::vector<core::cycle::Cycle> &cycles, QWidget *parent)
     : QDialog(parent),
-      mPath(projectPath),
+      mSession(std::move(session)),
       mPcn(pcn),
       mCycles(cycles),
       mCycle(new QComboBox(this)),
@@ -65,7 +65,7 @@ CycleDialog::CycleDialog(const QString &projectPath, const QString &pcn, const Q
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mCycle, &QComboBox::currentIndexChanged, this, &CycleDialog::cycleChosen);
     // The saved cohorts, read off the GUI thread.
-    mLoadJob->start([path = projectPath](core::Feedback &) { return core::CohortStore(path).list(); },
+    mLoadJob->start([session = mSession](core::Feedback &) { return session->savedCohorts(); },
                     [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
                         if (!saved) {
                             mStatus->setText(saved.error().message);
@@ -107,14 +107,15 @@ void CycleDialog::record() {
     for (int i = 0; i < mCohorts->count(); ++i)
         if (mCohorts->item(i)->checkState() == Qt::Checked) stage.cohorts << mCohorts->item(i)->text();
     mSaveJob->start(
-        [path = mPath, pcn = mPcn, id, title = mTitle->text().trimmed(), stage](core::Feedback &) -> core::Result<core::cycle::Cycle> {
+        [session = mSession, pcn = mPcn, id, title = mTitle->text().trimmed(),
+         stage](core::Feedback &) -> core::Result<core::cycle::Cycle> {
             qint64 cycleId = id;
             if (cycleId == 0) {
-                auto started = core::maturity::startCycle(path, pcn, title, core::currentLogin());
+                auto started = session->startCycle(pcn, title);
                 if (!started) return started.error();
                 cycleId = started.value().id;
             }
-            return core::maturity::recordStage(path, cycleId, stage, core::currentLogin());
+            return session->recordStage(cycleId, stage);
         },
         [this](const core::Result<core::cycle::Cycle> &r) {
             if (!r) {

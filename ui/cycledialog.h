@@ -4,6 +4,7 @@
 // the order, the dates and the cohorts; a refusal is shown and nothing is stored.
 #include "backgroundjob.h"
 #include "maturity/phmcycle.h"
+#include "session/session.h"
 
 #include <QDialog>
 
@@ -19,7 +20,7 @@ class CycleDialog : public QDialog {
     Q_OBJECT
 public:
     // `cycles` are the PCN's; an empty title box with no cycle chosen starts a new one.
-    CycleDialog(const QString &projectPath, const QString &pcn, const QString &pcnName, const std::vector<core::cycle::Cycle> &cycles,
+    CycleDialog(core::SessionPtr session, const QString &pcn, const QString &pcnName, const std::vector<core::cycle::Cycle> &cycles,
                 QWidget *parent = nullptr);
     QComboBox *cycleBox() const { return mCycle; }
     QLineEdit *titleEdit() const { return mTitle; }
@@ -35,7 +36,8 @@ signals:
 private:
     void cycleChosen();
 
-    QString mPath, mPcn;
+    core::SessionPtr mSession;
+    QString mPcn;
     std::vector<core::cycle::Cycle> mCycles;
     QComboBox *mCycle;
     QLineEdit *mTitle, *mNote;

@@ -25,9 +25,9 @@ QStringList levelsOf(const QLineEdit *edit) {
 }
 }  // namespace
 
-FrameworkDialog::FrameworkDialog(const QString &projectPath, const core::maturity::Framework &framework, QWidget *parent)
+FrameworkDialog::FrameworkDialog(core::SessionPtr session, const core::maturity::Framework &framework, QWidget *parent)
     : QDialog(parent),
-      mPath(projectPath),
+      mSession(std::move(session)),
       mName(new QLineEdit(framework.name, this)),
       mSummary(new QLineEdit(framework.summary, this)),
       mLevels(new QLineEdit(framework.levels.join(QStringLiteral(", ")), this)),
@@ -116,7 +116,7 @@ void FrameworkDialog::save() {
         emit saved(false, f.name);
         return;
     }
-    mJob->start([path = mPath, f](core::Feedback &) { return core::maturity::saveFramework(path, f, core::currentLogin()); },
+    mJob->start([session = mSession, f](core::Feedback &) { return session->saveFramework(f); },
                 [this, name = f.name](const core::Status &s) {
                     if (!s) {
                         mStatus->setText(s.error().message);

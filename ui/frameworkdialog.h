@@ -5,6 +5,7 @@
 // orphan a stored assessment, and says which).
 #include "backgroundjob.h"
 #include "maturity/maturityframework.h"
+#include "session/session.h"
 
 #include <QDialog>
 
@@ -17,7 +18,7 @@ namespace phm::ui {
 class FrameworkDialog : public QDialog {
     Q_OBJECT
 public:
-    FrameworkDialog(const QString &projectPath, const core::maturity::Framework &framework, QWidget *parent = nullptr);
+    FrameworkDialog(core::SessionPtr session, const core::maturity::Framework &framework, QWidget *parent = nullptr);
     QLineEdit *nameEdit() const { return mName; }
     QLineEdit *levelsEdit() const { return mLevels; }
     QTableWidget *table() const { return mTable; }
@@ -33,7 +34,7 @@ signals:
 private:
     void levelsChanged();
 
-    QString mPath;
+    core::SessionPtr mSession;
     QLineEdit *mName, *mSummary, *mLevels;
     QTableWidget *mTable;
     QLabel *mStatus;

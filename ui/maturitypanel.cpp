@@ -21,34 +21,6 @@
 
 namespace phm::ui {
 
-namespace {
-struct Loaded {
-    std::vector<core::maturity::Framework> frameworks;
-    std::vector<core::maturity::Assessment> assessments;
-    std::vector<core::maturity::AssessableArea> areas;
-    std::vector<core::cycle::Cycle> cycles;
-};
-
-// The maturity records of a project, or the first error reading them.
-core::Result<Loaded> readRecords(const QString &path) {
-    Loaded l;
-    auto frameworks = core::maturity::frameworks(path);
-    if (!frameworks) return frameworks.error();
-    l.frameworks = std::move(frameworks.value());
-    auto assessments = core::maturity::assessments(path);
-    if (!assessments) return assessments.error();
-    l.assessments = std::move(assessments.value());
-    auto areas = core::maturity::assessableAreas(path);
-    if (!areas) return areas.error();
-    l.areas = std::move(areas.value());
-    auto cycles = core::maturity::cycles(path);
-    if (!cycles) return cycles.error();
-    l.cycles = std::move(cycles.value());
-    return l;
-}
-
-}  // namespace
-
 MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     : QWidget(parent),
       mController(controller),
@@ -115,7 +87,11 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     connect(mAssess, &QPushButton::clicked, this, [this] { newAssessment(); });
     connect(mCycle, &QPushButton::clicked, this, [this] { recordCycle(); });
     connect(mEditFramework, &QPushButton::clicked, this, [this] { editFramework(); });
-    connect(mController, &ProjectController::projectOpened, this, &MaturityPanel::reload);
+    connect(mController, &ProjectController::projectOpened, this, [this] {
+        reload();
+        // An assessment, framework or cycle stage recorded anywhere shows at once.
+        connect(mController->session().get(), &core::Session::maturityChanged, this, &MaturityPanel::reload, Qt::UniqueConnection);
+    });
     connect(mCycles, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (row < 0 || size_t(row) >= mCycleList.size()) return;
         QStringList cohorts, clauses;
@@ -143,8 +119,8 @@ void MaturityPanel::selectRow(int row) {
 void MaturityPanel::reload() {
     const auto project = mController->project();
     if (!project) return;
-    mJob->start([path = project->path](core::Feedback &) { return readRecords(path); },
-                [this](const Loaded &l) {
+    mJob->start([session = mController->session()](core::Feedback &) { return session->maturityRecords(); },
+                [this](const core::MaturityRecords &l) {
                     mFrameworks = l.frameworks;
                     mAssessments = l.assessments;
                     mAreas = l.areas;
@@ -270,11 +246,8 @@ AssessmentDialog *MaturityPanel::newAssessment() {
     const core::maturity::Assessment *previous = nullptr;
     for (const auto &a : latest)
         if (a.level == area.level && a.area == area.code) previous = &a;
-    auto *dialog = new AssessmentDialog(project->path, *f, area, previous, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &AssessmentDialog::saved, this, [this](bool ok) {
-        if (ok) reload();
-    });
+    auto *dialog = new AssessmentDialog(mController->session(), *f, area, previous, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);  // the session announces the new assessment
     dialog->show();
     return dialog;
 }
@@ -290,11 +263,8 @@ CycleDialog *MaturityPanel::recordCycle() {
     std::vector<core::cycle::Cycle> mine;
     for (const core::cycle::Cycle &c : mCycleList)
         if (c.pcn == pcn.code) mine.push_back(c);
-    auto *dialog = new CycleDialog(project->path, pcn.code, pcn.name, mine, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CycleDialog::recorded, this, [this](bool ok) {
-        if (ok) reload();
-    });
+    auto *dialog = new CycleDialog(mController->session(), pcn.code, pcn.name, mine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);  // the session announces the stage
     dialog->show();
     return dialog;
 }
@@ -307,14 +277,13 @@ FrameworkDialog *MaturityPanel::editFramework() {
     const auto project = mController->project();
     const core::maturity::Framework *f = framework();
     if (!project || !f) return nullptr;
-    auto *dialog = new FrameworkDialog(project->path, *f, this);
+    auto *dialog = new FrameworkDialog(mController->session(), *f, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &FrameworkDialog::saved, this, [this](bool ok, const QString &name) {
-        if (!ok) return;
+        if (!ok) return;  // the session announces the change: show the saved framework once it is reloaded
         connect(
             this, &MaturityPanel::updated, this, [this, name] { mFramework->setCurrentIndex(std::max(0, mFramework->findText(name))); },
             Qt::SingleShotConnection);
-        reload();
     });
     dialog->show();
     return dialog;

@@ -146,6 +146,60 @@ Status Session::removePackTemplate(const QString &name) {
     return removed;
 }
 
+Result<MaturityRecords> Session::maturityRecords() const {
+    MaturityRecords r;
+    auto frameworks = maturity::frameworks(mPath);
+    if (!frameworks) return frameworks.error();
+    r.frameworks = std::move(frameworks.value());
+    auto assessments = maturity::assessments(mPath);
+    if (!assessments) return assessments.error();
+    r.assessments = std::move(assessments.value());
+    auto areas = maturity::assessableAreas(mPath);
+    if (!areas) return areas.error();
+    r.areas = std::move(areas.value());
+    auto cycles = maturity::cycles(mPath);
+    if (!cycles) return cycles.error();
+    r.cycles = std::move(cycles.value());
+    return r;
+}
+
+namespace {
+// A write's result passed on, the change announced when it succeeded.
+template <class R, class Announce>
+R announced(R result, Announce announce) {
+    if (result) announce();
+    return result;
+}
+}  // namespace
+
+Status Session::saveFramework(const maturity::Framework &framework) {
+    return announced(maturity::saveFramework(mPath, framework, user().name), [this] {
+        wrote();
+        emit maturityChanged();
+    });
+}
+
+Result<maturity::Assessment> Session::addAssessment(const maturity::Assessment &assessment) {
+    return announced(maturity::addAssessment(mPath, assessment, user().name), [this] {
+        wrote();
+        emit maturityChanged();
+    });
+}
+
+Result<cycle::Cycle> Session::startCycle(const QString &pcn, const QString &title) {
+    return announced(maturity::startCycle(mPath, pcn, title, user().name), [this] {
+        wrote();
+        emit maturityChanged();
+    });
+}
+
+Result<cycle::Cycle> Session::recordStage(qint64 cycleId, const cycle::StageRecord &stage) {
+    return announced(maturity::recordStage(mPath, cycleId, stage, user().name), [this] {
+        wrote();
+        emit maturityChanged();
+    });
+}
+
 Result<CohortVersion> Session::saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note,
                                           qint64 count) {
     auto saved = CohortStore(mPath).save(name, rule, author, note, count);

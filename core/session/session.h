@@ -13,6 +13,7 @@
 #include "governance/publish.h"
 #include "governance/users.h"
 #include "indicators/indicators.h"
+#include "maturity/maturitystore.h"
 #include "rules/rulecatalogue.h"
 #include "session/projectloader.h"
 
@@ -38,6 +39,14 @@ struct SessionOptions {
     std::optional<User> user;  // who works; by default the environment's login with its role in the project, unproven
     // The code lists rules use; by default the bundled ones.
     std::shared_ptr<const rules::CodeLists> codeLists;
+};
+
+// A project's PHM maturity records, as the maturity dock shows them.
+struct MaturityRecords {
+    std::vector<maturity::Framework> frameworks;
+    std::vector<maturity::Assessment> assessments;  // oldest first
+    std::vector<maturity::AssessableArea> areas;
+    std::vector<cycle::Cycle> cycles;
 };
 
 class Session : public QObject {
@@ -94,8 +103,13 @@ public:
     Result<std::vector<PackTemplate>> packTemplates() const;
     Status savePackTemplate(const PackTemplate &t);  // the session's user is its author
     Status removePackTemplate(const QString &name);
-    // For changes made elsewhere (maturity records): tells the views.
-    void announceMaturityChanged() { emit maturityChanged(); }
+    // Maturity frameworks, assessments and PHM cycles (core/maturity/maturitystore); the session's
+    // user is the author of what is written.
+    Result<MaturityRecords> maturityRecords() const;
+    Status saveFramework(const maturity::Framework &framework);
+    Result<maturity::Assessment> addAssessment(const maturity::Assessment &assessment);
+    Result<cycle::Cycle> startCycle(const QString &pcn, const QString &title);
+    Result<cycle::Cycle> recordStage(qint64 cycleId, const cycle::StageRecord &stage);
 
 signals:
     void indicatorsChanged();
