@@ -235,6 +235,18 @@ Result<std::vector<cycle::Cycle>> cycles(const QString &projectPath) {
     return reading(projectPath, [](ProjectDb &db) { return readCycles(db); });
 }
 
+Result<Records> records(ProjectDb &db) {
+    auto frameworks = readFrameworks(db);
+    if (!frameworks) return frameworks.error();
+    auto assessments = readAssessments(db, frameworks.value());
+    auto areas = readAreas(db);
+    auto cycles = readCycles(db);
+    if (!assessments) return assessments.error();
+    if (!areas) return areas.error();
+    if (!cycles) return cycles.error();
+    return Records{std::move(frameworks.value()), std::move(assessments.value()), std::move(areas.value()), std::move(cycles.value())};
+}
+
 Status saveFramework(const QString &projectPath, const Framework &framework, const QString &author) {
     auto r = inTransaction<Ok>(projectPath, [&](ProjectDb &db) -> Result<Ok> {
         auto checked = frameworkFromJson(framework.toJson(), QStringLiteral("framework \"%1\"").arg(framework.name));

@@ -11,6 +11,10 @@
 #include "maturity/maturity.h"
 #include "maturity/phmcycle.h"
 
+namespace phm::core {
+class ProjectDb;
+}
+
 namespace phm::core::maturity {
 
 // The ICS, its places and its PCNs.
@@ -28,6 +32,15 @@ Result<Assessment> addAssessment(const QString &projectPath, Assessment assessme
 Result<std::vector<cycle::Cycle>> cycles(const QString &projectPath);
 Result<cycle::Cycle> startCycle(const QString &projectPath, const QString &pcn, const QString &title, const QString &author);
 Result<cycle::Cycle> recordStage(const QString &projectPath, qint64 cycleId, cycle::StageRecord stage, const QString &author);
+
+// Everything the maturity dock shows, read through one open connection (a session's).
+struct Records {
+    std::vector<Framework> frameworks;
+    std::vector<Assessment> assessments;  // oldest first
+    std::vector<AssessableArea> areas;
+    std::vector<cycle::Cycle> cycles;
+};
+Result<Records> records(ProjectDb &db);
 
 Result<QJsonObject> exportAll(const QString &projectPath);
 

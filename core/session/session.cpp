@@ -147,20 +147,9 @@ Status Session::removePackTemplate(const QString &name) {
 }
 
 Result<MaturityRecords> Session::maturityRecords() const {
-    MaturityRecords r;
-    auto frameworks = maturity::frameworks(mPath);
-    if (!frameworks) return frameworks.error();
-    r.frameworks = std::move(frameworks.value());
-    auto assessments = maturity::assessments(mPath);
-    if (!assessments) return assessments.error();
-    r.assessments = std::move(assessments.value());
-    auto areas = maturity::assessableAreas(mPath);
-    if (!areas) return areas.error();
-    r.areas = std::move(areas.value());
-    auto cycles = maturity::cycles(mPath);
-    if (!cycles) return cycles.error();
-    r.cycles = std::move(cycles.value());
-    return r;
+    auto db = connection();
+    if (!db) return db.error();
+    return maturity::records(*db.value());
 }
 
 namespace {

@@ -42,12 +42,7 @@ struct SessionOptions {
 };
 
 // A project's PHM maturity records, as the maturity dock shows them.
-struct MaturityRecords {
-    std::vector<maturity::Framework> frameworks;
-    std::vector<maturity::Assessment> assessments;  // oldest first
-    std::vector<maturity::AssessableArea> areas;
-    std::vector<cycle::Cycle> cycles;
-};
+using MaturityRecords = maturity::Records;
 
 class Session : public QObject {
     Q_OBJECT

@@ -125,6 +125,21 @@ private slots:
         QVERIFY(s->packTemplates().ok());  // the standard template at least
         QVERIFY(!s->packTemplates().value().empty());
     }
+
+    void maturityRecordsAndTheirChanges() {
+        const SessionPtr s = open(false);
+        auto records = s->maturityRecords();
+        QVERIFY(records.ok());
+        QVERIFY(!records.value().frameworks.empty());  // the shipped frameworks at least
+        QCOMPARE(records.value().areas.front().level, QStringLiteral("ics"));
+        QVERIFY(records.value().areas.size() > 1);  // places and PCNs follow
+        QSignalSpy changed(s.get(), &Session::maturityChanged);
+        QVERIFY(s->saveFramework(records.value().frameworks.front()).ok());  // the project's own copy now
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(s->maturityRecords().ok());  // read again through a reopened connection
+        QVERIFY(!s->startCycle(QStringLiteral("no-such-pcn"), QStringLiteral("t")).ok());
+        QCOMPARE(changed.count(), 1);  // a refused write announces nothing
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)
