@@ -4,6 +4,7 @@
 #include "synth/generator.h"
 #include "taskrunner.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace phm::ui {
@@ -14,7 +15,11 @@ namespace {
 core::Result<core::SessionPtr> load(const QString &path, core::Feedback &fb, const std::shared_ptr<const core::rules::CodeLists> &lists) {
     core::SessionOptions options;
     options.codeLists = lists;
-    return core::Session::open(path, fb, options);
+    auto session = core::Session::open(path, fb, options);
+    // Opened on this worker, the session is handed to the GUI thread, where the views that listen
+    // to it live (a QObject can only be pushed away from its own thread, so here).
+    if (session) session.value()->moveToThread(QCoreApplication::instance()->thread());
+    return session;
 }
 }  // namespace
 
