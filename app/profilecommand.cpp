@@ -4,6 +4,7 @@
 #include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
+#include "clisession.h"
 #include "indicators/inequality.h"
 #include "indicators/profile.h"
 #include "indicators/trend.h"
@@ -25,6 +26,7 @@ using phm::cli::countText;
 using phm::cli::csvCell;
 using phm::cli::fail;
 using phm::cli::levelNamed;
+using phm::cli::openSession;
 using phm::cli::out;
 
 namespace {
@@ -37,13 +39,6 @@ Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const S
     if (!chosen && chosen.error().code != ErrorCode::UnknownIndicator)
         return Error{chosen.error().code, QStringLiteral("phm %1: %2").arg(command, chosen.error().message), {}};
     return Error{ErrorCode::UnknownIndicator, QStringLiteral("phm %1: no indicator `%2` (see phm profile --list)").arg(command, id), id};
-}
-
-Result<SessionPtr> openSession(const QCommandLineParser &p, bool loadData = true) {
-    Feedback fb;
-    SessionOptions options;
-    options.loadData = loadData;
-    return Session::open(p.value(QStringLiteral("project")), fb, options);
 }
 }  // namespace
 

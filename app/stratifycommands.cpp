@@ -3,6 +3,7 @@
 #include "clicredentials.h"
 #include "clidisclosure.h"
 #include "clioutput.h"
+#include "clisession.h"
 #include "operations/riskops.h"
 #include "session/session.h"
 
@@ -14,14 +15,8 @@
 using namespace phm::core;
 using phm::cli::countText;
 using phm::cli::fail;
+using phm::cli::openSession;
 using phm::cli::out;
-
-namespace {
-Result<SessionPtr> openSession(const QCommandLineParser &p) {
-    Feedback fb;
-    return Session::open(p.value(QStringLiteral("project")), fb);
-}
-}  // namespace
 
 int runRiskCommand(const QStringList &args) {
     QCommandLineParser p;
