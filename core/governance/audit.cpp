@@ -61,7 +61,7 @@ Status appendInTransaction(ProjectDb &db, Entry &e) {
             ErrorCode::NotLocked,
             QStringLiteral("internal error: an audit entry for %1 was about to be written without the project's write lock").arg(db.path()),
             db.path()};
-    e.detail = redactedDetail(e.detail);
+    if (e.redact) e.detail = redactedDetail(e.detail);
     Statement last(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
     e.seq = 1;
     e.prevHash = kGenesis;

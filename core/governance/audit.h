@@ -26,6 +26,10 @@ struct Entry {
     QString user, role, action;
     QJsonObject detail;
     QString prevHash, hash;  // hex SHA-256; the first entry's prevHash is 64 zeros
+    // Not stored. False only for a detail the program makes entirely from key material (the
+    // head signatures): random base64 can look like a postcode or a date, and redacting it
+    // would break the signature it carries.
+    bool redact = true;
 };
 
 // The hash an entry must carry: SHA-256 over its sequence number, time, user, role, action,
@@ -35,8 +39,8 @@ QString entryHash(const Entry &entry);
 // Appends an entry inside the caller's transaction (the caller has BEGIN IMMEDIATE'd the
 // project, so no other writer can interleave, and holds the project's write lock: see
 // core/store/projectlock; refused otherwise). Fills in seq, at, prevHash and hash. Every string in the
-// detail passes the identifier check (core/governance/identifiers) first: what fails is stored redacted and
-// the detail gets "redacted": true. The caller journals the entry after its commit
+// detail passes the identifier check (core/governance/identifiers) first, unless entry.redact is
+// false: what fails is stored redacted and the detail gets "redacted": true. The caller journals the entry after its commit
 // (audit::journalAppend), as writeWithEntry does.
 Status appendInTransaction(ProjectDb &db, Entry &entry);
 // The write path for everything that appends an entry: takes the project's write lock (waiting

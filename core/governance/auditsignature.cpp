@@ -33,6 +33,7 @@ Result<Signed> signHead(const QString &projectPath, const UnlockedCredential &ad
     QByteArray signature(crypto_sign_BYTES, '\0');
     // The head is read and signed inside the same locked transaction that appends the signature.
     Entry e{0, {}, admin.user.name, roleName(admin.user.role), QStringLiteral("audit-signed"), {}, {}, {}};
+    e.redact = false;  // nothing in it but numbers and key material the program made
     Status s = writeWithEntry(db, e, [&]() -> Status {
         const QString head = db.meta(QStringLiteral("audit.head"));
         out.seq = head.section(QLatin1Char(' '), 0, 0).toLongLong();
@@ -43,8 +44,6 @@ Result<Signed> signHead(const QString &projectPath, const UnlockedCredential &ad
         crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
                              reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()), admin.signSecret.data());
         out.fingerprint = keyFingerprint(admin.signPublic);
-        // Base64, not hex: a run of ten digits in hex would look like an NHS number to the
-        // identifier check every stored string passes (core/governance/identifiers) and be redacted.
         e.detail = QJsonObject{{QStringLiteral("signed_seq"), out.seq},
                                {QStringLiteral("signed_hash"), QString::fromLatin1(QByteArray::fromHex(out.hash.toLatin1()).toBase64())},
                                {QStringLiteral("key"), QString::fromLatin1(admin.signPublic.toBase64())},
