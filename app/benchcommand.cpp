@@ -1,14 +1,11 @@
 // `phm bench --people N [--dir DIR] [--keep]`
 // Runs `phm generate`, `phm import`, `phm info` and the baseline `sqlite3 .import` of the same
-// CSV files as child processes, each measured for wall time and peak resident memory (wait4).
+// CSV files as child processes, each measured for wall time and peak resident memory (cliplatform's runMeasured).
 #include "benchcommand.h"
+#include "cliplatform.h"
 
 #include "base/dataspec.h"
 
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -26,52 +23,7 @@
 
 namespace {
 
-struct Run {
-    double seconds = 0;
-    double peakMb = 0;
-    int exitCode = -1;
-    QByteArray output;
-};
-
-// fork/exec so each stage's peak RSS is its own (getrusage of all children would merge them).
-Run runChild(const QString &program, const QStringList &args, const QByteArray &stdinData = {}) {
-    Run r;
-    int inPipe[2], outPipe[2];
-    if (pipe(inPipe) != 0 || pipe(outPipe) != 0) return r;
-    std::vector<QByteArray> argBytes{QFile::encodeName(program)};
-    for (const QString &a : args) argBytes.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &a : argBytes) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    QElapsedTimer t;
-    t.start();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        dup2(inPipe[0], 0);
-        dup2(outPipe[1], 1);
-        const int devNull = ::open("/dev/null", O_WRONLY);
-        if (devNull >= 0) dup2(devNull, 2);
-        close(inPipe[1]);
-        close(outPipe[0]);
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
-    close(inPipe[0]);
-    close(outPipe[1]);
-    if (!stdinData.isEmpty() && write(inPipe[1], stdinData.constData(), size_t(stdinData.size())) < 0) std::perror("bench");
-    close(inPipe[1]);
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(outPipe[0], buf, sizeof buf)) > 0) r.output.append(buf, qsizetype(n));
-    close(outPipe[0]);
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    r.seconds = t.elapsed() / 1000.0;
-    r.peakMb = usage.ru_maxrss / 1024.0;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using Run = phm::cli::ChildRun;
 
 QJsonObject stage(const Run &r) {
     return QJsonObject{
@@ -103,12 +55,12 @@ int runBenchCommand(const QStringList &args) {
     const QString people = p.value(QStringLiteral("people"));
     QFile::remove(project);
 
-    const Run gen = runChild(
+    const Run gen = phm::cli::runMeasured(
         self, {QStringLiteral("generate"), QStringLiteral("--people"), people, QStringLiteral("--seed"), p.value(QStringLiteral("seed")),
                QStringLiteral("--out"), extract, QStringLiteral("--force")});  // the bench's own work folder
-    const Run imp = runChild(self, {QStringLiteral("import"), QStringLiteral("--from"), extract, QStringLiteral("--project"), project,
-                                    QStringLiteral("--json")});
-    const Run open = runChild(self, {QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+    const Run imp = phm::cli::runMeasured(self, {QStringLiteral("import"), QStringLiteral("--from"), extract, QStringLiteral("--project"),
+                                                 project, QStringLiteral("--json")});
+    const Run open = phm::cli::runMeasured(self, {QStringLiteral("info"), QStringLiteral("--project"), project, QStringLiteral("--json")});
     const QJsonObject report = QJsonDocument::fromJson(imp.output).object();
     const QJsonObject info = QJsonDocument::fromJson(open.output).object();
     qint64 rows = 0, bytes = 0;
@@ -135,7 +87,7 @@ int runBenchCommand(const QStringList &args) {
         QByteArray script = ".bail on\n.mode csv\nPRAGMA journal_mode=OFF;\nPRAGMA synchronous=OFF;\n";
         for (const phm::core::FileSpec &f : phm::core::dataSpec())
             script += QStringLiteral(".import '%1' %2\n").arg(QDir(extract).filePath(QLatin1String(f.file)), QLatin1String(f.key)).toUtf8();
-        const Run base = runChild(QStringLiteral("sqlite3"), {db}, script);
+        const Run base = phm::cli::runMeasured(QStringLiteral("sqlite3"), {db}, script);
         out.insert(QStringLiteral("sqlite3_import"), stage(base));
         out.insert(QStringLiteral("sqlite3_rows_per_second"), base.seconds > 0 ? rows / base.seconds : 0);
         // The same plus the per-person indexes every project has, for a like-for-like store.
@@ -143,7 +95,7 @@ int runBenchCommand(const QStringList &args) {
         for (const phm::core::FileSpec &f : phm::core::dataSpec())
             if (int(f.dataset) >= phm::core::kFirstEventDataset)
                 indexes += QStringLiteral("CREATE INDEX ix_%1 ON %1(person_id);\n").arg(QLatin1String(f.key)).toUtf8();
-        const Run indexed = runChild(QStringLiteral("sqlite3"), {db}, indexes);
+        const Run indexed = phm::cli::runMeasured(QStringLiteral("sqlite3"), {db}, indexes);
         Run both = base;
         both.seconds += indexed.seconds;
         both.peakMb = std::max(base.peakMb, indexed.peakMb);

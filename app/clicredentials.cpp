@@ -1,4 +1,5 @@
 #include "clicredentials.h"
+#include "cliplatform.h"
 
 #include "governance/auditsignature.h"
 #include "governance/users.h"
@@ -6,10 +7,6 @@
 
 #include <QFile>
 #include <cstdio>
-#ifdef Q_OS_UNIX
-#include <termios.h>
-#include <unistd.h>
-#endif
 
 namespace phm::cli {
 
@@ -21,32 +18,6 @@ QCommandLineOption passphraseFileOption() {
             QStringLiteral("FILE")};
 }
 
-namespace {
-// A line from the terminal with echo off.
-std::optional<QByteArray> askTerminal(const QString &prompt) {
-#ifdef Q_OS_UNIX
-    if (!isatty(STDIN_FILENO)) return std::nullopt;
-    std::fputs(prompt.toUtf8().constData(), stderr);
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    char line[1024] = {};
-    const bool got = std::fgets(line, sizeof line, stdin) != nullptr;
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    std::fputs("\n", stderr);
-    if (!got) return std::nullopt;
-    QByteArray out = QByteArray(line).trimmed();
-    std::fill(std::begin(line), std::end(line), '\0');
-    return out;
-#else
-    Q_UNUSED(prompt);
-    return std::nullopt;
-#endif
-}
-}  // namespace
-
 Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QString &option, const QString &prompt) {
     if (parser.optionNames().contains(option) && !parser.value(option).isEmpty()) {
         QFile f(parser.value(option));
@@ -57,7 +28,7 @@ Result<QByteArray> readPassphrase(const QCommandLineParser &parser, const QStrin
     if (option == QLatin1String("passphrase-file"))
         for (const char *var : {"PHM_PASSPHRASE", "PHM_KEYS_PASSPHRASE"})
             if (const QByteArray env = qgetenv(var); !env.isEmpty()) return env;
-    if (auto typed = askTerminal(prompt)) return *typed;
+    if (auto typed = readHiddenLine(prompt)) return *typed;
     return Error{
         ErrorCode::NoPassphrase, QStringLiteral("this needs your passphrase: give it with --%1 FILE (or PHM_PASSPHRASE)").arg(option), {}};
 }

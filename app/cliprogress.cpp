@@ -1,6 +1,6 @@
 #include "cliprogress.h"
+#include "cliplatform.h"
 
-#include <unistd.h>
 #include <QString>
 #include <atomic>
 #include <chrono>
@@ -26,7 +26,7 @@ void runWithProgress(phm::core::Feedback &feedback, const std::function<void()> 
         work();
         done = true;
     });
-    const bool tty = isatty(STDERR_FILENO);
+    const bool tty = phm::cli::stderrIsTerminal();
     while (!done) {
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         if (tty && !done) std::fprintf(stderr, "\r%-60s %5.1f%%", feedback.phase().left(60).toLocal8Bit().constData(), feedback.progress());

@@ -26,6 +26,10 @@ if [ -x build/app/phm ] && command -v ldd >/dev/null; then
     echo "build/app/phm must not link Qt6 Widgets or Charts"; fail=1; fi
 elif grep -nE '^[^#]*target_link_libraries\(phm [^)]*(Qt6::(Widgets|Charts)|phmui)' app/CMakeLists.txt; then
   echo "phm must not link Qt6::Widgets, Qt6::Charts or phmui"; fail=1; fi
+# POSIX and Win32 calls live behind one portable helper each: core/base/filesystem, app/cliplatform.
+os='#include *<(unistd|fcntl|termios|windows|io)\.h>|#include *<sys/'
+if grep -rnE "$os" core report ui app | grep -vE '^(core/base/filesystem|app/cliplatform)\.cpp:'; then
+  echo "operating-system headers belong in core/base/filesystem.cpp or app/cliplatform.cpp"; fail=1; fi
 if command -v clang-format >/dev/null; then
   if ! clang-format --dry-run --Werror $(git ls-files '*.h' '*.cpp') 2>/dev/null; then
     echo "code is not clang-formatted (see .clang-format)"; fail=1; fi
