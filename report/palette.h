@@ -23,6 +23,11 @@ inline const QColor kPlum(0x7C, 0x28, 0x55);         // frailty
 inline const QColor kPink(0xAE, 0x25, 0x73);         // women in a pyramid (men are kNhsBlue)
 inline const QColor kWarmYellow(0xFF, 0xB8, 0x1C);   // this area among its peers
 inline const QColor kOrange(0xED, 0x8B, 0x00);       // a maturity target
+inline const QColor kAquaGreen(0x00, 0xA4, 0x99);    // women in the workbench's pyramid, segments
+inline const QColor kDarkGrey(0x42, 0x55, 0x63);     // control limits, map labels (NHS dark grey)
+inline const QColor kOutline(0x30, 0x30, 0x30);      // the selected area's outline on a map
+// The rule editor's highlighting: filters and datasets, code lists and strings, numbers.
+inline const QColor kSyntaxFilter(0x78, 0x5A, 0x00), kSyntaxText(0x00, 0x70, 0x3C), kSyntaxNumber(0x8A, 0x15, 0x38);
 
 // Spine charts: the peers' whole range and their interquartile band.
 inline const QColor kSpineRange(0xD9, 0xD9, 0xD9), kSpineQuartiles(0x8C, 0x8C, 0x8C);

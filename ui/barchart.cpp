@@ -1,4 +1,5 @@
 #include "barchart.h"
+#include "report/palette.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -81,7 +82,7 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
         const double value = std::isnan(b.value) ? 0.0 : b.value;
         if (b.highlighted) line(0, value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap));
         out.push_back(line(0, value, y, QPen(std::isnan(b.value) ? QColor(Qt::transparent) : b.colour, width, Qt::SolidLine, Qt::FlatCap)));
-        if (!std::isnan(b.lower) && !std::isnan(b.upper)) line(b.lower, b.upper, y, QPen(QColor(0x21, 0x2B, 0x32), 1.4));
+        if (!std::isnan(b.lower) && !std::isnan(b.upper)) line(b.lower, b.upper, y, QPen(report::kText, 1.4));
         for (double v : {b.value, b.lower, b.upper})
             if (!std::isnan(v)) {
                 lo = std::min(lo, v);

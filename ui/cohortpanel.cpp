@@ -1,4 +1,5 @@
 #include "cohortpanel.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -230,7 +231,7 @@ void CohortPanel::show(const core::RuleRun &run) {
         if (!cursor.hasSelection()) cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor);
         mark.cursor = cursor;
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(QColor(0xD5, 0x28, 0x1B));
+        mark.format.setUnderlineColor(report::kRed);
         marks << mark;
     }
     mEditor->setExtraSelections(marks);
@@ -262,7 +263,7 @@ void CohortPanel::showAttrition(const core::RuleRun &run) {
         labels << QStringLiteral("%1 (%2)").arg(clause, l.toString(qlonglong(a.count)));
         counts.push_back(double(a.count));
     }
-    showHorizontalBars(mChart->chart(), tr("Attrition: people left after each clause"), labels, counts, {QColor(0x00, 0x5E, 0xB8), 0.85});
+    showHorizontalBars(mChart->chart(), tr("Attrition: people left after each clause"), labels, counts, {report::kNhsBlue, 0.85});
 }
 
 void CohortPanel::save() {

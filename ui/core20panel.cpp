@@ -1,4 +1,5 @@
 #include "core20panel.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -189,7 +190,7 @@ void Core20Panel::show(const Computed &c) {
         values.push_back(s->core20.ci.value);
     }
     showHorizontalBars(mChart->chart(), tr("Core20 share, % (ICS %1%)").arg(l.toString(r.shares.back().core20.ci.value, 'f', 1)), labels,
-                       values, BarChartStyle{QColor(0x33, 0x0A, 0x72), 0.8});
+                       values, BarChartStyle{report::kPurple, 0.8});
     // The five clinical areas for the focus area.
     mClinical->clear();
     QStringList clinicalHeader{tr("Clinical area"), tr("Indicator"), tr("Everyone"), tr("Core20")};

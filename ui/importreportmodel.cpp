@@ -1,4 +1,5 @@
 #include "importreportmodel.h"
+#include "report/palette.h"
 
 #include <QBrush>
 #include <QColor>
@@ -49,7 +50,7 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const {
         return lines.join(QLatin1Char('\n'));
     }
     if (role == Qt::ForegroundRole && index.column() == Linkage && f.linked + f.unlinked && f.linkageRate() < 0.98)
-        return QBrush(QColor(0xD5, 0x28, 0x1B));  // flag poor linkage
+        return QBrush(report::kRed);  // flag poor linkage
     return {};
 }
 

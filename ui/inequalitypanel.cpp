@@ -1,4 +1,5 @@
 #include "inequalitypanel.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -153,7 +154,7 @@ void InequalityPanel::show(const Computed &c) {
         // Deprivation in a sequential scale (darkest the most deprived); other groups in one colour.
         const bool gradient = mDimension->currentData().toInt() <= int(core::InequalityDimension::ImdQuintile);
         const double t = r.groups.size() > 1 ? double(g) / double(r.groups.size() - 1) : 0;
-        const QColor colour = gradient ? QColor::fromRgbF(0.2 + 0.6 * t, 0.25 + 0.55 * t, 0.55 + 0.35 * t) : QColor(0x00, 0x5E, 0xB8);
+        const QColor colour = gradient ? QColor::fromRgbF(0.2 + 0.6 * t, 0.25 + 0.55 * t, 0.55 + 0.35 * t) : report::kNhsBlue;
         bars.push_back({group.label, group.value.ci.value, group.value.ci.lower, group.value.ci.upper, colour, false});
     }
     showIntervalBars(

@@ -1,4 +1,5 @@
 #include "mappanel.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "geo/boundaries.h"
@@ -274,7 +275,7 @@ std::vector<LegendEntry> MapPanel::legendFor(const std::vector<int> &perClass, c
     }
     if (mNoValue > 0)
         legend.push_back(
-            {QColor(0xE8, 0xE8, 0xE8), mPublishing ? tr("suppressed or no value (%1)").arg(mNoValue) : tr("no value (%1)").arg(mNoValue)});
+            {report::kNoValue, mPublishing ? tr("suppressed or no value (%1)").arg(mNoValue) : tr("no value (%1)").arg(mNoValue)});
     if (mPublishing) legend.push_back({QColor(), mController->policy().describe()});  // named on the image
     return legend;
 }

@@ -1,4 +1,5 @@
 #include "mapview.h"
+#include "report/palette.h"
 
 #include <QContextMenuEvent>
 #include <QGraphicsPathItem>
@@ -43,7 +44,7 @@ QPainterPath pathOf(const core::AreaShape &shape) {
 }  // namespace
 
 void MapView::setOutlines(const core::Boundaries &outlines) {
-    QPen pen(QColor(0x30, 0x30, 0x30), 1.6);
+    QPen pen(report::kOutline, 1.6);
     pen.setCosmetic(true);
     for (const core::AreaShape &shape : outlines.shapes) {
         auto *item = scene()->addPath(pathOf(shape), pen, Qt::NoBrush);
@@ -56,7 +57,7 @@ void MapView::setBoundaries(const core::Boundaries &boundaries) {
     scene()->clear();
     mItems.clear();
     mSelected = -1;
-    QPen outline(QColor(0xFF, 0xFF, 0xFF), 0.6);
+    QPen outline(QColor(Qt::white), 0.6);
     outline.setCosmetic(true);  // a hairline at any zoom
     for (size_t i = 0; i < boundaries.shapes.size(); ++i) {
         auto *item = scene()->addPath(pathOf(boundaries.shapes[i]), outline, kNoData);
@@ -171,7 +172,7 @@ void MapView::drawForeground(QPainter *painter, const QRectF &) {
         for (const LegendEntry &e : mLegend) width = std::max(width, (e.colour.isValid() ? swatch + 8 : 0) + fm.horizontalAdvance(e.label));
         const int height = line * int(mLegend.size() + 1) + 8;
         QRect box(view.left() + 8, view.bottom() - height - 8 - line, width + 16, height);
-        painter->setPen(QColor(0xC8, 0xC8, 0xC8));
+        painter->setPen(report::kFrame);
         painter->setBrush(QColor(255, 255, 255, 230));
         painter->drawRect(box);
         int y = box.top() + 4;
@@ -182,11 +183,11 @@ void MapView::drawForeground(QPainter *painter, const QRectF &) {
         for (const LegendEntry &e : mLegend) {
             y += line;
             if (!e.colour.isValid()) {  // a note (e.g. the disclosure policy): text across the box
-                painter->setPen(QColor(0x42, 0x55, 0x63));
+                painter->setPen(report::kDarkGrey);
                 painter->drawText(QRect(box.left() + 8, y, width, line), Qt::AlignVCenter, e.label);
                 continue;
             }
-            painter->setPen(QColor(0x80, 0x80, 0x80));
+            painter->setPen(report::kMuted);
             painter->setBrush(e.colour);
             painter->drawRect(box.left() + 8, y + (line - swatch) / 2, swatch, swatch);
             painter->setPen(Qt::black);
@@ -200,7 +201,7 @@ void MapView::drawForeground(QPainter *painter, const QRectF &) {
         const QRect text = QFontMetrics(small).boundingRect(view.adjusted(8, 0, -8, -4),
                                                             Qt::TextWordWrap | Qt::AlignRight | Qt::AlignBottom, mAttribution);
         painter->fillRect(text.adjusted(-4, -2, 4, 2), QColor(255, 255, 255, 210));
-        painter->setPen(QColor(0x42, 0x55, 0x63));
+        painter->setPen(report::kDarkGrey);
         painter->drawText(view.adjusted(8, 0, -8, -4), Qt::TextWordWrap | Qt::AlignRight | Qt::AlignBottom, mAttribution);
     }
     painter->restore();

@@ -1,4 +1,5 @@
 #include "profilepanel.h"
+#include "report/palette.h"
 
 #include "barchart.h"
 #include "indicatoreditor.h"
@@ -228,10 +229,10 @@ void ProfilePanel::showFunnel() {
     auto *points = new QScatterSeries, *selected = new QScatterSeries;
     points->setName(tr("Areas"));
     points->setMarkerSize(7);
-    points->setColor(QColor(0x00, 0x5E, 0xB8));
+    points->setColor(report::kNhsBlue);
     selected->setName(tr("This area"));
     selected->setMarkerSize(12);
-    selected->setColor(QColor(0xFF, 0xB8, 0x1C));
+    selected->setColor(report::kWarmYellow);
     double maxN = 0, minN = INFINITY, lo = INFINITY, hi = -INFINITY;
     for (const core::FunnelPlot::Point &pt : plot.points) {
         (pt.self ? selected : points)->append(pt.x, pt.y);
@@ -259,10 +260,10 @@ void ProfilePanel::showFunnel() {
     average->append(0, plot.baseline);
     average->append(maxN * 1.05, plot.baseline);
     chart->addSeries(average);
-    line(tr("95% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Limit::lower95);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DashLine), &Limit::upper95);
-    line(tr("99.8% limits"), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Limit::lower998);
-    line(QString(), QPen(QColor(0x42, 0x55, 0x63), 1, Qt::DotLine), &Limit::upper998);
+    line(tr("95% limits"), QPen(report::kDarkGrey, 1, Qt::DashLine), &Limit::lower95);
+    line(QString(), QPen(report::kDarkGrey, 1, Qt::DashLine), &Limit::upper95);
+    line(tr("99.8% limits"), QPen(report::kDarkGrey, 1, Qt::DotLine), &Limit::lower998);
+    line(QString(), QPen(report::kDarkGrey, 1, Qt::DotLine), &Limit::upper998);
     chart->addSeries(points);
     chart->addSeries(selected);
     auto *ax = new QValueAxis, *ay = new QValueAxis;

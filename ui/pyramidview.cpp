@@ -1,4 +1,5 @@
 #include "pyramidview.h"
+#include "report/palette.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -32,8 +33,8 @@ void PyramidView::setPyramid(const core::Pyramid &pyramid, const QString &title)
     clear();
     auto *men = new QBarSet(tr("Men"));
     auto *women = new QBarSet(tr("Women"));
-    men->setColor(QColor(0x00, 0x5E, 0xB8));    // NHS blue
-    women->setColor(QColor(0x00, 0xA4, 0x99));  // NHS aqua green
+    men->setColor(report::kNhsBlue);      // NHS blue
+    women->setColor(report::kAquaGreen);  // NHS aqua green
     men->setBorderColor(Qt::white);
     women->setBorderColor(Qt::white);
     QStringList bands;

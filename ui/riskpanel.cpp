@@ -1,4 +1,5 @@
 #include "riskpanel.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -150,9 +151,9 @@ void RiskPanel::showModel() {
     auto *points = new QScatterSeries;
     points->setName(tr("Deciles of predicted risk"));
     points->setMarkerSize(9);
-    points->setColor(QColor(0x00, 0x5E, 0xB8));
+    points->setColor(report::kNhsBlue);
     auto *line = new QLineSeries;
-    line->setColor(QColor(0x00, 0x5E, 0xB8));
+    line->setColor(report::kNhsBlue);
     double top = 0;
     for (const core::CalibrationBin &b : m.calibration) {
         points->append(100 * b.predicted, 100 * b.observed);
@@ -161,7 +162,7 @@ void RiskPanel::showModel() {
     }
     auto *diagonal = new QLineSeries;
     diagonal->setName(tr("Perfect calibration"));
-    diagonal->setPen(QPen(QColor(0x76, 0x86, 0x92), 1, Qt::DashLine));
+    diagonal->setPen(QPen(report::kMuted, 1, Qt::DashLine));
     diagonal->append(0, 0);
     diagonal->append(top * 1.05, top * 1.05);
     chart->addSeries(diagonal);

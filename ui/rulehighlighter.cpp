@@ -1,4 +1,5 @@
 #include "rulehighlighter.h"
+#include "report/palette.h"
 
 #include "base/dataspec.h"
 #include "rules/rulecatalogue.h"
@@ -32,20 +33,20 @@ RuleHighlighter::RuleHighlighter(QTextDocument *document) : QSyntaxHighlighter(d
     for (const QString &d : core::rules::datasetNames()) filters << core::rules::filterKeywords(d);
     filters.removeDuplicates();
     // NHS identity colours: dark blue, purple, green, brown, grey.
-    mRules.push_back({words(fields), styled(QColor(0x00, 0x30, 0x87))});
-    mRules.push_back({words(filters), styled(QColor(0x78, 0x5A, 0x00))});
-    mRules.push_back({words(datasets, QStringLiteral("(?=\\s*[,)])")), styled(QColor(0x78, 0x5A, 0x00), true)});
+    mRules.push_back({words(fields), styled(report::kNhsDarkBlue)});
+    mRules.push_back({words(filters), styled(report::kSyntaxFilter)});
+    mRules.push_back({words(datasets, QStringLiteral("(?=\\s*[,)])")), styled(report::kSyntaxFilter, true)});
     mRules.push_back({words({QStringLiteral("has"), QStringLiteral("count"), QStringLiteral("cost"), QStringLiteral("latest"),
                              QStringLiteral("in_cohort"), QStringLiteral("value")}),
-                      styled(QColor(0x33, 0x0C, 0x72), true)});
+                      styled(report::kPurple, true)});
     mRules.push_back({words({QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not"), QStringLiteral("in"),
                              QStringLiteral("between"), QStringLiteral("last"), QStringLiteral("ever"), QStringLiteral("days?"),
                              QStringLiteral("months?"), QStringLiteral("years?")}),
-                      styled(QColor(0x00, 0x5E, 0xB8), true)});
-    mRules.push_back({QRegularExpression(QStringLiteral("@[A-Za-z0-9_-]+")), styled(QColor(0x00, 0x70, 0x3C), true)});
-    mRules.push_back({QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), styled(QColor(0x8A, 0x15, 0x38))});
-    mRules.push_back({QRegularExpression(QStringLiteral("'[^']*'?|\"[^\"]*\"?")), styled(QColor(0x00, 0x70, 0x3C))});
-    mComment = styled(QColor(0x76, 0x86, 0x92), false, true);
+                      styled(report::kNhsBlue, true)});
+    mRules.push_back({QRegularExpression(QStringLiteral("@[A-Za-z0-9_-]+")), styled(report::kSyntaxText, true)});
+    mRules.push_back({QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?\\b")), styled(report::kSyntaxNumber)});
+    mRules.push_back({QRegularExpression(QStringLiteral("'[^']*'?|\"[^\"]*\"?")), styled(report::kSyntaxText)});
+    mComment = styled(report::kMuted, false, true);
 }
 
 void RuleHighlighter::highlightBlock(const QString &text) {

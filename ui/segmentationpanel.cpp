@@ -1,4 +1,5 @@
 #include "segmentationpanel.h"
+#include "report/palette.h"
 #include "tablestyle.h"
 
 #include "backgroundjob.h"
@@ -183,7 +184,7 @@ void SegmentationPanel::showResult(const core::Result<core::SegmentationResult> 
         names << s.name;
         counts.push_back(double(s.count));
     }
-    showHorizontalBars(mChart->chart(), result.value().templateName, names, counts, {QColor(0x00, 0xA4, 0x99), 0.8});
+    showHorizontalBars(mChart->chart(), result.value().templateName, names, counts, {report::kAquaGreen, 0.8});
     emit updated();
 }
 

@@ -1,4 +1,5 @@
 #include "spinedelegate.h"
+#include "report/palette.h"
 
 #include "profilemodel.h"
 
@@ -18,9 +19,9 @@ void SpineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(0xD9, 0xD9, 0xD9));
+    painter->setBrush(report::kSpineRange);
     painter->drawRect(QRectF(QPointF(x(v.min), r.top()), QPointF(x(v.max), r.bottom())));
-    painter->setBrush(QColor(0x8C, 0x8C, 0x8C));
+    painter->setBrush(report::kSpineQuartiles);
     painter->drawRect(QRectF(QPointF(x(v.q25), r.top()), QPointF(x(v.q75), r.bottom())));
     painter->setPen(QPen(Qt::black, 1.5));
     painter->drawLine(QPointF(r.center().x(), option.rect.top() + 1), QPointF(r.center().x(), option.rect.bottom() - 1));

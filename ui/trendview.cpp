@@ -1,4 +1,5 @@
 #include "trendview.h"
+#include "report/palette.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -99,10 +100,12 @@ void TrendView::draw() {
     }
     auto *band = new QAreaSeries(upper, lower);
     band->setName(tr("95% interval"));
-    band->setColor(QColor(0x00, 0x5E, 0xB8, 50));
+    QColor translucent = report::kNhsBlue;
+    translucent.setAlpha(50);
+    band->setColor(translucent);
     band->setBorderColor(Qt::transparent);
     value->setName(areas->name(*mArea));
-    value->setPen(QPen(QColor(0x00, 0x5E, 0xB8), 2.5));
+    value->setPen(QPen(report::kNhsBlue, 2.5));
     value->setPointsVisible(true);
     ics->setName(tr("ICS"));
     ics->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
