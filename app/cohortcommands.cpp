@@ -26,25 +26,82 @@ using phm::cli::countText;
 using phm::cli::fail;
 using phm::cli::out;
 
+namespace {
+// --base, --index-date and --area as the cohort's base population.
+Result<CohortBase> cohortBase(const QCommandLineParser &p, const Session &session) {
+    CohortBase base;
+    const QString kind = p.value(QStringLiteral("base"));
+    if (kind != QLatin1String("everyone") && kind != QLatin1String("registered"))
+        return Error{ErrorCode::BadArgument, QStringLiteral("--base takes everyone or registered, not `%1`").arg(kind), kind};
+    base.everyone = kind == QLatin1String("everyone");
+    if (p.isSet(QStringLiteral("index-date"))) {
+        const auto day = parseIsoDate(p.value(QStringLiteral("index-date")).toStdString());
+        if (!day)
+            return Error{ErrorCode::BadArgument, QStringLiteral("--index-date takes YYYY-MM-DD"), p.value(QStringLiteral("index-date"))};
+        base.indexDate = *day;
+    }
+    if (p.isSet(QStringLiteral("area"))) {
+        const QString spec = p.value(QStringLiteral("area"));
+        const auto level = ops::breakdownKind(spec.section(QLatin1Char(':'), 0, 0));
+        if (!level || !spec.contains(QLatin1Char(':')))
+            return Error{ErrorCode::BadArgument, QStringLiteral("--area takes LEVEL:CODE (practice, pcn, place, care_alliance or lsoa)"),
+                         spec};
+        auto area = findArea(session.areas(), *level, spec.section(QLatin1Char(':'), 1));
+        if (!area) return area.error();
+        base.area = area.value();
+    }
+    return base;
+}
+}  // namespace
+
+namespace {
+
+// The attrition, the count and any saved version as lines of text (from the published JSON).
+void printCohortText(const QJsonObject &o, double ms, const QString &policy, const QString &savedName) {
+    for (const QJsonValue &a : o.value(QStringLiteral("attrition")).toArray())
+        out(QStringLiteral("%1  %2\n").arg(countText(a[QStringLiteral("count")]), 10).arg(a[QStringLiteral("clause")].toString()));
+    out(QStringLiteral("%1 people (%2 ms, %3 engine; %4)\n")
+            .arg(countText(o.value(QStringLiteral("count"))))
+            .arg(ms, 0, 'f', 1)
+            .arg(o.value(QStringLiteral("engine")).toString(), policy));
+    if (o.contains(QStringLiteral("saved")))
+        out(QStringLiteral("saved as \"%1\" version %2\n")
+                .arg(savedName)
+                .arg(o.value(QStringLiteral("saved")).toObject().value(QStringLiteral("version")).toInt()));
+}
+
+// phm cohort's options: the rule, the engine, the base population, saving and the ids file.
+QList<QCommandLineOption> cohortOptions() {
+    return {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+            {QStringLiteral("rule"), QStringLiteral("Rule text (docs/rules.md)."), QStringLiteral("TEXT")},
+            {QStringLiteral("rule-file"), QStringLiteral("File holding the rule."), QStringLiteral("F")},
+            {QStringLiteral("engine"), QStringLiteral("mem (default) or sql."), QStringLiteral("E"), QStringLiteral("mem")},
+            {QStringLiteral("sql"), QStringLiteral("Print the generated SQL.")},
+            {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+            {QStringLiteral("repeat"), QStringLiteral("Evaluate N times and report the median time."), QStringLiteral("N"),
+             QStringLiteral("1")},
+            {QStringLiteral("save"), QStringLiteral("Save the rule as a new version of cohort NAME."), QStringLiteral("NAME")},
+            {QStringLiteral("author"), QStringLiteral("Author of the saved version."), QStringLiteral("WHO")},
+            {QStringLiteral("note"), QStringLiteral("Note on the saved version."), QStringLiteral("TEXT")},
+            {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
+            {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
+            {QStringLiteral("base"),
+             QStringLiteral("Count among: everyone in the extract (default), or registered (registered and alive at the index date)."),
+             QStringLiteral("BASE"), QStringLiteral("everyone")},
+            {QStringLiteral("index-date"), QStringLiteral("Evaluate at this date, YYYY-MM-DD (default: the extract end)."),
+             QStringLiteral("DATE")},
+            {QStringLiteral("area"), QStringLiteral("Count within this area: LEVEL:CODE, e.g. pcn:U12345 or place:Luton."),
+             QStringLiteral("AREA")},
+            {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
+            phm::cli::disclosureOption(),
+            phm::cli::passphraseFileOption()};
+}
+
+}  // namespace
+
 int runCohortCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addOptions(
-        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-         {QStringLiteral("rule"), QStringLiteral("Rule text (docs/rules.md)."), QStringLiteral("TEXT")},
-         {QStringLiteral("rule-file"), QStringLiteral("File holding the rule."), QStringLiteral("F")},
-         {QStringLiteral("engine"), QStringLiteral("mem (default) or sql."), QStringLiteral("E"), QStringLiteral("mem")},
-         {QStringLiteral("sql"), QStringLiteral("Print the generated SQL.")},
-         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-         {QStringLiteral("repeat"), QStringLiteral("Evaluate N times and report the median time."), QStringLiteral("N"),
-          QStringLiteral("1")},
-         {QStringLiteral("save"), QStringLiteral("Save the rule as a new version of cohort NAME."), QStringLiteral("NAME")},
-         {QStringLiteral("author"), QStringLiteral("Author of the saved version."), QStringLiteral("WHO")},
-         {QStringLiteral("note"), QStringLiteral("Note on the saved version."), QStringLiteral("TEXT")},
-         {QStringLiteral("by"), QStringLiteral("Break down by practice, pcn, place, care_alliance or lsoa."), QStringLiteral("AREA")},
-         {QStringLiteral("ids"), QStringLiteral("Write the members' pseudonymised ids to FILE (CSV)."), QStringLiteral("FILE")},
-         {QStringLiteral("force"), QStringLiteral("Replace an existing output file (never the project or its key store).")},
-         phm::cli::disclosureOption(),
-         phm::cli::passphraseFileOption()});
+    p.addOptions(cohortOptions());
     p.process(args);
     QString rule = p.value(QStringLiteral("rule"));
     if (p.isSet(QStringLiteral("rule-file"))) {
@@ -67,6 +124,10 @@ int runCohortCommand(const QStringList &args) {
     auto opened = Session::open(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm cohort: %1").arg(opened.error().message));
     Session &session = *opened.value();
+    if (auto base = cohortBase(p, session); base)
+        request.value().base = base.value();
+    else
+        return fail(QStringLiteral("phm cohort: %1").arg(base.error().message));
     if (p.isSet(QStringLiteral("sql"))) {
         auto sql = rules::SqlCompiler(session.project(), session.codeLists()).selectPeople(*request.value().parsed);
         if (!sql) return fail(QStringLiteral("phm cohort: %1").arg(sql.error().message));
@@ -107,16 +168,7 @@ int runCohortCommand(const QStringList &args) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return 0;
     }
-    for (const QJsonValue &a : o.value(QStringLiteral("attrition")).toArray())
-        out(QStringLiteral("%1  %2\n").arg(countText(a[QStringLiteral("count")]), 10).arg(a[QStringLiteral("clause")].toString()));
-    out(QStringLiteral("%1 people (%2 ms, %3 engine; %4)\n")
-            .arg(countText(o.value(QStringLiteral("count"))))
-            .arg(run.value().ms, 0, 'f', 1)
-            .arg(o.value(QStringLiteral("engine")).toString(), policy.value().describe()));
-    if (o.contains(QStringLiteral("saved")))
-        out(QStringLiteral("saved as \"%1\" version %2\n")
-                .arg(p.value(QStringLiteral("save")))
-                .arg(o.value(QStringLiteral("saved")).toObject().value(QStringLiteral("version")).toInt()));
+    printCohortText(o, run.value().ms, policy.value().describe(), p.value(QStringLiteral("save")));
     return 0;
 }
 

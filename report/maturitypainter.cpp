@@ -96,7 +96,7 @@ void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework
         const double y = l.grid.top() + double(r) * l.cellH;
         p.setPen(kText);
         p.drawText(QRectF(box.left(), y, l.labelWidth - 4, l.cellH), Qt::AlignRight | Qt::AlignVCenter,
-                   QFontMetricsF(p.font()).elidedText(rows[r].label, Qt::ElideRight, l.labelWidth - 4));
+                   QFontMetricsF(p.font()).elidedText(rows[r].label, Qt::ElideMiddle, l.labelWidth - 4));
         for (size_t c = 0; c < f.capabilities.size(); ++c) {
             const int level = c < rows[r].levels.size() ? rows[r].levels[c] : -1;
             const QRectF cell(l.grid.left() + double(c) * l.cellW, y, l.cellW, l.cellH);

@@ -1,6 +1,7 @@
 // The maturity section of a pack (report/packsections.h): the area's newest assessment as a radar,
 // its history as a timeline and its ratings as a table; the PHM cycle of its PCNs; and for a place
 // or the ICS, its PCNs side by side. The charts are the maturity dock's (report/maturitypainter).
+#include "base/dates.h"
 #include "report/maturitypainter.h"
 #include "report/packsections.h"
 
@@ -19,7 +20,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
     } else {
         const core::maturity::Assessment &newest = m.history.back();
         w.text(tr("%1: assessed on %2 by %3 (assessments kept: %4).")
-                   .arg(f.name, l.toString(newest.assessedOn, QLocale::LongFormat), newest.assessor)
+                   .arg(f.name, core::displayDate(newest.assessedOn), newest.assessor)
                    .arg(m.history.size()),
                10);
         const double top = w.y() + mm(2), half = w.area().width() / 2;
@@ -31,7 +32,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
             rows.push_back({{r.capability, levelColour(-1, 0)},
                             {level(r.current), levelColour(r.current, int(f.levels.size()))},
                             {level(r.target), {}},
-                            {r.targetDate.isValid() ? l.toString(r.targetDate, QLocale::ShortFormat) : QString(), {}},
+                            {r.targetDate.isValid() ? core::displayDate(r.targetDate) : QString(), {}},
                             {r.evidence, {}}});
         w.table({tr("Capability"), tr("Now"), tr("Target"), tr("By"), tr("Evidence")}, rows, {0.2, 0.13, 0.13, 0.1, 0.44},
                 {false, false, false, false, false}, 7.5, 5.5);
@@ -42,7 +43,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
               "between %3 and %4.")
                .arg(m.completed)
                .arg(m.pcnCount)
-               .arg(l.toString(m.yearFrom, QLocale::ShortFormat), l.toString(m.yearTo, QLocale::ShortFormat)),
+               .arg(core::displayDate(m.yearFrom), core::displayDate(m.yearTo)),
            9);
     if (!m.cycles.empty()) {
         std::vector<std::vector<Writer::Cell>> rows;
@@ -54,7 +55,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
             rows.push_back({{c.pcn, {}},
                             {c.title, {}},
                             {reached ? core::cycle::stageName(*reached) : tr("not started"), {}},
-                            {reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString(), {}},
+                            {reached ? core::displayDate(c.stages.back().reachedOn) : QString(), {}},
                             {cohorts.join(QStringLiteral(", ")), {}}});
             if (rows.size() >= 8) break;
         }

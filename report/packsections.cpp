@@ -1,5 +1,6 @@
 // The section builders of report/packsections.h (the maturity section: packmaturitysection.cpp).
 #include "report/packsections.h"
+#include "base/dates.h"
 
 #include "report/packcharts.h"
 
@@ -62,11 +63,8 @@ void Sections::cover(Writer &w, const core::PackData &pack) {
     w.text(pack.levelName + (pack.parentName.isEmpty() ? QString() : tr(" in %1").arg(pack.parentName)), 13, false, kMuted);
     w.gap(10);
     w.text(tr("Registered population: %1").arg(number(pack.registered)), 12);
-    w.text(tr("Data period: %1 to %2")
-               .arg(l.toString(QDate(1970, 1, 1).addDays(pack.periodStart), QLocale::LongFormat),
-                    l.toString(QDate(1970, 1, 1).addDays(pack.periodEnd), QLocale::LongFormat)),
-           12);
-    w.text(tr("Produced %1 with PHM Workbench").arg(l.toString(QDate::currentDate(), QLocale::LongFormat)), 12);
+    w.text(tr("Data period: %1 to %2").arg(core::displayDate(pack.periodStart), core::displayDate(pack.periodEnd)), 12);
+    w.text(tr("Produced %1 with PHM Workbench").arg(core::displayDate(QDate::currentDate())), 12);
     w.gap(20);
     w.text(tr("Disclosure control"), 11, true);
     w.text(pack.policy + tr(". Suppressed values are shown as *."), 10);

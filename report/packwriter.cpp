@@ -144,7 +144,7 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     std::vector<WrittenPack> written;
     fb.setPhase(PackWriterText::tr("Writing the PDFs"));
     for (size_t i = 0; i < all.size(); ++i) {
-        if (fb.isCanceled()) return core::Error{core::ErrorCode::Canceled, PackWriterText::tr("canceled"), {}};
+        if (fb.isCanceled()) return core::Error{core::ErrorCode::Canceled, PackWriterText::tr("cancelled"), {}};
         const core::PackData &pack = all[i];
         const QString &file = names.value()[qsizetype(i)];
         auto pages = writePackPdf(pack, files[i]->device(), file);

@@ -1,4 +1,5 @@
 #include "auditlogdialog.h"
+#include "base/dates.h"
 
 #include "backgroundjob.h"
 #include "governance/credentials.h"
@@ -160,7 +161,7 @@ void AuditLogDialog::showEntries(const std::vector<core::audit::Entry> &entries)
     for (const core::audit::Entry &e : entries) {
         const QDateTime at = QDateTime::fromString(e.at, Qt::ISODateWithMs).toLocalTime();
         QList<QStandardItem *> row = {new QStandardItem,
-                                      new QStandardItem(l.toString(at, QLocale::ShortFormat)),
+                                      new QStandardItem(core::displayDateTime(at)),
                                       new QStandardItem(e.user),
                                       new QStandardItem(e.role),
                                       new QStandardItem(e.action),

@@ -1,6 +1,8 @@
 #include "barchart.h"
 #include "report/palette.h"
 
+#include "chartscroller.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
@@ -12,6 +14,14 @@
 #include <algorithm>
 
 namespace phm::ui {
+
+namespace {
+
+constexpr const char *kBarExtra = "phmBarExtra";  // a bar's pen: its width over the row's bar width
+
+double barPenWidth(int plotHeight, int rows) { return std::clamp(0.7 * std::max(40, plotHeight) / std::max(1, rows), 2.0, 18.0); }
+
+}  // namespace
 
 void clearChart(QChart *chart) {
     chart->removeAllSeries();
@@ -31,7 +41,7 @@ void showHorizontalBars(QChart *chart, const QString &title, const QStringList &
     // are rich text to the chart: escape so "<= 3" is shown, not taken for a tag.
     for (qsizetype i = labels.size() - 1; i >= 0; --i) {
         *set << (size_t(i) < values.size() ? values[size_t(i)] : 0.0);
-        categories << labels[i].toHtmlEscaped();
+        categories << shortLabel(labels[i], 32).toHtmlEscaped();
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);
@@ -39,11 +49,7 @@ void showHorizontalBars(QChart *chart, const QString &title, const QStringList &
     auto *names = new QBarCategoryAxis;
     names->append(categories);
     names->setTruncateLabels(false);
-    if (style.labelScale != 1.0) {
-        QFont f = names->labelsFont();
-        f.setPointSizeF(f.pointSizeF() * style.labelScale);
-        names->setLabelsFont(f);
-    }
+    names->setLabelsFont(readableFont(names->labelsFont(), style.labelScale));
     chart->addAxis(names, Qt::AlignLeft);
     series->attachAxis(names);
     auto *counts = new QValueAxis;
@@ -65,10 +71,12 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
     auto *axisX = new QValueAxis;
     double lo = std::isnan(reference) ? INFINITY : reference, hi = std::isnan(reference) ? -INFINITY : reference;
     const int n = int(bars.size());
-    // Pen widths are pixels: 70% of a row's share of the plot's height (title and axis take ~120 px).
-    const double width = std::clamp(0.7 * std::max(40, view->height() - 120) / std::max(1, n), 2.0, 18.0);
-    auto line = [&](double x0, double x1, double y, const QPen &pen) {
+    // Pen widths are pixels: 70% of a row's share of the plot's height, kept so when the chart is
+    // laid out or resized (a chart drawn while hidden has no real height yet).
+    const double width = barPenWidth(view->height() - 120, n);
+    auto line = [&](double x0, double x1, double y, const QPen &pen, double extra = -1) {
         auto *s = new QLineSeries;
+        if (extra >= 0) s->setProperty(kBarExtra, extra);
         s->append(x0, y);
         s->append(x1, y);
         s->setPen(pen);
@@ -80,8 +88,9 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
         const double y = n - 1 - k;  // first at the top
         // A row without a value (e.g. a group too small for a DSR) keeps its place, with no bar.
         const double value = std::isnan(b.value) ? 0.0 : b.value;
-        if (b.highlighted) line(0, value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap));
-        out.push_back(line(0, value, y, QPen(std::isnan(b.value) ? QColor(Qt::transparent) : b.colour, width, Qt::SolidLine, Qt::FlatCap)));
+        if (b.highlighted) line(0, value, y, QPen(Qt::black, width + 3, Qt::SolidLine, Qt::FlatCap), 3);
+        out.push_back(
+            line(0, value, y, QPen(std::isnan(b.value) ? QColor(Qt::transparent) : b.colour, width, Qt::SolidLine, Qt::FlatCap), 0));
         if (!std::isnan(b.lower) && !std::isnan(b.upper)) line(b.lower, b.upper, y, QPen(report::kText, 1.4));
         for (double v : {b.value, b.lower, b.upper})
             if (!std::isnan(v)) {
@@ -93,10 +102,13 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
     for (int y = 0; y < n; ++y) {
         const IntervalBar &b = bars[size_t(n - 1 - y)];
         if (labelEveryRow) {
-            axisY->append(b.label.left(28).toHtmlEscaped(), y + 0.5);
+            // Category labels must differ: two shortened names that agree get the row number.
+            QString label = ((b.highlighted ? QStringLiteral("▶ ") : QString()) + shortLabel(b.label)).toHtmlEscaped();
+            if (axisY->categoriesLabels().contains(label)) label += QStringLiteral(" (%1)").arg(n - y);
+            axisY->append(label, y + 0.5);
         } else if (b.highlighted) {
             if (y > 0) axisY->append(QStringLiteral(" "), y - 0.5);
-            axisY->append((QStringLiteral("▶ ") + b.label.left(28)).toHtmlEscaped(), y + 0.5);
+            axisY->append((QStringLiteral("▶ ") + shortLabel(b.label)).toHtmlEscaped(), y + 0.5);
         }
     }
     if (!std::isnan(reference) && n > 0) {  // vertical and dashed, from the bottom row to the top
@@ -111,9 +123,7 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
     axisY->setRange(-0.5, n - 0.5);
     axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     axisY->setGridLineVisible(false);
-    QFont small = axisY->labelsFont();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    axisY->setLabelsFont(small);
+    axisY->setLabelsFont(readableFont(axisY->labelsFont(), 0.85));
     const double pad = std::isinf(lo) ? 1 : (hi - lo) * 0.05 + 1e-9;
     axisX->setRange(std::isinf(lo) || lo >= 0 ? 0.0 : lo - pad, std::isinf(hi) ? 1 : hi + pad);  // bars start at zero
     axisX->applyNiceNumbers();
@@ -124,6 +134,21 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
         s->attachAxis(axisY);
     }
     chart->setTitle(title);
+    // One sizer per chart: the previous drawing's goes with it.
+    delete chart->findChild<QObject *>(QStringLiteral("intervalBarSizer"), Qt::FindDirectChildrenOnly);
+    auto *sizer = new QObject(chart);
+    sizer->setObjectName(QStringLiteral("intervalBarSizer"));
+    QObject::connect(chart, &QChart::plotAreaChanged, sizer, [chart, n](const QRectF &plot) {
+        const double w = barPenWidth(int(plot.height()), n);
+        for (QAbstractSeries *s : chart->series()) {
+            const QVariant extra = s->property(kBarExtra);
+            if (!extra.isValid()) continue;
+            auto *bar = static_cast<QLineSeries *>(s);
+            QPen pen = bar->pen();
+            pen.setWidthF(w + extra.toDouble());
+            bar->setPen(pen);
+        }
+    });
     return out;
 }
 

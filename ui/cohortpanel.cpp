@@ -3,19 +3,23 @@
 
 #include "backgroundjob.h"
 #include "barchart.h"
+#include "basepopulationbar.h"
 #include "breakdownview.h"
 #include "cohorts/cohortstore.h"
 #include "governance/users.h"
 #include "operations/cohortops.h"
 #include "overlapview.h"
 #include "projectcontroller.h"
+#include "ruleeditor.h"
 #include "rulehighlighter.h"
 #include "rulepanelwidget.h"
+#include "rules/rulecompletion.h"
 #include "rules/rulepanel.h"
 
 #include <QChartView>
 #include <QDateTime>
 #include <QFontDatabase>
+#include <QGraphicsColorizeEffect>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -66,9 +70,10 @@ private:
 CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     : QWidget(parent),
       mController(controller),
-      mEditor(new QPlainTextEdit(this)),
+      mEditor(new RuleEditor(this)),
       mPanel(new RulePanelWidget(this)),
       mUndo(new QUndoStack(this)),
+      mBase(new BasePopulationBar(this)),
       mStatus(new QLabel(this)),
       mTabs(new QTabWidget(this)),
       mChart(new QChartView(this)),
@@ -111,6 +116,7 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     auto *left = new QVBoxLayout(textSide);
     left->setContentsMargins(0, 0, 0, 0);
     left->addLayout(bar);
+    left->addWidget(mBase);
     left->addWidget(mEditor, 1);
     left->addWidget(mStatus);
     mTabs->addTab(mChart, tr("Attrition"));
@@ -127,12 +133,8 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(split);
 
-    QStringList words;
-    for (const core::rules::FieldInfo &f : core::rules::personFields()) words << QLatin1String(f.name);
-    for (const QString &d : core::rules::datasetNames())
-        words << QStringLiteral("has(%1, )").arg(d) << QStringLiteral("count(%1, last 12 months)").arg(d);
-    words << QStringLiteral("cost(all, last 12 months)") << QStringLiteral("latest(gp, @hba1c).value") << QStringLiteral("in_cohort(\"\")");
-    for (const QString &list : controller->codeLists()->names()) words << QLatin1Char('@') + list;
+    const QStringList words = core::rules::completionWords(*controller->codeLists());
+    mEditor->setCompletions(words);
     mPanel->setCompletions(words);
 
     mDebounce.setSingleShot(true);
@@ -144,8 +146,12 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     });
     connect(mPanel, &RulePanelWidget::edited, this, [this] { setRuleText(core::rules::panelToRule(mPanel->panel())); });
     connect(mSave, &QPushButton::clicked, this, &CohortPanel::save);
-    connect(controller, &ProjectController::projectOpened, this, &CohortPanel::schedule);
-    mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
+    connect(controller, &ProjectController::projectOpened, this, [this] {
+        mBase->setAreas(mController->areas());
+        schedule();
+    });
+    connect(mBase, &BasePopulationBar::changed, this, &CohortPanel::schedule);
+    mStatus->setText(tr("Type a rule or build it in the panel to count people; press F1 for help, or Help > Rule language reference."));
 }
 
 bool CohortPanel::eventFilter(QObject *watched, QEvent *event) {
@@ -187,6 +193,8 @@ void CohortPanel::textEdited() {
     schedule();
 }
 
+void CohortPanel::setArea(const core::Area &area) { mBase->setArea(area); }
+
 void CohortPanel::schedule() {
     mEvaluation->discard();  // its text is out of date
     mDebounce.start();
@@ -209,13 +217,13 @@ void CohortPanel::evaluate() {
     if (!project) return;
     if (mEditor->toPlainText().trimmed().isEmpty()) {
         mSave->setEnabled(false);
-        mStatus->setText(tr("Type a rule or build it in the panel to count people; see docs/rules.md for the language."));
+        mStatus->setText(tr("Type a rule or build it in the panel to count people; press F1 for help, or Help > Rule language reference."));
         return;
     }
     const QString text = mEditor->toPlainText();
-    mEvaluation->start(
-        [session = mController->session(), text](core::Feedback &fb) { return core::ops::runCohortText(*session, text, fb); },
-        [this](const core::RuleRun &run) { show(run); });
+    mEvaluation->start([session = mController->session(), text,
+                        base = mBase->base()](core::Feedback &fb) { return core::ops::runCohortText(*session, text, base, fb); },
+                       [this](const core::RuleRun &run) { show(run); });
 }
 
 void CohortPanel::show(const core::RuleRun &run) {
@@ -235,6 +243,7 @@ void CohortPanel::show(const core::RuleRun &run) {
         marks << mark;
     }
     mEditor->setExtraSelections(marks);
+    markOutOfDate(!run.ok);
     if (!run.ok) {
         mStatus->setText(run.error.toHtmlEscaped()
                              .replace(QLatin1Char('\n'), QStringLiteral("<br>"))
@@ -244,14 +253,31 @@ void CohortPanel::show(const core::RuleRun &run) {
         emit evaluated();
         return;
     }
+    mBase->setCount(run.population);
     const QLocale l;
-    mStatus->setText(tr("%1 people (%2% of %3) — %4 ms")
+    mStatus->setText(tr("%1 people (%2% of the base, %3) — %4 ms")
                          .arg(l.toString(qlonglong(run.count)),
                               l.toString(100.0 * double(run.count) / double(std::max<int64_t>(1, run.population)), 'f', 2),
                               l.toString(qlonglong(run.population)), l.toString(run.ms, 'f', 1)));
     showAttrition(run);
     mBreakdown->setCohort(run.people);
     emit evaluated();
+}
+
+// While the text does not parse, the last results stay on screen greyed, as out of date.
+void CohortPanel::markOutOfDate(bool outOfDate) {
+    for (QWidget *w : {static_cast<QWidget *>(mChart), static_cast<QWidget *>(mBreakdown)}) {
+        if (!outOfDate) {
+            w->setGraphicsEffect(nullptr);
+            w->setToolTip(QString());
+            continue;
+        }
+        if (w->graphicsEffect()) continue;
+        auto *grey = new QGraphicsColorizeEffect(w);
+        grey->setColor(report::kMuted);
+        w->setGraphicsEffect(grey);
+        w->setToolTip(tr("Out of date: these are the results of the last rule that parsed."));
+    }
 }
 
 void CohortPanel::showAttrition(const core::RuleRun &run) {
@@ -272,18 +298,16 @@ void CohortPanel::save() {
     const QString name = QInputDialog::getText(this, tr("Save cohort"), tr("Name:"));
     if (name.trimmed().isEmpty()) return;
     mSave->setEnabled(false);
-    mSaving->start(
-        [session = mController->session(), name = name.trimmed(), rule = mEditor->toPlainText(), count = mLast.count](core::Feedback &) {
-            return session->saveCohort(name, rule, session->user().name, QString(), count);
-        },
-        [this, name = name.trimmed()](const core::Result<core::CohortVersion> &saved) {
-            mSave->setEnabled(mLast.ok);
-            if (!saved) {
-                QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
-                return;
-            }
-            QMessageBox::information(this, tr("Save cohort"), tr("Saved \"%1\" as version %2.").arg(name).arg(saved.value().version));
-        });
+    mSaving->start([session = mController->session(), name = name.trimmed(), rule = mEditor->toPlainText(), count = mLast.count](
+                       core::Feedback &) { return session->saveCohort(name, rule, session->user().name, QString(), count); },
+                   [this, name = name.trimmed()](const core::Result<core::CohortVersion> &saved) {
+                       mSave->setEnabled(mLast.ok);
+                       if (!saved) {
+                           QMessageBox::warning(this, tr("Save cohort"), saved.error().message);
+                           return;
+                       }
+                       emit statusMessage(tr("Saved cohort \"%1\" as version %2.").arg(name).arg(saved.value().version));
+                   });
 }
 
 }  // namespace phm::ui

@@ -5,13 +5,13 @@
 // supersedes, so typing never waits. Beside it: the attrition waterfall,
 // the breakdown by area and the overlap of saved cohorts.
 #include "cohorts/cohortanalysis.h"
+#include "ruleeditor.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QChartView;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
 class QUndoStack;
@@ -19,6 +19,7 @@ class QUndoStack;
 namespace phm::ui {
 
 class BackgroundJob;
+class BasePopulationBar;
 class BreakdownView;
 class OverlapView;
 class ProjectController;
@@ -28,18 +29,22 @@ class CohortPanel : public QWidget {
     Q_OBJECT
 public:
     explicit CohortPanel(ProjectController *controller, QWidget *parent = nullptr);
-    QPlainTextEdit *editor() const { return mEditor; }
+    RuleEditor *editor() const { return mEditor; }
     RulePanelWidget *panelView() const { return mPanel; }
     QUndoStack *undoStack() const { return mUndo; }
     BreakdownView *breakdown() const { return mBreakdown; }
     OverlapView *overlapView() const { return mOverlap; }
     QTabWidget *tabs() const { return mTabs; }
     const core::RuleRun &lastRun() const { return mLast; }
+    BasePopulationBar *baseBar() const { return mBase; }
     // Replaces the rule text as one undoable edit (what the panel does; also for tests).
     void setRuleText(const QString &text);
+    // The navigator's selection: the cohort is counted within it.
+    void setArea(const core::Area &area);
 
 signals:
-    void evaluated();  // a result (or error) for the current text is on screen
+    void evaluated();                            // a result (or error) for the current text is on screen
+    void statusMessage(const QString &message);  // e.g. a saved cohort, for the status bar
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -53,12 +58,14 @@ private:
     void syncPanel();
     void show(const core::RuleRun &run);
     void showAttrition(const core::RuleRun &run);
+    void markOutOfDate(bool outOfDate);
     void save();
 
     ProjectController *mController;
-    QPlainTextEdit *mEditor;
+    RuleEditor *mEditor;
     RulePanelWidget *mPanel;
     QUndoStack *mUndo;
+    BasePopulationBar *mBase;
     QLabel *mStatus;
     QTabWidget *mTabs;
     QChartView *mChart;

@@ -3,6 +3,7 @@
 
 #include "backgroundjob.h"
 #include "barchart.h"
+#include "chartscroller.h"
 #include "operations/core20op.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
@@ -78,7 +79,7 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
     mClinicalView->setModel(mClinical);
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
-    mChart->setMinimumWidth(320);
+    mChart->setMinimumWidth(260);
     mTitle->setWordWrap(true);
     auto *edit = new QPushButton(tr("PLUS groups…"), this);
     edit->setToolTip(tr("Choose the ICS's PLUS groups: a name and a rule for each (stored in the project)"));
@@ -91,7 +92,8 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
     tables->addWidget(mClinicalView);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tables);
-    split->addWidget(mChart);
+    mChartScroll = new ChartScroller(mChart, this);
+    split->addWidget(mChartScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({900, 360});
@@ -177,20 +179,20 @@ void Core20Panel::show(const Computed &c) {
         mShares->appendRow(row);
     }
     if (focusRow >= 0) mSharesView->selectRow(focusRow);
-    // Core20 share by area, highest first (the 25 highest when there are many areas).
+    // Core20 share by area, highest first, every area named (many areas scroll).
     std::vector<const core::GroupShares *> ranked;
     for (const core::GroupShares &s : r.shares)
         if (s.area.kind == c.level && s.registered > 0) ranked.push_back(&s);
     std::sort(ranked.begin(), ranked.end(), [](const auto *a, const auto *b) { return a->core20.ci.value > b->core20.ci.value; });
-    if (ranked.size() > 25) ranked.resize(25);
+    mChartScroll->fitRows(int(ranked.size()));
     QStringList labels;
     std::vector<double> values;
     for (const auto *s : ranked) {
-        labels << (s->area == c.focus ? QStringLiteral("▶ ") : QString()) + s->name.left(30);
+        labels << (s->area == c.focus ? QStringLiteral("▶ ") : QString()) + s->name;
         values.push_back(s->core20.ci.value);
     }
     showHorizontalBars(mChart->chart(), tr("Core20 share, % (ICS %1%)").arg(l.toString(r.shares.back().core20.ci.value, 'f', 1)), labels,
-                       values, BarChartStyle{report::kPurple, 0.8});
+                       values, BarChartStyle{report::kPurple, 0.85});
     // The five clinical areas for the focus area.
     mClinical->clear();
     QStringList clinicalHeader{tr("Clinical area"), tr("Indicator"), tr("Everyone"), tr("Core20")};

@@ -16,6 +16,8 @@ class QTableView;
 
 namespace phm::ui {
 
+class ChartScroller;
+
 class BackgroundJob;
 class ProjectController;
 
@@ -54,6 +56,7 @@ private:
     QTableView *mSharesView, *mClinicalView;
     QStandardItemModel *mShares, *mClinical;
     QChartView *mChart;
+    ChartScroller *mChartScroll;
     std::optional<core::Area> mArea;
     std::vector<core::PlusGroup> mPlus = core::defaultPlusGroups();
     BackgroundJob *mComputing, *mPlusStore;  // the counts; reading or saving the PLUS groups

@@ -16,7 +16,7 @@ QString errorText(const core::Error &error) {
     const QString &file = error.context;
     switch (error.code) {
         case core::ErrorCode::Canceled:
-            return tr("Canceled.");
+            return tr("Cancelled.");
         case core::ErrorCode::NotAProject:
             return tr("%1: this is not a PHM Workbench project").arg(file);
         case core::ErrorCode::Locked:

@@ -1,4 +1,5 @@
 #include "importreportmodel.h"
+#include "base/dates.h"
 #include "report/palette.h"
 
 #include <QBrush>
@@ -21,9 +22,7 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid()) return {};
     const core::FileImportReport &f = mReport.files[size_t(index.row())];
     const QLocale locale;
-    auto date = [&](int32_t d) {
-        return d == core::kNoDate ? QString() : locale.toString(QDate(1970, 1, 1).addDays(d), QLocale::ShortFormat);
-    };
+    auto date = [&](int32_t d) { return d == core::kNoDate ? QString() : core::displayDate(d); };
     if (role == Qt::DisplayRole) {
         if (!f.present && index.column() != File) return index.column() == RowsRead ? tr("not supplied") : QVariant();
         switch (index.column()) {

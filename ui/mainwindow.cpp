@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "base/dates.h"
+
 #include "auditlogdialog.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
@@ -22,6 +24,7 @@
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDate>
 #include <QDir>
@@ -31,7 +34,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -94,9 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mProfile, &ProfilePanel::cohortRequested, this, &MainWindow::openCohort);
     connect(mMap, &MapPanel::cohortRequested, this, &MainWindow::openCohort);
     connect(mMaturity, &MaturityPanel::cohortRequested, this, &MainWindow::openCohort);
+    connect(mCohorts, &CohortPanel::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(mMap, &MapPanel::areaSelected, this, [this](const core::Area &area) {
         selectArea(area);
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) dock->raise();
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("profile"))) bringToFront(dock);
     });
     connect(mProfile, &ProfilePanel::indicatorSelected, mMap, &MapPanel::setIndicator);
     connect(mProfile, &ProfilePanel::indicatorSelected, mInequality, &InequalityPanel::setIndicator);
@@ -113,10 +117,24 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mController, &ProjectController::failed, this,
             [this](const QString &message) { QMessageBox::critical(this, tr("PHM Workbench"), message); });
     connect(mController, &ProjectController::canceled, this,
-            [this] { statusBar()->showMessage(tr("Canceled; nothing was changed."), 5000); });
+            [this] { statusBar()->showMessage(tr("Cancelled; nothing was changed."), 5000); });
     connect(mNavigator->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (auto a = mGeography->area(current)) showArea(*a);
     });
+    // F1 helps with the panel last worked in, even once the focus has left it.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w; w = w->parentWidget())
+            if (auto *dock = qobject_cast<QDockWidget *>(w)) {
+                mLastPanel = dock->objectName();
+                break;
+            }
+    });
+    // Tab moves between controls; no table keeps it to walk cell by cell. Long names are cut in
+    // the middle, so LSOAs and PCNs that share a prefix stay told apart.
+    for (auto *view : findChildren<QAbstractItemView *>()) {
+        view->setTabKeyNavigation(false);
+        view->setTextElideMode(Qt::ElideMiddle);
+    }
     resize(1280, 820);
     resizeDocks({dataDock}, {290}, Qt::Vertical);  // the pyramid keeps most of the height
 }
@@ -127,25 +145,6 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName
     dock->setWidget(widget);
     addDockWidget(area, dock);
     return dock;
-}
-
-void MainWindow::createActions() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New demo ICS…"), this, &MainWindow::newDemo);
-    file->addAction(tr("&Import folder…"), this, &MainWindow::importFolder);
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
-    mRecent = file->addMenu(tr("Open &recent"));
-    file->addSeparator();
-    file->addAction(tr("PCN &packs: design, preview, export…"), this, &MainWindow::exportPacks)
-        ->setObjectName(QStringLiteral("packsAction"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-    QMenu *governance = menuBar()->addMenu(tr("&Governance"));
-    governance->addAction(tr("&Reveal identities…"), this, &MainWindow::revealIdentities);
-    governance->addAction(tr("&Audit log…"), this, &MainWindow::showAuditLog)->setObjectName(QStringLiteral("auditLogAction"));
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PHM Workbench"), this, &MainWindow::about);
 }
 
 void MainWindow::onProjectOpened(const QString &path) {
@@ -164,7 +163,7 @@ void MainWindow::onProjectOpened(const QString &path) {
 
 void MainWindow::openCohort(const QString &rule) {
     mCohorts->setRuleText(rule);
-    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) dock->raise();
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("cohortBuilder"))) bringToFront(dock);
 }
 
 void MainWindow::openProject(const QString &path) { mController->openProject(path); }
@@ -185,10 +184,11 @@ void MainWindow::showArea(const core::Area &area) {
     mMap->setArea(area);
     mCore20->setArea(area);
     mInequality->setArea(area);
+    mCohorts->setArea(area);
+    mMaturity->setArea(area);
     const QLocale l;
     mSelection->setText(tr("Selected: %1 — %2 people registered at %3 (of %4 people in the extract)")
-                            .arg(name, l.toString(qlonglong(areas->population(area))),
-                                 l.toString(QDate(1970, 1, 1).addDays(areas->project().extractEnd), QLocale::ShortFormat),
+                            .arg(name, l.toString(qlonglong(areas->population(area))), core::displayDate(areas->project().extractEnd),
                                  l.toString(areas->project().persons.count)));
 }
 

@@ -11,6 +11,7 @@ class QDialog;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTreeView;
 
 namespace phm::ui {
@@ -19,6 +20,7 @@ class CohortPanel;
 class Core20Panel;
 class DataOverviewWidget;
 class GeographyModel;
+class HelpBrowser;
 class InequalityPanel;
 class MapPanel;
 class MaturityPanel;
@@ -41,7 +43,14 @@ public:
 private:
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
                          Qt::DockWidgetArea area = Qt::BottomDockWidgetArea);
-    void createActions();
+    void createActions();  // ui/mainmenus.cpp
+    void createEditMenu();
+    void createViewMenu();
+    QTabWidget *centralTabs() const;
+    QString currentPanel() const;
+    bool isInFront(const QDockWidget *dock) const;  // shown, and not behind another tab
+    void bringToFront(QDockWidget *dock);
+    void showHelp(const QString &topic);
     void onProjectOpened(const QString &path);
     void showArea(const core::Area &area);
     void newDemo();
@@ -73,6 +82,8 @@ private:
     QLabel *mSelection;
     QLabel *mUser;
     QMenu *mRecent = nullptr;
+    HelpBrowser *mHelp = nullptr;
+    QString mLastPanel;  // the dock that last held the focus
 };
 
 }  // namespace phm::ui

@@ -1,4 +1,5 @@
 #include "maturitypanel.h"
+#include "base/dates.h"
 
 #include "assessmentdialog.h"
 #include "backgroundjob.h"
@@ -111,6 +112,25 @@ QString MaturityPanel::selectedArea() const {
     return mSelected >= 0 && size_t(mSelected) < mRows.size() ? mRows[size_t(mSelected)].code : QString();
 }
 
+void MaturityPanel::setArea(const core::Area &area) {
+    const auto areas = mController->areas();
+    if (!areas) return;
+    core::Area shown = area;
+    while (shown.kind == core::Area::Practice || shown.kind == core::Area::Lsoa || shown.kind == core::Area::Alliance)
+        shown = areas->parentOf(shown);
+    // The whole ICS keeps the level the user chose (the PCNs side by side, by default) and the row
+    // last shown; a PCN or a place is shown at its own level and selected.
+    mWanted = shown.kind == core::Area::Ics ? QString() : areas->code(shown);
+    const int index = shown.kind == core::Area::Pcn     ? mLevel->findData(QStringLiteral("pcn"))
+                      : shown.kind == core::Area::Place ? mLevel->findData(QStringLiteral("place"))
+                                                        : mLevel->currentIndex();
+    if (index != mLevel->currentIndex()) {
+        const QSignalBlocker quiet(mLevel);
+        mLevel->setCurrentIndex(index);
+    }
+    show();
+}
+
 void MaturityPanel::selectRow(int row) {
     mSelected = row;
     show();
@@ -139,14 +159,24 @@ void MaturityPanel::reload() {
                 });
 }
 
+// The areas of `level`, and the selected one: the navigator's wish if it is among them.
+void MaturityPanel::pickRows(const QString &level) {
+    mRows.clear();
+    for (const core::maturity::AssessableArea &a : mAreas)
+        if (a.level == level) mRows.push_back(a);
+    for (size_t i = 0; !mWanted.isEmpty() && i < mRows.size(); ++i)
+        if (mRows[i].code.compare(mWanted, Qt::CaseInsensitive) == 0 || mRows[i].name.compare(mWanted, Qt::CaseInsensitive) == 0) {
+            mSelected = int(i);
+            mWanted.clear();
+        }
+    mSelected = std::clamp(mSelected, 0, std::max(0, int(mRows.size()) - 1));
+}
+
 void MaturityPanel::show() {
     const core::maturity::Framework *f = framework();
     if (!f) return;
     const QString level = mLevel->currentData().toString();
-    mRows.clear();
-    for (const core::maturity::AssessableArea &a : mAreas)
-        if (a.level == level) mRows.push_back(a);
-    mSelected = std::clamp(mSelected, 0, std::max(0, int(mRows.size()) - 1));
+    pickRows(level);
     const auto latest = core::maturity::latestByArea(mAssessments, f->name, mAsOf->date());
     auto latestOf = [&](const QString &code) -> const core::maturity::Assessment * {
         for (const auto &a : latest)
@@ -213,7 +243,7 @@ void MaturityPanel::show() {
         if (d.furthest[size_t(s)] > 0) furthest << tr("%1: %2").arg(stageTitle(core::cycle::Stage(s))).arg(d.furthest[size_t(s)]);
     mCycleSummary->setText(tr("<b>PHM cycle, %1 to %2:</b> %3 of %4 PCNs (%5%) completed a full cycle. Furthest stage this year: %6. "
                               "No cycle yet: %7.")
-                               .arg(l.toString(from, QLocale::ShortFormat), l.toString(to, QLocale::ShortFormat))
+                               .arg(core::displayDate(from), core::displayDate(to))
                                .arg(d.completed)
                                .arg(d.pcns)
                                .arg(l.toString(100 * d.share, 'f', 0))
@@ -230,8 +260,7 @@ void MaturityPanel::show() {
         for (const core::cycle::StageRecord &s : c.stages) cohorts << s.cohorts;
         cohorts.removeDuplicates();
         const QStringList cells = {pcnName, c.title, reached ? stageTitle(*reached) : tr("not started"),
-                                   reached ? l.toString(c.stages.back().reachedOn, QLocale::ShortFormat) : QString(),
-                                   cohorts.join(QStringLiteral(", "))};
+                                   reached ? core::displayDate(c.stages.back().reachedOn) : QString(), cohorts.join(QStringLiteral(", "))};
         for (int col = 0; col < cells.size(); ++col) mCycles->setItem(r, col, new QTableWidgetItem(cells[col]));
     }
     emit updated();

@@ -5,6 +5,7 @@
 // full cycle this financial year, and how far each has got). "New assessment…" opens the editor
 // for the selected area. Everything is read off the GUI thread.
 #include "backgroundjob.h"
+#include "geo/areas.h"
 #include "maturity/maturitystore.h"
 
 #include <QWidget>
@@ -32,6 +33,9 @@ public:
     int heatmapRows() const { return int(mRows.size()); }
     QString selectedArea() const;
     void selectRow(int row);
+    // The navigator's selection: a PCN or place is shown at its level and selected; a practice
+    // shows its PCN, an LSOA its place, a care alliance the ICS.
+    void setArea(const core::Area &area);
     // Opens the editor for the selected area (the dialog is returned for tests; it deletes itself).
     class AssessmentDialog *newAssessment();
     // Opens the PHM cycle dialog for the selected PCN (PCN level only).
@@ -49,6 +53,7 @@ signals:
 
 private:
     void show();
+    void pickRows(const QString &level);
     const core::maturity::Framework *framework() const;
 
     ProjectController *mController;
@@ -63,6 +68,7 @@ private:
     std::vector<core::maturity::AssessableArea> mAreas, mRows;
     std::vector<core::cycle::Cycle> mCycleList;
     int mSelected = 0;
+    QString mWanted;                                // the code of the area to select once its level's rows are shown
     BackgroundJob *mJob = new BackgroundJob(this);  // reads the maturity records
 };
 

@@ -364,7 +364,7 @@ void PackDesigner::preview() {
         },
         [this, clearPages](const core::Error &error) {
             clearPages();
-            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Preview canceled.") : error.message);
+            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Preview cancelled.") : error.message);
             emit previewReady(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));
@@ -405,7 +405,7 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
                     this, [this, level, folder] { exportTo(level, folder, true); }, Qt::QueuedConnection);
                 return;
             }
-            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Export canceled; no packs were left behind.") : error.message);
+            mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Export cancelled; no packs were left behind.") : error.message);
             emit exported(false);
         });
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));

@@ -37,6 +37,8 @@ QVariant ProfileTableModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::ToolTipRole) return QStringLiteral("%1\n\n%2\n\nSource: %3").arg(d.name, d.description, d.source);
     if (role == Qt::TextAlignmentRole && index.column() != Indicator) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (!r) return {};
+    if (!compared() && (index.column() == Parent || index.column() == Ics || index.column() == Compared))
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("–")) : QVariant();
     if (role == Qt::BackgroundRole && index.column() == Compared) return significanceColour(r->vsIcs);
     if (role == Qt::ForegroundRole && index.column() == Compared &&
         (r->vsIcs == core::Significance::Worse || r->vsIcs == core::Significance::Higher))
@@ -82,6 +84,7 @@ QVariant ProfileTableModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::ToolTipRole) {
         if (section == Parent) return mParentName.isEmpty() ? tr("The area one level up") : mParentName;
         if (section == Interval) return tr("95% confidence interval (Wilson, Byars or exact, Dobson, Student's t by indicator type)");
+        if (section == Compared && !compared()) return tr("The ICS is not compared with itself; the project holds no England values");
         if (section == Compared) return tr("Compared with the ICS: outside the area's 95% interval is significant (Fingertips method)");
         if (section == Spine)
             return tr(

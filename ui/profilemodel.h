@@ -30,6 +30,9 @@ public:
     void setProfile(ProfileData data, int areaIndex, QString parentName);
     const ProfileData &profileData() const { return mData; }
     int areaIndex() const { return mArea; }
+    // The ICS itself: there is nothing to compare it with (the project holds no England values),
+    // so the comparison columns stay empty instead of comparing the ICS with itself.
+    bool compared() const { return mData.level != core::Area::Ics; }
     const core::ProfileRow *row(int indicator) const;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

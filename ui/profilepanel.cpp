@@ -2,6 +2,7 @@
 #include "report/palette.h"
 
 #include "barchart.h"
+#include "chartscroller.h"
 #include "indicatoreditor.h"
 #include "leaguetable.h"
 #include "profilecache.h"
@@ -53,14 +54,16 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
     mTable->horizontalHeader()->resizeSection(ProfileTableModel::Spine, 170);
     mTable->horizontalHeader()->setMinimumSectionSize(40);
     mChart->setRenderHint(QPainter::Antialiasing);
-    mChart->setMinimumWidth(380);
+    mChart->setMinimumWidth(300);
     mChart->chart()->legend()->hide();
     mTitle->setWordWrap(true);
     mFunnel->setRenderHint(QPainter::Antialiasing);
     mFunnel->chart()->legend()->setAlignment(Qt::AlignBottom);
     auto *charts = new QTabWidget(this);
     charts->setObjectName(QStringLiteral("profileCharts"));
-    charts->addTab(mChart, tr("All areas"));
+    mChartScroll = new ChartScroller(mChart, this);
+    mChartScroll->setObjectName(QStringLiteral("allAreasScroll"));
+    charts->addTab(mChartScroll, tr("All areas"));
     charts->addTab(mFunnel, tr("Funnel plot"));
     charts->addTab(mTrend, tr("Trend"));
     charts->addTab(mLeague, tr("League table"));
@@ -138,12 +141,21 @@ void ProfilePanel::show() {
     mModel->setProfile(computed, mArea->index, mArea->kind == core::Area::Ics ? QString() : areas->name(parent));
     mTable->horizontalHeader()->resizeSection(ProfileTableModel::Indicator, 260);
     const QLocale l;
-    mTitle->setText(tr("<b>%1</b> — %2 indicators, compared with %3 and the ICS; %4 areas at this level; computed in %5 ms")
-                        .arg(areas->name(*mArea).toHtmlEscaped())
-                        .arg(computed.indicators.size())
-                        .arg(mArea->kind == core::Area::Ics ? tr("itself") : areas->name(parent).toHtmlEscaped())
-                        .arg(areas->areaCount(mArea->kind))
-                        .arg(l.toString(computed.profile ? computed.profile->ms : 0.0, 'f', 0)));
+    const QString shown = areas->name(*mArea).toHtmlEscaped();
+    const QString computedIn = l.toString(computed.profile ? computed.profile->ms : 0.0, 'f', 0);
+    if (mArea->kind == core::Area::Ics)
+        mTitle->setText(tr("<b>%1</b> — %2 indicators for the whole ICS, not compared (the project holds no England values); "
+                           "computed in %3 ms")
+                            .arg(shown)
+                            .arg(computed.indicators.size())
+                            .arg(computedIn));
+    else
+        mTitle->setText(tr("<b>%1</b> — %2 indicators, compared with %3 and the ICS; %4 areas at this level; computed in %5 ms")
+                            .arg(shown)
+                            .arg(computed.indicators.size())
+                            .arg(areas->name(parent).toHtmlEscaped())
+                            .arg(areas->areaCount(mArea->kind))
+                            .arg(computedIn));
     mTable->selectRow(std::min(mIndicator, mModel->rowCount() - 1));
     showComparison();
     showFunnel();
@@ -299,30 +311,22 @@ void ProfilePanel::showComparison() {
     const ProfileData &shown = mModel->profileData();
     if (!shown.profile || mIndicator < 0 || mIndicator >= int(shown.indicators.size())) return;
     const core::IndicatorDefinition &d = shown.indicators[size_t(mIndicator)];
-    // Every area's value for the indicator, highest first; with many areas (LSOAs), the 15
-    // highest, the 15 lowest and the selected area.
+    // Every area's value for the indicator, highest first, each named; many areas scroll.
     std::vector<const core::ProfileRow *> rows;
     for (const core::ProfileRow &r : shown.profile->rows)
         if (r.indicator == mIndicator && !std::isnan(r.value.ci.value)) rows.push_back(&r);
     std::sort(rows.begin(), rows.end(), [](const auto *a, const auto *b) { return a->value.ci.value > b->value.ci.value; });
-    if (rows.size() > 31) {
-        std::vector<const core::ProfileRow *> kept(rows.begin(), rows.begin() + 15);
-        for (size_t i = 15; i + 15 < rows.size(); ++i)
-            if (rows[i]->area.index == mModel->areaIndex()) kept.push_back(rows[i]);
-        kept.insert(kept.end(), rows.end() - 15, rows.end());
-        rows = kept;
-    }
+    mChartScroll->fitRows(int(rows.size()));
     std::vector<IntervalBar> bars;
     for (const core::ProfileRow *r : rows)
         bars.push_back({r->areaName, r->value.ci.value, r->value.ci.lower, r->value.ci.upper, significanceColour(r->vsIcs),
                         r->area.index == mModel->areaIndex()});
-    // Only the selected area is named on the axis (names of 23+ areas would not fit a dock);
-    // every bar names itself on hover.
+    // Every bar also names itself on hover.
     const auto series = showIntervalBars(mChart,
                                          tr("%1<br><small>all areas at this level, coloured against the ICS, with 95% intervals; dashed "
                                             "line: ICS</small>")
                                              .arg(d.name.toHtmlEscaped()),
-                                         bars, rows.empty() ? NAN : rows.front()->icsValue, false);
+                                         bars, rows.empty() ? NAN : rows.front()->icsValue, true);
     for (size_t k = 0; k < rows.size(); ++k) {
         const core::ProfileRow &r = *rows[k];
         const QString tip = tr("%1: %2 (%3 to %4), %5 the ICS; click for the people behind it")

@@ -15,6 +15,8 @@ class QTableView;
 
 namespace phm::ui {
 
+class ChartScroller;
+
 class LeagueTable;
 class ProfileCache;
 class ProjectController;
@@ -57,6 +59,7 @@ private:
     QLabel *mTitle;
     QTableView *mTable;
     QChartView *mChart, *mFunnel;
+    ChartScroller *mChartScroll;
     TrendView *mTrend;
     LeagueTable *mLeague;
     ProfileTableModel *mModel;

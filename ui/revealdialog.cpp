@@ -1,4 +1,5 @@
 #include "revealdialog.h"
+#include "base/dates.h"
 
 #include "backgroundjob.h"
 #include "cohorts/cohortstore.h"
@@ -145,11 +146,10 @@ void RevealDialog::reveal() {
             const core::Reveal &v = r.value();
             const QLocale l;
             for (const core::RevealedPerson &p : v.people)
-                mModel->appendRow(
-                    {new QStandardItem(p.identity.nhsNumber), new QStandardItem(p.identity.familyName),
-                     new QStandardItem(p.identity.givenName),
-                     new QStandardItem(l.toString(QDate::fromString(p.identity.dateOfBirth, Qt::ISODate), QLocale::ShortFormat)),
-                     new QStandardItem(p.practiceCode)});
+                mModel->appendRow({new QStandardItem(p.identity.nhsNumber), new QStandardItem(p.identity.familyName),
+                                   new QStandardItem(p.identity.givenName),
+                                   new QStandardItem(core::displayDate(QDate::fromString(p.identity.dateOfBirth, Qt::ISODate))),
+                                   new QStandardItem(p.practiceCode)});
             mStatus->setText(tr("%1 of %2 cohort members (version %3) are registered at %4 and shown; %5 registered elsewhere are "
                                 "withheld; %6 not in the key store. This was recorded in the audit log.")
                                  .arg(l.toString(qlonglong(v.people.size())), l.toString(v.cohortMembers))

@@ -7,8 +7,8 @@
 #include "projectcontroller.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -115,10 +115,19 @@ void TrendView::draw() {
     else
         delete ics;
     chart()->addSeries(value);
-    auto *ax = new QDateTimeAxis;
+    // Ticks and labels on the quarter ends the points are at (every other one when there are many),
+    // not at even spacings in time that fall between them.
+    auto *ax = new QCategoryAxis;
+    ax->setObjectName(QStringLiteral("quarterAxis"));
+    ax->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    ax->setStartValue(ms(t->points.front().date));
+    ax->setRange(ms(t->points.front().date), ms(t->points.back().date));
+    const size_t step = t->points.size() > 8 ? 2 : 1;
+    for (size_t i = 0; i < t->points.size(); i += step) {
+        const QDate quarterEnd = QDate(1970, 1, 1).addDays(t->points[i].date);
+        ax->append(QLocale().toString(quarterEnd, QStringLiteral("MMM yyyy")), ms(t->points[i].date));
+    }
     auto *ay = new QValueAxis;
-    ax->setFormat(QStringLiteral("MMM yyyy"));
-    ax->setTickCount(int(std::min<size_t>(t->points.size(), 6)));
     const double pad = (hi - lo) * 0.1 + 1e-9;
     ay->setRange(std::max(0.0, lo - pad), hi + pad);
     ay->applyNiceNumbers();

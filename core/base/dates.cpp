@@ -1,5 +1,7 @@
 #include "base/dates.h"
 
+#include <QDate>
+#include <QLocale>
 #include <charconv>
 #include <chrono>
 
@@ -62,6 +64,27 @@ std::string isoDate(int32_t days) {
     char buf[10];
     formatIsoDate(days, buf);
     return std::string(buf, 10);
+}
+
+QString displayDate(int32_t days) {
+    if (days == kNoDate) return {};
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    return displayDate(QDate(y, int(m), int(d)));
+}
+
+namespace {
+const QLocale &ukEnglish() {
+    static const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+    return uk;
+}
+}  // namespace
+
+QString displayDate(const QDate &date) { return date.isValid() ? ukEnglish().toString(date, QStringLiteral("d MMM yyyy")) : QString(); }
+
+QString displayDateTime(const QDateTime &when) {
+    return when.isValid() ? ukEnglish().toString(when.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm")) : QString();
 }
 
 }  // namespace phm::core

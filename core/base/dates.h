@@ -1,6 +1,9 @@
 #pragma once
 // Dates are stored everywhere as days since 1970-01-01 (int32), the same number SQLite's
 // unixepoch()/86400 gives, so the in-memory and SQL engines agree.
+#include <QDate>
+#include <QDateTime>
+#include <QString>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,5 +22,9 @@ std::optional<int32_t> parseYearMonth(std::string_view text);
 // Writes "YYYY-MM-DD" into out (10 chars) and returns the number of chars written.
 int formatIsoDate(int32_t days, char *out);
 std::string isoDate(int32_t days);
+// The one date format people read: "31 Mar 2024" (UK English, whatever the system locale).
+QString displayDate(int32_t days);
+QString displayDate(const QDate &date);
+QString displayDateTime(const QDateTime &when);  // "31 Mar 2024 14:05", in local time
 
 }  // namespace phm::core

@@ -102,9 +102,10 @@ Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const 
     return overlap(members);
 }
 
-RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text) {
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text, int32_t indexDate,
+                    const rules::Selection *within) {
     RuleRun run;
-    run.population = project.persons.count;
+    run.population = within ? int64_t(within->count()) : project.persons.count;
     QElapsedTimer timer;
     timer.start();
     const rules::ParseResult parsed = rules::parseRule(text, &lists);
@@ -115,8 +116,8 @@ RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const
         return run;
     }
     rules::MemoryEngine engine(project, lists);
-    engine.setCohortResolver(makeCohortResolver(project, lists, project.path));
-    auto result = engine.evaluate(*parsed.expr);
+    engine.setCohortResolver(makeCohortResolver(project, lists, project.path, indexDate));
+    auto result = engine.evaluate(*parsed.expr, indexDate, within);
     run.ms = timer.nsecsElapsed() / 1e6;
     if (!result) {
         run.error = result.error().message;

@@ -50,6 +50,9 @@ struct RuleRun {
     std::shared_ptr<const rules::Selection> people;  // the cohort, when ok
     double ms = 0;
 };
-RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text);
+// Evaluated at `indexDate` (kNoDate: the extract end) among `within` (everyone when null), whose
+// size is then the run's population.
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text, int32_t indexDate = kNoDate,
+                    const rules::Selection *within = nullptr);
 
 }  // namespace phm::core

@@ -68,7 +68,12 @@ Status ImportJob::finish(ImportReport &report) {
     report.practices = qint64(mGeo.practices.size());
     report.project = mTarget;
     report.rejectsDir = mTarget + QStringLiteral(".rejects");
-    const QString json = QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact));
+    // The project keeps its report with paths relative to itself (where it is opened from is
+    // where they point: core/session/projectloader), not the folders of the machine it was made on.
+    ImportReport stored = report;
+    stored.project = QFileInfo(mTarget).fileName();
+    stored.rejectsDir = stored.project + QStringLiteral(".rejects");
+    const QString json = QString::fromUtf8(QJsonDocument(stored.toJson()).toJson(QJsonDocument::Compact));
     for (const auto &[k, v] : {std::pair{QStringLiteral("import_report"), json},
                                {QStringLiteral("source_folder"), QFileInfo(mFrom).absoluteFilePath()},
                                {QStringLiteral("extract_start"), QString::number(start)},
@@ -81,7 +86,7 @@ Status ImportJob::finish(ImportReport &report) {
     if (auto s = mDb->exec(QStringLiteral("COMMIT")); !s) return s;
     mDb.reset();
     mark("commit");
-    if (mFeedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("import canceled"), {}};
+    if (mFeedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("import cancelled"), {}};
     // Durable first, then one atomic rename: readers see the old project or the new one.
     if (!fs::syncFile(mTemp) || !fs::replaceFile(mTemp, mTarget))
         return Error{ErrorCode::CannotWrite, QStringLiteral("cannot replace %1").arg(mTarget), mTarget};

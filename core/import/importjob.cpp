@@ -230,7 +230,7 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
             for (size_t c = 0; c < values.size(); ++c) mPresent[c] += values[c].present;
         }
         if ((rep.rowsRead & 0xFFFF) == 0) {
-            if (fb.isCanceled()) return fileError(ErrorCode::Canceled, QStringLiteral("import canceled"));
+            if (fb.isCanceled()) return fileError(ErrorCode::Canceled, QStringLiteral("import cancelled"));
             fb.setProgress(100.0 * reader.fraction());
         }
     }

@@ -78,7 +78,7 @@ Result<Trend> computeTrend(const AreaIndex &areas, const rules::CodeLists &lists
     Trend out;
     out.level = level;
     for (size_t i = 0; i < dates.size(); ++i) {
-        if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("canceled"), {}};
+        if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("cancelled"), {}};
         ProfileOptions options;
         options.indexDate = dates[i];
         options.governed = governed;

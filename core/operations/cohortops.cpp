@@ -30,11 +30,29 @@ std::optional<Area::Kind> breakdownKind(const QString &name) {
 }
 
 namespace {
-// The in-memory engine, with saved cohorts available to in_cohort.
-Result<rules::EvaluationResult> evaluateInMemory(const Session &session, const rules::Expr &rule) {
+// The in-memory engine within the base, with saved cohorts available to in_cohort.
+Result<rules::EvaluationResult> evaluateInMemory(const Session &session, const rules::Expr &rule, const CohortBase &base,
+                                                 const rules::Selection &people) {
+    const int32_t day = base.resolvedIndexDate(session.project());
     rules::MemoryEngine engine(session.project(), session.codeLists());
-    engine.setCohortResolver(makeCohortResolver(session.project(), session.codeLists(), session.path()));
-    return engine.evaluate(rule);
+    engine.setCohortResolver(makeCohortResolver(session.project(), session.codeLists(), session.path(), day));
+    return engine.evaluate(rule, day, &people);
+}
+
+// The SQL engine takes only a rule: the base goes in front as clauses, whose attrition steps are
+// then dropped, so both engines count the same people.
+Result<rules::EvaluationResult> evaluateWithSqlIn(const Session &session, const CohortRequest &request) {
+    const QStringList clauses = baseClauses(session.areas(), request.base);
+    const int32_t day = request.base.resolvedIndexDate(session.project());
+    if (clauses.isEmpty()) return rules::evaluateWithSql(session.project(), session.codeLists(), *request.parsed, day);
+    QStringList all = clauses;
+    for (const rules::Expr *clause : rules::topLevelClauses(*request.parsed)) all << QLatin1Char('(') + clause->text + QLatin1Char(')');
+    const QString text = all.join(QStringLiteral(" and "));
+    rules::ParseResult parsed = rules::parseRule(text, &session.codeLists());
+    if (!parsed.ok()) return Error{ErrorCode::RuleError, parsed.error.format(text), text};
+    auto r = rules::evaluateWithSql(session.project(), session.codeLists(), *parsed.expr, day);
+    if (r) r.value().attrition.erase(r.value().attrition.begin(), r.value().attrition.begin() + clauses.size());
+    return r;
 }
 }  // namespace
 
@@ -46,14 +64,14 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
         parsed.parsed = p.value().parsed;
     }
     const Project &project = session.project();
+    const BasePopulation base = basePopulation(session.areas(), parsed.base);
     std::vector<double> times;
     std::optional<Result<rules::EvaluationResult>> last;
     for (int k = 0; k < std::max(1, request.repeat); ++k) {
-        if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
+        if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
         QElapsedTimer t;
         t.start();
-        last = request.sqlEngine ? rules::evaluateWithSql(project, session.codeLists(), *parsed.parsed)
-                                 : evaluateInMemory(session, *parsed.parsed);
+        last = request.sqlEngine ? evaluateWithSqlIn(session, parsed) : evaluateInMemory(session, *parsed.parsed, parsed.base, base.people);
         times.push_back(double(t.nsecsElapsed()) / 1e6);
         if (!*last) break;
     }
@@ -65,6 +83,8 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
     run.ms = times[times.size() / 2];
     run.runs = int(times.size());
     run.persons = project.persons.count;
+    run.baseCount = base.count;
+    run.base = baseJson(session.areas(), parsed.base, base.count);
     if (request.by) {
         run.byArea = true;
         run.breakdown = breakdown(session.areas(), run.evaluation.people, *request.by);
@@ -72,9 +92,11 @@ Result<CohortRun> runCohort(const Session &session, const CohortRequest &request
     return run;
 }
 
-Result<RuleRun> runCohortText(const Session &session, const QString &text, Feedback &feedback) {
-    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
-    return runRuleText(session.project(), session.codeLists(), text);
+Result<RuleRun> runCohortText(const Session &session, const QString &text, const CohortBase &base, Feedback &feedback) {
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
+    const BasePopulation people = basePopulation(session.areas(), base);
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
+    return runRuleText(session.project(), session.codeLists(), text, base.resolvedIndexDate(session.project()), &people.people);
 }
 
 QJsonObject cohortJson(const CohortRun &run) {
@@ -87,6 +109,7 @@ QJsonObject cohortJson(const CohortRun &run) {
                   {QStringLiteral("engine"), run.sqlEngine ? QStringLiteral("sql") : QStringLiteral("mem")},
                   {QStringLiteral("persons"), run.persons},
                   {QStringLiteral("runs"), run.runs}};
+    if (!run.base.isEmpty()) o.insert(QStringLiteral("base"), run.base);
     if (run.byArea) {
         QJsonArray rows;
         for (const AreaCount &a : run.breakdown)

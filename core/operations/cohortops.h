@@ -6,6 +6,7 @@
 #include "base/feedback.h"
 #include "base/result.h"
 #include "cohorts/cohortanalysis.h"
+#include "cohorts/cohortbase.h"
 #include "governance/publish.h"
 #include "rules/ruleast.h"
 #include "session/session.h"
@@ -23,6 +24,10 @@ struct CohortRequest {
     bool sqlEngine = false;                     // evaluate through SQLite (rules/rulesql) rather than in memory
     std::optional<Area::Kind> by;               // break the cohort down by these areas
     int repeat = 1;                             // evaluate this many times; the median time is reported
+    // Counted in this base, at its index date. Everyone in the extract is `phm cohort`'s default
+    // (what scripts have always had); the cohort builder and `--base registered` count the
+    // registered and alive.
+    CohortBase base = CohortBase::everyoneInExtract();
 };
 // The rule parsed against the code lists, so a typo is reported before a project is opened.
 Result<CohortRequest> parseCohortRule(const QString &rule, const rules::CodeLists &lists);
@@ -37,14 +42,18 @@ struct CohortRun {
     double ms = 0;  // median of the runs
     int runs = 0;
     int32_t persons = 0;
+    int64_t baseCount = 0;
+    QJsonObject base;  // baseJson
 };
 Result<CohortRun> runCohort(const Session &session, const CohortRequest &request, Feedback &feedback);
-// count, attrition [{clause, count}], ms, engine, persons, runs, and breakdown [{area, count, population}].
+// count, attrition [{clause, count}], ms, engine, persons, runs, base {kind, index_date, level, area,
+// area_code, count}, and breakdown [{area, count, population}].
 QJsonObject cohortJson(const CohortRun &run);
 
-// The cohort builder's run of rule text as typed: a located error (line and column, for the
-// editor's underline) or the count, attrition and members, with the time taken.
-Result<RuleRun> runCohortText(const Session &session, const QString &text, Feedback &feedback);
+// The cohort builder's run of rule text as typed, in `base`: a located error (line and column,
+// for the editor's underline) or the count, attrition and members, with the time taken; the
+// run's population is the base's.
+Result<RuleRun> runCohortText(const Session &session, const QString &text, const CohortBase &base, Feedback &feedback);
 
 // The members' pseudonymised ids as CSV (a person_id column), for `phm cohort --ids`; the ids come
 // from the extract, so each is written as a CSV text cell.

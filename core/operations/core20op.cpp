@@ -1,5 +1,6 @@
 #include "operations/core20op.h"
 
+#include "cohorts/cohortbase.h"
 #include "operations/indicatorjson.h"
 
 #include <QJsonArray>
@@ -15,14 +16,6 @@ QJsonObject comparisonJson(const GroupComparison &g, const QString &group) {
     return o;
 }
 
-Result<Area> focusArea(const AreaIndex &areas, Area::Kind level, const QString &wanted) {
-    if (wanted.isEmpty()) return Area{Area::Ics, 0};
-    for (int i = 0; i < areas.areaCount(level); ++i)
-        if (areas.code(Area{level, i}).compare(wanted, Qt::CaseInsensitive) == 0 ||
-            areas.name(Area{level, i}).compare(wanted, Qt::CaseInsensitive) == 0)
-            return Area{level, i};
-    return Error{ErrorCode::UnknownArea, QStringLiteral("no %1 called `%2`").arg(levelKey(level), wanted), wanted};
-}
 }  // namespace
 
 Result<Core20Run> runCore20(const Session &session, const Core20Request &request, Feedback &feedback) {
@@ -30,9 +23,9 @@ Result<Core20Run> runCore20(const Session &session, const Core20Request &request
     if (!indicators) return indicators.error();
     auto plus = request.plus ? Result<std::vector<PlusGroup>>(*request.plus) : session.plusGroups();
     if (!plus) return plus.error();
-    auto focus = request.focusArea ? Result<Area>(*request.focusArea) : focusArea(session.areas(), request.level, request.focus);
+    auto focus = request.focusArea ? Result<Area>(*request.focusArea) : findArea(session.areas(), request.level, request.focus);
     if (!focus) return focus.error();
-    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
     Core20Plus5Options options;
     options.governed = request.governed;
     auto r =

@@ -83,7 +83,7 @@ Result<InequalityResult> runInequality(const Session &session, const InequalityR
         if (!selected) return Error{selected.error().code, QStringLiteral("--where: %1").arg(selected.error().message), request.where};
         scope = std::move(selected.value().people);
     }
-    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
     return computeInequality(session.project(), session.codeLists(), request.indicator, request.dimension, scope ? &*scope : nullptr,
                              request.options);
 }

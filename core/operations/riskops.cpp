@@ -11,7 +11,7 @@
 namespace phm::core::ops {
 
 namespace {
-Error canceled() { return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}}; }
+Error canceled() { return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}}; }
 }  // namespace
 
 Result<RiskRun> runRiskModel(const Session &session, const RiskOptions &options, Feedback &feedback) {

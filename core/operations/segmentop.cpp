@@ -31,7 +31,7 @@ Result<SegmentRun> runSegmentation(const Session &session, const SegmentRequest 
     auto scope = scopeOf(session, request.scope ? QString() : request.where, run.indexDate);
     if (!scope) return scope.error();
     const rules::Selection *within = request.scope ? request.scope : scope.value() ? &*scope.value() : nullptr;
-    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Canceled."), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
     QElapsedTimer timer;
     timer.start();
     auto r = segmentPopulation(project, session.codeLists(), t.value(), run.indexDate, within);

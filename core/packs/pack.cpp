@@ -170,7 +170,7 @@ Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::Co
     if (auto s = prepare(in, definitions); !s) return s.error();
     std::vector<PackData> out;
     for (int a = 0; a < in.count; ++a) {
-        if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("canceled"), {}};
+        if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("cancelled"), {}};
         if (options.onlyArea >= 0 && a != options.onlyArea) continue;
         auto pack = buildPack(in, Area{level, a});
         if (!pack) return pack.error();

@@ -1,4 +1,5 @@
 #include "rules/rulecatalogue.h"
+#include "rules/rulecompletion.h"
 
 #include "base/csvreader.h"
 #include "base/dataspec.h"
@@ -61,6 +62,20 @@ QStringList filterKeywords(const QString &dataset) {
     if (dataset == QLatin1String("mh")) return {QStringLiteral("attended")};
     if (dataset == QLatin1String("ambulance")) return {QStringLiteral("conveyed")};
     return {};
+}
+
+QStringList completionWords(const CodeLists &lists) {
+    QStringList words;
+    for (const FieldInfo &f : personFields()) words << QLatin1String(f.name);
+    for (const QString &d : datasetNames()) {
+        words << QStringLiteral("has(%1, )").arg(d) << QStringLiteral("count(%1, last 12 months)").arg(d);
+        words << filterKeywords(d);
+    }
+    words << QStringLiteral("cost(all, last 12 months)") << QStringLiteral("latest(gp, @hba1c).value") << QStringLiteral("in_cohort(\"\")")
+          << QStringLiteral("last 12 months") << QStringLiteral("between");
+    for (const QString &list : lists.names()) words << QLatin1Char('@') + list;
+    words.removeDuplicates();
+    return words;
 }
 
 QString closest(const QString &word, const QStringList &candidates) {

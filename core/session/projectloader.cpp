@@ -31,6 +31,9 @@ QString readMeta(ProjectDb &d, Project &p) {
     const QJsonDocument report = QJsonDocument::fromJson(d.meta(QStringLiteral("import_report")).toUtf8(), &parsed);
     if (!report.isObject()) return QStringLiteral("meta import_report: not a JSON object (%1)").arg(parsed.errorString());
     p.importReport = report.object();
+    // Paths are where the project is now: the rejects are always written next to it.
+    p.importReport.insert(QStringLiteral("project"), p.path);
+    p.importReport.insert(QStringLiteral("rejects_dir"), p.path + QStringLiteral(".rejects"));
     return {};
 }
 }  // namespace
@@ -47,7 +50,7 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     auto geo = readGeography(d);
     if (!geo) return geo.error();
     project->geography = std::move(geo.value());
-    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("open canceled"), {}};
+    if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("open cancelled"), {}};
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);
     if (auto s = readColumnBlocks(d, project->persons, project->events); !s) return s.error();

@@ -295,7 +295,7 @@ Status writePeople(const SynthContext &ctx, const GeneratorConfig &config, Extra
     for (int64_t first = 0; first < chunks; first += batch) {
         if (feedback.isCanceled()) {
             x.cleanup();
-            return Error{ErrorCode::Canceled, QStringLiteral("generation canceled"), {}};
+            return Error{ErrorCode::Canceled, QStringLiteral("generation cancelled"), {}};
         }
         std::vector<int64_t> ids;
         for (int64_t k = first; k < std::min(chunks, first + batch); ++k) ids.push_back(k);

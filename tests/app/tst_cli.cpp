@@ -348,7 +348,7 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("canceled"));
+        QVERIFY(p.readAllStandardError().contains("cancelled"));
         QCOMPARE(phm::test::fileHash(project), before);
         QVERIFY(QDir(mDir.path()).entryList({QStringLiteral("t.phm.*importing-*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
     }

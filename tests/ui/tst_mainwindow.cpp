@@ -5,6 +5,7 @@
 #include "breakdownview.h"
 #include "cohortpanel.h"
 #include "cohorts/cohortanalysis.h"
+#include "cohorts/cohortbase.h"
 #include "cohorts/cohortstore.h"
 #include "core20panel.h"
 #include "cycledialog.h"
@@ -43,6 +44,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
@@ -154,9 +156,11 @@ private slots:
         QSignalSpy evaluated(part<ui::CohortPanel>(w), &ui::CohortPanel::evaluated);
         part<ui::CohortPanel>(w)->editor()->setPlainText(QStringLiteral("age >= 50 and has(gp, @hypertension)"));
         QVERIFY(evaluated.wait(20000));  // debounced, evaluated on a worker thread
+        // Counted among the registered and alive (the default base), not everyone in the extract.
+        const auto registered = core::basePopulation(*part<ui::ProjectController>(w)->areas(), core::CohortBase{});
         const core::RuleRun expected =
             core::runRuleText(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
-                              QStringLiteral("age >= 50 and has(gp, @hypertension)"));
+                              QStringLiteral("age >= 50 and has(gp, @hypertension)"), core::kNoDate, &registered.people);
         QVERIFY(part<ui::CohortPanel>(w)->lastRun().ok);
         QCOMPARE(part<ui::CohortPanel>(w)->lastRun().count, expected.count);
         QCOMPARE(int(part<ui::CohortPanel>(w)->lastRun().attrition.size()), 2);
@@ -310,6 +314,17 @@ private slots:
         QCOMPARE(trend->points.back().date, part<ui::ProjectController>(w)->project()->extractEnd);
         QCOMPARE(trend->points.back().byArea[size_t(pcn.index)].numerator, m->row(0)->value.numerator);
         QVERIFY(part<ui::ProfilePanel>(w)->trend()->chart()->series().size() >= 2);
+        // Its ticks are at the quarter ends the points are at, not at even spacings between them.
+        auto *quarters = qobject_cast<QCategoryAxis *>(part<ui::ProfilePanel>(w)->trend()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(quarters && !quarters->categoriesLabels().isEmpty());
+        for (const QString &label : quarters->categoriesLabels()) {
+            const double x = quarters->endValue(label);
+            QVERIFY2(std::any_of(trend->points.begin(), trend->points.end(),
+                                 [&](const core::TrendPoint &p) {
+                                     return QDateTime::fromMSecsSinceEpoch(qint64(x), Qt::UTC).date() == QDate(1970, 1, 1).addDays(p.date);
+                                 }),
+                     qPrintable(label));
+        }
         // A user's indicator file adds an indicator to the profile.
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("mine.json")));

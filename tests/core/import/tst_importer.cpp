@@ -2,6 +2,8 @@
 #include "base/csvreader.h"
 #include "base/csvwriter.h"
 #include "import/importer.h"
+#include "session/projectloader.h"
+#include "store/projectdb.h"
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -68,6 +70,32 @@ private slots:
             QVERIFY2(reasonsSeen.contains(QLatin1String(r)), r);
         QCOMPARE(mReport.persons, mManifest.value(QStringLiteral("expected_persons")).toInteger());
         QVERIFY(mReport.linkageRate() > 0.8 && mReport.linkageRate() < 1.0);
+    }
+
+    void aMovedProjectFindsItsRejects() {
+        // The project file keeps no folder of the machine it was made on ...
+        {
+            auto db = ProjectDb::open(path(QStringLiteral("good.phm")), false);
+            QVERIFY(db);
+            const QString stored = db.value()->meta(QStringLiteral("import_report"));
+            QVERIFY(!stored.isEmpty());
+            QVERIFY2(!stored.contains(mDir.path()), qPrintable(stored.left(300)));
+        }
+        // ... so moved with its rejects, it points at them where they are now.
+        QVERIFY(QDir().mkpath(path(QStringLiteral("moved"))));
+        const QString moved = path(QStringLiteral("moved/renamed.phm"));
+        QVERIFY(QFile::copy(path(QStringLiteral("good.phm")), moved));
+        QVERIFY(QDir().mkpath(moved + QStringLiteral(".rejects")));
+        QVERIFY(QFile::copy(QDir(mReport.rejectsDir).filePath(QStringLiteral("persons.csv")),
+                            QDir(moved + QStringLiteral(".rejects")).filePath(QStringLiteral("persons.csv"))));
+        Feedback fb;
+        auto project = openProject(moved, fb);
+        QVERIFY2(project, project ? "" : qPrintable(project.error().message));
+        const ImportReport report = ImportReport::fromJson(project.value()->importReport);
+        QCOMPARE(report.rejectsDir, QFileInfo(moved).absoluteFilePath() + QStringLiteral(".rejects"));
+        QCOMPARE(report.project, QFileInfo(moved).absoluteFilePath());
+        QVERIFY(QFileInfo::exists(QDir(report.rejectsDir).filePath(QStringLiteral("persons.csv"))));
+        QCOMPARE(report.persons, mReport.persons);
     }
 
     void rejectsFileNamesLineAndReason() {
