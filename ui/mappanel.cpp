@@ -3,6 +3,7 @@
 
 #include "backgroundjob.h"
 #include "geo/boundaries.h"
+#include "geo/catchment.h"
 #include "governance/disclosure.h"
 #include "mapview.h"
 #include "profilecache.h"
@@ -132,7 +133,19 @@ int MapPanel::shapeOfLsoa(int lsoaIndex) const {
     return lsoaIndex >= 0 && lsoaIndex < int(mLsoaToShape.size()) ? mLsoaToShape[size_t(lsoaIndex)] : -1;
 }
 
-void MapPanel::setArea(const core::Area &area) { mView->setSelectedShape(area.kind == core::Area::Lsoa ? shapeOfLsoa(area.index) : -1); }
+void MapPanel::setArea(const core::Area &area) {
+    mView->setSelectedShape(area.kind == core::Area::Lsoa ? shapeOfLsoa(area.index) : -1);
+    const auto areas = mController->areas();
+    if (!areas || area.kind == core::Area::Ics) {
+        mView->showArea({}, {});
+        return;
+    }
+    // A place by its LSOAs, a PCN or practice by its catchment; zoomed to and outlined.
+    std::vector<int> shapes;
+    for (int lsoa : core::lsoasOf(*areas, area))
+        if (const int s = shapeOfLsoa(lsoa); s >= 0) shapes.push_back(s);
+    mView->showArea(shapes, area.kind == core::Area::Lsoa ? std::vector<QLineF>{} : core::outlineOf(core::lsoaBoundaries(), shapes));
+}
 
 void MapPanel::setIndicator(int indicator) {
     if (indicator >= 0 && indicator < mIndicator->count()) mIndicator->setCurrentIndex(indicator);

@@ -56,6 +56,8 @@ void MapView::setOutlines(const core::Boundaries &outlines) {
 void MapView::setBoundaries(const core::Boundaries &boundaries) {
     scene()->clear();
     mItems.clear();
+    mAreaOutline = nullptr;
+    mAreaRect = QRectF();
     mSelected = -1;
     QPen outline(QColor(Qt::white), 0.6);
     outline.setCosmetic(true);  // a hairline at any zoom
@@ -116,6 +118,46 @@ void MapView::fitAll() {
         fitInView(r.adjusted(-r.width() * 0.02, -r.height() * 0.02, r.width() * 0.02, r.height() * 0.07), Qt::KeepAspectRatio);
 }
 
+void MapView::showArea(const std::vector<int> &shapes, const std::vector<QLineF> &outline) {
+    delete mAreaOutline;
+    mAreaOutline = nullptr;
+    mAreaRect = QRectF();
+    if (shapes.empty() || int(shapes.size()) >= shapeCount()) {
+        mZoomed = false;
+        fitAll();
+        return;
+    }
+    QPainterPath path;
+    for (const QLineF &l : outline) {
+        path.moveTo(l.p1().x() * kMetresPerDegree, -l.p1().y() * kMetresPerDegree);
+        path.lineTo(l.p2().x() * kMetresPerDegree, -l.p2().y() * kMetresPerDegree);
+    }
+    QPen pen(Qt::black, 2.5);
+    pen.setCosmetic(true);
+    mAreaOutline = scene()->addPath(path, pen, Qt::NoBrush);
+    mAreaOutline->setZValue(4);
+    mAreaOutline->setAcceptedMouseButtons(Qt::NoButton);
+    for (int s : shapes)
+        if (s >= 0 && s < shapeCount()) mAreaRect |= mItems[size_t(s)]->boundingRect();
+    // A neighbourhood is shown with its surroundings: at least a sixth of the ICS across.
+    const QRectF all = scene()->itemsBoundingRect();
+    const double minSide = std::max(all.width(), all.height()) / 6;
+    if (mAreaRect.width() < minSide || mAreaRect.height() < minSide) {
+        const QPointF c = mAreaRect.center();
+        const double side = std::max({minSide, mAreaRect.width(), mAreaRect.height()});
+        mAreaRect = QRectF(c.x() - side / 2, c.y() - side / 2, side, side);
+    }
+    mZoomed = false;  // until the user zooms, a resize keeps this area in view
+    fitArea();
+}
+
+void MapView::fitArea() {
+    if (!mAreaRect.isEmpty())
+        fitInView(
+            mAreaRect.adjusted(-mAreaRect.width() * 0.08, -mAreaRect.height() * 0.08, mAreaRect.width() * 0.08, mAreaRect.height() * 0.12),
+            Qt::KeepAspectRatio);
+}
+
 void MapView::wheelEvent(QWheelEvent *event) {
     const double factor = std::pow(1.0015, event->angleDelta().y());
     const double current = transform().m11();
@@ -144,6 +186,7 @@ void MapView::mouseReleaseEvent(QMouseEvent *event) {
 
 void MapView::mouseDoubleClickEvent(QMouseEvent *) {
     mZoomed = false;
+    mAreaRect = QRectF();  // the whole map again (the outline stays)
     fitAll();
 }
 
@@ -154,7 +197,11 @@ void MapView::contextMenuEvent(QContextMenuEvent *event) {
 
 void MapView::resizeEvent(QResizeEvent *event) {
     QGraphicsView::resizeEvent(event);
-    if (!mZoomed) fitAll();
+    if (mZoomed) return;
+    if (mAreaRect.isEmpty())
+        fitAll();
+    else
+        fitArea();
 }
 
 void MapView::drawForeground(QPainter *painter, const QRectF &) {

@@ -6,6 +6,7 @@
 #include "geo/boundaries.h"
 
 #include <QGraphicsView>
+#include <QLineF>
 #include <vector>
 
 class QGraphicsPathItem;
@@ -34,6 +35,10 @@ public:
     int selectedShape() const { return mSelected; }
     int shapeAt(const QPoint &viewportPos) const;
     void fitAll();
+    // An area of several shapes (a place, a PCN's catchment): `outline` (projected segments)
+    // drawn over the map, and the view zoomed to `shapes`; an empty list shows the whole map.
+    void showArea(const std::vector<int> &shapes, const std::vector<QLineF> &outline);
+    QRectF areaRect() const { return mAreaRect; }  // in scene units; empty for the whole map
 
 signals:
     void shapeClicked(int shape);
@@ -55,6 +60,9 @@ private:
     std::vector<LegendEntry> mLegend;
     QPoint mPressPos;
     bool mZoomed = false;  // until the user zooms, the map follows the window's size
+    QGraphicsPathItem *mAreaOutline = nullptr;
+    QRectF mAreaRect;  // the selected area, to keep in view when the window is resized
+    void fitArea();
 };
 
 }  // namespace phm::ui

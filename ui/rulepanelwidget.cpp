@@ -203,7 +203,9 @@ QMenu *RulePanelWidget::criteriaMenu(int g, QWidget *owner) {
     menu->addAction(tr("Empty criterion"), this, [this, g] { addCriterion(g, QString()); });
     menu->addSeparator();
     for (const Example &e : kExamples)
-        menu->addAction(tr(e.label), this, [this, g, rule = QString::fromUtf8(e.rule)] { addCriterion(g, rule); });
+        // "&&": a menu reads a single & as the shortcut marker ("A&E" would show as "AE").
+        menu->addAction(tr(e.label).replace(QLatin1Char('&'), QStringLiteral("&&")), this,
+                        [this, g, rule = QString::fromUtf8(e.rule)] { addCriterion(g, rule); });
     return menu;
 }
 

@@ -110,6 +110,26 @@ private slots:
         QCOMPARE(ui::HelpBrowser::pagePath(QStringLiteral("nonsense")), QStringLiteral(":/docs/help/index.md"));
     }
 
+    void menusShowAAndEAsWritten() {
+        ui::MainWindow w;
+        part<ui::CohortPanel>(w)->setRuleText(QStringLiteral("age >= 65"));  // a group, with its menu of criteria
+        // What a menu shows: "&&" is a literal ampersand, a lone "&" marks the shortcut letter.
+        auto shown = [](QString text) {
+            return text.replace(QStringLiteral("&&"), QStringLiteral("\x01"))
+                .remove(QLatin1Char('&'))
+                .replace(QStringLiteral("\x01"), QStringLiteral("&"));
+        };
+        auto offersAandE = [&] {
+            for (QMenu *menu : w.findChildren<QMenu *>())
+                for (QAction *a : menu->actions())
+                    if (shown(a->text()).contains(QStringLiteral("A&E"))) return true;
+            return false;
+        };
+        QTRY_VERIFY(offersAandE());
+        for (QMenu *menu : w.findChildren<QMenu *>())
+            for (QAction *a : menu->actions()) QVERIFY2(!shown(a->text()).startsWith(QStringLiteral("AE ")), qPrintable(a->text()));
+    }
+
     void tabIsNeverTrapped() {
         ui::MainWindow w;
         showActive(w);

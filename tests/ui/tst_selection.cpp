@@ -6,6 +6,7 @@
 #include "geographymodel.h"
 #include "import/importer.h"
 #include "mainwindow.h"
+#include "mapview.h"
 #include "maturitypanel.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
@@ -121,6 +122,27 @@ private slots:
         select(w, core::Area{core::Area::Ics, 0});
         QCOMPARE(maturity->levelBox()->currentData().toString(), QStringLiteral("place"));
         QCOMPARE(maturity->selectedArea().toLower(), areas->code(place).toLower());
+    }
+
+    void theMapZoomsToAndOutlinesTheSelection() {
+        ui::MainWindow w;
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        auto *map = part<ui::MapView>(w);
+        QVERIFY(map->areaRect().isEmpty());  // the ICS: the whole map
+        const QRectF all = map->scene()->itemsBoundingRect();
+        for (const core::Area area : {core::Area{core::Area::Place, 0}, core::Area{core::Area::Pcn, 1}}) {
+            select(w, area);
+            const QRectF zoomed = map->areaRect();
+            QVERIFY(!zoomed.isEmpty());
+            QVERIFY2(zoomed.width() < all.width() || zoomed.height() < all.height(), qPrintable(QString::number(int(area.kind))));
+            // The view shows the area: its centre is in the middle of the viewport.
+            const QPoint centre = map->mapFromScene(zoomed.center());
+            QVERIFY(map->viewport()->rect().adjusted(50, 50, -50, -50).contains(centre));
+        }
+        select(w, core::Area{core::Area::Ics, 0});
+        QVERIFY(map->areaRect().isEmpty());
     }
 
     void theIcsProfileIsNotComparedWithItself() {
