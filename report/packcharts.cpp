@@ -1,5 +1,6 @@
 // The charts of report/packcharts.h.
 #include "report/packcharts.h"
+#include "report/niceticks.h"
 
 #include "geo/boundaries.h"
 #include "stats/classbreaks.h"
@@ -122,9 +123,8 @@ QString siiSentence(const core::PackData &pack) {
 void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
     QPainter &p = w.painter();
     w.font(8.5, true);
-    p.drawText(QRectF(outer.left(), outer.top(), outer.width(), mm(5)), Qt::AlignLeft | Qt::AlignVCenter,
-               p.fontMetrics().elidedText(f.indicator, Qt::ElideRight, int(outer.width())));
-    const QRectF box = outer.adjusted(mm(12), mm(7), -mm(2), -mm(9));
+    p.drawText(QRectF(outer.left(), outer.top(), outer.width(), mm(8)), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.indicator);
+    const QRectF box = outer.adjusted(mm(12), mm(10), -mm(2), -mm(9));
     if (f.points.empty()) return;
     double xMax = 0, lo = INFINITY, hi = -INFINITY, xMin = INFINITY;
     for (const auto &pt : f.points) {
@@ -142,20 +142,23 @@ void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
                     hi = std::max(hi, v);
                 }
     const double pad = (hi - lo) * 0.08 + 1e-9;
-    lo = std::max(0.0, lo - pad);
-    hi += pad;
+    // Round ticks; the axes run from tick to tick.
+    const Ticks yTicks = niceTicks(std::max(0.0, lo - pad), hi + pad, 5);
+    const Ticks xTicks = niceTicks(0, xMax, 5);
+    lo = yTicks.lo;
+    hi = yTicks.hi;
+    xMax = xTicks.hi;
     auto X = [&](double x) { return box.left() + x / xMax * box.width(); };
     auto Y = [&](double y) { return box.bottom() - (y - lo) / (hi - lo) * box.height(); };
     p.setPen(QPen(kFrame, mm(0.2)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);
-    w.font(6);
-    for (int t = 0; t <= 4; ++t) {
-        const double yv = lo + (hi - lo) * t / 4, xv = xMax * t / 4;
-        p.setPen(kMuted);
-        p.drawText(QRectF(outer.left(), Y(yv) - mm(2), mm(11), mm(4)), Qt::AlignRight | Qt::AlignVCenter, number(yv, hi - lo < 20 ? 1 : 0));
-        p.drawText(QRectF(X(xv) - mm(8), box.bottom() + mm(0.5), mm(16), mm(4)), Qt::AlignCenter, number(xv, 0));
-    }
+    w.font(7);
+    p.setPen(kMuted);
+    for (double yv : yTicks.values())
+        p.drawText(QRectF(outer.left(), Y(yv) - mm(2), mm(11), mm(4)), Qt::AlignRight | Qt::AlignVCenter, number(yv, yTicks.decimals));
+    for (double xv : xTicks.values())
+        p.drawText(QRectF(X(xv) - mm(8), box.bottom() + mm(0.5), mm(16), mm(4)), Qt::AlignCenter, number(xv, xTicks.decimals));
     p.drawText(QRectF(box.left(), box.bottom() + mm(4), box.width(), mm(4)), Qt::AlignCenter, f.xLabel);
     p.save();
     p.setClipRect(box);

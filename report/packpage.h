@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 namespace phm::report::pack {
@@ -72,6 +73,21 @@ private:
     std::vector<QImage> mPages;
 };
 
+// Pages painted nowhere, to measure a layout: a 1×1 image at the PDF's resolution, so text
+// takes the same room as on the page.
+class CountingSink final : public PageSink {
+public:
+    CountingSink() {
+        mImage.setDotsPerMeterX(int(std::lround(kDpi / 0.0254)));
+        mImage.setDotsPerMeterY(int(std::lround(kDpi / 0.0254)));
+    }
+    bool begin(QPainter &painter) override { return painter.begin(&mImage); }
+    void newPage(QPainter &) override {}
+
+private:
+    QImage mImage{1, 1, QImage::Format_RGB32};
+};
+
 class Writer {
     Q_DECLARE_TR_FUNCTIONS(phm::report::pack::Writer)
 
@@ -122,31 +138,19 @@ public:
     void setY(double y) { mY = y; }
 
     // A table: header and rows of cells; columns as fractions of the width; right-aligned
-    // columns flagged. Cells may carry a background colour.
+    // (number) columns flagged. Numbers are never cut: a number column widens to its widest cell,
+    // taken from the widest text column; text cells and headers wrap and their row grows; a row
+    // that does not fit the page goes on to a new page under the header again. Cells may carry
+    // a background colour (text on it dark or white, whichever reads better). `decorate` is
+    // called for every body row with the row's index and its rectangle (e.g. to draw a spine in
+    // the last column), on the page the row is on.
     struct Cell {
         QString text;
         QColor background;
     };
-    void table(const QStringList &header, const std::vector<std::vector<Cell>> &rows, const std::vector<double> &widths,
-               const std::vector<bool> &right, double points = 8.5, double rowMm = 6.2) {
-        auto drawRow = [&](const std::vector<Cell> &cells, bool bold) {
-            double x = mPage.left();
-            for (size_t c = 0; c < cells.size() && c < widths.size(); ++c) {
-                const QRectF box(x, mY, widths[c] * mPage.width(), mm(rowMm));
-                if (cells[c].background.isValid()) mPainter.fillRect(box.adjusted(0, mm(0.4), 0, -mm(0.4)), cells[c].background);
-                font(points, bold, cells[c].background.isValid() && cells[c].background.lightness() < 140 ? Qt::white : kText);
-                mPainter.drawText(box.adjusted(mm(1), 0, -mm(1), 0), Qt::AlignVCenter | (right[c] ? Qt::AlignRight : Qt::AlignLeft),
-                                  mPainter.fontMetrics().elidedText(cells[c].text, Qt::ElideRight, int(box.width() - mm(2))));
-                x += box.width();
-            }
-            mY += mm(rowMm);
-        };
-        std::vector<Cell> head;
-        for (const QString &h : header) head.push_back({h, kTableHeader});
-        drawRow(head, true);
-        for (const auto &r : rows) drawRow(r, false);
-        mY += mm(2);
-    }
+    using RowDecorator = std::function<void(size_t row, const QRectF &rowRect, const std::vector<double> &columnX)>;
+    void table(const QStringList &header, const std::vector<std::vector<Cell>> &rows, std::vector<double> widths,
+               const std::vector<bool> &right, double points = 8.5, double rowMm = 6.2, const RowDecorator &decorate = {});
 
 private:
     void footer() {

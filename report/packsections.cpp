@@ -1,6 +1,8 @@
 // The section builders of report/packsections.h (the maturity section: packmaturitysection.cpp).
 #include "report/packsections.h"
+
 #include "base/dates.h"
+#include "indicators/indicatorunit.h"
 
 #include "report/packcharts.h"
 
@@ -36,15 +38,10 @@ QString Sections::title(core::PackSection s) {
     return tr("Data quality and definitions");
 }
 
-int Sections::pages(const core::PackData &pack, core::PackSection s) {
-    if (s != core::PackSection::Appendix) return 1;
-    return std::max(1, int((pack.indicators.size() + kDefinitionsPerPage - 1) / kDefinitionsPerPage));
-}
-
-int Sections::packPages(const core::PackData &pack) {
-    int pages = 2;  // cover and contents
-    for (core::PackSection s : pack.sections) pages += Sections::pages(pack, s);
-    return pages;
+bool Sections::sharesContentsPage(const core::PackData &pack, core::PackSection s) {
+    constexpr qsizetype kShortList = 8;
+    return s == core::PackSection::NextSteps && !pack.sections.empty() && pack.sections.front() == s &&
+           pack.priorities.size() <= kShortList;
 }
 
 void Sections::cover(Writer &w, const core::PackData &pack) {
@@ -73,18 +70,18 @@ void Sections::cover(Writer &w, const core::PackData &pack) {
            kMuted);
 }
 
-void Sections::contents(Writer &w, const core::PackData &pack) {
+void Sections::contents(Writer &w, const core::PackData &pack, const std::vector<int> &starts) {
     w.newPage();
     w.heading(tr("Contents"));
-    int page = 3;
-    for (core::PackSection s : pack.sections) {
-        w.text(tr("%1  ·  page %2").arg(title(s)).arg(page), 12);
-        page += pages(pack, s);
-    }
+    for (size_t i = 0; i < pack.sections.size(); ++i)
+        w.text(tr("%1  ·  page %2").arg(title(pack.sections[i])).arg(i < starts.size() ? starts[i] : 0), 12);
 }
 
 void Sections::write(Writer &w, const core::PackData &pack, core::PackSection s) {
-    w.newPage();
+    if (sharesContentsPage(pack, s))
+        w.gap(12);
+    else
+        w.newPage();
     w.heading(title(s));
     switch (s) {
         case core::PackSection::NextSteps:
@@ -161,13 +158,16 @@ void Sections::segmentsRisk(Writer &w, const core::PackData &pack) {
     bars(w, QRectF(w.area().left() + half + mm(8), riskTop + mm(7), half, mm(30)), pack.frailty, {}, true, kPlum);
 }
 
-// Every indicator against the parent and the ICS, a spine over the peers in the last column.
+// Every indicator against the parent and the ICS with its unit, a spine over the peers in the
+// last column.
 void Sections::indicators(Writer &w, const core::PackData &pack) {
     std::vector<std::vector<Writer::Cell>> rows;
     for (const core::PackIndicator &pi : pack.indicators) {
         const int d = pi.definition.multiplier >= 1000 ? 0 : 1;
+        const bool compared = pi.vsIcs != core::Significance::NotCompared;
         rows.push_back(
             {{pi.definition.name, {}},
+             {core::indicatorUnitShort(pi.definition), {}},
              {number(pi.numerator), {}},
              {number(pi.value.value, d), {}},
              {std::isnan(pi.value.value) ? QStringLiteral("*")
@@ -175,20 +175,17 @@ void Sections::indicators(Writer &w, const core::PackData &pack) {
               {}},
              {number(pi.parentValue, d), {}},
              {number(pi.icsValue, d), {}},
-             {core::significanceName(pi.vsIcs), pi.vsIcs == core::Significance::NotCompared ? QColor() : significanceColour(pi.vsIcs)},
+             {compared ? core::significanceName(pi.vsIcs) : tr("not compared"), compared ? significanceColour(pi.vsIcs) : QColor()},
              {QString(), {}}});
     }
-    const double start = w.y();
-    const std::vector<double> widths = {0.34, 0.08, 0.07, 0.12, 0.07, 0.07, 0.09, 0.16};
-    w.table({tr("Indicator"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")}, rows,
-            widths, {false, true, true, true, true, true, false, false}, 7, 6.0);
-    // Spines in the last column.
-    double x = w.area().left();
-    for (size_t c = 0; c + 1 < widths.size(); ++c) x += widths[c] * w.area().width();
-    for (size_t i = 0; i < pack.indicators.size(); ++i) {
-        const double y = start + mm(6.0) * double(i + 1);
-        spine(w.painter(), QRectF(x + mm(1.5), y + mm(1.6), widths.back() * w.area().width() - mm(3), mm(2.8)), pack.indicators[i]);
-    }
+    const std::vector<double> widths = {0.31, 0.07, 0.07, 0.07, 0.12, 0.07, 0.07, 0.08, 0.14};
+    w.table(
+        {tr("Indicator"), tr("Unit"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")},
+        rows, widths, {false, false, true, true, true, true, true, false, false}, 7, 5.0,
+        [&](size_t i, const QRectF &row, const std::vector<double> &x) {
+            const double left = x[x.size() - 2], right = x.back();
+            spine(w.painter(), QRectF(left + mm(1.5), row.center().y() - mm(1.4), right - left - mm(3), mm(2.8)), pack.indicators[i]);
+        });
 }
 
 // Up to four funnel plots against the peer areas, two by two.

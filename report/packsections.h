@@ -15,11 +15,13 @@ class Sections {
 public:
     static QString title(core::PackSection s);
     // Pages of one section (the appendix grows with the indicators), and of the whole pack.
-    static int pages(const core::PackData &pack, core::PackSection s);
-    static int packPages(const core::PackData &pack);
+    // A short "what the data says" (the first section, a few priorities) shares the contents'
+    // page instead of leaving a page almost empty.
+    static bool sharesContentsPage(const core::PackData &pack, core::PackSection s);
 
     static void cover(Writer &w, const core::PackData &pack);
-    static void contents(Writer &w, const core::PackData &pack);
+    // The sections and the page each starts on (as measured by a first layout; 0 while measuring).
+    static void contents(Writer &w, const core::PackData &pack, const std::vector<int> &starts);
     // A new page under the section's heading, then the section.
     static void write(Writer &w, const core::PackData &pack, core::PackSection s);
 

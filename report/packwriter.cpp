@@ -29,17 +29,32 @@ struct PackWriterText {
     Q_DECLARE_TR_FUNCTIONS(phm::report::PackWriter)
 };
 
-// The pack on any page sink: cover, contents, then the template's sections.
+// The pack on any page sink: cover, contents, then the template's sections. Laid out twice: once
+// on a sink that paints nowhere, to learn where each section starts and how many pages there are
+// (tables run on over pages, short sections share one), then for real with those numbers.
 core::Result<int> layOut(const core::PackData &pack, PageSink &sink, const QString &where) {
-    const int pages = Sections::packPages(pack);
+    auto write = [&](pack::Writer &w, const std::vector<int> &starts) {
+        std::vector<int> started;
+        Sections::cover(w, pack);
+        Sections::contents(w, pack, starts);
+        for (core::PackSection s : pack.sections) {
+            started.push_back(Sections::sharesContentsPage(pack, s) ? w.page() : w.page() + 1);
+            Sections::write(w, pack, s);
+        }
+        return started;
+    };
+    pack::CountingSink counting;
+    pack::Writer measure(counting, pack, 0);
+    if (!measure.ok()) return core::Error{core::ErrorCode::CannotWrite, PackWriterText::tr("cannot lay out %1").arg(where), where};
+    const std::vector<int> starts = write(measure, {});
+    const int pages = measure.page();
+    measure.finish();
     pack::Writer w(sink, pack, pages);
     if (!w.ok()) return core::Error{core::ErrorCode::CannotWrite, PackWriterText::tr("cannot write %1").arg(where), where};
-    Sections::cover(w, pack);
-    Sections::contents(w, pack);
-    for (core::PackSection s : pack.sections) Sections::write(w, pack, s);
+    const bool same = write(w, starts) == starts;
     const int written = w.page();
     w.finish();
-    if (written != pages)
+    if (!same || written != pages)
         return core::Error{core::ErrorCode::Layout, PackWriterText::tr("the pack laid out %1 pages, not %2").arg(written).arg(pages),
                            where};
     return pages;

@@ -18,6 +18,21 @@ QColor sequentialColour(int k, int classes) {
                   mix(ramp[i].blue(), ramp[i + 1].blue()));
 }
 
+namespace {
+double luminance(const QColor &c) {
+    auto linear = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+double contrast(const QColor &a, const QColor &b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+}  // namespace
+
+QColor textOn(const QColor &background) {
+    return contrast(background, kText) >= contrast(background, Qt::white) ? kText : QColor(Qt::white);
+}
+
 QColor significanceColour(core::Significance s) {
     switch (s) {
         case core::Significance::Better:

@@ -39,6 +39,9 @@ QColor significanceColour(core::Significance s);
 // ColorBrewer YlGnBu, a sequential scheme safe for colour-blind readers and in greyscale: class
 // k of `classes`, light for low values, dark for high (interpolated beyond seven classes).
 QColor sequentialColour(int k, int classes);
+// The text colour that reads best on `background`: kText or white, by WCAG contrast ratio
+// (relative luminance), so amber gets dark text and red white.
+QColor textOn(const QColor &background);
 // Maturity levels, lowest first (pale to deep NHS blue), and a light grey for "not assessed"
 // (level < 0).
 QColor levelColour(int level, int levels);

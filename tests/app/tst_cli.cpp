@@ -314,6 +314,10 @@ private slots:
                                           QStringLiteral("funnel plots"), QStringLiteral("Neighbourhoods"),
                                           QStringLiteral("Crown copyright"), QStringLiteral("Page 1 of")})
                 QVERIFY2(t.contains(needle), qPrintable(needle));
+            // Nothing is cut short ("4,336,0…"): columns fit their numbers and text wraps; values
+            // carry their unit.
+            QVERIFY2(!t.contains(QChar(0x2026)), qPrintable(t.mid(t.indexOf(QChar(0x2026)) - 80, 120)));
+            QVERIFY(t.contains(QStringLiteral("per 100,000")) && t.contains(QStringLiteral("Unit")));
         }
         // A bad level is refused.
         QCOMPARE(run({QStringLiteral("export-packs"), QStringLiteral("--project"), project, QStringLiteral("--level"),
