@@ -1,4 +1,5 @@
 #include "packdesigner.h"
+#include "packexportdialog.h"
 
 #include "backgroundjob.h"
 #include "governance/disclosurepolicy.h"
@@ -144,6 +145,7 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     mStatus->setWordWrap(true);
+    mStatus->setOpenExternalLinks(true);  // "Open the folder" after an export
     layout->addWidget(mStatus);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(mExport, QDialogButtonBox::ActionRole);
@@ -370,12 +372,17 @@ void PackDesigner::preview() {
     if (!started) mStatus->setText(tr("Another task is still running; wait for it or cancel it first."));
 }
 
+// Asks what to export (the area previewed, a whole level or the ICS) and where.
 void PackDesigner::askAndExport() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the PDF packs"));
-    if (!folder.isEmpty()) exportTo(core::Area::Kind(mLevel->currentData().toInt()), folder);
+    const auto areas = mController->areas();
+    if (!areas) return;
+    const core::Area shown{core::Area::Kind(mLevel->currentData().toInt()), std::max(0, mArea->currentData().toInt())};
+    PackExportDialog ask(*areas, shown, this);
+    if (ask.exec() != QDialog::Accepted || ask.folder().isEmpty()) return;
+    exportTo(ask.level(), ask.folder(), false, ask.onlyArea() < 0 ? QString() : areas->code(core::Area{ask.level(), ask.onlyArea()}));
 }
 
-void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool replace) {
+void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool replace, const QString &onlyArea) {
     const auto areas = mController->areas();
     if (!areas) return;
     core::PackOptions options;
@@ -388,21 +395,25 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, replace](core::Feedback &fb) {
-            return report::exportPacks(*areas, *lists, definitions, level, options, folder, {}, &fb, core::OutputGuard{replace, {}});
+        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, replace,
+         onlyArea](core::Feedback &fb) {
+            return report::exportPacks(*areas, *lists, definitions, level, options, folder, onlyArea, &fb, core::OutputGuard{replace, {}});
         },
         [this, folder, policy = mController->policy().describe()](const std::vector<report::WrittenPack> &written) {
-            mStatus->setText(tr("%n packs written to %1 (%2). The export is recorded in the audit log.", nullptr, int(written.size()))
-                                 .arg(QDir::toNativeSeparators(folder), policy));
+            // The folder one click away (a link, not a box that stops the user).
+            mStatus->setText(
+                tr("%n packs written to %1 (%2); the export is recorded in the audit log. <a href=\"%3\">Open the folder</a>", nullptr,
+                   int(written.size()))
+                    .arg(QDir::toNativeSeparators(folder).toHtmlEscaped(), policy.toHtmlEscaped(), QUrl::fromLocalFile(folder).toString()));
             emit exported(true);
         },
-        [this, folder, level, replace](const core::Error &error) {
+        [this, folder, level, replace, onlyArea](const core::Error &error) {
             if (error.code == core::ErrorCode::FileExists && !replace &&
                 QMessageBox::question(this, tr("Export packs"),
                                       tr("%1 already holds packs of these areas. Replace them?").arg(QDir::toNativeSeparators(folder))) ==
                     QMessageBox::Yes) {
                 QMetaObject::invokeMethod(
-                    this, [this, level, folder] { exportTo(level, folder, true); }, Qt::QueuedConnection);
+                    this, [this, level, folder, onlyArea] { exportTo(level, folder, true, onlyArea); }, Qt::QueuedConnection);
                 return;
             }
             mStatus->setText(error.code == core::ErrorCode::Canceled ? tr("Export cancelled; no packs were left behind.") : error.message);

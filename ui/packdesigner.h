@@ -40,11 +40,10 @@ public:
     // The template as the form shows it.
     core::PackTemplate currentTemplate() const;
     void setLogo(const QByteArray &bytes);
-    // Exports every pack of `level` into `folder` with the form's template (the File menu asks
-    // for both).
-    // `replace`: PDFs already in the folder may be replaced (the user said so); without it the
-    // user is asked first.
-    void exportTo(core::Area::Kind level, const QString &folder, bool replace = false);
+    // Exports every pack of `level` (or only `onlyArea`, a code) into `folder` with the form's
+    // template (Export packs… asks for both). `replace`: PDFs already in the folder may be replaced
+    // (the user said so); without it the user is asked first.
+    void exportTo(core::Area::Kind level, const QString &folder, bool replace = false, const QString &onlyArea = {});
 
 signals:
     void templatesLoaded();

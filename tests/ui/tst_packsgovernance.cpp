@@ -26,6 +26,7 @@
 #include "maturitypanel.h"
 #include "overlapview.h"
 #include "packdesigner.h"
+#include "packexportdialog.h"
 #include "packs/packtemplate.h"
 #include "profilecache.h"
 #include "profilepanel.h"
@@ -36,6 +37,7 @@
 #include "riskpanel.h"
 #include "rulepanelwidget.h"
 #include "segmentationpanel.h"
+#include "session/projectloader.h"
 #include "taskrunner.h"
 #include "testutil.h"
 #include "trendview.h"
@@ -59,6 +61,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -157,6 +160,42 @@ private slots:
         QCOMPARE(last.detail.value(QStringLiteral("level")).toString(), QStringLiteral("place"));
         QCOMPARE(last.detail.value(QStringLiteral("template")).toString(), QStringLiteral("Board brief"));
         QCOMPARE(last.detail.value(QStringLiteral("files")).toArray().size(), 4);
+        // The folder is offered as a link, not a box in the way.
+        QVERIFY(d.status()->text().contains(QUrl::fromLocalFile(out.path()).toString()));
+        QVERIFY(d.status()->openExternalLinks());
+        // Only one area: its pack alone.
+        QTemporaryDir one;
+        exported.clear();
+        const auto areas = part<ui::ProjectController>(w)->areas();
+        d.exportTo(core::Area::Place, one.path(), false, areas->code(core::Area{core::Area::Place, 2}));
+        QVERIFY(exported.wait(60000));
+        QVERIFY(exported.first().first().toBool());
+        QCOMPARE(QDir(one.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 1);
+    }
+
+    void theExportAsksWhatToExport() {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(mProject, dir.filePath(QStringLiteral("p.phm"))));
+        core::Feedback fb;
+        auto project = core::openProject(dir.filePath(QStringLiteral("p.phm")), fb);
+        QVERIFY(project);
+        const core::AreaIndex areas(*project.value());
+        const core::Area shown{core::Area::Pcn, 3};
+        ui::PackExportDialog ask(areas, shown);
+        // By default only the area in the preview.
+        QCOMPARE(ask.level(), core::Area::Pcn);
+        QCOMPARE(ask.onlyArea(), 3);
+        QVERIFY(ask.findChild<QRadioButton *>(QStringLiteral("scope0"))->text().contains(areas.name(shown)));
+        // Every place: the level, no single area; the counts are on the buttons.
+        auto *places = ask.findChild<QRadioButton *>(QStringLiteral("scope%1").arg(int(core::Area::Place) + 1));
+        QVERIFY(places->text().contains(QString::number(areas.areaCount(core::Area::Place))));
+        places->setChecked(true);
+        QCOMPARE(ask.level(), core::Area::Place);
+        QCOMPARE(ask.onlyArea(), -1);
+        ask.findChild<QRadioButton *>(QStringLiteral("scope%1").arg(int(core::Area::Ics) + 1))->setChecked(true);
+        QCOMPARE(ask.level(), core::Area::Ics);
+        ask.setFolder(dir.path());
+        QCOMPARE(ask.folder(), dir.path());
     }
 
     void governanceDialogsFollowTheRoles() {
