@@ -5,6 +5,7 @@
 #include "barchart.h"
 #include "basepopulationbar.h"
 #include "breakdownview.h"
+#include "codelistbrowser.h"
 #include "cohorts/cohortstore.h"
 #include "governance/users.h"
 #include "operations/cohortops.h"
@@ -136,6 +137,14 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     const QStringList words = core::rules::completionWords(*controller->codeLists());
     mEditor->setCompletions(words);
     mPanel->setCompletions(words);
+    mPanel->setCodeListPicker([this](const QString &dataset, const QString &current, QWidget *over) -> std::optional<QString> {
+        const auto session = mController->session();
+        if (!session || !session->hasData()) return std::nullopt;
+        CodeListBrowser browser(session, dataset, over);
+        if (!current.isEmpty()) browser.selectList(current);
+        if (browser.exec() != QDialog::Accepted || browser.chosenList().isEmpty()) return std::nullopt;
+        return browser.chosenList();
+    });
 
     mDebounce.setSingleShot(true);
     mDebounce.setInterval(250);

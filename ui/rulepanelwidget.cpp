@@ -1,5 +1,7 @@
 #include "rulepanelwidget.h"
 
+#include "criterioneditor.h"
+
 #include <QCompleter>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -112,6 +114,8 @@ void RulePanelWidget::addCriterion(int group, const QString &criterion) {
 
 QList<QLineEdit *> RulePanelWidget::criterionEditors() const { return findChildren<QLineEdit *>(QStringLiteral("criterion")); }
 
+QList<CriterionEditor *> RulePanelWidget::criteria() const { return findChildren<CriterionEditor *>(); }
+
 void RulePanelWidget::changed() {
     // Rebuilding deletes the widget whose signal brought us here: do it once control returns.
     QTimer::singleShot(0, this, &RulePanelWidget::rebuild);
@@ -167,22 +171,19 @@ QWidget *RulePanelWidget::groupWidget(int g) {
     for (int c = 0; c < group.criteria.size(); ++c) {
         auto *row = new QHBoxLayout;
         if (c > 0) row->addWidget(new QLabel(tr("or")));
-        auto *edit = new QLineEdit(group.criteria[c]);
-        edit->setObjectName(QStringLiteral("criterion"));
-        edit->setCompleter(mCompleter);
-        edit->setPlaceholderText(tr("a condition, e.g. has(gp, @copd)"));
+        auto *edit = new CriterionEditor(group.criteria[c], mCompleter, mPicker);
         auto *drop = new QToolButton;
         drop->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
         drop->setToolTip(tr("Remove this criterion"));
         row->addWidget(edit, 1);
         row->addWidget(drop);
         layout->addLayout(row);
-        connect(edit, &QLineEdit::editingFinished, this, [this, g, c, edit] {
+        connect(edit, &CriterionEditor::edited, this, [this, g, c](const QString &text) {
             if (g >= int(mPanel.groups.size()) || c >= mPanel.groups[size_t(g)].criteria.size()) return;
             QString &stored = mPanel.groups[size_t(g)].criteria[c];
-            if (stored == edit->text()) return;
-            stored = edit->text();
-            emit edited();  // the row stays as typed: no rebuild under the cursor
+            if (stored == text) return;
+            stored = text;
+            emit edited();  // the row stays as edited: no rebuild under the cursor
         });
         connect(drop, &QToolButton::clicked, this, [this, g, c] {
             mPanel.groups[size_t(g)].criteria.removeAt(c);

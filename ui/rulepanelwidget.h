@@ -3,6 +3,7 @@
 // groups, exclusion groups remove anyone matching), each criterion a line of rule text with
 // completion, picked from a menu of common criteria or typed. It edits a core::rules::RulePanel;
 // the cohort panel turns that into rule text and back, so panel and text stay in sync.
+#include "criterioneditor.h"
 #include "rules/rulepanel.h"
 
 #include <QWidget>
@@ -28,7 +29,10 @@ public:
     void setNote(const QString &note);
     // Appends a criterion to group `group` (a new include group when out of range).
     void addCriterion(int group, const QString &criterion);
-    QList<QLineEdit *> criterionEditors() const;
+    QList<QLineEdit *> criterionEditors() const;  // each criterion's rule text (shown or behind its form)
+    QList<CriterionEditor *> criteria() const;
+    // How a criterion's form asks for a code list (the cohort panel opens the code-list browser).
+    void setCodeListPicker(CodeListPicker picker) { mPicker = std::move(picker); }
 
 signals:
     void edited();  // the user changed the panel
@@ -43,6 +47,7 @@ private:
     QVBoxLayout *mGroups;
     QLabel *mNote;
     QCompleter *mCompleter;
+    CodeListPicker mPicker;
 };
 
 }  // namespace phm::ui
