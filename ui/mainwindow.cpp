@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include "chartactions.h"
+#include "importreportmodel.h"
+#include "tableactions.h"
 
 #include "base/dates.h"
 
@@ -39,6 +42,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 #include <tuple>
 
@@ -69,6 +73,11 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setStretchLastSection(false);
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     mNavigator->setMinimumWidth(360);
+    installTableActions(mNavigator, mController, tr("Geography"), {0});
+    for (QTableView *table : mOverview->findChildren<QTableView *>())
+        installTableActions(table, mController, tr("Data overview"),
+                            {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
+    installChartActions(mPyramid, mController, tr("Population pyramid"));
     addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
     // The analysis views share the bottom area as tabs.
     QDockWidget *dataDock = addDock(tr("Data overview"), QStringLiteral("dataOverview"), mOverview);
