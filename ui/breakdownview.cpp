@@ -1,4 +1,5 @@
 #include "breakdownview.h"
+#include "tableactions.h"
 
 #include "projectcontroller.h"
 
@@ -88,6 +89,7 @@ BreakdownView::BreakdownView(ProjectController *controller, QWidget *parent)
     proxy->setSourceModel(mModel);
     proxy->setSortRole(Qt::UserRole);
     mTable->setModel(proxy);
+    installTableActions(mTable, mController, tr("Breakdown"), {BreakdownModel::AreaName});
     mTable->setSortingEnabled(true);
     mTable->sortByColumn(BreakdownModel::People, Qt::DescendingOrder);
     mTable->verticalHeader()->hide();

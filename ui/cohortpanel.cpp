@@ -1,4 +1,5 @@
 #include "cohortpanel.h"
+#include "chartactions.h"
 #include "report/palette.h"
 
 #include "backgroundjob.h"
@@ -96,6 +97,7 @@ CohortPanel::CohortPanel(ProjectController *controller, QWidget *parent)
     mStatus->setWordWrap(true);
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
+    installChartActions(mChart, mController, tr("Cohort attrition"));
     mChart->chart()->setTitle(tr("Attrition"));
     mSave->setEnabled(false);
     mEvaluation->showErrorsIn(mStatus);

@@ -1,5 +1,7 @@
 #include "core20panel.h"
+#include "chartactions.h"
 #include "report/palette.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -77,6 +79,8 @@ Core20Panel::Core20Panel(ProjectController *controller, QWidget *parent)
     mSharesView->setModel(mShares);
     mSharesView->setSortingEnabled(true);
     mClinicalView->setModel(mClinical);
+    for (QTableView *v : {mSharesView, mClinicalView}) installTableActions(v, mController, tr("Core20PLUS5"), {0});
+    installChartActions(mChart, mController, tr("Core20PLUS5"));
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
     mChart->setMinimumWidth(260);

@@ -1,5 +1,7 @@
 #include "inequalitypanel.h"
+#include "chartactions.h"
 #include "report/palette.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -49,6 +51,8 @@ InequalityPanel::InequalityPanel(ProjectController *controller, QWidget *parent)
     mSummary->setTextFormat(Qt::RichText);
     auto *table = new QTableView(this);
     table->setModel(mModel);
+    installTableActions(table, mController, tr("Inequalities"), {0});
+    installChartActions(mChart, mController, tr("Inequalities"));
     styleTable(table);
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Indicator:"), this));

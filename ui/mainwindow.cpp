@@ -1,8 +1,12 @@
 #include "mainwindow.h"
+#include "chartactions.h"
+#include "importreportmodel.h"
+#include "tableactions.h"
 
 #include "base/dates.h"
 
 #include "auditlogdialog.h"
+#include "cohortlibrary.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
 #include "dataoverviewwidget.h"
@@ -39,6 +43,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTreeView>
 #include <tuple>
 
@@ -69,6 +74,11 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setStretchLastSection(false);
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     mNavigator->setMinimumWidth(360);
+    installTableActions(mNavigator, mController, tr("Geography"), {0});
+    for (QTableView *table : mOverview->findChildren<QTableView *>())
+        installTableActions(table, mController, tr("Data overview"),
+                            {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
+    installChartActions(mPyramid, mController, tr("Population pyramid"));
     addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
     // The analysis views share the bottom area as tabs.
     QDockWidget *dataDock = addDock(tr("Data overview"), QStringLiteral("dataOverview"), mOverview);
@@ -79,6 +89,9 @@ MainWindow::MainWindow(QWidget *parent)
     mCore20 = new Core20Panel(mController, this);
     mInequality = new InequalityPanel(mController, this);
     mMaturity = new MaturityPanel(mController, this);
+    auto *library = new CohortLibrary(mController, this);
+    connect(library, &CohortLibrary::openRequested, this, &MainWindow::openCohort);
+    installTableActions(library->view(), mController, tr("Cohort library"), {0, 1, 2, 4});
     QDockWidget *previous = dataDock;
     for (const auto &[title, name, widget] :
          {std::tuple<QString, QString, QWidget *>{tr("Cohort builder"), QStringLiteral("cohortBuilder"), mCohorts},
@@ -87,7 +100,8 @@ MainWindow::MainWindow(QWidget *parent)
           {tr("Area profile"), QStringLiteral("profile"), mProfile},
           {tr("Inequalities"), QStringLiteral("inequalities"), mInequality},
           {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20},
-          {tr("PHM maturity"), QStringLiteral("maturity"), mMaturity}}) {
+          {tr("PHM maturity"), QStringLiteral("maturity"), mMaturity},
+          {tr("Cohort library"), QStringLiteral("cohortLibrary"), library}}) {
         QDockWidget *dock = addDock(title, name, widget);
         tabifyDockWidget(previous, dock);
         previous = dock;

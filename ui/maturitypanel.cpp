@@ -1,5 +1,7 @@
 #include "maturitypanel.h"
 #include "base/dates.h"
+#include "chartactions.h"
+#include "tableactions.h"
 
 #include "assessmentdialog.h"
 #include "backgroundjob.h"
@@ -70,6 +72,9 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     layout->addWidget(mCycleSummary);
     mCycles->setColumnCount(5);
     mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On"), tr("Cohorts used")});
+    installTableActions(mCycles, mController, tr("PHM cycles"), {0, 1, 2, 3, 4});  // no data about people
+    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison})
+        installChartActions(c, mController, tr("PHM maturity"), ChartActions::Content::NotPeople);
     mCycles->setToolTip(tr("Double-click a cycle to open the cohorts it used in the cohort builder"));
     styleTable(mCycles);
     layout->addWidget(mCycles, 1);

@@ -1,4 +1,6 @@
 #include "overlapview.h"
+#include "chartactions.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -36,6 +38,8 @@ OverlapView::OverlapView(ProjectController *controller, QWidget *parent)
     mStatus->setWordWrap(true);
     mTable->verticalHeader()->hide();
     mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    installTableActions(mTable, mController, tr("Cohort overlap"), {0});
+    installChartActions(mChart, mController, tr("Cohort overlap"));
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
     auto *right = new QVBoxLayout;

@@ -1,5 +1,7 @@
 #include "profilemodel.h"
 
+#include "tableactions.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -56,6 +58,7 @@ QVariant ProfileTableModel::data(const QModelIndex &index, int role) const {
         v.significance = r->vsIcs;
         return QVariant::fromValue(v);
     }
+    if (role == ExportTextRole) return exportText(index.column(), *r, number);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
         case Indicator:
@@ -75,6 +78,28 @@ QVariant ProfileTableModel::data(const QModelIndex &index, int role) const {
             return number(r->icsValue);
         case Compared:
             return core::significanceName(r->vsIcs);
+    }
+    return {};
+}
+
+QVariant ProfileTableModel::exportText(int column, const core::ProfileRow &r, const std::function<QString(double)> &number) const {
+    // What leaves is the published value (from the protected counts), "*" where it is suppressed;
+    // the counts column is published as counts by the copy itself.
+    auto published = [&](double shown, double exact) {
+        return std::isnan(shown) && !std::isnan(exact) ? QStringLiteral("*") : number(shown);
+    };
+    switch (column) {
+        case Value:
+            return published(r.published.ci.value, r.value.ci.value);
+        case Interval:
+            return QStringLiteral("%1 – %2").arg(published(r.published.ci.lower, r.value.ci.lower),
+                                                 published(r.published.ci.upper, r.value.ci.upper));
+        case Ics:
+            return published(r.publishedIcsValue, r.icsValue);
+        case Compared:
+            return core::significanceName(r.publishedVsIcs);
+        case Parent:  // the parent's published value is not kept beside the exact one: it does not leave
+            return std::isnan(r.parentValue) ? QStringLiteral("–") : QStringLiteral("*");
     }
     return {};
 }

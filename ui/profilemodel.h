@@ -7,6 +7,7 @@
 #include "report/palette.h"
 
 #include <QAbstractTableModel>
+#include <functional>
 #include <memory>
 
 namespace phm::ui {
@@ -40,6 +41,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // The text a copy or export takes (ExportTextRole): the published values beside the exact ones.
+    QVariant exportText(int column, const core::ProfileRow &r, const std::function<QString(double)> &number) const;
     ProfileData mData;
     int mArea = -1;
     QString mParentName;

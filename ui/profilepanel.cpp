@@ -1,5 +1,7 @@
 #include "profilepanel.h"
+#include "chartactions.h"
 #include "report/palette.h"
+#include "tableactions.h"
 
 #include "barchart.h"
 #include "chartscroller.h"
@@ -46,6 +48,11 @@ ProfilePanel::ProfilePanel(ProjectController *controller, ProfileCache *cache, Q
       mModel(new ProfileTableModel(this)) {
     mTable->setObjectName(QStringLiteral("profileTable"));
     mTable->setModel(mModel);
+    installTableActions(mTable, mController, tr("Area profile"), {ProfileTableModel::Indicator});
+    installTableActions(mLeague->findChild<QTableView *>(), mController, tr("League table"), {0, 1});
+    installChartActions(mChart, mController, tr("Area profile"));
+    installChartActions(mFunnel, mController, tr("Funnel plot"));
+    installChartActions(mTrend, mController, tr("Trend"));
     mTable->setItemDelegateForColumn(ProfileTableModel::Spine, new SpineDelegate(mTable));
     styleTable(mTable);
     mTable->setSelectionMode(QAbstractItemView::SingleSelection);

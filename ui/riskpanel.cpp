@@ -1,5 +1,7 @@
 #include "riskpanel.h"
+#include "chartactions.h"
 #include "report/palette.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "barchart.h"
@@ -66,6 +68,9 @@ RiskPanel::RiskPanel(ProjectController *controller, QWidget *parent)
     mTiers->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     mCoefficients->setColumnCount(2);
     mCoefficients->setHorizontalHeaderLabels({tr("Predictor"), tr("Weight (per SD)")});
+    installTableActions(mTiers, mController, tr("Risk tiers"), {0, 3});
+    installTableActions(mCoefficients, mController, tr("Risk model"), {0, 1});  // weights: statistics, not counts
+    installChartActions(mChart, mController, tr("Risk calibration"));
     mCoefficients->verticalHeader()->hide();
     mCoefficients->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mCoefficients->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

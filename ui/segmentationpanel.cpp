@@ -1,5 +1,7 @@
 #include "segmentationpanel.h"
+#include "chartactions.h"
 #include "report/palette.h"
+#include "tableactions.h"
 #include "tablestyle.h"
 
 #include "backgroundjob.h"
@@ -111,6 +113,8 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
     layout->addLayout(top);
     auto *body = new QHBoxLayout;
     mTable->setModel(mModel);
+    installTableActions(mTable, mController, tr("Segmentation"), {SegmentTableModel::Segment});
+    installChartActions(mChart, mController, tr("Segmentation"));
     styleTable(mTable);
     mTable->setAlternatingRowColors(true);
     mTable->horizontalHeader()->setSectionResizeMode(SegmentTableModel::Segment, QHeaderView::Stretch);

@@ -25,6 +25,8 @@ bool revealedFrom(ProjectDb &db, const QString &name) {
 }  // namespace
 
 namespace {
+QString descriptionKey(const QString &name) { return QStringLiteral("cohort.description.") + name; }
+
 // "<what>: <SQLite's message>", or the project's locked or damaged error when that is the cause.
 Error dbError(ProjectDb &db, const QString &what) { return db.failure(what); }
 // The cohorts a rule uses through in_cohort (none if it does not parse: it cannot run either).
@@ -87,11 +89,16 @@ Result<std::vector<SavedCohort>> savedCohorts(ProjectDb &db) {
                                     "JOIN cohort_version v ON v.cohort_id = c.id ORDER BY c.name, v.version"));
     while (st.step()) {
         const QString name = st.columnText(0);
-        if (out.empty() || out.back().name != name) out.push_back(SavedCohort{name, {}});
+        if (out.empty() || out.back().name != name) out.push_back(SavedCohort{name, {}, {}});
         out.back().history.push_back(CohortVersion{int(st.columnInt(1)), st.columnText(2), st.columnText(3), st.columnText(5),
                                                    QDateTime::fromString(st.columnText(4), Qt::ISODate), st.columnInt(6)});
     }
     if (!st.ok()) return dbError(db, QStringLiteral("cannot read cohorts"));
+    Statement described(db, QStringLiteral("SELECT substr(key, 20), value FROM meta WHERE substr(key, 1, 19) = 'cohort.description.'"));
+    while (described.step())
+        for (SavedCohort &c : out)
+            if (c.name == described.columnText(0)) c.description = described.columnText(1);
+    if (!described.ok()) return dbError(db, QStringLiteral("cannot read cohort descriptions"));
     return out;
 }
 
@@ -210,13 +217,127 @@ Status CohortStore::remove(const QString &name) {
     del.bindText(1, name);
     Statement delCohort(db, QStringLiteral("DELETE FROM cohort WHERE name = ?"));
     delCohort.bindText(1, name);
-    if (!del.stepDone() || !delCohort.stepDone()) {
+    Statement delDescription(db, QStringLiteral("DELETE FROM meta WHERE key = ?"));
+    delDescription.bindText(1, descriptionKey(name));
+    if (!del.stepDone() || !delCohort.stepDone() || !delDescription.stepDone()) {
         const Error e = dbError(db, QStringLiteral("cannot delete cohort"));
         db.exec(QStringLiteral("ROLLBACK"));
         return e;
     }
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s;
     return audit::journalAppend(mPath, {audit::JournalLine{deleted.seq, deleted.hash, deleted.at}});
+}
+
+namespace {
+// Appends an audit entry of the current user inside the open transaction (the caller holds the
+// project's write lock); on failure the transaction is rolled back.
+Status auditInTransaction(ProjectDb &db, const QString &action, const QJsonObject &detail, audit::Entry &entry) {
+    auto found = findUser(db, currentLogin());
+    const User who = found ? found.value() : User::unlisted(currentLogin());
+    entry = audit::Entry{0, {}, who.name, roleName(who.role), action, detail, {}, {}};
+    db.setWriteLocked(true);
+    const Status s = audit::appendInTransaction(db, entry);
+    db.setWriteLocked(false);
+    if (!s) db.exec(QStringLiteral("ROLLBACK"));
+    return s;
+}
+
+bool cohortExists(ProjectDb &db, const QString &name) {
+    Statement st(db, QStringLiteral("SELECT 1 FROM cohort WHERE name = ?"));
+    st.bindText(1, name);
+    return st.step();
+}
+
+// The saved cohorts whose current rule uses `name` through in_cohort.
+QStringList usersOf(ProjectDb &db, const QString &name) {
+    QStringList out;
+    Statement st(db, QStringLiteral("SELECT c.name, v.rule FROM cohort c JOIN cohort_version v ON v.cohort_id = c.id "
+                                    "WHERE v.version = (SELECT max(version) FROM cohort_version WHERE cohort_id = c.id)"));
+    while (st.step())
+        if (st.columnText(0) != name && usedCohorts(st.columnText(1)).contains(name)) out << st.columnText(0);
+    return out;
+}
+
+// Opens the project for a cohort edit with the lock held and a transaction begun; an error when
+// there is no such cohort.
+Result<std::unique_ptr<ProjectDb>> beginEdit(const QString &path, const QString &name) {
+    auto opened = ProjectDb::open(path, true);
+    if (!opened) return opened.error();
+    ProjectDb &db = *opened.value();
+    const Error unknown{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
+    if (db.schemaVersion() < 2) return unknown;
+    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s.error();
+    if (!cohortExists(db, name)) {
+        db.exec(QStringLiteral("ROLLBACK"));
+        return unknown;
+    }
+    return std::move(opened.value());
+}
+
+Status commitEdit(ProjectDb &db, const QString &path, const audit::Entry &entry) {
+    if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s;
+    return audit::journalAppend(path, {audit::JournalLine{entry.seq, entry.hash, entry.at}});
+}
+}  // namespace
+
+Status CohortStore::rename(const QString &name, const QString &newName) {
+    if (newName.trimmed().isEmpty()) return Error{ErrorCode::BadName, QStringLiteral("a cohort needs a name"), {}};
+    if (newName == name) return Ok{};
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    if (!lock) return lock.error();
+    auto opened = beginEdit(mPath, name);
+    if (!opened) return opened.error();
+    ProjectDb &db = *opened.value();
+    auto refuse = [&db](ErrorCode code, const QString &message, const QString &context) -> Status {
+        db.exec(QStringLiteral("ROLLBACK"));
+        return Error{code, message, context};
+    };
+    if (cohortExists(db, newName))
+        return refuse(ErrorCode::BadName, QStringLiteral("there is already a saved cohort called \"%1\"").arg(newName), newName);
+    if (revealedFrom(db, name))
+        return refuse(ErrorCode::CohortRevealed,
+                      QStringLiteral("identities were revealed from \"%1\": it keeps its name, the one the audit log records").arg(name),
+                      name);
+    if (const QStringList users = usersOf(db, name); !users.isEmpty())
+        return refuse(
+            ErrorCode::BadName,
+            QStringLiteral("\"%1\" is used by in_cohort in %2: rename it there first").arg(name, users.join(QStringLiteral(", "))), name);
+    audit::Entry entry;
+    const QJsonObject detail{{QStringLiteral("cohort"), name}, {QStringLiteral("new_name"), newName}};
+    if (auto s = auditInTransaction(db, QStringLiteral("cohort-renamed"), detail, entry); !s) return s;
+    Statement update(db, QStringLiteral("UPDATE cohort SET name = ? WHERE name = ?"));
+    update.bindText(1, newName);
+    update.bindText(2, name);
+    Statement moveDescription(db, QStringLiteral("UPDATE meta SET key = ? WHERE key = ?"));
+    moveDescription.bindText(1, descriptionKey(newName));
+    moveDescription.bindText(2, descriptionKey(name));
+    if (!update.stepDone() || !moveDescription.stepDone()) {
+        const Error e = dbError(db, QStringLiteral("cannot rename cohort"));
+        db.exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    return commitEdit(db, mPath, entry);
+}
+
+Status CohortStore::setDescription(const QString &name, const QString &description) {
+    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));
+    if (!lock) return lock.error();
+    auto opened = beginEdit(mPath, name);
+    if (!opened) return opened.error();
+    ProjectDb &db = *opened.value();
+    audit::Entry entry;
+    const QJsonObject detail{{QStringLiteral("cohort"), name}};  // the text itself is in the project, not the log
+    if (auto s = auditInTransaction(db, QStringLiteral("cohort-described"), detail, entry); !s) return s;
+    Statement write(db, description.trimmed().isEmpty() ? QStringLiteral("DELETE FROM meta WHERE key = ?")
+                                                        : QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
+    write.bindText(1, descriptionKey(name));
+    if (!description.trimmed().isEmpty()) write.bindText(2, description.trimmed());
+    if (!write.stepDone()) {
+        const Error e = dbError(db, QStringLiteral("cannot describe cohort"));
+        db.exec(QStringLiteral("ROLLBACK"));
+        return e;
+    }
+    return commitEdit(db, mPath, entry);
 }
 
 }  // namespace phm::core

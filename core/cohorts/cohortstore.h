@@ -21,6 +21,7 @@ struct CohortVersion {
 struct SavedCohort {
     QString name;
     std::vector<CohortVersion> history;  // oldest first
+    QString description;                 // what the cohort is for (kept in meta as cohort.description.<name>)
     const CohortVersion &current() const { return history.back(); }
 };
 
@@ -36,6 +37,12 @@ public:
     // Adds a version (creating the cohort on first save) and returns it.
     Result<CohortVersion> save(const QString &name, const QString &rule, const QString &author, const QString &note, qint64 count);
     Status remove(const QString &name);
+    // A new name for a cohort, its versions and description kept (cohortedits.cpp). Refused when
+    // the new name is taken, when another cohort's rule uses it through in_cohort (that rule
+    // would stop running) or when identities were revealed from it (the audit log names it).
+    Status rename(const QString &name, const QString &newName);
+    // What the cohort is for, shown in the cohort library; empty removes it.
+    Status setDescription(const QString &name, const QString &description);
 
 private:
     QString mPath;

@@ -208,4 +208,22 @@ Status Session::removeCohort(const QString &name) {
     return removed;
 }
 
+Status Session::renameCohort(const QString &name, const QString &newName) {
+    return announced(CohortStore(mPath).rename(name, newName), [this] {
+        wrote();
+        emit cohortsChanged();
+    });
+}
+
+Status Session::setCohortDescription(const QString &name, const QString &description) {
+    return announced(CohortStore(mPath).setDescription(name, description), [this] {
+        wrote();
+        emit cohortsChanged();
+    });
+}
+
+Status Session::recordExport(const QString &action, const QJsonObject &detail) const {
+    return recordGovernedExport(mPath, action, mPolicy, detail);
+}
+
 }  // namespace phm::core

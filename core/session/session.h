@@ -86,6 +86,10 @@ public:
                                           const disclosure::Policy &policy, const QString &command, const QJsonObject &detail = {}) const;
     Result<QJsonObject> publishObject(const QJsonObject &result, const disclosure::OutputFields &fields, const disclosure::Policy &policy,
                                       const QString &command, const QJsonObject &detail = {}) const;
+    // Content already through the session's policy (a copied table, a saved chart image) is
+    // leaving: records `action` with the policy and `detail` (never the content) before the caller
+    // writes it anywhere; an error means nothing may be output.
+    Status recordExport(const QString &action, const QJsonObject &detail) const;
 
     // Changes made through the session, so that views hear of them.
     Status saveIndicator(const IndicatorDefinition &definition);
@@ -95,6 +99,8 @@ public:
     Result<std::vector<SavedCohort>> savedCohorts() const;
     Result<CohortVersion> saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note, qint64 count);
     Status removeCohort(const QString &name);
+    Status renameCohort(const QString &name, const QString &newName);
+    Status setCohortDescription(const QString &name, const QString &description);
     Result<std::vector<PackTemplate>> packTemplates() const;
     Status savePackTemplate(const PackTemplate &t);  // the session's user is its author
     Status removePackTemplate(const QString &name);
