@@ -58,7 +58,7 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     mTitle->setWordWrap(true);
     layout->addWidget(mTitle);
     auto *grid = new QGridLayout;
-    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison}) c->setMinimumSize(260, 200);
+    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison}) c->setMinimumSize(220, 170);
     grid->addWidget(mHeatmap, 0, 0);
     grid->addWidget(mRadar, 0, 1);
     grid->addWidget(mComparison, 1, 0);
@@ -206,6 +206,8 @@ void MaturityPanel::show() {
         comparison.push_back({area.name, rated ? current / rated : -1, targeted ? target / targeted : -1});
     }
     const core::maturity::Framework framework = *f;
+    // Rows high enough for the heatmap's 8 pt names; the dock scrolls when there are many.
+    mHeatmap->setMinimumHeight(std::max(170, 20 * int(mRows.size()) + 12));
     mHeatmap->setPainter([framework, heat](QPainter &p, const QRectF &box) { drawHeatmap(p, box, framework, heat); });
     mComparison->setPainter([framework, comparison](QPainter &p, const QRectF &box) { drawComparison(p, box, framework, comparison); });
     // The selected area's radar and history.
