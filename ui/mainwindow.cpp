@@ -73,7 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setStretchLastSection(false);
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     mNavigator->setMinimumWidth(240);
-    addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
+    QDockWidget *geographyDock = addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
     // The analysis views share the bottom area as tabs.
     QDockWidget *dataDock = addDock(tr("Data overview"), QStringLiteral("dataOverview"), mOverview);
     mCohorts = new CohortPanel(mController, this);
@@ -141,6 +141,8 @@ MainWindow::MainWindow(QWidget *parent)
     }
     fitToScreen(this, QSize(1280, 820));
     resizeDocks({dataDock}, {290}, Qt::Vertical);  // the pyramid keeps most of the height
+    // Wide enough for PCN names; the navigator may be narrowed to 240 px on a small screen.
+    resizeDocks({geographyDock}, {330}, Qt::Horizontal);
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area) {
