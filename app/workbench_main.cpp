@@ -29,6 +29,7 @@ int main(int argc, char **argv) {
     parser.process(app);
 
     phm::ui::MainWindow window;
+    window.restoreLayout();  // where the user left the window and its docks
     window.show();
     if (const QStringList files = parser.positionalArguments(); !files.isEmpty()) window.openProject(files.first());
     return app.exec();

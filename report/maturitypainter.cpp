@@ -17,10 +17,13 @@ struct MaturityText {
     Q_DECLARE_TR_FUNCTIONS(phm::report::MaturityPainter)
 };
 
+// No chart text is smaller than this, on screen or on paper.
+constexpr double kMinPoints = 8.0;
+
 // Fonts sized from the box, so the charts read the same on screen and on an A4 page.
 QFont font(const QPainter &p, double points, bool bold = false) {
     QFont f = p.font();
-    f.setPointSizeF(points);
+    f.setPointSizeF(std::max(kMinPoints, points));
     f.setBold(bold);
     return f;
 }
@@ -84,7 +87,7 @@ HeatmapLayout heatmapLayout(const QRectF &box, const core::maturity::Framework &
 void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<HeatmapRow> &rows) {
     p.save();
     const HeatmapLayout l = heatmapLayout(box, f, int(rows.size()));
-    const double points = std::clamp(l.cellH * 0.3 * 72.0 / std::max(1, p.device()->logicalDpiY()), 5.0, 10.0);
+    const double points = std::clamp(l.cellH * 0.3 * 72.0 / std::max(1, p.device()->logicalDpiY()), kMinPoints, 10.0);
     p.setFont(font(p, points, true));
     p.setPen(kText);
     for (size_t c = 0; c < f.capabilities.size(); ++c) {
@@ -92,18 +95,25 @@ void drawHeatmap(QPainter &p, const QRectF &box, const core::maturity::Framework
         p.drawText(head.adjusted(2, 0, -2, -2), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, f.capabilities[c].name);
     }
     p.setFont(font(p, points));
+    // Rows lower than the text: every step-th row named, so names never overlap.
+    const size_t step = l.cellH > 0 ? size_t(std::max(1.0, std::ceil(QFontMetricsF(p.font()).height() * 0.9 / l.cellH))) : 1;
     for (size_t r = 0; r < rows.size(); ++r) {
         const double y = l.grid.top() + double(r) * l.cellH;
         p.setPen(kText);
-        p.drawText(QRectF(box.left(), y, l.labelWidth - 4, l.cellH), Qt::AlignRight | Qt::AlignVCenter,
-                   QFontMetricsF(p.font()).elidedText(rows[r].label, Qt::ElideMiddle, l.labelWidth - 4));
+        if (r % step == 0)
+            p.drawText(QRectF(box.left(), y, l.labelWidth - 4, l.cellH), Qt::AlignRight | Qt::AlignVCenter,
+                       QFontMetricsF(p.font()).elidedText(rows[r].label, Qt::ElideMiddle, l.labelWidth - 4));
         for (size_t c = 0; c < f.capabilities.size(); ++c) {
             const int level = c < rows[r].levels.size() ? rows[r].levels[c] : -1;
             const QRectF cell(l.grid.left() + double(c) * l.cellW, y, l.cellW, l.cellH);
             const QColor colour = levelColour(level, int(f.levels.size()));
             p.fillRect(cell.adjusted(1, 1, -1, -1), colour);
+            // The level's name where it fits the cell (the legend names the colours otherwise).
+            const QFontMetricsF fm(p.font());
+            if (fm.height() > cell.height()) continue;
             p.setPen(colour.lightness() < 140 ? Qt::white : kText);
-            p.drawText(cell, Qt::AlignCenter, level >= 0 ? f.levels[level] : MaturityText::tr("not assessed"));
+            const QString text = level >= 0 ? f.levels[level] : MaturityText::tr("not assessed");
+            p.drawText(cell, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, cell.width() - 4));
         }
     }
     // Legend: the levels.
@@ -129,15 +139,40 @@ void drawRadar(QPainter &p, const QRectF &box, const core::maturity::Framework &
     const double legendH = QFontMetricsF(font(p, 8)).height() * 1.6;
     const QRectF area = box.adjusted(0, 0, 0, -legendH);
     const QPointF centre = area.center();
-    // Room for the capability labels outside the outer ring, above and below as well as beside.
-    const double labelH = QFontMetricsF(font(p, 8, true)).height() * 2.2;
-    const double radius = std::min(area.width() * 0.3, (area.height() / 2 - labelH / 2) / (1 + 0.6 / std::max(1, levels)));
+    // Each capability's label, measured: as wide as its longest word, or wider up to a third of the
+    // box, and wrapped within that width.
+    const QFont labelFont = font(p, 8, true);
+    const QFontMetricsF lfm(labelFont);
+    std::vector<QSizeF> sizes;
+    for (const core::maturity::Capability &c : f.capabilities) {
+        double word = 0;
+        for (const QString &w : c.name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) word = std::max(word, lfm.horizontalAdvance(w));
+        const double width = std::max(word, std::min(lfm.horizontalAdvance(c.name), box.width() / 3)) + 2;
+        sizes.push_back(lfm.boundingRect(QRectF(0, 0, width, 1e4), Qt::AlignCenter | Qt::TextWordWrap, c.name).size() + QSizeF(2, 0));
+    }
+    auto angleOf = [n](int capability) { return -M_PI / 2 + 2 * M_PI * capability / std::max(1, n); };
+    // A label sits outside the outer ring, on its spoke, its nearest edge a gap away from the ring.
+    auto labelRect = [&](int c, double radius) {
+        const double angle = angleOf(c), gap = lfm.height() * 0.3;
+        const QPointF at(centre.x() + (radius + gap) * std::cos(angle), centre.y() + (radius + gap) * std::sin(angle));
+        const QSizeF sz = sizes[size_t(c)];
+        return QRectF(at.x() - sz.width() / 2 + std::cos(angle) * sz.width() / 2,
+                      at.y() - sz.height() / 2 + std::sin(angle) * sz.height() / 2, sz.width(), sz.height());
+    };
+    // The largest radius at which every label is inside the chart.
+    double radius = std::min(area.width(), area.height()) / 2;
+    for (int tries = 0; tries < 60 && radius > 10; ++tries) {
+        bool fits = true;
+        for (int c = 0; c < n && fits; ++c) fits = area.contains(labelRect(c, radius));
+        if (fits) break;
+        radius *= 0.95;
+    }
     auto point = [&](int capability, double level) {
-        const double angle = -M_PI / 2 + 2 * M_PI * capability / std::max(1, n);
+        const double angle = angleOf(capability);
         const double r = radius * (level + 1) / levels;
         return QPointF(centre.x() + r * std::cos(angle), centre.y() + r * std::sin(angle));
     };
-    p.setFont(font(p, 7));
+    p.setFont(font(p, 8));
     // Rings for the levels, spokes for the capabilities.
     for (int k = 0; k < levels; ++k) {
         QPolygonF ring;
@@ -148,16 +183,12 @@ void drawRadar(QPainter &p, const QRectF &box, const core::maturity::Framework &
         p.setPen(kMuted);  // along the first spoke, just right of it
         p.drawText(point(0, k) + QPointF(3, QFontMetricsF(p.font()).height() * 0.9), f.levels[k]);
     }
-    p.setFont(font(p, 8, true));
+    p.setFont(labelFont);
     for (int c = 0; c < n; ++c) {
         p.setPen(QPen(kGrid, 0));
         p.drawLine(centre, point(c, levels - 1));
-        // Labels outside the outer ring, wide enough for two words.
-        const QPointF label = point(c, levels - 1 + 0.6);
-        const double w = radius * 1.1, h = labelH;
-        const QRectF text(label.x() - w / 2, label.y() - h / 2, w, h);
         p.setPen(kText);
-        p.drawText(text, Qt::AlignCenter | Qt::TextWordWrap, f.capabilities[size_t(c)].name);
+        p.drawText(labelRect(c, radius), Qt::AlignCenter | Qt::TextWordWrap, f.capabilities[size_t(c)].name);
     }
     auto shape = [&](bool target, const QColor &colour, Qt::PenStyle style) {
         QPolygonF poly;
@@ -184,7 +215,7 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
                   const std::vector<core::maturity::Assessment> &history) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    p.setFont(font(p, 7));
+    p.setFont(font(p, 8));
     const QFontMetricsF fm(p.font());
     const int levels = int(f.levels.size());
     double left = 0;
@@ -239,7 +270,7 @@ void drawTimeline(QPainter &p, const QRectF &box, const core::maturity::Framewor
 
 void drawComparison(QPainter &p, const QRectF &box, const core::maturity::Framework &f, const std::vector<ComparisonRow> &rows) {
     p.save();
-    p.setFont(font(p, 7));
+    p.setFont(font(p, 8));
     const QFontMetricsF fm(p.font());
     const double labelWidth = box.width() * 0.3, legendH = fm.height() * 1.6;
     const QRectF plot(box.left() + labelWidth, box.top() + fm.height(), box.width() - labelWidth - 8, box.height() - fm.height() - legendH);

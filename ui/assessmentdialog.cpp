@@ -3,6 +3,7 @@
 #include "backgroundjob.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
+#include "screenfit.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -142,7 +143,7 @@ AssessmentDialog::AssessmentDialog(core::SessionPtr session, const core::maturit
     connect(buttons, &QDialogButtonBox::accepted, this, &AssessmentDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mTable, &QTableWidget::itemChanged, this, &AssessmentDialog::cellChanged);
-    resize(980, 420);
+    fitToScreen(this, QSize(980, 420));
 }
 
 void AssessmentDialog::cellChanged(QTableWidgetItem *item) {

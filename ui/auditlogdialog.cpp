@@ -3,6 +3,7 @@
 
 #include "backgroundjob.h"
 #include "governance/credentials.h"
+#include "screenfit.h"
 #include "tablestyle.h"
 
 #include <QDateTime>
@@ -96,7 +97,7 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mVerify, &QPushButton::clicked, this, &AuditLogDialog::verify);
     connect(mFilterEdit, &QLineEdit::textChanged, mFilter, &QSortFilterProxyModel::setFilterFixedString);
-    resize(1100, 560);
+    fitToScreen(this, QSize(1100, 560));
     load();
 }
 

@@ -124,6 +124,7 @@ std::vector<QLineSeries *> showIntervalBars(QChartView *view, const QString &tit
     axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     axisY->setGridLineVisible(false);
     axisY->setLabelsFont(readableFont(axisY->labelsFont(), 0.85));
+    axisY->setTruncateLabels(false);  // the callers give each row room for its name
     const double pad = std::isinf(lo) ? 1 : (hi - lo) * 0.05 + 1e-9;
     axisX->setRange(std::isinf(lo) || lo >= 0 ? 0.0 : lo - pad, std::isinf(hi) ? 1 : hi + pad);  // bars start at zero
     axisX->applyNiceNumbers();

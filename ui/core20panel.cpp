@@ -9,6 +9,7 @@
 #include "operations/core20op.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
+#include "screenfit.h"
 #include "tablestyle.h"
 
 #include <QChart>
@@ -292,7 +293,7 @@ void Core20Panel::editPlusGroups() {
                                  &dialog));
     layout->addWidget(table);
     layout->addLayout(row);
-    dialog.resize(720, 360);
+    fitToScreen(&dialog, QSize(720, 360));
     dialog.exec();
 }
 

@@ -5,6 +5,7 @@
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
 #include "maturitycharts.h"
+#include "screenfit.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -64,6 +65,7 @@ CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QSt
     connect(record, &QPushButton::clicked, this, &CycleDialog::record);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mCycle, &QComboBox::currentIndexChanged, this, &CycleDialog::cycleChosen);
+    fitToScreen(this, sizeHint());
     // The saved cohorts, read off the GUI thread.
     mLoadJob->start([session = mSession](core::Feedback &) { return session->savedCohorts(); },
                     [this](const core::Result<std::vector<core::SavedCohort>> &saved) {

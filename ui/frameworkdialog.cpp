@@ -3,6 +3,7 @@
 #include "backgroundjob.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -71,7 +72,7 @@ FrameworkDialog::FrameworkDialog(core::SessionPtr session, const core::maturity:
     connect(mLevels, &QLineEdit::editingFinished, this, &FrameworkDialog::levelsChanged);
     connect(buttons, &QDialogButtonBox::accepted, this, &FrameworkDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(1100, 520);
+    fitToScreen(this, QSize(1100, 520));
 }
 
 void FrameworkDialog::levelsChanged() {

@@ -1,4 +1,5 @@
 #include "helpbrowser.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -26,7 +27,7 @@ HelpBrowser::HelpBrowser(QWidget *parent) : QDialog(parent), mBrowser(new QTextB
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mBrowser, 1);
     layout->addWidget(buttons);
-    resize(720, 560);
+    fitToScreen(this, QSize(720, 560));
 }
 
 QString HelpBrowser::pagePath(const QString &topic) {

@@ -5,6 +5,7 @@
 #include "operations/profileops.h"
 #include "projectcontroller.h"
 #include "rulehighlighter.h"
+#include "screenfit.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -106,7 +107,7 @@ IndicatorEditor::IndicatorEditor(ProjectController *controller, const core::Indi
     layout->addWidget(mStatus);
     layout->addWidget(mPreview);
     layout->addWidget(buttons);
-    resize(760, 640);
+    fitToScreen(this, QSize(760, 640));
     // Typing re-checks at once and previews after a pause.
     auto *pause = new QTimer(this);
     pause->setSingleShot(true);

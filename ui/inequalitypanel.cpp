@@ -46,6 +46,7 @@ InequalityPanel::InequalityPanel(ProjectController *controller, QWidget *parent)
     mChart->setRenderHint(QPainter::Antialiasing);
     mChart->chart()->legend()->hide();
     mChart->setMinimumWidth(380);
+    mChart->setMinimumHeight(320);  // a readable row for each of the ten deciles; the dock scrolls
     mTitle->setWordWrap(true);
     mSummary->setWordWrap(true);
     mSummary->setTextFormat(Qt::RichText);

@@ -24,12 +24,15 @@
 #include "pyramidview.h"
 #include "revealdialog.h"
 #include "riskpanel.h"
+#include "screenfit.h"
 #include "segmentationpanel.h"
 #include "taskprogresswidget.h"
 #include "taskrunner.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDate>
 #include <QDir>
 #include <QDockWidget>
@@ -40,6 +43,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -73,13 +77,13 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     mNavigator->header()->setStretchLastSection(false);
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    mNavigator->setMinimumWidth(360);
+    mNavigator->setMinimumWidth(240);
     installTableActions(mNavigator, mController, tr("Geography"), {0});
     for (QTableView *table : mOverview->findChildren<QTableView *>())
         installTableActions(table, mController, tr("Data overview"),
                             {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
     installChartActions(mPyramid, mController, tr("Population pyramid"));
-    addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
+    QDockWidget *geographyDock = addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
     // The analysis views share the bottom area as tabs.
     QDockWidget *dataDock = addDock(tr("Data overview"), QStringLiteral("dataOverview"), mOverview);
     mCohorts = new CohortPanel(mController, this);
@@ -149,16 +153,52 @@ MainWindow::MainWindow(QWidget *parent)
         view->setTabKeyNavigation(false);
         view->setTextElideMode(Qt::ElideMiddle);
     }
-    resize(1280, 820);
+    fitToScreen(this, QSize(1280, 820));
     resizeDocks({dataDock}, {290}, Qt::Vertical);  // the pyramid keeps most of the height
+    // Wide enough for PCN names; the navigator may be narrowed to 240 px on a small screen.
+    resizeDocks({geographyDock}, {330}, Qt::Horizontal);
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area) {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
-    dock->setWidget(widget);
+    if (area == Qt::BottomDockWidgetArea) {
+        // An analysis panel scrolls when its dock is smaller than the panel's controls and charts,
+        // so the docks never make the window taller than a laptop's screen; the focus given to the
+        // dock goes to the panel.
+        QScrollArea *scroll = scrollable(widget, dock);
+        scroll->setFocusPolicy(Qt::NoFocus);
+        scroll->setFocusProxy(widget);
+        dock->setWidget(scroll);
+    } else {
+        dock->setWidget(widget);
+    }
     addDockWidget(area, dock);
     return dock;
+}
+
+// The version of the dock layout saveState writes: raised when docks are added or renamed, so an
+// older layout is not applied to a different set of docks.
+constexpr int kLayoutVersion = 1;
+
+void MainWindow::restoreLayout() {
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
+    // The View menu's ticks follow the docks restored closed (a dock hidden before the window is
+    // shown does not tell its toggle action).
+    for (auto *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        if (auto *action = findChild<QAction *>(dock->objectName() + QStringLiteral("ViewAction"))) action->setChecked(!dock->isHidden());
+    mRemembersLayout = true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (mRemembersLayout) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::onProjectOpened(const QString &path) {

@@ -39,6 +39,13 @@ public:
     void openProject(const QString &path);
     // Selects an area in the geography navigator, as clicking it there does.
     void selectArea(const core::Area &area);
+    // Puts the window and its docks where the user left them (QSettings: "window/geometry" and
+    // "window/state"), and from then on saves them when the window closes. phm-workbench calls
+    // it at start; tests and phm-screenshot do not, so their windows always start the same.
+    void restoreLayout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
@@ -84,6 +91,7 @@ private:
     QMenu *mRecent = nullptr;
     HelpBrowser *mHelp = nullptr;
     QString mLastPanel;  // the dock that last held the focus
+    bool mRemembersLayout = false;
 };
 
 }  // namespace phm::ui

@@ -53,7 +53,7 @@ MapPanel::MapPanel(ProjectController *controller, ProfileCache *cache, QWidget *
     mView->setAttribution(core::boundaryAttribution());
     mIndicator->setObjectName(QStringLiteral("mapIndicator"));
     mIndicator->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    mIndicator->setMinimumContentsLength(28);
+    mIndicator->setMinimumContentsLength(24);
     // Each entry: method and number of classes.
     const std::pair<QString, std::pair<core::BreakMethod, int>> methods[] = {
         {tr("Quintiles"), {core::BreakMethod::Quantile, 5}},
@@ -68,21 +68,26 @@ MapPanel::MapPanel(ProjectController *controller, ProfileCache *cache, QWidget *
     auto *fit = new QPushButton(tr("Whole ICS"), this);
     fit->setToolTip(tr("Zoom out to the whole ICS (or double-click the map)"));
     auto *save = new QPushButton(tr("Save image…"), this);
+    // Two rows of controls, so the map fits beside the navigator on a laptop.
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Indicator:"), this));
     controls->addWidget(mIndicator, 1);
-    controls->addWidget(new QLabel(tr("Classes:"), this));
-    controls->addWidget(mMethod);
-    controls->addWidget(new QLabel(tr("Colour:"), this));
-    controls->addWidget(mColouring);
     controls->addWidget(fit);
     controls->addWidget(save);
+    auto *classes = new QHBoxLayout;
+    classes->addWidget(new QLabel(tr("Classes:"), this));
+    classes->addWidget(mMethod);
+    classes->addWidget(new QLabel(tr("Colour:"), this));
+    classes->addWidget(mColouring);
+    classes->addStretch();
     auto *hint = new QLabel(tr("Click an LSOA to select it and see its profile; right-click for its people. Wheel to zoom, drag to pan, "
                                "double-click for the whole ICS. Dark lines: local authorities."),
                             this);
     hint->setStyleSheet(QStringLiteral("color: #425563"));
+    hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addLayout(classes);
     layout->addWidget(mTitle);
     layout->addWidget(hint);
     layout->addWidget(mView, 1);

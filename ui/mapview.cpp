@@ -26,7 +26,7 @@ MapView::MapView(QWidget *parent) : QGraphicsView(parent) {
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setBackgroundBrush(Qt::white);
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);  // the legend is drawn over the view
-    setMinimumSize(320, 260);
+    setMinimumSize(240, 160);
 }
 
 namespace {

@@ -60,13 +60,16 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     mTitle->setWordWrap(true);
     layout->addWidget(mTitle);
     auto *grid = new QGridLayout;
-    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison}) c->setMinimumSize(260, 200);
-    grid->addWidget(mHeatmap, 0, 0);
-    grid->addWidget(mRadar, 0, 1);
-    grid->addWidget(mComparison, 1, 0);
-    grid->addWidget(mTimeline, 1, 1);
+    for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison}) c->setMinimumSize(220, 170);
+    // The two charts with a row per area side by side, as tall as there are areas; the selected
+    // area's radar and timeline stacked beside them. The dock scrolls on a short screen.
+    grid->addWidget(mHeatmap, 0, 0, 2, 1);
+    grid->addWidget(mComparison, 0, 1, 2, 1);
+    grid->addWidget(mRadar, 0, 2);
+    grid->addWidget(mTimeline, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
+    grid->setColumnStretch(2, 2);
     layout->addLayout(grid, 3);
     mCycleSummary->setWordWrap(true);
     layout->addWidget(mCycleSummary);
@@ -211,6 +214,9 @@ void MaturityPanel::show() {
         comparison.push_back({area.name, rated ? current / rated : -1, targeted ? target / targeted : -1});
     }
     const core::maturity::Framework framework = *f;
+    // Rows high enough for the heatmap's 8 pt names; the dock scrolls when there are many.
+    mHeatmap->setMinimumHeight(std::max(170, 20 * int(mRows.size()) + 12));
+    mComparison->setMinimumHeight(mHeatmap->minimumHeight());
     mHeatmap->setPainter([framework, heat](QPainter &p, const QRectF &box) { drawHeatmap(p, box, framework, heat); });
     mComparison->setPainter([framework, comparison](QPainter &p, const QRectF &box) { drawComparison(p, box, framework, comparison); });
     // The selected area's radar and history.

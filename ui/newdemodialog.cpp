@@ -1,4 +1,5 @@
 #include "newdemodialog.h"
+#include "screenfit.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -44,6 +45,7 @@ NewDemoDialog::NewDemoDialog(QWidget *parent)
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    fitToScreen(this, sizeHint());
 }
 
 qint64 NewDemoDialog::people() const { return mPeople->value(); }

@@ -5,6 +5,7 @@
 #include "governance/disclosurepolicy.h"
 #include "projectcontroller.h"
 #include "report/packwriter.h"
+#include "screenfit.h"
 #include "taskrunner.h"
 
 #include <QBuffer>
@@ -169,7 +170,7 @@ PackDesigner::PackDesigner(ProjectController *controller, QWidget *parent)
     };
     connect(mLevel, &QComboBox::currentIndexChanged, this, fillAreas);
     fillAreas();
-    resize(1180, 780);
+    fitToScreen(this, QSize(1180, 780));
     loadTemplates({});
 }
 

@@ -4,6 +4,7 @@
 #include "backgroundjob.h"
 #include "cohorts/cohortstore.h"
 #include "cohorts/reidentify.h"
+#include "screenfit.h"
 #include "tablestyle.h"
 
 #include <QComboBox>
@@ -79,7 +80,7 @@ RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core:
         const QString f = QFileDialog::getOpenFileName(this, tr("Key store"), mKeys->text(), tr("Key stores (*.keys)"));
         if (!f.isEmpty()) mKeys->setText(f);
     });
-    resize(760, 560);
+    fitToScreen(this, QSize(760, 560));
 
     // Everyone but a clinician is refused before anything is read; a clinician proves who they are
     // with their passphrase when they press Reveal (core/cohorts/reidentify checks it).

@@ -13,6 +13,8 @@
 //     --edit-indicator ID        the indicator editor on that indicator (Edit… in the profile)
 //     --dialog packs|audit       the pack designer with a preview, or the audit log verified
 //     --passphrase-file F        with --dialog audit: typed in when the log asks an admin for it
+//     --size WxH                 the window at that size (e.g. 1366x728, a laptop less its task
+//                                bar), every dock in place (the maturity dock too)
 // Example (under QT_QPA_PLATFORM=offscreen):
 //   build/tests/phm-screenshot --screenshot docs/images/risk.png --dock risk demo/demo.phm
 #include "auditlogdialog.h"
@@ -54,6 +56,7 @@ struct Request {
     QString project, out, rule, dock, indicator, map, edited, dialog;
     QString passphrase;  // for the audit log, when it asks an admin for theirs
     int tab = 0;
+    QSize size;  // empty: the window's own size
 };
 
 // A part of the window, found as a user finds it on screen; a missing part ends the run.
@@ -104,7 +107,9 @@ void waitForViews(ui::MainWindow &window, const Request &rq) {
             if (risk->model()) grab();
         });
     }
-    if (rq.dock == QLatin1String("maturity"))  // the dock on its own, at a size an analyst would give it
+    if (rq.dock == QLatin1String("maturity") && rq.size.isValid())  // in place, as on a laptop
+        QObject::connect(part<ui::MaturityPanel>(&window), &ui::MaturityPanel::updated, &window, grab);
+    else if (rq.dock == QLatin1String("maturity"))  // the dock on its own, at a size an analyst would give it
         QObject::connect(part<ui::MaturityPanel>(&window), &ui::MaturityPanel::updated, &window, [&window, out = rq.out] {
             auto *shown = part<QDockWidget>(&window, QStringLiteral("maturity"));
             shown->setFloating(true);
@@ -174,6 +179,8 @@ void showRequest(ui::MainWindow &window, const Request &rq) {
         auto *shown = part<QDockWidget>(&window, rq.dock);
         shown->raise();
         window.resizeDocks({shown}, {400}, Qt::Vertical);
+        // Docks that compute nothing are pictured once laid out.
+        if (rq.dock == QLatin1String("dataOverview") || rq.dock == QLatin1String("geography")) saveLater(&window, rq.out, 600);
         return;
     }
     if (rq.rule.isEmpty()) return saveLater(&window, rq.out);
@@ -197,7 +204,8 @@ Request parseRequest(const QApplication &app) {
          {QStringLiteral("edit-indicator"), QStringLiteral("Open the indicator editor on this indicator."), QStringLiteral("ID")},
          {QStringLiteral("dialog"), QStringLiteral("Open this dialog (packs or audit)."), QStringLiteral("NAME")},
          {QStringLiteral("passphrase-file"), QStringLiteral("With --dialog audit: the admin's passphrase (first line of FILE)."),
-          QStringLiteral("FILE")}});
+          QStringLiteral("FILE")},
+         {QStringLiteral("size"), QStringLiteral("The window's size, e.g. 1366x728."), QStringLiteral("WxH")}});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open."));
     parser.process(app);
     if (!parser.isSet(QStringLiteral("screenshot")) || parser.positionalArguments().isEmpty()) parser.showHelp(2);
@@ -211,6 +219,11 @@ Request parseRequest(const QApplication &app) {
     rq.edited = parser.value(QStringLiteral("edit-indicator"));
     rq.dialog = parser.value(QStringLiteral("dialog"));
     rq.tab = parser.value(QStringLiteral("tab")).toInt();
+    if (parser.isSet(QStringLiteral("size"))) {
+        const QStringList wh = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        rq.size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+        if (!rq.size.isValid() || rq.size.isEmpty()) qFatal("phm-screenshot: --size is WIDTHxHEIGHT, e.g. 1366x728");
+    }
     if (parser.isSet(QStringLiteral("passphrase-file"))) {
         QFile f(parser.value(QStringLiteral("passphrase-file")));
         if (!f.open(QIODevice::ReadOnly)) qFatal("phm-screenshot: cannot read %s", qPrintable(f.fileName()));
@@ -228,6 +241,7 @@ int main(int argc, char **argv) {
     QApplication::setApplicationName(QStringLiteral("PHM Workbench"));
     const Request rq = parseRequest(app);
     ui::MainWindow window;
+    if (rq.size.isValid()) window.setGeometry(QRect(QPoint(0, 0), rq.size));
     window.show();
     auto *controller = part<ui::ProjectController>(&window);
     if (rq.edited.isEmpty())
