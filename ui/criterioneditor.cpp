@@ -79,9 +79,14 @@ QWidget *CriterionEditor::buildForm() {
     mOp->addItems(core::rules::compareOperators());
     for (const QString &d : core::rules::datasetNames()) mDataset->addItem(d, d);
     mWindow->addItem(tr("ever"), 0);
-    for (int months : {3, 6, 12, 24}) mWindow->addItem(tr("in the last %n months", nullptr, months), months);
+    for (int months : {3, 6, 12, 24}) mWindow->addItem(tr("last %n months", nullptr, months), months);
     mCount->setRange(0, 9999);
     mValue->setMaximumWidth(110);
+    // The boxes give up width before the row pushes its Text and remove buttons out of a narrow panel.
+    for (QComboBox *box : {mMode, mField, mOp, mDataset, mWindow}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(3);
+    }
     mCodes->setToolTip(tr("Choose the code list in the browser (codes, descriptions, people with each)"));
     auto *layout = new QHBoxLayout(form);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -103,8 +108,8 @@ void CriterionEditor::showForm(const CriterionForm &form) {
         mMode->addItem(tr("is"), Is);
         mMode->addItem(tr("is not"), IsNot);
     } else if (event) {
-        mMode->addItem(tr("has a record in"), Has);
-        mMode->addItem(tr("count of records in"), Count);
+        mMode->addItem(tr("has"), Has);
+        mMode->addItem(tr("count of"), Count);
     } else {
         mMode->addItem(tr("where"), Compare);
     }
@@ -123,6 +128,7 @@ void CriterionEditor::showForm(const CriterionForm &form) {
     mCodes->setText(form.codeLists.isEmpty() ? tr("any code…") : QLatin1Char('@') + form.codeLists.join(QStringLiteral(", @")));
     mWindow->setCurrentIndex(std::max(0, mWindow->findData(form.months)));
     mCount->setValue(form.value.toInt());
+    mMode->setVisible(form.kind != CriterionForm::FieldCompare);  // "age >= 65" reads without a verb
     mField->setVisible(!event);
     mValue->setVisible(form.kind == CriterionForm::FieldCompare);
     mOp->setVisible(form.kind == CriterionForm::FieldCompare || (event && form.counting));
