@@ -18,6 +18,7 @@ struct ChartText {
 
 // Population pyramid: men left, women right, 19 five-year bands, suppressed bands hatched.
 void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
+    if (w.measuring()) return;  // a fixed box: nothing to measure
     QPainter &p = w.painter();
     double top = 0;
     for (int b = 0; b < core::kPyramidBands; ++b)
@@ -58,6 +59,7 @@ void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
 // Horizontal bars with optional intervals, labels on the left.
 void bars(Writer &w, const QRectF &box, const std::vector<core::PackRow> &rows, const std::vector<std::pair<double, double>> &limits,
           bool percent, const QColor &colour) {
+    if (w.measuring()) return;  // a fixed box: nothing to measure
     QPainter &p = w.painter();
     double top = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -121,6 +123,7 @@ QString siiSentence(const core::PackData &pack) {
 // A funnel plot in a box: limits as dashed (95%) and dotted (99.8%) lines, peers as dots, this
 // area larger in orange, the average as a solid line.
 void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
+    if (w.measuring()) return;  // a fixed box: nothing to measure
     QPainter &p = w.painter();
     w.font(8.5, true);
     p.drawText(QRectF(outer.left(), outer.top(), outer.width(), mm(8)), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, f.indicator);
@@ -187,6 +190,7 @@ void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
 
 // The area's LSOAs, filled by ICS-wide quintile, with a legend and the boundary attribution.
 void map(Writer &w, const QRectF &box, const core::PackMap &m) {
+    if (w.measuring()) return;  // a fixed box: nothing to measure
     QPainter &p = w.painter();
     const core::Boundaries &b = core::lsoaBoundaries();
     QRectF bounds;

@@ -24,8 +24,10 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
                    .arg(m.history.size()),
                10);
         const double top = w.y() + mm(2), half = w.area().width() / 2;
-        drawRadar(w.painter(), QRectF(w.area().left(), top, half - mm(4), mm(70)), f, newest);
-        drawTimeline(w.painter(), QRectF(w.area().left() + half + mm(4), top + mm(4), half - mm(4), mm(62)), f, m.history);
+        if (!w.measuring()) {  // fixed boxes: nothing to measure
+            drawRadar(w.painter(), QRectF(w.area().left(), top, half - mm(4), mm(70)), f, newest);
+            drawTimeline(w.painter(), QRectF(w.area().left() + half + mm(4), top + mm(4), half - mm(4), mm(62)), f, m.history);
+        }
         w.setY(top + mm(74));
         std::vector<std::vector<Writer::Cell>> rows;
         for (const core::maturity::Rating &r : newest.ratings)
@@ -76,7 +78,8 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
             comparison.push_back({name, n ? current / n : -1, n ? target / n : -1});
         }
         const double height = std::min(w.area().bottom() - w.y() - mm(4), mm(5) * double(comparison.size()) + mm(14));
-        if (height > mm(20)) drawComparison(w.painter(), QRectF(w.area().left(), w.y() + mm(2), w.area().width(), height), f, comparison);
+        if (height > mm(20) && !w.measuring())
+            drawComparison(w.painter(), QRectF(w.area().left(), w.y() + mm(2), w.area().width(), height), f, comparison);
     }
 }
 

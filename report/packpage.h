@@ -30,6 +30,8 @@ inline QString number(double v, int decimals = 0) { return std::isnan(v) ? QStri
 class PageSink {
 public:
     virtual ~PageSink() = default;
+    // Only measuring a layout (CountingSink): charts in fixed boxes need not be painted.
+    virtual bool measuring() const { return false; }
     virtual bool begin(QPainter &painter) = 0;
     virtual void newPage(QPainter &painter) = 0;
     QSizeF size() const { return {mm(210), mm(297)}; }
@@ -83,6 +85,7 @@ public:
     }
     bool begin(QPainter &painter) override { return painter.begin(&mImage); }
     void newPage(QPainter &) override {}
+    bool measuring() const override { return true; }
 
 private:
     QImage mImage{1, 1, QImage::Format_RGB32};
@@ -97,6 +100,7 @@ public:
         mPage = QRectF(mm(18), mm(16), sink.size().width() - mm(36), sink.size().height() - mm(34));
     }
     bool ok() const { return mOk; }
+    bool measuring() const { return mSink.measuring(); }
     void newPage() {
         footer();
         mSink.newPage(mPainter);
