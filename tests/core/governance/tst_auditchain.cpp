@@ -1,5 +1,6 @@
 // The audit log as evidence: append-only triggers, the hash chain against edits, deletions and
 // reordering, admins' signatures of the head, and a re-import that keeps the log.
+#include "auditfixture.h"
 #include "governance/audit.h"
 #include "governance/auditsignature.h"
 #include "governance/credentials.h"
@@ -21,28 +22,10 @@ class TestAuditChain : public QObject {
     QString mPath;
     User mAdmin;
 
-    std::unique_ptr<ProjectDb> db(bool write = true) {
-        auto r = ProjectDb::open(mPath, write);
-        if (!r) qFatal("open: %s", qPrintable(r.error().message));
-        return std::move(r.value());
-    }
+    std::unique_ptr<ProjectDb> db(bool write = true) { return phm::test::openDb(mPath, write); }
     // A copy of the project whose audit log an attacker edits with the triggers dropped.
-    QString tamperedCopy(const QString &name, const QString &sql) {
-        const QString copy = mDir.filePath(name);
-        QFile::remove(copy);
-        if (!QFile::copy(mPath, copy)) qFatal("copy failed");
-        auto opened = ProjectDb::open(copy, true);
-        ProjectDb &d = *opened.value();
-        if (!d.exec(QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; ") + sql))
-            qFatal("tamper failed: %s", qPrintable(sql));
-        return copy;
-    }
-    audit::Verification verifyFile(const QString &path) {
-        auto opened = ProjectDb::open(path, false);
-        auto v = audit::verify(*opened.value());
-        if (!v) qFatal("verify failed");
-        return v.value();
-    }
+    QString tamperedCopy(const QString &name, const QString &sql) { return phm::test::tamperedCopy(mPath, mDir.filePath(name), sql); }
+    audit::Verification verifyFile(const QString &path) { return phm::test::verifyFile(path); }
     auto adaKey() {
         auto d = db(false);
         auto ada = unlockCredential(*d, QStringLiteral("ada"), phm::test::kTestPassphrase);

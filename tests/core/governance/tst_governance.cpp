@@ -1,5 +1,6 @@
 // Information governance: roles, the identity key store and re-identification (the audit chain
 // itself: tst_auditchain).
+#include "auditfixture.h"
 #include "cohorts/cohortstore.h"
 #include "cohorts/reidentify.h"
 #include "governance/audit.h"
@@ -27,28 +28,10 @@ class TestGovernance : public QObject {
     const rules::CodeLists mLists;
     User mAdmin, mClinician, mAnalyst;
 
-    std::unique_ptr<ProjectDb> db(bool write = true) {
-        auto r = ProjectDb::open(mPath, write);
-        if (!r) qFatal("open: %s", qPrintable(r.error().message));
-        return std::move(r.value());
-    }
+    std::unique_ptr<ProjectDb> db(bool write = true) { return phm::test::openDb(mPath, write); }
     // A copy of the project whose audit log an attacker edits with the triggers dropped.
-    QString tamperedCopy(const QString &name, const QString &sql) {
-        const QString copy = mDir.filePath(name);
-        QFile::remove(copy);
-        if (!QFile::copy(mPath, copy)) qFatal("copy failed");
-        auto opened = ProjectDb::open(copy, true);
-        ProjectDb &d = *opened.value();
-        if (!d.exec(QStringLiteral("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; ") + sql))
-            qFatal("tamper failed: %s", qPrintable(sql));
-        return copy;
-    }
-    audit::Verification verifyFile(const QString &path) {
-        auto opened = ProjectDb::open(path, false);
-        auto v = audit::verify(*opened.value());
-        if (!v) qFatal("verify failed");
-        return v.value();
-    }
+    QString tamperedCopy(const QString &name, const QString &sql) { return phm::test::tamperedCopy(mPath, mDir.filePath(name), sql); }
+    audit::Verification verifyFile(const QString &path) { return phm::test::verifyFile(path); }
     QString practiceCode(int32_t p) const { return mProject->geography.practices[mProject->persons.practice[size_t(p)]].code; }
 
     // A per-practice key store for the project's people, sealed to every credential holder.
