@@ -69,7 +69,7 @@ RulePanelWidget::RulePanelWidget(QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // criteria wrap to the width instead
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);  // a narrow panel scrolls rather than hide a row's buttons
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
