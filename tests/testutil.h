@@ -42,6 +42,15 @@ inline core::ProjectPtr makeProject(const QString &dir, int64_t people, uint64_t
     return opened.value();
 }
 
+// Opens the project (for reading, or for writing) and runs f(ProjectDb &) on it, or gives the
+// open's error: how a test reaches the store's functions that take an open connection.
+template <class F>
+auto onProject(const QString &path, F f, bool write = false) -> decltype(f(std::declval<core::ProjectDb &>())) {
+    auto opened = core::ProjectDb::open(path, write);
+    if (!opened) return opened.error();
+    return f(*opened.value());
+}
+
 // The passphrase the tests give the admin (the login that imported a project) and clinicians.
 inline const QByteArray kTestPassphrase = QByteArrayLiteral("correct horse battery staple");
 

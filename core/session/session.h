@@ -24,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace phm::core {
@@ -75,6 +76,15 @@ public:
     // this thread asks again (a write through the session makes the next ask reopen, so a schema
     // the write upgraded is seen).
     Result<ProjectDb *> connection() const;
+    // Runs fn(ProjectDb &) on this thread's connection and returns its result, or the error of
+    // opening the connection: how the session's reads, and any reader given the session, reach
+    // the project's records.
+    template <class F>
+    auto read(F fn) const -> decltype(fn(std::declval<ProjectDb &>())) {
+        auto db = connection();
+        if (!db) return db.error();
+        return fn(*db.value());
+    }
 
     // The indicator definitions: bundled, then the project's own, then those of userFile (same id:
     // the later wins). Without userFile the list is kept and refreshed when an indicator changes.
@@ -105,6 +115,9 @@ public:
     Result<maturity::Assessment> addAssessment(const maturity::Assessment &assessment);
     Result<cycle::Cycle> startCycle(const QString &pcn, const QString &title);
     Result<cycle::Cycle> recordStage(qint64 cycleId, const cycle::StageRecord &stage);
+    // The exchange file (phm maturity export and import): everything, and an all-or-nothing import.
+    Result<QJsonObject> exportMaturity() const;
+    Result<maturity::ImportReport> importMaturity(const QByteArray &json, const QString &source);
 
 signals:
     void indicatorsChanged();
@@ -130,6 +143,10 @@ private:
     mutable std::map<std::thread::id, Connection> mConnections;
     uint64_t mGeneration = 0;  // bumped by every write through the session
     void wrote();              // after a write: the cached indicators and connections are stale
+    // Runs write(ProjectDb &) on a connection opened for writing; when it succeeds, the session
+    // learns it wrote and `announce` runs (emitting the change signal).
+    template <class F, class Announce>
+    auto writing(F write, Announce announce) -> decltype(write(std::declval<ProjectDb &>()));
 };
 
 using SessionPtr = std::shared_ptr<Session>;

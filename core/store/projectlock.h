@@ -42,4 +42,10 @@ private:
 
 QString lockPath(const QString &projectPath);  // <project>.lock
 
+class ProjectDb;
+// The write lock for one write through `db` (opened for writing): taken, waiting for an import to
+// finish, then `db` reopened, since the import may have renamed a new file over the project
+// meanwhile. No Statement may be alive on `db`.
+Result<std::unique_ptr<ProjectLock>> lockForWriting(ProjectDb &db, const QString &purpose);
+
 }  // namespace phm::core

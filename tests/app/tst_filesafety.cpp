@@ -260,19 +260,23 @@ private slots:
         QVERIFY(core::savePlusGroups(project, groups, &lists));
         core::PackTemplate layout;
         layout.name = QStringLiteral("Board brief");
-        QVERIFY(core::savePackTemplate(project, layout, QStringLiteral("ann")));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::savePackTemplate(db, layout, QStringLiteral("ann")); }, true));
         QVERIFY(core::setUser(project, admin, core::User{QStringLiteral("carol"), core::Role::Analyst, {}, true, {}, {}}));
         core::disclosure::Policy policy;
         policy.largest = 9;
         policy.roundTo = 10;
         QVERIFY(core::setProjectPolicy(project, admin, policy));
-        const auto areas = core::maturity::assessableAreas(project);
+        const auto areas = test::onProject(project, [](core::ProjectDb &db) { return core::maturity::assessableAreas(db); });
         QVERIFY(areas);
         QString pcn;
         for (const core::maturity::AssessableArea &a : areas.value())
             if (a.level == QLatin1String("pcn") && pcn.isEmpty()) pcn = a.code;
         QVERIFY(!pcn.isEmpty());
-        QVERIFY(core::maturity::startCycle(project, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")));
+        QVERIFY(test::onProject(
+            project,
+            [&](core::ProjectDb &db) { return core::maturity::startCycle(db, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")); },
+            true));
         const qint64 entries = core::readAuditLog(project, admin).value().size();
 
         const Run r = run({QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), project});
@@ -287,10 +291,10 @@ private slots:
         QVERIFY(indicators);
         QVERIFY(core::findIndicator(indicators.value(), QStringLiteral("my-indicator")));
         QCOMPARE(core::loadPlusGroups(project, &lists).value(), groups);
-        QVERIFY(core::findPackTemplate(project, QStringLiteral("Board brief")));
+        QVERIFY(test::onProject(project, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); }));
         QVERIFY(core::findUser(project, QStringLiteral("carol")).value().listed);
         QCOMPARE(core::projectPolicy(project).value().roundTo, 10);
-        QCOMPARE(int(core::maturity::cycles(project).value().size()), 1);
+        QCOMPARE(int(test::onProject(project, [](core::ProjectDb &db) { return core::maturity::cycles(db); }).value().size()), 1);
         QCOMPARE(qint64(core::readAuditLog(project, admin).value().size()), entries + 1);
         QVERIFY(core::verifyAuditLog(project).value().ok);
     }

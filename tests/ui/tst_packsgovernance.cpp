@@ -119,7 +119,7 @@ private slots:
         d.saveButton()->click();
         QVERIFY(saved.wait(20000));
         QVERIFY(saved.first().first().toBool());
-        auto stored = core::findPackTemplate(copy, QStringLiteral("Board brief"));
+        auto stored = test::onProject(copy, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); });
         QVERIFY(stored);
         QCOMPARE(int(stored.value().sections.size()), 2);
         QCOMPARE(stored.value().logo, png);

@@ -175,9 +175,9 @@ class TestProjectFuzz : public QObject {
         }
         expectOkOrClear(CohortStore(path).list(), path);
         expectOkOrClear(findUser(path, QStringLiteral("ann")), path);
-        expectOkOrClear(listPackTemplates(path), path);
-        expectOkOrClear(maturity::frameworks(path), path);
-        expectOkOrClear(maturity::assessments(path), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return listPackTemplates(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
         expectOkOrClear(projectPolicy(path), path);
         expectOkOrClear(projectIndicators(path, &mLists), path);
         expectOkOrClear(CohortStore(path).save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
