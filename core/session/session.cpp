@@ -102,17 +102,11 @@ Result<QJsonObject> Session::publishObject(const QJsonObject &result, const disc
 }
 
 Status Session::saveIndicator(const IndicatorDefinition &definition) {
-    if (auto s = saveProjectIndicator(mPath, definition, mLists.get()); !s) return s;
-    wrote();
-    emit indicatorsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return saveProjectIndicator(db, definition, mLists.get()); }, [this] { emit indicatorsChanged(); });
 }
 
 Status Session::removeIndicator(const QString &id) {
-    if (auto s = removeProjectIndicator(mPath, id); !s) return s;
-    wrote();
-    emit indicatorsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return removeProjectIndicator(db, id); }, [this] { emit indicatorsChanged(); });
 }
 
 Result<std::vector<PlusGroup>> Session::plusGroups() const {
@@ -120,10 +114,7 @@ Result<std::vector<PlusGroup>> Session::plusGroups() const {
 }
 
 Status Session::savePlusGroups(const std::vector<PlusGroup> &groups) {
-    if (auto s = core::savePlusGroups(mPath, groups, mLists.get()); !s) return s;
-    wrote();
-    emit plusGroupsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return core::savePlusGroups(db, groups, mLists.get()); }, [this] { emit plusGroupsChanged(); });
 }
 
 Result<std::vector<SavedCohort>> Session::savedCohorts() const {

@@ -255,9 +255,11 @@ private slots:
         core::IndicatorDefinition mine = core::loadIndicators({}, &lists).value().front();
         mine.id = QStringLiteral("my-indicator");
         mine.name = QStringLiteral("My indicator");
-        QVERIFY(core::saveProjectIndicator(project, mine, &lists));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::saveProjectIndicator(db, mine, &lists); }, true));
         const std::vector<core::PlusGroup> groups = {{QStringLiteral("Older people"), QStringLiteral("age >= 75")}};
-        QVERIFY(core::savePlusGroups(project, groups, &lists));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::savePlusGroups(db, groups, &lists); }, true));
         core::PackTemplate layout;
         layout.name = QStringLiteral("Board brief");
         QVERIFY(test::onProject(
@@ -287,10 +289,10 @@ private slots:
         QCOMPARE(int(kept.value().history.size()), 2);
         QCOMPARE(kept.value().history[0].note, QStringLiteral("first"));
         QCOMPARE(kept.value().current().rule, QStringLiteral("age >= 41"));
-        const auto indicators = core::projectIndicators(project, &lists);
+        const auto indicators = test::onProject(project, [&](core::ProjectDb &db) { return core::projectIndicators(db, &lists); });
         QVERIFY(indicators);
         QVERIFY(core::findIndicator(indicators.value(), QStringLiteral("my-indicator")));
-        QCOMPARE(core::loadPlusGroups(project, &lists).value(), groups);
+        QCOMPARE(test::onProject(project, [&](core::ProjectDb &db) { return core::loadPlusGroups(db, &lists); }).value(), groups);
         QVERIFY(test::onProject(project, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); }));
         QVERIFY(core::findUser(project, QStringLiteral("carol")).value().listed);
         QCOMPARE(core::projectPolicy(project).value().roundTo, 10);

@@ -179,7 +179,7 @@ class TestProjectFuzz : public QObject {
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
         expectOkOrClear(projectPolicy(path), path);
-        expectOkOrClear(projectIndicators(path, &mLists), path);
+        expectOkOrClear(phm::test::onProject(path, [&](ProjectDb &db) { return projectIndicators(db, &mLists); }), path);
         expectOkOrClear(CohortStore(path).save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
     }
 
