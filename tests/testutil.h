@@ -51,6 +51,22 @@ auto onProject(const QString &path, F f, bool write = false) -> decltype(f(std::
     return f(*opened.value());
 }
 
+// The users and the audit log on a connection of the tests' own (the store's functions take one).
+inline core::Result<core::User> findUser(const QString &path, const QString &login) {
+    return onProject(path, [&](core::ProjectDb &db) { return core::findUser(db, login); });
+}
+inline core::Status setUser(const QString &path, const core::User &actor, const core::User &user) {
+    return onProject(
+        path, [&](core::ProjectDb &db) { return core::setUser(db, actor, user); }, true);
+}
+inline core::Status removeUser(const QString &path, const core::User &actor, const QString &login) {
+    return onProject(
+        path, [&](core::ProjectDb &db) { return core::removeUser(db, actor, login); }, true);
+}
+inline core::Result<std::vector<core::audit::Entry>> readAuditLog(const QString &path, const core::User &actor) {
+    return onProject(path, [&](core::ProjectDb &db) { return core::readAuditLog(db, actor); });
+}
+
 // The passphrase the tests give the admin (the login that imported a project) and clinicians.
 inline const QByteArray kTestPassphrase = QByteArrayLiteral("correct horse battery staple");
 

@@ -22,7 +22,7 @@ Result<std::shared_ptr<Session>> Session::open(const QString &path, Feedback &fe
     if (options.user) {
         s->mUser = *options.user;
     } else {
-        auto found = findUser(path, currentLogin());
+        auto found = s->read([](ProjectDb &db) { return findUser(db, currentLogin()); });
         s->mUser = found ? found.value() : User::unlisted(currentLogin());
     }
     auto policy = projectPolicy(path);
@@ -115,6 +115,10 @@ Result<std::vector<PlusGroup>> Session::plusGroups() const {
 
 Status Session::savePlusGroups(const std::vector<PlusGroup> &groups) {
     return writing([&](ProjectDb &db) { return core::savePlusGroups(db, groups, mLists.get()); }, [this] { emit plusGroupsChanged(); });
+}
+
+Result<std::vector<audit::Entry>> Session::auditLog(const User &actor) const {
+    return read([&](ProjectDb &db) { return readAuditLog(db, actor); });
 }
 
 Result<std::vector<SavedCohort>> Session::savedCohorts() const {

@@ -90,6 +90,9 @@ public:
     // the later wins). Without userFile the list is kept and refreshed when an indicator changes.
     Result<std::vector<IndicatorDefinition>> indicators(const QString &userFile = {}) const;
 
+    // The audit log, for an admin (anyone else gets the refusal; core/governance/users readAuditLog).
+    Result<std::vector<audit::Entry>> auditLog(const User &actor) const;
+
     // Results leave through the governed-output boundary (core/governance/governedoutput): the
     // policy is applied and the export recorded in the audit log before anything is returned.
     Result<disclosure::Published> publish(const QJsonValue &result, const disclosure::OutputFields &fields,

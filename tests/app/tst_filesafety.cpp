@@ -264,7 +264,7 @@ private slots:
         layout.name = QStringLiteral("Board brief");
         QVERIFY(test::onProject(
             project, [&](core::ProjectDb &db) { return core::savePackTemplate(db, layout, QStringLiteral("ann")); }, true));
-        QVERIFY(core::setUser(project, admin, core::User{QStringLiteral("carol"), core::Role::Analyst, {}, true, {}, {}}));
+        QVERIFY(test::setUser(project, admin, core::User{QStringLiteral("carol"), core::Role::Analyst, {}, true, {}, {}}));
         core::disclosure::Policy policy;
         policy.largest = 9;
         policy.roundTo = 10;
@@ -279,7 +279,7 @@ private slots:
             project,
             [&](core::ProjectDb &db) { return core::maturity::startCycle(db, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")); },
             true));
-        const qint64 entries = core::readAuditLog(project, admin).value().size();
+        const qint64 entries = test::readAuditLog(project, admin).value().size();
 
         const Run r = run({QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), project});
         QVERIFY2(r.code == 0, r.err.constData());
@@ -294,10 +294,10 @@ private slots:
         QVERIFY(core::findIndicator(indicators.value(), QStringLiteral("my-indicator")));
         QCOMPARE(test::onProject(project, [&](core::ProjectDb &db) { return core::loadPlusGroups(db, &lists); }).value(), groups);
         QVERIFY(test::onProject(project, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); }));
-        QVERIFY(core::findUser(project, QStringLiteral("carol")).value().listed);
+        QVERIFY(test::findUser(project, QStringLiteral("carol")).value().listed);
         QCOMPARE(core::projectPolicy(project).value().roundTo, 10);
         QCOMPARE(int(test::onProject(project, [](core::ProjectDb &db) { return core::maturity::cycles(db); }).value().size()), 1);
-        QCOMPARE(qint64(core::readAuditLog(project, admin).value().size()), entries + 1);
+        QCOMPARE(qint64(test::readAuditLog(project, admin).value().size()), entries + 1);
         QVERIFY(core::verifyAuditLog(project).value().ok);
     }
 

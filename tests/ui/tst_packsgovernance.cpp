@@ -150,7 +150,7 @@ private slots:
         QVERIFY(exported.wait(60000));
         QVERIFY(exported.first().first().toBool());
         QCOMPARE(QDir(out.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 4);
-        auto log = core::readAuditLog(copy, admin);
+        auto log = test::readAuditLog(copy, admin);
         QVERIFY(log);
         const core::audit::Entry &last = log.value().back();
         QCOMPARE(last.action, QStringLiteral("export-packs"));
@@ -173,7 +173,7 @@ private slots:
         QVERIFY(!admin.proven);  // the login names the admin; the passphrase proves her
         const core::User proven = test::provenAdmin(copy);
         {  // The admin gives her passphrase, reads the log and verifies the chain.
-            ui::AuditLogDialog log(copy, admin);
+            ui::AuditLogDialog log(part<ui::ProjectController>(w)->session(), admin);
             QCOMPARE(log.entryCount(), 0);
             QVERIFY(log.passphrase()->isVisibleTo(&log));
             if (const QString shots = qEnvironmentVariable("PHM_SCREENSHOTS"); !shots.isEmpty())
@@ -197,7 +197,7 @@ private slots:
         }
         const core::User ann{QStringLiteral("ann"), core::Role::Analyst, {}, true, {}, {}};
         {  // An analyst is refused the log and cannot reveal identities.
-            ui::AuditLogDialog log(copy, ann);
+            ui::AuditLogDialog log(part<ui::ProjectController>(w)->session(), ann);
             QCOMPARE(log.entryCount(), 0);
             QCOMPARE(log.status()->text(), QStringLiteral("Only an admin can read the audit log; ann is an analyst."));
             QVERIFY(!log.verifyButton()->isEnabled());
@@ -209,7 +209,7 @@ private slots:
         const core::Project &project = *part<ui::ProjectController>(w)->project();
         const QString practice = project.geography.practices.front().code;
         const core::User clinician{QStringLiteral("dr_lee"), core::Role::Clinician, practice, true, {}, {}};
-        QVERIFY(core::setUser(copy, proven, clinician));
+        QVERIFY(test::setUser(copy, proven, clinician));
         QVERIFY(core::setPassphrase(copy, proven, QStringLiteral("dr_lee"), "correct horse battery"));
         const QString keys = core::defaultKeyStorePath(copy);
         QVERIFY(test::sealKeyStore(project, keys));
@@ -251,7 +251,7 @@ private slots:
         reveal.reject();
         QCOMPARE(m->rowCount(), 0);
         // Both attempts are in the log, the refusal first.
-        const auto log = core::readAuditLog(copy, proven).value();
+        const auto log = test::readAuditLog(copy, proven).value();
         QCOMPARE(log[log.size() - 2].action, QStringLiteral("reidentify-refused"));
         QCOMPARE(log.back().action, QStringLiteral("reidentify"));
         QCOMPARE(log.back().detail.value(QStringLiteral("revealed")).toInteger(), atPractice);

@@ -174,7 +174,7 @@ class TestProjectFuzz : public QObject {
             expectOkOrClear(engine.evaluate(*derived.expr), path);
         }
         expectOkOrClear(CohortStore(path).list(), path);
-        expectOkOrClear(findUser(path, QStringLiteral("ann")), path);
+        expectOkOrClear(phm::test::findUser(path, QStringLiteral("ann")), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return listPackTemplates(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
