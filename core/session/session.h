@@ -48,8 +48,8 @@ using MaturityRecords = maturity::Records;
 class Session : public QObject {
     Q_OBJECT
 public:
-    // Checks and opens the project at path (never creating one), loads it unless asked not to,
-    // builds the area index and reads the user and the disclosure policy.
+    // Checks and opens the project at path (never creating one; a path, as this is where a session starts from the file), loads
+    // it unless asked not to, builds the area index and reads the user and the disclosure policy.
     static Result<std::shared_ptr<Session>> open(const QString &path, Feedback &feedback, const SessionOptions &options = {});
     ~Session() override;
 

@@ -26,8 +26,8 @@ namespace phm::core {
 class ProjectLock {
 public:
     static constexpr int kDefaultWait = -1;  // PHM_LOCK_WAIT_SECONDS if set, else 10 minutes
-    // `purpose` is recorded in the lock file while held ("import", "audit", ...), for the message
-    // another writer gets. An import (`purpose` "import") never waits for another import.
+    // A path: the lock is a file beside the project. `purpose` is recorded in it while held ("import", "audit", ...), for the
+    // message another writer gets. An import (`purpose` "import") never waits for another import.
     static Result<std::unique_ptr<ProjectLock>> acquire(const QString &projectPath, const QString &purpose, int waitMs = kDefaultWait);
     ~ProjectLock();
     ProjectLock(const ProjectLock &) = delete;
