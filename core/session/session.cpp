@@ -25,7 +25,7 @@ Result<std::shared_ptr<Session>> Session::open(const QString &path, Feedback &fe
         auto found = s->read([](ProjectDb &db) { return findUser(db, currentLogin()); });
         s->mUser = found ? found.value() : User::unlisted(currentLogin());
     }
-    auto policy = projectPolicy(path);
+    auto policy = s->read([](ProjectDb &db) { return projectPolicy(db); });
     if (!policy) return policy.error();
     s->mPolicy = policy.value();
     return s;

@@ -268,7 +268,8 @@ private slots:
         core::disclosure::Policy policy;
         policy.largest = 9;
         policy.roundTo = 10;
-        QVERIFY(core::setProjectPolicy(project, admin, policy));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::setProjectPolicy(db, admin, policy); }, true));
         const auto areas = test::onProject(project, [](core::ProjectDb &db) { return core::maturity::assessableAreas(db); });
         QVERIFY(areas);
         QString pcn;
@@ -295,7 +296,7 @@ private slots:
         QCOMPARE(test::onProject(project, [&](core::ProjectDb &db) { return core::loadPlusGroups(db, &lists); }).value(), groups);
         QVERIFY(test::onProject(project, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); }));
         QVERIFY(test::findUser(project, QStringLiteral("carol")).value().listed);
-        QCOMPARE(core::projectPolicy(project).value().roundTo, 10);
+        QCOMPARE(test::onProject(project, [](core::ProjectDb &db) { return core::projectPolicy(db); }).value().roundTo, 10);
         QCOMPARE(int(test::onProject(project, [](core::ProjectDb &db) { return core::maturity::cycles(db); }).value().size()), 1);
         QCOMPARE(qint64(test::readAuditLog(project, admin).value().size()), entries + 1);
         QVERIFY(core::verifyAuditLog(project).value().ok);

@@ -178,7 +178,7 @@ class TestProjectFuzz : public QObject {
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return listPackTemplates(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
-        expectOkOrClear(projectPolicy(path), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return projectPolicy(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [&](ProjectDb &db) { return projectIndicators(db, &mLists); }), path);
         expectOkOrClear(CohortStore(path).save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
     }
