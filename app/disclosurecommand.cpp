@@ -35,9 +35,10 @@ int runDisclosureCommand(const QStringList &args) {
     const QString action = p.positionalArguments().value(0);
     if (action != QLatin1String("show") && action != QLatin1String("set"))
         return fail(QStringLiteral("usage: phm disclosure show|set --project P [--smallest N] [--largest N] [--round N] [--json]"));
-    if (auto opened = openExisting(p, false); !opened) return fail(QStringLiteral("phm disclosure: %1").arg(opened.error().message));
+    auto opened = openExisting(p, false);
+    if (!opened) return fail(QStringLiteral("phm disclosure: %1").arg(opened.error().message));
     const QString project = p.value(kProject);
-    auto policy = projectPolicy(project);
+    auto policy = projectPolicy(*opened.value());
     if (!policy) return fail(QStringLiteral("phm disclosure: %1").arg(policy.error().message));
     if (action == QLatin1String("set")) {
         auto actor = phm::cli::provenUser(p, project);
@@ -51,7 +52,9 @@ int runDisclosureCommand(const QStringList &args) {
             *field = p.value(option).toInt(&ok);
             if (!ok) return fail(QStringLiteral("phm disclosure set: --%1 must be a whole number").arg(option));
         }
-        if (auto s = setProjectPolicy(project, actor.value(), wanted); !s)
+        auto writable = openExisting(p, true);
+        if (!writable) return fail(QStringLiteral("phm disclosure set: %1").arg(writable.error().message));
+        if (auto s = setProjectPolicy(*writable.value(), actor.value(), wanted); !s)
             return fail(QStringLiteral("phm disclosure set: %1").arg(s.error().message));
         phm::cli::signAsAdmin(p, project);
         policy = wanted;

@@ -6,6 +6,7 @@
 #include "clioutput.h"
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
+#include "session/session.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -62,8 +63,16 @@ QString levelText(const Framework &f, int level) { return level >= 0 && level < 
 
 namespace {
 
-int listFrameworks(const QCommandLineParser &p, const QString &project) {
-    auto all = frameworks(project);
+// The project's records only (nothing loaded into memory).
+Result<SessionPtr> recordsSession(const QString &project) {
+    Feedback fb;
+    SessionOptions options;
+    options.loadData = false;
+    return Session::open(project, fb, options);
+}
+
+int listFrameworks(const QCommandLineParser &p, const Session &session) {
+    auto all = session.read([](ProjectDb &db) { return frameworks(db); });
     if (!all) return fail(QStringLiteral("phm maturity: %1").arg(all.error().message));
     QJsonArray list;
     QString text;
@@ -78,9 +87,10 @@ int listFrameworks(const QCommandLineParser &p, const QString &project) {
     return 0;
 }
 
-int exportMaturity(const QCommandLineParser &p, const QString &project) {
+int exportMaturity(const QCommandLineParser &p, const Session &session) {
     if (!p.isSet(QStringLiteral("out"))) return fail(QStringLiteral("phm maturity export: --out FILE is required"));
-    auto all = exportAll(project);
+    const QString &project = session.path();
+    auto all = session.exportMaturity();
     if (!all) return fail(QStringLiteral("phm maturity export: %1").arg(all.error().message));
     const QString file = p.value(QStringLiteral("out"));
     if (auto s =
@@ -95,10 +105,10 @@ int exportMaturity(const QCommandLineParser &p, const QString &project) {
     return 0;
 }
 
-int importMaturity(const QCommandLineParser &p, const QString &project, const QString &who) {
+int importMaturity(const QCommandLineParser &p, Session &session) {
     QFile f(p.value(QStringLiteral("from")));
     if (!f.open(QIODevice::ReadOnly)) return fail(QStringLiteral("phm maturity import: cannot read \"%1\"").arg(f.fileName()));
-    auto report = importAll(project, f.readAll(), f.fileName(), who);
+    auto report = session.importMaturity(f.readAll(), f.fileName());
     if (!report) return fail(QStringLiteral("phm maturity import: %1 (nothing was imported)").arg(report.error().message));
     const ImportReport &r = report.value();
     out(p.isSet(kJson) ? json(r.toJson())
@@ -114,7 +124,7 @@ int importMaturity(const QCommandLineParser &p, const QString &project, const QS
     return 0;
 }
 
-int assess(const QCommandLineParser &p, const QString &project, const std::vector<Framework> &all, const QString &who) {
+int assess(const QCommandLineParser &p, Session &session, const std::vector<Framework> &all) {
     const Framework *f = findFramework(all, p.value(QStringLiteral("framework")));
     if (!f) return fail(QStringLiteral("phm maturity assess: no framework called \"%1\"").arg(p.value(QStringLiteral("framework"))));
     Assessment a;
@@ -132,7 +142,7 @@ int assess(const QCommandLineParser &p, const QString &project, const std::vecto
         r.value().links = links.value(r.value().capability.toLower());
         a.ratings.push_back(r.value());
     }
-    auto stored = addAssessment(project, a, who);
+    auto stored = session.addAssessment(a);
     if (!stored) return fail(QStringLiteral("phm maturity assess: %1").arg(stored.error().message));
     out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("assessment"), stored.value().toJson(*f)}})
                        : QStringLiteral("assessment %1 of %2 recorded\n").arg(stored.value().id).arg(a.area));
@@ -164,8 +174,8 @@ std::vector<Assessment> shownAssessments(const QCommandLineParser &p, const std:
     return shown;
 }
 
-int showAssessments(const QCommandLineParser &p, const QString &project, const std::vector<Framework> &all) {
-    auto stored = assessments(project);
+int showAssessments(const QCommandLineParser &p, const Session &session, const std::vector<Framework> &all) {
+    auto stored = session.read([](ProjectDb &db) { return assessments(db); });
     if (!stored) return fail(QStringLiteral("phm maturity show: %1").arg(stored.error().message));
     QJsonArray list;
     QString text;
@@ -207,16 +217,23 @@ int runMaturityCommand(const QStringList &args) {
     p.process(args);
     const QString action = p.positionalArguments().value(0), project = p.value(kProject);
     if (project.isEmpty() || !QFile::exists(project)) return fail(QStringLiteral("phm maturity: no project at \"%1\"").arg(project));
-    const QString who = currentLogin();
-    if (action == QLatin1String("frameworks")) return listFrameworks(p, project);
-    if (action == QLatin1String("export")) return exportMaturity(p, project);
-    if (action == QLatin1String("import")) return importMaturity(p, project, who);
-    auto all = frameworks(project);
+    auto opened = recordsSession(project);
+    if (!opened) {
+        if (action == QLatin1String("export")) return fail(QStringLiteral("phm maturity export: %1").arg(opened.error().message));
+        if (action == QLatin1String("import"))
+            return fail(QStringLiteral("phm maturity import: %1 (nothing was imported)").arg(opened.error().message));
+        return fail(QStringLiteral("phm maturity: %1").arg(opened.error().message));
+    }
+    Session &session = *opened.value();
+    if (action == QLatin1String("frameworks")) return listFrameworks(p, session);
+    if (action == QLatin1String("export")) return exportMaturity(p, session);
+    if (action == QLatin1String("import")) return importMaturity(p, session);
+    auto all = session.read([](ProjectDb &db) { return frameworks(db); });
     if (!all) return fail(QStringLiteral("phm maturity: %1").arg(all.error().message));
-    if (action == QLatin1String("assess")) return assess(p, project, all.value(), who);
+    if (action == QLatin1String("assess")) return assess(p, session, all.value());
     if (action != QLatin1String("show"))
         return fail(QStringLiteral("usage: phm maturity frameworks|export|import|show|assess --project P [options]"));
-    return showAssessments(p, project, all.value());
+    return showAssessments(p, session, all.value());
 }
 
 int runCycleCommand(const QStringList &args) {
@@ -235,8 +252,15 @@ int runCycleCommand(const QStringList &args) {
     p.process(args);
     const QString action = p.positionalArguments().value(0), project = p.value(kProject);
     if (project.isEmpty() || !QFile::exists(project)) return fail(QStringLiteral("phm cycle: no project at \"%1\"").arg(project));
+    auto opened = recordsSession(project);
+    if (!opened) {
+        if (action == QLatin1String("start")) return fail(QStringLiteral("phm cycle start: %1").arg(opened.error().message));
+        if (action == QLatin1String("record")) return fail(QStringLiteral("phm cycle record: %1").arg(opened.error().message));
+        return fail(QStringLiteral("phm cycle: %1").arg(opened.error().message));
+    }
+    Session &session = *opened.value();
     if (action == QLatin1String("start")) {
-        auto c = startCycle(project, p.value(QStringLiteral("pcn")), p.value(QStringLiteral("title")), currentLogin());
+        auto c = session.startCycle(p.value(QStringLiteral("pcn")), p.value(QStringLiteral("title")));
         if (!c) return fail(QStringLiteral("phm cycle start: %1").arg(c.error().message));
         out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("cycle"), c.value().toJson()}})
                            : QStringLiteral("cycle %1 started for %2\n").arg(c.value().id).arg(c.value().pcn));
@@ -251,7 +275,7 @@ int runCycleCommand(const QStringList &args) {
                                   p.value(QStringLiteral("note")),
                                   {},
                                   {}};
-        auto c = recordStage(project, p.value(QStringLiteral("cycle")).toLongLong(), record, currentLogin());
+        auto c = session.recordStage(p.value(QStringLiteral("cycle")).toLongLong(), record);
         if (!c) return fail(QStringLiteral("phm cycle record: %1").arg(c.error().message));
         out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("cycle"), c.value().toJson()}})
                            : QStringLiteral("cycle %1 of %2: %3 reached on %4\n")
@@ -259,7 +283,7 @@ int runCycleCommand(const QStringList &args) {
                                  .arg(c.value().pcn, cycle::stageName(*stage), record.reachedOn.toString(Qt::ISODate)));
         return 0;
     }
-    auto all = cycles(project);
+    auto all = session.read([](ProjectDb &db) { return cycles(db); });
     if (!all) return fail(QStringLiteral("phm cycle: %1").arg(all.error().message));
     if (action == QLatin1String("list")) {
         QJsonArray list;
@@ -279,7 +303,7 @@ int runCycleCommand(const QStringList &args) {
     const QDate day =
         p.isSet(QStringLiteral("date")) ? QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate) : QDate::currentDate();
     if (!day.isValid()) return fail(QStringLiteral("phm cycle dashboard: --date must be YYYY-MM-DD"));
-    auto areas = assessableAreas(project);
+    auto areas = session.read([](ProjectDb &db) { return assessableAreas(db); });
     if (!areas) return fail(QStringLiteral("phm cycle dashboard: %1").arg(areas.error().message));
     QStringList pcns;
     for (const AssessableArea &a : areas.value())

@@ -2,13 +2,12 @@
 
 #include "base/safefile.h"
 #include "clioutput.h"
-#include "governance/disclosurepolicy.h"
 #include "governance/users.h"
 #include "packs/pack.h"
 #include "packs/packtemplate.h"
 #include "report/packwriter.h"
 #include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -41,16 +40,17 @@ int runExportPacksCommand(const QStringList &args) {
     if (!p.isSet(QStringLiteral("out"))) return fail(QStringLiteral("phm export-packs: --out DIR is required"));
     QElapsedTimer timer;
     timer.start();
-    const rules::CodeLists lists;
     const QString projectPath = p.value(QStringLiteral("project"));
-    auto definitions = loadIndicators({}, &lists, projectPath);
-    if (!definitions) return fail(QStringLiteral("phm export-packs: %1").arg(definitions.error().message));
     Feedback fb;
-    auto opened = openProject(projectPath, fb);
+    auto opened = Session::open(projectPath, fb);
     if (!opened) return fail(QStringLiteral("phm export-packs: %1").arg(opened.error().message));
-    const AreaIndex areas(*opened.value());
+    const Session &session = *opened.value();
+    auto definitions = session.indicators();
+    if (!definitions) return fail(QStringLiteral("phm export-packs: %1").arg(definitions.error().message));
+    const rules::CodeLists &lists = session.codeLists();
+    const AreaIndex &areas = session.areas();
     PackOptions options;
-    auto layout = findPackTemplate(projectPath, p.value(QStringLiteral("template")));
+    auto layout = session.read([&](ProjectDb &db) { return findPackTemplate(db, p.value(QStringLiteral("template"))); });
     if (!layout) return fail(QStringLiteral("phm export-packs: %1").arg(layout.error().message));
     options.layout = layout.value();
     if (p.isSet(QStringLiteral("title"))) options.layout.title = p.value(QStringLiteral("title"));
@@ -58,9 +58,7 @@ int runExportPacksCommand(const QStringList &args) {
         options.layout.indicators = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (auto s = validatePackTemplate(options.layout, definitions.value()); !s)
         return fail(QStringLiteral("phm export-packs: %1").arg(s.error().message));
-    auto policy = projectPolicy(projectPath);  // what exportPacks applies, named in the output
-    if (!policy) return fail(QStringLiteral("phm export-packs: %1").arg(policy.error().message));
-    options.policy = policy.value();
+    options.policy = session.policy();  // the project's, what exportPacks applies, named in the output
     auto packs = phm::report::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
                                           p.value(QStringLiteral("area")), nullptr,
                                           OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
@@ -100,6 +98,12 @@ int runPackTemplatesCommand(const QStringList &args) {
     const QString project = p.value(QStringLiteral("project"));
     const QString usage = QStringLiteral("usage: phm pack-templates list|export|import|remove --project P [--name N] [--from F] [--out F]");
     if (project.isEmpty() || !QFile::exists(project)) return fail(QStringLiteral("phm pack-templates: no project at \"%1\"").arg(project));
+    Feedback fb;
+    SessionOptions records;
+    records.loadData = false;  // the project's records only
+    auto opened = Session::open(project, fb, records);
+    if (!opened) return fail(QStringLiteral("phm pack-templates: %1").arg(opened.error().message));
+    Session &session = *opened.value();
     if (action == QLatin1String("import")) {
         const QString from = p.value(QStringLiteral("from"));
         QFile f(from);
@@ -112,18 +116,18 @@ int runPackTemplatesCommand(const QStringList &args) {
                             .arg(error.offset));
         auto t = PackTemplate::fromJson(doc.object(), from);
         if (!t) return fail(QStringLiteral("phm pack-templates import: %1").arg(t.error().message));
-        const rules::CodeLists lists;
-        auto definitions = loadIndicators({}, &lists, project);
+        auto definitions = session.indicators();
         if (!definitions) return fail(QStringLiteral("phm pack-templates import: %1").arg(definitions.error().message));
         if (auto s = validatePackTemplate(t.value(), definitions.value()); !s)
             return fail(QStringLiteral("phm pack-templates import: %1").arg(s.error().message));
-        if (auto s = savePackTemplate(project, t.value(), currentLogin()); !s)
+        if (auto s = session.savePackTemplate(t.value()); !s)
             return fail(QStringLiteral("phm pack-templates import: %1").arg(s.error().message));
     } else if (action == QLatin1String("remove")) {
-        if (auto s = removePackTemplate(project, p.value(QStringLiteral("name"))); !s)
+        if (auto s = session.removePackTemplate(p.value(QStringLiteral("name"))); !s)
             return fail(QStringLiteral("phm pack-templates remove: %1").arg(s.error().message));
     } else if (action == QLatin1String("export")) {
-        auto t = findPackTemplate(project, p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QStringLiteral("Standard"));
+        const QString name = p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QStringLiteral("Standard");
+        auto t = session.read([&](ProjectDb &db) { return findPackTemplate(db, name); });
         if (!t) return fail(QStringLiteral("phm pack-templates export: %1").arg(t.error().message));
         const QByteArray json = QJsonDocument(t.value().toJson()).toJson();
         if (!p.isSet(QStringLiteral("out"))) {
@@ -138,7 +142,7 @@ int runPackTemplatesCommand(const QStringList &args) {
     } else if (action != QLatin1String("list")) {
         return fail(usage);
     }
-    auto all = listPackTemplates(project);
+    auto all = session.packTemplates();
     if (!all) return fail(QStringLiteral("phm pack-templates: %1").arg(all.error().message));
     QJsonArray rows;
     QString text;

@@ -30,6 +30,21 @@ using phm::cli::openSession;
 using phm::cli::out;
 
 namespace {
+// What --list shows: the bundled indicators, the project's own (read through a session of its
+// records only, when a project is named) and those of the indicator file.
+Result<std::vector<IndicatorDefinition>> listedIndicators(const QString &project, const QString &indicatorFile) {
+    if (project.isEmpty()) {
+        const rules::CodeLists lists;
+        return loadIndicators(indicatorFile, &lists);
+    }
+    Feedback fb;
+    SessionOptions records;
+    records.loadData = false;
+    auto opened = Session::open(project, fb, records);
+    if (!opened) return opened.error();
+    return opened.value()->indicators(indicatorFile);
+}
+
 // The indicator named by --indicator among the session's and --indicator-file's; an unknown id or
 // a bad file is an error naming the command.
 Result<IndicatorDefinition> indicatorOption(const QCommandLineParser &p, const Session &session, const QString &command) {
@@ -60,8 +75,7 @@ int runProfileCommand(const QStringList &args) {
     p.process(args);
     const QStringList ids = p.value(QStringLiteral("indicators")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (p.isSet(QStringLiteral("list"))) {  // needs no loaded project, nor a project at all for the bundled ones
-        const rules::CodeLists lists;
-        auto all = loadIndicators(p.value(QStringLiteral("indicator-file")), &lists, p.value(QStringLiteral("project")));
+        auto all = listedIndicators(p.value(QStringLiteral("project")), p.value(QStringLiteral("indicator-file")));
         if (!all) return fail(QStringLiteral("phm profile: %1").arg(all.error().message));
         std::vector<const IndicatorDefinition *> shown;
         for (const QString &id : ids) {

@@ -11,7 +11,7 @@
 #include "governance/keystore.h"
 #include "governance/users.h"
 #include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 #include "store/projectdb.h"
 
 #include <QCommandLineParser>
@@ -36,17 +36,17 @@ int runRevealCommand(const QStringList &args) {
                   {QStringLiteral("reason"), QStringLiteral("The direct-care reason."), QStringLiteral("TEXT")}});
     p.process(args);
     Feedback fb;
-    auto opened = openProject(p.value(kProject), fb);
+    auto opened = Session::open(p.value(kProject), fb);
     if (!opened) return fail(QStringLiteral("phm reveal: %1").arg(opened.error().message));
-    auto user = findUser(p.value(kProject), currentLogin());
+    const Session &session = *opened.value();
+    auto user = session.read([](ProjectDb &db) { return findUser(db, currentLogin()); });
     if (!user) return fail(QStringLiteral("phm reveal: %1").arg(user.error().message));
     // Without a passphrase the request still goes through the checks (and the audit log): the
     // refusal an analyst gets is about the role, not a missing passphrase.
     const auto given = phm::cli::readPassphrase(p);
     const QByteArray secret = given ? given.value() : QByteArray();
-    const rules::CodeLists lists;
     const RevealRequest request{p.value(QStringLiteral("cohort")), p.value(QStringLiteral("reason")), keyStorePath(p), secret};
-    auto r = reidentify(*opened.value(), lists, user.value(), request);
+    auto r = reidentify(session.project(), session.codeLists(), user.value(), request);
     if (!r) return fail(QStringLiteral("phm reveal: %1").arg(r.error().message));
     const Reveal &v = r.value();
     QJsonArray people;

@@ -6,6 +6,7 @@
 #include "governance/keystore.h"
 #include "governance/users.h"
 #include "report/packsections.h"
+#include "store/projectdb.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -131,7 +132,10 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
     core::Feedback local;
     core::Feedback &fb = feedback ? *feedback : local;
     core::PackOptions chosen = options;
-    auto policy = core::projectPolicy(areas.project().path);  // the project's, for every export
+    // The project's, read from its file for every export (exportPacks is given the areas, not a session).
+    auto db = core::ProjectDb::open(areas.project().path, false);
+    if (!db) return db.error();
+    auto policy = core::projectPolicy(*db.value());
     if (!policy) return policy.error();
     chosen.policy = policy.value();
     if (!onlyArea.isEmpty()) {

@@ -42,6 +42,31 @@ inline core::ProjectPtr makeProject(const QString &dir, int64_t people, uint64_t
     return opened.value();
 }
 
+// Opens the project (for reading, or for writing) and runs f(ProjectDb &) on it, or gives the
+// open's error: how a test reaches the store's functions that take an open connection.
+template <class F>
+auto onProject(const QString &path, F f, bool write = false) -> decltype(f(std::declval<core::ProjectDb &>())) {
+    auto opened = core::ProjectDb::open(path, write);
+    if (!opened) return opened.error();
+    return f(*opened.value());
+}
+
+// The users and the audit log on a connection of the tests' own (the store's functions take one).
+inline core::Result<core::User> findUser(const QString &path, const QString &login) {
+    return onProject(path, [&](core::ProjectDb &db) { return core::findUser(db, login); });
+}
+inline core::Status setUser(const QString &path, const core::User &actor, const core::User &user) {
+    return onProject(
+        path, [&](core::ProjectDb &db) { return core::setUser(db, actor, user); }, true);
+}
+inline core::Status removeUser(const QString &path, const core::User &actor, const QString &login) {
+    return onProject(
+        path, [&](core::ProjectDb &db) { return core::removeUser(db, actor, login); }, true);
+}
+inline core::Result<std::vector<core::audit::Entry>> readAuditLog(const QString &path, const core::User &actor) {
+    return onProject(path, [&](core::ProjectDb &db) { return core::readAuditLog(db, actor); });
+}
+
 // The passphrase the tests give the admin (the login that imported a project) and clinicians.
 inline const QByteArray kTestPassphrase = QByteArrayLiteral("correct horse battery staple");
 

@@ -44,9 +44,10 @@ QString describe(const QJsonObject &detail) {
 }
 }  // namespace
 
-AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &user, QWidget *parent)
+AuditLogDialog::AuditLogDialog(core::SessionPtr session, const core::User &user, QWidget *parent)
     : QDialog(parent),
-      mPath(projectPath),
+      mSession(std::move(session)),
+      mPath(mSession->path()),
       mUser(user),
       mModel(new QStandardItemModel(this)),
       mFilter(new QSortFilterProxyModel(this)),
@@ -56,7 +57,7 @@ AuditLogDialog::AuditLogDialog(const QString &projectPath, const core::User &use
       mVerify(new QPushButton(tr("&Verify chain"), this)),
       mPassphrase(new QLineEdit(this)),
       mUnlock(new QPushButton(tr("&Open the log"), this)) {
-    setWindowTitle(tr("Audit log — %1").arg(QFileInfo(projectPath).fileName()));
+    setWindowTitle(tr("Audit log — %1").arg(QFileInfo(mPath).fileName()));
     mVerify->setObjectName(QStringLiteral("auditVerify"));
     mPassphrase->setObjectName(QStringLiteral("auditPassphrase"));
     mUnlock->setObjectName(QStringLiteral("auditUnlock"));
@@ -146,7 +147,7 @@ void AuditLogDialog::load() {
     }
     mFilterEdit->setEnabled(true);
     mStatus->setText(tr("Reading the audit log…"));
-    mReadJob->start([path = mPath, user = mUser](core::Feedback &) { return core::readAuditLog(path, user); },
+    mReadJob->start([session = mSession, user = mUser](core::Feedback &) { return session->auditLog(user); },
                     [this](const core::Result<std::vector<core::audit::Entry>> &r) {
                         if (!r)
                             mStatus->setText(r.error().message);

@@ -5,6 +5,7 @@
 // passphrase first (core/governance/credentials): the login alone opens nothing.
 #include "backgroundjob.h"
 #include "governance/users.h"
+#include "session/session.h"
 
 #include <QDialog>
 
@@ -20,7 +21,8 @@ namespace phm::ui {
 class AuditLogDialog : public QDialog {
     Q_OBJECT
 public:
-    AuditLogDialog(const QString &projectPath, const core::User &user, QWidget *parent = nullptr);
+    // The log of the session's project, read as `user` (who proves themselves here when an admin).
+    AuditLogDialog(core::SessionPtr session, const core::User &user, QWidget *parent = nullptr);
     QTableView *table() const { return mTable; }
     QLabel *status() const { return mStatus; }
     QPushButton *verifyButton() const { return mVerify; }
@@ -38,7 +40,8 @@ private:
     void verify();
     void showEntries(const std::vector<core::audit::Entry> &entries);
 
-    QString mPath;
+    core::SessionPtr mSession;
+    QString mPath;  // for the passphrase check and the chain's verification, which start from the file
     core::User mUser;
     QStandardItemModel *mModel;
     QSortFilterProxyModel *mFilter;

@@ -298,7 +298,7 @@ void MainWindow::exportPacks() {
 }
 
 void MainWindow::showAuditLog() {
-    showProjectDialog(tr("Audit log"), [this] { return new AuditLogDialog(mController->project()->path, mController->user(), this); });
+    showProjectDialog(tr("Audit log"), [this] { return new AuditLogDialog(mController->session(), mController->user(), this); });
 }
 
 void MainWindow::revealIdentities() {

@@ -344,10 +344,10 @@ void PackDesigner::preview() {
     };
     const bool started = mController->runner()->start(
         tr("Previewing the pack of %1").arg(mArea->currentText()),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, kind,
+        [areas, session = mController->session(), lists = mController->codeLists(), definitions = mDefinitions, kind,
          options](core::Feedback &fb) -> core::Result<std::vector<QImage>> {
             core::PackOptions published = options;
-            auto policy = core::projectPolicy(areas->project().path);
+            auto policy = session->read([](core::ProjectDb &db) { return core::projectPolicy(db); });
             if (!policy) return policy.error();
             published.policy = policy.value();
             auto packs = core::buildPacks(*areas, *lists, definitions, kind, published, &fb);

@@ -68,7 +68,7 @@ bool ProfileCache::isComputing() const { return mJob->isRunning(); }
 QString ProfileCache::setIndicatorFile(const QString &path) {
     // The file with the bundled definitions, not the project's (no database on the GUI thread):
     // merging by id, the project's own definitions cannot make a good file fail.
-    auto checked = core::loadIndicators(path, mController->codeLists().get(), QString());
+    auto checked = core::loadIndicators(path, mController->codeLists().get());
     if (!checked) return checked.error().message;
     mIndicatorFile = path;
     reset();

@@ -92,7 +92,7 @@ struct VerifyOptions {
 // The whole check `phm audit verify` runs on a file: it must be a readable project of ours with an
 // audit log; the chain is verified, then checked against the journal beside it (when there is
 // one: otherwise anchored is false) and against options' head. An error means "cannot verify"
-// and says why; a Verification that is not ok names the first bad entry.
+// and says why; a Verification that is not ok names the first bad entry. A path: it checks the file itself and its journal.
 Result<Verification> verifyProject(const QString &projectPath, const VerifyOptions &options = {});
 
 }  // namespace phm::core::audit

@@ -58,7 +58,7 @@ bool adminCredentialExists(ProjectDb &db);
 
 // Proves who the login is: their passphrase against the stored verifier. The user comes back with
 // proven = true; a wrong passphrase, a login without a credential or an unlisted login is an
-// error that says how to set one.
+// error that says how to set one. The path overload is for logging in, before a session is open.
 Result<User> authenticate(ProjectDb &db, const QString &login, const QByteArray &passphrase);
 Result<User> authenticate(const QString &projectPath, const QString &login, const QByteArray &passphrase);
 // The same proof, with the user's secret keys opened.

@@ -42,14 +42,12 @@ QJsonObject toJson(const disclosure::Policy &p) {
 }
 }  // namespace
 
-Result<disclosure::Policy> projectPolicy(const QString &projectPath) {
-    auto opened = ProjectDb::open(projectPath, false);
-    if (!opened) return opened.error();
+Result<disclosure::Policy> projectPolicy(ProjectDb &db) {
     disclosure::Policy policy;
-    auto key = roundingKey(projectPath, *opened.value());
+    auto key = roundingKey(db.path(), db);
     if (!key) return key.error();
     policy.key = key.value();
-    const QString stored = opened.value()->meta(kKey);
+    const QString stored = db.meta(kKey);
     if (stored.isEmpty()) return policy;
     const QJsonObject o = QJsonDocument::fromJson(stored.toUtf8()).object();
     policy.smallest = o.value(QStringLiteral("smallest")).toInt(policy.smallest);
@@ -58,7 +56,7 @@ Result<disclosure::Policy> projectPolicy(const QString &projectPath) {
     return policy;
 }
 
-Status setProjectPolicy(const QString &projectPath, const User &actor, const disclosure::Policy &policy) {
+Status setProjectPolicy(ProjectDb &db, const User &actor, const disclosure::Policy &policy) {
     if (auto s = requireRole(actor, Role::Admin, QStringLiteral("change the disclosure policy")); !s) return s;
     if (!policy.enabled)
         return Error{ErrorCode::BadPolicy,
@@ -74,9 +72,6 @@ Status setProjectPolicy(const QString &projectPath, const User &actor, const dis
                      {}};
     if (policy.roundTo < 1 || policy.roundTo > 100)
         return Error{ErrorCode::BadPolicy, QStringLiteral("round to a base from 1 (no rounding) to 100, not %1").arg(policy.roundTo), {}};
-    auto opened = ProjectDb::open(projectPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
     const QString json = QString::fromUtf8(QJsonDocument(toJson(policy)).toJson(QJsonDocument::Compact));
     QJsonObject detail = toJson(policy);
     detail.insert(QStringLiteral("policy"), policy.describe());

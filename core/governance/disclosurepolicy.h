@@ -9,10 +9,13 @@
 
 namespace phm::core {
 
-Result<disclosure::Policy> projectPolicy(const QString &projectPath);
+// Read through an open connection (a session's); a project without a rounding key gets one, written
+// under the project's write lock on a connection of its own.
+Result<disclosure::Policy> projectPolicy(ProjectDb &db);
 // Refuses anyone but an admin and bounds that do not make sense (smallest 1 or more, largest at
 // least smallest and at most 99, rounding base 1 to 100). Disclosure control cannot be switched
 // off for the project; an admin can run a single command with `--disclosure off`.
-Status setProjectPolicy(const QString &projectPath, const User &actor, const disclosure::Policy &policy);
+// Written through `db`, opened for writing.
+Status setProjectPolicy(ProjectDb &db, const User &actor, const disclosure::Policy &policy);
 
 }  // namespace phm::core

@@ -2,6 +2,7 @@
 
 #include "governance/disclosurepolicy.h"
 #include "governance/users.h"
+#include "store/projectdb.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -13,7 +14,9 @@ QJsonValue number(double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v
 }  // namespace
 
 Result<disclosure::Policy> outputPolicy(const QString &projectPath, bool off, const User &actor) {
-    auto stored = projectPolicy(projectPath);  // the project's own bounds and rounding key
+    auto opened = ProjectDb::open(projectPath, false);  // a path: the CLI asks before it opens a session
+    if (!opened) return opened.error();
+    auto stored = projectPolicy(*opened.value());  // the project's own bounds and rounding key
     if (!stored) return stored.error();
     disclosure::Policy policy = stored.value();
     if (!off) return policy;

@@ -32,13 +32,6 @@ Status inTransaction(ProjectDb &db, const User &actor, const QString &action, co
     audit::Entry e{0, {}, actor.name, roleName(actor.role), action, detail, {}, {}};
     return audit::writeWithEntry(db, e, change);
 }
-
-template <class F>
-Status withProject(const QString &path, F f) {
-    auto opened = ProjectDb::open(path, true);
-    if (!opened) return opened.error();
-    return f(*opened.value());
-}
 }  // namespace
 
 QString roleName(Role role) {
@@ -83,12 +76,6 @@ Result<User> findUser(ProjectDb &db, const QString &login) {
     for (const User &u : all.value())
         if (u.name == login) return u;
     return User{login, Role::Analyst, {}, false, {}, {}};
-}
-
-Result<User> findUser(const QString &projectPath, const QString &login) {
-    auto opened = ProjectDb::open(projectPath, false);
-    if (!opened) return opened.error();
-    return findUser(*opened.value(), login);
 }
 
 namespace {
@@ -231,8 +218,11 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
 }
 
 Status recordAsCurrentUser(const QString &projectPath, const QString &action, const QJsonObject &detail) {
-    auto user = findUser(projectPath, currentLogin());
+    auto opened = ProjectDb::open(projectPath, false);
+    if (!opened) return opened.error();
+    auto user = findUser(*opened.value(), currentLogin());
     if (!user) return user.error();
+    opened.value().reset();  // audit::record opens the project for writing
     return audit::record(projectPath, user.value().name, roleName(user.value().role), action, detail);
 }
 
@@ -241,20 +231,6 @@ Result<std::vector<audit::Entry>> readAuditLog(ProjectDb &db, const User &actor)
     return audit::entries(db);
 }
 
-Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const User &actor) {
-    auto opened = ProjectDb::open(projectPath, false);
-    if (!opened) return opened.error();
-    return readAuditLog(*opened.value(), actor);
-}
-
 Result<audit::Verification> verifyAuditLog(const QString &projectPath) { return audit::verifyProject(projectPath); }
-
-Status setUser(const QString &projectPath, const User &actor, const User &user) {
-    return withProject(projectPath, [&](ProjectDb &db) { return setUser(db, actor, user); });
-}
-
-Status removeUser(const QString &projectPath, const User &actor, const QString &login) {
-    return withProject(projectPath, [&](ProjectDb &db) { return removeUser(db, actor, login); });
-}
 
 }  // namespace phm::core

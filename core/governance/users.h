@@ -41,16 +41,12 @@ QString currentLogin();
 Result<std::vector<User>> listUsers(ProjectDb &db);
 // The user with that login, or an unlisted analyst.
 Result<User> findUser(ProjectDb &db, const QString &login);
-Result<User> findUser(const QString &projectPath, const QString &login);
 
 // Adds or changes a user. Only an admin may, except that the first user of a project that has
 // none must be an admin (that is how a new project gets its first admin). A clinician needs a
 // practice of the project. Refuses to leave the project without an admin.
 Status setUser(ProjectDb &db, const User &actor, const User &user);
 Status removeUser(ProjectDb &db, const User &actor, const QString &login);
-// Opening the project for writing: the same, in one call each.
-Status setUser(const QString &projectPath, const User &actor, const User &user);
-Status removeUser(const QString &projectPath, const User &actor, const QString &login);
 
 // For an import that creates or replaces a project (inside the import's transaction, schema
 // current): keeps the users and the audit log of the project being replaced, so re-importing
@@ -62,13 +58,14 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
                            audit::Entry *appended = nullptr);
 
 // An audit entry for an action of the current login (with its role in the project): exports use
-// it, from the CLI and the workbench alike.
+// it, from the CLI and the workbench alike. Takes the path: the entry goes to the project's audit
+// log and its journal (audit::record), which start from the file.
 Status recordAsCurrentUser(const QString &projectPath, const QString &action, const QJsonObject &detail);
 
 // The audit log is for admins: anyone else gets the refusal. Verifying the chain is open to all.
 Result<std::vector<audit::Entry>> readAuditLog(ProjectDb &db, const User &actor);
-Result<std::vector<audit::Entry>> readAuditLog(const QString &projectPath, const User &actor);
-// audit::verifyProject: the chain, its journal, and an error for whatever cannot be read.
+// audit::verifyProject: the chain, its journal, and an error for whatever cannot be read. Takes the
+// path: verifying checks the file itself and the journal beside it.
 Result<audit::Verification> verifyAuditLog(const QString &projectPath);
 
 // A refusal when the actor lacks the role: "Only an admin can ..." naming the actor and role.

@@ -63,26 +63,17 @@ QByteArray plusGroupsJson(const std::vector<PlusGroup> &groups) {
     return QJsonDocument(QJsonObject{{QStringLiteral("plus_groups"), list}}).toJson(QJsonDocument::Indented);
 }
 
-Result<std::vector<PlusGroup>> loadPlusGroups(const QString &projectPath, const rules::CodeLists *lists) {
-    auto db = ProjectDb::open(projectPath, false);
-    if (!db) return db.error();
-    return loadPlusGroups(*db.value(), lists);
-}
-
 Result<std::vector<PlusGroup>> loadPlusGroups(ProjectDb &db, const rules::CodeLists *lists) {
     const QString stored = db.meta(kMetaKey);
     if (stored.isEmpty()) return defaultPlusGroups();
     return parsePlusGroups(stored.toUtf8(), lists, db.path());
 }
 
-Status savePlusGroups(const QString &projectPath, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists) {
+Status savePlusGroups(ProjectDb &db, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists) {
     if (auto s = checkGroups(groups, lists, QString()); !s) return s;  // nothing is written unless every group is valid
-    // Waits for an import to finish.
-    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("plus-groups"));
+    auto lock = lockForWriting(db, QStringLiteral("plus-groups"));     // waits for an import to finish
     if (!lock) return lock.error();
-    auto db = ProjectDb::open(projectPath, true);
-    if (!db) return db.error();
-    return db.value()->setMeta(kMetaKey, QString::fromUtf8(plusGroupsJson(groups)));
+    return db.setMeta(kMetaKey, QString::fromUtf8(plusGroupsJson(groups)));
 }
 
 const std::vector<ClinicalArea> &clinicalAreas() {

@@ -31,10 +31,11 @@ std::vector<PlusGroup> defaultPlusGroups();
 // the catalogue and code lists, errors name the group.
 Result<std::vector<PlusGroup>> parsePlusGroups(const QByteArray &json, const rules::CodeLists *lists, const QString &source = QString());
 QByteArray plusGroupsJson(const std::vector<PlusGroup> &groups);
-// Stored in the project file (meta table); the defaults when the project has none.
-Result<std::vector<PlusGroup>> loadPlusGroups(const QString &projectPath, const rules::CodeLists *lists);
+// Stored in the project file (meta table); the defaults when the project has none. Read through an
+// open connection (a session's); saved through one opened for writing (the session's writes), under
+// the project's write lock.
 Result<std::vector<PlusGroup>> loadPlusGroups(ProjectDb &db, const rules::CodeLists *lists);
-Status savePlusGroups(const QString &projectPath, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists);
+Status savePlusGroups(ProjectDb &db, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists);
 
 struct ClinicalArea {
     QString name;

@@ -133,12 +133,9 @@ QByteArray definitionsJson(const std::vector<IndicatorDefinition> &list) {
     return QJsonDocument(QJsonObject{{QStringLiteral("indicators"), a}}).toJson(QJsonDocument::Compact);
 }
 
-Status storeDefinitions(const QString &projectPath, const std::vector<IndicatorDefinition> &list) {
-    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("indicators"));  // waits for an import to finish
-    if (!lock) return lock.error();
-    auto db = ProjectDb::open(projectPath, true);
-    if (!db) return db.error();
-    return db.value()->setMeta(kStoredKey, list.empty() ? QString() : QString::fromUtf8(definitionsJson(list)));
+// Called under the project's write lock (lockForWriting).
+Status storeDefinitions(ProjectDb &db, const std::vector<IndicatorDefinition> &list) {
+    return db.setMeta(kStoredKey, list.empty() ? QString() : QString::fromUtf8(definitionsJson(list)));
 }
 }  // namespace
 
@@ -171,43 +168,33 @@ Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *list
     return Ok{};
 }
 
-Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists) {
-    auto db = ProjectDb::open(projectPath, false);
-    if (!db) return db.error();
-    return projectIndicators(*db.value(), lists);
-}
-
 Result<std::vector<IndicatorDefinition>> projectIndicators(ProjectDb &db, const rules::CodeLists *lists) {
     const QString stored = db.meta(kStoredKey);
     if (stored.isEmpty()) return std::vector<IndicatorDefinition>{};
     return parseIndicators(stored.toUtf8(), QStringLiteral("%1 (stored indicators)").arg(db.path()), lists);
 }
 
-Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists) {
+Status saveProjectIndicator(ProjectDb &db, const IndicatorDefinition &d, const rules::CodeLists *lists) {
     if (auto s = checkIndicator(d, lists); !s) return s;
-    auto stored = projectIndicators(projectPath, lists);
+    auto lock = lockForWriting(db, QStringLiteral("indicators"));  // waits for an import to finish
+    if (!lock) return lock.error();
+    auto stored = projectIndicators(db, lists);
     if (!stored) return stored.error();
     merge(stored.value(), {d});
-    return storeDefinitions(projectPath, stored.value());
+    return storeDefinitions(db, stored.value());
 }
 
-Status removeProjectIndicator(const QString &projectPath, const QString &id) {
-    auto stored = projectIndicators(projectPath, nullptr);
+Status removeProjectIndicator(ProjectDb &db, const QString &id) {
+    auto lock = lockForWriting(db, QStringLiteral("indicators"));  // waits for an import to finish
+    if (!lock) return lock.error();
+    auto stored = projectIndicators(db, nullptr);
     if (!stored) return stored.error();
     auto &list = stored.value();
     const auto it = std::remove_if(list.begin(), list.end(), [&](const IndicatorDefinition &d) { return d.id == id; });
     if (it == list.end())
         return Error{ErrorCode::UnknownIndicator, QStringLiteral("the project has no indicator `%1` of its own").arg(id), id};
     list.erase(it, list.end());
-    return storeDefinitions(projectPath, list);
-}
-
-Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists,
-                                                        const QString &projectPath) {
-    if (projectPath.isEmpty()) return loadIndicators(userFile, lists, static_cast<ProjectDb *>(nullptr));
-    auto db = ProjectDb::open(projectPath, false);
-    if (!db) return db.error();
-    return loadIndicators(userFile, lists, db.value().get());
+    return storeDefinitions(db, list);
 }
 
 Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists, ProjectDb *project) {

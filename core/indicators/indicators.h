@@ -37,13 +37,12 @@ struct IndicatorDefinition {
 QString indicatorTypeName(IndicatorType t);  // "proportion", "rate", "dsr", "mean"
 QString polarityName(Polarity p);            // "no_judgement", "higher_is_better", "lower_is_better"
 
-// The bundled indicators, then those stored in the project (when a path is given), then those of
-// `userFile` (same id: the later wins). Each rule and measure is parsed (against the code lists
-// when given), so a typo is reported here with the indicator's id, not later in a profile.
+// The bundled indicators, then those stored in the project (when a connection is given: a
+// session's, Session::indicators), then those of `userFile` (same id: the later wins). Each rule
+// and measure is parsed (against the code lists when given), so a typo is reported here with the
+// indicator's id, not later in a profile.
 Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile = {}, const rules::CodeLists *lists = nullptr,
-                                                        const QString &projectPath = {});
-// The same with the project read through an open connection (a session's), or none.
-Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists, ProjectDb *project);
+                                                        ProjectDb *project = nullptr);
 
 // The definition with this id, or null.
 const IndicatorDefinition *findIndicator(const std::vector<IndicatorDefinition> &list, const QString &id);
@@ -55,11 +54,12 @@ Status checkIndicator(const IndicatorDefinition &d, const rules::CodeLists *list
 
 // Indicators an analyst made in the workbench, kept in the project file (meta table) so the
 // project carries them. Saving replaces a stored one with the same id; a definition that fails
-// checkIndicator is not written. Each write is one SQLite statement: all or nothing.
-Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &projectPath, const rules::CodeLists *lists);
+// checkIndicator is not written. Each write is one SQLite statement: all or nothing. Read through
+// an open connection (a session's); written through one opened for writing (the session's writes),
+// under the project's write lock.
 Result<std::vector<IndicatorDefinition>> projectIndicators(ProjectDb &db, const rules::CodeLists *lists);
-Status saveProjectIndicator(const QString &projectPath, const IndicatorDefinition &d, const rules::CodeLists *lists);
-Status removeProjectIndicator(const QString &projectPath, const QString &id);
+Status saveProjectIndicator(ProjectDb &db, const IndicatorDefinition &d, const rules::CodeLists *lists);
+Status removeProjectIndicator(ProjectDb &db, const QString &id);
 Result<std::vector<IndicatorDefinition>> parseIndicators(const QByteArray &json, const QString &origin,
                                                          const rules::CodeLists *lists = nullptr);
 

@@ -17,21 +17,25 @@ class ProjectDb;
 
 namespace phm::core::maturity {
 
-// The ICS, its places and its PCNs.
-Result<std::vector<AssessableArea>> assessableAreas(const QString &projectPath);
+// Reads go through an open connection (a session's, Session::read); writes through one opened for
+// writing (ProjectDb::open(path, true), as the session's writes do), each taking the project's
+// write lock (core/store/projectlock) for its transaction.
 
-Result<std::vector<Framework>> frameworks(const QString &projectPath);
+// The ICS, its places and its PCNs.
+Result<std::vector<AssessableArea>> assessableAreas(ProjectDb &db);
+
+Result<std::vector<Framework>> frameworks(ProjectDb &db);
 // Adds or replaces the project's framework of that name. Refused when a stored assessment would
 // lose a capability or level it uses.
-Status saveFramework(const QString &projectPath, const Framework &framework, const QString &author);
+Status saveFramework(ProjectDb &db, const Framework &framework, const QString &author);
 
-Result<std::vector<Assessment>> assessments(const QString &projectPath);  // oldest first
+Result<std::vector<Assessment>> assessments(ProjectDb &db);  // oldest first
 // Checks and appends one assessment; returns it with its id and when it was stored.
-Result<Assessment> addAssessment(const QString &projectPath, Assessment assessment, const QString &author);
+Result<Assessment> addAssessment(ProjectDb &db, Assessment assessment, const QString &author);
 
-Result<std::vector<cycle::Cycle>> cycles(const QString &projectPath);
-Result<cycle::Cycle> startCycle(const QString &projectPath, const QString &pcn, const QString &title, const QString &author);
-Result<cycle::Cycle> recordStage(const QString &projectPath, qint64 cycleId, cycle::StageRecord stage, const QString &author);
+Result<std::vector<cycle::Cycle>> cycles(ProjectDb &db);
+Result<cycle::Cycle> startCycle(ProjectDb &db, const QString &pcn, const QString &title, const QString &author);
+Result<cycle::Cycle> recordStage(ProjectDb &db, qint64 cycleId, cycle::StageRecord stage, const QString &author);
 
 // Everything the maturity dock shows, read through one open connection (a session's).
 struct Records {
@@ -42,7 +46,7 @@ struct Records {
 };
 Result<Records> records(ProjectDb &db);
 
-Result<QJsonObject> exportAll(const QString &projectPath);
+Result<QJsonObject> exportAll(ProjectDb &db);
 
 struct ImportReport {
     int frameworksSaved = 0, frameworksUnchanged = 0;
@@ -52,6 +56,6 @@ struct ImportReport {
 };
 // All or nothing: every framework, assessment and cycle is checked first (errors name the file,
 // the JSON path and, for a syntax error, the line and column), then written in one transaction.
-Result<ImportReport> importAll(const QString &projectPath, const QByteArray &json, const QString &source, const QString &author);
+Result<ImportReport> importAll(ProjectDb &db, const QByteArray &json, const QString &source, const QString &author);
 
 }  // namespace phm::core::maturity

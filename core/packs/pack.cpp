@@ -7,6 +7,7 @@
 #include "governance/governedoutput.h"
 #include "packs/packsections.h"
 #include "stats/classbreaks.h"
+#include "store/projectdb.h"
 
 #include <algorithm>
 #include <tuple>
@@ -78,11 +79,13 @@ Status prepareStratification(PackInputs &in) {
 
 // Maturity and cycles are read once for every pack.
 Status prepareMaturity(PackInputs &in) {
-    const QString &path = in.areas.project().path;
     PackMaturityInputs &m = in.maturity;
-    auto frameworks = maturity::frameworks(path);
-    auto assessed = maturity::assessments(path);
-    auto cycles = maturity::cycles(path);
+    // Still opened here from the loaded project's path: buildPacks is not given a session yet.
+    auto db = ProjectDb::open(in.areas.project().path, false);
+    if (!db) return db.error();
+    auto frameworks = maturity::frameworks(*db.value());
+    auto assessed = maturity::assessments(*db.value());
+    auto cycles = maturity::cycles(*db.value());
     if (!frameworks) return frameworks.error();
     if (!assessed) return assessed.error();
     if (!cycles) return cycles.error();

@@ -155,12 +155,6 @@ Status validatePackTemplate(const PackTemplate &t, const std::vector<IndicatorDe
     return Ok{};
 }
 
-Result<std::vector<PackTemplate>> listPackTemplates(const QString &projectPath) {
-    auto db = ProjectDb::open(projectPath, false);
-    if (!db) return db.error();
-    return listPackTemplates(*db.value());
-}
-
 Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db) {
     std::vector<PackTemplate> out;
     if (db.schemaVersion() >= 4) {
@@ -181,8 +175,8 @@ Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db) {
     return out;
 }
 
-Result<PackTemplate> findPackTemplate(const QString &projectPath, const QString &name) {
-    auto all = listPackTemplates(projectPath);
+Result<PackTemplate> findPackTemplate(ProjectDb &db, const QString &name) {
+    auto all = listPackTemplates(db);
     if (!all) return all.error();
     QStringList names;
     for (PackTemplate &t : all.value()) {
@@ -193,16 +187,13 @@ Result<PackTemplate> findPackTemplate(const QString &projectPath, const QString 
                  QStringLiteral("no pack template called \"%1\" (the project has %2)").arg(name, names.join(QStringLiteral(", "))), name};
 }
 
-Status savePackTemplate(const QString &projectPath, PackTemplate t, const QString &author) {
+Status savePackTemplate(ProjectDb &db, PackTemplate t, const QString &author) {
     t.name = t.name.trimmed();
     if (t.name.isEmpty()) return bad(QStringLiteral("template"), QStringLiteral("a template needs a name"));
     t.updatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     t.updatedBy = author;
-    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("pack-templates"));  // waits for an import to finish
+    auto lock = lockForWriting(db, QStringLiteral("pack-templates"));  // waits for an import to finish
     if (!lock) return lock.error();
-    auto opened = ProjectDb::open(projectPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
     if (auto s = db.migrate(); !s) return s;
     Statement st(db, QStringLiteral("INSERT OR REPLACE INTO pack_template(name, definition, updated_at, updated_by) VALUES (?, ?, ?, ?)"));
     st.bindText(1, t.name);
@@ -213,12 +204,9 @@ Status savePackTemplate(const QString &projectPath, PackTemplate t, const QStrin
     return Ok{};
 }
 
-Status removePackTemplate(const QString &projectPath, const QString &name) {
-    auto lock = ProjectLock::acquire(projectPath, QStringLiteral("pack-templates"));  // waits for an import to finish
+Status removePackTemplate(ProjectDb &db, const QString &name) {
+    auto lock = lockForWriting(db, QStringLiteral("pack-templates"));  // waits for an import to finish
     if (!lock) return lock.error();
-    auto opened = ProjectDb::open(projectPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
     if (auto s = db.migrate(); !s) return s;
     Statement st(db, QStringLiteral("DELETE FROM pack_template WHERE name = ?"));
     st.bindText(1, name);

@@ -51,12 +51,13 @@ Status validatePackTemplate(const PackTemplate &t, const std::vector<IndicatorDe
 
 // The templates saved in the project, by name, with the built-in Standard first unless the project
 // saved its own Standard.
-Result<std::vector<PackTemplate>> listPackTemplates(const QString &projectPath);
-Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db);  // through an open connection (a session's)
+// Read through an open connection (a session's, Session::read).
+Result<std::vector<PackTemplate>> listPackTemplates(ProjectDb &db);
 // A saved template, or the built-in Standard; any other unknown name is an error.
-Result<PackTemplate> findPackTemplate(const QString &projectPath, const QString &name);
-// Adds or replaces the template of that name in one transaction; `author` is recorded.
-Status savePackTemplate(const QString &projectPath, PackTemplate t, const QString &author);
-Status removePackTemplate(const QString &projectPath, const QString &name);
+Result<PackTemplate> findPackTemplate(ProjectDb &db, const QString &name);
+// Through a connection opened for writing (the session's writes), under the project's write lock:
+// adds or replaces the template of that name in one transaction; `author` is recorded.
+Status savePackTemplate(ProjectDb &db, PackTemplate t, const QString &author);
+Status removePackTemplate(ProjectDb &db, const QString &name);
 
 }  // namespace phm::core

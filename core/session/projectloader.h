@@ -11,7 +11,7 @@
 namespace phm::core {
 
 using ProjectPtr = std::shared_ptr<const Project>;
-
+// Takes the path: loading the file is where a project starts (Session::open calls it).
 Result<ProjectPtr> openProject(const QString &path, Feedback &feedback);
 
 // `phm info --json`: persons, practices, pcns, places, lsoas, events per dataset and more.

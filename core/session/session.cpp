@@ -22,10 +22,10 @@ Result<std::shared_ptr<Session>> Session::open(const QString &path, Feedback &fe
     if (options.user) {
         s->mUser = *options.user;
     } else {
-        auto found = findUser(path, currentLogin());
+        auto found = s->read([](ProjectDb &db) { return findUser(db, currentLogin()); });
         s->mUser = found ? found.value() : User::unlisted(currentLogin());
     }
-    auto policy = projectPolicy(path);
+    auto policy = s->read([](ProjectDb &db) { return projectPolicy(db); });
     if (!policy) return policy.error();
     s->mPolicy = policy.value();
     return s;
@@ -56,6 +56,18 @@ Result<ProjectDb *> Session::connection() const {
         c.generation = mGeneration;
     }
     return c.db.get();
+}
+
+template <class F, class Announce>
+auto Session::writing(F write, Announce announce) -> decltype(write(std::declval<ProjectDb &>())) {
+    auto opened = ProjectDb::open(mPath, true);
+    if (!opened) return opened.error();
+    auto result = write(*opened.value());
+    if (result) {
+        wrote();
+        announce();
+    }
+    return result;
 }
 
 void Session::wrote() {
@@ -90,103 +102,73 @@ Result<QJsonObject> Session::publishObject(const QJsonObject &result, const disc
 }
 
 Status Session::saveIndicator(const IndicatorDefinition &definition) {
-    if (auto s = saveProjectIndicator(mPath, definition, mLists.get()); !s) return s;
-    wrote();
-    emit indicatorsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return saveProjectIndicator(db, definition, mLists.get()); }, [this] { emit indicatorsChanged(); });
 }
 
 Status Session::removeIndicator(const QString &id) {
-    if (auto s = removeProjectIndicator(mPath, id); !s) return s;
-    wrote();
-    emit indicatorsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return removeProjectIndicator(db, id); }, [this] { emit indicatorsChanged(); });
 }
 
 Result<std::vector<PlusGroup>> Session::plusGroups() const {
-    auto db = connection();
-    if (!db) return db.error();
-    return loadPlusGroups(*db.value(), mLists.get());
+    return read([this](ProjectDb &db) { return loadPlusGroups(db, mLists.get()); });
 }
 
 Status Session::savePlusGroups(const std::vector<PlusGroup> &groups) {
-    if (auto s = core::savePlusGroups(mPath, groups, mLists.get()); !s) return s;
-    wrote();
-    emit plusGroupsChanged();
-    return Ok{};
+    return writing([&](ProjectDb &db) { return core::savePlusGroups(db, groups, mLists.get()); }, [this] { emit plusGroupsChanged(); });
+}
+
+Result<std::vector<audit::Entry>> Session::auditLog(const User &actor) const {
+    return read([&](ProjectDb &db) { return readAuditLog(db, actor); });
 }
 
 Result<std::vector<SavedCohort>> Session::savedCohorts() const {
-    auto db = connection();
-    if (!db) return db.error();
-    return core::savedCohorts(*db.value());
+    return read([](ProjectDb &db) { return core::savedCohorts(db); });
 }
 
 Result<std::vector<PackTemplate>> Session::packTemplates() const {
-    auto db = connection();
-    if (!db) return db.error();
-    return listPackTemplates(*db.value());
+    return read([](ProjectDb &db) { return listPackTemplates(db); });
 }
 
 Status Session::savePackTemplate(const PackTemplate &t) {
-    auto saved = core::savePackTemplate(mPath, t, user().name);
-    if (saved) {
-        wrote();
-        emit templatesChanged();
-    }
-    return saved;
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return core::savePackTemplate(db, t, author); }, [this] { emit templatesChanged(); });
 }
 
 Status Session::removePackTemplate(const QString &name) {
-    auto removed = core::removePackTemplate(mPath, name);
-    if (removed) {
-        wrote();
-        emit templatesChanged();
-    }
-    return removed;
+    return writing([&](ProjectDb &db) { return core::removePackTemplate(db, name); }, [this] { emit templatesChanged(); });
 }
 
 Result<MaturityRecords> Session::maturityRecords() const {
-    auto db = connection();
-    if (!db) return db.error();
-    return maturity::records(*db.value());
+    return read([](ProjectDb &db) { return maturity::records(db); });
 }
-
-namespace {
-// A write's result passed on, the change announced when it succeeded.
-template <class R, class Announce>
-R announced(R result, Announce announce) {
-    if (result) announce();
-    return result;
-}
-}  // namespace
 
 Status Session::saveFramework(const maturity::Framework &framework) {
-    return announced(maturity::saveFramework(mPath, framework, user().name), [this] {
-        wrote();
-        emit maturityChanged();
-    });
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return maturity::saveFramework(db, framework, author); }, [this] { emit maturityChanged(); });
 }
 
 Result<maturity::Assessment> Session::addAssessment(const maturity::Assessment &assessment) {
-    return announced(maturity::addAssessment(mPath, assessment, user().name), [this] {
-        wrote();
-        emit maturityChanged();
-    });
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return maturity::addAssessment(db, assessment, author); }, [this] { emit maturityChanged(); });
 }
 
 Result<cycle::Cycle> Session::startCycle(const QString &pcn, const QString &title) {
-    return announced(maturity::startCycle(mPath, pcn, title, user().name), [this] {
-        wrote();
-        emit maturityChanged();
-    });
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return maturity::startCycle(db, pcn, title, author); }, [this] { emit maturityChanged(); });
 }
 
 Result<cycle::Cycle> Session::recordStage(qint64 cycleId, const cycle::StageRecord &stage) {
-    return announced(maturity::recordStage(mPath, cycleId, stage, user().name), [this] {
-        wrote();
-        emit maturityChanged();
-    });
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return maturity::recordStage(db, cycleId, stage, author); }, [this] { emit maturityChanged(); });
+}
+
+Result<QJsonObject> Session::exportMaturity() const {
+    return read([](ProjectDb &db) { return maturity::exportAll(db); });
+}
+
+Result<maturity::ImportReport> Session::importMaturity(const QByteArray &json, const QString &source) {
+    const QString author = user().name;
+    return writing([&](ProjectDb &db) { return maturity::importAll(db, json, source, author); }, [this] { emit maturityChanged(); });
 }
 
 Result<CohortVersion> Session::saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note,
@@ -209,17 +191,21 @@ Status Session::removeCohort(const QString &name) {
 }
 
 Status Session::renameCohort(const QString &name, const QString &newName) {
-    return announced(CohortStore(mPath).rename(name, newName), [this] {
+    auto changed = CohortStore(mPath).rename(name, newName);
+    if (changed) {
         wrote();
         emit cohortsChanged();
-    });
+    }
+    return changed;
 }
 
 Status Session::setCohortDescription(const QString &name, const QString &description) {
-    return announced(CohortStore(mPath).setDescription(name, description), [this] {
+    auto changed = CohortStore(mPath).setDescription(name, description);
+    if (changed) {
         wrote();
         emit cohortsChanged();
-    });
+    }
+    return changed;
 }
 
 Status Session::recordExport(const QString &action, const QJsonObject &detail) const {

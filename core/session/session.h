@@ -24,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace phm::core {
@@ -47,8 +48,8 @@ using MaturityRecords = maturity::Records;
 class Session : public QObject {
     Q_OBJECT
 public:
-    // Checks and opens the project at path (never creating one), loads it unless asked not to,
-    // builds the area index and reads the user and the disclosure policy.
+    // Checks and opens the project at path (never creating one; a path, as this is where a session starts from the file), loads
+    // it unless asked not to, builds the area index and reads the user and the disclosure policy.
     static Result<std::shared_ptr<Session>> open(const QString &path, Feedback &feedback, const SessionOptions &options = {});
     ~Session() override;
 
@@ -75,10 +76,22 @@ public:
     // this thread asks again (a write through the session makes the next ask reopen, so a schema
     // the write upgraded is seen).
     Result<ProjectDb *> connection() const;
+    // Runs fn(ProjectDb &) on this thread's connection and returns its result, or the error of
+    // opening the connection: how the session's reads, and any reader given the session, reach
+    // the project's records.
+    template <class F>
+    auto read(F fn) const -> decltype(fn(std::declval<ProjectDb &>())) {
+        auto db = connection();
+        if (!db) return db.error();
+        return fn(*db.value());
+    }
 
     // The indicator definitions: bundled, then the project's own, then those of userFile (same id:
     // the later wins). Without userFile the list is kept and refreshed when an indicator changes.
     Result<std::vector<IndicatorDefinition>> indicators(const QString &userFile = {}) const;
+
+    // The audit log, for an admin (anyone else gets the refusal; core/governance/users readAuditLog).
+    Result<std::vector<audit::Entry>> auditLog(const User &actor) const;
 
     // Results leave through the governed-output boundary (core/governance/governedoutput): the
     // policy is applied and the export recorded in the audit log before anything is returned.
@@ -111,6 +124,9 @@ public:
     Result<maturity::Assessment> addAssessment(const maturity::Assessment &assessment);
     Result<cycle::Cycle> startCycle(const QString &pcn, const QString &title);
     Result<cycle::Cycle> recordStage(qint64 cycleId, const cycle::StageRecord &stage);
+    // The exchange file (phm maturity export and import): everything, and an all-or-nothing import.
+    Result<QJsonObject> exportMaturity() const;
+    Result<maturity::ImportReport> importMaturity(const QByteArray &json, const QString &source);
 
 signals:
     void indicatorsChanged();
@@ -136,6 +152,10 @@ private:
     mutable std::map<std::thread::id, Connection> mConnections;
     uint64_t mGeneration = 0;  // bumped by every write through the session
     void wrote();              // after a write: the cached indicators and connections are stale
+    // Runs write(ProjectDb &) on a connection opened for writing; when it succeeds, the session
+    // learns it wrote and `announce` runs (emitting the change signal).
+    template <class F, class Announce>
+    auto writing(F write, Announce announce) -> decltype(write(std::declval<ProjectDb &>()));
 };
 
 using SessionPtr = std::shared_ptr<Session>;

@@ -1,6 +1,7 @@
 #include "store/projectlock.h"
 
 #include "base/filesystem.h"
+#include "store/projectdb.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -94,6 +95,13 @@ ProjectLock::~ProjectLock() {
     QFile::remove(lockPath(mProject));
     mFile.unlock();
     mFile.close();
+}
+
+Result<std::unique_ptr<ProjectLock>> lockForWriting(ProjectDb &db, const QString &purpose) {
+    auto lock = ProjectLock::acquire(db.path(), purpose);
+    if (!lock) return lock.error();
+    if (auto s = db.reopen(); !s) return s.error();
+    return lock;
 }
 
 }  // namespace phm::core

@@ -26,8 +26,8 @@ namespace phm::core {
 class ProjectLock {
 public:
     static constexpr int kDefaultWait = -1;  // PHM_LOCK_WAIT_SECONDS if set, else 10 minutes
-    // `purpose` is recorded in the lock file while held ("import", "audit", ...), for the message
-    // another writer gets. An import (`purpose` "import") never waits for another import.
+    // A path: the lock is a file beside the project. `purpose` is recorded in it while held ("import", "audit", ...), for the
+    // message another writer gets. An import (`purpose` "import") never waits for another import.
     static Result<std::unique_ptr<ProjectLock>> acquire(const QString &projectPath, const QString &purpose, int waitMs = kDefaultWait);
     ~ProjectLock();
     ProjectLock(const ProjectLock &) = delete;
@@ -41,5 +41,11 @@ private:
 };
 
 QString lockPath(const QString &projectPath);  // <project>.lock
+
+class ProjectDb;
+// The write lock for one write through `db` (opened for writing): taken, waiting for an import to
+// finish, then `db` reopened, since the import may have renamed a new file over the project
+// meanwhile. No Statement may be alive on `db`.
+Result<std::unique_ptr<ProjectLock>> lockForWriting(ProjectDb &db, const QString &purpose);
 
 }  // namespace phm::core

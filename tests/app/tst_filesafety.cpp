@@ -255,25 +255,32 @@ private slots:
         core::IndicatorDefinition mine = core::loadIndicators({}, &lists).value().front();
         mine.id = QStringLiteral("my-indicator");
         mine.name = QStringLiteral("My indicator");
-        QVERIFY(core::saveProjectIndicator(project, mine, &lists));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::saveProjectIndicator(db, mine, &lists); }, true));
         const std::vector<core::PlusGroup> groups = {{QStringLiteral("Older people"), QStringLiteral("age >= 75")}};
-        QVERIFY(core::savePlusGroups(project, groups, &lists));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::savePlusGroups(db, groups, &lists); }, true));
         core::PackTemplate layout;
         layout.name = QStringLiteral("Board brief");
-        QVERIFY(core::savePackTemplate(project, layout, QStringLiteral("ann")));
-        QVERIFY(core::setUser(project, admin, core::User{QStringLiteral("carol"), core::Role::Analyst, {}, true, {}, {}}));
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::savePackTemplate(db, layout, QStringLiteral("ann")); }, true));
+        QVERIFY(test::setUser(project, admin, core::User{QStringLiteral("carol"), core::Role::Analyst, {}, true, {}, {}}));
         core::disclosure::Policy policy;
         policy.largest = 9;
         policy.roundTo = 10;
-        QVERIFY(core::setProjectPolicy(project, admin, policy));
-        const auto areas = core::maturity::assessableAreas(project);
+        QVERIFY(test::onProject(
+            project, [&](core::ProjectDb &db) { return core::setProjectPolicy(db, admin, policy); }, true));
+        const auto areas = test::onProject(project, [](core::ProjectDb &db) { return core::maturity::assessableAreas(db); });
         QVERIFY(areas);
         QString pcn;
         for (const core::maturity::AssessableArea &a : areas.value())
             if (a.level == QLatin1String("pcn") && pcn.isEmpty()) pcn = a.code;
         QVERIFY(!pcn.isEmpty());
-        QVERIFY(core::maturity::startCycle(project, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")));
-        const qint64 entries = core::readAuditLog(project, admin).value().size();
+        QVERIFY(test::onProject(
+            project,
+            [&](core::ProjectDb &db) { return core::maturity::startCycle(db, pcn, QStringLiteral("Frailty"), QStringLiteral("ann")); },
+            true));
+        const qint64 entries = test::readAuditLog(project, admin).value().size();
 
         const Run r = run({QStringLiteral("import"), QStringLiteral("--from"), mExtract, QStringLiteral("--project"), project});
         QVERIFY2(r.code == 0, r.err.constData());
@@ -283,15 +290,15 @@ private slots:
         QCOMPARE(int(kept.value().history.size()), 2);
         QCOMPARE(kept.value().history[0].note, QStringLiteral("first"));
         QCOMPARE(kept.value().current().rule, QStringLiteral("age >= 41"));
-        const auto indicators = core::projectIndicators(project, &lists);
+        const auto indicators = test::onProject(project, [&](core::ProjectDb &db) { return core::projectIndicators(db, &lists); });
         QVERIFY(indicators);
         QVERIFY(core::findIndicator(indicators.value(), QStringLiteral("my-indicator")));
-        QCOMPARE(core::loadPlusGroups(project, &lists).value(), groups);
-        QVERIFY(core::findPackTemplate(project, QStringLiteral("Board brief")));
-        QVERIFY(core::findUser(project, QStringLiteral("carol")).value().listed);
-        QCOMPARE(core::projectPolicy(project).value().roundTo, 10);
-        QCOMPARE(int(core::maturity::cycles(project).value().size()), 1);
-        QCOMPARE(qint64(core::readAuditLog(project, admin).value().size()), entries + 1);
+        QCOMPARE(test::onProject(project, [&](core::ProjectDb &db) { return core::loadPlusGroups(db, &lists); }).value(), groups);
+        QVERIFY(test::onProject(project, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); }));
+        QVERIFY(test::findUser(project, QStringLiteral("carol")).value().listed);
+        QCOMPARE(test::onProject(project, [](core::ProjectDb &db) { return core::projectPolicy(db); }).value().roundTo, 10);
+        QCOMPARE(int(test::onProject(project, [](core::ProjectDb &db) { return core::maturity::cycles(db); }).value().size()), 1);
+        QCOMPARE(qint64(test::readAuditLog(project, admin).value().size()), entries + 1);
         QVERIFY(core::verifyAuditLog(project).value().ok);
     }
 

@@ -11,6 +11,10 @@
 #include <functional>
 
 using namespace phm::core;
+using phm::test::findUser;
+using phm::test::readAuditLog;
+using phm::test::removeUser;
+using phm::test::setUser;
 
 namespace {
 constexpr int64_t kApplicationIdPhmw = 0x50484D57;

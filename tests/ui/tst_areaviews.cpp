@@ -225,7 +225,7 @@ private slots:
         QCOMPARE(QFileInfo(out.filePath(QStringLiteral("map.png"))).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
                  QFileDevice::Permissions());  // written through core/base/safefile: owner-only
         for (int s = 0; s < view->shapeCount(); ++s) QCOMPARE(view->fill(s), before[size_t(s)]);
-        const auto log = core::readAuditLog(mProject, test::provenAdmin(mProject));
+        const auto log = test::readAuditLog(mProject, test::provenAdmin(mProject));
         QVERIFY(log);
         const core::audit::Entry &last = log.value().back();
         QCOMPARE(last.action, QStringLiteral("export-image"));

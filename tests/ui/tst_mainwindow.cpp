@@ -345,7 +345,9 @@ private slots:
         part<ui::ProfileCache>(w)->reload();
         QTRY_COMPARE_WITH_TIMEOUT(m->rowCount(), before + 1, 60000);
         QCOMPARE(m->profileData().indicators.back().id, d.id);
-        QVERIFY(core::removeProjectIndicator(mProject, d.id));  // leave the shared project as it was
+        QVERIFY(test::onProject(
+            mProject, [&](core::ProjectDb &db) { return core::removeProjectIndicator(db, d.id); },
+            true));  // leave the shared project as it was
     }
 
     void core20PanelFollowsTheSelection() {
@@ -385,7 +387,8 @@ private slots:
         QVERIFY(panel->setPlusGroups(mine));
         QTRY_COMPARE_WITH_TIMEOUT(m->columnCount(), 4, 60000);
         QCOMPARE(m->horizontalHeaderItem(3)->text(), QStringLiteral("Housebound %"));
-        QCOMPARE(core::loadPlusGroups(mProject, part<ui::ProjectController>(w)->codeLists().get()).value(), mine);
+        const core::rules::CodeLists *lists = part<ui::ProjectController>(w)->codeLists().get();
+        QCOMPARE(test::onProject(mProject, [&](core::ProjectDb &db) { return core::loadPlusGroups(db, lists); }).value(), mine);
         QSignalSpy plusSaved(panel, &ui::Core20Panel::plusGroupsSaved);
         QVERIFY(panel->setPlusGroups(core::defaultPlusGroups()));
         QVERIFY(plusSaved.wait(20000));  // written in a background job before the window closes

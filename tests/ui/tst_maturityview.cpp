@@ -87,7 +87,7 @@ private slots:
     void maturityPanelAndEditorWithUndo() {
         const QString copy = mDir.filePath(QStringLiteral("maturity.phm"));
         QVERIFY(QFile::copy(mProject, copy));
-        const auto areas = core::maturity::assessableAreas(copy).value();
+        const auto areas = test::onProject(copy, [](core::ProjectDb &db) { return core::maturity::assessableAreas(db); }).value();
         QString pcn;
         for (const auto &a : areas)
             if (a.level == QLatin1String("pcn") && pcn.isEmpty()) pcn = a.code;
@@ -98,7 +98,8 @@ private slots:
         a.assessedOn = QDate(2026, 4, 1);
         a.assessor = QStringLiteral("PCN board");
         a.ratings = {{QStringLiteral("Infrastructure"), 0, 2, {}, {}, {}}, {QStringLiteral("Intelligence"), 1, 2, {}, {}, {}}};
-        QVERIFY(core::maturity::addAssessment(copy, a, QStringLiteral("test")));
+        QVERIFY(test::onProject(
+            copy, [&](core::ProjectDb &db) { return core::maturity::addAssessment(db, a, QStringLiteral("test")); }, true));
         ui::MainWindow w;
         ui::MaturityPanel *panel = part<ui::MaturityPanel>(w);
         QSignalSpy updated(panel, &ui::MaturityPanel::updated);
@@ -136,7 +137,7 @@ private slots:
         QVERIFY(saved.wait(20000));
         QVERIFY(saved.first().first().toBool());
         QVERIFY(updated.wait(20000));  // the panel reads the history again
-        const auto all = core::maturity::assessments(copy).value();
+        const auto all = test::onProject(copy, [](core::ProjectDb &db) { return core::maturity::assessments(db); }).value();
         QCOMPARE(int(all.size()), 2);  // the first is kept
         QCOMPARE(all.back().rating(QStringLiteral("Intelligence"))->current, 2);
         QCOMPARE(all.back().ratings[0].targetDate, QDate(2027, 3, 31));
@@ -175,7 +176,7 @@ private slots:
         QVERIFY(refused.wait(20000));
         QVERIFY(!refused.first().first().toBool());
         QVERIFY(cycle->status()->text().contains(QStringLiteral("before \"review\"")));
-        const auto stored = core::maturity::cycles(copy).value();
+        const auto stored = test::onProject(copy, [](core::ProjectDb &db) { return core::maturity::cycles(db); }).value();
         QCOMPARE(int(stored.size()), 1);
         QCOMPARE(int(stored.front().stages.size()), 1);
         QCOMPARE(stored.front().stages.front().cohorts, QStringList{QStringLiteral("Frail 75+")});
@@ -206,7 +207,7 @@ private slots:
         QVERIFY(savedAgain.wait(20000));
         QVERIFY(savedAgain.first().first().toBool());
         QVERIFY(updated.wait(20000));
-        const auto frameworks = core::maturity::frameworks(copy).value();
+        const auto frameworks = test::onProject(copy, [](core::ProjectDb &db) { return core::maturity::frameworks(db); }).value();
         QCOMPARE(int(frameworks.front().capabilities.size()), 5);
         QCOMPARE(frameworks.front().capabilities.back().name, QStringLiteral("Insight sharing"));
     }

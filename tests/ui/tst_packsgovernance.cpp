@@ -122,7 +122,7 @@ private slots:
         d.saveButton()->click();
         QVERIFY(saved.wait(20000));
         QVERIFY(saved.first().first().toBool());
-        auto stored = core::findPackTemplate(copy, QStringLiteral("Board brief"));
+        auto stored = test::onProject(copy, [](core::ProjectDb &db) { return core::findPackTemplate(db, QStringLiteral("Board brief")); });
         QVERIFY(stored);
         QCOMPARE(int(stored.value().sections.size()), 2);
         QCOMPARE(stored.value().logo, png);
@@ -153,7 +153,7 @@ private slots:
         QVERIFY(exported.wait(60000));
         QVERIFY(exported.first().first().toBool());
         QCOMPARE(QDir(out.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 4);
-        auto log = core::readAuditLog(copy, admin);
+        auto log = test::readAuditLog(copy, admin);
         QVERIFY(log);
         const core::audit::Entry &last = log.value().back();
         QCOMPARE(last.action, QStringLiteral("export-packs"));
@@ -212,7 +212,7 @@ private slots:
         QVERIFY(!admin.proven);  // the login names the admin; the passphrase proves her
         const core::User proven = test::provenAdmin(copy);
         {  // The admin gives her passphrase, reads the log and verifies the chain.
-            ui::AuditLogDialog log(copy, admin);
+            ui::AuditLogDialog log(part<ui::ProjectController>(w)->session(), admin);
             QCOMPARE(log.entryCount(), 0);
             QVERIFY(log.passphrase()->isVisibleTo(&log));
             if (const QString shots = qEnvironmentVariable("PHM_SCREENSHOTS"); !shots.isEmpty())
@@ -236,7 +236,7 @@ private slots:
         }
         const core::User ann{QStringLiteral("ann"), core::Role::Analyst, {}, true, {}, {}};
         {  // An analyst is refused the log and cannot reveal identities.
-            ui::AuditLogDialog log(copy, ann);
+            ui::AuditLogDialog log(part<ui::ProjectController>(w)->session(), ann);
             QCOMPARE(log.entryCount(), 0);
             QCOMPARE(log.status()->text(), QStringLiteral("Only an admin can read the audit log; ann is an analyst."));
             QVERIFY(!log.verifyButton()->isEnabled());
@@ -248,7 +248,7 @@ private slots:
         const core::Project &project = *part<ui::ProjectController>(w)->project();
         const QString practice = project.geography.practices.front().code;
         const core::User clinician{QStringLiteral("dr_lee"), core::Role::Clinician, practice, true, {}, {}};
-        QVERIFY(core::setUser(copy, proven, clinician));
+        QVERIFY(test::setUser(copy, proven, clinician));
         QVERIFY(core::setPassphrase(copy, proven, QStringLiteral("dr_lee"), "correct horse battery"));
         const QString keys = core::defaultKeyStorePath(copy);
         QVERIFY(test::sealKeyStore(project, keys));
@@ -290,7 +290,7 @@ private slots:
         reveal.reject();
         QCOMPARE(m->rowCount(), 0);
         // Both attempts are in the log, the refusal first.
-        const auto log = core::readAuditLog(copy, proven).value();
+        const auto log = test::readAuditLog(copy, proven).value();
         QCOMPARE(log[log.size() - 2].action, QStringLiteral("reidentify-refused"));
         QCOMPARE(log.back().action, QStringLiteral("reidentify"));
         QCOMPARE(log.back().detail.value(QStringLiteral("revealed")).toInteger(), atPractice);

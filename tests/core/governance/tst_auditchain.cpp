@@ -14,6 +14,10 @@
 #include <functional>
 
 using namespace phm::core;
+using phm::test::findUser;
+using phm::test::readAuditLog;
+using phm::test::removeUser;
+using phm::test::setUser;
 
 class TestAuditChain : public QObject {
     Q_OBJECT

@@ -18,6 +18,10 @@
 #include <set>
 
 using namespace phm::core;
+using phm::test::findUser;
+using phm::test::readAuditLog;
+using phm::test::removeUser;
+using phm::test::setUser;
 
 class TestGovernance : public QObject {
     Q_OBJECT

@@ -15,6 +15,17 @@
 
 using namespace phm::core;
 
+namespace {
+// The store's functions on a connection of their own, as the tests use them.
+Result<std::vector<PlusGroup>> loadPlusGroups(const QString &path, const rules::CodeLists *lists) {
+    return phm::test::onProject(path, [&](ProjectDb &db) { return phm::core::loadPlusGroups(db, lists); });
+}
+Status savePlusGroups(const QString &path, const std::vector<PlusGroup> &groups, const rules::CodeLists *lists) {
+    return phm::test::onProject(
+        path, [&](ProjectDb &db) { return phm::core::savePlusGroups(db, groups, lists); }, true);
+}
+}  // namespace
+
 class TestCore20Plus5 : public QObject {
     Q_OBJECT
     QTemporaryDir mDir;

@@ -20,6 +20,24 @@
 
 using namespace phm::core;
 
+namespace {
+// The store's functions on a connection of their own, as the tests use them.
+Result<std::vector<IndicatorDefinition>> projectIndicators(const QString &path, const rules::CodeLists *lists) {
+    return phm::test::onProject(path, [&](ProjectDb &db) { return phm::core::projectIndicators(db, lists); });
+}
+Result<std::vector<IndicatorDefinition>> loadIndicators(const QString &userFile, const rules::CodeLists *lists, const QString &path) {
+    return phm::test::onProject(path, [&](ProjectDb &db) { return phm::core::loadIndicators(userFile, lists, &db); });
+}
+Status saveProjectIndicator(const QString &path, const IndicatorDefinition &d, const rules::CodeLists *lists) {
+    return phm::test::onProject(
+        path, [&](ProjectDb &db) { return phm::core::saveProjectIndicator(db, d, lists); }, true);
+}
+Status removeProjectIndicator(const QString &path, const QString &id) {
+    return phm::test::onProject(
+        path, [&](ProjectDb &db) { return phm::core::removeProjectIndicator(db, id); }, true);
+}
+}  // namespace
+
 class TestProfile : public QObject {
     Q_OBJECT
     QTemporaryDir mDir;

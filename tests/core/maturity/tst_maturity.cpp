@@ -13,6 +13,44 @@ using namespace phm::core;
 using namespace phm::core::maturity;
 
 namespace {
+// The store's functions, each through a connection of its own (for writing when it writes).
+using phm::test::onProject;
+auto assessableAreas(const QString &p) {
+    return onProject(p, [](ProjectDb &db) { return maturity::assessableAreas(db); });
+}
+auto frameworks(const QString &p) {
+    return onProject(p, [](ProjectDb &db) { return maturity::frameworks(db); });
+}
+auto assessments(const QString &p) {
+    return onProject(p, [](ProjectDb &db) { return maturity::assessments(db); });
+}
+auto cycles(const QString &p) {
+    return onProject(p, [](ProjectDb &db) { return maturity::cycles(db); });
+}
+auto exportAll(const QString &p) {
+    return onProject(p, [](ProjectDb &db) { return maturity::exportAll(db); });
+}
+auto addAssessment(const QString &p, const Assessment &a, const QString &author) {
+    return onProject(
+        p, [&](ProjectDb &db) { return maturity::addAssessment(db, a, author); }, true);
+}
+auto startCycle(const QString &p, const QString &pcn, const QString &title, const QString &author) {
+    return onProject(
+        p, [&](ProjectDb &db) { return maturity::startCycle(db, pcn, title, author); }, true);
+}
+auto recordStage(const QString &p, qint64 id, const cycle::StageRecord &stage, const QString &author) {
+    return onProject(
+        p, [&](ProjectDb &db) { return maturity::recordStage(db, id, stage, author); }, true);
+}
+auto saveFramework(const QString &p, const Framework &f, const QString &author) {
+    return onProject(
+        p, [&](ProjectDb &db) { return maturity::saveFramework(db, f, author); }, true);
+}
+auto importAll(const QString &p, const QByteArray &json, const QString &source, const QString &author) {
+    return onProject(
+        p, [&](ProjectDb &db) { return maturity::importAll(db, json, source, author); }, true);
+}
+
 QJsonObject parse(const char *json) { return QJsonDocument::fromJson(json).object(); }
 
 // The content of an exported file without what the store adds (ids, when and by whom).

@@ -174,12 +174,12 @@ class TestProjectFuzz : public QObject {
             expectOkOrClear(engine.evaluate(*derived.expr), path);
         }
         expectOkOrClear(CohortStore(path).list(), path);
-        expectOkOrClear(findUser(path, QStringLiteral("ann")), path);
-        expectOkOrClear(listPackTemplates(path), path);
-        expectOkOrClear(maturity::frameworks(path), path);
-        expectOkOrClear(maturity::assessments(path), path);
-        expectOkOrClear(projectPolicy(path), path);
-        expectOkOrClear(projectIndicators(path, &mLists), path);
+        expectOkOrClear(phm::test::findUser(path, QStringLiteral("ann")), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return listPackTemplates(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return projectPolicy(db); }), path);
+        expectOkOrClear(phm::test::onProject(path, [&](ProjectDb &db) { return projectIndicators(db, &mLists); }), path);
         expectOkOrClear(CohortStore(path).save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
     }
 
