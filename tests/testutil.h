@@ -30,13 +30,22 @@ inline QString makeExtract(const QString &dir, int64_t people, uint64_t seed = 7
     return dir;
 }
 
+// Generates and imports a synthetic extract into `projectFile`, its extract in `extractDir`;
+// returns the project file (fails the process on error).
+inline QString importedProject(const QString &extractDir, const QString &projectFile, int64_t people, uint64_t seed,
+                               double faultScale = 0.0) {
+    const QString extract = makeExtract(extractDir, people, seed, faultScale);
+    core::Feedback fb;
+    auto imported = core::importExtract(extract, projectFile, fb);
+    if (!imported) qFatal("import failed: %s", qPrintable(imported.error().message));
+    return projectFile;
+}
+
 // Generates, imports and opens a synthetic project in dir (fails the process on error).
 inline core::ProjectPtr makeProject(const QString &dir, int64_t people, uint64_t seed, double faultScale = 0.0) {
-    const QString extract = makeExtract(QDir(dir).filePath(QStringLiteral("extract")), people, seed, faultScale);
-    const QString path = QDir(dir).filePath(QStringLiteral("project.phm"));
+    const QString path = importedProject(QDir(dir).filePath(QStringLiteral("extract")), QDir(dir).filePath(QStringLiteral("project.phm")),
+                                         people, seed, faultScale);
     core::Feedback fb;
-    auto imported = core::importExtract(extract, path, fb);
-    if (!imported) qFatal("import failed: %s", qPrintable(imported.error().message));
     auto opened = core::openProject(path, fb);
     if (!opened) qFatal("open failed: %s", qPrintable(opened.error().message));
     return opened.value();

@@ -80,10 +80,7 @@ class TestAreaViews : public QObject {
 
 private slots:
     void initTestCase() {
-        const QString x = test::makeExtract(mDir.filePath(QStringLiteral("x")), 5000, 17);
-        mProject = mDir.filePath(QStringLiteral("p.phm"));
-        core::Feedback fb;
-        QVERIFY(core::importExtract(x, mProject, fb));
+        mProject = test::importedProject(mDir.filePath(QStringLiteral("x")), mDir.filePath(QStringLiteral("p.phm")), 5000, 17);
         test::provenAdmin(mProject);
     }
 

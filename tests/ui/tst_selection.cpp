@@ -46,10 +46,7 @@ class TestSelection : public QObject {
 
 private slots:
     void initTestCase() {
-        const QString x = test::makeExtract(mDir.filePath(QStringLiteral("x")), 4000, 29);
-        mProject = mDir.filePath(QStringLiteral("p.phm"));
-        core::Feedback fb;
-        QVERIFY(core::importExtract(x, mProject, fb));
+        mProject = test::importedProject(mDir.filePath(QStringLiteral("x")), mDir.filePath(QStringLiteral("p.phm")), 4000, 29);
         test::provenAdmin(mProject);
     }
 
