@@ -8,6 +8,7 @@
 #include "cliprogress.h"
 #include "cohortcommands.h"
 #include "core20command.h"
+#include "evaluatecommand.h"
 #include "governance/governedoutput.h"
 #include "governancecommands.h"
 #include "import/importer.h"
@@ -188,6 +189,8 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("profile")) return runProfileCommand(args);
     if (cmd == QLatin1String("inequality")) return runInequalityCommand(args);
     if (cmd == QLatin1String("core20")) return runCore20Command(args);
+    if (cmd == QLatin1String("programmes")) return runProgrammesCommand(args);
+    if (cmd == QLatin1String("evaluate")) return runEvaluateCommand(args);
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
     if (cmd == QLatin1String("pack-templates")) return runPackTemplatesCommand(args);
@@ -206,7 +209,7 @@ int main(int argc, char **argv) {
     err(QStringLiteral(
         "usage: phm "
         "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
-        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|data-spec|bench> "
+        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|programmes|evaluate|data-spec|bench> "
         "[options]"));
     return 2;
 }

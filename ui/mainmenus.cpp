@@ -74,7 +74,7 @@ void MainWindow::createViewMenu() {
     int number = 1;
     // In the order of the help's table: Ctrl+1 the navigator, Ctrl+2 the data, then the analyses.
     for (const char *name : {"geography", "dataOverview", "cohortBuilder", "segmentation", "risk", "profile", "inequalities", "core20",
-                             "maturity", "cohortLibrary"}) {
+                             "maturity", "evaluation", "cohortLibrary"}) {
         auto *dock = findChild<QDockWidget *>(QLatin1String(name), Qt::FindDirectChildrenOnly);
         if (!dock) continue;
         // Checked while the panel is open. Ctrl+n opens a closed panel and brings a hidden tab to

@@ -10,6 +10,7 @@
 #include "cohortpanel.h"
 #include "core20panel.h"
 #include "dataoverviewwidget.h"
+#include "evaluationpanel.h"
 #include "geo/boundaries.h"
 #include "geo/refdata.h"
 #include "geographymodel.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     mCore20 = new Core20Panel(mController, this);
     mInequality = new InequalityPanel(mController, this);
     mMaturity = new MaturityPanel(mController, this);
+    auto *evaluation = new EvaluationPanel(mController, this);
     auto *library = new CohortLibrary(mController, this);
     connect(library, &CohortLibrary::openRequested, this, &MainWindow::openCohort);
     installTableActions(library->view(), mController, tr("Cohort library"), {0, 1, 2, 4});
@@ -105,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
           {tr("Inequalities"), QStringLiteral("inequalities"), mInequality},
           {tr("Core20PLUS5"), QStringLiteral("core20"), mCore20},
           {tr("PHM maturity"), QStringLiteral("maturity"), mMaturity},
+          {tr("Evaluation"), QStringLiteral("evaluation"), evaluation},
           {tr("Cohort library"), QStringLiteral("cohortLibrary"), library}}) {
         QDockWidget *dock = addDock(title, name, widget);
         tabifyDockWidget(previous, dock);

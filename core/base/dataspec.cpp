@@ -189,9 +189,23 @@ FileSpec ambulanceIncidents() {
              cost()}};
 }
 
+FileSpec programmeEnrolments() {
+    return {Dataset::Programmes,
+            "programmes",
+            "programmes.csv",
+            "Programme enrolments",
+            "Local service records (case management, social prescribing, virtual wards)",
+            O,
+            {pid(),
+             {"programme", T::Text, R, "", "Name of the programme or service the person was enrolled in."},
+             {"enrolled_date", T::Date, R, "YYYY-MM-DD, inside the extract window", "Date of enrolment (the evaluation's index date)."},
+             {"ended_date", T::Date, O, "YYYY-MM-DD, >= enrolled_date", "Date the person left the programme; empty if still enrolled."},
+             {"referral_source", T::Enum, O, "gp|hospital|community|social_care|self|other", "Who referred the person."}}};
+}
+
 std::vector<FileSpec> build() {
-    return {practices(),      persons(),    gpEvents(),          aeAttendances(), apcSpells(),
-            opAppointments(), mhContacts(), communityContacts(), ascServices(),   ambulanceIncidents()};
+    return {practices(),  persons(),           gpEvents(),    aeAttendances(),      apcSpells(),          opAppointments(),
+            mhContacts(), communityContacts(), ascServices(), ambulanceIncidents(), programmeEnrolments()};
 }
 }  // namespace
 
@@ -305,7 +319,11 @@ QString dataSpecMarkdown() {
         << QStringLiteral("| `unknown_practice` | not a `practice_code` in `practices.csv` |")
         << QStringLiteral("| `unknown_person` | `person_id` not imported from `persons.csv` |")
         << QStringLiteral("| `duplicate_id` | a `person_id` or `practice_code` seen before in the same file |")
-        << QStringLiteral("| `duplicate_row` | an exact copy of an earlier row |") << QString();
+        << QStringLiteral("| `duplicate_row` | an exact copy of an earlier row |")
+        << QStringLiteral("| `outside_extract` | `programmes.csv`: enrolled before the extract starts or after it ends |")
+        << QStringLiteral(
+               "| `duplicate_enrolment` | `programmes.csv`: the same person enrolled in the same programme on the same date again |")
+        << QString();
     return out.join(QLatin1Char('\n'));
 }
 

@@ -8,11 +8,15 @@
 
 namespace phm::core {
 
-enum class Dataset : int { Practices, Persons, Gp, Ae, Apc, Op, Mh, Community, Asc, Ambulance, Count };
+enum class Dataset : int { Practices, Persons, Gp, Ae, Apc, Op, Mh, Community, Asc, Ambulance, Programmes, Count };
 constexpr int kDatasetCount = int(Dataset::Count);
-// Datasets holding person-level events (everything after Persons).
+// Datasets holding person-level activity events: Gp up to (not including) kEventDatasetEnd. They
+// are loaded into the in-memory event tables; programme enrolments (after them) are kept in SQL
+// only and read by the evaluation (core/evaluation).
 constexpr int kFirstEventDataset = int(Dataset::Gp);
-constexpr int kEventDatasetCount = kDatasetCount - kFirstEventDataset;
+constexpr int kEventDatasetEnd = int(Dataset::Programmes);
+constexpr int kEventDatasetCount = kEventDatasetEnd - kFirstEventDataset;
+inline bool isEventDataset(Dataset d) { return int(d) >= kFirstEventDataset && int(d) < kEventDatasetEnd; }
 
 enum class ColumnType { Id, Text, Code, Date, YearMonth, Integer, Decimal, Flag, Enum, Lsoa, Practice, Person };
 

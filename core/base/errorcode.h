@@ -94,6 +94,7 @@ enum class ErrorCode {
     OldKeystore,
     Opened,  // tests only
     OrphanJournal,
+    OutsideData,
     Parse,  // tests only
     ProjectBusy,
     ProtectedFile,
@@ -109,6 +110,7 @@ enum class ErrorCode {
     UnknownIndicator,
     UnknownPcn,
     UnknownPractice,
+    UnknownProgramme,
     UnknownTemplate,
     UnknownUser,
     UnknownValue,

@@ -178,10 +178,12 @@ Status carryOverGovernance(ProjectDb &db, const QString &replacedProject, const 
         }
         // What the ICS made, not what the extract holds, stays too: saved cohorts with their
         // history (schema 2), pack templates (schema 4), maturity frameworks, assessments and PHM
-        // cycles (schema 5), and the privileged users' credentials (schema 6).
+        // cycles (schema 5), the privileged users' credentials (schema 6), and programmes frozen from
+        // cohorts and saved evaluations (schema 7).
         for (const auto &[version, table] :
              {std::pair{2, "cohort"}, std::pair{2, "cohort_version"}, std::pair{4, "pack_template"}, std::pair{5, "maturity_framework"},
-              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}, std::pair{6, "credential"}})
+              std::pair{5, "maturity_assessment"}, std::pair{5, "phm_cycle"}, std::pair{5, "phm_cycle_stage"}, std::pair{6, "credential"},
+              std::pair{7, "programme"}, std::pair{7, "programme_member"}, std::pair{7, "evaluation"}})
             if (from.schemaVersion() >= version)
                 if (auto s = copyRows(from, db, QLatin1String(table)); !s) return s;
         // And every setting in the meta table (analysts' indicators, PLUS groups, and whatever a

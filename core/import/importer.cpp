@@ -26,6 +26,19 @@ std::pair<int32_t, int32_t> manifestWindow(const QString &dir) {
     auto day = [&](const char *k) { return parseIsoDate(o.value(QLatin1String(k)).toString().toStdString()).value_or(kNoDate); };
     return {day("extract_start"), day("extract_end")};
 }
+
+// The activity window from the activity files imported so far (GP records reach back before it,
+// so they set only its end), unless the manifest names it; finish() stores the same window.
+std::pair<int32_t, int32_t> activityWindow(const QString &dir, const std::vector<FileImportReport> &files) {
+    if (auto w = manifestWindow(dir); w.second != kNoDate) return w;
+    int32_t start = kNoDate, end = kNoDate;
+    for (const FileImportReport &f : files) {
+        if (f.dateMax == kNoDate || f.dataset == QLatin1String("practices") || f.dataset == QLatin1String("persons")) continue;
+        if (end == kNoDate || f.dateMax > end) end = f.dateMax;
+        if (f.dataset != QLatin1String(fileSpec(Dataset::Gp).key) && (start == kNoDate || f.dateMin < start)) start = f.dateMin;
+    }
+    return {start, end};
+}
 }  // namespace
 
 void ImportJob::discard() {
@@ -137,11 +150,12 @@ Result<ImportReport> ImportJob::run() {
         return s.error();
     }
     // Progress weights roughly follow typical file sizes.
-    static constexpr double weight[kDatasetCount] = {0.5, 8, 45, 5, 5, 10, 3, 4, 0.5, 2};
+    static constexpr double weight[kDatasetCount] = {0.5, 8, 45, 5, 5, 10, 3, 4, 0.5, 2, 0.2};
     double total = 0, done = 0;
     for (double w : weight) total += w;
     for (int d = 0; d < kDatasetCount; ++d) {
         mFeedback.setPhase(QCoreApplication::translate("phm::core", "Importing %1").arg(QLatin1String(fileSpec(Dataset(d)).file)));
+        if (Dataset(d) == Dataset::Programmes) std::tie(mWindowStart, mWindowEnd) = activityWindow(mFrom, report.files);
         FileImportReport rep;
         const double from = 90.0 * done / total;
         done += weight[d];

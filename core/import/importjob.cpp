@@ -190,7 +190,7 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
     }
     for (const QString &u : validator.unknownColumns()) rep.unknownColumns << u;
     mPersonCol = spec.columnIndex("person_id");
-    if (d >= Dataset::Gp) {
+    if (isEventDataset(d)) {
         const EventColumns &m = eventColumns(d);
         auto at = [&](const char *name) { return name ? spec.columnIndex(name) : -1; };
         mEventFields = {at(m.date), at(m.end), at(m.code), at(m.attr1), at(m.attr2), at(m.value), at(m.cost)};
@@ -251,8 +251,15 @@ Status ImportJob::importFile(Dataset d, FileImportReport &rep, double from, doub
 
 RowProblem ImportJob::accept(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
     static const int personDate = fileSpec(Dataset::Persons).columnIndex("registration_start");
-    const int dateCol = d == Dataset::Persons ? personDate : d >= Dataset::Gp ? mEventFields.date : -1;
-    RowProblem p = d == Dataset::Practices ? acceptPractice(v) : d == Dataset::Persons ? acceptPerson(v) : acceptEvent(d, v, raw, rep);
+    static const int enrolledDate = fileSpec(Dataset::Programmes).columnIndex("enrolled_date");
+    const int dateCol = d == Dataset::Persons      ? personDate
+                        : d == Dataset::Programmes ? enrolledDate
+                        : d >= Dataset::Gp         ? mEventFields.date
+                                                   : -1;
+    RowProblem p = d == Dataset::Practices    ? acceptPractice(v)
+                   : d == Dataset::Persons    ? acceptPerson(v)
+                   : d == Dataset::Programmes ? acceptProgramme(v, rep)
+                                              : acceptEvent(d, v, raw, rep);
     if (!p.reason && dateCol >= 0) {
         const auto day = int32_t(v[size_t(dateCol)].integer);
         if (rep.dateMin == kNoDate || day < rep.dateMin) rep.dateMin = day;

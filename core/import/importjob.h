@@ -66,6 +66,13 @@ private:
     RowProblem acceptPractice(const std::vector<FieldValue> &v);
     RowProblem acceptPerson(const std::vector<FieldValue> &v);
     RowProblem acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep);
+    // A programme enrolment: a known person, enrolled inside the extract window, once per
+    // person, programme and date (importrows.cpp).
+    RowProblem acceptProgramme(const std::vector<FieldValue> &v, FileImportReport &rep);
+    // The row's values into the dataset's SQL table (pid for the person column).
+    void writeSqlRow(const FileSpec &spec, const std::vector<FieldValue> &v, int32_t pid);
+    // The person a row names (the last lookup is remembered), or -1 counted as unlinked.
+    int32_t linkPerson(std::string_view personId, FileImportReport &rep);
     int lsoaIndex(std::string_view code);
     Status finish(ImportReport &report);
     void discard();
@@ -105,6 +112,9 @@ private:
     std::unique_ptr<std::pmr::unordered_set<uint64_t>> mSeenRows;
     std::vector<qint64> mPresent;
     int mPersonCol = -1;
+    // The extract's activity window (manifest, else the activity files' dates), known once the
+    // activity files are in; programme enrolments must fall inside it.
+    int32_t mWindowStart = kNoDate, mWindowEnd = kNoDate;
 };
 
 }  // namespace phm::core

@@ -64,24 +64,21 @@ RowProblem ImportJob::acceptPerson(const std::vector<FieldValue> &v) {
     return {};
 }
 
-RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
-    const FileSpec &spec = fileSpec(d);
-    const std::string_view personId = v[size_t(mPersonCol)].text;
+int32_t ImportJob::linkPerson(std::string_view personId, FileImportReport &rep) {
     if (personId != mLastPersonId) {
         auto person = mPersonIndex.find(personId);
         if (person == mPersonIndex.end()) {
             ++rep.unlinked;
-            return {"unknown_person", mPersonCol, "person_id not in persons: " + str(personId)};
+            return -1;
         }
         mLastPersonId.assign(personId);
         mLastPid = person->second;
     }
     ++rep.linked;
-    if (!mSeenRows->insert(std::hash<std::string_view>{}(raw)).second) {
-        --rep.linked;  // a duplicate is not a linked event
-        return {"duplicate_row", -1, "exact copy of an earlier row"};
-    }
-    const int32_t pid = mLastPid;
+    return mLastPid;
+}
+
+void ImportJob::writeSqlRow(const FileSpec &spec, const std::vector<FieldValue> &v, int32_t pid) {
     SqlBatchWriter &w = *mWriter;
     for (size_t c = 0; c < spec.columns.size(); ++c) {
         const FieldValue &f = v[c];
@@ -99,6 +96,18 @@ RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, s
             w.setText(i, f.text);
     }
     w.endRow();
+}
+
+RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, std::string_view raw, FileImportReport &rep) {
+    const FileSpec &spec = fileSpec(d);
+    const std::string_view personId = v[size_t(mPersonCol)].text;
+    const int32_t pid = linkPerson(personId, rep);
+    if (pid < 0) return {"unknown_person", mPersonCol, "person_id not in persons: " + str(personId)};
+    if (!mSeenRows->insert(std::hash<std::string_view>{}(raw)).second) {
+        --rep.linked;  // a duplicate is not a linked event
+        return {"duplicate_row", -1, "exact copy of an earlier row"};
+    }
+    writeSqlRow(spec, v, pid);
 
     const EventFields &m = mEventFields;
     auto field = [&](int c) -> const FieldValue * { return c >= 0 && v[size_t(c)].present ? &v[size_t(c)] : nullptr; };
@@ -117,6 +126,29 @@ RowProblem ImportJob::acceptEvent(Dataset d, const std::vector<FieldValue> &v, s
     const FieldValue *code = field(m.code);
     mEvents[size_t(int(d) - kFirstEventDataset)].add(pid, day(m.date), day(m.end), code ? code->text : std::string_view{}, attr(m.attr1),
                                                      attr(m.attr2), number(m.value), number(m.cost));
+    return {};
+}
+
+RowProblem ImportJob::acceptProgramme(const std::vector<FieldValue> &v, FileImportReport &rep) {
+    const FileSpec &spec = fileSpec(Dataset::Programmes);
+    static const int cProgramme = spec.columnIndex("programme"), cEnrolled = spec.columnIndex("enrolled_date");
+    const std::string_view personId = v[size_t(mPersonCol)].text;
+    const int32_t pid = linkPerson(personId, rep);
+    if (pid < 0) return {"unknown_person", mPersonCol, "person_id not in persons: " + str(personId)};
+    const auto enrolled = int32_t(v[size_t(cEnrolled)].integer);
+    if (mWindowEnd != kNoDate && (enrolled < mWindowStart || enrolled > mWindowEnd)) {
+        --rep.linked;
+        return {"outside_extract", cEnrolled,
+                "enrolled " + isoDate(enrolled) + ", outside the extract window " + isoDate(mWindowStart) + " to " + isoDate(mWindowEnd)};
+    }
+    // One enrolment per person, programme and date: a second is the same enrolment twice.
+    std::string key = std::to_string(pid) + '\x1f' + std::to_string(enrolled) + '\x1f';
+    key.append(v[size_t(cProgramme)].text);
+    if (!mSeenRows->insert(std::hash<std::string>{}(key)).second) {
+        --rep.linked;
+        return {"duplicate_enrolment", cEnrolled, "enrolled in " + str(v[size_t(cProgramme)].text) + " on this date already"};
+    }
+    writeSqlRow(spec, v, pid);
     return {};
 }
 

@@ -36,8 +36,10 @@ RowValidator::RowValidator(const FileSpec &spec, const std::vector<std::string_v
         if (spec.columns[c].required && mPosition[c] < 0) mMissing.push_back(QLatin1String(spec.columns[c].name));
     }
     // Pairs whose second date must not precede the first.
-    static const char *pairs[][2] = {
-        {"registration_start", "registration_end"}, {"admission_date", "discharge_date"}, {"start_date", "end_date"}};
+    static const char *pairs[][2] = {{"registration_start", "registration_end"},
+                                     {"admission_date", "discharge_date"},
+                                     {"start_date", "end_date"},
+                                     {"enrolled_date", "ended_date"}};
     int k = 0;
     for (auto &p : pairs) {
         const int a = spec.columnIndex(p[0]), b = spec.columnIndex(p[1]);

@@ -40,7 +40,7 @@ int32_t earliestCoveredDate(const Project &project, const IndicatorDefinition &i
     for (const rules::EventQuery *q : queries) {
         std::vector<int> datasets;
         if (q->dataset == QLatin1String("all")) {
-            for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
+            for (int d = kFirstEventDataset; d < kEventDatasetEnd; ++d)
                 if (Dataset(d) != Dataset::Gp) datasets.push_back(d);
         } else {
             datasets.push_back(int(rules::datasetNames().indexOf(q->dataset)) + kFirstEventDataset);

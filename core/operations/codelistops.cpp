@@ -32,7 +32,7 @@ QHash<QString, QString> termsOf(const QString &list) {
 }
 
 int datasetIndex(const QString &key) {
-    for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
+    for (int d = kFirstEventDataset; d < kEventDatasetEnd; ++d)
         if (key == QLatin1String(fileSpec(Dataset(d)).key)) return d - kFirstEventDataset;
     return -1;
 }

@@ -51,7 +51,7 @@ const FieldInfo *findField(const QString &name) {
 
 QStringList datasetNames() {
     QStringList out;
-    for (int d = kFirstEventDataset; d < kDatasetCount; ++d) out << QLatin1String(fileSpec(Dataset(d)).key);
+    for (int d = kFirstEventDataset; d < kEventDatasetEnd; ++d) out << QLatin1String(fileSpec(Dataset(d)).key);
     return out;
 }
 

@@ -220,7 +220,7 @@ struct Aggregate {
 Result<std::vector<MemoryEngine::EventSource>> MemoryEngine::eventSources(const EventQuery &q) const {
     std::vector<int> datasets;
     if (q.dataset == QLatin1String("all")) {
-        for (int d = kFirstEventDataset; d < kDatasetCount; ++d)
+        for (int d = kFirstEventDataset; d < kEventDatasetEnd; ++d)
             if (Dataset(d) != Dataset::Gp) datasets.push_back(d);
     } else {
         datasets.push_back(int(datasetNames().indexOf(q.dataset)) + kFirstEventDataset);

@@ -100,6 +100,24 @@ QStringList migrationV6() {
                        "set_by TEXT NOT NULL)")};
 }
 
+// Schema version 7: evaluation (core/evaluation). The programme-enrolment table for projects
+// imported before programmes.csv existed; programmes frozen from a saved cohort (members by
+// pseudonym, so a re-import keeps them); saved evaluations with their settings and result.
+QStringList migrationV7() {
+    const FileSpec &f = fileSpec(Dataset::Programmes);
+    QStringList cols;
+    for (const ColumnSpec &c : f.columns)
+        cols << (c.type == ColumnType::Person ? QStringLiteral("pid INTEGER NOT NULL")
+                                              : QStringLiteral("%1 %2").arg(QLatin1String(c.name), sqlType(c.type)));
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS %1(%2)").arg(QLatin1String(f.key), cols.join(QStringLiteral(", "))),
+            QStringLiteral("CREATE TABLE programme(name TEXT PRIMARY KEY, cohort TEXT NOT NULL, cohort_version INTEGER NOT NULL, "
+                           "index_date INTEGER NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE programme_member(programme TEXT NOT NULL, person_id TEXT NOT NULL, "
+                           "PRIMARY KEY (programme, person_id))"),
+            QStringLiteral("CREATE TABLE evaluation(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, programme TEXT NOT NULL, "
+                           "settings TEXT NOT NULL, result TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL)")};
+}
+
 // Schema version 5: PHM maturity (core/maturity/maturitystore). Frameworks by name; assessments and cycle
 // stages append-only, so the history of every area is kept.
 QStringList migrationV5() {
@@ -331,7 +349,8 @@ Status ProjectDb::exec(const QString &sql) {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5(), migrationV6()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(),
+                                            migrationV5(), migrationV6(), migrationV7()};
     int version = mSchemaVersion;
     if (version < 0 || version > kSchemaVersion)
         return Error{ErrorCode::NewerSchema,

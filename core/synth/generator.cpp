@@ -8,6 +8,7 @@
 #include "base/safefile.h"
 #include "synth/synthactivity.h"
 #include "synth/synthperson.h"
+#include "synth/synthprogrammes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,6 +40,7 @@ constexpr int64_t kChunk = 4096;
 struct FaultRates {
     double unknownLsoa = 0.0005, unknownPractice = 0.0002, personDate = 0.0002, personMalformed = 0.0001, personDuplicate = 0.0002;
     double unknownPerson = 0.002, eventDate = 0.0001, eventMalformed = 0.0001, eventDuplicate = 0.0002, dateOrder = 0.0002;
+    double enrolmentOutsideExtract = 0.002, enrolmentDateOrder = 0.002;  // programmes.csv only
 };
 
 using ReasonCounts = std::map<std::string, int64_t>;
@@ -47,6 +49,7 @@ struct ChunkOutput {
     std::array<CsvBuffer, kDatasetCount> buffers;
     std::array<int64_t, kDatasetCount> rows{};
     std::array<ReasonCounts, kDatasetCount> rejects;
+    std::array<int64_t, kProgrammes.size()> enrolled{};
 };
 
 std::vector<std::string_view> splitRow(std::string_view row) {
@@ -88,6 +91,7 @@ public:
         mRowStart = mOut.buffers[size_t(d)].size();
         return mOut.buffers[size_t(d)];
     }
+    void enrolled(int programme) override { ++mOut.enrolled[size_t(programme)]; }
     void end(Dataset d) override {
         CsvBuffer &b = mOut.buffers[size_t(d)];
         b.endRow();
@@ -119,7 +123,13 @@ public:
             fields[size_t(firstDateColumn(d))] = "2025-02-30";
             replaceRow(joinRow(fields));
             ++mOut.rejects[size_t(d)]["invalid_date"];
-        } else if ((d == Dataset::Apc || d == Dataset::Asc) && hit(mRates.dateOrder)) {
+        } else if (d == Dataset::Programmes && hit(mRates.enrolmentOutsideExtract)) {
+            fields[size_t(firstDateColumn(d))] = "2031-01-15";
+            fields[size_t(firstDateColumn(d) + 1)] = "";
+            replaceRow(joinRow(fields));
+            ++mOut.rejects[size_t(d)]["outside_extract"];
+        } else if ((d == Dataset::Apc || d == Dataset::Asc || d == Dataset::Programmes) &&
+                   hit(d == Dataset::Programmes ? mRates.enrolmentDateOrder : mRates.dateOrder)) {
             const int startCol = firstDateColumn(d);
             const auto start = parseIsoDate(fields[size_t(startCol)]);
             const std::string before = isoDate(*start - 3);
@@ -130,7 +140,7 @@ public:
             b.appendRaw(row);
             b.endRow();
             ++mOut.rows[size_t(d)];
-            ++mOut.rejects[size_t(d)]["duplicate_row"];
+            ++mOut.rejects[size_t(d)][d == Dataset::Programmes ? "duplicate_enrolment" : "duplicate_row"];
         } else if (hit(mRates.unknownPerson)) {
             const std::string stranger = pseudonym(uint64_t(mPeople + mIndex), mSeed);
             fields[size_t(pidCol)] = stranger;
@@ -250,6 +260,7 @@ struct ExtractFiles {
     std::array<QString, kDatasetCount> finalPath, partPath;
     std::array<int64_t, kDatasetCount> rows{};
     std::array<ReasonCounts, kDatasetCount> rejects;
+    std::array<int64_t, kProgrammes.size()> enrolled{};
     // Closes and deletes every part file (after a failure or a cancel).
     void cleanup() {
         for (int d = 0; d < kDatasetCount; ++d) {
@@ -311,6 +322,8 @@ Status writePeople(const SynthContext &ctx, const GeneratorConfig &config, Extra
                 x.rows[size_t(d)] += o.rows[size_t(d)];
                 for (const auto &[reason, n] : o.rejects[size_t(d)]) x.rejects[size_t(d)][reason] += n;
             }
+        for (const ChunkOutput &o : outs)
+            for (size_t k = 0; k < kProgrammes.size(); ++k) x.enrolled[k] += o.enrolled[k];
         feedback.setProgress(100.0 * double(std::min(chunks, first + batch)) / double(chunks));
     }
     return Ok{};
@@ -348,7 +361,30 @@ Result<QJsonArray> finishFiles(ExtractFiles &x, GenerateSummary &summary, const 
     return fileList;
 }
 
-QJsonObject manifest(const GeneratorConfig &config, qint64 expectedPersons, const QJsonArray &fileList) {
+// The programmes and their true effects (synthprogrammes.h): what an evaluation should find.
+QJsonArray programmeTruth(const GeneratorConfig &config, const std::array<int64_t, kProgrammes.size()> &enrolled) {
+    QJsonArray out;
+    for (size_t k = 0; k < kProgrammes.size(); ++k) {
+        const ProgrammeModel &m = kProgrammes[k];
+        QJsonObject effects, steady;
+        for (const auto &[outcome, effect] : {std::pair{"emergency_admissions", m.emergencyEffect}, std::pair{"ae", m.aeEffect},
+                                              std::pair{"bed_days", m.emergencyEffect}}) {
+            effects.insert(QLatin1String(outcome), effect);
+            steady.insert(QLatin1String(outcome), steadyEffect(effect));
+        }
+        out.append(QJsonObject{{QStringLiteral("name"), QLatin1String(m.name)},
+                               {QStringLiteral("enrolled"), qint64(enrolled[k])},
+                               {QStringLiteral("enrolment_from"), QString::fromStdString(isoDate(config.extractEnd - 365))},
+                               {QStringLiteral("enrolment_to"), QString::fromStdString(isoDate(config.extractEnd - 275))},
+                               {QStringLiteral("effects"), effects},
+                               {QStringLiteral("effect_window_months"), 12},
+                               {QStringLiteral("build_up_days"), kBuildUpDays},
+                               {QStringLiteral("steady_state_effects"), steady}});
+    }
+    return out;
+}
+
+QJsonObject manifest(const GeneratorConfig &config, qint64 expectedPersons, const QJsonArray &fileList, const QJsonArray &programmes) {
     return QJsonObject{{QStringLiteral("generator"), QStringLiteral("phm generate")},
                        {QStringLiteral("format_version"), 1},
                        {QStringLiteral("seed"), qint64(config.seed)},
@@ -357,7 +393,8 @@ QJsonObject manifest(const GeneratorConfig &config, qint64 expectedPersons, cons
                        {QStringLiteral("extract_start"), QString::fromStdString(isoDate(config.extractStart))},
                        {QStringLiteral("extract_end"), QString::fromStdString(isoDate(config.extractEnd))},
                        {QStringLiteral("expected_persons"), expectedPersons},
-                       {QStringLiteral("files"), fileList}};
+                       {QStringLiteral("files"), fileList},
+                       {QStringLiteral("programmes"), programmes}};
 }
 
 }  // namespace
@@ -375,7 +412,7 @@ Result<GenerateSummary> generateExtract(const GeneratorConfig &config, const QSt
     qint64 expectedPersons = 0;
     auto fileList = finishFiles(files, summary, outDir, expectedPersons);
     if (!fileList) return fileList.error();
-    summary.manifest = manifest(config, expectedPersons, fileList.value());
+    summary.manifest = manifest(config, expectedPersons, fileList.value(), programmeTruth(config, files.enrolled));
     // Replacing an existing extract was the caller's decision (`phm generate --force`).
     if (auto s = writeFileSafely(QDir(outDir).filePath(QStringLiteral("manifest.json")), QJsonDocument(summary.manifest).toJson(),
                                  OutputGuard{true, {}});

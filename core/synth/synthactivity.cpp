@@ -1,6 +1,7 @@
 #include "synth/synthactivity.h"
 
 #include "base/dates.h"
+#include "synth/synthprogrammes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +19,9 @@ struct Ctx {
     const std::string &pid;
     Rng &rng;
     RowSink &sink;
+    Rng &side;    // the person's programme stream (synthprogrammes.h)
     int seq = 0;  // per-person row counter for record identifiers
+    std::vector<Enrolment> enrolments;
     double years() const { return std::max(0.0, (p.obsEnd - p.obsStart) / 365.25); }
     int32_t dateIn(int32_t a, int32_t b) { return b <= a ? a : a + int32_t(rng.uniform() * (b - a)); }
     int32_t anyDate() { return dateIn(p.obsStart, p.obsEnd); }
@@ -250,7 +253,9 @@ void acute(Ctx &c) {
     std::vector<int32_t> eDates;
     for (int k = 0; k < emergencies; ++k) eDates.push_back(c.anyDate());
     if (p.death && c.rng.chance(0.55)) eDates.push_back(std::max(p.obsStart, p.death - c.rng.uniformInt(0, 30)));
+    c.enrolments = enrol(c.sc, p, eDates, c.side);
     for (int32_t d : eDates) {
+        if (!c.enrolments.empty() && c.side.chance(emergencyAvoided(c.enrolments, d))) continue;  // avoided by a programme
         const bool viaAe = c.rng.chance(0.75);
         const bool ambulance = viaAe && c.rng.chance(std::min(0.75, 0.25 + 0.006 * p.age));
         if (viaAe) aeRow(c, d, true, ambulance);
@@ -262,9 +267,11 @@ void acute(Ctx &c) {
     }
     // A&E attendances that end without admission.
     static constexpr double aeBase[7] = {0.28, 0.32, 0.24, 0.2, 0.2, 0.22, 0.35};
-    const int attendances = c.rng.poisson((p.age < 5 ? 0.45 : aeBase[ageBand7(p.age)]) * std::pow(m, 0.7) * c.rng.gamma(1.0, 1.0) * y);
+    const double aeRate = (p.age < 5 ? 0.45 : aeBase[ageBand7(p.age)]) * std::pow(m, 0.7) * c.rng.gamma(1.0, 1.0);
+    const int attendances = c.rng.poisson(aeRate * y);
     for (int k = 0; k < attendances; ++k) {
         const int32_t d = c.anyDate();
+        if (!c.enrolments.empty() && c.side.chance(aeAvoided(c.enrolments, d, 0.75 * eRate, aeRate))) continue;
         const bool ambulance = c.rng.chance(std::min(0.5, 0.08 + 0.004 * p.age));
         aeRow(c, d, false, ambulance);
         if (ambulance) ambulanceRow(c, d, true);
@@ -414,14 +421,29 @@ void communityCare(Ctx &c) {
     c.sink.end(Dataset::Asc);
 }
 
+void enrolments(Ctx &c) {
+    for (const Enrolment &e : c.enrolments) {
+        CsvBuffer &b = c.sink.begin(Dataset::Programmes);
+        b.rawField(c.pid);
+        b.rawField(kProgrammes[size_t(e.programme)].name);
+        b.date(e.enrolled);
+        b.date(e.ended ? e.ended : kNoDate);
+        b.rawField(e.referral);
+        c.sink.end(Dataset::Programmes);
+        c.sink.enrolled(e.programme);
+    }
+}
+
 }  // namespace
 
 void writeActivity(const SynthContext &ctx, const SynthPerson &p, const std::string &personId, Rng &rng, RowSink &sink) {
-    Ctx c{ctx, p, personId, rng, sink};
+    Rng side(mixSeed(ctx.config().seed ^ 0x5EED9A0ULL, uint64_t(p.index)));
+    Ctx c{ctx, p, personId, rng, sink, side, 0, {}};
     gpEvents(c);
     acute(c);
     outpatients(c);
     communityCare(c);
+    enrolments(c);
 }
 
 }  // namespace phm::core::synth

@@ -14,6 +14,7 @@ public:
     virtual ~RowSink() = default;
     virtual CsvBuffer &begin(Dataset d) = 0;  // start a row in dataset d's buffer
     virtual void end(Dataset d) = 0;          // the row is complete
+    virtual void enrolled(int programme) { (void)programme; }  // a person was enrolled (synthprogrammes.h)
 };
 
 void writeActivity(const SynthContext &ctx, const SynthPerson &p, const std::string &personId, Rng &rng, RowSink &sink);

@@ -250,7 +250,7 @@ private slots:
         Feedback fb;
         auto r = importExtract(dir, path(QStringLiteral("rows.phm")), fb);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
-        const FileImportReport &amb = r.value().files.back();
+        const FileImportReport &amb = r.value().files[size_t(Dataset::Ambulance)];  // files in Dataset order
         QCOMPARE(amb.rowsRead, 4);
         QCOMPARE(amb.rowsImported, 1);
         QCOMPARE(amb.rejectsByReason.at(QStringLiteral("invalid_value")), 1);

@@ -91,7 +91,7 @@ private slots:
         Statement persons(*db.value(), QStringLiteral("SELECT count(*) FROM person"));
         QVERIFY(persons.step());
         QCOMPARE(persons.columnInt(0), int64_t(mProject->persons.count));
-        for (int d = kFirstEventDataset; d < kDatasetCount; ++d) {
+        for (int d = kFirstEventDataset; d < kEventDatasetEnd; ++d) {
             Statement st(*db.value(), QStringLiteral("SELECT count(*), sum(pid) FROM %1").arg(QLatin1String(fileSpec(Dataset(d)).key)));
             QVERIFY(st.step());
             const EventTable &e = mProject->eventTable(Dataset(d));

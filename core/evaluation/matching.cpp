@@ -1,0 +1,318 @@
+#include "evaluation/matching.h"
+
+#include "evaluation/outcomes.h"
+#include "rules/personmeasures.h"
+#include "stats/logisticregression.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace phm::core::evaluation {
+
+const QStringList &covariateKeys() {
+    static const QStringList keys = {QStringLiteral("age"),
+                                     QStringLiteral("female"),
+                                     QStringLiteral("imd_quintile"),
+                                     QStringLiteral("efi_deficits"),
+                                     QStringLiteral("ltc_count"),
+                                     QStringLiteral("emergency_admissions_12m"),
+                                     QStringLiteral("ae_attendances_12m"),
+                                     QStringLiteral("cost_12m")};
+    return keys;
+}
+
+double standardisedDifference(double meanA, double varA, double meanB, double varB) {
+    const double pooled = std::sqrt((varA + varB) / 2);
+    return pooled > 0 ? (meanA - meanB) / pooled : 0.0;
+}
+
+namespace {
+constexpr int kCovariates = 8;
+constexpr int kFeatures = 9;
+using Covariates = std::array<double, kCovariates>;
+
+// Everything measured for one covariate date (the day before an enrolment month starts).
+struct DateGroup {
+    int32_t date = 0;
+    std::vector<size_t> enrolled;  // indexes into the enrolled list
+    std::shared_ptr<const GpMeasures> gp;
+    std::shared_ptr<const ActivityMeasures> activity;
+    std::vector<int32_t> candidates;
+};
+
+Covariates covariates(const Project &project, const DateGroup &g, int32_t p) {
+    const PersonTable &t = project.persons;
+    const int decile = project.geography.lsoas[t.lsoa[size_t(p)]].imdDecile;
+    return {double(t.ageAt(p, g.date)),
+            t.sex[size_t(p)] == 1 ? 1.0 : 0.0,
+            decile > 0 ? double((decile + 1) / 2) : 3.0,
+            double(g.gp->efiDeficits[size_t(p)]),
+            double(std::popcount(g.gp->conditions[size_t(p)])),
+            double(g.activity->emergencyAdmissions[size_t(p)]),
+            double(g.activity->aeAttendances[size_t(p)]),
+            double(g.activity->healthCost[size_t(p)])};
+}
+
+std::array<double, kFeatures> features(const Covariates &c) {
+    return {c[0] / 10, c[0] * c[0] / 1000, c[1], c[2], c[3] / 5, c[4], std::min(c[5], 5.0), std::min(c[6], 5.0), std::log1p(c[7]) / 5};
+}
+
+// A stratum for coarsened exact matching: age in 10-year bands, sex, IMD quintile, eFI category,
+// long-term conditions 0-4+, emergency admissions and A&E attendances 0, 1, 2+.
+uint64_t stratum(const Covariates &c) {
+    const int efiCategory = c[3] <= 4 ? 0 : c[3] <= 9 ? 1 : c[3] <= 13 ? 2 : 3;  // fit, mild, moderate, severe (Clegg)
+    const uint64_t parts[] = {uint64_t(std::min(9, int(c[0]) / 10)),
+                              uint64_t(c[1]),
+                              uint64_t(c[2]),
+                              uint64_t(efiCategory),
+                              uint64_t(std::min(4.0, c[4])),
+                              uint64_t(std::min(2.0, c[5])),
+                              uint64_t(std::min(2.0, c[6]))};
+    uint64_t key = 0;
+    for (uint64_t v : parts) key = key * 16 + v;
+    return key;
+}
+
+// Running sums for a covariate's mean and variance, optionally weighted.
+struct Moments {
+    double w = 0, sum = 0, squares = 0;
+    void add(double x, double weight = 1) { w += weight, sum += weight * x, squares += weight * x * x; }
+    double mean() const { return w > 0 ? sum / w : 0; }
+    double variance() const { return w > 0 ? std::max(0.0, squares / w - mean() * mean()) : 0; }
+};
+
+// Nearest unused neighbour in a sorted array: union-find "next free to the left / right".
+class FreeSlots {
+public:
+    explicit FreeSlots(size_t n) : mRight(n + 1), mLeft(n + 1) {
+        std::iota(mRight.begin(), mRight.end(), size_t(0));  // mRight[n] is the sentinel
+        std::iota(mLeft.begin(), mLeft.end(), size_t(0));    // slot i is mLeft[i + 1]; 0 is the sentinel
+    }
+    size_t right(size_t i) { return find(mRight, i); }            // n if none
+    long left(size_t i) { return long(find(mLeft, i + 1)) - 1; }  // -1 if none
+    void take(size_t i) { mRight[i] = i + 1, mLeft[i + 1] = i; }
+
+private:
+    static size_t find(std::vector<size_t> &parent, size_t i) {
+        size_t root = i;
+        while (parent[root] != root) root = parent[root];
+        while (parent[i] != root) {
+            const size_t next = parent[i];
+            parent[i] = root;
+            i = next;
+        }
+        return root;
+    }
+    std::vector<size_t> mRight, mLeft;
+};
+
+int bucketOf(const Project &project, const MatchOptions &o, int32_t p) {
+    return o.samePcn ? project.geography.practices[project.persons.practice[size_t(p)]].pcn : 0;
+}
+}  // namespace
+
+namespace {
+// The logit of the propensity score for each candidate and enrolled person, from a logistic model
+// fitted on everyone enrolled and a random sample of candidates (the sample shifts the intercept
+// only, which matching on the logit within a caliper in its own SD does not see).
+struct Propensity {
+    LogisticFit fit;
+    double sd = 0;
+    double logit(const Covariates &c) const {
+        const auto f = features(c);
+        double x = fit.beta[0];
+        for (int k = 0; k < kFeatures; ++k) x += fit.beta[k + 1] * f[size_t(k)];
+        return x;
+    }
+};
+
+Result<Propensity> fitPropensity(const Project &project, const std::vector<DateGroup> &groups, const std::vector<Enrolled> &enrolled,
+                                 std::mt19937_64 &rng) {
+    constexpr size_t kSamplePerGroup = 40000;
+    std::vector<std::pair<Covariates, double>> rows;
+    for (const DateGroup &g : groups) {
+        for (size_t e : g.enrolled) rows.push_back({covariates(project, g, enrolled[e].person), 1.0});
+        const size_t n = g.candidates.size(), take = std::min(n, kSamplePerGroup);
+        for (size_t k = 0; k < take; ++k) {
+            const size_t pick = n > kSamplePerGroup ? size_t(rng() % n) : k;
+            rows.push_back({covariates(project, g, g.candidates[pick]), 0.0});
+        }
+    }
+    Eigen::MatrixXd X(Eigen::Index(rows.size()), kFeatures);
+    Eigen::VectorXd y(Eigen::Index(rows.size()));
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const auto f = features(rows[r].first);
+        for (int k = 0; k < kFeatures; ++k) X(Eigen::Index(r), k) = f[size_t(k)];
+        y(Eigen::Index(r)) = rows[r].second;
+    }
+    auto fit = fitLogistic(X, y, 1e-3);
+    if (!fit) return fit.error();
+    Propensity p{fit.value(), 0};
+    Moments m;
+    for (const auto &row : rows) m.add(p.logit(row.first));
+    p.sd = std::sqrt(m.variance());
+    return p;
+}
+
+// Greedy nearest-neighbour matching on the logit, within the caliper, without replacement: k
+// rounds, each enrolled person (in a random order) taking the nearest free control per round.
+void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enrolled> &enrolled, const Propensity &ps,
+              const MatchOptions &o, std::mt19937_64 &rng, std::vector<MatchedSet> &sets) {
+    std::map<int, std::vector<std::pair<double, int32_t>>> buckets;
+    for (int32_t c : g.candidates) buckets[bucketOf(project, o, c)].push_back({ps.logit(covariates(project, g, c)), c});
+    std::map<int, FreeSlots> free;
+    for (auto &[b, list] : buckets) {
+        std::sort(list.begin(), list.end());
+        free.emplace(b, FreeSlots(list.size()));
+    }
+    std::vector<size_t> order = g.enrolled;
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<double> logits(order.size());
+    const size_t first = sets.size();
+    for (size_t i = 0; i < order.size(); ++i) {
+        const Enrolled &e = enrolled[order[i]];
+        logits[i] = ps.logit(covariates(project, g, e.person));
+        sets.push_back({e.person, e.index, {}});
+    }
+    const double caliper = o.caliper * ps.sd;
+    for (int round = 0; round < o.ratio; ++round)
+        for (size_t i = 0; i < order.size(); ++i) {
+            const auto it = buckets.find(bucketOf(project, o, enrolled[order[i]].person));
+            if (it == buckets.end()) continue;
+            const auto &list = it->second;
+            FreeSlots &open = free.at(it->first);
+            const auto at = size_t(std::lower_bound(list.begin(), list.end(), std::pair{logits[i], INT32_MIN}) - list.begin());
+            const size_t r = open.right(std::min(at, list.size()));
+            const long l = at == 0 ? -1 : open.left(at - 1);
+            double best = caliper;
+            long chosen = -1;
+            if (r < list.size() && std::abs(list[r].first - logits[i]) <= best)
+                best = std::abs(list[r].first - logits[i]), chosen = long(r);
+            if (l >= 0 && std::abs(list[size_t(l)].first - logits[i]) <= best) chosen = l;
+            if (chosen < 0) continue;
+            open.take(size_t(chosen));
+            sets[first + i].controls.push_back(list[size_t(chosen)].second);
+        }
+}
+
+// Coarsened exact matching: k controls drawn at random from the enrolled person's stratum.
+void matchCem(const Project &project, const DateGroup &g, const std::vector<Enrolled> &enrolled, const MatchOptions &o,
+              std::mt19937_64 &rng, std::vector<MatchedSet> &sets) {
+    std::map<std::pair<int, uint64_t>, std::vector<int32_t>> strata;
+    for (int32_t c : g.candidates) strata[{bucketOf(project, o, c), stratum(covariates(project, g, c))}].push_back(c);
+    for (auto &[key, list] : strata) std::shuffle(list.begin(), list.end(), rng);
+    std::vector<size_t> order = g.enrolled;
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t e : order) {
+        const Enrolled &who = enrolled[e];
+        MatchedSet set{who.person, who.index, {}};
+        auto it = strata.find({bucketOf(project, o, who.person), stratum(covariates(project, g, who.person))});
+        for (int k = 0; it != strata.end() && k < o.ratio && !it->second.empty(); ++k) {
+            set.controls.push_back(it->second.back());
+            it->second.pop_back();
+        }
+        sets.push_back(std::move(set));
+    }
+}
+
+std::vector<BalanceRow> balanceTable(const Project &project, const std::vector<DateGroup> &groups, const std::vector<MatchedSet> &sets,
+                                     const std::map<int32_t, size_t> &groupOfDate) {
+    std::array<Moments, kCovariates> treated, before, after;
+    for (const DateGroup &g : groups)
+        for (int32_t c : g.candidates) {
+            const Covariates v = covariates(project, g, c);
+            for (int k = 0; k < kCovariates; ++k) before[size_t(k)].add(v[size_t(k)]);
+        }
+    for (const MatchedSet &s : sets) {
+        if (s.controls.empty()) continue;
+        const DateGroup &g = groups[groupOfDate.at(monthStart(s.index) - 1)];
+        const Covariates t = covariates(project, g, s.treated);
+        for (int k = 0; k < kCovariates; ++k) treated[size_t(k)].add(t[size_t(k)]);
+        for (int32_t c : s.controls) {
+            const Covariates v = covariates(project, g, c);
+            for (int k = 0; k < kCovariates; ++k) after[size_t(k)].add(v[size_t(k)], 1.0 / double(s.controls.size()));
+        }
+    }
+    // Every enrolled person, matched or not, for the "before" comparison.
+    std::array<Moments, kCovariates> allTreated;
+    for (const DateGroup &g : groups)
+        for (const MatchedSet &s : sets)
+            if (monthStart(s.index) - 1 == g.date) {
+                const Covariates t = covariates(project, g, s.treated);
+                for (int k = 0; k < kCovariates; ++k) allTreated[size_t(k)].add(t[size_t(k)]);
+            }
+    std::vector<BalanceRow> rows;
+    for (int k = 0; k < kCovariates; ++k) {
+        const Moments &t = allTreated[size_t(k)], &b = before[size_t(k)], &mt = treated[size_t(k)], &a = after[size_t(k)];
+        // The same denominator before and after (the unmatched samples' SDs), so the two compare.
+        const double pooled = std::sqrt((t.variance() + b.variance()) / 2);
+        rows.push_back({covariateKeys()[k], t.mean(), b.mean(), a.mean(), pooled > 0 ? (t.mean() - b.mean()) / pooled : 0.0,
+                        pooled > 0 ? (mt.mean() - a.mean()) / pooled : 0.0});
+    }
+    return rows;
+}
+}  // namespace
+
+Result<Matching> matchControls(const Project &project, const rules::CodeLists &lists, const std::vector<Enrolled> &enrolled,
+                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback) {
+    if (options.ratio < 1 || options.ratio > 10)
+        return Error{ErrorCode::BadOption, QStringLiteral("the matching ratio must be 1 to 10 controls per enrolled person"), {}};
+    if (!(options.caliper > 0) || options.caliper > 5)
+        return Error{ErrorCode::BadOption, QStringLiteral("the caliper must be above 0 and at most 5 standard deviations"), {}};
+    std::map<int32_t, size_t> groupOfDate;
+    std::vector<DateGroup> groups;
+    for (size_t e = 0; e < enrolled.size(); ++e) {
+        const int32_t date = monthStart(enrolled[e].index) - 1;
+        auto [it, added] = groupOfDate.emplace(date, groups.size());
+        if (added) groups.push_back(DateGroup{date, {}, {}, {}, {}});
+        groups[it->second].enrolled.push_back(e);
+    }
+    Matching out;
+    for (DateGroup &g : groups) {
+        if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
+        auto gp = gpMeasures(project, lists, g.date);
+        if (!gp) return gp.error();
+        g.gp = gp.value();
+        g.activity = activityMeasures(project, g.date);
+        // Registered on the covariate date and still at the end of the enrolment month, as every
+        // evaluated enrolled person is (evaluateop): a control cannot die or leave between the
+        // day it is matched on and its enrolled person's index date.
+        const int32_t monthEnd = addMonths(g.date + 1, 1) - 1;
+        for (int32_t p = 0; p < project.persons.count; ++p)
+            if (!excluded.test(size_t(p)) && project.persons.isRegistered(p, g.date) && project.persons.isRegistered(p, monthEnd))
+                g.candidates.push_back(p);
+        out.candidates += int64_t(g.candidates.size());
+    }
+    feedback.setProgress(30);
+    std::mt19937_64 rng(options.seed);
+    std::optional<Propensity> ps;
+    if (options.method == MatchMethod::Psm) {
+        auto fitted = fitPropensity(project, groups, enrolled, rng);
+        if (!fitted) return fitted.error();
+        ps = fitted.value();
+    }
+    for (const DateGroup &g : groups) {
+        if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
+        if (ps)
+            matchPsm(project, g, enrolled, *ps, options, rng, out.sets);
+        else
+            matchCem(project, g, enrolled, options, rng, out.sets);
+    }
+    feedback.setProgress(60);
+    out.balance = balanceTable(project, groups, out.sets, groupOfDate);
+    std::vector<MatchedSet> matched;
+    for (MatchedSet &s : out.sets)
+        if (s.controls.empty())
+            ++out.unmatched;
+        else
+            matched.push_back(std::move(s));
+    out.sets = std::move(matched);
+    return out;
+}
+
+}  // namespace phm::core::evaluation

@@ -1,0 +1,65 @@
+#pragma once
+// A comparison group for an evaluation: people never enrolled in the programme, matched to each
+// enrolled person on what drives enrolment and outcomes, measured at the start of the enrolment
+// month (so nothing after enrolment leaks in). Propensity-score matching (a logistic model,
+// greedy nearest neighbour on the logit within a caliper, 1:k without replacement) or coarsened
+// exact matching (the same strata of banded covariates, k random controls per enrolled person).
+// Controls take their enrolled person's index date. docs/evaluation.md gives the details.
+#include "base/feedback.h"
+#include "base/result.h"
+#include "store/project.h"
+
+#include <QStringList>
+#include <boost/dynamic_bitset.hpp>
+#include <vector>
+
+namespace phm::core::rules {
+class CodeLists;
+}
+
+namespace phm::core::evaluation {
+
+enum class MatchMethod { Psm, Cem };
+
+struct MatchOptions {
+    MatchMethod method = MatchMethod::Psm;
+    int ratio = 1;         // controls per enrolled person (1:k)
+    double caliper = 0.2;  // PSM: in standard deviations of the logit of the propensity score
+    bool samePcn = false;  // controls only from the enrolled person's PCN
+    uint64_t seed = 2026;  // order of matching and CEM draws: the same seed gives the same sample
+};
+
+// The matching covariates, in the balance table's order.
+const QStringList &covariateKeys();
+
+struct Enrolled {
+    int32_t person = 0;
+    int32_t index = 0;  // enrolment date: the index date of the person and of their controls
+};
+
+struct MatchedSet {
+    int32_t treated = 0, index = 0;
+    std::vector<int32_t> controls;  // 1..k
+};
+
+struct BalanceRow {
+    QString covariate;
+    double treatedMean = 0, controlBefore = 0, controlAfter = 0;
+    double smdBefore = 0, smdAfter = 0;  // standardised mean differences; |SMD| < 0.1 is the usual rule
+};
+
+struct Matching {
+    std::vector<MatchedSet> sets;
+    int64_t unmatched = 0;   // enrolled people with no control (outside the caliper, an empty stratum)
+    int64_t candidates = 0;  // person-months of eligible controls considered
+    std::vector<BalanceRow> balance;
+};
+
+// `excluded`: everyone ever enrolled in the programme (never a control).
+Result<Matching> matchControls(const Project &project, const rules::CodeLists &lists, const std::vector<Enrolled> &enrolled,
+                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback);
+
+// (mean of a - mean of b) / sqrt((var a + var b) / 2) from sums: the standardised mean difference.
+double standardisedDifference(double meanA, double varA, double meanB, double varB);
+
+}  // namespace phm::core::evaluation

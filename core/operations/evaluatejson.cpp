@@ -1,0 +1,200 @@
+// evaluationJson and its field declarations (evaluateop.h): what `phm evaluate --json` prints.
+#include "operations/evaluateop.h"
+
+#include <QJsonArray>
+#include <cmath>
+
+namespace phm::core::ops {
+
+using namespace evaluation;
+
+namespace {
+QString methodKey(EvaluationMethod m) { return m == EvaluationMethod::Did ? QStringLiteral("did") : QStringLiteral("its"); }
+QString matchKey(MatchMethod m) { return m == MatchMethod::Psm ? QStringLiteral("psm") : QStringLiteral("cem"); }
+QString number(double x, int decimals = 1) { return QString::number(x, 'f', decimals); }
+
+struct Effect {
+    double estimate, lower, upper, relative, relativeLower, relativeUpper;
+};
+
+QJsonObject effectJson(const Effect &e) {
+    return {{QStringLiteral("estimate"), e.estimate},
+            {QStringLiteral("lower"), e.lower},
+            {QStringLiteral("upper"), e.upper},
+            {QStringLiteral("relative"), e.relative},
+            {QStringLiteral("relative_lower"), e.relativeLower},
+            {QStringLiteral("relative_upper"), e.relativeUpper}};
+}
+
+// What the interval means, in a sentence a clinical director can read. `scaled` is the effect
+// in the unit people read (per 1,000 enrolled per year, or per 1,000 person-months).
+QString summary(const EvaluateRun &run, const Effect &scaled, const QString &per) {
+    const OutcomeInfo &o = outcomeInfo(run.request.outcome);
+    const QString title = QString::fromLatin1(o.title);
+    QString s = QStringLiteral("%1: %2 %3 %4 (95% interval %5 to %6) than expected without the programme, a change of %7% (%8% to %9%). ")
+                    .arg(title, number(std::abs(scaled.estimate)), per,
+                         scaled.estimate < 0 ? QStringLiteral("fewer") : QStringLiteral("more"), number(scaled.lower), number(scaled.upper),
+                         number(100 * scaled.relative, 0), number(100 * scaled.relativeLower, 0), number(100 * scaled.relativeUpper, 0));
+    if (scaled.lower > 0 || scaled.upper < 0)
+        s += QStringLiteral("The interval excludes no change: chance alone is an unlikely explanation.");
+    else
+        s += QStringLiteral("The interval includes no change: the data are consistent with the programme making no difference.");
+    return s;
+}
+
+QJsonObject didJson(const EvaluateRun &run) {
+    const DidResult &d = run.did;
+    const Effect effect{d.effect.estimate, d.effect.lower, d.effect.upper, d.relative.estimate, d.relative.lower, d.relative.upper};
+    const double year = 12 * 1000;  // per person-month -> per 1,000 people per year
+    const Effect scaled{effect.estimate * year, effect.lower * year,  effect.upper * year,
+                        effect.relative,        effect.relativeLower, effect.relativeUpper};
+    QJsonArray balance, preTrend, eventStudy, monthly;
+    for (const BalanceRow &b : run.matching.balance)
+        balance.append(QJsonObject{{QStringLiteral("covariate"), b.covariate},
+                                   {QStringLiteral("treated_mean"), b.treatedMean},
+                                   {QStringLiteral("control_mean_before"), b.controlBefore},
+                                   {QStringLiteral("control_mean_after"), b.controlAfter},
+                                   {QStringLiteral("smd_before"), b.smdBefore},
+                                   {QStringLiteral("smd_after"), b.smdAfter},
+                                   {QStringLiteral("balanced"), std::abs(b.smdAfter) < 0.1}});
+    for (const PeriodEffect &p : d.eventStudy) {
+        QJsonObject o{{QStringLiteral("period"), p.period},
+                      {QStringLiteral("estimate"), p.effect.estimate},
+                      {QStringLiteral("lower"), p.effect.lower},
+                      {QStringLiteral("upper"), p.effect.upper}};
+        eventStudy.append(o);
+        if (p.period < -1) preTrend.append(o);
+    }
+    for (const auto &m : run.monthly)
+        monthly.append(QJsonObject{
+            {QStringLiteral("month"), int(m[0])}, {QStringLiteral("treated_rate"), m[1]}, {QStringLiteral("control_rate"), m[2]}});
+    const double enrolled = double(run.matching.sets.size());
+    return QJsonObject{{QStringLiteral("match"), matchKey(run.request.match.method)},
+                       {QStringLiteral("ratio"), run.request.match.ratio},
+                       {QStringLiteral("treated"), qint64(run.matching.sets.size())},
+                       {QStringLiteral("controls"), qint64(run.controls)},
+                       {QStringLiteral("unmatched"), qint64(run.matching.unmatched)},
+                       {QStringLiteral("balance"), balance},
+                       {QStringLiteral("effect"), effectJson(effect)},
+                       {QStringLiteral("rates"), QJsonObject{{QStringLiteral("treated_pre"), d.treatedPre},
+                                                             {QStringLiteral("treated_post"), d.treatedPost},
+                                                             {QStringLiteral("control_pre"), d.controlPre},
+                                                             {QStringLiteral("control_post"), d.controlPost},
+                                                             {QStringLiteral("counterfactual"), d.counterfactual}}},
+                       {QStringLiteral("per_1000_per_year"), scaled.estimate},
+                       {QStringLiteral("per_1000_per_year_lower"), scaled.lower},
+                       {QStringLiteral("per_1000_per_year_upper"), scaled.upper},
+                       {QStringLiteral("cost_per_unit"), run.costPerUnit},
+                       {QStringLiteral("cost_per_month"), effect.estimate * run.costPerUnit * enrolled},
+                       {QStringLiteral("cost_per_month_lower"), effect.lower * run.costPerUnit * enrolled},
+                       {QStringLiteral("cost_per_month_upper"), effect.upper * run.costPerUnit * enrolled},
+                       {QStringLiteral("pre_trend"), preTrend},
+                       {QStringLiteral("event_study"), eventStudy},
+                       {QStringLiteral("monthly"), monthly},
+                       {QStringLiteral("naive"), QJsonObject{{QStringLiteral("before_after"), run.beforeAfter.estimate},
+                                                             {QStringLiteral("before_after_relative"), run.beforeAfter.relative},
+                                                             {QStringLiteral("unmatched_comparison"), run.unmatched.estimate},
+                                                             {QStringLiteral("unmatched_relative"), run.unmatched.relative}}},
+                       {QStringLiteral("replicates"), d.replicates},
+                       {QStringLiteral("summary"), summary(run, scaled, QStringLiteral("per 1,000 enrolled people a year"))}};
+}
+
+QJsonObject itsJson(const EvaluateRun &run) {
+    const ItsFit &f = run.its;
+    const double cf = f.counterfactual;
+    auto rel = [&](double x) { return cf > 0 ? x / cf : 0.0; };
+    const Effect effect{f.meanEffect,      f.meanEffectLower,      f.meanEffectUpper,
+                        rel(f.meanEffect), rel(f.meanEffectLower), rel(f.meanEffectUpper)};
+    QJsonArray series;
+    for (const auto &m : run.series)
+        series.append(
+            QJsonObject{{QStringLiteral("month"), int(m[0])}, {QStringLiteral("rate"), m[1]}, {QStringLiteral("comparison_rate"), m[2]}});
+    return QJsonObject{{QStringLiteral("area"), run.areaName},
+                       {QStringLiteral("area_code"), run.areaCode},
+                       {QStringLiteral("comparison"), run.comparisonName},
+                       {QStringLiteral("start"), QString::fromStdString(isoDate(run.startDate))},
+                       {QStringLiteral("treated"), qint64(run.areaPopulation)},
+                       {QStringLiteral("controls"), qint64(run.comparisonPopulation)},
+                       {QStringLiteral("effect"), effectJson(effect)},
+                       {QStringLiteral("level_change"), f.levelChange},
+                       {QStringLiteral("level_change_se"), f.se[2]},
+                       {QStringLiteral("slope_change"), f.slopeChange},
+                       {QStringLiteral("slope_change_se"), f.se[3]},
+                       {QStringLiteral("newey_west_lag"), f.lag},
+                       {QStringLiteral("counterfactual"), cf},
+                       {QStringLiteral("series"), series},
+                       {QStringLiteral("summary"), summary(run, effect, QStringLiteral("per 1,000 person-months"))}};
+}
+}  // namespace
+
+QJsonObject evaluationJson(const EvaluateRun &run) {
+    QJsonObject o = run.request.method == EvaluationMethod::Did ? didJson(run) : itsJson(run);
+    o.insert(QStringLiteral("programme"), run.request.programme);
+    o.insert(QStringLiteral("programme_source"), run.programmeSource);
+    o.insert(QStringLiteral("outcome"), QLatin1String(outcomeInfo(run.request.outcome).key));
+    o.insert(QStringLiteral("unit"), QLatin1String(outcomeInfo(run.request.outcome).unit));
+    o.insert(QStringLiteral("method"), methodKey(run.request.method));
+    o.insert(QStringLiteral("enrolled"), qint64(run.enrolled));
+    o.insert(QStringLiteral("excluded_window"), qint64(run.excludedWindow));
+    o.insert(QStringLiteral("excluded_left"), qint64(run.excludedLeft));
+    o.insert(QStringLiteral("pre_months"), run.request.preMonths);
+    o.insert(QStringLiteral("post_months"), run.request.postMonths);
+    o.insert(QStringLiteral("confidence"), run.request.confidence);
+    o.insert(QStringLiteral("seed"), QString::number(run.request.match.seed));
+    o.insert(QStringLiteral("ms"), run.ms);
+    return o;
+}
+
+const disclosure::OutputFields &evaluationFields() {
+    static const disclosure::OutputFields f = [] {
+        disclosure::OutputFields o;
+        o.counts = {QStringLiteral("treated"),  QStringLiteral("controls"),        QStringLiteral("unmatched"),
+                    QStringLiteral("enrolled"), QStringLiteral("excluded_window"), QStringLiteral("excluded_left")};
+        // Model estimates over many people: three significant figures, like a slope or an AUROC.
+        for (const char *k : {"estimate",
+                              "lower",
+                              "upper",
+                              "relative",
+                              "relative_lower",
+                              "relative_upper",
+                              "treated_mean",
+                              "control_mean_before",
+                              "control_mean_after",
+                              "smd_before",
+                              "smd_after",
+                              "treated_pre",
+                              "treated_post",
+                              "control_pre",
+                              "control_post",
+                              "counterfactual",
+                              "per_1000_per_year",
+                              "per_1000_per_year_lower",
+                              "per_1000_per_year_upper",
+                              "cost_per_unit",
+                              "cost_per_month",
+                              "cost_per_month_lower",
+                              "cost_per_month_upper",
+                              "treated_rate",
+                              "control_rate",
+                              "before_after",
+                              "before_after_relative",
+                              "unmatched_comparison",
+                              "unmatched_relative",
+                              "rate",
+                              "comparison_rate",
+                              "level_change",
+                              "level_change_se",
+                              "slope_change",
+                              "slope_change_se"})
+            o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, disclosure::Derivation::Statistic});
+        o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
+                    QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
+                    QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag")};
+        o.notLines = {QStringLiteral("balance"), QStringLiteral("pre_trend"), QStringLiteral("event_study"), QStringLiteral("monthly"),
+                      QStringLiteral("series")};
+        return o;
+    }();
+    return f;
+}
+
+}  // namespace phm::core::ops

@@ -1,0 +1,252 @@
+#include "operations/evaluateop.h"
+
+#include "cohorts/cohortbase.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <random>
+#include <set>
+
+namespace phm::core::ops {
+
+using namespace evaluation;
+
+namespace {
+constexpr int64_t kMinMatched = 10;
+
+Error cancelled() { return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}}; }
+
+Status checkWindow(const EvaluateRequest &r) {
+    for (const auto &[name, months] : {std::pair{"--pre-months", r.preMonths}, std::pair{"--post-months", r.postMonths}})
+        if (months < 3 || months > 36 || months % 3 != 0)
+            return Error{
+                ErrorCode::BadOption,
+                QStringLiteral("%1 must be 3, 6, 9, ... 36 (the event study is by quarter); got %2").arg(QLatin1String(name)).arg(months),
+                {}};
+    if (r.replicates < 0 || r.replicates > 10000)
+        return Error{ErrorCode::BadOption, QStringLiteral("the bootstrap takes 0 to 10000 replicates; got %1").arg(r.replicates), {}};
+    return Ok{};
+}
+
+// Enrolled people whose window has at least 3 months inside the extract before and after the
+// index date; the others are counted, not evaluated.
+std::vector<Enrolled> evaluable(const Project &project, const Programme &p, const EvaluateRequest &r, EvaluateRun &run) {
+    std::vector<Enrolled> out;
+    const double need = 3 * kMonthDays;
+    for (size_t i = 0; i < p.people.size(); ++i) {
+        const int32_t index = p.enrolled[i];
+        const bool before = index - project.extractStart >= need, after = project.extractEnd + 1 - index >= need;
+        // Controls are people still registered at the end of the enrolment month (matching.cpp),
+        // so the enrolled are too: someone who died or left in their enrolment month is not compared.
+        const int32_t monthEnd = std::min(project.extractEnd, addMonths(monthStart(index), 1) - 1);
+        if (!before || !after)
+            ++run.excludedWindow;
+        else if (!project.persons.isRegistered(p.people[i], monthEnd))
+            ++run.excludedLeft;
+        else
+            out.push_back({p.people[i], index});
+    }
+    (void)r;
+    return out;
+}
+
+// Sums one person's months into a set's arm, weighted (1 / k for each of k controls).
+void addPerson(const Project &project, Outcome o, int32_t person, int32_t index, const EvaluateRequest &r, double weight,
+               std::vector<double> &units, std::vector<double> &atRisk, PersonMonths &buffer, double *cost = nullptr) {
+    relativeMonths(project, o, person, index, r.preMonths, r.postMonths, buffer);
+    for (size_t m = 0; m < units.size(); ++m) units[m] += weight * buffer.units[m], atRisk[m] += weight * buffer.atRisk[m];
+    if (cost)
+        for (int m = 0; m < r.preMonths; ++m) *cost += buffer.cost[size_t(m)];
+}
+
+Status runDid(const Session &session, const EvaluateRequest &r, const Programme &programme, EvaluateRun &run, Feedback &feedback) {
+    const Project &project = session.project();
+    const std::vector<Enrolled> people = evaluable(project, programme, r, run);
+    run.evaluable = int64_t(people.size());
+    if (people.empty())
+        return Error{
+            ErrorCode::OutsideData,
+            QStringLiteral("none of the %1 people enrolled in \"%2\" can be evaluated: %3 have less than 3 months of data before "
+                           "or after enrolment inside the extract (%4 to %5), %6 died or left their practice in their enrolment month")
+                .arg(programme.people.size())
+                .arg(r.programme)
+                .arg(run.excludedWindow)
+                .arg(QString::fromStdString(isoDate(project.extractStart)), QString::fromStdString(isoDate(project.extractEnd)))
+                .arg(run.excludedLeft),
+            r.programme};
+    boost::dynamic_bitset<uint64_t> excluded(size_t(project.persons.count));
+    for (int32_t p : programme.people) excluded.set(size_t(p));
+    auto matched = matchControls(project, session.codeLists(), people, excluded, r.match, feedback);
+    if (!matched) return matched.error();
+    run.matching = std::move(matched.value());
+    if (int64_t(run.matching.sets.size()) < kMinMatched)
+        return Error{ErrorCode::TooFewPeople,
+                     QStringLiteral("only %1 of the %2 people enrolled in \"%3\" could be matched to a control (at least %4 are needed); "
+                                    "widen the caliper, match by CEM or drop --same-pcn")
+                         .arg(run.matching.sets.size())
+                         .arg(people.size())
+                         .arg(r.programme)
+                         .arg(kMinMatched),
+                     r.programme};
+    const size_t months = size_t(r.preMonths + r.postMonths);
+    std::vector<SetMonths> sets;
+    std::set<int32_t> distinct;
+    PersonMonths buffer;
+    double cost = 0, unitsPre = 0;
+    for (const MatchedSet &s : run.matching.sets) {
+        if (feedback.isCanceled()) return cancelled();
+        SetMonths m{std::vector<double>(months), std::vector<double>(months), std::vector<double>(months), std::vector<double>(months)};
+        addPerson(project, r.outcome, s.treated, s.index, r, 1.0, m.treatedUnits, m.treatedAtRisk, buffer, &cost);
+        for (int k = 0; k < r.preMonths; ++k) unitsPre += m.treatedUnits[size_t(k)];
+        for (int32_t c : s.controls) {
+            addPerson(project, r.outcome, c, s.index, r, 1.0 / double(s.controls.size()), m.controlUnits, m.controlAtRisk, buffer);
+            distinct.insert(c);
+        }
+        sets.push_back(std::move(m));
+    }
+    run.controls = int64_t(distinct.size());
+    run.costPerUnit = r.outcome == Outcome::Cost ? 1.0 : unitsPre > 0 ? cost / unitsPre : 0.0;
+    feedback.setProgress(75);
+    run.did = differenceInDifferences(sets, r.preMonths, r.postMonths, r.replicates, r.match.seed, r.confidence);
+    // The monthly rates around the index date, for the chart.
+    for (size_t m = 0; m < months; ++m) {
+        double tu = 0, tr = 0, cu = 0, cr = 0;
+        for (const SetMonths &s : sets)
+            tu += s.treatedUnits[m], tr += s.treatedAtRisk[m], cu += s.controlUnits[m], cr += s.controlAtRisk[m];
+        run.monthly.push_back({double(int(m) - r.preMonths), tr > 0 ? tu / tr : 0.0, cr > 0 ? cu / cr : 0.0});
+    }
+    // Why matching matters: the enrolled before and after, and against people picked at random.
+    const double pre = run.did.treatedPre, post = run.did.treatedPost;
+    run.beforeAfter = {post - pre, pre > 0 ? (post - pre) / pre : 0.0};
+    std::mt19937_64 rng(r.match.seed ^ 0xA11CE);
+    double ru = 0, rr = 0;
+    for (const Enrolled &e : people) {
+        for (int tries = 0; tries < 50; ++tries) {
+            const auto c = int32_t(rng() % uint64_t(project.persons.count));
+            if (excluded.test(size_t(c)) || !project.persons.isRegistered(c, e.index - 1)) continue;
+            relativeMonths(project, r.outcome, c, e.index, r.preMonths, r.postMonths, buffer);
+            for (int m = r.preMonths; m < r.preMonths + r.postMonths; ++m) ru += buffer.units[size_t(m)], rr += buffer.atRisk[size_t(m)];
+            break;
+        }
+    }
+    const double random = rr > 0 ? ru / rr : 0.0;
+    run.unmatched = {post - random, random > 0 ? (post - random) / random : 0.0};
+    return Ok{};
+}
+}  // namespace
+
+namespace {
+Result<Area> areaNamed(const AreaIndex &areas, const QString &wanted) {
+    if (wanted.compare(QStringLiteral("ics"), Qt::CaseInsensitive) == 0) return Area{Area::Ics, 0};
+    for (Area::Kind k : {Area::Pcn, Area::Practice, Area::Place, Area::Alliance, Area::Lsoa})
+        if (auto a = findArea(areas, k, wanted)) return a.value();
+    return Error{ErrorCode::UnknownArea, QStringLiteral("no practice, PCN, place, care alliance or LSOA called \"%1\"").arg(wanted),
+                 wanted};
+}
+
+// The area's monthly rate per 1,000 person-months, in months from the start date.
+std::vector<double> areaSeries(const Session &session, const Area &area, Outcome o, int32_t start, int pre, int post, int64_t &population) {
+    const Project &project = session.project();
+    std::vector<double> units(size_t(pre + post)), atRisk(size_t(pre + post));
+    PersonMonths buffer;
+    population = 0;
+    for (int32_t p = 0; p < project.persons.count; ++p) {
+        if (!session.areas().contains(area, p)) continue;
+        population += project.persons.isRegistered(p, start);
+        relativeMonths(project, o, p, start, pre, post, buffer);
+        for (size_t m = 0; m < units.size(); ++m) units[m] += buffer.units[m], atRisk[m] += buffer.atRisk[m];
+    }
+    std::vector<double> rate;
+    for (size_t m = 0; m < units.size(); ++m) rate.push_back(atRisk[m] > 0 ? 1000 * units[m] / atRisk[m] : 0.0);
+    return rate;
+}
+
+Status runIts(const Session &session, const EvaluateRequest &r, const Programme *programme, EvaluateRun &run) {
+    const Project &project = session.project();
+    if (r.area.isEmpty())
+        return Error{
+            ErrorCode::BadOption, QStringLiteral("an interrupted time series needs --area (the practice, PCN or place served)"), {}};
+    auto area = areaNamed(session.areas(), r.area);
+    if (!area) return area.error();
+    run.areaName = session.areas().name(area.value()), run.areaCode = session.areas().code(area.value());
+    int32_t start = r.start;
+    if (start == kNoDate && programme && !programme->enrolled.empty())
+        start = *std::min_element(programme->enrolled.begin(), programme->enrolled.end());
+    if (start == kNoDate) return Error{ErrorCode::BadOption, QStringLiteral("an interrupted time series needs --start or --programme"), {}};
+    if (start <= project.extractStart || start > project.extractEnd)
+        return Error{ErrorCode::OutsideData,
+                     QStringLiteral("the start date %1 is outside the extract (%2 to %3)")
+                         .arg(QString::fromStdString(isoDate(start)), QString::fromStdString(isoDate(project.extractStart)),
+                              QString::fromStdString(isoDate(project.extractEnd))),
+                     {}};
+    run.startDate = start;
+    const int pre = int((start - project.extractStart) / kMonthDays), post = int((project.extractEnd + 1 - start) / kMonthDays);
+    std::vector<double> y = areaSeries(session, area.value(), r.outcome, start, pre, post, run.areaPopulation);
+    std::vector<double> comparison;
+    if (!r.comparison.isEmpty()) {
+        auto other = areaNamed(session.areas(), r.comparison);
+        if (!other) return other.error();
+        run.comparisonName = session.areas().name(other.value());
+        comparison = areaSeries(session, other.value(), r.outcome, start, pre, post, run.comparisonPopulation);
+    }
+    std::vector<double> modelled = y;
+    for (size_t m = 0; m < comparison.size(); ++m) modelled[m] -= comparison[m];
+    auto fit = segmentedRegression(modelled, pre, -1, r.confidence);
+    if (!fit) return fit.error();
+    run.its = fit.value();
+    for (size_t m = 0; m < y.size(); ++m) run.series.push_back({double(int(m) - pre), y[m], comparison.empty() ? 0.0 : comparison[m]});
+    return Ok{};
+}
+}  // namespace
+
+Result<EvaluateRun> runEvaluation(const Session &session, const EvaluateRequest &request, Feedback &feedback) {
+    QElapsedTimer timer;
+    timer.start();
+    if (auto s = checkWindow(request); !s) return s.error();
+    if (!(request.confidence > 0.5 && request.confidence < 1))
+        return Error{ErrorCode::BadConfidence, QStringLiteral("the confidence level must be between 0.5 and 1"), {}};
+    EvaluateRun run;
+    run.request = request;
+    std::optional<Programme> programme;
+    if (!request.programme.isEmpty() || request.method == EvaluationMethod::Did) {
+        if (request.programme.isEmpty()) return Error{ErrorCode::BadOption, QStringLiteral("--programme is required"), {}};
+        auto loaded = session.read([&](ProjectDb &db) { return loadProgramme(db, session.project(), request.programme); });
+        if (!loaded) return loaded.error();
+        programme = std::move(loaded.value());
+        run.programmeSource = programme->source;
+        run.enrolled = int64_t(programme->people.size());
+    }
+    feedback.setProgress(5);
+    const Status s = request.method == EvaluationMethod::Did ? runDid(session, request, *programme, run, feedback)
+                                                             : runIts(session, request, programme ? &*programme : nullptr, run);
+    if (!s) return s.error();
+    if (feedback.isCanceled()) return cancelled();
+    feedback.setProgress(100);
+    run.ms = timer.nsecsElapsed() / 1e6;
+    return run;
+}
+
+Result<QJsonObject> programmesJson(const Session &session) {
+    auto list = session.read([&](ProjectDb &db) { return listProgrammes(db, session.project()); });
+    if (!list) return list.error();
+    QJsonArray rows;
+    for (const ProgrammeSummary &p : list.value())
+        rows.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                {QStringLiteral("source"), p.source},
+                                {QStringLiteral("enrolled"), qint64(p.enrolled)},
+                                {QStringLiteral("first"), QString::fromStdString(isoDate(p.first))},
+                                {QStringLiteral("last"), QString::fromStdString(isoDate(p.last))}});
+    return QJsonObject{{QStringLiteral("programmes"), rows}};
+}
+
+const disclosure::OutputFields &programmesFields() {
+    static const disclosure::OutputFields f = [] {
+        disclosure::OutputFields o;
+        o.counts = {QStringLiteral("enrolled")};
+        o.notLines = {QStringLiteral("programmes")};  // programmes overlap; each is its own group
+        return o;
+    }();
+    return f;
+}
+
+}  // namespace phm::core::ops
