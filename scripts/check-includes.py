@@ -18,7 +18,7 @@ CORE_LAYERS = [
     ["geo"],
     ["synth"],
     ["governance", "rules"],
-    ["indicators", "cohorts", "stratify", "import"],
+    ["indicators", "cohorts", "stratify", "import", "evaluation"],
     ["maturity"],
     ["packs"],
     ["session"],

@@ -12,8 +12,8 @@ namespace phm::core::synth {
 class RowSink {
 public:
     virtual ~RowSink() = default;
-    virtual CsvBuffer &begin(Dataset d) = 0;  // start a row in dataset d's buffer
-    virtual void end(Dataset d) = 0;          // the row is complete
+    virtual CsvBuffer &begin(Dataset d) = 0;                   // start a row in dataset d's buffer
+    virtual void end(Dataset d) = 0;                           // the row is complete
     virtual void enrolled(int programme) { (void)programme; }  // a person was enrolled (synthprogrammes.h)
 };
 
