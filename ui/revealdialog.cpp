@@ -2,6 +2,7 @@
 #include "base/dates.h"
 
 #include "backgroundjob.h"
+#include "cohorts/cohortstore.h"
 #include "cohorts/reidentify.h"
 #include "screenfit.h"
 #include "tablestyle.h"
