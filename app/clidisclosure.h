@@ -16,7 +16,8 @@ namespace phm::cli {
 QCommandLineOption disclosureOption();
 
 // The policy the command asked for; `off` is refused unless the current login is an admin of the
-// project.
+// project. By path, not a session: every command asks first, so a bad or refused --disclosure fails
+// before a large project is loaded, with the same message whatever else is wrong.
 core::Result<core::disclosure::Policy> outputPolicy(const QCommandLineParser &parser, const QString &projectPath);
 
 }  // namespace phm::cli

@@ -47,8 +47,6 @@ int runExportPacksCommand(const QStringList &args) {
     const Session &session = *opened.value();
     auto definitions = session.indicators();
     if (!definitions) return fail(QStringLiteral("phm export-packs: %1").arg(definitions.error().message));
-    const rules::CodeLists &lists = session.codeLists();
-    const AreaIndex &areas = session.areas();
     PackOptions options;
     auto layout = session.read([&](ProjectDb &db) { return findPackTemplate(db, p.value(QStringLiteral("template"))); });
     if (!layout) return fail(QStringLiteral("phm export-packs: %1").arg(layout.error().message));
@@ -59,7 +57,7 @@ int runExportPacksCommand(const QStringList &args) {
     if (auto s = validatePackTemplate(options.layout, definitions.value()); !s)
         return fail(QStringLiteral("phm export-packs: %1").arg(s.error().message));
     options.policy = session.policy();  // the project's, what exportPacks applies, named in the output
-    auto packs = phm::report::exportPacks(areas, lists, definitions.value(), *level, options, p.value(QStringLiteral("out")),
+    auto packs = phm::report::exportPacks(session, definitions.value(), *level, options, p.value(QStringLiteral("out")),
                                           p.value(QStringLiteral("area")), nullptr,
                                           OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));

@@ -46,7 +46,7 @@ int runRevealCommand(const QStringList &args) {
     const auto given = phm::cli::readPassphrase(p);
     const QByteArray secret = given ? given.value() : QByteArray();
     const RevealRequest request{p.value(QStringLiteral("cohort")), p.value(QStringLiteral("reason")), keyStorePath(p), secret};
-    auto r = reidentify(session.project(), session.codeLists(), user.value(), request);
+    auto r = session.read([&](ProjectDb &db) { return reidentify(db, session.project(), session.codeLists(), user.value(), request); });
     if (!r) return fail(QStringLiteral("phm reveal: %1").arg(r.error().message));
     const Reveal &v = r.value();
     QJsonArray people;

@@ -6,7 +6,7 @@
 #include "governance/keystore.h"
 #include "governance/users.h"
 #include "report/packsections.h"
-#include "store/projectdb.h"
+#include "session/session.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -122,20 +122,18 @@ QString packFileName(const QString &areaName, const QString &areaCode) {
     return (code.isEmpty() || name.endsWith(code) ? name : name + QLatin1Char('-') + code) + QStringLiteral(".pdf");
 }
 
-core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
-                                                   const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
-                                                   const core::PackOptions &options, const QString &folder, const QString &onlyArea,
-                                                   core::Feedback *feedback, const core::OutputGuard &guard) {
+core::Result<std::vector<WrittenPack>> exportPacks(const core::Session &session, const std::vector<core::IndicatorDefinition> &definitions,
+                                                   core::Area::Kind level, const core::PackOptions &options, const QString &folder,
+                                                   const QString &onlyArea, core::Feedback *feedback, const core::OutputGuard &guard) {
+    const core::AreaIndex &areas = session.areas();
     if (auto s = core::makePrivateFolder(folder); !s) return s.error();
     core::OutputGuard outputs = guard;  // a pack never replaces the project or its key store
     outputs.protectedFiles << areas.project().path << core::defaultKeyStorePath(areas.project().path);
     core::Feedback local;
     core::Feedback &fb = feedback ? *feedback : local;
     core::PackOptions chosen = options;
-    // The project's, read from its file for every export (exportPacks is given the areas, not a session).
-    auto db = core::ProjectDb::open(areas.project().path, false);
-    if (!db) return db.error();
-    auto policy = core::projectPolicy(*db.value());
+    // The project's, read for every export (through the session's connection).
+    auto policy = session.read([](core::ProjectDb &db) { return core::projectPolicy(db); });
     if (!policy) return policy.error();
     chosen.policy = policy.value();
     if (!onlyArea.isEmpty()) {
@@ -148,7 +146,9 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
             return core::Error{core::ErrorCode::UnknownArea, PackWriterText::tr("no area `%1` at this level").arg(onlyArea), onlyArea};
     }
     fb.setPhase(PackWriterText::tr("Computing the packs"));
-    auto packs = core::buildPacks(areas, lists, definitions, level, chosen, &fb);
+    auto maturity = session.maturityRecords();
+    if (!maturity) return maturity.error();
+    auto packs = core::buildPacks(areas, session.codeLists(), definitions, maturity.value(), level, chosen, &fb);
     if (!packs) return packs.error();
     const auto &all = packs.value();
     auto names = packFiles(all, folder);
@@ -182,6 +182,7 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas,
                              {QStringLiteral("files"), fileNames},
                              {QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()},
                              {QStringLiteral("template"), chosen.layout.name}};
+    // By path: the audit write takes the project's write lock and journals beside the file.
     if (auto s = core::recordGovernedExport(areas.project().path, QStringLiteral("export-packs"), chosen.policy, detail); !s)
         return s.error();
     for (size_t i = 0; i < files.size(); ++i)

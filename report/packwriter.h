@@ -9,6 +9,10 @@
 #include <QImage>
 #include <vector>
 
+namespace phm::core {
+class Session;
+}
+
 namespace phm::report {
 
 // Writes the pack; returns the number of pages.
@@ -27,11 +31,12 @@ struct WrittenPack {
 // complete and the export is audited, so a canceled or failed export (disk full) leaves the
 // folder as it was. An existing PDF is replaced only with `guard.force` (error "file_exists"
 // otherwise); the project and its key store never. The disclosure policy is the project's
-// (core/governance/disclosurepolicy), whatever `options` holds.
-core::Result<std::vector<WrittenPack>> exportPacks(const core::AreaIndex &areas, const core::rules::CodeLists &lists,
-                                                   const std::vector<core::IndicatorDefinition> &definitions, core::Area::Kind level,
-                                                   const core::PackOptions &options, const QString &folder, const QString &onlyArea = {},
-                                                   core::Feedback *feedback = nullptr, const core::OutputGuard &guard = {});
+// (core/governance/disclosurepolicy), read through the session for every export, whatever
+// `options` holds; the areas, code lists and maturity records are the session's too.
+core::Result<std::vector<WrittenPack>> exportPacks(const core::Session &session, const std::vector<core::IndicatorDefinition> &definitions,
+                                                   core::Area::Kind level, const core::PackOptions &options, const QString &folder,
+                                                   const QString &onlyArea = {}, core::Feedback *feedback = nullptr,
+                                                   const core::OutputGuard &guard = {});
 // A pack's file name: the area's name as letters, digits and dashes, then its code, so two
 // areas whose names read the same still get files of their own.
 QString packFileName(const QString &areaName, const QString &areaCode);

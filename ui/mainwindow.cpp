@@ -306,7 +306,7 @@ void MainWindow::showAuditLog() {
 
 void MainWindow::revealIdentities() {
     showProjectDialog(tr("Reveal identities"), [this] {
-        auto *dialog = new RevealDialog(mController->project(), mController->codeLists(), mController->user(), this);
+        auto *dialog = new RevealDialog(mController->session(), mController->user(), this);
         dialog->setWindowModality(Qt::WindowModal);
         return dialog;
     });

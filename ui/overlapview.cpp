@@ -5,6 +5,7 @@
 #include "backgroundjob.h"
 #include "barchart.h"
 #include "cohorts/cohortstore.h"
+#include "operations/cohortops.h"
 #include "projectcontroller.h"
 
 #include <QChartView>
@@ -102,8 +103,8 @@ void OverlapView::compare() {
     mNames = checkedNames();
     mCompare->setEnabled(false);
     mStatus->setText(tr("Comparing…"));
-    mComparing->start([project, lists = mController->codeLists(),
-                       names = mNames](core::Feedback &) { return core::overlapOfSaved(*project, *lists, names); },
+    mComparing->start([project, lists = mController->codeLists(), session = mController->session(), names = mNames](
+                          core::Feedback &) { return core::overlapOfSaved(*project, *lists, core::ops::cohortRules(*session), names); },
                       [this](const core::Result<std::vector<core::OverlapRegion>> &result) { show(result); });
 }
 

@@ -350,7 +350,9 @@ void PackDesigner::preview() {
             auto policy = session->read([](core::ProjectDb &db) { return core::projectPolicy(db); });
             if (!policy) return policy.error();
             published.policy = policy.value();
-            auto packs = core::buildPacks(*areas, *lists, definitions, kind, published, &fb);
+            auto maturity = session->maturityRecords();
+            if (!maturity) return maturity.error();
+            auto packs = core::buildPacks(*areas, *lists, definitions, maturity.value(), kind, published, &fb);
             if (!packs) return packs.error();
             return report::renderPackPages(packs.value().front(), kPreviewDpi);
         },
@@ -396,9 +398,8 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
-        [areas, lists = mController->codeLists(), definitions = mDefinitions, level, options, folder, replace,
-         onlyArea](core::Feedback &fb) {
-            return report::exportPacks(*areas, *lists, definitions, level, options, folder, onlyArea, &fb, core::OutputGuard{replace, {}});
+        [session = mController->session(), definitions = mDefinitions, level, options, folder, replace, onlyArea](core::Feedback &fb) {
+            return report::exportPacks(*session, definitions, level, options, folder, onlyArea, &fb, core::OutputGuard{replace, {}});
         },
         [this, folder, policy = mController->policy().describe()](const std::vector<report::WrittenPack> &written) {
             // The folder one click away (a link, not a box that stops the user).

@@ -24,11 +24,9 @@
 
 namespace phm::ui {
 
-RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core::rules::CodeLists> lists, const core::User &user,
-                           QWidget *parent)
+RevealDialog::RevealDialog(core::SessionPtr session, const core::User &user, QWidget *parent)
     : QDialog(parent),
-      mProject(std::move(project)),
-      mLists(std::move(lists)),
+      mSession(std::move(session)),
       mUser(user),
       mCohort(new QComboBox(this)),
       mReason(new QPlainTextEdit(this)),
@@ -56,7 +54,7 @@ RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core:
     mReason->setFixedHeight(mReason->fontMetrics().height() * 4);
     form->addRow(tr("Reason:"), mReason);
     auto *keysRow = new QHBoxLayout;
-    mKeys->setText(core::defaultKeyStorePath(mProject->path));
+    mKeys->setText(core::defaultKeyStorePath(mSession->project().path));
     auto *browse = new QPushButton(tr("Browse…"), this);
     keysRow->addWidget(mKeys);
     keysRow->addWidget(browse);
@@ -93,7 +91,7 @@ RevealDialog::RevealDialog(core::ProjectPtr project, std::shared_ptr<const core:
     }
     mReveal->setEnabled(false);
     mStatus->setText(tr("Reading the saved cohorts…"));
-    mLoadJob->start([path = mProject->path](core::Feedback &) { return core::CohortStore(path).list(); },
+    mLoadJob->start([session = mSession](core::Feedback &) { return session->savedCohorts(); },
                     [this](const core::Result<std::vector<core::SavedCohort>> &saved) {
                         if (!saved) {
                             mStatus->setText(saved.error().message);
@@ -132,8 +130,9 @@ void RevealDialog::reveal() {
     request.passphrase = field->text().toUtf8();
     field->clear();
     mRevealJob->start(
-        [project = mProject, lists = mLists, user = mUser, request = std::move(request)](core::Feedback &) mutable {
-            auto r = core::reidentify(*project, *lists, user, request);
+        [session = mSession, user = mUser, request = std::move(request)](core::Feedback &) mutable {
+            auto r = session->read(
+                [&](core::ProjectDb &db) { return core::reidentify(db, session->project(), session->codeLists(), user, request); });
             request.passphrase.fill('\0');
             return r;
         },

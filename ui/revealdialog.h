@@ -6,8 +6,7 @@
 // the refusal.
 #include "backgroundjob.h"
 #include "governance/users.h"
-#include "rules/rulecatalogue.h"
-#include "session/projectloader.h"
+#include "session/session.h"
 
 #include <QDialog>
 #include <memory>
@@ -25,8 +24,8 @@ namespace phm::ui {
 class RevealDialog : public QDialog {
     Q_OBJECT
 public:
-    RevealDialog(core::ProjectPtr project, std::shared_ptr<const core::rules::CodeLists> lists, const core::User &user,
-                 QWidget *parent = nullptr);
+    // The project, its code lists and its saved cohorts are the session's.
+    RevealDialog(core::SessionPtr session, const core::User &user, QWidget *parent = nullptr);
     ~RevealDialog() override;
     QComboBox *cohort() const { return mCohort; }
     QPlainTextEdit *reason() const { return mReason; }
@@ -47,8 +46,7 @@ private:
     void reveal();
     void clearIdentities();
 
-    core::ProjectPtr mProject;
-    std::shared_ptr<const core::rules::CodeLists> mLists;
+    core::SessionPtr mSession;
     core::User mUser;
     QComboBox *mCohort;
     QPlainTextEdit *mReason;

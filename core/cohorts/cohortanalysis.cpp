@@ -9,16 +9,16 @@
 
 namespace phm::core {
 
-rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, const QString &projectPath,
-                                         int32_t indexDate) {
+rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, CohortRules cohorts, int32_t indexDate) {
     // Saved cohorts come from the file, which may hold anything: a cycle is refused, a chain deeper
     // than kMaxCohortDepth too (the evaluation recurses), and each cohort is evaluated once per
     // resolver, so cohorts that share cohorts (a diamond) cannot multiply the work.
     constexpr size_t kMaxCohortDepth = 50;
     auto inProgress = std::make_shared<std::set<QString>>();
     auto done = std::make_shared<std::map<QString, rules::Selection>>();
+    auto snapshot = std::make_shared<const CohortRules>(std::move(cohorts));
     auto resolver = std::make_shared<rules::CohortResolver>();
-    *resolver = [&project, &lists, projectPath, indexDate, inProgress, done,
+    *resolver = [&project, &lists, snapshot, indexDate, inProgress, done,
                  weak = std::weak_ptr<rules::CohortResolver>(resolver)](const QString &name) -> Result<rules::Selection> {
         if (inProgress->count(name))
             return Error{ErrorCode::CohortCycle, QStringLiteral("cohort \"%1\" refers to itself through in_cohort").arg(name), name};
@@ -27,9 +27,11 @@ rules::CohortResolver makeCohortResolver(const Project &project, const rules::Co
             return Error{ErrorCode::RuleError,
                          QStringLiteral("saved cohort \"%1\": in_cohort goes more than %2 cohorts deep").arg(name).arg(kMaxCohortDepth),
                          name};
-        auto saved = CohortStore(projectPath).find(name);
-        if (!saved) return saved.error();
-        const QString rule = saved.value().current().rule;
+        if (snapshot->unreadable) return *snapshot->unreadable;
+        const auto saved = snapshot->current.find(name);
+        if (saved == snapshot->current.end())
+            return Error{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
+        const QString rule = saved->second;
         const rules::ParseResult parsed = rules::parseRule(rule, &lists);
         if (!parsed.ok())
             return Error{ErrorCode::RuleError, QStringLiteral("saved cohort \"%1\": %2").arg(name, parsed.error.message), rule};
@@ -91,8 +93,9 @@ std::vector<AreaCount> breakdown(const AreaIndex &areas, const rules::Selection 
 
 namespace phm::core {
 
-Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const QStringList &names) {
-    const auto resolve = makeCohortResolver(project, lists, project.path);
+Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const CohortRules &cohorts,
+                                                  const QStringList &names) {
+    const auto resolve = makeCohortResolver(project, lists, cohorts);
     std::vector<rules::Selection> members;
     for (const QString &n : names) {
         auto s = resolve(n.trimmed());
@@ -102,8 +105,8 @@ Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const 
     return overlap(members);
 }
 
-RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text, int32_t indexDate,
-                    const rules::Selection *within) {
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const CohortRules &cohorts, const QString &text,
+                    int32_t indexDate, const rules::Selection *within) {
     RuleRun run;
     run.population = within ? int64_t(within->count()) : project.persons.count;
     QElapsedTimer timer;
@@ -116,7 +119,7 @@ RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const
         return run;
     }
     rules::MemoryEngine engine(project, lists);
-    engine.setCohortResolver(makeCohortResolver(project, lists, project.path, indexDate));
+    engine.setCohortResolver(makeCohortResolver(project, lists, cohorts, indexDate));
     auto result = engine.evaluate(*parsed.expr, indexDate, within);
     run.ms = timer.nsecsElapsed() / 1e6;
     if (!result) {

@@ -11,9 +11,11 @@ namespace rules {
 class CodeLists;
 }
 
-// Resolves in_cohort("name") by evaluating the saved cohort's current rule, recursively;
-// a cohort that refers to itself, directly or not, is an error rather than a hang.
-rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, const QString &projectPath,
+// Resolves in_cohort("name") by evaluating the saved cohort's current rule in `cohorts` (a snapshot:
+// no database is read), recursively; a cohort that refers to itself, directly or not, is an error
+// rather than a hang. One resolver serves one evaluation (it remembers the cohorts it evaluated):
+// each thread builds its own.
+rules::CohortResolver makeCohortResolver(const Project &project, const rules::CodeLists &lists, CohortRules cohorts,
                                          int32_t indexDate = kNoDate);
 
 struct OverlapRegion {
@@ -23,7 +25,8 @@ struct OverlapRegion {
 // Every non-empty combination of 2 to 4 cohorts, with the number of people in exactly those.
 Result<std::vector<OverlapRegion>> overlap(const std::vector<rules::Selection> &cohorts);
 // The same for saved cohorts by name (bit k of a region: names[k]), each at its current version.
-Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const QStringList &names);
+Result<std::vector<OverlapRegion>> overlapOfSaved(const Project &project, const rules::CodeLists &lists, const CohortRules &cohorts,
+                                                  const QStringList &names);
 
 struct AreaCount {
     Area area;
@@ -51,8 +54,8 @@ struct RuleRun {
     double ms = 0;
 };
 // Evaluated at `indexDate` (kNoDate: the extract end) among `within` (everyone when null), whose
-// size is then the run's population.
-RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const QString &text, int32_t indexDate = kNoDate,
-                    const rules::Selection *within = nullptr);
+// size is then the run's population; in_cohort runs the rules of `cohorts`.
+RuleRun runRuleText(const Project &project, const rules::CodeLists &lists, const CohortRules &cohorts, const QString &text,
+                    int32_t indexDate = kNoDate, const rules::Selection *within = nullptr);
 
 }  // namespace phm::core

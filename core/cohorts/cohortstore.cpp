@@ -76,12 +76,6 @@ Result<QStringList> cycleThrough(ProjectDb &db, const QString &name, const QStri
 }
 }  // namespace
 
-Result<std::vector<SavedCohort>> CohortStore::list() const {
-    auto db = ProjectDb::open(mPath, false);
-    if (!db) return db.error();
-    return savedCohorts(*db.value());
-}
-
 Result<std::vector<SavedCohort>> savedCohorts(ProjectDb &db) {
     std::vector<SavedCohort> out;
     if (db.schemaVersion() < 2) return out;  // an older project has none yet
@@ -102,22 +96,34 @@ Result<std::vector<SavedCohort>> savedCohorts(ProjectDb &db) {
     return out;
 }
 
-Result<SavedCohort> CohortStore::find(const QString &name) const {
-    auto all = list();
-    if (!all) return all.error();
-    for (SavedCohort &c : all.value())
+Result<SavedCohort> findSavedCohort(const std::vector<SavedCohort> &saved, const QString &name) {
+    for (const SavedCohort &c : saved)
         if (c.name == name) return c;
     return Error{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
 }
 
-Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule, const QString &author, const QString &note,
-                                        qint64 count) {
+Result<SavedCohort> findSavedCohort(ProjectDb &db, const QString &name) {
+    auto all = savedCohorts(db);
+    if (!all) return all.error();
+    return findSavedCohort(all.value(), name);
+}
+
+CohortRules cohortRules(const Result<std::vector<SavedCohort>> &saved) {
+    CohortRules out;
+    if (!saved) {
+        out.unreadable = saved.error();
+        return out;
+    }
+    for (const SavedCohort &c : saved.value()) out.current[c.name] = c.current().rule;
+    return out;
+}
+
+// The journal beside the project is a file of its own, reached by the project's path (db.path()).
+Result<CohortVersion> saveCohort(ProjectDb &db, const QString &name, const QString &rule, const QString &author, const QString &note,
+                                 qint64 count) {
     if (name.trimmed().isEmpty()) return Error{ErrorCode::BadName, QStringLiteral("a cohort needs a name"), {}};
-    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    auto lock = lockForWriting(db, QStringLiteral("cohorts"));  // waits for an import to finish
     if (!lock) return lock.error();
-    auto opened = ProjectDb::open(mPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
     if (auto s = db.migrate(); !s) return s.error();
     if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s.error();
     auto rollback = [&](const QString &what) {
@@ -182,16 +188,13 @@ Result<CohortVersion> CohortStore::save(const QString &name, const QString &rule
     }
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s.error();
     if (changed)
-        if (auto j = audit::journalAppend(mPath, {audit::JournalLine{changed->seq, changed->hash, changed->at}}); !j) return j.error();
+        if (auto j = audit::journalAppend(db.path(), {audit::JournalLine{changed->seq, changed->hash, changed->at}}); !j) return j.error();
     return v;
 }
 
-Status CohortStore::remove(const QString &name) {
-    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+Status removeCohort(ProjectDb &db, const QString &name) {
+    auto lock = lockForWriting(db, QStringLiteral("cohorts"));  // waits for an import to finish
     if (!lock) return lock.error();
-    auto opened = ProjectDb::open(mPath, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
     if (db.schemaVersion() < 2) return Error{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
     if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
     if (revealedFrom(db, name)) {
@@ -225,7 +228,7 @@ Status CohortStore::remove(const QString &name) {
         return e;
     }
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s;
-    return audit::journalAppend(mPath, {audit::JournalLine{deleted.seq, deleted.hash, deleted.at}});
+    return audit::journalAppend(db.path(), {audit::JournalLine{deleted.seq, deleted.hash, deleted.at}});
 }
 
 namespace {
@@ -258,36 +261,31 @@ QStringList usersOf(ProjectDb &db, const QString &name) {
     return out;
 }
 
-// Opens the project for a cohort edit with the lock held and a transaction begun; an error when
-// there is no such cohort.
-Result<std::unique_ptr<ProjectDb>> beginEdit(const QString &path, const QString &name) {
-    auto opened = ProjectDb::open(path, true);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
+// Begins a cohort edit's transaction (the caller holds the lock); an error when there is no such
+// cohort.
+Status beginEdit(ProjectDb &db, const QString &name) {
     const Error unknown{ErrorCode::UnknownCohort, QStringLiteral("no saved cohort called \"%1\"").arg(name), name};
     if (db.schemaVersion() < 2) return unknown;
-    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s.error();
+    if (auto s = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) return s;
     if (!cohortExists(db, name)) {
         db.exec(QStringLiteral("ROLLBACK"));
         return unknown;
     }
-    return std::move(opened.value());
+    return Ok{};
 }
 
-Status commitEdit(ProjectDb &db, const QString &path, const audit::Entry &entry) {
+Status commitEdit(ProjectDb &db, const audit::Entry &entry) {
     if (auto s = db.exec(QStringLiteral("COMMIT")); !s) return s;
-    return audit::journalAppend(path, {audit::JournalLine{entry.seq, entry.hash, entry.at}});
+    return audit::journalAppend(db.path(), {audit::JournalLine{entry.seq, entry.hash, entry.at}});
 }
 }  // namespace
 
-Status CohortStore::rename(const QString &name, const QString &newName) {
+Status renameCohort(ProjectDb &db, const QString &name, const QString &newName) {
     if (newName.trimmed().isEmpty()) return Error{ErrorCode::BadName, QStringLiteral("a cohort needs a name"), {}};
     if (newName == name) return Ok{};
-    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));  // waits for an import to finish
+    auto lock = lockForWriting(db, QStringLiteral("cohorts"));  // waits for an import to finish
     if (!lock) return lock.error();
-    auto opened = beginEdit(mPath, name);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
+    if (auto s = beginEdit(db, name); !s) return s;
     auto refuse = [&db](ErrorCode code, const QString &message, const QString &context) -> Status {
         db.exec(QStringLiteral("ROLLBACK"));
         return Error{code, message, context};
@@ -316,15 +314,13 @@ Status CohortStore::rename(const QString &name, const QString &newName) {
         db.exec(QStringLiteral("ROLLBACK"));
         return e;
     }
-    return commitEdit(db, mPath, entry);
+    return commitEdit(db, entry);
 }
 
-Status CohortStore::setDescription(const QString &name, const QString &description) {
-    auto lock = ProjectLock::acquire(mPath, QStringLiteral("cohorts"));
+Status setCohortDescription(ProjectDb &db, const QString &name, const QString &description) {
+    auto lock = lockForWriting(db, QStringLiteral("cohorts"));
     if (!lock) return lock.error();
-    auto opened = beginEdit(mPath, name);
-    if (!opened) return opened.error();
-    ProjectDb &db = *opened.value();
+    if (auto s = beginEdit(db, name); !s) return s;
     audit::Entry entry;
     const QJsonObject detail{{QStringLiteral("cohort"), name}};  // the text itself is in the project, not the log
     if (auto s = auditInTransaction(db, QStringLiteral("cohort-described"), detail, entry); !s) return s;
@@ -337,7 +333,7 @@ Status CohortStore::setDescription(const QString &name, const QString &descripti
         db.exec(QStringLiteral("ROLLBACK"));
         return e;
     }
-    return commitEdit(db, mPath, entry);
+    return commitEdit(db, entry);
 }
 
 }  // namespace phm::core

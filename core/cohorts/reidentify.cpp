@@ -24,7 +24,8 @@ Status checkReason(const QString &reason) {
     return Ok{};
 }
 
-Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists, const User &user, const RevealRequest &request) {
+Result<Reveal> reidentify(ProjectDb &db, const Project &project, const rules::CodeLists &lists, const User &user,
+                          const RevealRequest &request) {
     QJsonObject detail{{QStringLiteral("cohort"), request.cohort}, {QStringLiteral("reason"), request.reason.simplified()}};
     if (!user.practice.isEmpty()) detail.insert(QStringLiteral("practice"), user.practice);
     // A refusal is logged too, with why; if even that cannot be written the refusal still stands.
@@ -37,16 +38,16 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
     // Who asks is proven by their passphrase, which also opens their practice's key.
     std::unique_ptr<UnlockedCredential> who;
     if (user.listed && user.role == Role::Clinician) {
-        auto db = ProjectDb::open(project.path, false);
-        if (!db) return refuse(db.error());
-        auto unlocked = unlockCredential(*db.value(), user.name, request.passphrase);
+        auto unlocked = unlockCredential(db, user.name, request.passphrase);
         if (!unlocked) return refuse(unlocked.error());
         who = std::move(unlocked.value());
     }
     const User &proven = who ? who->user : user;
     if (auto s = requireRole(proven, Role::Clinician, QStringLiteral("reveal identities")); !s) return refuse(s.error());
     if (auto s = checkReason(request.reason); !s) return refuse(s.error());
-    auto saved = CohortStore(project.path).find(request.cohort);
+    // One read of the saved cohorts: the version recorded is the one whose rule is run.
+    const auto all = savedCohorts(db);
+    auto saved = all ? findSavedCohort(all.value(), request.cohort) : Result<SavedCohort>(all.error());
     if (!saved)
         return refuse(Error{ErrorCode::UnknownCohort,
                             QStringLiteral("identities are revealed only from a saved cohort; %1").arg(saved.error().message),
@@ -57,7 +58,7 @@ Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists,
     if (practice < 0)
         return refuse(Error{ErrorCode::BadPractice, QStringLiteral("%1's practice %2 is not in this project").arg(user.name, user.practice),
                             user.practice});
-    auto members = makeCohortResolver(project, lists, project.path)(request.cohort);
+    auto members = makeCohortResolver(project, lists, cohortRules(all))(request.cohort);
     if (!members) return refuse(members.error());
 
     Reveal reveal;

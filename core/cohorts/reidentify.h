@@ -15,6 +15,7 @@
 namespace phm::core {
 
 struct Project;
+class ProjectDb;
 namespace rules {
 class CodeLists;
 }
@@ -45,6 +46,10 @@ struct Reveal {
 // no identifiers. A refused reason is still logged, redacted.
 Status checkReason(const QString &reason);
 
-Result<Reveal> reidentify(const Project &project, const rules::CodeLists &lists, const User &user, const RevealRequest &request);
+// The clinician's credential and the saved cohorts are read through `db`, an open connection to
+// the project (a session's); the audit entries are written by path (audit::record takes the
+// project's write lock and journals beside the file).
+Result<Reveal> reidentify(ProjectDb &db, const Project &project, const rules::CodeLists &lists, const User &user,
+                          const RevealRequest &request);
 
 }  // namespace phm::core

@@ -35,7 +35,7 @@ Result<rules::EvaluationResult> evaluateInMemory(const Session &session, const r
                                                  const rules::Selection &people) {
     const int32_t day = base.resolvedIndexDate(session.project());
     rules::MemoryEngine engine(session.project(), session.codeLists());
-    engine.setCohortResolver(makeCohortResolver(session.project(), session.codeLists(), session.path(), day));
+    engine.setCohortResolver(makeCohortResolver(session.project(), session.codeLists(), cohortRules(session), day));
     return engine.evaluate(rule, day, &people);
 }
 
@@ -96,7 +96,8 @@ Result<RuleRun> runCohortText(const Session &session, const QString &text, const
     if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
     const BasePopulation people = basePopulation(session.areas(), base);
     if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}};
-    return runRuleText(session.project(), session.codeLists(), text, base.resolvedIndexDate(session.project()), &people.people);
+    return runRuleText(session.project(), session.codeLists(), cohortRules(session), text, base.resolvedIndexDate(session.project()),
+                       &people.people);
 }
 
 QJsonObject cohortJson(const CohortRun &run) {
@@ -131,8 +132,10 @@ QByteArray memberIdsCsv(const Project &project, const rules::Selection &people) 
     return QByteArray::fromStdString(csv.buffer());
 }
 
+CohortRules cohortRules(const Session &session) { return core::cohortRules(session.savedCohorts()); }
+
 Result<QJsonObject> savedCohortsJson(const Session &session) {
-    auto all = CohortStore(session.path()).list();
+    auto all = session.savedCohorts();
     if (!all) return all.error();
     QJsonArray list;
     for (const SavedCohort &c : all.value()) {
@@ -150,7 +153,7 @@ Result<QJsonObject> savedCohortsJson(const Session &session) {
 }
 
 Result<QJsonObject> cohortOverlapJson(const Session &session, const QStringList &names) {
-    auto regions = overlapOfSaved(session.project(), session.codeLists(), names);
+    auto regions = overlapOfSaved(session.project(), session.codeLists(), cohortRules(session), names);
     if (!regions) return regions.error();
     QJsonArray rows;
     for (const OverlapRegion &region : regions.value()) {

@@ -61,6 +61,9 @@ QByteArray memberIdsCsv(const Project &project, const rules::Selection &people);
 
 // Saved cohorts: every version of each ({cohorts: [{name, versions: [...]}]}).
 Result<QJsonObject> savedCohortsJson(const Session &session);
+// The saved cohorts' current rules, read now on the session's connection: what in_cohort runs
+// (makeCohortResolver, runRuleText, overlapOfSaved), read once per run.
+CohortRules cohortRules(const Session &session);
 // Overlap of 2 to 4 saved cohorts ({regions: [{cohorts, count}]}).
 Result<QJsonObject> cohortOverlapJson(const Session &session, const QStringList &names);
 

@@ -7,7 +7,6 @@
 #include "governance/governedoutput.h"
 #include "packs/packsections.h"
 #include "stats/classbreaks.h"
-#include "store/projectdb.h"
 
 #include <algorithm>
 #include <tuple>
@@ -77,21 +76,14 @@ Status prepareStratification(PackInputs &in) {
     return Ok{};
 }
 
-// Maturity and cycles are read once for every pack.
-Status prepareMaturity(PackInputs &in) {
+// Maturity and cycles, as the caller read them, shared by every pack.
+Status prepareMaturity(PackInputs &in, const maturity::Records &records) {
     PackMaturityInputs &m = in.maturity;
-    // Still opened here from the loaded project's path: buildPacks is not given a session yet.
-    auto db = ProjectDb::open(in.areas.project().path, false);
-    if (!db) return db.error();
-    auto frameworks = maturity::frameworks(*db.value());
-    auto assessed = maturity::assessments(*db.value());
-    auto cycles = maturity::cycles(*db.value());
-    if (!frameworks) return frameworks.error();
-    if (!assessed) return assessed.error();
-    if (!cycles) return cycles.error();
-    m.frameworks = std::move(frameworks.value());
-    m.assessed = std::move(assessed.value());
-    m.cycles = std::move(cycles.value());
+    if (records.frameworks.empty())  // the shipped frameworks are always among them
+        return Error{ErrorCode::BadArgument, QStringLiteral("the pack was given no maturity frameworks"), {}};
+    m.frameworks = records.frameworks;
+    m.assessed = records.assessments;
+    m.cycles = records.cycles;
     m.level = in.level == Area::Pcn     ? QStringLiteral("pcn")
               : in.level == Area::Place ? QStringLiteral("place")
               : in.level == Area::Ics   ? QStringLiteral("ics")
@@ -113,7 +105,7 @@ Status prepareMaturity(PackInputs &in) {
     return Ok{};
 }
 
-Status prepare(PackInputs &in, const std::vector<IndicatorDefinition> &definitions) {
+Status prepare(PackInputs &in, const std::vector<IndicatorDefinition> &definitions, const maturity::Records &maturity) {
     if (auto s = chooseIndicators(in, definitions); !s) return s;
     // Every value in a pack is computed from the counts as the pack publishes them.
     ProfileOptions governed;
@@ -130,7 +122,7 @@ Status prepare(PackInputs &in, const std::vector<IndicatorDefinition> &definitio
         if (!in.gradient && (d.type == IndicatorType::Dsr || d.type == IndicatorType::Rate)) in.gradient = &d;
     if (auto s = prepareMap(in, definitions, governed); !s) return s;
     if (auto s = prepareStratification(in); !s) return s;
-    return prepareMaturity(in);
+    return prepareMaturity(in, maturity);
 }
 
 PackArea packArea(const PackInputs &in, const Area &area) {
@@ -164,13 +156,13 @@ Result<PackData> buildPack(const PackInputs &in, const Area &area) {
 }  // namespace
 
 Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
-                                         const std::vector<IndicatorDefinition> &definitions, Area::Kind level, const PackOptions &options,
-                                         Feedback *feedback) {
+                                         const std::vector<IndicatorDefinition> &definitions, const maturity::Records &maturity,
+                                         Area::Kind level, const PackOptions &options, Feedback *feedback) {
     ProfileWorkspace workspace;
     PackInputs in{areas, lists, options, level};
     in.count = level == Area::Ics ? 1 : areas.areaCount(level);
     in.workspace = &workspace;
-    if (auto s = prepare(in, definitions); !s) return s.error();
+    if (auto s = prepare(in, definitions, maturity); !s) return s.error();
     std::vector<PackData> out;
     for (int a = 0; a < in.count; ++a) {
         if (feedback && feedback->isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("cancelled"), {}};

@@ -94,9 +94,11 @@ struct PackOptions {
 };
 
 // One pack per area of `level` (the ICS: one). `profile` is the level's profile (computeProfile)
-// with `definitions`. Progress per area; canceling returns the error "canceled".
+// with `definitions`; `maturity` the project's PHM maturity records, read by the caller
+// (Session::maturityRecords), so no pack reads the project file. Progress per area; canceling
+// returns the error "canceled".
 Result<std::vector<PackData>> buildPacks(const AreaIndex &areas, const rules::CodeLists &lists,
-                                         const std::vector<IndicatorDefinition> &definitions, Area::Kind level, const PackOptions &options,
-                                         Feedback *feedback = nullptr);
+                                         const std::vector<IndicatorDefinition> &definitions, const maturity::Records &maturity,
+                                         Area::Kind level, const PackOptions &options, Feedback *feedback = nullptr);
 
 }  // namespace phm::core

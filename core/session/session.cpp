@@ -173,39 +173,19 @@ Result<maturity::ImportReport> Session::importMaturity(const QByteArray &json, c
 
 Result<CohortVersion> Session::saveCohort(const QString &name, const QString &rule, const QString &author, const QString &note,
                                           qint64 count) {
-    auto saved = CohortStore(mPath).save(name, rule, author, note, count);
-    if (saved) {
-        wrote();
-        emit cohortsChanged();
-    }
-    return saved;
+    return writing([&](ProjectDb &db) { return core::saveCohort(db, name, rule, author, note, count); }, [this] { emit cohortsChanged(); });
 }
 
 Status Session::removeCohort(const QString &name) {
-    auto removed = CohortStore(mPath).remove(name);
-    if (removed) {
-        wrote();
-        emit cohortsChanged();
-    }
-    return removed;
+    return writing([&](ProjectDb &db) { return core::removeCohort(db, name); }, [this] { emit cohortsChanged(); });
 }
 
 Status Session::renameCohort(const QString &name, const QString &newName) {
-    auto changed = CohortStore(mPath).rename(name, newName);
-    if (changed) {
-        wrote();
-        emit cohortsChanged();
-    }
-    return changed;
+    return writing([&](ProjectDb &db) { return core::renameCohort(db, name, newName); }, [this] { emit cohortsChanged(); });
 }
 
 Status Session::setCohortDescription(const QString &name, const QString &description) {
-    auto changed = CohortStore(mPath).setDescription(name, description);
-    if (changed) {
-        wrote();
-        emit cohortsChanged();
-    }
-    return changed;
+    return writing([&](ProjectDb &db) { return core::setCohortDescription(db, name, description); }, [this] { emit cohortsChanged(); });
 }
 
 Status Session::recordExport(const QString &action, const QJsonObject &detail) const {

@@ -2,6 +2,7 @@
 // cannot read, the head is anchored in a journal outside the project file, writers are serialised
 // with imports, and no identifier is stored in an entry.
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "governance/audit.h"
 #include "governance/auditjournal.h"
 #include "governance/identifiers.h"
@@ -372,7 +373,7 @@ private slots:
         while (!QFileInfo::exists(temp) && import.state() == QProcess::Running && t.elapsed() < 60000) QThread::msleep(5);
         QVERIFY2(QFileInfo::exists(temp), "the import did not start writing");
         // A cohort saved while the import runs waits for it too, and is in the new file.
-        QVERIFY(CohortStore(mPath).save(QStringLiteral("during-import"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
+        QVERIFY(phm::test::Cohorts{mPath}.save(QStringLiteral("during-import"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
         QVERIFY2(import.state() != QProcess::Running || !QFileInfo::exists(temp), "the save did not wait for the import");
         // Appended while the import runs: each waits for it and lands in the new file.
         for (int i = 0; i < 3; ++i)
@@ -382,7 +383,7 @@ private slots:
         QCOMPARE(info.exit, 0);
         QVERIFY(import.waitForFinished(300000));
         QCOMPARE(import.exitCode(), 0);
-        QVERIFY(CohortStore(mPath).find(QStringLiteral("during-import")));
+        QVERIFY(phm::test::Cohorts{mPath}.find(QStringLiteral("during-import")));
         QVERIFY(!QFileInfo::exists(lockPath(mPath)));  // nothing left beside the project
         const std::vector<audit::Entry> all = entriesOf(mPath);
         QCOMPARE(qint64(all.size()), before + 5);  // the import, three appends, one export

@@ -2,6 +2,7 @@
 // re-import keeps, and what the rejects folder and every written file may hold and who can read it.
 #include "base/safefile.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "governance/disclosurepolicy.h"
 #include "governance/users.h"
 #include "indicators/core20plus5.h"
@@ -249,7 +250,7 @@ private slots:
         QVERIFY(!project.isEmpty());
         const core::rules::CodeLists lists;
         const core::User admin = phm::test::provenAdmin(project);
-        core::CohortStore cohorts(project);
+        phm::test::Cohorts cohorts{project};
         QVERIFY(cohorts.save(QStringLiteral("over 40"), QStringLiteral("age >= 40"), QStringLiteral("ann"), QStringLiteral("first"), 10));
         QVERIFY(cohorts.save(QStringLiteral("over 40"), QStringLiteral("age >= 41"), QStringLiteral("bob"), QStringLiteral("second"), 9));
         core::IndicatorDefinition mine = core::loadIndicators({}, &lists).value().front();

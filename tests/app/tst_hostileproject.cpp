@@ -1,6 +1,7 @@
 // A hostile or corrupt project file never crashes the program: every attack found by review is a
 // case here, and each must end in a clear error naming the file (issue 14).
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "governance/users.h"
 #include "store/projectdb.h"
 #include "testutil.h"
@@ -67,7 +68,7 @@ class TestHostileProject : public QObject {
         return r.error();
     }
     static Error saveError(const QString &path) {
-        auto r = CohortStore(path).save(QStringLiteral("C"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1);
+        auto r = phm::test::Cohorts{path}.save(QStringLiteral("C"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1);
         if (r) return Error{ErrorCode::Saved, QStringLiteral("saved"), {}};
         return r.error();
     }

@@ -246,7 +246,7 @@ private slots:
         checkDialog(part<ui::AuditLogDialog>(w), "audit log");
         part<ui::AuditLogDialog>(w)->close();
         {
-            ui::RevealDialog reveal(controller->project(), controller->codeLists(), controller->user(), &w);
+            ui::RevealDialog reveal(controller->session(), controller->user(), &w);
             checkDialog(&reveal, "reveal");
         }
         {

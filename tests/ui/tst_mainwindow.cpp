@@ -7,6 +7,7 @@
 #include "cohorts/cohortanalysis.h"
 #include "cohorts/cohortbase.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
@@ -24,6 +25,7 @@
 #include "maturity/maturitystore.h"
 #include "maturitycharts.h"
 #include "maturitypanel.h"
+#include "operations/cohortops.h"
 #include "overlapview.h"
 #include "packdesigner.h"
 #include "packs/packtemplate.h"
@@ -157,6 +159,7 @@ private slots:
         const auto registered = core::basePopulation(*part<ui::ProjectController>(w)->areas(), core::CohortBase{});
         const core::RuleRun expected =
             core::runRuleText(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
+                              core::ops::cohortRules(*part<ui::ProjectController>(w)->session()),
                               QStringLiteral("age >= 50 and has(gp, @hypertension)"), core::kNoDate, &registered.people);
         QVERIFY(part<ui::CohortPanel>(w)->lastRun().ok);
         QCOMPARE(part<ui::CohortPanel>(w)->lastRun().count, expected.count);
@@ -222,7 +225,7 @@ private slots:
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("copy.phm"));
         QVERIFY(QFile::copy(mProject, copy));
-        core::CohortStore store(copy);
+        phm::test::Cohorts store{copy};
         QVERIFY(store.save(QStringLiteral("Over 60"), QStringLiteral("age >= 60"), QStringLiteral("t"), QString(), -1));
         QVERIFY(store.save(QStringLiteral("Hypertension"), QStringLiteral("has(gp, @hypertension)"), QStringLiteral("t"), QString(), -1));
         ui::MainWindow w;
@@ -240,6 +243,7 @@ private slots:
         // Three regions (only A, only B, both) that add up to the union, as the core computes it.
         QCOMPARE(o->table()->rowCount(), 3);
         auto regions = core::overlapOfSaved(*part<ui::ProjectController>(w)->project(), *part<ui::ProjectController>(w)->codeLists(),
+                                            core::ops::cohortRules(*part<ui::ProjectController>(w)->session()),
                                             {QStringLiteral("Hypertension"), QStringLiteral("Over 60")});
         QVERIFY(regions);
         int64_t both = 0;
@@ -283,28 +287,25 @@ private slots:
         QVERIFY(opened.wait(20000));
         const auto definitions = core::loadIndicators({}, part<ui::ProjectController>(w)->codeLists().get()).value();
         QTemporaryDir out;
-        auto packs = report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
-                                         definitions, core::Area::Place, {}, out.path());
+        auto packs = report::exportPacks(*part<ui::ProjectController>(w)->session(), definitions, core::Area::Place, {}, out.path());
         QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
         QCOMPARE(int(packs.value().size()), 4);
         for (const report::WrittenPack &p : packs.value()) QVERIFY(QFileInfo(p.file).size() > 10000);
         // ...and when one cannot be written (its name is taken by a folder), none is left behind.
         QTemporaryDir blocked;
         QVERIFY(QDir(blocked.path()).mkdir(QFileInfo(packs.value()[1].file).fileName()));
-        auto failed = report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
-                                          definitions, core::Area::Place, {}, blocked.path());
+        auto failed = report::exportPacks(*part<ui::ProjectController>(w)->session(), definitions, core::Area::Place, {}, blocked.path());
         QVERIFY(!failed);
         QCOMPARE(QDir(blocked.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
         // Canceled before it starts: nothing written.
         core::Feedback fb;
         fb.cancel();
         QTemporaryDir canceled;
-        QCOMPARE(
-            core::errorCodeName(report::exportPacks(*part<ui::ProjectController>(w)->areas(), *part<ui::ProjectController>(w)->codeLists(),
-                                                    definitions, core::Area::Place, {}, canceled.path(), {}, &fb)
-                                    .error()
-                                    .code),
-            QStringLiteral("canceled"));
+        QCOMPARE(core::errorCodeName(report::exportPacks(*part<ui::ProjectController>(w)->session(), definitions, core::Area::Place, {},
+                                                         canceled.path(), {}, &fb)
+                                         .error()
+                                         .code),
+                 QStringLiteral("canceled"));
         QCOMPARE(QDir(canceled.path()).entryList({QStringLiteral("*.pdf")}, QDir::Files).size(), 0);
     }
 

@@ -6,6 +6,7 @@
 #include "cohortpanel.h"
 #include "cohorts/cohortanalysis.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
@@ -139,7 +140,7 @@ private slots:
         QCOMPARE(all.back().rating(QStringLiteral("Intelligence"))->current, 2);
         QCOMPARE(all.back().ratings[0].targetDate, QDate(2027, 3, 31));
         // The PHM cycle from the panel: start one for the PCN with its first stage, then the next.
-        QVERIFY(core::CohortStore(copy).save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
+        QVERIFY(phm::test::Cohorts{copy}.save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
         ui::CycleDialog *cycle = panel->recordCycle();
         QVERIFY(cycle);
         QCOMPARE(cycle->cycleBox()->currentData().toLongLong(), 0);  // a new cycle

@@ -7,6 +7,7 @@
 #include "cohortpanel.h"
 #include "cohorts/cohortanalysis.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
@@ -237,7 +238,7 @@ private slots:
             QCOMPARE(log.entryCount(), 0);
             QCOMPARE(log.status()->text(), QStringLiteral("Only an admin can read the audit log; ann is an analyst."));
             QVERIFY(!log.verifyButton()->isEnabled());
-            ui::RevealDialog reveal(part<ui::ProjectController>(w)->project(), part<ui::ProjectController>(w)->codeLists(), ann);
+            ui::RevealDialog reveal(part<ui::ProjectController>(w)->session(), ann);
             QCOMPARE(reveal.status()->text(), QStringLiteral("Only a clinician can reveal identities; ann is an analyst."));
             QVERIFY(!reveal.revealButton()->isEnabled());
         }
@@ -249,8 +250,8 @@ private slots:
         QVERIFY(core::setPassphrase(copy, proven, QStringLiteral("dr_lee"), "correct horse battery"));
         const QString keys = core::defaultKeyStorePath(copy);
         QVERIFY(test::sealKeyStore(project, keys));
-        QVERIFY(core::CohortStore(copy).save(QStringLiteral("everyone"), QStringLiteral("age >= 0"), QStringLiteral("dr_lee"), {}, 0));
-        ui::RevealDialog reveal(part<ui::ProjectController>(w)->project(), part<ui::ProjectController>(w)->codeLists(), clinician);
+        QVERIFY(phm::test::Cohorts{copy}.save(QStringLiteral("everyone"), QStringLiteral("age >= 0"), QStringLiteral("dr_lee"), {}, 0));
+        ui::RevealDialog reveal(part<ui::ProjectController>(w)->session(), clinician);
         QSignalSpy cohorts(&reveal, &ui::RevealDialog::cohortsLoaded);
         QVERIFY(cohorts.wait(20000));
         QCOMPARE(reveal.cohort()->currentText(), QStringLiteral("everyone"));

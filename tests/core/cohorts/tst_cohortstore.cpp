@@ -2,6 +2,7 @@
 // breakdown, and upgrading an older project file when a cohort is first saved.
 #include "cohorts/cohortanalysis.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "import/importer.h"
 #include "rules/rulecatalogue.h"
 #include "rules/ruleparser.h"
@@ -25,7 +26,7 @@ class TestCohortStore : public QObject {
         const rules::ParseResult parsed = rules::parseRule(rule, &mLists);
         if (!parsed.ok()) return Error{ErrorCode::Parse, parsed.error.message, rule};
         rules::MemoryEngine engine(*mProject, mLists);
-        engine.setCohortResolver(makeCohortResolver(*mProject, mLists, mPath));
+        engine.setCohortResolver(makeCohortResolver(*mProject, mLists, phm::test::cohortRules(mPath)));
         auto r = engine.evaluate(*parsed.expr);
         if (!r) return r.error();
         return r.value().people;
@@ -43,7 +44,7 @@ private slots:
     }
 
     void versionsKeepHistory() {
-        CohortStore store(mPath);
+        phm::test::Cohorts store{mPath};
         QCOMPARE(store.save(QStringLiteral("Older people"), QStringLiteral("age >= 65"), QStringLiteral("ana"), {}, 10).value().version, 1);
         QCOMPARE(
             store.save(QStringLiteral("Older people"), QStringLiteral("age >= 75"), QStringLiteral("bo"), QStringLiteral("narrower"), 5)
@@ -61,7 +62,7 @@ private slots:
     }
 
     void inCohortUsesTheCurrentVersion() {
-        CohortStore(mPath).save(QStringLiteral("Elderly"), QStringLiteral("age >= 80"), QStringLiteral("ana"), {}, 0);
+        phm::test::Cohorts{mPath}.save(QStringLiteral("Elderly"), QStringLiteral("age >= 80"), QStringLiteral("ana"), {}, 0);
         auto direct = evaluate(QStringLiteral("age >= 80 and sex = 'F'"));
         auto via = evaluate(QStringLiteral("in_cohort(\"Elderly\") and sex = 'F'"));
         QVERIFY(direct && via);
@@ -73,7 +74,7 @@ private slots:
     }
 
     void cyclesAreErrors() {
-        CohortStore store(mPath);
+        phm::test::Cohorts store{mPath};
         store.save(QStringLiteral("A"), QStringLiteral("age > 5"), {}, {}, 0);
         store.save(QStringLiteral("B"), QStringLiteral("in_cohort(\"A\")"), {}, {}, 0);
         QVERIFY(!store.save(QStringLiteral("A"), QStringLiteral("in_cohort(\"B\")"), {}, {}, 0));  // A -> B -> A is refused
@@ -86,6 +87,36 @@ private slots:
         auto r = evaluate(QStringLiteral("in_cohort(\"A\")"));
         QVERIFY(!r);
         QVERIFY2(r.error().message.contains(QStringLiteral("refers to itself")), qPrintable(r.error().message));
+    }
+
+    void resolverWorksFromASnapshot() {
+        // The rules are given, as Session::cohortRules reads them once: resolving reads no database.
+        CohortRules snapshot;
+        snapshot.current[QStringLiteral("snap base")] = QStringLiteral("age >= 80");
+        snapshot.current[QStringLiteral("snap mid")] = QStringLiteral("in_cohort(\"snap base\") and sex = 'F'");
+        snapshot.current[QStringLiteral("snap top")] = QStringLiteral("in_cohort(\"snap mid\") or in_cohort(\"snap base\") and sex = 'F'");
+        snapshot.current[QStringLiteral("snap loop a")] = QStringLiteral("in_cohort(\"snap loop b\")");
+        snapshot.current[QStringLiteral("snap loop b")] = QStringLiteral("carer or in_cohort(\"snap loop a\")");
+        auto direct = evaluate(QStringLiteral("age >= 80 and sex = 'F'"));
+        QVERIFY(direct && direct.value().count() > 0);
+        auto chain = makeCohortResolver(*mProject, mLists, snapshot)(QStringLiteral("snap top"));
+        QVERIFY2(chain, chain ? "" : qPrintable(chain.error().message));
+        QCOMPARE(chain.value(), direct.value());
+        auto loop = makeCohortResolver(*mProject, mLists, snapshot)(QStringLiteral("snap loop a"));
+        QVERIFY(!loop);
+        QVERIFY2(loop.error().message.contains(QStringLiteral("refers to itself")), qPrintable(loop.error().message));
+        auto unknown = makeCohortResolver(*mProject, mLists, snapshot)(QStringLiteral("snap nobody"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, ErrorCode::UnknownCohort);
+        QCOMPARE(unknown.error().message, QStringLiteral("no saved cohort called \"snap nobody\""));
+        // Cohorts that could not be read: in_cohort answers with why, a rule without it still runs.
+        const CohortRules unreadable = cohortRules(Error{ErrorCode::CannotRead, QStringLiteral("cannot read cohorts: damaged"), {}});
+        auto refused = makeCohortResolver(*mProject, mLists, unreadable)(QStringLiteral("snap base"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("cannot read cohorts: damaged"));
+        rules::MemoryEngine engine(*mProject, mLists);
+        engine.setCohortResolver(makeCohortResolver(*mProject, mLists, unreadable));
+        QVERIFY(engine.evaluate(*rules::parseRule(QStringLiteral("age >= 80"), &mLists).expr));
     }
 
     void overlapHandWorked() {
@@ -121,7 +152,7 @@ private slots:
     }
 
     void cyclicDefinitionsAreRefusedWhenSaved() {
-        CohortStore store(mPath);
+        phm::test::Cohorts store{mPath};
         QVERIFY(store.save(QStringLiteral("cyc A"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1));
         QVERIFY(store.save(QStringLiteral("cyc B"), QStringLiteral("age > 50 and in_cohort(\"cyc A\")"), QStringLiteral("ann"), {}, 1));
         QVERIFY(store.save(QStringLiteral("cyc C"), QStringLiteral("in_cohort(\"cyc B\") or housebound"), QStringLiteral("ann"), {}, 1));
@@ -145,7 +176,7 @@ private slots:
     }
 
     void deepAndSharedCohortsAreBounded() {
-        CohortStore store(mPath);
+        phm::test::Cohorts store{mPath};
         // A diamond 24 levels deep: each level's two cohorts both use both of the next level's.
         // Evaluated naively that is 2^24 evaluations; each cohort must be evaluated once.
         const int levels = 24;
@@ -187,11 +218,11 @@ private slots:
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE credential")));  // schema 6
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
         }
-        QVERIFY(CohortStore(old).list().value().empty());
-        QVERIFY(CohortStore(old).save(QStringLiteral("X"), QStringLiteral("carer"), {}, {}, 1));
+        QVERIFY(phm::test::Cohorts{old}.list().value().empty());
+        QVERIFY(phm::test::Cohorts{old}.save(QStringLiteral("X"), QStringLiteral("carer"), {}, {}, 1));
         auto db = ProjectDb::open(old, false);
         QCOMPARE(db.value()->schemaVersion(), kSchemaVersion);
-        QCOMPARE(int(CohortStore(old).list().value().size()), 1);
+        QCOMPARE(int(phm::test::Cohorts{old}.list().value().size()), 1);
         Feedback fb;
         QVERIFY(openProject(old, fb));  // the data is untouched and still opens
     }

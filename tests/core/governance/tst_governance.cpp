@@ -3,6 +3,7 @@
 #include "auditfixture.h"
 #include "cohorts/cohortstore.h"
 #include "cohorts/reidentify.h"
+#include "cohortutil.h"
 #include "governance/audit.h"
 #include "governance/keystore.h"
 #include "governance/users.h"
@@ -204,7 +205,7 @@ private slots:
     }
 
     void onlyAClinicianRevealsOwnPractice() {
-        QVERIFY(CohortStore(mPath).save(QStringLiteral("older"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
+        QVERIFY(phm::test::Cohorts{mPath}.save(QStringLiteral("older"), QStringLiteral("age >= 65"), QStringLiteral("ada"), {}, 0));
         // The admin sets dr_who's first passphrase; the key store seals dr_who's practice key to it.
         const QByteArray whoPassphrase = "dr who's own passphrase";
         QVERIFY(setPassphrase(mPath, mAdmin, QStringLiteral("dr_who"), whoPassphrase));
@@ -224,12 +225,12 @@ private slots:
         const RevealRequest request{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, whoPassphrase};
 
         for (const User &u : {mAnalyst, mAdmin}) {
-            auto refused = reidentify(*mProject, mLists, u, request);
+            auto refused = reidentify(*db(false), *mProject, mLists, u, request);
             QVERIFY(!refused);
             QCOMPARE(errorCodeName(refused.error().code), QStringLiteral("not_permitted"));
             QVERIFY(refused.error().message.startsWith(QStringLiteral("Only a clinician can reveal identities")));
         }
-        auto revealed = reidentify(*mProject, mLists, mClinician, request);
+        auto revealed = reidentify(*db(false), *mProject, mLists, mClinician, request);
         QVERIFY2(revealed, qPrintable(revealed ? QString() : revealed.error().message));
         const Reveal &r = revealed.value();
         // Expected: the rule's members (by the engine) registered at the clinician's practice.
@@ -260,26 +261,26 @@ private slots:
         QString other;
         for (const Practice &pr : mProject->geography.practices)
             if (pr.code != mClinician.practice) other = pr.code;
-        QVERIFY(CohortStore(mPath).save(QStringLiteral("mine"), QStringLiteral("practice = \"%1\"").arg(mClinician.practice),
-                                        QStringLiteral("ada"), {}, 0));
+        QVERIFY(phm::test::Cohorts{mPath}.save(QStringLiteral("mine"), QStringLiteral("practice = \"%1\"").arg(mClinician.practice),
+                                               QStringLiteral("ada"), {}, 0));
         QVERIFY(setUser(mPath, mAdmin, User{QStringLiteral("dr_other"), Role::Clinician, other, true, {}, {}}));
         const User otherClinician = findUser(mPath, QStringLiteral("dr_other")).value();
         const QByteArray otherPassphrase = "dr other's passphrase";
         QVERIFY(setPassphrase(mPath, mAdmin, QStringLiteral("dr_other"), otherPassphrase));
         // Not in the key store yet: it holds no key for them.
-        auto notYet = reidentify(*mProject, mLists, otherClinician,
+        auto notYet = reidentify(*db(false), *mProject, mLists, otherClinician,
                                  RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, otherPassphrase});
         QVERIFY(!notYet);
         QCOMPARE(errorCodeName(notYet.error().code), QStringLiteral("no_practice_key"));
         sealPracticeStore();
         // dr_who's passphrase does not make anyone else dr_who.
         QCOMPARE(errorCodeName(
-                     reidentify(*mProject, mLists, otherClinician,
+                     reidentify(*db(false), *mProject, mLists, otherClinician,
                                 RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, whoPassphrase})
                          .error()
                          .code),
                  QStringLiteral("wrong_passphrase"));
-        auto none = reidentify(*mProject, mLists, otherClinician,
+        auto none = reidentify(*db(false), *mProject, mLists, otherClinician,
                                RevealRequest{QStringLiteral("mine"), QStringLiteral("checking the recall list"), mKeys, otherPassphrase});
         QVERIFY(none);
         QCOMPARE(none.value().people.size(), size_t(0));
@@ -287,7 +288,7 @@ private slots:
 
         // No reason, an identifier in the reason, no saved cohort, wrong passphrase: refused.
         auto refusedCode = [&](RevealRequest req) {
-            auto x = reidentify(*mProject, mLists, mClinician, req);
+            auto x = reidentify(*db(false), *mProject, mLists, mClinician, req);
             return x ? QString() : errorCodeName(x.error().code);
         };
         QCOMPARE(refusedCode({QStringLiteral("older"), QStringLiteral("because"), mKeys, whoPassphrase}), QStringLiteral("no_reason"));
@@ -385,8 +386,8 @@ private slots:
         }
         const QString movedKeys = mDir.filePath(QStringLiteral("moved.keys"));
         phm::test::writeFile(movedKeys, KeyStore::sealByPractice(identities, recipients, movedKeys).value());
-        QVERIFY(CohortStore(mPath).save(QStringLiteral("everyone"), QStringLiteral("registered"), QStringLiteral("ada"), {}, 0));
-        auto r = reidentify(*mProject, mLists, mClinician,
+        QVERIFY(phm::test::Cohorts{mPath}.save(QStringLiteral("everyone"), QStringLiteral("registered"), QStringLiteral("ada"), {}, 0));
+        auto r = reidentify(*db(false), *mProject, mLists, mClinician,
                             RevealRequest{QStringLiteral("everyone"), QStringLiteral("annual recall of the practice list"), movedKeys,
                                           "dr who's own passphrase"});
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
@@ -400,7 +401,8 @@ private slots:
         const QByteArray whoPassphrase = "dr who's own passphrase";
         const QString nhs = QStringLiteral("call back 943-476-5919 about frailty"), dob = QStringLiteral("born 03/04/1950, frailty review");
         for (const QString &reason : {nhs, dob}) {
-            auto x = reidentify(*mProject, mLists, mClinician, RevealRequest{QStringLiteral("older"), reason, mKeys, whoPassphrase});
+            auto x =
+                reidentify(*db(false), *mProject, mLists, mClinician, RevealRequest{QStringLiteral("older"), reason, mKeys, whoPassphrase});
             QVERIFY(!x);
             QCOMPARE(errorCodeName(x.error().code), QStringLiteral("identifier_in_reason"));
             auto d = db(false);
@@ -413,12 +415,13 @@ private slots:
             QVERIFY(e.detail.value(QStringLiteral("redacted")).toBool());
         }
         auto first =
-            reidentify(*mProject, mLists, mClinician,
+            reidentify(*db(false), *mProject, mLists, mClinician,
                        RevealRequest{QStringLiteral("older"), QStringLiteral("frailty review for care planning"), mKeys, whoPassphrase});
         QVERIFY(first && !first.value().people.empty());
         const QString name = first.value().people.front().identity.familyName;
         const QString reason = QStringLiteral("frailty review for %1 requested by the district nurse").arg(name);
-        auto named = reidentify(*mProject, mLists, mClinician, RevealRequest{QStringLiteral("older"), reason, mKeys, whoPassphrase});
+        auto named =
+            reidentify(*db(false), *mProject, mLists, mClinician, RevealRequest{QStringLiteral("older"), reason, mKeys, whoPassphrase});
         QVERIFY2(named, qPrintable(named ? QString() : named.error().message));
         auto d = db(false);
         const audit::Entry e = audit::entries(*d).value().back();

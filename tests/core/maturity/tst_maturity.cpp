@@ -1,6 +1,7 @@
 // PHM maturity: frameworks as data (shipped and malformed), assessments with history, export and
 // import (round trip, all or nothing, located errors) and the PHM cycle with its dashboard.
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "import/importer.h"
 #include "maturity/maturitystore.h"
 #include "store/projectdb.h"
@@ -216,7 +217,7 @@ private slots:
     }
 
     void theCycleIsRecordedInOrder() {
-        QVERIFY(CohortStore(mPath).save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
+        QVERIFY(phm::test::Cohorts{mPath}.save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
         auto c = startCycle(mPath, mPcn, QStringLiteral("Frailty: proactive MDT review"), QStringLiteral("ann"));
         QVERIFY(c);
         using cycle::Stage;

@@ -24,7 +24,8 @@ private slots:
         const AreaIndex areas(*mProject);
         const auto definitions = loadIndicators({}, &mLists).value();
         const PackOptions options;
-        auto packs = buildPacks(areas, mLists, definitions, Area::Pcn, options);
+        const auto records = phm::test::onProject(mProject->path, [](ProjectDb &db) { return maturity::records(db); }).value();
+        auto packs = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
         QVERIFY2(packs, packs ? "" : qPrintable(packs.error().message));
         QCOMPARE(int(packs.value().size()), areas.areaCount(Area::Pcn));
         auto raw = computeProfile(areas, mLists, definitions, Area::Pcn);
@@ -80,14 +81,15 @@ private slots:
             QCOMPARE(int(pack.priorities.size()), std::min(worse, 5));
         }
         // One pack for the ICS; canceling stops.
-        auto ics = buildPacks(areas, mLists, definitions, Area::Ics, options);
+        auto ics = buildPacks(areas, mLists, definitions, records, Area::Ics, options);
         QVERIFY(ics && ics.value().size() == 1);
         Feedback fb;
         fb.cancel();
-        QCOMPARE(errorCodeName(buildPacks(areas, mLists, definitions, Area::Pcn, options, &fb).error().code), QStringLiteral("canceled"));
+        QCOMPARE(errorCodeName(buildPacks(areas, mLists, definitions, records, Area::Pcn, options, &fb).error().code),
+                 QStringLiteral("canceled"));
         PackOptions unknown;
         unknown.layout.indicators = QStringList{QStringLiteral("nope")};
-        QVERIFY(!buildPacks(areas, mLists, definitions, Area::Pcn, unknown));
+        QVERIFY(!buildPacks(areas, mLists, definitions, records, Area::Pcn, unknown));
     }
 };
 

@@ -1,7 +1,9 @@
 // The project session (core/session/session): what it loads, a connection per thread, the
 // indicator cache, and the change signals views listen to.
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "indicators/core20plus5.h"
+#include "operations/cohortops.h"
 #include "packs/packtemplate.h"
 #include "session/session.h"
 #include "store/projectdb.h"
@@ -107,15 +109,18 @@ private slots:
         QVERIFY(saved.ok());
         QCOMPARE(saved.value().version, 1);
         QCOMPARE(cohorts.count(), 1);
-        QVERIFY(CohortStore(mPath).find(QStringLiteral("over 70s")).ok());
+        QVERIFY(phm::test::Cohorts{mPath}.find(QStringLiteral("over 70s")).ok());
         // Read back through the session's own connection, opened before the write.
         const auto listed = s->savedCohorts();
         QVERIFY(listed.ok());
         QVERIFY(std::any_of(listed.value().begin(), listed.value().end(),
                             [](const SavedCohort &c) { return c.name == QLatin1String("over 70s"); }));
+        // What in_cohort runs is read anew after the write: the saved rule, not a stale one.
+        QCOMPARE(ops::cohortRules(*s).current.at(QStringLiteral("over 70s")), QStringLiteral("age >= 70"));
         QVERIFY(s->removeCohort(QStringLiteral("over 70s")).ok());
         QCOMPARE(cohorts.count(), 2);
-        QVERIFY(!CohortStore(mPath).find(QStringLiteral("over 70s")).ok());
+        QVERIFY(!phm::test::Cohorts{mPath}.find(QStringLiteral("over 70s")).ok());
+        QVERIFY(!ops::cohortRules(*s).current.count(QStringLiteral("over 70s")));
 
         QSignalSpy plus(s.get(), &Session::plusGroupsChanged);
         const std::vector<PlusGroup> groups{{QStringLiteral("Carers"), QStringLiteral("carer")}};

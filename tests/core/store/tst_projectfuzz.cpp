@@ -6,6 +6,7 @@
 // fails. PHM_FUZZ_ITERATIONS changes the number of cases (default 1200); the seeds are fixed.
 #include "cohorts/cohortanalysis.h"
 #include "cohorts/cohortstore.h"
+#include "cohortutil.h"
 #include "geo/areas.h"
 #include "governance/disclosurepolicy.h"
 #include "governance/users.h"
@@ -156,7 +157,7 @@ class TestProjectFuzz : public QObject {
                 rules::parseRule(QStringLiteral("registered and age >= 17 and has(gp, @diabetes, last 2 years)"), &mLists);
             QVERIFY(rule.ok());
             rules::MemoryEngine engine(p, mLists);
-            engine.setCohortResolver(makeCohortResolver(p, mLists, path));
+            engine.setCohortResolver(makeCohortResolver(p, mLists, phm::test::cohortRules(path)));
             auto selected = engine.evaluate(*rule.expr);
             expectOkOrClear(selected, path);
             const rules::ParseResult cohort = rules::parseRule(QStringLiteral("in_cohort(\"x\") or carer"), &mLists);
@@ -173,14 +174,14 @@ class TestProjectFuzz : public QObject {
             QVERIFY(derived.ok());
             expectOkOrClear(engine.evaluate(*derived.expr), path);
         }
-        expectOkOrClear(CohortStore(path).list(), path);
+        expectOkOrClear(phm::test::Cohorts{path}.list(), path);
         expectOkOrClear(phm::test::findUser(path, QStringLiteral("ann")), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return listPackTemplates(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::frameworks(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return maturity::assessments(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [](ProjectDb &db) { return projectPolicy(db); }), path);
         expectOkOrClear(phm::test::onProject(path, [&](ProjectDb &db) { return projectIndicators(db, &mLists); }), path);
-        expectOkOrClear(CohortStore(path).save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
+        expectOkOrClear(phm::test::Cohorts{path}.save(QStringLiteral("fuzz"), QStringLiteral("carer"), QStringLiteral("ann"), {}, 1), path);
     }
 
 private slots:
