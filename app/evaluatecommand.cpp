@@ -149,10 +149,10 @@ Result<ops::EvaluateRequest> requestFrom(const QCommandLineParser &p) {
     };
     integer("pre-months", r.preMonths), integer("post-months", r.postMonths), integer("replicates", r.replicates),
         integer("ratio", r.match.ratio);
-    bool good = false;
-    r.match.caliper = p.value(QStringLiteral("caliper")).toDouble(&good);
-    r.match.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
-    if (!ok || !good)
+    bool caliper = false, seed = false;
+    r.match.caliper = p.value(QStringLiteral("caliper")).toDouble(&caliper);
+    r.match.seed = p.value(QStringLiteral("seed")).toULongLong(&seed);
+    if (!ok || !caliper || !seed)
         return Error{ErrorCode::BadOption,
                      QStringLiteral("--pre-months, --post-months, --replicates, --ratio, --caliper and --seed take numbers"),
                      {}};

@@ -30,7 +30,7 @@ Status checkWindow(const EvaluateRequest &r) {
 
 // Enrolled people whose window has at least 3 months inside the extract before and after the
 // index date; the others are counted, not evaluated.
-std::vector<Enrolled> evaluable(const Project &project, const Programme &p, const EvaluateRequest &r, EvaluateRun &run) {
+std::vector<Enrolled> evaluable(const Project &project, const Programme &p, EvaluateRun &run) {
     std::vector<Enrolled> out;
     const double need = 3 * kMonthDays;
     for (size_t i = 0; i < p.people.size(); ++i) {
@@ -46,7 +46,6 @@ std::vector<Enrolled> evaluable(const Project &project, const Programme &p, cons
         else
             out.push_back({p.people[i], index});
     }
-    (void)r;
     return out;
 }
 
@@ -61,7 +60,7 @@ void addPerson(const Project &project, Outcome o, int32_t person, int32_t index,
 
 Status runDid(const Session &session, const EvaluateRequest &r, const Programme &programme, EvaluateRun &run, Feedback &feedback) {
     const Project &project = session.project();
-    const std::vector<Enrolled> people = evaluable(project, programme, r, run);
+    const std::vector<Enrolled> people = evaluable(project, programme, run);
     run.evaluable = int64_t(people.size());
     if (people.empty())
         return Error{
@@ -180,7 +179,9 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
                               QString::fromStdString(isoDate(project.extractEnd))),
                      {}};
     run.startDate = start;
-    const int pre = int((start - project.extractStart) / kMonthDays), post = int((project.extractEnd + 1 - start) / kMonthDays);
+    // Whole months each side, to the nearest (a year of 365 days is 11.99 months of 30.44 days).
+    const int pre = int(std::lround((start - project.extractStart) / kMonthDays)),
+              post = int(std::lround((project.extractEnd + 1 - start) / kMonthDays));
     std::vector<double> y = areaSeries(session, area.value(), r.outcome, start, pre, post, run.areaPopulation);
     std::vector<double> comparison;
     if (!r.comparison.isEmpty()) {

@@ -96,7 +96,8 @@ private slots:
         QAbstractItemModelTester geoTester(part<ui::GeographyModel>(w), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester reportTester(part<ui::DataOverviewWidget>(w)->reportModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(part<ui::DataOverviewWidget>(w)->reportModel()->rowCount(), 10);
+        QCOMPARE(part<ui::DataOverviewWidget>(w)->reportModel()->rowCount(),
+                 int(core::dataSpec().size()));  // a row per file of the data spec
         QAbstractItemModelTester reasonTester(part<ui::DataOverviewWidget>(w)->rejectReasonModel(),
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         // persons.csv is selected first; its reasons are listed with their counts.

@@ -215,7 +215,9 @@ private slots:
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE pack_template")));                                   // schema 4
             for (const char *table : {"phm_cycle_stage", "phm_cycle", "maturity_assessment", "maturity_framework"})  // schema 5
                 QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
-            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE credential")));  // schema 6
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE credential")));        // schema 6
+            for (const char *table : {"programme", "programme_member", "evaluation"})  // schema 7
+                QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
         }
         QVERIFY(phm::test::Cohorts{old}.list().value().empty());

@@ -1,0 +1,103 @@
+// `phm programmes list` and `phm evaluate`: their JSON keys are a public interface (docs/evaluation.md),
+// their counts leave through disclosure control, and a bad request is an error with a reason.
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+#include <cmath>
+
+class TestCliEvaluate : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    QString mProject;
+
+    QByteArray run(const QStringList &args, int expectedExit = 0, QByteArray *err = nullptr) {
+        QProcess p;
+        p.start(QStringLiteral(PHM_CLI), args);
+        if (!p.waitForFinished(300000)) return {};
+        if (err) *err = p.readAllStandardError();
+        return p.exitCode() == expectedExit ? p.readAllStandardOutput() : QByteArray("exit code mismatch");
+    }
+    QJsonObject json(QStringList args) {
+        args << QStringLiteral("--project") << mProject << QStringLiteral("--json");
+        return QJsonDocument::fromJson(run(args)).object();
+    }
+
+private slots:
+    void initTestCase() {
+        mProject = phm::test::importedProject(mDir.filePath(QStringLiteral("x")), mDir.filePath(QStringLiteral("p.phm")), 40000, 9);
+    }
+
+    void programmesList() {
+        const QJsonObject o = json({QStringLiteral("programmes"), QStringLiteral("list")});
+        const QJsonArray list = o.value(QStringLiteral("programmes")).toArray();
+        QCOMPARE(list.size(), 2);
+        for (const QJsonValue &p : list)
+            for (const char *k : {"name", "source", "enrolled", "first", "last"}) QVERIFY2(p.toObject().contains(QLatin1String(k)), k);
+        QCOMPARE(std::fmod(list[0][QStringLiteral("enrolled")].toDouble(), 5.0), 0.0);  // rounded as a count
+        QVERIFY(o.contains(QStringLiteral("disclosure")));
+    }
+
+    void differenceInDifferencesKeys() {
+        const QJsonObject o = json({QStringLiteral("evaluate"), QStringLiteral("--programme"), QStringLiteral("Proactive care"),
+                                    QStringLiteral("--replicates"), QStringLiteral("100")});
+        for (const char *k : {"programme", "outcome", "method", "treated", "controls", "balance", "effect", "per_1000_per_year",
+                              "cost_per_month", "pre_trend", "event_study", "monthly", "naive", "summary"})
+            QVERIFY2(o.contains(QLatin1String(k)), k);
+        QCOMPARE(o[QStringLiteral("method")].toString(), QStringLiteral("did"));
+        QCOMPARE(o[QStringLiteral("outcome")].toString(), QStringLiteral("emergency_admissions"));
+        for (const char *k : {"estimate", "lower", "upper", "relative", "relative_lower", "relative_upper"})
+            QVERIFY2(o[QStringLiteral("effect")].toObject().contains(QLatin1String(k)), k);
+        const QJsonObject b = o[QStringLiteral("balance")].toArray().first().toObject();
+        for (const char *k : {"covariate", "smd_before", "smd_after"}) QVERIFY2(b.contains(QLatin1String(k)), k);
+        const QJsonObject t = o[QStringLiteral("pre_trend")].toArray().first().toObject();
+        for (const char *k : {"period", "estimate", "lower", "upper"}) QVERIFY2(t.contains(QLatin1String(k)), k);
+        QCOMPARE(t[QStringLiteral("period")].toInt(), -4);
+        // Statistics to three significant figures, counts rounded.
+        const double e = o[QStringLiteral("effect")][QStringLiteral("relative")].toDouble();
+        QCOMPARE(QString::number(e, 'g', 12), QString::number(e, 'g', 3));
+        QCOMPARE(std::fmod(o[QStringLiteral("treated")].toDouble(), 5.0), 0.0);
+        // The same seed, the same answer.
+        const QJsonObject again = json({QStringLiteral("evaluate"), QStringLiteral("--programme"), QStringLiteral("Proactive care"),
+                                        QStringLiteral("--replicates"), QStringLiteral("100")});
+        QCOMPARE(again[QStringLiteral("effect")].toObject(), o[QStringLiteral("effect")].toObject());
+    }
+
+    void interruptedTimeSeriesKeys() {
+        const QJsonObject o = json({QStringLiteral("evaluate"), QStringLiteral("--method"), QStringLiteral("its"), QStringLiteral("--area"),
+                                    QStringLiteral("Luton"), QStringLiteral("--start"), QStringLiteral("2025-04-01"),
+                                    QStringLiteral("--outcome"), QStringLiteral("ae")});
+        QCOMPARE(o[QStringLiteral("method")].toString(), QStringLiteral("its"));
+        for (const char *k :
+             {"area", "start", "effect", "level_change", "level_change_se", "slope_change", "slope_change_se", "series", "newey_west_lag"})
+            QVERIFY2(o.contains(QLatin1String(k)), k);
+        QCOMPARE(o[QStringLiteral("series")].toArray().size(), 24);
+        QCOMPARE(o[QStringLiteral("newey_west_lag")].toInt(), 2);
+    }
+
+    void textAndErrors() {
+        const QString text =
+            QString::fromUtf8(run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--programme"),
+                                   QStringLiteral("Social prescribing"), QStringLiteral("--replicates"), QStringLiteral("50")}));
+        QVERIFY2(text.contains(QStringLiteral("Balance")) && text.contains(QStringLiteral("interval")), qPrintable(text));
+        QByteArray err;
+        QCOMPARE(
+            run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--programme"), QStringLiteral("Nope")},
+                1, &err),
+            QByteArray());
+        QVERIFY2(err.contains("no programme called \"Nope\"") && err.contains("Proactive care"), err.constData());
+        run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--programme"),
+             QStringLiteral("Proactive care"), QStringLiteral("--outcome"), QStringLiteral("deaths")},
+            1, &err);
+        QVERIFY2(err.contains("--outcome must be one of emergency_admissions"), err.constData());
+        run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--method"), QStringLiteral("its")}, 1,
+            &err);
+        QVERIFY2(err.contains("--area"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEvaluate)
+#include "tst_clievaluate.moc"
