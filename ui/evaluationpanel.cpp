@@ -13,6 +13,7 @@
 #include "taskrunner.h"
 
 #include <QChart>
+#include <algorithm>
 #include <QChartView>
 #include <QComboBox>
 #include <QFormLayout>
@@ -35,6 +36,12 @@
 namespace phm::ui {
 
 namespace {
+// The outcome the result is about (the combo may have changed while it ran).
+QString outcomeTitle(const QJsonObject &o) {
+    const auto outcome = core::evaluation::outcomeNamed(o.value(QStringLiteral("outcome")).toString());
+    return outcome ? QCoreApplication::translate("phm::ui::EvaluationPanel", core::evaluation::outcomeInfo(*outcome).title) : QString();
+}
+
 QString number(const QJsonValue &v, int decimals) {
     return v.isDouble() ? QLocale().toString(v.toDouble(), 'f', decimals) : QStringLiteral("*");
 }
@@ -104,7 +111,7 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mBalanceView->verticalHeader()->hide();
     installTableActions(mBalanceView, controller, tr("Evaluation balance"), {0});
     mChart->setRenderHint(QPainter::Antialiasing);
-    mChart->setMinimumHeight(200);
+    mChart->setMinimumHeight(240);
     installChartActions(mChart, controller, tr("Evaluation"));
 
     auto *left = new QWidget(this);
@@ -222,8 +229,10 @@ QChart *seriesChart(const QString &title, const QString &yTitle, const std::vect
     chart->setTitle(title);
     auto *x = new QValueAxis, *y = new QValueAxis;
     x->setTitleText(QCoreApplication::translate("phm::ui::EvaluationPanel", "Months from the index date"));
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(yTitle);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     double lo = 0, hi = 0, left = 0, right = 0;
@@ -242,7 +251,9 @@ QChart *seriesChart(const QString &title, const QString &yTitle, const std::vect
         for (const QPointF &p : points) hi = std::max(hi, p.y()), left = std::min(left, p.x()), right = std::max(right, p.x());
     }
     y->setRange(lo, hi > 0 ? hi * 1.1 : 1);
-    x->setRange(left, right);
+    // Month k is [k, k + 1): the axis runs to the end of the last month, a tick a quarter.
+    x->setRange(left, right + 1);
+    x->setTickCount(std::clamp(int(right + 1 - left) / 3 + 1, 2, 13));
     auto *start = new QLineSeries(chart);
     start->setName(QCoreApplication::translate("phm::ui::EvaluationPanel", "Index date"));
     start->append(0, lo);
@@ -278,10 +289,10 @@ void EvaluationPanel::showDid(const QJsonObject &o) {
         controls << QPointF(month, 12000 * m[QStringLiteral("control_rate")].toDouble());
     }
     QChart *old = mChart->chart();
-    mChart->setChart(seriesChart(tr("%1: enrolled (%2) and matched controls (%3)")
-                                     .arg(o.value(QStringLiteral("programme")).toString(), number(o[QStringLiteral("treated")], 0),
-                                          number(o[QStringLiteral("controls")], 0)),
-                                 tr("%1 per 1,000 people a year").arg(o.value(QStringLiteral("unit")).toString()),
+    mChart->setChart(seriesChart(tr("%1 per 1,000 people a year: enrolled in %2 (%3) and matched controls (%4)")
+                                     .arg(outcomeTitle(o), o.value(QStringLiteral("programme")).toString(),
+                                          number(o[QStringLiteral("treated")], 0), number(o[QStringLiteral("controls")], 0)),
+                                 QString(),
                                  {{tr("Enrolled"), enrolled}, {tr("Matched controls"), controls}}));
     delete old;
     mStatus->setText(tr("Per 1,000 enrolled a year: %1 (%2 to %3). £ a month across those evaluated: %4. Unmatched: %5.")
@@ -307,7 +318,7 @@ void EvaluationPanel::showIts(const QJsonObject &o) {
     QChart *old = mChart->chart();
     mChart->setChart(
         seriesChart(tr("%1 from %2").arg(o.value(QStringLiteral("area")).toString(), o.value(QStringLiteral("start")).toString()),
-                    tr("%1 per 1,000 person-months").arg(o.value(QStringLiteral("unit")).toString()), lines));
+                    tr("per 1,000 person-months"), lines));
     delete old;
 }
 

@@ -51,7 +51,9 @@ private slots:
         QCOMPARE(enrolled->count(), 24);
         QVERIFY(part<QLabel>(w, QStringLiteral("evaluationEffect"))->text().contains(QStringLiteral("%")));
         QCOMPARE(panel->result().value(QStringLiteral("programme")).toString(), QStringLiteral("Proactive care"));
-        part<QDockWidget>(w, QStringLiteral("evaluation"))->raise();
+        auto *dock = part<QDockWidget>(w, QStringLiteral("evaluation"));
+        dock->raise();
+        w.resizeDocks({dock}, {520}, Qt::Vertical);
         const QString dir = qEnvironmentVariable("PHM_SCREENSHOT_DIR");
         if (!dir.isEmpty()) w.grab().save(QDir(dir).filePath(QStringLiteral("evaluation.png")));
     }
