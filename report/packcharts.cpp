@@ -27,7 +27,7 @@ void pyramid(Writer &w, const core::PackData &pack, const QRectF &box) {
     if (top <= 0) return;
     const double labelWidth = mm(14), half = (box.width() - labelWidth) / 2, rowH = box.height() / core::kPyramidBands;
     const double mid = box.left() + half;
-    w.font(6.5);
+    w.font(8);
     for (int b = 0; b < core::kPyramidBands; ++b) {
         const double y = box.bottom() - (b + 1) * rowH;
         const double m = pack.male[size_t(b)], f = pack.female[size_t(b)];
@@ -70,7 +70,7 @@ void bars(Writer &w, const QRectF &box, const std::vector<core::PackRow> &rows, 
     if (top <= 0 || rows.empty()) return;
     const double labelW = mm(34), valueW = mm(20), rowH = box.height() / double(rows.size());
     const double x0 = box.left() + labelW, span = box.width() - labelW - valueW;
-    w.font(7.5);
+    w.font(8);
     for (size_t i = 0; i < rows.size(); ++i) {
         const double y = box.top() + i * rowH, v = percent ? rows[i].percent : rows[i].count;
         p.setPen(kText);
@@ -156,7 +156,7 @@ void funnel(Writer &w, const QRectF &outer, const core::FunnelPlot &f) {
     p.setPen(QPen(kFrame, mm(0.2)));
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);
-    w.font(7);
+    w.font(8);
     p.setPen(kMuted);
     for (double yv : yTicks.values())
         p.drawText(QRectF(outer.left(), Y(yv) - mm(2), mm(11), mm(4)), Qt::AlignRight | Qt::AlignVCenter, number(yv, yTicks.decimals));
@@ -214,9 +214,9 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
     }
     // Legend below the map.
     double y = box.bottom() + mm(4);
-    w.font(7.5, true);
+    w.font(8, true);
     p.drawText(QPointF(box.left(), y), ChartText::tr("%1, ICS-wide quintiles").arg(m.indicator));
-    w.font(7);
+    w.font(8);
     for (int k = 0; k < classes && m.breaks.size() >= 2; ++k) {
         y += mm(4.5);
         p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), sequentialColour(k, classes));
@@ -228,7 +228,7 @@ void map(Writer &w, const QRectF &box, const core::PackMap &m) {
     p.fillRect(QRectF(box.left(), y - mm(3), mm(5), mm(3.2)), kNoValue);
     p.drawText(QPointF(box.left() + mm(7), y), ChartText::tr("suppressed or no value"));
     w.setY(y + mm(4));
-    w.text(core::boundaryAttribution(), 6.5, false, kMuted);
+    w.text(core::boundaryAttribution(), 8, false, kMuted);
 }
 
 }  // namespace phm::report::pack

@@ -37,7 +37,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
                             {r.targetDate.isValid() ? core::displayDate(r.targetDate) : QString(), {}},
                             {r.evidence, {}}});
         w.table({tr("Capability"), tr("Now"), tr("Target"), tr("By"), tr("Evidence")}, rows, {0.2, 0.13, 0.13, 0.1, 0.44},
-                {false, false, false, false, false}, 7.5, 5.5);
+                {false, false, false, false, false}, 8, 5.5);
     }
     w.gap(2);
     w.text(tr("The PHM cycle"), 11, true);
@@ -62,7 +62,7 @@ void Sections::maturity(Writer &w, const core::PackData &pack) {
             if (rows.size() >= 8) break;
         }
         w.table({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On"), tr("Cohorts used")}, rows, {0.12, 0.3, 0.2, 0.12, 0.26},
-                {false, false, false, false, false}, 7.5, 5.5);
+                {false, false, false, false, false}, 8, 5.5);
     }
     if (!m.pcns.empty()) {  // a place or the ICS: its PCNs side by side
         std::vector<ComparisonRow> comparison;

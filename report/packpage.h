@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <vector>
@@ -113,9 +114,11 @@ public:
     }
     int page() const { return mPageNo; }
 
+    // No text in a pack is smaller than kMinPoints (8 pt), whatever a section asks for.
+    static constexpr double kMinPoints = 8;
     void font(double points, bool bold = false, const QColor &colour = kText) {
         QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPointSizeF(points);
+        f.setPointSizeF(std::max(kMinPoints, points));
         f.setBold(bold);
         mPainter.setFont(f);
         mPainter.setPen(colour);
@@ -127,6 +130,13 @@ public:
         const QRectF used = mPainter.boundingRect(box, Qt::TextWordWrap, s);
         mPainter.drawText(box, Qt::TextWordWrap, s);
         mY += used.height();
+        return used.height();
+    }
+    // Wrapped text in a box of its own (a column's heading), the cursor left alone; returns its height.
+    double textIn(const QRectF &box, const QString &s, double points, bool bold = false, const QColor &colour = kText) {
+        font(points, bold, colour);
+        const QRectF used = mPainter.boundingRect(box, Qt::TextWordWrap, s);
+        mPainter.drawText(box, Qt::TextWordWrap, s);
         return used.height();
     }
     void heading(const QString &s) {
@@ -158,8 +168,9 @@ public:
 
 private:
     void footer() {
-        font(7, false, kMuted);
-        const QRectF box(mPage.left(), mSink.size().height() - mm(14), mPage.width(), mm(10));
+        font(8, false, kMuted);
+        // Three lines of 8 pt below the text area (which ends 18 mm above the page's foot).
+        const QRectF box(mPage.left(), mSink.size().height() - mm(16), mPage.width(), mm(13.5));
         mPainter.setPen(QPen(kGrid, mm(0.3)));
         mPainter.drawLine(box.topLeft(), box.topRight());
         mPainter.setPen(kMuted);

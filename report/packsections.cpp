@@ -124,13 +124,12 @@ void Sections::population(Writer &w, const core::PackData &pack) {
     w.gap(8);
     pyramid(w, pack, QRectF(w.area().left(), w.y(), w.area().width(), mm(85)));
     w.setY(w.y() + mm(90));
-    const double top = w.y();
-    w.text(tr("Ethnic group"), 11, true);
-    bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(40)), pack.ethnicity, {}, true, kNhsBlue);
-    w.setY(top);
-    w.font(11, true);
-    w.painter().drawText(QPointF(w.area().left() + half + mm(8), top + mm(4)), tr("Deprivation (IMD decile, 1 = most deprived)"));
-    bars(w, QRectF(w.area().left() + half + mm(8), top + mm(7), half, mm(70)), pack.deprivation, {}, true, kPurple);
+    const double top = w.y(), right = w.area().left() + half + mm(8);
+    const double heading =
+        std::max(w.textIn(QRectF(w.area().left(), top, half, mm(20)), tr("Ethnic group"), 11, true),
+                 w.textIn(QRectF(right, top, half, mm(20)), tr("Deprivation (IMD decile, 1 = most deprived)"), 11, true));
+    bars(w, QRectF(w.area().left(), top + heading + mm(2), half, mm(40)), pack.ethnicity, {}, true, kNhsBlue);
+    bars(w, QRectF(right, top + heading + mm(2), half, mm(70)), pack.deprivation, {}, true, kPurple);
 }
 
 // The segments as a table, the risk tiers and frailty as bars.
@@ -147,15 +146,15 @@ void Sections::segmentsRisk(Writer &w, const core::PackData &pack) {
     w.table({tr("Segment"), tr("People"), tr("Share"), tr("Emergency admissions, 12 months"), tr("Cost per head, 12 months")}, rows,
             {0.36, 0.14, 0.12, 0.2, 0.18}, {false, true, true, true, true});
     w.gap(3);
-    const double riskTop = w.y();
-    w.text(tr("Emergency admission risk, next 12 months"), 11, true);
-    bars(w, QRectF(w.area().left(), w.y() + mm(2), half, mm(24)), pack.riskTiers, {}, true, kRed);
-    w.setY(w.y() + mm(30));
+    const double top = w.y(), right = w.area().left() + half + mm(8);
+    const double heading =
+        std::max(w.textIn(QRectF(w.area().left(), top, half, mm(20)), tr("Emergency admission risk, next 12 months"), 11, true),
+                 w.textIn(QRectF(right, top, half, mm(20)), tr("Frailty (eFI), people aged 65+"), 11, true));
+    bars(w, QRectF(w.area().left(), top + heading + mm(2), half, mm(24)), pack.riskTiers, {}, true, kRed);
+    bars(w, QRectF(right, top + heading + mm(2), half, mm(30)), pack.frailty, {}, true, kPlum);
+    w.setY(top + heading + mm(34));
     w.text(tr("Expected admissions: %1 (model AUROC %2)").arg(number(pack.expectedAdmissions), QLocale().toString(pack.auroc, 'f', 3)), 9,
            false, kMuted);
-    w.font(11, true);
-    w.painter().drawText(QPointF(w.area().left() + half + mm(8), riskTop + mm(4)), tr("Frailty (eFI), people aged 65+"));
-    bars(w, QRectF(w.area().left() + half + mm(8), riskTop + mm(7), half, mm(30)), pack.frailty, {}, true, kPlum);
 }
 
 // Every indicator against the parent and the ICS with its unit, a spine over the peers in the
@@ -181,7 +180,7 @@ void Sections::indicators(Writer &w, const core::PackData &pack) {
     const std::vector<double> widths = {0.31, 0.07, 0.07, 0.07, 0.12, 0.07, 0.07, 0.08, 0.14};
     w.table(
         {tr("Indicator"), tr("Unit"), tr("Count"), tr("Value"), tr("95% CI"), tr("Parent"), tr("ICS"), tr("vs ICS"), tr("Range of areas")},
-        rows, widths, {false, false, true, true, true, true, true, false, false}, 7, 5.0,
+        rows, widths, {false, false, true, true, true, true, true, false, false}, 8, 5.0,
         [&](size_t i, const QRectF &row, const std::vector<double> &x) {
             const double left = x[x.size() - 2], right = x.back();
             spine(w.painter(), QRectF(left + mm(1.5), row.center().y() - mm(1.4), right - left - mm(3), mm(2.8)), pack.indicators[i]);
@@ -238,7 +237,7 @@ void Sections::appendix(Writer &w, const core::PackData &pack) {
                         {l.toString(o.value(QStringLiteral("rows_rejected")).toDouble(), 'f', 0), {}}});
     }
     w.text(tr("Rows imported from the extract (whole ICS)"), 10, true);
-    w.table({tr("File"), tr("Read"), tr("Imported"), tr("Rejected")}, rows, {0.4, 0.2, 0.2, 0.2}, {false, true, true, true}, 7.5, 5.5);
+    w.table({tr("File"), tr("Read"), tr("Imported"), tr("Rejected")}, rows, {0.4, 0.2, 0.2, 0.2}, {false, true, true, true}, 8, 5.5);
     w.text(tr("Indicator definitions"), 10, true);
     for (size_t i = 0; i < pack.indicators.size(); ++i) {
         if (i > 0 && i % kDefinitionsPerPage == 0) {
@@ -250,7 +249,7 @@ void Sections::appendix(Writer &w, const core::PackData &pack) {
         w.text(tr("%1 per %2. Numerator: %3. Denominator: %4. %5")
                    .arg(core::indicatorTypeName(d.type), l.toString(d.multiplier, 'f', 0), d.numerator.isEmpty() ? d.events : d.numerator,
                         d.denominator, d.description),
-               7, false, kMuted, mm(3));
+               8, false, kMuted, mm(3));
         w.gap(1);
     }
 }

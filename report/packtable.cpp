@@ -12,29 +12,39 @@ namespace {
 
 constexpr double kPadMm = 1.0;  // inside each cell, left and right
 
-// Widens every number column to its widest text, taking the room from the text columns (widest
-// first, none below 40% of what it was given). Widths stay fractions summing as before.
-void fitNumberColumns(std::vector<double> &widths, const std::vector<bool> &right, const std::vector<std::vector<double>> &needed,
-                      double pageWidth) {
+// Widens every column to what it cannot do without (a number column its widest text, a text
+// column its longest word, so nothing is cut), taking the room from the text columns with the
+// most to spare (widest first, none below 40% of what it was given or its own need). Widths stay
+// fractions summing as before.
+void fitColumns(std::vector<double> &widths, const std::vector<bool> &right, const std::vector<std::vector<double>> &needed,
+                double pageWidth) {
     const size_t n = widths.size();
-    std::vector<double> floor(n);
-    for (size_t c = 0; c < n; ++c) floor[c] = right[c] ? widths[c] : widths[c] * 0.4;
+    std::vector<double> want(n, 0.0), floor(n);
+    for (const auto &row : needed)
+        for (size_t c = 0; c < n; ++c) want[c] = std::max(want[c], row[c] / pageWidth);
+    for (size_t c = 0; c < n; ++c) floor[c] = right[c] ? widths[c] : std::max(widths[c] * 0.4, want[c]);
     for (size_t c = 0; c < n; ++c) {
-        if (!right[c]) continue;
-        double want = 0;
-        for (const auto &row : needed) want = std::max(want, row[c]);
-        double missing = want / pageWidth - widths[c];
+        double missing = want[c] - widths[c];
+        if (missing <= 1e-9) continue;
         while (missing > 1e-9) {
             size_t donor = n;
             for (size_t d = 0; d < n; ++d)
-                if (!right[d] && widths[d] - floor[d] > 1e-9 && (donor == n || widths[d] > widths[donor])) donor = d;
+                if (d != c && !right[d] && widths[d] - floor[d] > 1e-9 && (donor == n || widths[d] > widths[donor])) donor = d;
             if (donor == n) break;
             const double give = std::min(missing, widths[donor] - floor[donor]);
             widths[donor] -= give;
             widths[c] += give;
             missing -= give;
         }
+        floor[c] = std::max(floor[c], widths[c]);  // what was given is not taken back
     }
+}
+
+// The widest word of a text, which wrapping cannot break.
+double longestWord(const QString &text, const QFontMetricsF &fm) {
+    double widest = 0;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) widest = std::max(widest, fm.horizontalAdvance(word));
+    return widest;
 }
 
 }  // namespace
@@ -54,12 +64,13 @@ void Writer::table(const QStringList &header, const std::vector<std::vector<Cell
     auto measure = [&](const std::vector<Cell> &cells, const QFontMetricsF &fm, bool isHeader) {
         std::vector<double> row(n, 0.0);
         for (size_t c = 0; c < n && c < cells.size(); ++c)
-            if (right[c] && !isHeader) row[c] = fm.horizontalAdvance(cells[c].text) + 2 * mm(kPadMm) + mm(0.5);
+            row[c] =
+                (right[c] && !isHeader ? fm.horizontalAdvance(cells[c].text) : longestWord(cells[c].text, fm)) + 2 * mm(kPadMm) + mm(0.5);
         needed.push_back(row);
     };
     measure(head, bold, true);
     for (const auto &r : rows) measure(r, plain, false);
-    fitNumberColumns(widths, right, needed, mPage.width());
+    fitColumns(widths, right, needed, mPage.width());
     std::vector<double> columnX(n + 1, mPage.left());
     for (size_t c = 0; c < n; ++c) columnX[c + 1] = columnX[c] + widths[c] * mPage.width();
 

@@ -26,6 +26,10 @@ if [ ! -f "$project" ]; then
       i=$((i + 1))
     done
   done
+  # The importer is the project's first admin: a passphrase for the audit log's screenshot (a demo
+  # secret, kept beside the demo project).
+  printf 'laptop demo passphrase\n' >"$dir/admin-passphrase"
+  build/app/phm users passphrase --project "$project" --new-passphrase-file "$dir/admin-passphrase" >/dev/null
 fi
 config=$(mktemp --suffix=.json)
 trap 'rm -f "$config"' EXIT
@@ -52,4 +56,6 @@ shot maturity --dock maturity
 shot map --map diabetes
 shot pack-designer --dialog packs
 shot indicator-editor --edit-indicator diabetes
+passphrase=$(dirname "$project")/admin-passphrase
+if [ -f "$passphrase" ]; then shot audit-log --dialog audit --passphrase-file "$passphrase"; fi
 exit $failed

@@ -1,4 +1,5 @@
 #include "assessmentdialog.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "governance/users.h"
@@ -98,6 +99,7 @@ AssessmentDialog::AssessmentDialog(core::SessionPtr session, const core::maturit
     layout->addLayout(form);
     mTable->setHorizontalHeaderLabels({tr("Capability"), tr("Current"), tr("Target"), tr("Target date"), tr("Evidence"), tr("Links")});
     mTable->verticalHeader()->hide();
+    installTextTableActions(mTable, mSession, tr("Maturity assessment"));
     mTable->horizontalHeader()->setSectionResizeMode(EvidenceColumn, QHeaderView::Stretch);
     mTable->setItemDelegateForColumn(CurrentColumn, new LevelDelegate(framework.levels, false, this));
     mTable->setItemDelegateForColumn(TargetColumn, new LevelDelegate(framework.levels, true, this));

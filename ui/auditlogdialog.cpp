@@ -1,5 +1,6 @@
 #include "auditlogdialog.h"
 #include "base/dates.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "governance/credentials.h"
@@ -73,7 +74,10 @@ AuditLogDialog::AuditLogDialog(core::SessionPtr session, const core::User &user,
     auto *proof = new QHBoxLayout;
     mPassphrase->setEchoMode(QLineEdit::Password);
     mPassphrase->setPlaceholderText(tr("Your passphrase"));
-    proof->addWidget(new QLabel(tr("Passphrase:"), this));
+    auto *passphraseLabel = new QLabel(tr("&Passphrase:"), this);
+    passphraseLabel->setObjectName(QStringLiteral("auditPassphraseLabel"));
+    passphraseLabel->setBuddy(mPassphrase);
+    proof->addWidget(passphraseLabel);
     proof->addWidget(mPassphrase, 1);
     proof->addWidget(mUnlock);
     layout->addLayout(proof);
@@ -88,6 +92,9 @@ AuditLogDialog::AuditLogDialog(core::SessionPtr session, const core::User &user,
     styleTable(mTable);
     mTable->horizontalHeader()->setSectionResizeMode(5, QHeaderView::Stretch);
     mTable->setWordWrap(false);
+    // An admin's view of who did what (counts in a detail are of exported rows, and the admin sees
+    // them all): copied as shown, and the copy is itself an entry in the log.
+    installTextTableActions(mTable, mSession, tr("Audit log"));
     layout->addWidget(mTable, 1);
     mStatus->setWordWrap(true);
     mStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -132,6 +139,7 @@ void AuditLogDialog::load() {
     const bool mayProve = mUser.listed && mUser.role == core::Role::Admin;
     mPassphrase->setVisible(mayProve && !mUser.proven);
     mUnlock->setVisible(mayProve && !mUser.proven);
+    findChild<QLabel *>(QStringLiteral("auditPassphraseLabel"))->setVisible(mayProve && !mUser.proven);
     if (mayProve && !mUser.proven) {
         mStatus->setText(tr("Give your passphrase to open the audit log."));
         mPassphrase->setFocus();

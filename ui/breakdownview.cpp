@@ -89,7 +89,8 @@ BreakdownView::BreakdownView(ProjectController *controller, QWidget *parent)
     proxy->setSourceModel(mModel);
     proxy->setSortRole(Qt::UserRole);
     mTable->setModel(proxy);
-    installTableActions(mTable, mController, tr("Breakdown"), {BreakdownModel::AreaName});
+    installTableActions(mTable, mController, tr("Breakdown"), {BreakdownModel::AreaName})
+        ->derive(BreakdownModel::Share, BreakdownModel::People);
     mTable->setSortingEnabled(true);
     mTable->sortByColumn(BreakdownModel::People, Qt::DescendingOrder);
     mTable->verticalHeader()->hide();

@@ -1,4 +1,5 @@
 #include "codelistbrowser.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "operations/codelistops.h"
@@ -45,6 +46,7 @@ CodeListBrowser::CodeListBrowser(core::SessionPtr session, const QString &datase
     mDataset->setCurrentIndex(std::max(0, mDataset->findData(dataset)));
     mTable->setModel(mCodes);
     mTable->setObjectName(QStringLiteral("codeListCodes"));
+    new TableActions(mTable, [session = mSession] { return session; }, tr("Code list"), {0, 1});
     mTable->setTabKeyNavigation(false);
     mTable->verticalHeader()->hide();
     mTable->horizontalHeader()->setStretchLastSection(false);
@@ -118,8 +120,9 @@ void CodeListBrowser::showList() {
             const QJsonObject o = result.value();
             for (const QJsonValue &v : o.value(QStringLiteral("codes")).toArray()) {
                 const QJsonObject c = v.toObject();
-                auto number = [](const QString &text) {
+                auto number = [](const QString &text) {  // published by the worker: copied as it is
                     auto *item = new QStandardItem(text);
+                    item->setData(text, ExportTextRole);
                     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                     return item;
                 };

@@ -6,6 +6,7 @@
 #include "backgroundjob.h"
 #include "barchart.h"
 #include "chartscroller.h"
+#include "governance/disclosure.h"
 #include "operations/core20op.h"
 #include "profilemodel.h"
 #include "projectcontroller.h"
@@ -39,8 +40,12 @@ QString valueText(const core::IndicatorValue &v) {
     return QStringLiteral("%1 (%2–%3)").arg(l.toString(v.ci.value, 'f', 1), l.toString(v.ci.lower, 'f', 1), l.toString(v.ci.upper, 'f', 1));
 }
 
-QStandardItem *valueItem(const core::IndicatorValue &v) {
+// The value with its interval; copied as shown while its numerator and denominator are
+// published, as "*" when either is suppressed.
+QStandardItem *valueItem(const core::IndicatorValue &v, const core::disclosure::Policy &policy) {
     auto *item = new QStandardItem(valueText(v));
+    const bool shown = !std::isnan(core::disclosure::derived(v.ci.value, v.numerator, v.denominator, policy));
+    item->setData(shown || std::isnan(v.ci.value) ? item->text() : QStringLiteral("*"), ExportTextRole);
     item->setData(std::isnan(v.ci.value) ? -1.0 : v.ci.value, Qt::UserRole);  // sorts by value
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     item->setToolTip(QCoreApplication::translate("phm::ui::Core20Panel", "%1 of %2 people").arg(v.numerator).arg(v.denominator));
@@ -48,8 +53,8 @@ QStandardItem *valueItem(const core::IndicatorValue &v) {
 }
 
 // A group's value in its Fingertips colour against everyone else in the area.
-QStandardItem *comparisonItem(const core::GroupComparison &g) {
-    QStandardItem *item = valueItem(g.value);
+QStandardItem *comparisonItem(const core::GroupComparison &g, const core::disclosure::Policy &policy) {
+    QStandardItem *item = valueItem(g.value, policy);
     if (g.vsRest != core::Significance::NotCompared) {
         const QColor c = significanceColour(g.vsRest);
         item->setBackground(c);
@@ -158,6 +163,7 @@ void Core20Panel::show(const Computed &c) {
     const auto areas = mController->areas();
     if (!areas) return;
     const core::Core20Plus5 &r = c.result;
+    const core::disclosure::Policy policy = mController->session() ? mController->session()->policy() : core::disclosure::Policy{};
     const QLocale l;
     // Shares per area.
     mShares->clear();
@@ -171,8 +177,8 @@ void Core20Panel::show(const Computed &c) {
         auto *registered = new QStandardItem(l.toString(s.registered, 'f', 0));
         registered->setData(s.registered, Qt::UserRole);
         registered->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        QList<QStandardItem *> row{name, registered, valueItem(s.core20)};
-        for (const core::IndicatorValue &v : s.plus) row << valueItem(v);
+        QList<QStandardItem *> row{name, registered, valueItem(s.core20, policy)};
+        for (const core::IndicatorValue &v : s.plus) row << valueItem(v, policy);
         if (s.area == c.focus || (s.area.kind == core::Area::Ics && c.focus.kind == core::Area::Ics)) {
             for (QStandardItem *item : row) {
                 QFont f = item->font();
@@ -207,9 +213,9 @@ void Core20Panel::show(const Computed &c) {
         const core::IndicatorDefinition &d = c.indicators[size_t(row.indicator)];
         auto *indicator = new QStandardItem(d.name);
         indicator->setToolTip(d.description);
-        QList<QStandardItem *> items{new QStandardItem(core::clinicalAreas()[size_t(row.area)].name), indicator, valueItem(row.everyone),
-                                     comparisonItem(row.core20)};
-        for (const core::GroupComparison &g : row.plus) items << comparisonItem(g);
+        QList<QStandardItem *> items{new QStandardItem(core::clinicalAreas()[size_t(row.area)].name), indicator,
+                                     valueItem(row.everyone, policy), comparisonItem(row.core20, policy)};
+        for (const core::GroupComparison &g : row.plus) items << comparisonItem(g, policy);
         mClinical->appendRow(items);
     }
     QString title = tr("<b>Core20PLUS5 — %1</b>: shares at this level (%2 areas); below, the five clinical areas in %1 for Core20 and each "
@@ -250,6 +256,7 @@ void Core20Panel::editPlusGroups() {
     auto *table = new QTableWidget(int(mPlus.size()), 2, &dialog);
     table->setHorizontalHeaderLabels({tr("Name"), tr("Rule (as in the cohort builder)")});
     table->horizontalHeader()->setStretchLastSection(true);
+    installTextTableActions(table, mController->session(), tr("PLUS groups"));
     table->setColumnWidth(0, 200);
     for (int i = 0; i < int(mPlus.size()); ++i) {
         table->setItem(i, 0, new QTableWidgetItem(mPlus[size_t(i)].name));

@@ -13,7 +13,6 @@
 #include "taskrunner.h"
 
 #include <QChart>
-#include <algorithm>
 #include <QChartView>
 #include <QComboBox>
 #include <QFormLayout>
@@ -32,6 +31,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 namespace phm::ui {
 
@@ -39,11 +39,19 @@ namespace {
 // The outcome the result is about (the combo may have changed while it ran).
 QString outcomeTitle(const QJsonObject &o) {
     const auto outcome = core::evaluation::outcomeNamed(o.value(QStringLiteral("outcome")).toString());
-    return outcome ? QCoreApplication::translate("phm::ui::EvaluationPanel", core::evaluation::outcomeInfo(*outcome).title) : QString();
+    return outcome ? QCoreApplication::translate("phm::core::evaluation", core::evaluation::outcomeInfo(*outcome).title) : QString();
 }
 
 QString number(const QJsonValue &v, int decimals) {
     return v.isDouble() ? QLocale().toString(v.toDouble(), 'f', decimals) : QStringLiteral("*");
+}
+
+// A cell of the published result: copied and exported as it is shown.
+QStandardItem *publishedItem(const QString &text, bool isNumber = true) {
+    auto *item = new QStandardItem(text);
+    item->setData(text, ExportTextRole);
+    if (isNumber) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
 }
 }  // namespace
 
@@ -67,7 +75,8 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
       mBalance(new QStandardItemModel(this)),
       mChart(new QChartView(this)) {
     mProgrammes->setObjectName(QStringLiteral("evaluationProgramme"));
-    for (const auto &o : core::evaluation::outcomes()) mOutcome->addItem(tr(o.title), QLatin1String(o.key));
+    for (const auto &o : core::evaluation::outcomes())
+        mOutcome->addItem(QCoreApplication::translate("phm::core::evaluation", o.title), QLatin1String(o.key));
     mMethod->addItem(tr("Difference-in-differences, matched controls"), QStringLiteral("did"));
     mMethod->addItem(tr("Interrupted time series, whole area"), QStringLiteral("its"));
     mMatch->addItem(tr("Propensity score (caliper 0.2 SD)"), QStringLiteral("psm"));
@@ -273,12 +282,9 @@ void EvaluationPanel::showDid(const QJsonObject &o) {
         {tr("Covariate"), tr("Enrolled"), tr("All candidates"), tr("Matched controls"), tr("SMD before"), tr("SMD after"), tr("Balanced")});
     for (const QJsonValue &b : o.value(QStringLiteral("balance")).toArray()) {
         QList<QStandardItem *> row{new QStandardItem(b[QStringLiteral("covariate")].toString())};
-        for (const char *k : {"treated_mean", "control_mean_before", "control_mean_after", "smd_before", "smd_after"}) {
-            auto *item = new QStandardItem(number(b[QLatin1String(k)], k[0] == 's' ? 3 : 2));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            row << item;
-        }
-        row << new QStandardItem(b[QStringLiteral("balanced")].toBool() ? tr("yes") : tr("no (|SMD| ≥ 0.1)"));
+        for (const char *k : {"treated_mean", "control_mean_before", "control_mean_after", "smd_before", "smd_after"})
+            row << publishedItem(number(b[QLatin1String(k)], k[0] == 's' ? 3 : 2));
+        row << publishedItem(b[QStringLiteral("balanced")].toBool() ? tr("yes") : tr("no (|SMD| ≥ 0.1)"), false);
         mBalance->appendRow(row);
     }
     mBalanceView->resizeColumnsToContents();
@@ -292,8 +298,7 @@ void EvaluationPanel::showDid(const QJsonObject &o) {
     mChart->setChart(seriesChart(tr("%1 per 1,000 people a year: enrolled in %2 (%3) and matched controls (%4)")
                                      .arg(outcomeTitle(o), o.value(QStringLiteral("programme")).toString(),
                                           number(o[QStringLiteral("treated")], 0), number(o[QStringLiteral("controls")], 0)),
-                                 QString(),
-                                 {{tr("Enrolled"), enrolled}, {tr("Matched controls"), controls}}));
+                                 QString(), {{tr("Enrolled"), enrolled}, {tr("Matched controls"), controls}}));
     delete old;
     mStatus->setText(tr("Per 1,000 enrolled a year: %1 (%2 to %3). £ a month across those evaluated: %4. Unmatched: %5.")
                          .arg(number(o[QStringLiteral("per_1000_per_year")], 1), number(o[QStringLiteral("per_1000_per_year_lower")], 1),
@@ -305,8 +310,8 @@ void EvaluationPanel::showIts(const QJsonObject &o) {
     mBalance->clear();
     mBalance->setHorizontalHeaderLabels({tr("Term"), tr("Estimate"), tr("Standard error (Newey–West)")});
     for (const auto &[name, key] : {std::pair{tr("Level change"), "level_change"}, std::pair{tr("Slope change a month"), "slope_change"}})
-        mBalance->appendRow({new QStandardItem(name), new QStandardItem(number(o[QLatin1String(key)], 3)),
-                             new QStandardItem(number(o[QLatin1String(key) + QStringLiteral("_se")], 3))});
+        mBalance->appendRow({new QStandardItem(name), publishedItem(number(o[QLatin1String(key)], 3)),
+                             publishedItem(number(o[QLatin1String(key) + QStringLiteral("_se")], 3))});
     QList<QPointF> area, comparison;
     for (const QJsonValue &m : o.value(QStringLiteral("series")).toArray()) {
         area << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("rate")].toDouble());

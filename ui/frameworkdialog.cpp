@@ -1,4 +1,5 @@
 #include "frameworkdialog.h"
+#include "tableactions.h"
 
 #include "backgroundjob.h"
 #include "governance/users.h"
@@ -42,6 +43,7 @@ FrameworkDialog::FrameworkDialog(core::SessionPtr session, const core::maturity:
     mLevels->setToolTip(tr("Lowest first, separated by commas"));
     form->addRow(tr("Levels:"), mLevels);
     layout->addLayout(form);
+    installTextTableActions(mTable, mSession, tr("Maturity framework"));
     mTable->setColumnCount(kFixedColumns + int(framework.levels.size()));
     mTable->setRowCount(int(framework.capabilities.size()));
     for (int r = 0; r < mTable->rowCount(); ++r) {

@@ -80,9 +80,11 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     mNavigator->setMinimumWidth(240);
     installTableActions(mNavigator, mController, tr("Geography"), {0});
-    for (QTableView *table : mOverview->findChildren<QTableView *>())
-        installTableActions(table, mController, tr("Data overview"),
-                            {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
+    for (QTableView *table : mOverview->findChildren<QTableView *>()) {
+        TableActions *actions = installTableActions(table, mController, tr("Data overview"),
+                                                    {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
+        if (qobject_cast<ImportReportModel *>(table->model())) actions->derive(ImportReportModel::Linkage, ImportReportModel::Imported);
+    }
     installChartActions(mPyramid, mController, tr("Population pyramid"));
     QDockWidget *geographyDock = addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);
     // The analysis views share the bottom area as tabs.

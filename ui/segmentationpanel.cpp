@@ -113,7 +113,8 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
     layout->addLayout(top);
     auto *body = new QHBoxLayout;
     mTable->setModel(mModel);
-    installTableActions(mTable, mController, tr("Segmentation"), {SegmentTableModel::Segment});
+    installTableActions(mTable, mController, tr("Segmentation"), {SegmentTableModel::Segment})
+        ->derive(SegmentTableModel::Share, SegmentTableModel::People);
     installChartActions(mChart, mController, tr("Segmentation"));
     styleTable(mTable);
     mTable->setAlternatingRowColors(true);

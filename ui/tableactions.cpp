@@ -101,32 +101,52 @@ TableActions::Published TableActions::published(bool selectionOnly) const {
             rowKeys.insert(i.siblingAtColumn(0));
         }
         rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const QModelIndex &i) { return !rowKeys.contains(i); }), rows.end());
+        // A derived value is published by its count, so its count column is read too (not copied).
+        for (const auto &[column, count] : mDerived)
+            if (cols.contains(column)) cols.insert(count);
         columns.erase(std::remove_if(columns.begin(), columns.end(), [&](int c) { return !cols.contains(c); }), columns.end());
     }
+    auto derivedFrom = [this](int c) {
+        const auto it = mDerived.find(c);
+        return it == mDerived.end() ? -1 : it->second;
+    };
     core::tableexport::Table table;
     for (int c : columns) {
         table.headers << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-        table.labelColumns.push_back(std::find(mLabels.begin(), mLabels.end(), c) != mLabels.end());
+        table.labelColumns.push_back(mAllText || std::find(mLabels.begin(), mLabels.end(), c) != mLabels.end());
+        const auto at = std::find(columns.begin(), columns.end(), derivedFrom(c));
+        table.derivedFrom.push_back(at == columns.end() ? -1 : int(at - columns.begin()));
     }
+    std::vector<bool> copied(columns.size(), chosen.isEmpty());
     for (const QModelIndex &r : rows) {
         std::vector<core::tableexport::Cell> cells;
-        for (int c : columns) {
-            const QModelIndex i = r.siblingAtColumn(c);
-            if (!chosen.isEmpty() && !chosen.contains(i)) {
-                cells.push_back({QString(), true});
-                continue;
-            }
+        for (size_t k = 0; k < columns.size(); ++k) {
+            const QModelIndex i = r.siblingAtColumn(columns[k]);
             const QVariant exported = i.data(ExportTextRole);
             cells.push_back(exported.isValid() ? core::tableexport::Cell{exported.toString(), true}
                                                : core::tableexport::Cell{i.data(Qt::DisplayRole).toString(), false});
+            if (!chosen.isEmpty() && chosen.contains(i)) copied[k] = true;
         }
         table.rows.push_back(std::move(cells));
     }
     const core::SessionPtr session = mSession();
     if (!session) return out;
-    out.headers = table.headers;
-    out.rows = core::tableexport::publishedCells(table, session->policy());
+    const std::vector<QStringList> all = core::tableexport::publishedCells(table, session->policy());
+    // What was selected leaves; a cell that was read only to publish another stays behind.
+    for (size_t k = 0; k < columns.size(); ++k)
+        if (copied[k]) out.headers << table.headers[int(k)];
+    for (size_t r = 0; r < rows.size(); ++r) {
+        QStringList line;
+        for (size_t k = 0; k < columns.size(); ++k)
+            if (copied[k]) line << (chosen.isEmpty() || chosen.contains(rows[r].siblingAtColumn(columns[k])) ? all[r][int(k)] : QString());
+        out.rows.push_back(line);
+    }
     return out;
+}
+
+TableActions *TableActions::derive(int column, int countColumn) {
+    mDerived[column] = countColumn;
+    return this;
 }
 
 QString TableActions::copy(bool withHeaders) {
@@ -170,6 +190,13 @@ TableActions *installTableActions(QAbstractItemView *view, ProjectController *co
                                   std::vector<int> labelColumns) {
     return new TableActions(
         view, [controller] { return controller->session(); }, panel, std::move(labelColumns));
+}
+
+TableActions *installTextTableActions(QAbstractItemView *view, core::SessionPtr session, const QString &panel) {
+    auto *actions = new TableActions(
+        view, [session = std::move(session)] { return session; }, panel);
+    actions->copyAllAsText();
+    return actions;
 }
 
 }  // namespace phm::ui

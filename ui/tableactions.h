@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <map>
 #include <vector>
 
 class QAbstractItemView;
@@ -36,6 +37,11 @@ public:
     // Writes the published table to `path` as CSV (atomically), recorded first. An error message, or empty.
     QString exportCsv(const QString &path);
     QMenu *menu() const { return mMenu; }
+    // Values in `column` are derived from the count in `countColumn` of the same row (a share, a
+    // rate, its interval): copied as shown while that count is published, suppressed with it.
+    TableActions *derive(int column, int countColumn);
+    // Every column, however many the model has, is names and text: copied as it is.
+    void copyAllAsText() { mAllText = true; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -51,11 +57,16 @@ private:
     SessionSource mSession;
     QString mPanel;
     std::vector<int> mLabels;
+    std::map<int, int> mDerived;  // column -> the count column it is derived from
+    bool mAllText = false;
     QMenu *mMenu;
 };
 
 // One line per view: the actions installed, owned by the view.
 TableActions *installTableActions(QAbstractItemView *view, ProjectController *controller, const QString &panel,
                                   std::vector<int> labelColumns = {});
+// For a dialog of a session's project whose table holds no counts of people (a maturity
+// framework, an assessment, the audit log): every column copied as it is, still recorded.
+TableActions *installTextTableActions(QAbstractItemView *view, core::SessionPtr session, const QString &panel);
 
 }  // namespace phm::ui

@@ -1,5 +1,6 @@
 #include "evaluation/outcomes.h"
 
+#include <QtGlobal>
 #include <algorithm>
 #include <cmath>
 
@@ -7,12 +8,13 @@ namespace phm::core::evaluation {
 
 const std::vector<OutcomeInfo> &outcomes() {
     static const std::vector<OutcomeInfo> all = {
-        {Outcome::EmergencyAdmissions, "emergency_admissions", "Emergency admissions", "admissions"},
-        {Outcome::Ae, "ae", "A&E attendances", "attendances"},
-        {Outcome::BedDays, "bed_days", "Emergency bed days", "bed days"},
-        {Outcome::Outpatients, "outpatients", "Outpatient attendances", "attendances"},
-        {Outcome::Ambulance, "ambulance", "999 incidents", "incidents"},
-        {Outcome::Cost, "cost", "Secondary-care cost", "GBP"},
+        {Outcome::EmergencyAdmissions, "emergency_admissions", QT_TRANSLATE_NOOP("phm::core::evaluation", "Emergency admissions"),
+         "admissions"},
+        {Outcome::Ae, "ae", QT_TRANSLATE_NOOP("phm::core::evaluation", "A&E attendances"), "attendances"},
+        {Outcome::BedDays, "bed_days", QT_TRANSLATE_NOOP("phm::core::evaluation", "Emergency bed days"), "bed days"},
+        {Outcome::Outpatients, "outpatients", QT_TRANSLATE_NOOP("phm::core::evaluation", "Outpatient attendances"), "attendances"},
+        {Outcome::Ambulance, "ambulance", QT_TRANSLATE_NOOP("phm::core::evaluation", "999 incidents"), "incidents"},
+        {Outcome::Cost, "cost", QT_TRANSLATE_NOOP("phm::core::evaluation", "Secondary-care cost"), "GBP"},
     };
     return all;
 }

@@ -16,7 +16,7 @@ enum class Outcome { EmergencyAdmissions, Ae, BedDays, Outpatients, Ambulance, C
 struct OutcomeInfo {
     Outcome outcome;
     const char *key;    // as `phm evaluate --outcome` takes it
-    const char *title;  // for people
+    const char *title;  // for people; translated in context "phm::core::evaluation"
     const char *unit;   // what one unit of it is
 };
 const std::vector<OutcomeInfo> &outcomes();

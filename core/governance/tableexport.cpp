@@ -99,8 +99,30 @@ std::vector<QStringList> publishedCells(const Table &shown, const disclosure::Po
     }
     if (!policy.enabled) return out;
     const QRegularExpression pattern = numberPattern(locale);
+    auto isLabel = [&](size_t c) { return c < shown.labelColumns.size() && shown.labelColumns[c]; };
+    auto source = [&](size_t c) { return c < shown.derivedFrom.size() ? shown.derivedFrom[c] : -1; };
     for (size_t c = 0; c < columns; ++c)
-        if (c >= shown.labelColumns.size() || !shown.labelColumns[c]) publishColumn(shown, c, policy, locale, pattern, out);
+        if (!isLabel(c) && source(c) < 0) publishColumn(shown, c, policy, locale, pattern, out);
+    // Derived values after their counts: shown while the count is, suppressed with it. A source
+    // that is not a count column (a label, another derived column, out of range) protects
+    // nothing, so the values are then published as counts: imprecise, never exact.
+    for (size_t c = 0; c < columns; ++c) {
+        const int from = source(c);
+        if (isLabel(c) || from < 0) continue;
+        const bool valid = size_t(from) < columns && !isLabel(size_t(from)) && source(size_t(from)) < 0;
+        if (!valid) {
+            publishColumn(shown, c, policy, locale, pattern, out);
+            continue;
+        }
+        for (size_t r = 0; r < shown.rows.size(); ++r) {
+            if (c >= shown.rows[r].size() || shown.rows[r][c].published) continue;
+            const QString &count = out[r][from];
+            const bool hidden = count.contains(kSuppressed) || numbers(count, pattern, locale).empty();
+            if (!hidden) continue;
+            const std::vector<Token> tokens = numbers(shown.rows[r][c].text, pattern, locale);
+            out[r][int(c)] = replaced(shown.rows[r][c].text, tokens, std::vector<double>(tokens.size(), NAN), locale);
+        }
+    }
     return out;
 }
 

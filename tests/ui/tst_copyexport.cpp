@@ -105,6 +105,30 @@ private slots:
         for (const QString &l : lines) QVERIFY(l.section(QLatin1Char('\t'), 1, 1).startsWith(QLatin1Char('Y')));  // codes untouched
     }
 
+    void aShareLeavesWithItsCount() {
+        // A share is not a count: copied as shown beside a published count, hidden beside a
+        // suppressed one (12.3% of a shown base would otherwise give a small count back).
+        QTableView view;
+        auto *m = new QStandardItemModel(&view);
+        m->setHorizontalHeaderLabels({QStringLiteral("Segment"), QStringLiteral("People"), QStringLiteral("Share")});
+        for (const auto &[name, people, share] : {std::tuple{"A", "3", "0.2%"}, std::tuple{"B", "1,234", "12.3%"},
+                                                  std::tuple{"C", "8,560", "87.5%"}, std::tuple{"D", "4", "0.3%"}})
+            m->appendRow({new QStandardItem(QLatin1String(name)), new QStandardItem(QLatin1String(people)),
+                          new QStandardItem(QLatin1String(share))});
+        view.setModel(m);
+        ui::TableActions actions(&view, source(), QStringLiteral("Test table"), {0});
+        actions.derive(2, 1);
+        const QStringList lines = actions.copy(false).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines[0], QStringLiteral("A\t*\t*%"));
+        QCOMPARE(lines[3], QStringLiteral("D\t*\t*%"));
+        QCOMPARE(lines[1].section(QLatin1Char('\t'), 2), QStringLiteral("12.3%"));  // exactly as shown, not rounded as a count
+        // Copying the share alone still reads its count: a selected share of a suppressed count is hidden.
+        view.selectionModel()->select(m->index(0, 2), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(actions.copy(false), QStringLiteral("*%\n"));
+        view.selectionModel()->select(m->index(1, 2), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(actions.copy(false), QStringLiteral("12.3%\n"));
+    }
+
     void exportCsvWritesTheFileAndIsAudited() {
         QTableView view;
         view.setModel(model(&view, {{QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("Y01234"), QStringLiteral("40")}}));

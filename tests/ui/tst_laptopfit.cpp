@@ -16,6 +16,7 @@
 #include "projectcontroller.h"
 #include "report/maturitypainter.h"
 #include "revealdialog.h"
+#include "tableactions.h"
 #include "testutil.h"
 #include "windowparts.h"
 
@@ -34,8 +35,10 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace phm;
 using phm::test::part;
@@ -88,8 +91,9 @@ QStringList outside(QWidget *top) {
 
 QRect laptopArea() { return QRect(QPoint(0, 0), kScreen - QSize(0, kTaskBar)); }
 
-// A dialog shown over the window fits the screen, its buttons included, and nothing in it spills.
-void checkDialog(QWidget *d, const char *what) {
+// A dialog shown over the window fits the screen, its buttons included, and nothing in it spills;
+// each of its tables can be copied and exported (governed, audited) unless it is `private`.
+void checkDialog(QWidget *d, const char *what, bool privateTables = false) {
     d->show();
     QVERIFY(QTest::qWaitForWindowExposed(d));
     QTest::qWait(50);
@@ -113,6 +117,11 @@ void checkDialog(QWidget *d, const char *what) {
     }
     const QStringList bad = outside(d);
     QVERIFY2(bad.isEmpty(), qPrintable(QLatin1String(what) + QStringLiteral(": ") + bad.join(QStringLiteral("; "))));
+    for (QAbstractItemView *v : d->findChildren<QAbstractItemView *>()) {
+        if (!qobject_cast<QTableView *>(v) && !qobject_cast<QTreeView *>(v)) continue;
+        const bool copyable = v->findChild<ui::TableActions *>(QString(), Qt::FindDirectChildrenOnly) != nullptr;
+        QVERIFY2(copyable != privateTables, what);
+    }
 }
 
 // A paint device that records the point size of every piece of text drawn on it.
@@ -247,7 +256,7 @@ private slots:
         part<ui::AuditLogDialog>(w)->close();
         {
             ui::RevealDialog reveal(controller->session(), controller->user(), &w);
-            checkDialog(&reveal, "reveal");
+            checkDialog(&reveal, "reveal", true);  // re-identified people are never copied out
         }
         {
             ui::NewDemoDialog demo(&w);

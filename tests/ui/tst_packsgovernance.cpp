@@ -129,13 +129,14 @@ private slots:
         QVERIFY(loaded.wait(20000));  // the list is read again, with the new template selected
         QCOMPARE(d.templateList()->count(), 2);
         QCOMPARE(d.templateList()->currentItem()->text(), QStringLiteral("Board brief"));
-        // The preview shows the pages the PDF will have: cover, contents and two sections.
+        // The preview shows the pages the PDF will have: cover, contents and two sections, the
+        // indicator table (8 pt, nothing cut) continuing on a second page under its header.
         QSignalSpy previewed(&d, &ui::PackDesigner::previewReady);
         d.previewArea()->setCurrentIndex(1);
         d.previewButton()->click();
         QVERIFY(previewed.wait(60000));
         QVERIFY(previewed.first().first().toBool());
-        QCOMPARE(d.previewPages(), 4);
+        QCOMPARE(d.previewPages(), 5);
         // A refused template (no sections) is not saved and says why.
         for (int i = 0; i < d.sectionList()->count(); ++i) d.sectionList()->item(i)->setCheckState(Qt::Unchecked);
         saved.clear();

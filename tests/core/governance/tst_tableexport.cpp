@@ -54,6 +54,38 @@ private slots:
         QCOMPARE(publishedCells(t, disclosure::Policy{})[0][1], QStringLiteral("12.5"));
     }
 
+    void derivedValuesFollowTheirCount() {
+        // A share is not a count: it is copied as shown while its row's count is published, and
+        // hidden with it (so the share of a suppressed count cannot give the count back).
+        Table t;
+        t.headers = {QStringLiteral("Segment"), QStringLiteral("People"), QStringLiteral("Share"), QStringLiteral("95% CI")};
+        t.labelColumns = {true, false, false, false};
+        t.derivedFrom = {-1, -1, 1, 1};
+        t.rows = {
+            {Cell{QStringLiteral("A")}, Cell{QStringLiteral("1,234")}, Cell{QStringLiteral("12.3%")}, Cell{QStringLiteral("11.6 – 13.0")}},
+            {Cell{QStringLiteral("B")}, Cell{QStringLiteral("3")}, Cell{QStringLiteral("0.4%")}, Cell{QStringLiteral("0.1 – 0.9")}},
+            {Cell{QStringLiteral("C")}, Cell{QStringLiteral("8,000")}, Cell{QStringLiteral("87.3%")}, Cell{QStringLiteral("86.6 – 88.0")}}};
+        const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+        const auto cells = publishedCells(t, disclosure::Policy{}, uk);
+        QCOMPARE(cells[1][1], QStringLiteral("*"));
+        QCOMPARE(cells[1][2], QStringLiteral("*%"));
+        QCOMPARE(cells[1][3], QStringLiteral("* – *"));
+        // The line's second hidden count (protectLine) hides its share too; a shown one keeps its share exactly.
+        for (size_t r : {size_t(0), size_t(2)}) {
+            if (cells[r][1] == QStringLiteral("*")) {
+                QCOMPARE(cells[r][2], QStringLiteral("*%"));
+            } else {
+                QCOMPARE(cells[r][2], t.rows[r][2].text);
+                QCOMPARE(cells[r][3], t.rows[r][3].text);
+            }
+        }
+        // A column said to derive from a label protects nothing: its numbers are published as counts.
+        t.derivedFrom = {-1, -1, 0, -1};
+        const auto asCounts = publishedCells(t, disclosure::Policy{}, uk);
+        QCOMPARE(asCounts[0][2], QStringLiteral("10%"));  // 12.3 to the nearest 5, as a count would be
+        QVERIFY(asCounts[1][2] != t.rows[1][2].text);
+    }
+
     void offCopiesExactly() {
         disclosure::Policy off;
         off.enabled = false;
