@@ -41,12 +41,7 @@ Result<CohortBase> cohortBase(const QCommandLineParser &p, const Session &sessio
         base.indexDate = *day;
     }
     if (p.isSet(QStringLiteral("area"))) {
-        const QString spec = p.value(QStringLiteral("area"));
-        const auto level = ops::breakdownKind(spec.section(QLatin1Char(':'), 0, 0));
-        if (!level || !spec.contains(QLatin1Char(':')))
-            return Error{ErrorCode::BadArgument, QStringLiteral("--area takes LEVEL:CODE (practice, pcn, place, care_alliance or lsoa)"),
-                         spec};
-        auto area = findArea(session.areas(), *level, spec.section(QLatin1Char(':'), 1));
+        auto area = ops::areaFromSpec(session.areas(), p.value(QStringLiteral("area")));
         if (!area) return area.error();
         base.area = area.value();
     }

@@ -4,7 +4,9 @@
 #include "clidisclosure.h"
 #include "clioutput.h"
 #include "clisession.h"
+#include "operations/cohortops.h"
 #include "operations/evaluateop.h"
+#include "operations/programmeops.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -88,6 +90,40 @@ void printEvaluation(const QJsonObject &o) {
                  o.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString()));
 }
 
+void printFrozen(const QJsonObject &o) {
+    out(QStringLiteral("Programme \"%1\": %2 members of cohort \"%3\" version %4, enrolled on %5 (of %6 %7)\n%8\n")
+            .arg(o[QStringLiteral("programme")].toString(), countText(o[QStringLiteral("members")]), o[QStringLiteral("cohort")].toString())
+            .arg(o[QStringLiteral("cohort_version")].toInt())
+            .arg(o[QStringLiteral("index_date")].toString(), countText(o[QStringLiteral("base")][QStringLiteral("count")]),
+                 o[QStringLiteral("base")][QStringLiteral("kind")].toString() + QStringLiteral(" in ") +
+                     o[QStringLiteral("base")][QStringLiteral("area")].toString(),
+                 o.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString()));
+}
+
+void printSavedEvaluations(const QJsonObject &o) {
+    out(QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+            .arg(QStringLiteral("id"), 4)
+            .arg(QStringLiteral("name"), -24)
+            .arg(QStringLiteral("programme"), -24)
+            .arg(QStringLiteral("outcome"), -20)
+            .arg(QStringLiteral("relative effect (95% CI)"), -28)
+            .arg(QStringLiteral("saved")));
+    for (const QJsonValue &v : o.value(QStringLiteral("evaluations")).toArray()) {
+        const QJsonObject r = v[QStringLiteral("result")].toObject(), e = r.value(QStringLiteral("effect")).toObject();
+        out(QStringLiteral("%1  %2  %3  %4  %5  %6 by %7\n")
+                .arg(v[QStringLiteral("id")].toInteger(), 4)
+                .arg(v[QStringLiteral("name")].toString().left(24), -24)
+                .arg(v[QStringLiteral("programme")].toString().left(24), -24)
+                .arg(r.value(QStringLiteral("outcome")).toString().left(20), -20)
+                .arg(QStringLiteral("%1 (%2 to %3)")
+                         .arg(num(e[QStringLiteral("relative")]), num(e[QStringLiteral("relative_lower")]),
+                              num(e[QStringLiteral("relative_upper")])),
+                     -28)
+                .arg(v[QStringLiteral("saved_at")].toString(), v[QStringLiteral("saved_by")].toString()));
+    }
+    out(QStringLiteral("%1\n").arg(o.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString()));
+}
+
 // Prints the published object as JSON or text.
 int publishAndPrint(Session &session, const QCommandLineParser &p, const QJsonObject &result, const disclosure::OutputFields &fields,
                     const disclosure::Policy &policy, const QString &action, void (*text)(const QJsonObject &)) {
@@ -103,18 +139,45 @@ int publishAndPrint(Session &session, const QCommandLineParser &p, const QJsonOb
 
 int runProgrammesCommand(const QStringList &args) {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("list"), QStringLiteral("List the programmes."));
-    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
-                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
-                  phm::cli::disclosureOption(),
-                  phm::cli::passphraseFileOption()});
+    p.addPositionalArgument(QStringLiteral("list|freeze"), QStringLiteral("List the programmes, or freeze a saved cohort into one."));
+    p.addOptions(
+        {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+         {QStringLiteral("name"), QStringLiteral("freeze: the new programme's name."), QStringLiteral("NAME")},
+         {QStringLiteral("cohort"), QStringLiteral("freeze: the saved cohort (its current version)."), QStringLiteral("COHORT")},
+         {QStringLiteral("index-date"), QStringLiteral("freeze: the enrolment date of every member."), QStringLiteral("DATE")},
+         {QStringLiteral("area"), QStringLiteral("freeze: members registered in this area only (LEVEL:CODE)."), QStringLiteral("AREA")},
+         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+         phm::cli::disclosureOption(),
+         phm::cli::passphraseFileOption()});
     p.process(args);
-    if (p.positionalArguments() != QStringList{QStringLiteral("list")})
-        return fail(QStringLiteral("usage: phm programmes list --project P [--json]"));
+    const QStringList verb = p.positionalArguments();
+    const bool freeze = verb == QStringList{QStringLiteral("freeze")};
+    if (verb != QStringList{QStringLiteral("list")} && !freeze)
+        return fail(
+            QStringLiteral("usage: phm programmes list --project P [--json]\n"
+                           "       phm programmes freeze --project P --name NAME --cohort COHORT --index-date YYYY-MM-DD "
+                           "[--area LEVEL:CODE] [--json]"));
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm programmes: %1").arg(policy.error().message));
     auto opened = phm::cli::openSession(p);
     if (!opened) return fail(QStringLiteral("phm programmes: %1").arg(opened.error().message));
+    if (freeze) {
+        ops::FreezeRequest r{p.value(QStringLiteral("name")), p.value(QStringLiteral("cohort")), kNoDate, std::nullopt};
+        const auto day = parseIsoDate(p.value(QStringLiteral("index-date")).toStdString());
+        if (r.name.isEmpty() || r.cohort.isEmpty() || !day)
+            return fail(QStringLiteral("phm programmes freeze: give --name, --cohort and --index-date YYYY-MM-DD"));
+        r.indexDate = *day;
+        if (p.isSet(QStringLiteral("area"))) {
+            auto area = ops::areaFromSpec(opened.value()->areas(), p.value(QStringLiteral("area")));
+            if (!area) return fail(QStringLiteral("phm programmes freeze: %1").arg(area.error().message));
+            r.area = area.value();
+        }
+        Feedback fb;
+        auto run = ops::freezeCohort(*opened.value(), r, fb);
+        if (!run) return fail(QStringLiteral("phm programmes freeze: %1").arg(run.error().message));
+        return publishAndPrint(*opened.value(), p, ops::freezeJson(run.value()), ops::freezeFields(), policy.value(),
+                               QStringLiteral("programmes-freeze"), printFrozen);
+    }
     auto json = ops::programmesJson(*opened.value());
     if (!json) return fail(QStringLiteral("phm programmes: %1").arg(json.error().message));
     return publishAndPrint(*opened.value(), p, json.value(), ops::programmesFields(), policy.value(), QStringLiteral("programmes"),
@@ -192,6 +255,7 @@ int runEvaluateCommand(const QStringList &args) {
          {QStringLiteral("start"), QStringLiteral("ITS: the date the service started (default: the programme's first enrolment)."),
           QStringLiteral("DATE")},
          {QStringLiteral("comparison"), QStringLiteral("ITS: a comparison area."), QStringLiteral("AREA")},
+         {QStringLiteral("save"), QStringLiteral("Save the published result in the project under this name."), QStringLiteral("NAME")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
          phm::cli::disclosureOption(),
          phm::cli::passphraseFileOption()});
@@ -205,6 +269,43 @@ int runEvaluateCommand(const QStringList &args) {
     Feedback fb;
     auto run = ops::runEvaluation(*opened.value(), request.value(), fb);
     if (!run) return fail(QStringLiteral("phm evaluate: %1").arg(run.error().message));
-    return publishAndPrint(*opened.value(), p, ops::evaluationJson(run.value()), ops::evaluationFields(), policy.value(),
-                           QStringLiteral("evaluate"), printEvaluation);
+    if (!p.isSet(QStringLiteral("save")))
+        return publishAndPrint(*opened.value(), p, ops::evaluationJson(run.value()), ops::evaluationFields(), policy.value(),
+                               QStringLiteral("evaluate"), printEvaluation);
+    // What is saved is what was published under the project's own policy, never an admin's
+    // unprotected output; `saved_id` is added to what is printed.
+    auto published = opened.value()->publishObject(ops::evaluationJson(run.value()), ops::evaluationFields(), opened.value()->policy(),
+                                                   QStringLiteral("evaluate"), {});
+    if (!published) return fail(QStringLiteral("phm evaluate: %1").arg(published.error().message));
+    auto id = ops::saveEvaluation(*opened.value(), p.value(QStringLiteral("save")), request.value(), published.value());
+    if (!id) return fail(QStringLiteral("phm evaluate: %1").arg(id.error().message));
+    QJsonObject shown = published.value();
+    shown.insert(QStringLiteral("saved_id"), id.value());
+    if (p.isSet(QStringLiteral("json")))
+        out(QString::fromUtf8(QJsonDocument(shown).toJson()));
+    else {
+        printEvaluation(shown);
+        out(QStringLiteral("Saved as evaluation %1 (\"%2\").\n").arg(id.value()).arg(p.value(QStringLiteral("save"))));
+    }
+    return 0;
+}
+
+int runEvaluationsCommand(const QStringList &args) {
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("list"), QStringLiteral("List the saved evaluations."));
+    p.addOptions({{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+                  phm::cli::disclosureOption(),
+                  phm::cli::passphraseFileOption()});
+    p.process(args);
+    if (p.positionalArguments() != QStringList{QStringLiteral("list")})
+        return fail(QStringLiteral("usage: phm evaluations list --project P [--json]"));
+    const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
+    if (!policy) return fail(QStringLiteral("phm evaluations: %1").arg(policy.error().message));
+    auto opened = phm::cli::openSession(p);
+    if (!opened) return fail(QStringLiteral("phm evaluations: %1").arg(opened.error().message));
+    auto json = ops::savedEvaluationsJson(*opened.value());
+    if (!json) return fail(QStringLiteral("phm evaluations: %1").arg(json.error().message));
+    return publishAndPrint(*opened.value(), p, json.value(), ops::savedEvaluationsFields(), policy.value(), QStringLiteral("evaluations"),
+                           printSavedEvaluations);
 }

@@ -191,6 +191,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("core20")) return runCore20Command(args);
     if (cmd == QLatin1String("programmes")) return runProgrammesCommand(args);
     if (cmd == QLatin1String("evaluate")) return runEvaluateCommand(args);
+    if (cmd == QLatin1String("evaluations")) return runEvaluationsCommand(args);
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
     if (cmd == QLatin1String("pack-templates")) return runPackTemplatesCommand(args);
@@ -209,7 +210,7 @@ int main(int argc, char **argv) {
     err(QStringLiteral(
         "usage: phm "
         "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
-        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|programmes|evaluate|data-spec|bench> "
+        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|programmes|evaluate|evaluations|data-spec|bench> "
         "[options]"));
     return 2;
 }

@@ -6,6 +6,7 @@
 #include "evaluation/programmes.h"
 #include "governance/publish.h"
 #include "operations/evaluateop.h"
+#include "operations/programmeops.h"
 #include "projectcontroller.h"
 #include "report/palette.h"
 #include "tableactions.h"
@@ -68,6 +69,11 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
       mRatio(new QSpinBox(this)),
       mArea(new QLineEdit(this)),
       mRun(new QPushButton(tr("Evaluate"), this)),
+      mFreeze(new QPushButton(tr("Freeze a cohort…"), this)),
+      mSave(new QPushButton(tr("Save evaluation…"), this)),
+      mSaved(new QComboBox(this)),
+      mSavedLoad(new BackgroundJob(this)),
+      mWrite(new BackgroundJob(this)),
       mStatus(new QLabel(this)),
       mEffect(new QLabel(this)),
       mSummary(new QLabel(this)),
@@ -92,6 +98,8 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mArea->setPlaceholderText(tr("PCN, practice or place code"));
     auto *form = new QFormLayout;
     form->addRow(tr("Programme"), mProgrammes);
+    form->addRow(QString(), mFreeze);
+    mFreeze->setToolTip(tr("Make a programme of a saved cohort's members on an index date"));
     form->addRow(tr("Outcome"), mOutcome);
     form->addRow(tr("Method"), mMethod);
     form->addRow(tr("Matching"), mMatch);
@@ -106,6 +114,11 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     }());
     form->addRow(tr("Area (time series)"), mArea);
     form->addRow(mRun);
+    mSave->setEnabled(false);
+    mSaved->setObjectName(QStringLiteral("savedEvaluations"));
+    mSaved->setPlaceholderText(tr("No saved evaluation"));
+    form->addRow(mSave);
+    form->addRow(tr("Saved"), mSaved);
     mStatus->setWordWrap(true);
     mEffect->setWordWrap(true);
     mEffect->setObjectName(QStringLiteral("evaluationEffect"));
@@ -147,9 +160,16 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mLoad->showErrorsIn(mStatus);
     connect(mRun, &QPushButton::clicked, this, [this] { run(); });
     connect(mMethod, &QComboBox::currentIndexChanged, this, [this] { methodChanged(); });
-    connect(controller, &ProjectController::projectOpened, this, [this] { loadProgrammes(); });
+    connect(controller, &ProjectController::projectOpened, this, [this] {
+        watchSession();
+        loadProgrammes();
+        loadSaved();
+    });
+    connect(mFreeze, &QPushButton::clicked, this, &EvaluationPanel::freezeAsked);
+    connect(mSave, &QPushButton::clicked, this, &EvaluationPanel::saveAsked);
+    connect(mSaved, &QComboBox::activated, this, &EvaluationPanel::openSaved);
     methodChanged();
-    mSummary->setText(tr("Open a project with programme enrolments (programmes.csv) to evaluate a programme."));
+    mSummary->setText(tr("Open a project with programme enrolments (programmes.csv), or freeze a saved cohort, to evaluate a programme."));
 }
 
 void EvaluationPanel::methodChanged() {
@@ -174,8 +194,9 @@ void EvaluationPanel::loadProgrammes() {
                 mProgrammes->addItem(
                     tr("%1 (%2 enrolled)").arg(p.name).arg(p.enrolled >= 10 ? QString::number(p.enrolled) : tr("fewer than 10")), p.name);
             mRun->setEnabled(!list.empty());
-            mStatus->setText(list.empty() ? tr("This project has no programme enrolments: import an extract with programmes.csv.")
-                                          : QString());
+            mStatus->setText(list.empty()
+                                 ? tr("This project has no programmes: import an extract with programmes.csv, or freeze a saved cohort.")
+                                 : QString());
             emit programmesLoaded();
         });
 }
@@ -205,8 +226,10 @@ bool EvaluationPanel::run() {
             return core::disclosure::publish(core::ops::evaluationJson(run.value()), core::ops::evaluationFields(), policy)
                 .value.toObject();
         },
-        [this](const QJsonObject &published) {
+        [this, settings = core::ops::evaluationSettingsJson(request)](const QJsonObject &published) {
             mStatus->clear();
+            mSettings = settings;
+            mSave->setEnabled(true);
             show(published);
         },
         [this](const core::Error &e) { mStatus->setText(e.code == core::ErrorCode::Canceled ? tr("Cancelled.") : errorText(e)); });

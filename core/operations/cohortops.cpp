@@ -29,6 +29,13 @@ std::optional<Area::Kind> breakdownKind(const QString &name) {
     return std::nullopt;
 }
 
+Result<Area> areaFromSpec(const AreaIndex &areas, const QString &spec) {
+    const auto level = breakdownKind(spec.section(QLatin1Char(':'), 0, 0));
+    if (!level || !spec.contains(QLatin1Char(':')))
+        return Error{ErrorCode::BadArgument, QStringLiteral("--area takes LEVEL:CODE (practice, pcn, place, care_alliance or lsoa)"), spec};
+    return findArea(areas, *level, spec.section(QLatin1Char(':'), 1));
+}
+
 namespace {
 // The in-memory engine within the base, with saved cohorts available to in_cohort.
 Result<rules::EvaluationResult> evaluateInMemory(const Session &session, const rules::Expr &rule, const CohortBase &base,

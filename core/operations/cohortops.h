@@ -33,6 +33,8 @@ struct CohortRequest {
 Result<CohortRequest> parseCohortRule(const QString &rule, const rules::CodeLists &lists);
 // practice, pcn, place, care_alliance or lsoa.
 std::optional<Area::Kind> breakdownKind(const QString &name);
+// An area as the CLI's --area takes it: LEVEL:CODE or LEVEL:NAME (pcn:U12345, place:Luton).
+Result<Area> areaFromSpec(const AreaIndex &areas, const QString &spec);
 
 struct CohortRun {
     rules::EvaluationResult evaluation;

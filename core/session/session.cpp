@@ -176,6 +176,10 @@ Result<CohortVersion> Session::saveCohort(const QString &name, const QString &ru
     return writing([&](ProjectDb &db) { return core::saveCohort(db, name, rule, author, note, count); }, [this] { emit cohortsChanged(); });
 }
 
+Status Session::writeRecords(const QString &kind, const std::function<Status(ProjectDb &)> &write) {
+    return writing([&](ProjectDb &db) { return write(db); }, [this, kind] { emit recordsChanged(kind); });
+}
+
 Status Session::removeCohort(const QString &name) {
     return writing([&](ProjectDb &db) { return core::removeCohort(db, name); }, [this] { emit cohortsChanged(); });
 }

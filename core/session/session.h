@@ -19,6 +19,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -127,6 +128,11 @@ public:
     // The exchange file (phm maturity export and import): everything, and an all-or-nothing import.
     Result<QJsonObject> exportMaturity() const;
     Result<maturity::ImportReport> importMaturity(const QByteArray &json, const QString &source);
+    // Records of a kind the session has no method of its own for (frozen programmes, saved
+    // evaluations, and what later analyses keep): write(ProjectDb &) runs on a connection opened
+    // for writing (it takes the project's write lock itself, as every store does), and when it
+    // succeeds recordsChanged(kind) tells the views. The writer names user() as the author.
+    Status writeRecords(const QString &kind, const std::function<Status(ProjectDb &)> &write);
 
 signals:
     void indicatorsChanged();
@@ -134,6 +140,7 @@ signals:
     void plusGroupsChanged();
     void templatesChanged();
     void maturityChanged();
+    void recordsChanged(const QString &kind);  // "programmes", "evaluations", ...
 
 private:
     Session() = default;

@@ -78,6 +78,44 @@ private slots:
         QCOMPARE(o[QStringLiteral("newey_west_lag")].toInt(), 2);
     }
 
+    void freezeSaveAndList() {
+        // A saved cohort (not defined by a matching covariate, so there are controls) frozen into a programme, evaluated and saved; the
+        // list shows it.
+        QVERIFY(run({QStringLiteral("cohort"), QStringLiteral("--project"), mProject, QStringLiteral("--rule"),
+                     QStringLiteral("age >= 70 and has(gp, @diabetes)"), QStringLiteral("--save"),
+                     QStringLiteral("Older with diabetes")}) != "exit code mismatch");
+        const QString day =
+            json({QStringLiteral("programmes"), QStringLiteral("list")})[QStringLiteral("programmes")][0][QStringLiteral("last")]
+                .toString();
+        QVERIFY(!day.isEmpty());
+        const QJsonObject frozen = json({QStringLiteral("programmes"), QStringLiteral("freeze"), QStringLiteral("--name"),
+                                         QStringLiteral("Older with diabetes wave"), QStringLiteral("--cohort"),
+                                         QStringLiteral("Older with diabetes"), QStringLiteral("--index-date"), day});
+        for (const char *k : {"programme", "cohort", "cohort_version", "index_date", "members", "base", "disclosure"})
+            QVERIFY2(frozen.contains(QLatin1String(k)), k);
+        QCOMPARE(frozen[QStringLiteral("index_date")].toString(), day);
+        QVERIFY(frozen[QStringLiteral("members")].toDouble() > 10);
+        QByteArray err;
+        QCOMPARE(run({QStringLiteral("programmes"), QStringLiteral("freeze"), QStringLiteral("--project"), mProject,
+                      QStringLiteral("--name"), QStringLiteral("Older with diabetes wave"), QStringLiteral("--cohort"),
+                      QStringLiteral("Older with diabetes"), QStringLiteral("--index-date"), day},
+                     1, &err),
+                 QByteArray());
+        QVERIFY2(err.contains("already a programme"), err.constData());
+        const QJsonObject saved = json({QStringLiteral("evaluate"), QStringLiteral("--programme"),
+                                        QStringLiteral("Older with diabetes wave"), QStringLiteral("--replicates"), QStringLiteral("50"),
+                                        QStringLiteral("--save"), QStringLiteral("Older with diabetes, admissions")});
+        QVERIFY2(saved.contains(QStringLiteral("saved_id")), QJsonDocument(saved).toJson().constData());
+        QCOMPARE(saved[QStringLiteral("programme_source")].toString(), QStringLiteral("cohort Older with diabetes version 1"));
+        const QJsonArray list = json({QStringLiteral("evaluations"), QStringLiteral("list")})[QStringLiteral("evaluations")].toArray();
+        QCOMPARE(list.size(), 1);
+        for (const char *k : {"id", "name", "programme", "saved_at", "saved_by", "settings", "result"})
+            QVERIFY2(list[0].toObject().contains(QLatin1String(k)), k);
+        QCOMPARE(list[0][QStringLiteral("id")].toInteger(), saved[QStringLiteral("saved_id")].toInteger());
+        QCOMPARE(list[0][QStringLiteral("result")][QStringLiteral("treated")], saved[QStringLiteral("treated")]);
+        QCOMPARE(list[0][QStringLiteral("settings")][QStringLiteral("replicates")].toInt(), 50);
+    }
+
     void textAndErrors() {
         const QString text =
             QString::fromUtf8(run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--programme"),

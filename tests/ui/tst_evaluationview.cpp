@@ -1,7 +1,10 @@
 // The Evaluation dock under QT_QPA_PLATFORM=offscreen: the programmes of the project are listed,
 // an evaluation runs as a task and shows its balance table, chart and effect, and a failing
-// request shows its error instead of a number.
+// request shows its error instead of a number; a saved cohort frozen into a programme is listed,
+// and a saved evaluation opens again as it was.
+#include "cohorts/cohortstore.h"
 #include "evaluationpanel.h"
+#include "freezedialog.h"
 #include "mainwindow.h"
 #include "projectcontroller.h"
 #include "testutil.h"
@@ -12,6 +15,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -56,6 +60,62 @@ private slots:
         w.resizeDocks({dock}, {520}, Qt::Vertical);
         const QString dir = qEnvironmentVariable("PHM_SCREENSHOT_DIR");
         if (!dir.isEmpty()) w.grab().save(QDir(dir).filePath(QStringLiteral("evaluation.png")));
+    }
+
+    void freezesACohortAndSavesAnEvaluation() {
+        ui::MainWindow w;
+        ui::EvaluationPanel *panel = part<ui::EvaluationPanel>(w);
+        QSignalSpy loaded(panel, &ui::EvaluationPanel::programmesLoaded);
+        auto *controller = part<ui::ProjectController>(w);
+        controller->openProject(mProject);
+        QVERIFY(loaded.wait(60000));
+        const core::SessionPtr session = controller->session();
+        QVERIFY(session->saveCohort(QStringLiteral("Older with diabetes"), QStringLiteral("age >= 70 and has(gp, @diabetes)"),
+                                    QStringLiteral("tester"), {}, 0));
+        // Freeze the cohort through the dialog; the programme list hears of it through the session.
+        ui::FreezeDialog dialog(session, panel);
+        QSignalSpy cohorts(&dialog, &ui::FreezeDialog::cohortsLoaded);
+        QVERIFY(cohorts.wait(20000));
+        QCOMPARE(dialog.cohortBox()->currentData().toString(), QStringLiteral("Older with diabetes"));
+        dialog.nameEdit()->setText(QStringLiteral("Diabetes outreach"));
+        QSignalSpy frozen(&dialog, &ui::FreezeDialog::frozen);
+        loaded.clear();
+        dialog.freeze();
+        QVERIFY(frozen.wait(30000));
+        QVERIFY2(frozen.first().first().toBool(), qPrintable(dialog.status()->text()));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(panel->programmes()->count(), 3);
+        QVERIFY(panel->programmes()->findData(QStringLiteral("Diabetes outreach")) >= 0);
+        // Freezing the same name again is refused in the dialog, and nothing changes.
+        ui::FreezeDialog again(session, panel);
+        QSignalSpy cohortsAgain(&again, &ui::FreezeDialog::cohortsLoaded);
+        QVERIFY(cohortsAgain.wait(20000));
+        again.nameEdit()->setText(QStringLiteral("Diabetes outreach"));
+        QSignalSpy refused(&again, &ui::FreezeDialog::frozen);
+        again.freeze();
+        QVERIFY(refused.wait(30000));
+        QVERIFY(!refused.first().first().toBool());
+        QVERIFY(again.status()->text().contains(QStringLiteral("already")));
+        // Evaluate, save, and open the saved one from the list.
+        QVERIFY(!panel->saveAs(QStringLiteral("nothing yet")));
+        panel->programmes()->setCurrentIndex(panel->programmes()->findData(QStringLiteral("Proactive care")));
+        QSignalSpy evaluated(panel, &ui::EvaluationPanel::evaluated);
+        QVERIFY(panel->run());
+        QVERIFY(evaluated.wait(60000));
+        QSignalSpy saved(panel, &ui::EvaluationPanel::saved), listed(panel, &ui::EvaluationPanel::savedLoaded);
+        QVERIFY(panel->saveAs(QStringLiteral("Proactive care, first look")));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(saved.first().first().toBool());
+        if (listed.isEmpty()) QVERIFY(listed.wait(30000));
+        QCOMPARE(panel->savedEvaluations()->count(), 1);
+        QVERIFY(panel->savedEvaluations()->itemText(0).startsWith(QStringLiteral("Proactive care, first look")));
+        const QJsonObject shown = panel->result();
+        panel->balanceModel()->clear();
+        evaluated.clear();
+        QMetaObject::invokeMethod(panel->savedEvaluations(), "activated", Q_ARG(int, 0));
+        QCOMPARE(evaluated.size(), 1);
+        QCOMPARE(panel->result(), shown);  // the saved result, as it was published
+        QCOMPARE(panel->balanceModel()->rowCount(), 8);
     }
 };
 

@@ -1,0 +1,51 @@
+#pragma once
+// What an analyst keeps of an evaluation in the project (schema 7): programmes frozen from a
+// saved cohort at an index date (the `programme` and `programme_member` tables, members by
+// pseudonym so the programme survives a re-import and a change of the cohort's rule) and saved
+// evaluations (the `evaluation` table: the settings, to run it again, and the published result,
+// to show and link it without running it). Writes take an open connection for writing and the
+// project's write lock; reads check every value they take from the file.
+#include "base/result.h"
+#include "store/project.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <string>
+#include <vector>
+
+namespace phm::core {
+class ProjectDb;
+}
+
+namespace phm::core::evaluation {
+
+constexpr int kMaxProgrammeName = 120;
+
+struct FrozenProgramme {
+    QString name;
+    QString cohort;
+    int cohortVersion = 0;
+    int32_t indexDate = kNoDate;
+    std::vector<std::string> members;  // pseudonymised person ids
+};
+// Stores the programme; refused when the name is empty, too long, or already a programme
+// (imported from programmes.csv or frozen before), or when it has no members.
+Status saveFrozenProgramme(ProjectDb &db, const FrozenProgramme &programme, const QString &author);
+
+struct SavedEvaluation {
+    qint64 id = 0;
+    QString name, programme;
+    QJsonObject settings;  // the request, as evaluationSettingsJson writes it
+    QJsonObject result;    // the published result (phm evaluate --json)
+    QDateTime savedAt;
+    QString savedBy;
+};
+constexpr qsizetype kMaxEvaluationJson = 8 << 20;  // bytes of settings or result a saved evaluation may hold
+// Appends the evaluation and returns its id; refused without a name or programme.
+Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &evaluation, const QString &author);
+// Every saved evaluation, oldest first (none in a project older than schema 7). A row whose JSON
+// is not an object, or too large, is damage: an error naming it, never a half-read record.
+Result<std::vector<SavedEvaluation>> savedEvaluations(ProjectDb &db);
+
+}  // namespace phm::core::evaluation

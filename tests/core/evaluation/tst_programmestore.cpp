@@ -1,0 +1,175 @@
+// Programmes frozen from a saved cohort and saved evaluations: the members are the cohort's on
+// the index date among the registered and alive then, kept when the rule changes; a bad name, date
+// or cohort is refused and nothing is stored; a saved evaluation comes back with its settings,
+// and a project file whose stored evaluation was tampered with gives an error or publishes no
+// more than the policy allows.
+#include "cohorts/cohortstore.h"
+#include "evaluation/programmes.h"
+#include "operations/cohortops.h"
+#include "operations/programmeops.h"
+#include "store/projectdb.h"
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace phm::core;
+
+class TestProgrammeStore : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+    QString mProject;
+    SessionPtr mSession;
+    Feedback mFeedback;
+    int32_t mIndex = kNoDate;
+
+    int64_t countAt(const QString &rule, int32_t day) {
+        CohortBase base;
+        base.indexDate = day;
+        auto run = ops::runCohortText(*mSession, rule, base, mFeedback);
+        if (!run || !run.value().ok) qFatal("rule failed");
+        return run.value().count;
+    }
+    int programmeRows(const QString &table) {
+        auto db = ProjectDb::open(mProject, false);
+        Statement st(*db.value(), QStringLiteral("SELECT count(*) FROM %1").arg(table));
+        return st.step() ? int(st.columnInt(0)) : -1;
+    }
+
+private slots:
+    void initTestCase() {
+        mProject =
+            phm::test::importedProject(mDir.filePath(QStringLiteral("extract")), mDir.filePath(QStringLiteral("project.phm")), 8000, 3);
+        auto s = Session::open(mProject, mFeedback);
+        QVERIFY(s.ok());
+        mSession = s.value();
+        mIndex = mSession->project().extractEnd - 365;
+        QVERIFY(mSession->saveCohort(QStringLiteral("Older people"), QStringLiteral("age >= 75"), QStringLiteral("tester"), {}, 0));
+    }
+
+    void freezingKeepsTheMembersOnTheIndexDate() {
+        const int64_t expected = countAt(QStringLiteral("age >= 75"), mIndex);
+        QVERIFY(expected >= 10);
+        QSignalSpy changed(mSession.get(), &Session::recordsChanged);
+        auto run =
+            ops::freezeCohort(*mSession, {QStringLiteral("Older people, 2025"), QStringLiteral("Older people"), mIndex, {}}, mFeedback);
+        QVERIFY2(run, run ? "" : qPrintable(run.error().message));
+        QCOMPARE(run.value().members, expected);
+        QCOMPARE(run.value().cohortVersion, 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().toString(), QStringLiteral("programmes"));
+        // The programme is listed and loads with everyone enrolled on the index date.
+        auto loaded = mSession->read(
+            [&](ProjectDb &db) { return evaluation::loadProgramme(db, mSession->project(), QStringLiteral("Older people, 2025")); });
+        QVERIFY(loaded);
+        QCOMPARE(int64_t(loaded.value().people.size()), expected);
+        for (int32_t d : loaded.value().enrolled) QCOMPARE(d, mIndex);
+        QCOMPARE(loaded.value().source, QStringLiteral("cohort Older people version 1"));
+        // A new version of the rule does not change the frozen programme.
+        QVERIFY(mSession->saveCohort(QStringLiteral("Older people"), QStringLiteral("age >= 85"), QStringLiteral("tester"), {}, 0));
+        auto again = mSession->read(
+            [&](ProjectDb &db) { return evaluation::loadProgramme(db, mSession->project(), QStringLiteral("Older people, 2025")); });
+        QCOMPARE(again.value().people, loaded.value().people);
+        // Its JSON: counts published, the version a label.
+        const QJsonObject published =
+            disclosure::publish(ops::freezeJson(run.value()), ops::freezeFields(), mSession->policy()).value.toObject();
+        QCOMPARE(published.value(QStringLiteral("cohort_version")).toInt(), 1);
+        QCOMPARE(qint64(published.value(QStringLiteral("members")).toDouble()) % 5, 0);
+    }
+
+    void badFreezesStoreNothing() {
+        const int before = programmeRows(QStringLiteral("programme_member"));
+        const auto refused = [&](ops::FreezeRequest r, ErrorCode code) {
+            auto run = ops::freezeCohort(*mSession, r, mFeedback);
+            QVERIFY(!run);
+            QCOMPARE(run.error().code, code);
+        };
+        refused({QStringLiteral("Older people, 2025"), QStringLiteral("Older people"), mIndex, {}}, ErrorCode::NameClash);
+        refused({QStringLiteral("Proactive care"), QStringLiteral("Older people"), mIndex, {}}, ErrorCode::NameClash);  // imported
+        refused({QStringLiteral("Later"), QStringLiteral("Older people"), mSession->project().extractEnd + 1, {}}, ErrorCode::OutsideData);
+        refused({QStringLiteral("Nobody"), QStringLiteral("No such cohort"), mIndex, {}}, ErrorCode::UnknownCohort);
+        refused({QStringLiteral("   "), QStringLiteral("Older people"), mIndex, {}}, ErrorCode::BadName);
+        refused({QString(121, QLatin1Char('x')), QStringLiteral("Older people"), mIndex, {}}, ErrorCode::BadName);
+        QCOMPARE(programmeRows(QStringLiteral("programme_member")), before);
+    }
+
+    void anEvaluationIsSavedWithItsSettings() {
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Proactive care");
+        r.outcome = evaluation::Outcome::Ae;
+        r.match.ratio = 2;
+        r.match.caliper = 0.25;
+        r.match.seed = 99;
+        r.preMonths = 9;
+        r.replicates = 50;
+        auto run = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY2(run, run ? "" : qPrintable(run.error().message));
+        const QJsonObject published =
+            disclosure::publish(ops::evaluationJson(run.value()), ops::evaluationFields(), mSession->policy()).value.toObject();
+        auto id = ops::saveEvaluation(*mSession, QStringLiteral("PC on A&E"), r, published);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        auto list = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(list);
+        const QJsonArray all = list.value().value(QStringLiteral("evaluations")).toArray();
+        QCOMPARE(all.size(), 1);
+        const QJsonObject e = all[0].toObject();
+        QCOMPARE(e.value(QStringLiteral("id")).toInteger(), id.value());
+        QCOMPARE(e.value(QStringLiteral("programme")).toString(), QStringLiteral("Proactive care"));
+        QCOMPARE(e.value(QStringLiteral("result")).toObject(), published);
+        // The settings give the same request back, so the evaluation can be run again.
+        auto back = ops::evaluationRequestFrom(e.value(QStringLiteral("settings")).toObject());
+        QVERIFY(back);
+        QCOMPARE(ops::evaluationSettingsJson(back.value()), ops::evaluationSettingsJson(r));
+        QCOMPARE(back.value().match.seed, uint64_t(99));
+        QCOMPARE(back.value().preMonths, 9);
+        // Publishing the list again leaves the published result as it was (idempotent).
+        const QJsonObject again = disclosure::publish(list.value(), ops::savedEvaluationsFields(), mSession->policy()).value.toObject();
+        QCOMPARE(again[QStringLiteral("evaluations")][0][QStringLiteral("result")][QStringLiteral("treated")],
+                 published.value(QStringLiteral("treated")));
+    }
+
+    void aTamperedProjectIsCaught() {
+        // The attack: someone edits the project file so a stored evaluation holds exact small
+        // counts, or a value that is not JSON, or settings out of range.
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(
+                db.value()->exec(QStringLiteral("INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES "
+                                                "('forged', 'Proactive care', '{\"ratio\": 1e9}', '{\"treated\": 3, \"enrolled\": 1234, "
+                                                "\"effect\": {\"estimate\": 0.123456789}}', "
+                                                "'2026-01-01T00:00:00Z', 'someone')")));
+        }
+        auto list = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(list);
+        const QJsonObject out = disclosure::publish(list.value(), ops::savedEvaluationsFields(), mSession->policy()).value.toObject();
+        const QJsonObject forged = out[QStringLiteral("evaluations")][1][QStringLiteral("result")].toObject();
+        QVERIFY(forged.value(QStringLiteral("treated")).isNull());               // 3 is suppressed
+        QVERIFY(forged.value(QStringLiteral("enrolled")).toDouble() != 1234.0);  // rounded
+        // A model estimate is never shown more precisely than three significant figures.
+        QCOMPARE(forged[QStringLiteral("effect")][QStringLiteral("estimate")].toDouble(), 0.123);
+        QVERIFY(!ops::evaluationRequestFrom(out[QStringLiteral("evaluations")][1][QStringLiteral("settings")].toObject()));
+        // Settings that are right but for one value out of range name it.
+        QJsonObject settings = out[QStringLiteral("evaluations")][0][QStringLiteral("settings")].toObject();
+        settings.insert(QStringLiteral("ratio"), 1e9);
+        auto request = ops::evaluationRequestFrom(settings);
+        QVERIFY(!request);
+        QVERIFY2(request.error().message.contains(QStringLiteral("ratio")), qPrintable(request.error().message));
+        settings.insert(QStringLiteral("ratio"), 2);
+        settings.insert(QStringLiteral("pre_months"), 2.5);
+        QVERIFY(!ops::evaluationRequestFrom(settings));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("UPDATE evaluation SET result = '[1, 2' WHERE name = 'forged'")));
+        }
+        auto broken = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(!broken);
+        QCOMPARE(broken.error().code, ErrorCode::CorruptProject);
+        QVERIFY(broken.error().message.contains(QStringLiteral("saved evaluation 2")));
+    }
+};
+
+QTEST_MAIN(TestProgrammeStore)
+#include "tst_programmestore.moc"
