@@ -7,6 +7,7 @@
 #include "auditlogdialog.h"
 #include "cycledialog.h"
 #include "frameworkdialog.h"
+#include "freezedialog.h"
 #include "import/importer.h"
 #include "indicatoreditor.h"
 #include "mainwindow.h"
@@ -257,6 +258,10 @@ private slots:
         {
             ui::RevealDialog reveal(controller->session(), controller->user(), &w);
             checkDialog(&reveal, "reveal", true);  // re-identified people are never copied out
+        }
+        {
+            ui::FreezeDialog freeze(controller->session(), &w);
+            checkDialog(&freeze, "freeze a cohort");
         }
         {
             ui::NewDemoDialog demo(&w);
