@@ -236,6 +236,33 @@ int runMaturityCommand(const QStringList &args) {
     return showAssessments(p, session, all.value());
 }
 
+namespace {
+// phm cycle record: the next stage of a cycle, with its date, cohorts, note and evaluation.
+int recordCycleStage(const QCommandLineParser &p, Session &session) {
+    const auto stage = cycle::stageNamed(p.value(QStringLiteral("stage")));
+    if (!stage) return fail(QStringLiteral("phm cycle record: --stage must be review, choose, design, implement or evaluate"));
+    cycle::StageRecord record{*stage,
+                              QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate),
+                              p.values(QStringLiteral("cohort")),
+                              p.value(QStringLiteral("note")),
+                              {},
+                              {},
+                              0};
+    if (p.isSet(QStringLiteral("evaluation"))) {
+        bool ok = false;
+        record.evaluation = p.value(QStringLiteral("evaluation")).toLongLong(&ok);
+        if (!ok || record.evaluation <= 0) return fail(QStringLiteral("phm cycle record: --evaluation takes a saved evaluation's id"));
+    }
+    auto c = session.recordStage(p.value(QStringLiteral("cycle")).toLongLong(), record);
+    if (!c) return fail(QStringLiteral("phm cycle record: %1").arg(c.error().message));
+    out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("cycle"), c.value().toJson()}})
+                       : QStringLiteral("cycle %1 of %2: %3 reached on %4\n")
+                             .arg(c.value().id)
+                             .arg(c.value().pcn, cycle::stageName(*stage), record.reachedOn.toString(Qt::ISODate)));
+    return 0;
+}
+}  // namespace
+
 int runCycleCommand(const QStringList &args) {
     QCommandLineParser p;
     p.addOptions({kProject,
@@ -247,7 +274,9 @@ int runCycleCommand(const QStringList &args) {
                   {QStringLiteral("date"), QStringLiteral("Date reached (record) or a day in the financial year (dashboard)."),
                    QStringLiteral("YYYY-MM-DD")},
                   {QStringLiteral("cohort"), QStringLiteral("Saved cohort used at this stage, repeated."), QStringLiteral("NAME")},
-                  {QStringLiteral("note"), QStringLiteral("A note."), QStringLiteral("TEXT")}});
+                  {QStringLiteral("note"), QStringLiteral("A note."), QStringLiteral("TEXT")},
+                  {QStringLiteral("evaluation"), QStringLiteral("evaluate: the saved evaluation it rests on (phm evaluations list)."),
+                   QStringLiteral("ID")}});
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("start, record, list or dashboard"));
     p.process(args);
     const QString action = p.positionalArguments().value(0), project = p.value(kProject);
@@ -266,23 +295,7 @@ int runCycleCommand(const QStringList &args) {
                            : QStringLiteral("cycle %1 started for %2\n").arg(c.value().id).arg(c.value().pcn));
         return 0;
     }
-    if (action == QLatin1String("record")) {
-        const auto stage = cycle::stageNamed(p.value(QStringLiteral("stage")));
-        if (!stage) return fail(QStringLiteral("phm cycle record: --stage must be review, choose, design, implement or evaluate"));
-        cycle::StageRecord record{*stage,
-                                  QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate),
-                                  p.values(QStringLiteral("cohort")),
-                                  p.value(QStringLiteral("note")),
-                                  {},
-                                  {}};
-        auto c = session.recordStage(p.value(QStringLiteral("cycle")).toLongLong(), record);
-        if (!c) return fail(QStringLiteral("phm cycle record: %1").arg(c.error().message));
-        out(p.isSet(kJson) ? json(QJsonObject{{QStringLiteral("cycle"), c.value().toJson()}})
-                           : QStringLiteral("cycle %1 of %2: %3 reached on %4\n")
-                                 .arg(c.value().id)
-                                 .arg(c.value().pcn, cycle::stageName(*stage), record.reachedOn.toString(Qt::ISODate)));
-        return 0;
-    }
+    if (action == QLatin1String("record")) return recordCycleStage(p, session);
     auto all = session.read([](ProjectDb &db) { return cycles(db); });
     if (!all) return fail(QStringLiteral("phm cycle: %1").arg(all.error().message));
     if (action == QLatin1String("list")) {
@@ -317,6 +330,7 @@ int runCycleCommand(const QStringList &args) {
                              {QStringLiteral("to"), to.toString(Qt::ISODate)},
                              {QStringLiteral("pcns"), d.pcns},
                              {QStringLiteral("completed"), d.completed},
+                             {QStringLiteral("evaluated"), d.evidenced},
                              {QStringLiteral("share"), d.share},
                              {QStringLiteral("furthest"), furthest},
                              {QStringLiteral("not_started"), d.notStarted}}));
@@ -329,6 +343,7 @@ int runCycleCommand(const QStringList &args) {
             .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate)));
     for (int s = 0; s < cycle::kStages; ++s)
         out(QStringLiteral("  furthest stage %1: %2\n").arg(cycle::stageName(cycle::Stage(s)), -24).arg(d.furthest[size_t(s)]));
+    out(QStringLiteral("  completed with a saved evaluation: %1\n").arg(d.evidenced));
     out(QStringLiteral("  no cycle yet: %1\n").arg(d.notStarted));
     return 0;
 }

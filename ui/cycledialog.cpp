@@ -5,12 +5,14 @@
 #include "governance/users.h"
 #include "maturity/maturitystore.h"
 #include "maturitycharts.h"
+#include "operations/programmeops.h"
 #include "screenfit.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -41,7 +43,8 @@ CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QSt
       mNext(new QLabel(this)),
       mStatus(new QLabel(this)),
       mDate(new QDateEdit(QDate::currentDate(), this)),
-      mCohorts(new QListWidget(this)) {
+      mCohorts(new QListWidget(this)),
+      mEvaluation(new QComboBox(this)) {
     setWindowTitle(tr("PHM cycle of %1").arg(pcnName));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -55,6 +58,9 @@ CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QSt
     mDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     form->addRow(tr("Reached on:"), mDate);
     form->addRow(tr("Saved cohorts used:"), mCohorts);
+    mEvaluation->addItem(tr("None"), qlonglong(0));
+    mEvaluation->setToolTip(tr("At the evaluate stage: the saved evaluation that shows whether it worked"));
+    form->addRow(tr("Evaluation:"), mEvaluation);
     form->addRow(tr("Note:"), mNote);
     layout->addLayout(form);
     mStatus->setWordWrap(true);
@@ -79,6 +85,15 @@ CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QSt
                         }
                         emit cohortsLoaded();
                     });
+    mEvaluationsJob->start(
+        [session = mSession](core::Feedback &) { return core::ops::savedEvaluationsJson(*session); },
+        [this](const core::Result<QJsonObject> &saved) {
+            if (saved)
+                for (const QJsonValue &v : saved.value().value(QStringLiteral("evaluations")).toArray())
+                    mEvaluation->addItem(tr("%1 (%2)").arg(v[QStringLiteral("name")].toString(), v[QStringLiteral("programme")].toString()),
+                                         v[QStringLiteral("id")].toInteger());
+            emit evaluationsLoaded();
+        });
     mCycle->setCurrentIndex(cycles.empty() ? 0 : 1);
     cycleChosen();
 }
@@ -92,6 +107,7 @@ void CycleDialog::cycleChosen() {
     if (c) mTitle->setText(c->title);
     const auto next = nextStage(c);
     mNext->setText(next ? stageTitle(*next) : tr("complete: every stage is recorded"));
+    mEvaluation->setEnabled(next == core::cycle::Stage::Evaluate);
 }
 
 void CycleDialog::record() {
@@ -105,7 +121,8 @@ void CycleDialog::record() {
         emit recorded(false);
         return;
     }
-    core::cycle::StageRecord stage{*next, mDate->date(), {}, mNote->text().trimmed(), {}, {}};
+    core::cycle::StageRecord stage{*next, mDate->date(), {}, mNote->text().trimmed(), {}, {}, 0};
+    if (*next == core::cycle::Stage::Evaluate) stage.evaluation = mEvaluation->currentData().toLongLong();
     for (int i = 0; i < mCohorts->count(); ++i)
         if (mCohorts->item(i)->checkState() == Qt::Checked) stage.cohorts << mCohorts->item(i)->text();
     mSaveJob->start(

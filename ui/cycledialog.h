@@ -1,7 +1,8 @@
 #pragma once
 // Records the PHM cycle of a PCN from the workbench: start a cycle (the opportunity it works on)
 // or record the next stage of one, with the date and the saved cohorts it used. The core checks
-// the order, the dates and the cohorts; a refusal is shown and nothing is stored.
+// the order, the dates and the cohorts; a refusal is shown and nothing is stored. The evaluate
+// stage can name the saved evaluation it rests on (the Evaluation view's Save evaluation…).
 #include "backgroundjob.h"
 #include "maturity/phmcycle.h"
 #include "session/session.h"
@@ -26,12 +27,14 @@ public:
     QLineEdit *titleEdit() const { return mTitle; }
     QDateEdit *dateEdit() const { return mDate; }
     QListWidget *cohortList() const { return mCohorts; }
+    QComboBox *evaluationBox() const { return mEvaluation; }
     QLabel *status() const { return mStatus; }
     void record();
 
 signals:
     void recorded(bool ok);
     void cohortsLoaded();
+    void evaluationsLoaded();
 
 private:
     void cycleChosen();
@@ -44,8 +47,10 @@ private:
     QLabel *mNext, *mStatus;
     QDateEdit *mDate;
     QListWidget *mCohorts;
-    BackgroundJob *mLoadJob = new BackgroundJob(this);  // lists the saved cohorts
-    BackgroundJob *mSaveJob = new BackgroundJob(this);  // records the stage
+    QComboBox *mEvaluation;                                    // evaluate: the saved evaluation it rests on
+    BackgroundJob *mEvaluationsJob = new BackgroundJob(this);  // lists the saved evaluations
+    BackgroundJob *mLoadJob = new BackgroundJob(this);         // lists the saved cohorts
+    BackgroundJob *mSaveJob = new BackgroundJob(this);         // records the stage
 };
 
 }  // namespace phm::ui

@@ -73,9 +73,9 @@ MaturityPanel::MaturityPanel(ProjectController *controller, QWidget *parent)
     layout->addLayout(grid, 3);
     mCycleSummary->setWordWrap(true);
     layout->addWidget(mCycleSummary);
-    mCycles->setColumnCount(5);
-    mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On"), tr("Cohorts used")});
-    installTableActions(mCycles, mController, tr("PHM cycles"), {0, 1, 2, 3, 4});  // no data about people
+    mCycles->setColumnCount(6);
+    mCycles->setHorizontalHeaderLabels({tr("PCN"), tr("Opportunity"), tr("Stage reached"), tr("On"), tr("Cohorts used"), tr("Evaluation")});
+    installTableActions(mCycles, mController, tr("PHM cycles"), {0, 1, 2, 3, 4, 5});  // no data about people
     for (ChartCanvas *c : {mHeatmap, mRadar, mTimeline, mComparison})
         installChartActions(c, mController, tr("PHM maturity"), ChartActions::Content::NotPeople);
     mCycles->setToolTip(tr("Double-click a cycle to open the cohorts it used in the cohort builder"));
@@ -180,6 +180,33 @@ void MaturityPanel::pickRows(const QString &level) {
     mSelected = std::clamp(mSelected, 0, std::max(0, int(mRows.size()) - 1));
 }
 
+namespace {
+// One row per cycle: the PCN, the opportunity, the stage reached and when, the cohorts it used and
+// the saved evaluation its evaluate stage names.
+void fillCycleTable(QTableWidget *table, const std::vector<core::cycle::Cycle> &cycles,
+                    const std::vector<core::maturity::AssessableArea> &areas) {
+    table->setRowCount(int(cycles.size()));
+    for (int r = 0; r < int(cycles.size()); ++r) {
+        const core::cycle::Cycle &c = cycles[size_t(r)];
+        QString pcnName = c.pcn;
+        for (const auto &a : areas)
+            if (a.level == QLatin1String("pcn") && a.code == c.pcn) pcnName = a.name;
+        const auto reached = c.reached();
+        QStringList cohorts;
+        for (const core::cycle::StageRecord &s : c.stages) cohorts << s.cohorts;
+        cohorts.removeDuplicates();
+        const qint64 evaluation = c.stages.empty() ? 0 : c.stages.back().evaluation;
+        const QStringList cells = {pcnName,
+                                   c.title,
+                                   reached ? stageTitle(*reached) : MaturityPanel::tr("not started"),
+                                   reached ? core::displayDate(c.stages.back().reachedOn) : QString(),
+                                   cohorts.join(QStringLiteral(", ")),
+                                   evaluation > 0 ? MaturityPanel::tr("saved evaluation %1").arg(evaluation) : QString()};
+        for (int col = 0; col < cells.size(); ++col) table->setItem(r, col, new QTableWidgetItem(cells[col]));
+    }
+}
+}  // namespace
+
 void MaturityPanel::show() {
     const core::maturity::Framework *f = framework();
     if (!f) return;
@@ -252,28 +279,16 @@ void MaturityPanel::show() {
     QStringList furthest;
     for (int s = 0; s < core::cycle::kStages; ++s)
         if (d.furthest[size_t(s)] > 0) furthest << tr("%1: %2").arg(stageTitle(core::cycle::Stage(s))).arg(d.furthest[size_t(s)]);
-    mCycleSummary->setText(tr("<b>PHM cycle, %1 to %2:</b> %3 of %4 PCNs (%5%) completed a full cycle. Furthest stage this year: %6. "
-                              "No cycle yet: %7.")
+    mCycleSummary->setText(tr("<b>PHM cycle, %1 to %2:</b> %3 of %4 PCNs (%5%) completed a full cycle, %8 of them with a saved "
+                              "evaluation. Furthest stage this year: %6. No cycle yet: %7.")
                                .arg(core::displayDate(from), core::displayDate(to))
                                .arg(d.completed)
                                .arg(d.pcns)
                                .arg(l.toString(100 * d.share, 'f', 0))
                                .arg(furthest.isEmpty() ? tr("none") : furthest.join(QStringLiteral("; ")))
-                               .arg(d.notStarted));
-    mCycles->setRowCount(int(mCycleList.size()));
-    for (int r = 0; r < int(mCycleList.size()); ++r) {
-        const core::cycle::Cycle &c = mCycleList[size_t(r)];
-        QString pcnName = c.pcn;
-        for (const auto &a : mAreas)
-            if (a.level == QLatin1String("pcn") && a.code == c.pcn) pcnName = a.name;
-        const auto reached = c.reached();
-        QStringList cohorts;
-        for (const core::cycle::StageRecord &s : c.stages) cohorts << s.cohorts;
-        cohorts.removeDuplicates();
-        const QStringList cells = {pcnName, c.title, reached ? stageTitle(*reached) : tr("not started"),
-                                   reached ? core::displayDate(c.stages.back().reachedOn) : QString(), cohorts.join(QStringLiteral(", "))};
-        for (int col = 0; col < cells.size(); ++col) mCycles->setItem(r, col, new QTableWidgetItem(cells[col]));
-    }
+                               .arg(d.notStarted)
+                               .arg(d.evidenced));
+    fillCycleTable(mCycles, mCycleList, mAreas);
     emit updated();
 }
 

@@ -78,8 +78,9 @@ Result<std::vector<cycle::Cycle>> readCycles(ProjectDb &db) {
         index[c.columnInt(0)] = out.size();
         out.push_back(cycle::Cycle{c.columnInt(0), c.columnText(1), c.columnText(2), {}});
     }
-    Statement s(
-        db, QStringLiteral("SELECT cycle_id, stage, reached_on, cohorts, note, recorded_at, recorded_by FROM phm_cycle_stage ORDER BY id"));
+    Statement s(db, QStringLiteral("SELECT cycle_id, stage, reached_on, cohorts, note, recorded_at, recorded_by, %1 FROM phm_cycle_stage "
+                                   "ORDER BY id")
+                        .arg(db.schemaVersion() >= 8 ? QStringLiteral("evaluation") : QStringLiteral("NULL")));
     while (s.step()) {
         auto it = index.find(s.columnInt(0));
         const auto stage = cycle::stageNamed(s.columnText(1));
@@ -87,7 +88,8 @@ Result<std::vector<cycle::Cycle>> readCycles(ProjectDb &db) {
         QStringList cohorts;
         for (const QJsonValue &v : QJsonDocument::fromJson(s.columnText(3).toUtf8()).array()) cohorts << v.toString();
         out[it->second].stages.push_back(cycle::StageRecord{*stage, QDate::fromString(s.columnText(2), Qt::ISODate), cohorts,
-                                                            s.columnText(4), s.columnText(5), s.columnText(6)});
+                                                            s.columnText(4), s.columnText(5), s.columnText(6),
+                                                            std::max<int64_t>(0, s.columnInt(7))});
     }
     if (!c.ok() || !s.ok()) return dbError(db, QStringLiteral("cannot read the PHM cycles"));
     return out;
@@ -158,8 +160,8 @@ Result<qint64> writeCycle(ProjectDb &db, const QString &pcn, const QString &titl
 Status writeStage(ProjectDb &db, qint64 cycleId, cycle::StageRecord &s, const QString &author) {
     s.recordedAt = now();
     s.recordedBy = author;
-    Statement st(db, QStringLiteral("INSERT INTO phm_cycle_stage(cycle_id, stage, reached_on, cohorts, note, recorded_at, recorded_by) "
-                                    "VALUES (?,?,?,?,?,?,?)"));
+    Statement st(db, QStringLiteral("INSERT INTO phm_cycle_stage(cycle_id, stage, reached_on, cohorts, note, recorded_at, recorded_by, "
+                                    "evaluation) VALUES (?,?,?,?,?,?,?,?)"));
     st.bind(1, int64_t(cycleId));
     st.bindText(2, cycle::stageKey(s.stage));
     st.bindText(3, s.reachedOn.toString(Qt::ISODate));
@@ -167,6 +169,10 @@ Status writeStage(ProjectDb &db, qint64 cycleId, cycle::StageRecord &s, const QS
     st.bindText(5, s.note);
     st.bindText(6, s.recordedAt);
     st.bindText(7, s.recordedBy);
+    if (s.evaluation > 0)
+        st.bind(8, int64_t(s.evaluation));
+    else
+        st.bindNull(8);
     if (!st.stepDone()) return dbError(db, QStringLiteral("cannot save the stage"));
     return Ok{};
 }

@@ -85,6 +85,13 @@ Result<cycle::Cycle> recordStage(ProjectDb &db, qint64 cycleId, cycle::StageReco
         for (cycle::Cycle &c : all.value()) {
             if (c.id != cycleId) continue;
             if (auto s = cycle::checkNextStage(c, stage, saved); !s) return s.error();
+            if (stage.evaluation != 0) {
+                Statement found(db, QStringLiteral("SELECT 1 FROM evaluation WHERE id = ?"));
+                found.bind(1, int64_t(stage.evaluation));
+                if (!found.step())
+                    return Error{
+                        ErrorCode::UnknownValue, QStringLiteral("no saved evaluation %1 in this project").arg(stage.evaluation), {}};
+            }
             if (auto s = writeStage(db, cycleId, stage, author); !s) return s.error();
             c.stages.push_back(stage);
             return c;

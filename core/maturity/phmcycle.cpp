@@ -52,6 +52,7 @@ QJsonObject Cycle::toJson() const {
         if (!s.note.isEmpty()) o.insert(QStringLiteral("note"), s.note);
         if (!s.recordedAt.isEmpty()) o.insert(QStringLiteral("recorded_at"), s.recordedAt);
         if (!s.recordedBy.isEmpty()) o.insert(QStringLiteral("recorded_by"), s.recordedBy);
+        if (s.evaluation > 0) o.insert(QStringLiteral("evaluation"), s.evaluation);
         list.append(o);
     }
     QJsonObject o{{QStringLiteral("pcn"), pcn}, {QStringLiteral("title"), title}, {QStringLiteral("stages"), list}};
@@ -67,6 +68,8 @@ Status checkNextStage(const Cycle &c, const StageRecord &next, const QStringList
                        .arg(c.title, c.pcn, c.stages.empty() ? QStringLiteral("not started") : stageKey(c.stages.back().stage),
                             stageKey(Stage(expected)), stageKey(next.stage)));
     if (!next.reachedOn.isValid()) return bad(QStringLiteral("give the date the stage was reached (YYYY-MM-DD)"));
+    if (next.evaluation != 0 && next.stage != Stage::Evaluate)
+        return bad(QStringLiteral("only the evaluate stage links a saved evaluation, not \"%1\"").arg(stageKey(next.stage)));
     if (!c.stages.empty() && next.reachedOn < c.stages.back().reachedOn)
         return bad(QStringLiteral("\"%1\" cannot be reached on %2, before \"%3\" (%4)")
                        .arg(stageKey(next.stage), next.reachedOn.toString(Qt::ISODate), stageKey(c.stages.back().stage),
@@ -86,13 +89,16 @@ Dashboard dashboard(const std::vector<Cycle> &cycles, const QStringList &pcns, c
     d.from = from;
     d.to = to;
     d.pcns = int(pcns.size());
-    std::set<QString> completed, started;
+    std::set<QString> completed, started, evidenced;
     std::map<QString, int> furthest;
     for (const Cycle &c : cycles) {
         if (!pcns.contains(c.pcn) || c.stages.empty()) continue;
         started.insert(c.pcn);
         const QDate done = c.completedOn();
-        if (done.isValid() && done >= from && done <= to) completed.insert(c.pcn);
+        if (done.isValid() && done >= from && done <= to) {
+            completed.insert(c.pcn);
+            if (c.stages.back().evaluation > 0) evidenced.insert(c.pcn);
+        }
         // A cycle counts for the year if a stage was reached in it.
         bool active = false;
         for (const StageRecord &s : c.stages) active |= s.reachedOn >= from && s.reachedOn <= to;
@@ -102,6 +108,7 @@ Dashboard dashboard(const std::vector<Cycle> &cycles, const QStringList &pcns, c
     }
     for (const auto &[pcn, stage] : furthest) ++d.furthest[size_t(stage)];
     d.completed = int(completed.size());
+    d.evidenced = int(evidenced.size());
     d.share = d.pcns > 0 ? double(d.completed) / d.pcns : 0;
     for (const QString &p : pcns) d.notStarted += started.count(p) ? 0 : 1;
     return d;

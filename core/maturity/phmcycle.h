@@ -27,6 +27,7 @@ struct StageRecord {
     QStringList cohorts;  // saved cohorts used at this stage
     QString note;
     QString recordedAt, recordedBy;
+    qint64 evaluation = 0;  // the evaluate stage's saved evaluation (core/evaluation/programmestore), 0: none
 };
 
 struct Cycle {
@@ -41,7 +42,8 @@ struct Cycle {
 };
 
 // Checks a stage before it is added to a cycle: stages are reached in order, one at a time, on
-// or after the date of the one before; the cohorts named must be saved cohorts of the project.
+// or after the date of the one before; the cohorts named must be saved cohorts of the project;
+// only the evaluate stage links a saved evaluation.
 Status checkNextStage(const Cycle &cycle, const StageRecord &next, const QStringList &savedCohorts);
 
 // The financial year (1 April to 31 March) that holds `day`.
@@ -51,6 +53,7 @@ struct Dashboard {
     QDate from, to;
     int pcns = 0;                         // PCNs of the project
     int completed = 0;                    // PCNs with a cycle completed between from and to
+    int evidenced = 0;                    // of those, PCNs whose evaluate stage names a saved evaluation
     double share = 0;                     // completed / pcns
     std::array<int, kStages> furthest{};  // PCNs by the furthest stage of any cycle (active in the year)
     int notStarted = 0;                   // PCNs with no cycle at all

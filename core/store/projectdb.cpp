@@ -118,6 +118,9 @@ QStringList migrationV7() {
                            "settings TEXT NOT NULL, result TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL)")};
 }
 
+// Schema version 8: the PHM cycle's evaluate stage links a saved evaluation (core/maturity).
+QStringList migrationV8() { return {QStringLiteral("ALTER TABLE phm_cycle_stage ADD COLUMN evaluation INTEGER")}; }
+
 // Schema version 5: PHM maturity (core/maturity/maturitystore). Frameworks by name; assessments and cycle
 // stages append-only, so the history of every area is kept.
 QStringList migrationV5() {
@@ -350,7 +353,7 @@ Status ProjectDb::exec(const QString &sql) {
 
 Status ProjectDb::migrate() {
     const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(),
-                                            migrationV5(), migrationV6(), migrationV7()};
+                                            migrationV5(), migrationV6(), migrationV7(), migrationV8()};
     int version = mSchemaVersion;
     if (version < 0 || version > kSchemaVersion)
         return Error{ErrorCode::NewerSchema,
@@ -415,12 +418,21 @@ Status copyRows(ProjectDb &from, ProjectDb &to, const QString &table) {
     if (sqlite3_prepare_v2(from.handle(), QStringLiteral("SELECT * FROM %1").arg(table).toUtf8().constData(), -1, &read, nullptr) !=
         SQLITE_OK)
         return done(Error{ErrorCode::SqlError, QStringLiteral("cannot read %1 of %2: %3").arg(table, from.path(), from.lastError()), {}});
+    // By the source's column names: a table that gained a column since (schema 8's
+    // phm_cycle_stage.evaluation) takes the older rows with the new column empty.
     const int columns = sqlite3_column_count(read);
-    QStringList marks;
-    for (int c = 0; c < columns; ++c) marks << QStringLiteral("?");
+    QStringList marks, names;
+    for (int c = 0; c < columns; ++c) {
+        marks << QStringLiteral("?");
+        names << QLatin1Char('"') + QString::fromUtf8(sqlite3_column_name(read, c)).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+                     QLatin1Char('"');
+    }
     if (sqlite3_prepare_v2(to.handle(),
-                           QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(table, marks.join(QLatin1Char(','))).toUtf8().constData(), -1,
-                           &write, nullptr) != SQLITE_OK)
+                           QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                               .arg(table, names.join(QLatin1Char(',')), marks.join(QLatin1Char(',')))
+                               .toUtf8()
+                               .constData(),
+                           -1, &write, nullptr) != SQLITE_OK)
         return done(Error{ErrorCode::SqlError, QStringLiteral("cannot write %1: %2").arg(table, to.lastError()), {}});
     int rc = SQLITE_OK;
     while ((rc = sqlite3_step(read)) == SQLITE_ROW) {

@@ -18,7 +18,7 @@ namespace phm::core {
 
 // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates;
 // 5: maturity frameworks, assessments and PHM cycles; 6: credentials of privileged users.
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of every project ("PHMW"). Projects written before it was set are known
 // by their meta keys instead, and stamped the first time they are written.
 constexpr int64_t kApplicationId = 0x50484D57;

@@ -149,6 +149,7 @@ private slots:
         QSignalSpy cohortsLoaded(cycle, &ui::CycleDialog::cohortsLoaded);
         QVERIFY(cohortsLoaded.wait(20000));
         QCOMPARE(cycle->cohortList()->count(), 1);
+        QVERIFY(!cycle->evaluationBox()->isEnabled());  // only the evaluate stage names a saved evaluation
         cycle->cohortList()->item(0)->setCheckState(Qt::Checked);
         QSignalSpy recorded(cycle, &ui::CycleDialog::recorded);
         updated.clear();

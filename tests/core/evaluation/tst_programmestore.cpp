@@ -5,6 +5,8 @@
 // more than the policy allows.
 #include "cohorts/cohortstore.h"
 #include "evaluation/programmes.h"
+#include "import/importer.h"
+#include "maturity/maturitystore.h"
 #include "operations/cohortops.h"
 #include "operations/programmeops.h"
 #include "store/projectdb.h"
@@ -131,6 +133,46 @@ private slots:
                  published.value(QStringLiteral("treated")));
     }
 
+    void theEvaluateStageLinksASavedEvaluation() {
+        auto records = mSession->maturityRecords();
+        QVERIFY(records);
+        QString pcn;
+        for (const auto &a : records.value().areas)
+            if (a.level == QLatin1String("pcn")) pcn = a.code;
+        QVERIFY(!pcn.isEmpty());
+        auto c = mSession->startCycle(pcn, QStringLiteral("Proactive care for the frail"));
+        QVERIFY(c);
+        QDate day(2025, 4, 1);
+        for (cycle::Stage s : {cycle::Stage::Review, cycle::Stage::Choose, cycle::Stage::Design}) {
+            cycle::StageRecord r{s, day, {}, {}, {}, {}, 0};
+            QVERIFY(mSession->recordStage(c.value().id, r));
+            day = day.addMonths(1);
+        }
+        // Only the evaluate stage links an evaluation.
+        cycle::StageRecord early{cycle::Stage::Implement, day, {}, {}, {}, {}, 1};
+        auto refused = mSession->recordStage(c.value().id, early);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("only the evaluate stage")));
+        early.evaluation = 0;
+        QVERIFY(mSession->recordStage(c.value().id, early));
+        // An evaluation the project does not have is refused; a saved one is kept with the stage.
+        cycle::StageRecord evaluate{cycle::Stage::Evaluate, day.addMonths(6), {}, {}, {}, {}, 99};
+        auto unknown = mSession->recordStage(c.value().id, evaluate);
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, ErrorCode::UnknownValue);
+        evaluate.evaluation = 1;
+        auto done = mSession->recordStage(c.value().id, evaluate);
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        auto again = mSession->maturityRecords();
+        QVERIFY(again);
+        const cycle::Cycle &stored = again.value().cycles.back();
+        QCOMPARE(stored.stages.back().evaluation, qint64(1));
+        QCOMPARE(stored.toJson()[QStringLiteral("stages")][4][QStringLiteral("evaluation")].toInteger(), qint64(1));
+        const cycle::Dashboard d = cycle::dashboard(again.value().cycles, {pcn}, QDate(2025, 4, 1), QDate(2026, 3, 31));
+        QCOMPARE(d.completed, 1);
+        QCOMPARE(d.evidenced, 1);
+    }
+
     void aTamperedProjectIsCaught() {
         // The attack: someone edits the project file so a stored evaluation holds exact small
         // counts, or a value that is not JSON, or settings out of range.
@@ -168,6 +210,20 @@ private slots:
         QVERIFY(!broken);
         QCOMPARE(broken.error().code, ErrorCode::CorruptProject);
         QVERIFY(broken.error().message.contains(QStringLiteral("saved evaluation 2")));
+    }
+
+    void aReimportKeepsProgrammesEvaluationsAndLinks() {
+        // What the analyst made stays when the extract is imported again (ids kept, so the
+        // cycle's link still points at its evaluation).
+        mSession.reset();
+        auto report = importExtract(mDir.filePath(QStringLiteral("extract")), mProject, mFeedback);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(programmeRows(QStringLiteral("programme")), 1);
+        QCOMPARE(programmeRows(QStringLiteral("evaluation")), 2);
+        auto db = ProjectDb::open(mProject, false);
+        auto cycles = maturity::cycles(*db.value());
+        QVERIFY(cycles);
+        QCOMPARE(cycles.value().back().stages.back().evaluation, qint64(1));
     }
 };
 
