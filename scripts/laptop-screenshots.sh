@@ -53,6 +53,8 @@ shot profile-trend --dock profile --tab 2
 shot inequalities --dock inequalities
 shot core20plus5 --dock core20
 shot maturity --dock maturity
+shot evaluation --dock evaluation
+shot cohort-library --dock cohortLibrary
 shot map --map diabetes
 shot pack-designer --dialog packs
 shot indicator-editor --edit-indicator diabetes

@@ -283,6 +283,7 @@ QChart *seriesChart(const QString &title, const QString &yTitle, const std::vect
         for (const QPointF &p : points) hi = std::max(hi, p.y()), left = std::min(left, p.x()), right = std::max(right, p.x());
     }
     y->setRange(lo, hi > 0 ? hi * 1.1 : 1);
+    y->applyNiceNumbers();  // round ticks
     // Month k is [k, k + 1): the axis runs to the end of the last month, a tick a quarter.
     x->setRange(left, right + 1);
     x->setTickCount(std::clamp(int(right + 1 - left) / 3 + 1, 2, 13));

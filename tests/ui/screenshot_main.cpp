@@ -7,6 +7,7 @@
 //     (nothing)                  the window with the first PCN selected
 //     --rule TEXT [--tab N]      the rule in the cohort builder; N: 0 attrition, 1 by area
 //     --dock NAME [--tab N]      raise a dock (segmentation, risk, profile, inequalities, core20,
+//                                evaluation: the first programme evaluated, cohortLibrary,
 //                                maturity: that dock alone); profile: N is the chart tab (2 trend)
 //     --dock profile --indicator ID   select that indicator in the area profile first
 //     --map ID                   the map of that indicator, an LSOA selected
@@ -19,8 +20,10 @@
 //   build/tests/phm-screenshot --screenshot docs/images/risk.png --dock risk demo/demo.phm
 #include "auditlogdialog.h"
 #include "breakdownview.h"
+#include "cohortlibrary.h"
 #include "cohortpanel.h"
 #include "core20panel.h"
+#include "evaluationpanel.h"
 #include "geo/areas.h"
 #include "indicatoreditor.h"
 #include "inequalitypanel.h"
@@ -116,6 +119,13 @@ void waitForViews(ui::MainWindow &window, const Request &rq) {
             shown->resize(1280, 860);
             saveLater(shown, out, 400);
         });
+    if (rq.dock == QLatin1String("evaluation")) {  // the first programme evaluated with the defaults
+        auto *evaluation = part<ui::EvaluationPanel>(&window);
+        QObject::connect(evaluation, &ui::EvaluationPanel::programmesLoaded, evaluation, [evaluation] { evaluation->run(); });
+        QObject::connect(evaluation, &ui::EvaluationPanel::evaluated, &window, grab);
+    }
+    if (rq.dock == QLatin1String("cohortLibrary"))
+        QObject::connect(part<ui::CohortLibrary>(&window), &ui::CohortLibrary::listed, &window, grab);
     if (!rq.map.isEmpty()) {
         auto *box = part<QComboBox>(&window, QStringLiteral("mapIndicator"));
         QObject::connect(part<ui::MapPanel>(&window), &ui::MapPanel::updated, &window, [box, grab, mapped = rq.map] {
