@@ -32,6 +32,8 @@ QString Sections::title(core::PackSection s) {
             return tr("Neighbourhoods");
         case core::PackSection::Maturity:
             return tr("PHM maturity and the PHM cycle");
+        case core::PackSection::Evaluation:
+            return tr("Evaluation: did it work?");
         case core::PackSection::Appendix:
             break;
     }
@@ -100,6 +102,8 @@ void Sections::write(Writer &w, const core::PackData &pack, core::PackSection s)
             return neighbourhoods(w, pack);
         case core::PackSection::Maturity:
             return maturity(w, pack);
+        case core::PackSection::Evaluation:
+            return evaluation(w, pack);
         case core::PackSection::Appendix:
             return appendix(w, pack);
     }

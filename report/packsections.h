@@ -33,7 +33,8 @@ private:
     static void funnels(Writer &w, const core::PackData &pack);
     static void inequalities(Writer &w, const core::PackData &pack);
     static void neighbourhoods(Writer &w, const core::PackData &pack);
-    static void maturity(Writer &w, const core::PackData &pack);  // report/packmaturitysection.cpp
+    static void maturity(Writer &w, const core::PackData &pack);    // report/packmaturitysection.cpp
+    static void evaluation(Writer &w, const core::PackData &pack);  // report/packevaluationsection.cpp
     static void appendix(Writer &w, const core::PackData &pack);
 };
 

@@ -5,6 +5,7 @@
 #include "governance/governedoutput.h"
 #include "governance/keystore.h"
 #include "governance/users.h"
+#include "operations/programmeops.h"
 #include "report/packsections.h"
 #include "session/session.h"
 
@@ -148,6 +149,9 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::Session &session,
     fb.setPhase(PackWriterText::tr("Computing the packs"));
     auto maturity = session.maturityRecords();
     if (!maturity) return maturity.error();
+    auto evaluations = core::ops::publishedEvaluations(session, chosen.policy);
+    if (!evaluations) return evaluations.error();
+    chosen.evaluations = std::move(evaluations.value());
     auto packs = core::buildPacks(areas, session.codeLists(), definitions, maturity.value(), level, chosen, &fb);
     if (!packs) return packs.error();
     const auto &all = packs.value();

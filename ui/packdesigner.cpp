@@ -1,4 +1,5 @@
 #include "packdesigner.h"
+#include "operations/programmeops.h"
 #include "packexportdialog.h"
 
 #include "backgroundjob.h"
@@ -49,6 +50,8 @@ QString sectionLabel(core::PackSection s) {
             return PackDesigner::tr("Neighbourhood map");
         case core::PackSection::Maturity:
             return PackDesigner::tr("PHM maturity and the PHM cycle");
+        case core::PackSection::Evaluation:
+            return PackDesigner::tr("Saved evaluations (did it work?)");
         case core::PackSection::Appendix:
             break;
     }
@@ -352,6 +355,9 @@ void PackDesigner::preview() {
             published.policy = policy.value();
             auto maturity = session->maturityRecords();
             if (!maturity) return maturity.error();
+            auto evaluations = core::ops::publishedEvaluations(*session, published.policy);
+            if (!evaluations) return evaluations.error();
+            published.evaluations = std::move(evaluations.value());
             auto packs = core::buildPacks(*areas, *lists, definitions, maturity.value(), kind, published, &fb);
             if (!packs) return packs.error();
             return report::renderPackPages(packs.value().front(), kPreviewDpi);

@@ -31,10 +31,13 @@ QJsonObject effectJson(const Effect &e) {
 QString summary(const EvaluateRun &run, const Effect &scaled, const QString &per) {
     const OutcomeInfo &o = outcomeInfo(run.request.outcome);
     const QString title = QString::fromLatin1(o.title);
-    QString s = QStringLiteral("%1: %2 %3 %4 (95% interval %5 to %6) than expected without the programme, a change of %7% (%8% to %9%). ")
-                    .arg(title, number(std::abs(scaled.estimate)), per,
-                         scaled.estimate < 0 ? QStringLiteral("fewer") : QStringLiteral("more"), number(scaled.lower), number(scaled.upper),
-                         number(100 * scaled.relative, 0), number(100 * scaled.relativeLower, 0), number(100 * scaled.relativeUpper, 0));
+    // Signed throughout (a fall is negative), and never "-0".
+    auto whole = [](double v) { return number(std::round(v) == 0 ? 0.0 : v, 0); };
+    QString s =
+        QStringLiteral("%1: %2 %3 %4 (95% interval %5 to %6) than expected without the programme, a change of %7% (%8% to %9%). ")
+            .arg(title, number(std::abs(scaled.estimate)), per, scaled.estimate < 0 ? QStringLiteral("fewer") : QStringLiteral("more"),
+                 number(scaled.estimate < 0 ? -scaled.upper : scaled.lower), number(scaled.estimate < 0 ? -scaled.lower : scaled.upper),
+                 whole(100 * scaled.relative), whole(100 * scaled.relativeLower), whole(100 * scaled.relativeUpper));
     if (scaled.lower > 0 || scaled.upper < 0)
         s += QStringLiteral("The interval excludes no change: chance alone is an unlikely explanation.");
     else

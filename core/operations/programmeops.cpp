@@ -171,6 +171,14 @@ Result<QJsonObject> savedEvaluationsJson(const Session &session) {
     return QJsonObject{{QStringLiteral("evaluations"), list}};
 }
 
+Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy) {
+    auto all = session.read([](ProjectDb &db) { return evaluation::savedEvaluations(db); });
+    if (!all) return all.error();
+    for (evaluation::SavedEvaluation &e : all.value())
+        e.result = disclosure::publish(e.result, evaluationFields(), policy).value.toObject();
+    return all;
+}
+
 const disclosure::OutputFields &savedEvaluationsFields() {
     static const disclosure::OutputFields f = [] {
         disclosure::OutputFields o = evaluationFields();

@@ -49,5 +49,7 @@ Result<QJsonObject> savedEvaluationsJson(const Session &session);
 // result passes disclosure control again when it leaves (no more precise than when it was saved,
 // whatever the file holds).
 const disclosure::OutputFields &savedEvaluationsFields();
+// The saved evaluations with each result published again under `policy` (what a pack shows).
+Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy);
 
 }  // namespace phm::core::ops

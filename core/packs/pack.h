@@ -4,6 +4,7 @@
 // small-number policy. Counts are published values (rounded; NaN when suppressed); values derived
 // from a suppressed count are NaN too.
 #include "base/feedback.h"
+#include "evaluation/programmestore.h"
 #include "geo/areas.h"
 #include "governance/disclosure.h"
 #include "indicators/indicators.h"
@@ -82,7 +83,18 @@ struct PackData {
         int pcnCount = 0, completed = 0;
         QDate yearFrom, yearTo;
     } maturity;
-    // From the template: the sections to lay out (in page order) and the logo for the cover.
+    // Saved evaluations (as published when saved, and again under the pack's policy): those this
+    // area's PHM cycles name at their evaluate stage first (`linked`), then the ICS's others.
+    struct Evaluation {
+        qint64 id = 0;
+        QString name, programme, source, outcome, unit, method, summary, savedBy, savedAt;
+        double treated = NAN, controls = NAN;  // published counts (NaN: suppressed)
+        double relative = NAN, lower = NAN, upper = NAN, per1000 = NAN, per1000Lower = NAN, per1000Upper = NAN;
+        bool linked = false;
+    };
+    std::vector<Evaluation> evaluations;
+    // From the template: the sections to lay out (in page order) and the logo for the cover. A
+    // section with nothing to show (no saved evaluation) is left out.
     std::vector<PackSection> sections;
     QByteArray logo;
 };
@@ -91,6 +103,9 @@ struct PackOptions {
     PackTemplate layout;  // title, sections, indicators, funnels, map, segmentation, logo
     int onlyArea = -1;    // index of one area of the level: only its pack (peers still feed its funnels)
     disclosure::Policy policy;
+    // The project's saved evaluations, their results already through disclosure control (read by
+    // the caller: ops::publishedEvaluations), for the Evaluation section.
+    std::vector<evaluation::SavedEvaluation> evaluations;
 };
 
 // One pack per area of `level` (the ICS: one). `profile` is the level's profile (computeProfile)

@@ -1,12 +1,16 @@
 // One builder per section of a pack (packsections.h), each publishing through the disclosure policy.
 #include "packs/packsections.h"
 
+#include "base/dates.h"
 #include "governance/governedoutput.h"
 #include "indicators/inequality.h"
 #include "rules/efi.h"
 
+#include <QJsonObject>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 namespace phm::core {
 
@@ -262,6 +266,42 @@ void addRiskAndFrailty(const PackInputs &in, const PackArea &a, PackData &pack) 
     }
     pack.frailty = protectedRows({QStringLiteral("Fit"), QStringLiteral("Mild"), QStringLiteral("Moderate"), QStringLiteral("Severe")}, efi,
                                  older, policy);
+}
+
+void addEvaluations(const PackInputs &in, PackData &pack) {
+    std::set<qint64> named;  // by the evaluate stage of this area's cycles
+    for (const cycle::Cycle &c : pack.maturity.cycles)
+        for (const cycle::StageRecord &s : c.stages)
+            if (s.evaluation > 0) named.insert(s.evaluation);
+    auto number = [](const QJsonValue &v) { return v.isDouble() ? v.toDouble() : NAN; };
+    for (const evaluation::SavedEvaluation &e : in.options.evaluations) {
+        const QJsonObject &r = e.result, effect = r.value(QStringLiteral("effect")).toObject();
+        PackData::Evaluation x;
+        x.id = e.id;
+        x.name = e.name;
+        x.programme = e.programme;
+        x.source = r.value(QStringLiteral("programme_source")).toString();
+        x.outcome = r.value(QStringLiteral("outcome")).toString();
+        x.unit = r.value(QStringLiteral("unit")).toString();
+        x.method = r.value(QStringLiteral("method")).toString();
+        x.summary = r.value(QStringLiteral("summary")).toString();
+        x.savedBy = e.savedBy;
+        x.savedAt = e.savedAt.isValid() ? displayDate(e.savedAt.date()) : QString();
+        x.treated = number(r.value(QStringLiteral("treated")));
+        x.controls = number(r.value(QStringLiteral("controls")));
+        x.relative = number(effect.value(QStringLiteral("relative")));
+        x.lower = number(effect.value(QStringLiteral("relative_lower")));
+        x.upper = number(effect.value(QStringLiteral("relative_upper")));
+        x.per1000 = number(r.value(QStringLiteral("per_1000_per_year")));
+        x.per1000Lower = number(r.value(QStringLiteral("per_1000_per_year_lower")));
+        x.per1000Upper = number(r.value(QStringLiteral("per_1000_per_year_upper")));
+        x.linked = named.count(e.id) > 0;
+        pack.evaluations.push_back(std::move(x));
+    }
+    std::stable_sort(pack.evaluations.begin(), pack.evaluations.end(),
+                     [](const PackData::Evaluation &a, const PackData::Evaluation &b) { return a.linked && !b.linked; });
+    if (pack.evaluations.empty())
+        pack.sections.erase(std::remove(pack.sections.begin(), pack.sections.end(), PackSection::Evaluation), pack.sections.end());
 }
 
 }  // namespace phm::core

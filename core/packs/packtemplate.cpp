@@ -13,8 +13,8 @@
 namespace phm::core {
 
 namespace {
-constexpr std::array<const char *, 9> kSectionKeys = {"next-steps",   "population", "segments-risk", "indicators", "funnels",
-                                                      "inequalities", "map",        "maturity",      "appendix"};
+constexpr std::array<const char *, 10> kSectionKeys = {"next-steps",   "population", "segments-risk", "indicators", "funnels",
+                                                       "inequalities", "map",        "maturity",      "evaluation", "appendix"};
 
 Error bad(const QString &source, const QString &message) {
     return Error{ErrorCode::BadTemplate, source + QStringLiteral(": ") + message, source};

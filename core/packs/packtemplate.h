@@ -18,8 +18,20 @@ class ProjectDb;
 struct IndicatorDefinition;
 
 // The optional sections of a pack, in page order. The cover and contents are always there.
-enum class PackSection { NextSteps, Population, SegmentsRisk, Indicators, Funnels, Inequalities, Neighbourhoods, Maturity, Appendix };
-QString sectionKey(PackSection s);  // next-steps, population, segments-risk, indicators, funnels, inequalities, map, maturity, appendix
+enum class PackSection {
+    NextSteps,
+    Population,
+    SegmentsRisk,
+    Indicators,
+    Funnels,
+    Inequalities,
+    Neighbourhoods,
+    Maturity,
+    Evaluation,
+    Appendix
+};
+QString sectionKey(
+    PackSection s);  // next-steps, population, segments-risk, indicators, funnels, inequalities, map, maturity, evaluation, appendix
 std::optional<PackSection> sectionNamed(const QString &key);
 const std::vector<PackSection> &allPackSections();
 

@@ -2,6 +2,7 @@
 // their counts leave through disclosure control, and a bad request is an error with a reason.
 #include "testutil.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -114,6 +115,18 @@ private slots:
         QCOMPARE(list[0][QStringLiteral("id")].toInteger(), saved[QStringLiteral("saved_id")].toInteger());
         QCOMPARE(list[0][QStringLiteral("result")][QStringLiteral("treated")], saved[QStringLiteral("treated")]);
         QCOMPARE(list[0][QStringLiteral("settings")][QStringLiteral("replicates")].toInt(), 50);
+        // The packs now carry it in their Evaluation section.
+        const QString packs = mDir.filePath(QStringLiteral("packs"));
+        QVERIFY(run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"),
+                     QStringLiteral("place"), QStringLiteral("--out"), packs}) != "exit code mismatch");
+        const QStringList pdfs = QDir(packs).entryList({QStringLiteral("*.pdf")});
+        QVERIFY(!pdfs.isEmpty());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QDir(packs).filePath(pdfs.front()), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished());
+        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QVERIFY(words.contains(QStringLiteral("Evaluation: did it work?")));
+        QVERIFY(words.contains(QStringLiteral("Older with diabetes, admissions")));
     }
 
     void textAndErrors() {

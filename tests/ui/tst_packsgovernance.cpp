@@ -100,7 +100,7 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(d.templateList()->count(), 1);  // the built-in Standard
         QCOMPARE(d.nameEdit()->text(), QStringLiteral("Standard"));
-        QCOMPARE(d.sectionList()->count(), 9);
+        QCOMPARE(d.sectionList()->count(), 10);
         // A two-section brief with one indicator fewer and a logo.
         d.nameEdit()->setText(QStringLiteral("Board brief"));
         d.titleEdit()->setText(QStringLiteral("Board brief"));

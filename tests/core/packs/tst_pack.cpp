@@ -6,7 +6,9 @@
 #include "rules/rulecatalogue.h"
 #include "testutil.h"
 
+#include <QJsonObject>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace phm::core;
@@ -90,6 +92,53 @@ private slots:
         PackOptions unknown;
         unknown.layout.indicators = QStringList{QStringLiteral("nope")};
         QVERIFY(!buildPacks(areas, mLists, definitions, records, Area::Pcn, unknown));
+    }
+
+    void savedEvaluationsFillTheirSection() {
+        const AreaIndex areas(*mProject);
+        const auto definitions = loadIndicators({}, &mLists).value();
+        auto records = phm::test::onProject(mProject->path, [](ProjectDb &db) { return maturity::records(db); }).value();
+        PackOptions options;
+        // Without a saved evaluation the section is left out.
+        options.onlyArea = 0;
+        auto none = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
+        QVERIFY(none);
+        const auto &sections = none.value().front().sections;
+        QVERIFY(std::find(sections.begin(), sections.end(), PackSection::Evaluation) == sections.end());
+        // Two saved evaluations; the first PCN's cycle names the second at its evaluate stage.
+        for (qint64 id : {3, 7}) {
+            evaluation::SavedEvaluation e;
+            e.id = id;
+            e.name = QStringLiteral("Evaluation %1").arg(id);
+            e.programme = QStringLiteral("Proactive care");
+            e.result = QJsonObject{{QStringLiteral("method"), QStringLiteral("did")},
+                                   {QStringLiteral("treated"), 1230},
+                                   {QStringLiteral("effect"), QJsonObject{{QStringLiteral("relative"), -0.2},
+                                                                          {QStringLiteral("relative_lower"), -0.26},
+                                                                          {QStringLiteral("relative_upper"), -0.13}}},
+                                   {QStringLiteral("summary"), QStringLiteral("A sentence.")}};
+            options.evaluations.push_back(e);
+        }
+        cycle::Cycle c{1, areas.code(Area{Area::Pcn, 0}), QStringLiteral("Frailty"), {}};
+        for (int s = 0; s < cycle::kStages; ++s)
+            c.stages.push_back(cycle::StageRecord{cycle::Stage(s), QDate(2025, 4, 1).addMonths(s), {}, {}, {}, {}, s == 4 ? 7 : 0});
+        records.cycles.push_back(c);
+        auto first = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+        const PackData &pack = first.value().front();
+        QVERIFY(std::find(pack.sections.begin(), pack.sections.end(), PackSection::Evaluation) != pack.sections.end());
+        QCOMPARE(int(pack.evaluations.size()), 2);
+        QCOMPARE(pack.evaluations[0].id, qint64(7));  // the one this PCN's cycle rests on comes first
+        QVERIFY(pack.evaluations[0].linked);
+        QVERIFY(!pack.evaluations[1].linked);
+        QCOMPARE(pack.evaluations[0].relative, -0.2);
+        QCOMPARE(pack.evaluations[0].treated, 1230.0);
+        // Another PCN's pack lists both, linked to neither.
+        options.onlyArea = 1;
+        auto second = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
+        QVERIFY(second);
+        QCOMPARE(second.value().front().evaluations[0].id, qint64(3));
+        for (const auto &e : second.value().front().evaluations) QVERIFY(!e.linked);
     }
 };
 
