@@ -90,7 +90,7 @@ BreakdownView::BreakdownView(ProjectController *controller, QWidget *parent)
     proxy->setSortRole(Qt::UserRole);
     mTable->setModel(proxy);
     installTableActions(mTable, mController, tr("Breakdown"), {BreakdownModel::AreaName})
-        ->derive(BreakdownModel::Share, BreakdownModel::People);
+        ->share(BreakdownModel::Share, BreakdownModel::People, BreakdownModel::Population);
     mTable->setSortingEnabled(true);
     mTable->sortByColumn(BreakdownModel::People, Qt::DescendingOrder);
     mTable->verticalHeader()->hide();

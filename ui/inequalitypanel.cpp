@@ -52,7 +52,7 @@ InequalityPanel::InequalityPanel(ProjectController *controller, QWidget *parent)
     mSummary->setTextFormat(Qt::RichText);
     auto *table = new QTableView(this);
     table->setModel(mModel);
-    installTableActions(table, mController, tr("Inequalities"), {0})->derive(2, 1)->derive(3, 1);  // value and interval from n / d
+    installTableActions(table, mController, tr("Inequalities"), {0});  // rates and intervals: published as counts (imprecise, never exact)
     installChartActions(mChart, mController, tr("Inequalities"));
     styleTable(table);
     auto *controls = new QHBoxLayout;

@@ -81,9 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
     mNavigator->setMinimumWidth(240);
     installTableActions(mNavigator, mController, tr("Geography"), {0});
     for (QTableView *table : mOverview->findChildren<QTableView *>()) {
-        TableActions *actions = installTableActions(table, mController, tr("Data overview"),
-                                                    {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
-        if (qobject_cast<ImportReportModel *>(table->model())) actions->derive(ImportReportModel::Linkage, ImportReportModel::Imported);
+        installTableActions(table, mController, tr("Data overview"),
+                            {ImportReportModel::File, ImportReportModel::DateFrom, ImportReportModel::DateTo});
     }
     installChartActions(mPyramid, mController, tr("Population pyramid"));
     QDockWidget *geographyDock = addDock(tr("Geography"), QStringLiteral("geography"), mNavigator, Qt::LeftDockWidgetArea);

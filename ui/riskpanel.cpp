@@ -68,8 +68,8 @@ RiskPanel::RiskPanel(ProjectController *controller, QWidget *parent)
     mTiers->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     mCoefficients->setColumnCount(2);
     mCoefficients->setHorizontalHeaderLabels({tr("Predictor"), tr("Weight (per SD)")});
-    installTableActions(mTiers, mController, tr("Risk tiers"), {0, 3})->derive(2, 1);  // share of the tier's people
-    installTableActions(mCoefficients, mController, tr("Risk model"), {0, 1});         // weights: statistics, not counts
+    installTableActions(mTiers, mController, tr("Risk tiers"), {0, 3})->share(2, 1);  // the tiers' share of the people scored
+    installTableActions(mCoefficients, mController, tr("Risk model"), {0, 1});        // weights: statistics, not counts
     installChartActions(mChart, mController, tr("Risk calibration"));
     mCoefficients->verticalHeader()->hide();
     mCoefficients->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -114,7 +114,7 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
     auto *body = new QHBoxLayout;
     mTable->setModel(mModel);
     installTableActions(mTable, mController, tr("Segmentation"), {SegmentTableModel::Segment})
-        ->derive(SegmentTableModel::Share, SegmentTableModel::People);
+        ->share(SegmentTableModel::Share, SegmentTableModel::People);
     installChartActions(mChart, mController, tr("Segmentation"));
     styleTable(mTable);
     mTable->setAlternatingRowColors(true);

@@ -86,66 +86,67 @@ TableActions::Published TableActions::published(bool selectionOnly) const {
     const QAbstractItemModel *model = mView->model();
     Published out;
     if (!model) return out;
+    // The whole table on screen is published, then the selection cut out of it: a copy of some
+    // rows or cells is never protected differently from the table (one row copied alone would
+    // otherwise escape the line that hides it beside a small neighbour).
     std::vector<QModelIndex> rows;
     shownRows(mView, {}, rows);
-    std::vector<int> columns = shownColumns(mView);
+    const std::vector<int> columns = shownColumns(mView);
     const QModelIndexList selected =
         selectionOnly && mView->selectionModel() ? mView->selectionModel()->selectedIndexes() : QModelIndexList();
     QSet<QPersistentModelIndex> chosen;
-    if (!selected.isEmpty()) {
-        QSet<int> cols;
-        QSet<QPersistentModelIndex> rowKeys;
-        for (const QModelIndex &i : selected) {
-            chosen.insert(i);
-            cols.insert(i.column());
-            rowKeys.insert(i.siblingAtColumn(0));
-        }
-        rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const QModelIndex &i) { return !rowKeys.contains(i); }), rows.end());
-        // A derived value is published by its count, so its count column is read too (not copied).
-        for (const auto &[column, count] : mDerived)
-            if (cols.contains(column)) cols.insert(count);
-        columns.erase(std::remove_if(columns.begin(), columns.end(), [&](int c) { return !cols.contains(c); }), columns.end());
+    QSet<int> chosenColumns;
+    QSet<QPersistentModelIndex> chosenRows;
+    for (const QModelIndex &i : selected) {
+        chosen.insert(i);
+        chosenColumns.insert(i.column());
+        chosenRows.insert(i.siblingAtColumn(0));
     }
-    auto derivedFrom = [this](int c) {
-        const auto it = mDerived.find(c);
-        return it == mDerived.end() ? -1 : it->second;
-    };
     core::tableexport::Table table;
     for (int c : columns) {
         table.headers << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
         table.labelColumns.push_back(mAllText || std::find(mLabels.begin(), mLabels.end(), c) != mLabels.end());
-        const auto at = std::find(columns.begin(), columns.end(), derivedFrom(c));
-        table.derivedFrom.push_back(at == columns.end() ? -1 : int(at - columns.begin()));
+        core::tableexport::Table::Share share;
+        if (const auto it = mShares.find(c); it != mShares.end()) {
+            auto position = [&](int column) {
+                const auto at = std::find(columns.begin(), columns.end(), column);
+                return at == columns.end() ? -1 : int(at - columns.begin());
+            };
+            share.numerator = position(it->second.first);
+            share.denominator = it->second.second < 0 ? -1 : position(it->second.second);
+            if (share.numerator < 0 || (it->second.second >= 0 && share.denominator < 0)) share.numerator = -2;  // its counts are hidden
+        }
+        table.shares.push_back(share);
     }
-    std::vector<bool> copied(columns.size(), chosen.isEmpty());
     for (const QModelIndex &r : rows) {
         std::vector<core::tableexport::Cell> cells;
-        for (size_t k = 0; k < columns.size(); ++k) {
-            const QModelIndex i = r.siblingAtColumn(columns[k]);
+        for (int c : columns) {
+            const QModelIndex i = r.siblingAtColumn(c);
             const QVariant exported = i.data(ExportTextRole);
             cells.push_back(exported.isValid() ? core::tableexport::Cell{exported.toString(), true}
                                                : core::tableexport::Cell{i.data(Qt::DisplayRole).toString(), false});
-            if (!chosen.isEmpty() && chosen.contains(i)) copied[k] = true;
         }
         table.rows.push_back(std::move(cells));
     }
     const core::SessionPtr session = mSession();
     if (!session) return out;
     const std::vector<QStringList> all = core::tableexport::publishedCells(table, session->policy());
-    // What was selected leaves; a cell that was read only to publish another stays behind.
     for (size_t k = 0; k < columns.size(); ++k)
-        if (copied[k]) out.headers << table.headers[int(k)];
+        if (chosen.isEmpty() || chosenColumns.contains(columns[k])) out.headers << table.headers[int(k)];
     for (size_t r = 0; r < rows.size(); ++r) {
+        if (!chosen.isEmpty() && !chosenRows.contains(rows[r])) continue;
         QStringList line;
-        for (size_t k = 0; k < columns.size(); ++k)
-            if (copied[k]) line << (chosen.isEmpty() || chosen.contains(rows[r].siblingAtColumn(columns[k])) ? all[r][int(k)] : QString());
+        for (size_t k = 0; k < columns.size(); ++k) {
+            if (!chosen.isEmpty() && !chosenColumns.contains(columns[k])) continue;
+            line << (chosen.isEmpty() || chosen.contains(rows[r].siblingAtColumn(columns[k])) ? all[r][int(k)] : QString());
+        }
         out.rows.push_back(line);
     }
     return out;
 }
 
-TableActions *TableActions::derive(int column, int countColumn) {
-    mDerived[column] = countColumn;
+TableActions *TableActions::share(int column, int numeratorColumn, int denominatorColumn) {
+    mShares[column] = {numeratorColumn, denominatorColumn};
     return this;
 }
 

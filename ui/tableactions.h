@@ -37,9 +37,10 @@ public:
     // Writes the published table to `path` as CSV (atomically), recorded first. An error message, or empty.
     QString exportCsv(const QString &path);
     QMenu *menu() const { return mMenu; }
-    // Values in `column` are derived from the count in `countColumn` of the same row (a share, a
-    // rate, its interval): copied as shown while that count is published, suppressed with it.
-    TableActions *derive(int column, int countColumn);
+    // `column` holds a share (per cent): copied as 100 x the row's published count in
+    // `numeratorColumn` / its published count in `denominatorColumn`, or / the published total of
+    // the numerator column when there is none (the parts of a whole); "*" beside a suppressed count.
+    TableActions *share(int column, int numeratorColumn, int denominatorColumn = -1);
     // Every column, however many the model has, is names and text: copied as it is.
     void copyAllAsText() { mAllText = true; }
 
@@ -57,7 +58,7 @@ private:
     SessionSource mSession;
     QString mPanel;
     std::vector<int> mLabels;
-    std::map<int, int> mDerived;  // column -> the count column it is derived from
+    std::map<int, std::pair<int, int>> mShares;  // column -> its numerator and denominator columns (-1: the column's total)
     bool mAllText = false;
     QMenu *mMenu;
 };

@@ -100,27 +100,43 @@ std::vector<QStringList> publishedCells(const Table &shown, const disclosure::Po
     if (!policy.enabled) return out;
     const QRegularExpression pattern = numberPattern(locale);
     auto isLabel = [&](size_t c) { return c < shown.labelColumns.size() && shown.labelColumns[c]; };
-    auto source = [&](size_t c) { return c < shown.derivedFrom.size() ? shown.derivedFrom[c] : -1; };
+    auto shareOf = [&](size_t c) { return c < shown.shares.size() ? shown.shares[c] : Table::Share{}; };
+    auto isCount = [&](int c) { return c >= 0 && size_t(c) < columns && !isLabel(size_t(c)) && shareOf(size_t(c)).numerator < 0; };
     for (size_t c = 0; c < columns; ++c)
-        if (!isLabel(c) && source(c) < 0) publishColumn(shown, c, policy, locale, pattern, out);
-    // Derived values after their counts: shown while the count is, suppressed with it. A source
-    // that is not a count column (a label, another derived column, out of range) protects
-    // nothing, so the values are then published as counts: imprecise, never exact.
+        if (!isLabel(c) && shareOf(c).numerator < 0) publishColumn(shown, c, policy, locale, pattern, out);
+    // Shares after their counts, from the published numbers only.
+    auto publishedNumber = [&](size_t r, int c) -> double {
+        if (size_t(c) >= size_t(out[r].size()) || out[r][c].contains(kSuppressed)) return NAN;
+        const std::vector<Token> t = numbers(out[r][c], pattern, locale);
+        return t.size() == 1 ? t[0].value : NAN;
+    };
     for (size_t c = 0; c < columns; ++c) {
-        const int from = source(c);
-        if (isLabel(c) || from < 0) continue;
-        const bool valid = size_t(from) < columns && !isLabel(size_t(from)) && source(size_t(from)) < 0;
-        if (!valid) {
-            publishColumn(shown, c, policy, locale, pattern, out);
+        const Table::Share share = shareOf(c);
+        if (isLabel(c) || share.numerator < 0) continue;
+        if (!isCount(share.numerator) || (share.denominator >= 0 && !isCount(share.denominator))) {
+            publishColumn(shown, c, policy, locale, pattern, out);  // a share of nothing protected: imprecise, never exact
             continue;
+        }
+        // The whole of the parts: their true total, published as a count itself.
+        double total = 0;
+        if (share.denominator < 0) {
+            for (const auto &row : shown.rows)
+                if (size_t(share.numerator) < row.size())
+                    for (const Token &t : numbers(row[size_t(share.numerator)].text, pattern, locale)) total += std::fabs(t.value);
+            total = disclosure::publish(total, policy);
         }
         for (size_t r = 0; r < shown.rows.size(); ++r) {
             if (c >= shown.rows[r].size() || shown.rows[r][c].published) continue;
-            const QString &count = out[r][from];
-            const bool hidden = count.contains(kSuppressed) || numbers(count, pattern, locale).empty();
-            if (!hidden) continue;
-            const std::vector<Token> tokens = numbers(shown.rows[r][c].text, pattern, locale);
-            out[r][int(c)] = replaced(shown.rows[r][c].text, tokens, std::vector<double>(tokens.size(), NAN), locale);
+            const QString &text = shown.rows[r][c].text;
+            const std::vector<Token> tokens = numbers(text, pattern, locale);
+            if (tokens.empty()) continue;
+            const double n = publishedNumber(r, share.numerator), d = share.denominator < 0 ? total : publishedNumber(r, share.denominator);
+            const double value = std::isnan(n) || std::isnan(d) || d <= 0 ? NAN : 100.0 * n / d;
+            const QString digits = text.mid(tokens[0].start, tokens[0].length);
+            const qsizetype point = digits.indexOf(locale.decimalPoint());
+            const int decimals = point < 0 ? 0 : int(digits.size() - point - locale.decimalPoint().size());
+            out[r][int(c)] = text.left(tokens[0].start) + (std::isnan(value) ? kSuppressed : locale.toString(value, 'f', decimals)) +
+                             text.mid(tokens[0].start + tokens[0].length);
         }
     }
     return out;

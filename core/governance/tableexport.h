@@ -2,8 +2,8 @@
 // A table on screen as it may leave the workbench (copied to the clipboard, saved as CSV). The
 // views show exact values; what is copied is never more precise than what disclosure control
 // publishes. A cell a model marks as already published (its export text) is taken as it is;
-// a cell of a column derived from a count column (a share, a rate) follows its count; every
-// other cell outside the label columns has each of its numbers published as a count
+// a share is recomputed from the published counts (over the published total of its parts); every other cell outside the label columns
+// (rates and intervals included) has each of its numbers published as a count
 // (suppressed to "*" in the small range, otherwise rounded by the project's keyed rounding), so a
 // view that forgets to say what its numbers are loses precision, never privacy. The numbers of a
 // column that holds one count per row are the parts of a line and protected together
@@ -30,11 +30,15 @@ struct Table {
     QStringList headers;
     std::vector<std::vector<Cell>> rows;
     std::vector<bool> labelColumns;  // names, codes, dates: copied as they are (missing: false)
-    // Per column: the column holding the count(s) its values are derived from (a share, a rate,
-    // an interval), or -1 (missing: -1). A derived cell is copied as shown while its row's count
-    // is published, and suppressed ("*") with it, as disclosure::derived rules; it is never
-    // rounded as though it were a count.
-    std::vector<int> derivedFrom;
+    // Per column: a share, recomputed from the published counts (as publish() does for a
+    // Derivation::Share): 100 x the row's published `numerator` / its published `denominator`
+    // column, or / the published total of the numerator column when there is no denominator
+    // column (the parts of a whole). Written with as many decimals as the view shows; "*" when a
+    // count it rests on is suppressed. So a copied share is never more precise than its counts.
+    struct Share {
+        int numerator = -1, denominator = -1;
+    };
+    std::vector<Share> shares;  // missing or numerator -1: not a share
 };
 
 // The published text of a table: what may be copied or exported. Numbers are read and written

@@ -106,27 +106,30 @@ private slots:
     }
 
     void aShareLeavesWithItsCount() {
-        // A share is not a count: copied as shown beside a published count, hidden beside a
-        // suppressed one (12.3% of a shown base would otherwise give a small count back).
+        // A share is recomputed from the published counts, and hidden beside a suppressed one;
+        // copying one row alone publishes it as the whole table does (one row copied alone would
+        // otherwise escape the second suppression that protects its small neighbour).
         QTableView view;
         auto *m = new QStandardItemModel(&view);
         m->setHorizontalHeaderLabels({QStringLiteral("Segment"), QStringLiteral("People"), QStringLiteral("Share")});
-        for (const auto &[name, people, share] : {std::tuple{"A", "3", "0.2%"}, std::tuple{"B", "1,234", "12.3%"},
-                                                  std::tuple{"C", "8,560", "87.5%"}, std::tuple{"D", "4", "0.3%"}})
+        for (const auto &[name, people, share] :
+             {std::tuple{"A", "3", "0.0%"}, std::tuple{"B", "1,234", "12.6%"}, std::tuple{"C", "8,563", "87.4%"}})
             m->appendRow({new QStandardItem(QLatin1String(name)), new QStandardItem(QLatin1String(people)),
                           new QStandardItem(QLatin1String(share))});
         view.setModel(m);
         ui::TableActions actions(&view, source(), QStringLiteral("Test table"), {0});
-        actions.derive(2, 1);
+        actions.share(2, 1);
         const QStringList lines = actions.copy(false).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines[0], QStringLiteral("A\t*\t*%"));
-        QCOMPARE(lines[3], QStringLiteral("D\t*\t*%"));
-        QCOMPARE(lines[1].section(QLatin1Char('\t'), 2), QStringLiteral("12.3%"));  // exactly as shown, not rounded as a count
-        // Copying the share alone still reads its count: a selected share of a suppressed count is hidden.
-        view.selectionModel()->select(m->index(0, 2), QItemSelectionModel::ClearAndSelect);
+        // B or C is hidden too (a lone hidden part could be the total less the others).
+        const bool bHidden = lines[1].contains(QLatin1Char('*')), cHidden = lines[2].contains(QLatin1Char('*'));
+        QVERIFY(bHidden || cHidden);
+        // Copying the hidden one alone, or its share alone, gives nothing more.
+        const int hidden = bHidden ? 1 : 2;
+        view.selectionModel()->select(m->index(hidden, 1), QItemSelectionModel::ClearAndSelect);
+        QCOMPARE(actions.copy(false), QStringLiteral("*\n"));
+        view.selectionModel()->select(m->index(hidden, 2), QItemSelectionModel::ClearAndSelect);
         QCOMPARE(actions.copy(false), QStringLiteral("*%\n"));
-        view.selectionModel()->select(m->index(1, 2), QItemSelectionModel::ClearAndSelect);
-        QCOMPARE(actions.copy(false), QStringLiteral("12.3%\n"));
     }
 
     void exportCsvWritesTheFileAndIsAudited() {

@@ -54,36 +54,37 @@ private slots:
         QCOMPARE(publishedCells(t, disclosure::Policy{})[0][1], QStringLiteral("12.5"));
     }
 
-    void derivedValuesFollowTheirCount() {
-        // A share is not a count: it is copied as shown while its row's count is published, and
-        // hidden with it (so the share of a suppressed count cannot give the count back).
+    void sharesComeFromThePublishedCounts() {
+        // The attack: a share shown exactly beside a rounded count, times the population beside
+        // it, gives the exact count back. A copied share is recomputed from the published counts.
         Table t;
-        t.headers = {QStringLiteral("Segment"), QStringLiteral("People"), QStringLiteral("Share"), QStringLiteral("95% CI")};
+        t.headers = {QStringLiteral("Area"), QStringLiteral("In cohort"), QStringLiteral("Registered"), QStringLiteral("Share")};
         t.labelColumns = {true, false, false, false};
-        t.derivedFrom = {-1, -1, 1, 1};
-        t.rows = {
-            {Cell{QStringLiteral("A")}, Cell{QStringLiteral("1,234")}, Cell{QStringLiteral("12.3%")}, Cell{QStringLiteral("11.6 – 13.0")}},
-            {Cell{QStringLiteral("B")}, Cell{QStringLiteral("3")}, Cell{QStringLiteral("0.4%")}, Cell{QStringLiteral("0.1 – 0.9")}},
-            {Cell{QStringLiteral("C")}, Cell{QStringLiteral("8,000")}, Cell{QStringLiteral("87.3%")}, Cell{QStringLiteral("86.6 – 88.0")}}};
+        t.shares = {{}, {}, {}, {1, 2}};
+        t.rows = {{Cell{QStringLiteral("A")}, Cell{QStringLiteral("123")}, Cell{QStringLiteral("1,501")}, Cell{QStringLiteral("8.19%")}},
+                  {Cell{QStringLiteral("B")}, Cell{QStringLiteral("3")}, Cell{QStringLiteral("1,200")}, Cell{QStringLiteral("0.25%")}},
+                  {Cell{QStringLiteral("C")}, Cell{QStringLiteral("4")}, Cell{QStringLiteral("2,000")}, Cell{QStringLiteral("0.20%")}}};
         const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
         const auto cells = publishedCells(t, disclosure::Policy{}, uk);
-        QCOMPARE(cells[1][1], QStringLiteral("*"));
-        QCOMPARE(cells[1][2], QStringLiteral("*%"));
-        QCOMPARE(cells[1][3], QStringLiteral("* – *"));
-        // The line's second hidden count (protectLine) hides its share too; a shown one keeps its share exactly.
-        for (size_t r : {size_t(0), size_t(2)}) {
-            if (cells[r][1] == QStringLiteral("*")) {
-                QCOMPARE(cells[r][2], QStringLiteral("*%"));
-            } else {
-                QCOMPARE(cells[r][2], t.rows[r][2].text);
-                QCOMPARE(cells[r][3], t.rows[r][3].text);
-            }
-        }
-        // A column said to derive from a label protects nothing: its numbers are published as counts.
-        t.derivedFrom = {-1, -1, 0, -1};
-        const auto asCounts = publishedCells(t, disclosure::Policy{}, uk);
-        QCOMPARE(asCounts[0][2], QStringLiteral("10%"));  // 12.3 to the nearest 5, as a count would be
-        QVERIFY(asCounts[1][2] != t.rows[1][2].text);
+        // 125 / 1,500 (the nearest multiples of 5: no key), to the decimals shown.
+        QCOMPARE(cells[0][1], QStringLiteral("125"));
+        QCOMPARE(cells[0][2], QStringLiteral("1,500"));
+        QCOMPARE(cells[0][3], QStringLiteral("8.33%"));
+        QCOMPARE(cells[1][3], QStringLiteral("*%"));  // a share of a suppressed count is hidden with it
+        QCOMPARE(cells[2][3], QStringLiteral("*%"));
+        // Parts of a whole (no denominator column): over the published total of the parts.
+        Table parts;
+        parts.headers = {QStringLiteral("Segment"), QStringLiteral("People"), QStringLiteral("Share")};
+        parts.labelColumns = {true, false, false};
+        parts.shares = {{}, {}, {1, -1}};
+        parts.rows = {{Cell{QStringLiteral("X")}, Cell{QStringLiteral("1,234")}, Cell{QStringLiteral("12.6%")}},
+                      {Cell{QStringLiteral("Y")}, Cell{QStringLiteral("8,566")}, Cell{QStringLiteral("87.4%")}}};
+        const auto p = publishedCells(parts, disclosure::Policy{}, uk);
+        QCOMPARE(p[0][2], QStringLiteral("12.6%"));  // 1,235 / 9,800
+        QCOMPARE(p[1][2], QStringLiteral("87.4%"));  // 8,565 / 9,800
+        // A share said to rest on a label protects nothing: its numbers are published as counts.
+        t.shares = {{}, {}, {}, {0, -1}};
+        QCOMPARE(publishedCells(t, disclosure::Policy{}, uk)[0][3], QStringLiteral("10%"));
     }
 
     void offCopiesExactly() {
