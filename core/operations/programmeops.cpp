@@ -3,6 +3,7 @@
 #include "base/dates.h"
 #include "cohorts/cohortbase.h"
 #include "cohorts/cohortstore.h"
+#include "governance/users.h"
 #include "operations/cohortops.h"
 
 #include <QJsonArray>
@@ -55,6 +56,14 @@ Result<FreezeRun> freezeCohort(Session &session, const FreezeRequest &r, Feedbac
     const QString author = session.user().name;
     if (auto s = session.writeRecords(QStringLiteral("programmes"),
                                       [&](ProjectDb &db) { return evaluation::saveFrozenProgramme(db, frozen, author); });
+        !s)
+        return s.error();
+    // Who made the programme, and from what, is in the audit log (never its members).
+    if (auto s = recordAsCurrentUser(session.path(), QStringLiteral("freeze-programme"),
+                                     QJsonObject{{QStringLiteral("programme"), frozen.name.trimmed()},
+                                                 {QStringLiteral("cohort"), frozen.cohort},
+                                                 {QStringLiteral("cohort_version"), frozen.cohortVersion},
+                                                 {QStringLiteral("index_date"), QString::fromStdString(isoDate(frozen.indexDate))}});
         !s)
         return s.error();
     return FreezeRun{r.name.trimmed(),
@@ -153,6 +162,12 @@ Result<qint64> saveEvaluation(Session &session, const QString &name, const Evalu
         return Ok{};
     });
     if (!saved) return saved.error();
+    if (auto s = recordAsCurrentUser(session.path(), QStringLiteral("save-evaluation"),
+                                     QJsonObject{{QStringLiteral("evaluation"), id},
+                                                 {QStringLiteral("name"), e.name.trimmed()},
+                                                 {QStringLiteral("programme"), e.programme}});
+        !s)
+        return s.error();
     return id;
 }
 

@@ -5,6 +5,7 @@
 // more than the policy allows.
 #include "cohorts/cohortstore.h"
 #include "evaluation/programmes.h"
+#include "governance/audit.h"
 #include "import/importer.h"
 #include "maturity/maturitystore.h"
 #include "operations/cohortops.h"
@@ -63,6 +64,14 @@ private slots:
         QCOMPARE(run.value().cohortVersion, 1);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().first().toString(), QStringLiteral("programmes"));
+        // Who froze it, from which cohort, is in the audit log; the members are not.
+        {
+            auto db = ProjectDb::open(mProject, false);
+            const audit::Entry last = audit::entries(*db.value()).value().back();
+            QCOMPARE(last.action, QStringLiteral("freeze-programme"));
+            QCOMPARE(last.detail.value(QStringLiteral("cohort")).toString(), QStringLiteral("Older people"));
+            QVERIFY(!last.detail.contains(QStringLiteral("members")));
+        }
         // The programme is listed and loads with everyone enrolled on the index date.
         auto loaded = mSession->read(
             [&](ProjectDb &db) { return evaluation::loadProgramme(db, mSession->project(), QStringLiteral("Older people, 2025")); });
@@ -113,6 +122,12 @@ private slots:
             disclosure::publish(ops::evaluationJson(run.value()), ops::evaluationFields(), mSession->policy()).value.toObject();
         auto id = ops::saveEvaluation(*mSession, QStringLiteral("PC on A&E"), r, published);
         QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        {
+            auto db = ProjectDb::open(mProject, false);
+            const audit::Entry last = audit::entries(*db.value()).value().back();
+            QCOMPARE(last.action, QStringLiteral("save-evaluation"));
+            QCOMPARE(last.detail.value(QStringLiteral("evaluation")).toInteger(), id.value());
+        }
         auto list = ops::savedEvaluationsJson(*mSession);
         QVERIFY(list);
         const QJsonArray all = list.value().value(QStringLiteral("evaluations")).toArray();
