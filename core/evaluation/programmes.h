@@ -27,6 +27,9 @@ struct Programme {
     std::vector<int32_t> people, enrolled, ended;
 };
 
+// Whether the project file has the table (an older project may not: programmes.csv arrived later).
+bool hasTable(ProjectDb &db, const char *name);
+
 Result<std::vector<ProgrammeSummary>> listProgrammes(ProjectDb &db, const Project &project);
 // The programme's enrolments, checked against the loaded project (a pid or date the file holds
 // outside it is an error that names the row, never an index out of range).

@@ -1,5 +1,6 @@
 #include "evaluation/programmestore.h"
 
+#include "evaluation/programmes.h"
 #include "store/projectdb.h"
 #include "store/projectlock.h"
 
@@ -8,12 +9,6 @@
 namespace phm::core::evaluation {
 
 namespace {
-bool hasTable(ProjectDb &db, const char *name) {
-    Statement st(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
-    st.bindText(1, std::string_view(name));
-    return st.step();
-}
-
 Error failed(ProjectDb &db, const QString &what) {
     db.exec(QStringLiteral("ROLLBACK"));
     return db.failure(what);
