@@ -121,6 +121,8 @@ void printSavedEvaluations(const QJsonObject &o) {
                      -28)
                 .arg(v[QStringLiteral("saved_at")].toString(), v[QStringLiteral("saved_by")].toString()));
     }
+    for (const QJsonValue &d : o.value(QStringLiteral("damaged")).toArray())
+        out(QStringLiteral("not read: %1\n").arg(d[QStringLiteral("reason")].toString()));
     out(QStringLiteral("%1\n").arg(o.value(QStringLiteral("disclosure"))[QStringLiteral("policy")].toString()));
 }
 
@@ -189,12 +191,8 @@ namespace {
 Result<ops::EvaluateRequest> requestFrom(const QCommandLineParser &p) {
     ops::EvaluateRequest r;
     r.programme = p.value(QStringLiteral("programme"));
-    const auto outcome = evaluation::outcomeNamed(p.value(QStringLiteral("outcome")));
-    if (!outcome)
-        return Error{ErrorCode::BadOption,
-                     QStringLiteral("--outcome must be one of %1").arg(evaluation::outcomeKeys().join(QStringLiteral(", "))),
-                     {}};
-    r.outcome = *outcome;
+    if (auto s = ops::outcomeFrom(p.value(QStringLiteral("outcome")), r); !s)
+        return Error{ErrorCode::BadOption, QStringLiteral("--%1").arg(s.error().message.mid(4)), {}};
     const QString method = p.value(QStringLiteral("method")), match = p.value(QStringLiteral("match"));
     if (method != QLatin1String("did") && method != QLatin1String("its"))
         return Error{ErrorCode::BadOption, QStringLiteral("--method must be did or its"), {}};
@@ -234,7 +232,9 @@ int runEvaluateCommand(const QStringList &args) {
     p.addOptions(
         {{QStringLiteral("project"), QStringLiteral("Project file."), QStringLiteral("FILE")},
          {QStringLiteral("programme"), QStringLiteral("The programme to evaluate (phm programmes list)."), QStringLiteral("NAME")},
-         {QStringLiteral("outcome"), QStringLiteral("What to count: %1.").arg(evaluation::outcomeKeys().join(QStringLiteral(", "))),
+         {QStringLiteral("outcome"),
+          QStringLiteral("What to count: %1, or an event query such as \"count(apc, emergency, @acs_chronic)\".")
+              .arg(evaluation::outcomeKeys().join(QStringLiteral(", "))),
           QStringLiteral("OUTCOME"), QStringLiteral("emergency_admissions")},
          {QStringLiteral("method"),
           QStringLiteral("did (difference-in-differences on matched controls) or its (interrupted time series for an area)."),

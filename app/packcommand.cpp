@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cstdio>
 
 using namespace phm::core;
 using phm::cli::fail;
@@ -57,10 +58,14 @@ int runExportPacksCommand(const QStringList &args) {
     if (auto s = validatePackTemplate(options.layout, definitions.value()); !s)
         return fail(QStringLiteral("phm export-packs: %1").arg(s.error().message));
     options.policy = session.policy();  // the project's, what exportPacks applies, named in the output
+    Feedback progress;
     auto packs = phm::report::exportPacks(session, definitions.value(), *level, options, p.value(QStringLiteral("out")),
-                                          p.value(QStringLiteral("area")), nullptr,
+                                          p.value(QStringLiteral("area")), &progress,
                                           OutputGuard::forProject(projectPath, p.isSet(QStringLiteral("force"))));
     if (!packs) return fail(QStringLiteral("phm export-packs: %1").arg(packs.error().message));
+    // What was left out (a damaged saved evaluation) is said, not hidden.
+    const QStringList warnings = progress.warnings();
+    for (const QString &w : warnings) std::fputs(QStringLiteral("warning: %1\n").arg(w).toUtf8().constData(), stderr);
     QJsonArray written;
     for (const phm::report::WrittenPack &w : packs.value())
         written.append(QJsonObject{{QStringLiteral("area"), w.area},
@@ -72,6 +77,7 @@ int runExportPacksCommand(const QStringList &args) {
         out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("packs"), written},
                                                         {QStringLiteral("policy"), options.policy.describe()},
                                                         {QStringLiteral("template"), options.layout.name},
+                                                        {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
                                                         {QStringLiteral("ms"), double(timer.nsecsElapsed()) / 1e6}})
                                   .toJson()));
     else

@@ -4,6 +4,7 @@
 #include "report/packsections.h"
 
 #include "evaluation/outcomes.h"
+#include "governance/publish.h"
 
 #include <cmath>
 
@@ -17,6 +18,9 @@ QString percent(double v) {
     return QLocale().toString(rounded == 0 ? 0.0 : rounded, 'f', 0) + QStringLiteral("%");
 }
 
+// An estimate as published: three significant figures.
+QString figures(double v) { return core::disclosure::significantText(v, 3); }
+
 // The outcome as people read it ("Emergency admissions"), from its key.
 QString outcomeTitle(const QString &key) {
     const auto outcome = core::evaluation::outcomeNamed(key);
@@ -24,7 +28,28 @@ QString outcomeTitle(const QString &key) {
 }
 }  // namespace
 
+void Sections::programmes(Writer &w, const core::PackData &pack) {
+    w.text(tr("Programmes in the project and the people enrolled in them: those registered in %1, and in the ICS.").arg(pack.areaName), 10,
+           false, kMuted);
+    w.gap(2);
+    std::vector<std::vector<Writer::Cell>> rows;
+    for (const core::PackData::ProgrammeCount &p : pack.programmes)
+        rows.push_back({{p.name, {}},
+                        {p.source, {}},
+                        {number(p.here), {}},
+                        {number(p.ics), {}},
+                        {p.first == p.last ? p.first : tr("%1 to %2").arg(p.first, p.last), {}}});
+    w.table({tr("Programme"), tr("Source"), tr("Enrolled from %1").arg(pack.areaName), tr("Enrolled in the ICS"), tr("Enrolment")}, rows,
+            {0.24, 0.24, 0.16, 0.14, 0.22}, {false, false, true, true, false}, 8, 5.5);
+    w.gap(3);
+}
+
 void Sections::evaluation(Writer &w, const core::PackData &pack) {
+    if (!pack.programmes.empty()) programmes(w, pack);
+    if (pack.evaluations.empty()) {
+        w.text(tr("No evaluation of these programmes is saved in the project yet."), 10, false, kMuted);
+        return;
+    }
     w.text(tr("Programmes evaluated in the ICS and saved in the project: the change in the outcome among the people enrolled against "
               "matched people who were not (or, for a whole area, against its trend before), with its 95% interval. Evaluations that %1's "
               "PHM cycle rests on are marked and come first.")
@@ -38,7 +63,7 @@ void Sections::evaluation(Writer &w, const core::PackData &pack) {
                         {outcomeTitle(e.outcome), {}},
                         {tr("%1 (%2 to %3)").arg(percent(e.relative), percent(e.lower), percent(e.upper)), {}},
                         {e.method == QLatin1String("did")
-                             ? tr("%1 (%2 to %3)").arg(number(e.per1000, 1), number(e.per1000Lower, 1), number(e.per1000Upper, 1))
+                             ? tr("%1 (%2 to %3)").arg(figures(e.per1000), figures(e.per1000Lower), figures(e.per1000Upper))
                              : QStringLiteral("–"),
                          {}},
                         {tr("%1 / %2").arg(number(e.treated), number(e.controls)), {}},

@@ -35,6 +35,7 @@ private:
     static void neighbourhoods(Writer &w, const core::PackData &pack);
     static void maturity(Writer &w, const core::PackData &pack);    // report/packmaturitysection.cpp
     static void evaluation(Writer &w, const core::PackData &pack);  // report/packevaluationsection.cpp
+    static void programmes(Writer &w, const core::PackData &pack);  // the people enrolled, in the evaluation section
     static void appendix(Writer &w, const core::PackData &pack);
 };
 

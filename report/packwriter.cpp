@@ -149,9 +149,12 @@ core::Result<std::vector<WrittenPack>> exportPacks(const core::Session &session,
     fb.setPhase(PackWriterText::tr("Computing the packs"));
     auto maturity = session.maturityRecords();
     if (!maturity) return maturity.error();
-    auto evaluations = core::ops::publishedEvaluations(session, chosen.policy);
+    auto evaluations = core::ops::publishedEvaluations(session, chosen.policy, &fb);
     if (!evaluations) return evaluations.error();
     chosen.evaluations = std::move(evaluations.value());
+    auto programmes = core::ops::allProgrammes(session);
+    if (!programmes) return programmes.error();
+    chosen.programmes = std::move(programmes.value());
     auto packs = core::buildPacks(areas, session.codeLists(), definitions, maturity.value(), level, chosen, &fb);
     if (!packs) return packs.error();
     const auto &all = packs.value();

@@ -88,10 +88,29 @@ CycleDialog::CycleDialog(core::SessionPtr session, const QString &pcn, const QSt
     mEvaluationsJob->start(
         [session = mSession](core::Feedback &) { return core::ops::savedEvaluationsJson(*session); },
         [this](const core::Result<QJsonObject> &saved) {
-            if (saved)
-                for (const QJsonValue &v : saved.value().value(QStringLiteral("evaluations")).toArray())
-                    mEvaluation->addItem(tr("%1 (%2)").arg(v[QStringLiteral("name")].toString(), v[QStringLiteral("programme")].toString()),
-                                         v[QStringLiteral("id")].toInteger());
+            if (!saved) {
+                mStatus->setText(saved.error().message);
+                emit evaluationsLoaded();
+                return;
+            }
+            // This PCN's first: a matched comparison covers the ICS's enrolled people, a time
+            // series one area; one of another area comes last and says which.
+            QList<QJsonObject> elsewhere;
+            for (const QJsonValue &v : saved.value().value(QStringLiteral("evaluations")).toArray()) {
+                const QJsonObject e = v.toObject(), r = e.value(QStringLiteral("result")).toObject();
+                if (r.value(QStringLiteral("method")).toString() == QLatin1String("its") &&
+                    r.value(QStringLiteral("area_code")).toString().compare(mPcn, Qt::CaseInsensitive) != 0)
+                    elsewhere << e;
+                else
+                    mEvaluation->addItem(
+                        tr("%1 (%2)").arg(e.value(QStringLiteral("name")).toString(), e.value(QStringLiteral("programme")).toString()),
+                        e.value(QStringLiteral("id")).toInteger());
+            }
+            for (const QJsonObject &e : elsewhere)
+                mEvaluation->addItem(tr("%1 (%2; another area, %3)")
+                                         .arg(e.value(QStringLiteral("name")).toString(), e.value(QStringLiteral("programme")).toString(),
+                                              e.value(QStringLiteral("result"))[QStringLiteral("area")].toString()),
+                                     e.value(QStringLiteral("id")).toInteger());
             emit evaluationsLoaded();
         });
     mCycle->setCurrentIndex(cycles.empty() ? 0 : 1);

@@ -39,8 +39,9 @@ namespace phm::ui {
 namespace {
 // The outcome the result is about (the combo may have changed while it ran).
 QString outcomeTitle(const QJsonObject &o) {
-    const auto outcome = core::evaluation::outcomeNamed(o.value(QStringLiteral("outcome")).toString());
-    return outcome ? QCoreApplication::translate("phm::core::evaluation", core::evaluation::outcomeInfo(*outcome).title) : QString();
+    const QString key = o.value(QStringLiteral("outcome")).toString();
+    const auto outcome = core::evaluation::outcomeNamed(key);
+    return outcome ? QCoreApplication::translate("phm::core::evaluation", core::evaluation::outcomeInfo(*outcome).title) : key;
 }
 
 QString number(const QJsonValue &v, int decimals) {
@@ -67,6 +68,7 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
       mPre(new QSpinBox(this)),
       mPost(new QSpinBox(this)),
       mRatio(new QSpinBox(this)),
+      mCustomOutcome(new QLineEdit(this)),
       mArea(new QLineEdit(this)),
       mRun(new QPushButton(tr("Evaluate"), this)),
       mFreeze(new QPushButton(tr("Freeze a cohort…"), this)),
@@ -83,6 +85,14 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mProgrammes->setObjectName(QStringLiteral("evaluationProgramme"));
     for (const auto &o : core::evaluation::outcomes())
         mOutcome->addItem(QCoreApplication::translate("phm::core::evaluation", o.title), QLatin1String(o.key));
+    mOutcome->addItem(tr("Custom: events of a rule's query…"), QStringLiteral("custom"));
+    mCustomOutcome->setObjectName(QStringLiteral("customOutcome"));
+    mCustomOutcome->setPlaceholderText(QStringLiteral("count(apc, emergency, @acs_chronic)"));
+    mCustomOutcome->setToolTip(tr("count(dataset, …) or cost(dataset, …) in the rule language, without a window: counted month by month"));
+    mCustomOutcome->setMaxLength(core::evaluation::kMaxCustomOutcomeText);
+    mCustomOutcome->setEnabled(false);
+    connect(mOutcome, &QComboBox::currentIndexChanged, this,
+            [this] { mCustomOutcome->setEnabled(mOutcome->currentData().toString() == QLatin1String("custom")); });
     mMethod->addItem(tr("Difference-in-differences, matched controls"), QStringLiteral("did"));
     mMethod->addItem(tr("Interrupted time series, whole area"), QStringLiteral("its"));
     mMatch->addItem(tr("Propensity score (caliper 0.2 SD)"), QStringLiteral("psm"));
@@ -96,29 +106,7 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mRatio->setRange(1, 10);
     mRatio->setPrefix(tr("1:"));
     mArea->setPlaceholderText(tr("PCN, practice or place code"));
-    auto *form = new QFormLayout;
-    form->addRow(tr("Programme"), mProgrammes);
-    form->addRow(QString(), mFreeze);
-    mFreeze->setToolTip(tr("Make a programme of a saved cohort's members on an index date"));
-    form->addRow(tr("Outcome"), mOutcome);
-    form->addRow(tr("Method"), mMethod);
-    form->addRow(tr("Matching"), mMatch);
-    form->addRow(tr("Controls per person"), mRatio);
-    form->addRow(tr("Before / after"), [&] {
-        auto *row = new QWidget(this);
-        auto *h = new QHBoxLayout(row);
-        h->setContentsMargins(0, 0, 0, 0);
-        h->addWidget(mPre);
-        h->addWidget(mPost);
-        return row;
-    }());
-    form->addRow(tr("Area (time series)"), mArea);
-    form->addRow(mRun);
-    mSave->setEnabled(false);
-    mSaved->setObjectName(QStringLiteral("savedEvaluations"));
-    mSaved->setPlaceholderText(tr("No saved evaluation"));
-    form->addRow(mSave);
-    form->addRow(tr("Saved"), mSaved);
+    QFormLayout *form = buildForm();
     mStatus->setWordWrap(true);
     mEffect->setWordWrap(true);
     mEffect->setObjectName(QStringLiteral("evaluationEffect"));
@@ -172,6 +160,34 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mSummary->setText(tr("Open a project with programme enrolments (programmes.csv), or freeze a saved cohort, to evaluate a programme."));
 }
 
+QFormLayout *EvaluationPanel::buildForm() {
+    auto *form = new QFormLayout;
+    form->addRow(tr("Programme"), mProgrammes);
+    form->addRow(QString(), mFreeze);
+    mFreeze->setToolTip(tr("Make a programme of a saved cohort's members on an index date"));
+    form->addRow(tr("Outcome"), mOutcome);
+    form->addRow(QString(), mCustomOutcome);
+    form->addRow(tr("Method"), mMethod);
+    form->addRow(tr("Matching"), mMatch);
+    form->addRow(tr("Controls per person"), mRatio);
+    form->addRow(tr("Before / after"), [&] {
+        auto *row = new QWidget(this);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(mPre);
+        h->addWidget(mPost);
+        return row;
+    }());
+    form->addRow(tr("Area (time series)"), mArea);
+    form->addRow(mRun);
+    mSave->setEnabled(false);
+    mSaved->setObjectName(QStringLiteral("savedEvaluations"));
+    mSaved->setPlaceholderText(tr("No saved evaluation"));
+    form->addRow(mSave);
+    form->addRow(tr("Saved"), mSaved);
+    return form;
+}
+
 void EvaluationPanel::methodChanged() {
     const bool its = mMethod->currentData().toString() == QLatin1String("its");
     mMatch->setEnabled(!its);
@@ -206,7 +222,11 @@ bool EvaluationPanel::run() {
     if (!session || !session->hasData() || mProgrammes->currentIndex() < 0) return false;
     core::ops::EvaluateRequest request;
     request.programme = mProgrammes->currentData().toString();
-    request.outcome = *core::evaluation::outcomeNamed(mOutcome->currentData().toString());
+    const QString outcome = mOutcome->currentData().toString();
+    if (auto s = core::ops::outcomeFrom(outcome == QLatin1String("custom") ? mCustomOutcome->text() : outcome, request); !s) {
+        mStatus->setText(tr("Write the custom outcome's query, e.g. count(apc, emergency, @acs_chronic)."));
+        return false;
+    }
     const bool its = mMethod->currentData().toString() == QLatin1String("its");
     request.method = its ? core::ops::EvaluationMethod::Its : core::ops::EvaluationMethod::Did;
     request.match.method =

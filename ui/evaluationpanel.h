@@ -13,6 +13,7 @@
 
 class QChartView;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -34,6 +35,9 @@ public:
     QChartView *chart() const { return mChart; }
     const QJsonObject &result() const { return mResult; }
     QComboBox *savedEvaluations() const { return mSaved; }
+    QComboBox *outcomeBox() const { return mOutcome; }
+    QLineEdit *customOutcome() const { return mCustomOutcome; }
+    QLabel *status() const { return mStatus; }
     // Starts the evaluation with the choices on screen (false while another task runs).
     bool run();
     // Saves the result on screen under `name` (false when there is none to save).
@@ -49,6 +53,7 @@ signals:
     void saved(bool ok);
 
 private:
+    QFormLayout *buildForm();  // the choices, left of the result
     void loadProgrammes();
     void show(const QJsonObject &published);
     void showDid(const QJsonObject &o);
@@ -62,7 +67,7 @@ private:
     BackgroundJob *mLoad;
     QComboBox *mProgrammes, *mOutcome, *mMethod, *mMatch;
     QSpinBox *mPre, *mPost, *mRatio;
-    QLineEdit *mArea;
+    QLineEdit *mCustomOutcome, *mArea;
     QPushButton *mRun, *mFreeze, *mSave;
     QComboBox *mSaved;
     BackgroundJob *mSavedLoad, *mWrite;

@@ -89,6 +89,10 @@ void EvaluationPanel::loadSaved() {
                 mSavedItems.push_back(e);
             }
             mSaved->setCurrentIndex(-1);
+            const QJsonArray damaged = all.value().value(QStringLiteral("damaged")).toArray();
+            if (!damaged.isEmpty())
+                mStatus->setText(tr("%n saved evaluations could not be read and are left out: %1", nullptr, int(damaged.size()))
+                                     .arg(damaged.first()[QStringLiteral("reason")].toString()));
             emit savedLoaded();
         });
 }

@@ -355,9 +355,12 @@ void PackDesigner::preview() {
             published.policy = policy.value();
             auto maturity = session->maturityRecords();
             if (!maturity) return maturity.error();
-            auto evaluations = core::ops::publishedEvaluations(*session, published.policy);
+            auto evaluations = core::ops::publishedEvaluations(*session, published.policy, &fb);
             if (!evaluations) return evaluations.error();
             published.evaluations = std::move(evaluations.value());
+            auto programmes = core::ops::allProgrammes(*session);
+            if (!programmes) return programmes.error();
+            published.programmes = std::move(programmes.value());
             auto packs = core::buildPacks(*areas, *lists, definitions, maturity.value(), kind, published, &fb);
             if (!packs) return packs.error();
             return report::renderPackPages(packs.value().front(), kPreviewDpi);
@@ -404,15 +407,22 @@ void PackDesigner::exportTo(core::Area::Kind level, const QString &folder, bool 
     // A canceled or failed export removes its files; a finished one is in the audit log.
     const bool started = mController->runner()->start(
         tr("Exporting packs"),
-        [session = mController->session(), definitions = mDefinitions, level, options, folder, replace, onlyArea](core::Feedback &fb) {
-            return report::exportPacks(*session, definitions, level, options, folder, onlyArea, &fb, core::OutputGuard{replace, {}});
+        [session = mController->session(), definitions = mDefinitions, level, options, folder, replace,
+         onlyArea](core::Feedback &fb) -> core::Result<std::pair<std::vector<report::WrittenPack>, QStringList>> {
+            auto written =
+                report::exportPacks(*session, definitions, level, options, folder, onlyArea, &fb, core::OutputGuard{replace, {}});
+            if (!written) return written.error();
+            return std::pair{std::move(written.value()), fb.warnings()};
         },
-        [this, folder, policy = mController->policy().describe()](const std::vector<report::WrittenPack> &written) {
-            // The folder one click away (a link, not a box that stops the user).
-            mStatus->setText(
+        [this, folder, policy = mController->policy().describe()](const std::pair<std::vector<report::WrittenPack>, QStringList> &done) {
+            // The folder one click away (a link, not a box that stops the user); what was left
+            // out (a damaged saved evaluation) is said.
+            QString text =
                 tr("%n packs written to %1 (%2); the export is recorded in the audit log. <a href=\"%3\">Open the folder</a>", nullptr,
-                   int(written.size()))
-                    .arg(QDir::toNativeSeparators(folder).toHtmlEscaped(), policy.toHtmlEscaped(), QUrl::fromLocalFile(folder).toString()));
+                   int(done.first.size()))
+                    .arg(QDir::toNativeSeparators(folder).toHtmlEscaped(), policy.toHtmlEscaped(), QUrl::fromLocalFile(folder).toString());
+            for (const QString &warning : done.second) text += QStringLiteral("<br>") + tr("Left out: %1").arg(warning.toHtmlEscaped());
+            mStatus->setText(text);
             emit exported(true);
         },
         [this, folder, level, replace, onlyArea](const core::Error &error) {

@@ -1,5 +1,7 @@
 #include "evaluation/outcomes.h"
 
+#include "evaluation/customoutcome.h"
+
 #include <QtGlobal>
 #include <algorithm>
 #include <cmath>
@@ -19,7 +21,10 @@ const std::vector<OutcomeInfo> &outcomes() {
     return all;
 }
 
-const OutcomeInfo &outcomeInfo(Outcome o) { return outcomes()[size_t(o)]; }
+const OutcomeInfo &outcomeInfo(Outcome o) {
+    static const OutcomeInfo custom{Outcome::Custom, "custom", QT_TRANSLATE_NOOP("phm::core::evaluation", "Custom outcome"), "events"};
+    return o == Outcome::Custom ? custom : outcomes()[size_t(o)];
+}
 
 std::optional<Outcome> outcomeNamed(const QString &key) {
     for (const OutcomeInfo &i : outcomes())
@@ -79,9 +84,23 @@ void addRows(const Project &project, Dataset d, Outcome o, int32_t person, doubl
         out.cost[size_t(k)] += cost;
     }
 }
+
+// A custom outcome's events of the person: one unit each, or their cost.
+void addCustom(const CustomOutcome &c, int32_t person, double from, int months, PersonMonths &out) {
+    const double to = from + months * kMonthDays;
+    const auto first = c.date.begin() + c.offsets[size_t(person)], last = c.date.begin() + c.offsets[size_t(person) + 1];
+    for (auto it = std::lower_bound(first, last, int32_t(std::ceil(from))); it != last && *it < to; ++it) {
+        const float raw = c.eventCost[size_t(it - c.date.begin())];
+        const double cost = std::isnan(raw) ? 0.0 : double(raw);
+        const int k = std::clamp(int((*it - from) / kMonthDays), 0, months - 1);
+        out.units[size_t(k)] += c.cost ? cost : 1.0;
+        out.cost[size_t(k)] += cost;
+    }
+}
 }  // namespace
 
-void relativeMonths(const Project &project, Outcome o, int32_t person, int32_t index, int pre, int post, PersonMonths &out) {
+void relativeMonths(const Project &project, Outcome o, int32_t person, int32_t index, int pre, int post, PersonMonths &out,
+                    const CustomOutcome *custom) {
     const int months = pre + post;
     out.units.assign(size_t(months), 0.0);
     out.cost.assign(size_t(months), 0.0);
@@ -114,6 +133,9 @@ void relativeMonths(const Project &project, Outcome o, int32_t person, int32_t i
         case Outcome::Cost:
             for (Dataset d : {Dataset::Ae, Dataset::Apc, Dataset::Op, Dataset::Mh, Dataset::Community, Dataset::Ambulance})
                 addRows(project, d, o, person, from, months, out);
+            break;
+        case Outcome::Custom:
+            if (custom) addCustom(*custom, person, from, months, out);
             break;
     }
 }

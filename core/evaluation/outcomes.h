@@ -11,7 +11,9 @@
 
 namespace phm::core::evaluation {
 
-enum class Outcome { EmergencyAdmissions, Ae, BedDays, Outpatients, Ambulance, Cost };
+// Custom: an event query of the rule language (core/evaluation/customoutcome), not in outcomes().
+enum class Outcome { EmergencyAdmissions, Ae, BedDays, Outpatients, Ambulance, Cost, Custom };
+struct CustomOutcome;
 
 struct OutcomeInfo {
     Outcome outcome;
@@ -19,7 +21,7 @@ struct OutcomeInfo {
     const char *title;  // for people; translated in context "phm::core::evaluation"
     const char *unit;   // what one unit of it is
 };
-const std::vector<OutcomeInfo> &outcomes();
+const std::vector<OutcomeInfo> &outcomes();  // the built-in ones
 const OutcomeInfo &outcomeInfo(Outcome o);
 std::optional<Outcome> outcomeNamed(const QString &key);
 QStringList outcomeKeys();
@@ -33,7 +35,9 @@ inline constexpr double kMonthDays = 365.25 / 12;
 struct PersonMonths {
     std::vector<double> units, cost, atRisk;
 };
-void relativeMonths(const Project &project, Outcome o, int32_t person, int32_t index, int pre, int post, PersonMonths &out);
+// For Outcome::Custom, `custom` holds the events (required).
+void relativeMonths(const Project &project, Outcome o, int32_t person, int32_t index, int pre, int post, PersonMonths &out,
+                    const CustomOutcome *custom = nullptr);
 
 // The first day of the calendar month holding `day`, and of the month `months` later.
 int32_t monthStart(int32_t day);

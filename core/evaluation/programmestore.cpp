@@ -26,8 +26,8 @@ bool programmeExists(ProjectDb &db, const QString &name) {
     return st.step();
 }
 
-Result<QJsonObject> objectIn(ProjectDb &db, const QString &text, qint64 id, const char *what) {
-    if (text.size() > kMaxEvaluationJson)
+Result<QJsonObject> objectIn(ProjectDb &db, bool fits, const QString &text, qint64 id, const char *what) {
+    if (!fits || text.size() > kMaxEvaluationJson)
         return Error{ErrorCode::CorruptProject,
                      QStringLiteral("%1: saved evaluation %2: its %3 is too large").arg(db.path()).arg(id).arg(QLatin1String(what)),
                      db.path()};
@@ -86,6 +86,8 @@ Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &e, const QSt
     auto lock = lockForWriting(db, QStringLiteral("evaluations"));
     if (!lock) return lock.error();
     if (auto s = db.migrate(); !s) return s.error();
+    if (Statement count(db, QStringLiteral("SELECT count(*) FROM evaluation")); !count.step() || count.columnInt(0) >= kMaxSavedEvaluations)
+        return Error{ErrorCode::BadValue, QStringLiteral("the project already holds %1 saved evaluations").arg(kMaxSavedEvaluations), name};
     Statement insert(db,
                      QStringLiteral("INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES (?,?,?,?,?,?)"));
     insert.bindText(1, name);
@@ -100,24 +102,39 @@ Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &e, const QSt
     return qint64(id.columnInt(0));
 }
 
-Result<std::vector<SavedEvaluation>> savedEvaluations(ProjectDb &db) {
-    std::vector<SavedEvaluation> out;
+Result<SavedEvaluations> savedEvaluations(ProjectDb &db) {
+    SavedEvaluations out;
     if (!hasTable(db, "evaluation")) return out;
-    Statement st(db, QStringLiteral("SELECT id, name, programme, settings, result, saved_at, saved_by FROM evaluation ORDER BY id"));
+    // The lengths come first, so an oversized value is never read into the workbench.
+    Statement st(db,
+                 QStringLiteral(
+                     "SELECT id, name, programme, coalesce(length(settings), 0) <= ?1, CASE WHEN length(settings) <= ?1 THEN settings END, "
+                     "coalesce(length(result), 0) <= ?1, CASE WHEN length(result) <= ?1 THEN result END, saved_at, saved_by "
+                     "FROM evaluation ORDER BY id LIMIT ?2"));
+    st.bind(1, int64_t(kMaxEvaluationJson));
+    st.bind(2, int64_t(kMaxSavedEvaluations) + 1);
     while (st.step()) {
         SavedEvaluation e;
         e.id = st.columnInt(0);
+        if (out.evaluations.size() + out.damaged.size() == size_t(kMaxSavedEvaluations)) {
+            out.damaged.push_back(
+                {e.id,
+                 QStringLiteral("%1: more than %2 saved evaluations; the rest are not read").arg(db.path()).arg(kMaxSavedEvaluations)});
+            break;
+        }
         e.name = st.columnText(1).left(kMaxProgrammeName);
         e.programme = st.columnText(2).left(kMaxProgrammeName);
-        auto settings = objectIn(db, st.columnText(3), e.id, "settings");
-        if (!settings) return settings.error();
-        auto result = objectIn(db, st.columnText(4), e.id, "result");
-        if (!result) return result.error();
+        auto settings = objectIn(db, st.columnInt(3) == 1, st.columnText(4), e.id, "settings");
+        auto result = objectIn(db, st.columnInt(5) == 1, st.columnText(6), e.id, "result");
+        if (!settings || !result) {
+            out.damaged.push_back({e.id, (!settings ? settings.error() : result.error()).message});
+            continue;
+        }
         e.settings = settings.value();
         e.result = result.value();
-        e.savedAt = QDateTime::fromString(st.columnText(5), Qt::ISODate);
-        e.savedBy = st.columnText(6).left(kMaxProgrammeName);
-        out.push_back(std::move(e));
+        e.savedAt = QDateTime::fromString(st.columnText(7), Qt::ISODate);
+        e.savedBy = st.columnText(8).left(kMaxProgrammeName);
+        out.evaluations.push_back(std::move(e));
     }
     if (!st.ok()) return db.failure(QStringLiteral("cannot read saved evaluations"));
     return out;

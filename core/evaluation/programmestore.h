@@ -42,10 +42,23 @@ struct SavedEvaluation {
     QString savedBy;
 };
 constexpr qsizetype kMaxEvaluationJson = 8 << 20;  // bytes of settings or result a saved evaluation may hold
-// Appends the evaluation and returns its id; refused without a name or programme.
+constexpr int kMaxSavedEvaluations = 5000;         // rows read back; a project with more is damaged
+// Appends the evaluation and returns its id; refused without a name or programme, or when the
+// project already holds kMaxSavedEvaluations.
 Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &evaluation, const QString &author);
-// Every saved evaluation, oldest first (none in a project older than schema 7). A row whose JSON
-// is not an object, or too large, is damage: an error naming it, never a half-read record.
-Result<std::vector<SavedEvaluation>> savedEvaluations(ProjectDb &db);
+
+struct DamagedEvaluation {
+    qint64 id = 0;
+    QString reason;  // "saved evaluation 7: its result is not a JSON object"
+};
+struct SavedEvaluations {
+    std::vector<SavedEvaluation> evaluations;  // oldest first
+    std::vector<DamagedEvaluation> damaged;    // rows left out, each with what is wrong
+};
+// Every saved evaluation, oldest first (none in a project older than schema 7), at most
+// kMaxSavedEvaluations. A row whose JSON is not an object, or too large (measured in SQL before it
+// is read), is damage: left out and named, never a half-read record, so one bad row does not
+// stop a pack. Only a project that cannot be read is an error.
+Result<SavedEvaluations> savedEvaluations(ProjectDb &db);
 
 }  // namespace phm::core::evaluation

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,11 @@ struct OutputFields {
     // Counts of one object that add up: a total and its parts (rows read = imported + rejected),
     // protected as a line so a hidden part is not the total less the others.
     std::vector<std::pair<QString, QStringList>> sums;
+    // Text that reads out the object's figures (a sentence for a director): whatever the object
+    // holds under the key is replaced by what the function writes from the object once its
+    // figures are published, so a sentence is never more precise than the numbers beside it and
+    // a stored or edited one never leaves as it was written.
+    std::vector<std::pair<QString, std::function<QString(const QJsonObject &published)>>> sentences;
 };
 
 struct Published {
@@ -79,6 +85,10 @@ struct Published {
 };
 
 Published publish(const QJsonValue &value, const OutputFields &fields, const Policy &policy);
+
+// `v` to `digits` significant figures as text, without an exponent and without decimals beyond
+// them ("1230", "12.3", "0.0123"); never "-0".
+QString significantText(double v, int digits);
 
 // {"policy": "...", "suppressed": n}: the key every JSON object output carries as "disclosure".
 QJsonObject describe(const Policy &policy, int suppressed);

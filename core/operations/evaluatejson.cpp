@@ -11,7 +11,6 @@ using namespace evaluation;
 namespace {
 QString methodKey(EvaluationMethod m) { return m == EvaluationMethod::Did ? QStringLiteral("did") : QStringLiteral("its"); }
 QString matchKey(MatchMethod m) { return m == MatchMethod::Psm ? QStringLiteral("psm") : QStringLiteral("cem"); }
-QString number(double x, int decimals = 1) { return QString::number(x, 'f', decimals); }
 
 struct Effect {
     double estimate, lower, upper, relative, relativeLower, relativeUpper;
@@ -26,25 +25,69 @@ QJsonObject effectJson(const Effect &e) {
             {QStringLiteral("relative_upper"), e.relativeUpper}};
 }
 
-// What the interval means, in a sentence a clinical director can read. `scaled` is the effect
-// in the unit people read (per 1,000 enrolled per year, or per 1,000 person-months).
-QString summary(const EvaluateRun &run, const Effect &scaled, const QString &per) {
-    const OutcomeInfo &o = outcomeInfo(run.request.outcome);
-    const QString title = QString::fromLatin1(o.title);
-    // Signed throughout (a fall is negative), and never "-0".
-    auto whole = [](double v) { return number(std::round(v) == 0 ? 0.0 : v, 0); };
+// The estimate as written in a sentence: the published figure (three significant figures), its
+// sign kept, never "-0".
+QString figure(const QJsonValue &v) {
+    if (!v.isDouble()) return QStringLiteral("*");
+    return disclosure::significantText(v.toDouble(), 3);
+}
+QString wholePercent(const QJsonValue &v) {
+    if (!v.isDouble()) return QStringLiteral("*");
+    const double rounded = std::round(100 * v.toDouble());
+    return QString::number(rounded == 0 ? 0.0 : rounded, 'f', 0);
+}
+}  // namespace
+
+QString outcomeKey(const EvaluateRequest &request) {
+    return request.outcome == Outcome::Custom ? request.customOutcome.trimmed() : QLatin1String(outcomeInfo(request.outcome).key);
+}
+
+Status outcomeFrom(const QString &key, EvaluateRequest &request) {
+    if (const auto builtIn = outcomeNamed(key)) {
+        request.outcome = *builtIn;
+        request.customOutcome.clear();
+        return Ok{};
+    }
+    if (!isCustomOutcomeText(key) || key.size() > kMaxCustomOutcomeText)
+        return Error{ErrorCode::BadOption,
+                     QStringLiteral("the outcome must be one of %1, or an event query such as count(apc, emergency, @acs_chronic)")
+                         .arg(outcomeKeys().join(QStringLiteral(", "))),
+                     key.left(kMaxCustomOutcomeText)};
+    request.outcome = Outcome::Custom;
+    request.customOutcome = key.trimmed();
+    return Ok{};
+}
+
+QString evaluationSentence(const QJsonObject &o) {
+    // Only a built-in outcome's title is written: a custom query (or an edited file's text) is not
+    // repeated in the sentence.
+    const auto outcome = outcomeNamed(o.value(QStringLiteral("outcome")).toString());
+    const QString title = outcome ? QString::fromLatin1(outcomeInfo(*outcome).title) : QStringLiteral("The custom outcome");
+    const bool did = o.value(QStringLiteral("method")).toString() == QLatin1String("did");
+    const QJsonObject effect = o.value(QStringLiteral("effect")).toObject();
+    // The unit people read: per 1,000 enrolled a year (matched comparison), or the area's rate.
+    const QJsonValue estimate = did ? o.value(QStringLiteral("per_1000_per_year")) : effect.value(QStringLiteral("estimate")),
+                     lower = did ? o.value(QStringLiteral("per_1000_per_year_lower")) : effect.value(QStringLiteral("lower")),
+                     upper = did ? o.value(QStringLiteral("per_1000_per_year_upper")) : effect.value(QStringLiteral("upper"));
+    if (!estimate.isDouble() || !lower.isDouble() || !upper.isDouble())
+        return QStringLiteral("%1: the change is not shown, as the people it rests on are too few to publish.").arg(title);
+    const QString per = did ? QStringLiteral("per 1,000 enrolled people a year") : QStringLiteral("per 1,000 person-months");
+    const bool fewer = estimate.toDouble() < 0;
+    auto negated = [](const QJsonValue &v) { return QJsonValue(-v.toDouble()); };
     QString s =
         QStringLiteral("%1: %2 %3 %4 (95% interval %5 to %6) than expected without the programme, a change of %7% (%8% to %9%). ")
-            .arg(title, number(std::abs(scaled.estimate)), per, scaled.estimate < 0 ? QStringLiteral("fewer") : QStringLiteral("more"),
-                 number(scaled.estimate < 0 ? -scaled.upper : scaled.lower), number(scaled.estimate < 0 ? -scaled.lower : scaled.upper),
-                 whole(100 * scaled.relative), whole(100 * scaled.relativeLower), whole(100 * scaled.relativeUpper));
-    if (scaled.lower > 0 || scaled.upper < 0)
+            .arg(title, figure(fewer ? negated(estimate) : estimate), per, fewer ? QStringLiteral("fewer") : QStringLiteral("more"),
+                 figure(fewer ? negated(upper) : lower), figure(fewer ? negated(lower) : upper),
+                 wholePercent(effect.value(QStringLiteral("relative"))), wholePercent(effect.value(QStringLiteral("relative_lower"))),
+                 wholePercent(effect.value(QStringLiteral("relative_upper"))));
+    if (lower.toDouble() > 0 || upper.toDouble() < 0)
         s += QStringLiteral("The interval excludes no change: chance alone is an unlikely explanation.");
     else
         s += QStringLiteral("The interval includes no change: the data are consistent with the programme making no difference.");
     return s;
 }
 
+namespace {
 QJsonObject didJson(const EvaluateRun &run) {
     const DidResult &d = run.did;
     const Effect effect{d.effect.estimate, d.effect.lower, d.effect.upper, d.relative.estimate, d.relative.lower, d.relative.upper};
@@ -98,8 +141,7 @@ QJsonObject didJson(const EvaluateRun &run) {
                                                              {QStringLiteral("before_after_relative"), run.beforeAfter.relative},
                                                              {QStringLiteral("unmatched_comparison"), run.unmatched.estimate},
                                                              {QStringLiteral("unmatched_relative"), run.unmatched.relative}}},
-                       {QStringLiteral("replicates"), d.replicates},
-                       {QStringLiteral("summary"), summary(run, scaled, QStringLiteral("per 1,000 enrolled people a year"))}};
+                       {QStringLiteral("replicates"), d.replicates}};
 }
 
 QJsonObject itsJson(const EvaluateRun &run) {
@@ -125,8 +167,7 @@ QJsonObject itsJson(const EvaluateRun &run) {
                        {QStringLiteral("slope_change_se"), f.se[3]},
                        {QStringLiteral("newey_west_lag"), f.lag},
                        {QStringLiteral("counterfactual"), cf},
-                       {QStringLiteral("series"), series},
-                       {QStringLiteral("summary"), summary(run, effect, QStringLiteral("per 1,000 person-months"))}};
+                       {QStringLiteral("series"), series}};
 }
 }  // namespace
 
@@ -134,8 +175,9 @@ QJsonObject evaluationJson(const EvaluateRun &run) {
     QJsonObject o = run.request.method == EvaluationMethod::Did ? didJson(run) : itsJson(run);
     o.insert(QStringLiteral("programme"), run.request.programme);
     o.insert(QStringLiteral("programme_source"), run.programmeSource);
-    o.insert(QStringLiteral("outcome"), QLatin1String(outcomeInfo(run.request.outcome).key));
-    o.insert(QStringLiteral("unit"), QLatin1String(outcomeInfo(run.request.outcome).unit));
+    o.insert(QStringLiteral("outcome"), outcomeKey(run.request));
+    o.insert(QStringLiteral("unit"),
+             run.custom && run.custom->cost ? QStringLiteral("GBP") : QLatin1String(outcomeInfo(run.request.outcome).unit));
     o.insert(QStringLiteral("method"), methodKey(run.request.method));
     o.insert(QStringLiteral("enrolled"), qint64(run.enrolled));
     o.insert(QStringLiteral("excluded_window"), qint64(run.excludedWindow));
@@ -145,6 +187,7 @@ QJsonObject evaluationJson(const EvaluateRun &run) {
     o.insert(QStringLiteral("confidence"), run.request.confidence);
     o.insert(QStringLiteral("seed"), QString::number(run.request.match.seed));
     o.insert(QStringLiteral("ms"), run.ms);
+    o.insert(QStringLiteral("summary"), evaluationSentence(o));  // written again from the published figures
     return o;
 }
 
@@ -193,6 +236,7 @@ const disclosure::OutputFields &evaluationFields() {
         o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
                     QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
                     QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag")};
+        o.sentences = {{QStringLiteral("summary"), evaluationSentence}};
         o.notLines = {QStringLiteral("balance"), QStringLiteral("pre_trend"), QStringLiteral("event_study"), QStringLiteral("monthly"),
                       QStringLiteral("series")};
         return o;

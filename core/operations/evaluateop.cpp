@@ -50,9 +50,10 @@ std::vector<Enrolled> evaluable(const Project &project, const Programme &p, Eval
 }
 
 // Sums one person's months into a set's arm, weighted (1 / k for each of k controls).
-void addPerson(const Project &project, Outcome o, int32_t person, int32_t index, const EvaluateRequest &r, double weight,
-               std::vector<double> &units, std::vector<double> &atRisk, PersonMonths &buffer, double *cost = nullptr) {
-    relativeMonths(project, o, person, index, r.preMonths, r.postMonths, buffer);
+void addPerson(const Project &project, const EvaluateRun &run, int32_t person, int32_t index, double weight, std::vector<double> &units,
+               std::vector<double> &atRisk, PersonMonths &buffer, double *cost = nullptr) {
+    const EvaluateRequest &r = run.request;
+    relativeMonths(project, r.outcome, person, index, r.preMonths, r.postMonths, buffer, run.custom.get());
     for (size_t m = 0; m < units.size(); ++m) units[m] += weight * buffer.units[m], atRisk[m] += weight * buffer.atRisk[m];
     if (cost)
         for (int m = 0; m < r.preMonths; ++m) *cost += buffer.cost[size_t(m)];
@@ -95,16 +96,17 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
     for (const MatchedSet &s : run.matching.sets) {
         if (feedback.isCanceled()) return cancelled();
         SetMonths m{std::vector<double>(months), std::vector<double>(months), std::vector<double>(months), std::vector<double>(months)};
-        addPerson(project, r.outcome, s.treated, s.index, r, 1.0, m.treatedUnits, m.treatedAtRisk, buffer, &cost);
+        addPerson(project, run, s.treated, s.index, 1.0, m.treatedUnits, m.treatedAtRisk, buffer, &cost);
         for (int k = 0; k < r.preMonths; ++k) unitsPre += m.treatedUnits[size_t(k)];
         for (int32_t c : s.controls) {
-            addPerson(project, r.outcome, c, s.index, r, 1.0 / double(s.controls.size()), m.controlUnits, m.controlAtRisk, buffer);
+            addPerson(project, run, c, s.index, 1.0 / double(s.controls.size()), m.controlUnits, m.controlAtRisk, buffer);
             distinct.insert(c);
         }
         sets.push_back(std::move(m));
     }
     run.controls = int64_t(distinct.size());
-    run.costPerUnit = r.outcome == Outcome::Cost ? 1.0 : unitsPre > 0 ? cost / unitsPre : 0.0;
+    const bool pounds = r.outcome == Outcome::Cost || (run.custom && run.custom->cost);
+    run.costPerUnit = pounds ? 1.0 : unitsPre > 0 ? cost / unitsPre : 0.0;
     feedback.setProgress(75);
     run.did = differenceInDifferences(sets, r.preMonths, r.postMonths, r.replicates, r.match.seed, r.confidence);
     // The monthly rates around the index date, for the chart.
@@ -123,7 +125,7 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
         for (int tries = 0; tries < 50; ++tries) {
             const auto c = int32_t(rng() % uint64_t(project.persons.count));
             if (excluded.test(size_t(c)) || !project.persons.isRegistered(c, e.index - 1)) continue;
-            relativeMonths(project, r.outcome, c, e.index, r.preMonths, r.postMonths, buffer);
+            relativeMonths(project, r.outcome, c, e.index, r.preMonths, r.postMonths, buffer, run.custom.get());
             for (int m = r.preMonths; m < r.preMonths + r.postMonths; ++m) ru += buffer.units[size_t(m)], rr += buffer.atRisk[size_t(m)];
             break;
         }
@@ -144,7 +146,8 @@ Result<Area> areaNamed(const AreaIndex &areas, const QString &wanted) {
 }
 
 // The area's monthly rate per 1,000 person-months, in months from the start date.
-std::vector<double> areaSeries(const Session &session, const Area &area, Outcome o, int32_t start, int pre, int post, int64_t &population) {
+std::vector<double> areaSeries(const Session &session, const Area &area, const EvaluateRun &run, int32_t start, int pre, int post,
+                               int64_t &population) {
     const Project &project = session.project();
     std::vector<double> units(size_t(pre + post)), atRisk(size_t(pre + post));
     PersonMonths buffer;
@@ -152,7 +155,7 @@ std::vector<double> areaSeries(const Session &session, const Area &area, Outcome
     for (int32_t p = 0; p < project.persons.count; ++p) {
         if (!session.areas().contains(area, p)) continue;
         population += project.persons.isRegistered(p, start);
-        relativeMonths(project, o, p, start, pre, post, buffer);
+        relativeMonths(project, run.request.outcome, p, start, pre, post, buffer, run.custom.get());
         for (size_t m = 0; m < units.size(); ++m) units[m] += buffer.units[m], atRisk[m] += buffer.atRisk[m];
     }
     std::vector<double> rate;
@@ -182,13 +185,13 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
     // Whole months each side, to the nearest (a year of 365 days is 11.99 months of 30.44 days).
     const int pre = int(std::lround((start - project.extractStart) / kMonthDays)),
               post = int(std::lround((project.extractEnd + 1 - start) / kMonthDays));
-    std::vector<double> y = areaSeries(session, area.value(), r.outcome, start, pre, post, run.areaPopulation);
+    std::vector<double> y = areaSeries(session, area.value(), run, start, pre, post, run.areaPopulation);
     std::vector<double> comparison;
     if (!r.comparison.isEmpty()) {
         auto other = areaNamed(session.areas(), r.comparison);
         if (!other) return other.error();
         run.comparisonName = session.areas().name(other.value());
-        comparison = areaSeries(session, other.value(), r.outcome, start, pre, post, run.comparisonPopulation);
+        comparison = areaSeries(session, other.value(), run, start, pre, post, run.comparisonPopulation);
     }
     std::vector<double> modelled = y;
     for (size_t m = 0; m < comparison.size(); ++m) modelled[m] -= comparison[m];
@@ -208,6 +211,11 @@ Result<EvaluateRun> runEvaluation(const Session &session, const EvaluateRequest 
         return Error{ErrorCode::BadConfidence, QStringLiteral("the confidence level must be between 0.5 and 1"), {}};
     EvaluateRun run;
     run.request = request;
+    if (request.outcome == Outcome::Custom) {
+        auto custom = customOutcome(session.project(), session.codeLists(), request.customOutcome);
+        if (!custom) return custom.error();
+        run.custom = std::make_shared<const CustomOutcome>(std::move(custom.value()));
+    }
     std::optional<Programme> programme;
     if (!request.programme.isEmpty() || request.method == EvaluationMethod::Did) {
         if (request.programme.isEmpty()) return Error{ErrorCode::BadOption, QStringLiteral("--programme is required"), {}};

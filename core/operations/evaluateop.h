@@ -5,6 +5,7 @@
 // interface (docs/evaluation.md).
 #include "base/feedback.h"
 #include "base/result.h"
+#include "evaluation/customoutcome.h"
 #include "evaluation/did.h"
 #include "evaluation/its.h"
 #include "evaluation/matching.h"
@@ -13,6 +14,7 @@
 #include "session/session.h"
 
 #include <QJsonObject>
+#include <memory>
 
 namespace phm::core::ops {
 
@@ -21,6 +23,7 @@ enum class EvaluationMethod { Did, Its };
 struct EvaluateRequest {
     QString programme;
     evaluation::Outcome outcome = evaluation::Outcome::EmergencyAdmissions;
+    QString customOutcome;  // Outcome::Custom: its event query, e.g. count(apc, emergency, @acs_chronic)
     EvaluationMethod method = EvaluationMethod::Did;
     evaluation::MatchOptions match;
     int preMonths = 12, postMonths = 12;  // multiples of 3 (the event study is by quarter), 3 to 36
@@ -38,6 +41,7 @@ struct NaiveEstimate {
 
 struct EvaluateRun {
     EvaluateRequest request;
+    std::shared_ptr<const evaluation::CustomOutcome> custom;  // Outcome::Custom: the events counted
     QString programmeSource;
     int64_t enrolled = 0, evaluable = 0, excludedWindow = 0;
     int64_t excludedLeft = 0;  // died or left their practice in the enrolment month
@@ -63,6 +67,13 @@ Result<EvaluateRun> runEvaluation(const Session &session, const EvaluateRequest 
 // relative_lower, relative_upper}, per_1000_per_year, cost_per_month, pre_trend[{period,
 // estimate, lower, upper}], event_study, monthly, naive, summary, ...
 QJsonObject evaluationJson(const EvaluateRun &run);
+// The outcome as the JSON names it: a built-in outcome's key, or a custom outcome's query; and
+// back into the request (the query is checked when the evaluation runs).
+QString outcomeKey(const EvaluateRequest &request);
+Status outcomeFrom(const QString &key, EvaluateRequest &request);
+// The `summary` sentence of an evaluation's JSON, written from its figures (the published ones
+// when it leaves: evaluationFields rewrites it after publishing).
+QString evaluationSentence(const QJsonObject &evaluation);
 const disclosure::OutputFields &evaluationFields();
 // programmes[{name, source, enrolled, first, last}]
 Result<QJsonObject> programmesJson(const Session &session);

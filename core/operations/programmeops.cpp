@@ -95,7 +95,7 @@ const disclosure::OutputFields &freezeFields() {
 
 QJsonObject evaluationSettingsJson(const EvaluateRequest &r) {
     return QJsonObject{{QStringLiteral("programme"), r.programme},
-                       {QStringLiteral("outcome"), QLatin1String(evaluation::outcomeInfo(r.outcome).key)},
+                       {QStringLiteral("outcome"), outcomeKey(r)},
                        {QStringLiteral("method"), methodKey(r.method)},
                        {QStringLiteral("match"), matchKey(r.match.method)},
                        {QStringLiteral("ratio"), r.match.ratio},
@@ -115,9 +115,8 @@ Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
     EvaluateRequest r;
     r.programme = o.value(QStringLiteral("programme")).toString();
     if (r.programme.isEmpty()) return bad(QStringLiteral("no programme"));
-    const auto outcome = evaluation::outcomeNamed(o.value(QStringLiteral("outcome")).toString());
-    if (!outcome) return bad(QStringLiteral("unknown outcome"));
-    r.outcome = *outcome;
+    auto outcome = outcomeFrom(o.value(QStringLiteral("outcome")).toString(), r);
+    if (!outcome) return bad(outcome.error().message);
     const QString method = o.value(QStringLiteral("method")).toString(), match = o.value(QStringLiteral("match")).toString();
     if (method != QLatin1String("did") && method != QLatin1String("its")) return bad(QStringLiteral("method must be did or its"));
     if (match != QLatin1String("psm") && match != QLatin1String("cem")) return bad(QStringLiteral("match must be psm or cem"));
@@ -174,8 +173,10 @@ Result<qint64> saveEvaluation(Session &session, const QString &name, const Evalu
 Result<QJsonObject> savedEvaluationsJson(const Session &session) {
     auto all = session.read([](ProjectDb &db) { return evaluation::savedEvaluations(db); });
     if (!all) return all.error();
-    QJsonArray list;
-    for (const evaluation::SavedEvaluation &e : all.value())
+    QJsonArray list, damaged;
+    for (const evaluation::DamagedEvaluation &d : all.value().damaged)
+        damaged.append(QJsonObject{{QStringLiteral("id"), d.id}, {QStringLiteral("reason"), d.reason}});
+    for (const evaluation::SavedEvaluation &e : all.value().evaluations)
         list.append(QJsonObject{{QStringLiteral("id"), e.id},
                                 {QStringLiteral("name"), e.name},
                                 {QStringLiteral("programme"), e.programme},
@@ -183,22 +184,39 @@ Result<QJsonObject> savedEvaluationsJson(const Session &session) {
                                 {QStringLiteral("saved_by"), e.savedBy},
                                 {QStringLiteral("settings"), e.settings},
                                 {QStringLiteral("result"), e.result}});
-    return QJsonObject{{QStringLiteral("evaluations"), list}};
+    return QJsonObject{{QStringLiteral("evaluations"), list}, {QStringLiteral("damaged"), damaged}};
 }
 
-Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy) {
+Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy,
+                                                                      Feedback *feedback) {
     auto all = session.read([](ProjectDb &db) { return evaluation::savedEvaluations(db); });
     if (!all) return all.error();
-    for (evaluation::SavedEvaluation &e : all.value())
-        e.result = disclosure::publish(e.result, evaluationFields(), policy).value.toObject();
-    return all;
+    if (feedback)
+        for (const evaluation::DamagedEvaluation &d : all.value().damaged) feedback->pushWarning(d.reason);
+    std::vector<evaluation::SavedEvaluation> out = std::move(all.value().evaluations);
+    for (evaluation::SavedEvaluation &e : out) e.result = disclosure::publish(e.result, evaluationFields(), policy).value.toObject();
+    return out;
+}
+
+Result<std::vector<evaluation::Programme>> allProgrammes(const Session &session) {
+    return session.read([&](ProjectDb &db) -> Result<std::vector<evaluation::Programme>> {
+        auto list = evaluation::listProgrammes(db, session.project());
+        if (!list) return list.error();
+        std::vector<evaluation::Programme> out;
+        for (const evaluation::ProgrammeSummary &s : list.value()) {
+            auto p = evaluation::loadProgramme(db, session.project(), s.name);
+            if (!p) return p.error();
+            out.push_back(std::move(p.value()));
+        }
+        return out;
+    });
 }
 
 const disclosure::OutputFields &savedEvaluationsFields() {
     static const disclosure::OutputFields f = [] {
         disclosure::OutputFields o = evaluationFields();
         o.labels << QStringLiteral("id") << QStringLiteral("caliper");
-        o.notLines << QStringLiteral("evaluations");
+        o.notLines << QStringLiteral("evaluations") << QStringLiteral("damaged");
         return o;
     }();
     return f;

@@ -43,13 +43,19 @@ Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &settings);
 // Saves `published` (the evaluation's JSON as it left through disclosure control) with the
 // request under `name`; the session's user is its author. Returns the new id.
 Result<qint64> saveEvaluation(Session &session, const QString &name, const EvaluateRequest &request, const QJsonObject &published);
-// evaluations[{id, name, programme, saved_at, saved_by, settings{...}, result{...}}], oldest first.
+// evaluations[{id, name, programme, saved_at, saved_by, settings{...}, result{...}}], oldest first,
+// and damaged[{id, reason}]: rows of the project file that could not be read, left out.
 Result<QJsonObject> savedEvaluationsJson(const Session &session);
 // The fields of an evaluation's result (evaluationFields), for the list of saved ones: a stored
 // result passes disclosure control again when it leaves (no more precise than when it was saved,
 // whatever the file holds).
 const disclosure::OutputFields &savedEvaluationsFields();
-// The saved evaluations with each result published again under `policy` (what a pack shows).
-Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy);
+// Every programme of the project with its enrolments (imported and frozen), for the packs'
+// counts of people enrolled from each area.
+Result<std::vector<evaluation::Programme>> allProgrammes(const Session &session);
+// The saved evaluations with each result published again under `policy` (what a pack shows); the
+// damaged rows are left out and pushed to `feedback` as warnings, so one bad row does not stop a pack.
+Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Session &session, const disclosure::Policy &policy,
+                                                                      Feedback *feedback = nullptr);
 
 }  // namespace phm::core::ops

@@ -140,7 +140,7 @@ Result<PackData> buildPack(const PackInputs &in, const Area &area) {
     PackData pack;
     addCover(in, a, pack);
     addMaturity(in, a, pack);
-    addEvaluations(in, pack);
+    addEvaluations(in, a, pack);
     addPyramid(in, a, pack);
     if (auto s = addDistributions(in, a, pack); !s) return s.error();
     if (auto s = addInequality(in, a, pack); !s) return s.error();

@@ -4,6 +4,7 @@
 // small-number policy. Counts are published values (rounded; NaN when suppressed); values derived
 // from a suppressed count are NaN too.
 #include "base/feedback.h"
+#include "evaluation/programmes.h"
 #include "evaluation/programmestore.h"
 #include "geo/areas.h"
 #include "governance/disclosure.h"
@@ -93,6 +94,13 @@ struct PackData {
         bool linked = false;
     };
     std::vector<Evaluation> evaluations;
+    // The project's programmes: people enrolled who are in this area and in the ICS (published
+    // counts, NaN when suppressed), and the first and last enrolment.
+    struct ProgrammeCount {
+        QString name, source, first, last;
+        double here = NAN, ics = NAN;
+    };
+    std::vector<ProgrammeCount> programmes;
     // From the template: the sections to lay out (in page order) and the logo for the cover. A
     // section with nothing to show (no saved evaluation) is left out.
     std::vector<PackSection> sections;
@@ -106,6 +114,9 @@ struct PackOptions {
     // The project's saved evaluations, their results already through disclosure control (read by
     // the caller: ops::publishedEvaluations), for the Evaluation section.
     std::vector<evaluation::SavedEvaluation> evaluations;
+    // The project's programmes (read by the caller: ops::allProgrammes), for the people enrolled
+    // from each area.
+    std::vector<evaluation::Programme> programmes;
 };
 
 // One pack per area of `level` (the ICS: one). `profile` is the level's profile (computeProfile)

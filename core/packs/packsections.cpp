@@ -268,7 +268,21 @@ void addRiskAndFrailty(const PackInputs &in, const PackArea &a, PackData &pack) 
                                  older, policy);
 }
 
-void addEvaluations(const PackInputs &in, PackData &pack) {
+void addEvaluations(const PackInputs &in, const PackArea &a, PackData &pack) {
+    for (const evaluation::Programme &p : in.options.programmes) {
+        int64_t here = 0;
+        for (int32_t person : p.people) here += a.members.test(size_t(person));
+        PackData::ProgrammeCount x;
+        x.name = p.name;
+        x.source = p.source;
+        x.here = disclosure::publish(double(here), in.policy());
+        x.ics = disclosure::publish(double(p.people.size()), in.policy());
+        if (!p.enrolled.empty()) {
+            const auto [first, last] = std::minmax_element(p.enrolled.begin(), p.enrolled.end());
+            x.first = displayDate(*first), x.last = displayDate(*last);
+        }
+        pack.programmes.push_back(std::move(x));
+    }
     std::set<qint64> named;  // by the evaluate stage of this area's cycles
     for (const cycle::Cycle &c : pack.maturity.cycles)
         for (const cycle::StageRecord &s : c.stages)
@@ -299,8 +313,8 @@ void addEvaluations(const PackInputs &in, PackData &pack) {
         pack.evaluations.push_back(std::move(x));
     }
     std::stable_sort(pack.evaluations.begin(), pack.evaluations.end(),
-                     [](const PackData::Evaluation &a, const PackData::Evaluation &b) { return a.linked && !b.linked; });
-    if (pack.evaluations.empty())
+                     [](const PackData::Evaluation &x, const PackData::Evaluation &y) { return x.linked && !y.linked; });
+    if (pack.evaluations.empty() && pack.programmes.empty())
         pack.sections.erase(std::remove(pack.sections.begin(), pack.sections.end(), PackSection::Evaluation), pack.sections.end());
 }
 

@@ -63,7 +63,7 @@ struct PackArea {
 void addCover(const PackInputs &in, const PackArea &a, PackData &pack);
 void addMaturity(const PackInputs &in, const PackArea &a, PackData &pack);
 // The saved evaluations, those the area's cycles name first; the section is dropped when there are none.
-void addEvaluations(const PackInputs &in, PackData &pack);
+void addEvaluations(const PackInputs &in, const PackArea &a, PackData &pack);
 void addPyramid(const PackInputs &in, const PackArea &a, PackData &pack);
 Status addDistributions(const PackInputs &in, const PackArea &a, PackData &pack);  // ethnicity and deprivation
 Status addInequality(const PackInputs &in, const PackArea &a, PackData &pack);

@@ -56,6 +56,11 @@ public:
     Result<std::vector<double>> measure(const EventQuery &query, const Selection &people, int32_t indexDate = kNoDate);
     // The same into a caller's buffer (resized to everyone), so repeated measures reuse memory.
     Status measureInto(const EventQuery &query, const Selection &people, std::vector<double> &out, int32_t indexDate = kNoDate);
+    // Each event matching the query's datasets, code lists and filters, whatever its date (the
+    // window is not used), for the people selected: f(person, date, cost), cost NaN when
+    // unknown; dataset by dataset, each in person then date order. Social care services run over
+    // weeks rather than happening on a day: an error for `asc` (and `all`, which holds it).
+    Status forEachEvent(const EventQuery &query, const Selection &people, const std::function<void(int32_t, int32_t, float)> &f);
 
 private:
     struct Compiled;

@@ -330,6 +330,26 @@ Status MemoryEngine::measureInto(const EventQuery &q, const Selection &people, s
     return Ok{};
 }
 
+Status MemoryEngine::forEachEvent(const EventQuery &q, const Selection &people, const std::function<void(int32_t, int32_t, float)> &f) {
+    auto prepared = eventSources(q);
+    if (!prepared) return prepared.error();
+    for (const EventSource &s : prepared.value())
+        if (s.asc)
+            return Error{
+                ErrorCode::BadRule,
+                QStringLiteral("social care services run over weeks, not on a day: count them with a rule instead of `%1`").arg(q.dataset),
+                q.dataset};
+    for (const EventSource &s : prepared.value()) {
+        const EventTable &t = *s.table;
+        double weeks = 0;
+        for (uint32_t r = 0; r < uint32_t(t.rows); ++r) {
+            const int32_t person = t.rowPerson[r];
+            if (people.test(size_t(person)) && s.matches(r, kNoDate, mProject.extractEnd, weeks)) f(person, t.date[r], t.cost[r]);
+        }
+    }
+    return Ok{};
+}
+
 Result<Selection> MemoryEngine::evalEvent(const Expr &e, const Selection &candidates, int32_t indexDate) {
     const EventQuery &q = *e.event;
     const int32_t start = windowStart(q.window, indexDate);

@@ -1,5 +1,6 @@
 // `phm programmes list` and `phm evaluate`: their JSON keys are a public interface (docs/evaluation.md),
 // their counts leave through disclosure control, and a bad request is an error with a reason.
+#include "store/projectdb.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -127,6 +128,31 @@ private slots:
         const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
         QVERIFY(words.contains(QStringLiteral("Evaluation: did it work?")));
         QVERIFY(words.contains(QStringLiteral("Older with diabetes, admissions")));
+        // The pack's sentence is the published one, written again from the figures it shows.
+        QVERIFY2(words.contains(list[0][QStringLiteral("result")][QStringLiteral("summary")].toString().left(60)), qPrintable(words));
+        // A damaged saved evaluation (an edited project file) is left out of the packs and said,
+        // not a failed export.
+        {
+            auto db = phm::core::ProjectDb::open(mProject, true);
+            QVERIFY(db);
+            QVERIFY(
+                db.value()->exec(QStringLiteral("INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) "
+                                                "VALUES ('damaged', 'Proactive care', '{}', '[1, 2', '2026-01-01', 'x')")));
+        }
+        err.clear();
+        const QJsonObject exported =
+            QJsonDocument::fromJson(
+                run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"),
+                     QStringLiteral("place"), QStringLiteral("--out"), mDir.filePath(QStringLiteral("packs2")), QStringLiteral("--json")},
+                    0, &err))
+                .object();
+        QCOMPARE(exported[QStringLiteral("packs")].toArray().size(), pdfs.size());
+        QCOMPARE(exported[QStringLiteral("warnings")].toArray().size(), 1);
+        QVERIFY2(err.contains("warning:") && err.contains("not a JSON object"), err.constData());
+        {
+            auto db = phm::core::ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM evaluation WHERE name = 'damaged'")));
+        }
     }
 
     void textAndErrors() {

@@ -55,6 +55,18 @@ private slots:
         QCOMPARE(enrolled->count(), 24);
         QVERIFY(part<QLabel>(w, QStringLiteral("evaluationEffect"))->text().contains(QStringLiteral("%")));
         QCOMPARE(panel->result().value(QStringLiteral("programme")).toString(), QStringLiteral("Proactive care"));
+        // A custom outcome: refused without its query, then counted from it.
+        panel->outcomeBox()->setCurrentIndex(panel->outcomeBox()->findData(QStringLiteral("custom")));
+        QVERIFY(panel->customOutcome()->isEnabled());
+        QVERIFY(!panel->run());
+        QVERIFY(panel->status()->text().contains(QStringLiteral("count(apc")));
+        panel->customOutcome()->setText(QStringLiteral("count(apc, emergency, @acs_chronic)"));
+        evaluated.clear();
+        QVERIFY(panel->run());
+        QVERIFY(evaluated.wait(60000));
+        QCOMPARE(panel->result().value(QStringLiteral("outcome")).toString(), QStringLiteral("count(apc, emergency, @acs_chronic)"));
+        panel->outcomeBox()->setCurrentIndex(0);
+        QVERIFY(!panel->customOutcome()->isEnabled());
         auto *dock = part<QDockWidget>(w, QStringLiteral("evaluation"));
         dock->raise();
         w.resizeDocks({dock}, {520}, Qt::Vertical);

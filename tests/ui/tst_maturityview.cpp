@@ -10,6 +10,7 @@
 #include "core20panel.h"
 #include "cycledialog.h"
 #include "dataoverviewwidget.h"
+#include "evaluation/programmestore.h"
 #include "frameworkdialog.h"
 #include "geographymodel.h"
 #include "governance/keystore.h"
@@ -141,13 +142,31 @@ private slots:
         QCOMPARE(all.back().ratings[0].targetDate, QDate(2027, 3, 31));
         // The PHM cycle from the panel: start one for the PCN with its first stage, then the next.
         QVERIFY(phm::test::Cohorts{copy}.save(QStringLiteral("Frail 75+"), QStringLiteral("age >= 75"), QStringLiteral("ann"), {}, 0));
+        // Two saved evaluations: a time series of another area and a matched comparison (the ICS's
+        // enrolled people). The PCN's cycle offers the one that covers it first, and names the
+        // other's area.
+        for (const auto &[method, areaCode] : {std::pair{"its", "E38000000"}, std::pair{"did", ""}}) {
+            core::evaluation::SavedEvaluation e;
+            e.name = QStringLiteral("Evaluation by %1").arg(QLatin1String(method));
+            e.programme = QStringLiteral("Proactive care");
+            e.result = {{QStringLiteral("method"), QLatin1String(method)},
+                        {QStringLiteral("area_code"), QLatin1String(areaCode)},
+                        {QStringLiteral("area"), QStringLiteral("Elsewhere PCN")}};
+            QVERIFY(test::onProject(
+                copy, [&](core::ProjectDb &db) { return core::evaluation::saveEvaluation(db, e, QStringLiteral("ann")); }, true));
+        }
         ui::CycleDialog *cycle = panel->recordCycle();
         QVERIFY(cycle);
+        QSignalSpy evaluationsLoaded(cycle, &ui::CycleDialog::evaluationsLoaded);
+        QSignalSpy cohortsLoaded(cycle, &ui::CycleDialog::cohortsLoaded);
+        QVERIFY(evaluationsLoaded.wait(20000));
+        QCOMPARE(cycle->evaluationBox()->count(), 3);
+        QCOMPARE(cycle->evaluationBox()->itemText(1), QStringLiteral("Evaluation by did (Proactive care)"));
+        QCOMPARE(cycle->evaluationBox()->itemText(2), QStringLiteral("Evaluation by its (Proactive care; another area, Elsewhere PCN)"));
         QCOMPARE(cycle->cycleBox()->currentData().toLongLong(), 0);  // a new cycle
         cycle->titleEdit()->setText(QStringLiteral("Frailty: proactive MDT review"));
         cycle->dateEdit()->setDate(QDate(2026, 5, 1));
-        QSignalSpy cohortsLoaded(cycle, &ui::CycleDialog::cohortsLoaded);
-        QVERIFY(cohortsLoaded.wait(20000));
+        QVERIFY(cohortsLoaded.count() > 0 || cohortsLoaded.wait(20000));
         QCOMPARE(cycle->cohortList()->count(), 1);
         QVERIFY(!cycle->evaluationBox()->isEnabled());  // only the evaluate stage names a saved evaluation
         cycle->cohortList()->item(0)->setCheckState(Qt::Checked);

@@ -4,6 +4,7 @@
 // the generator's manifest.json.
 #include "governance/disclosure.h"
 #include "operations/evaluateop.h"
+#include "operations/programmeops.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -147,6 +148,57 @@ private slots:
         auto outside = ops::runEvaluation(*mSession, its, mFeedback);
         QVERIFY(!outside);
         QCOMPARE(outside.error().code, ErrorCode::OutsideData);
+    }
+
+    void aCustomOutcomeCountsTheEventsOfItsQuery() {
+        // The same events as a built-in outcome give the same estimate: count(apc, emergency) is
+        // the emergency admissions outcome (methods 21-28 and 2A-2D either way).
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Proactive care");
+        r.replicates = 50;
+        auto builtIn = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(builtIn);
+        QVERIFY(ops::outcomeFrom(QStringLiteral("count(apc, emergency)"), r));
+        QCOMPARE(r.outcome, evaluation::Outcome::Custom);
+        auto custom = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY2(custom, custom ? "" : qPrintable(custom.error().message));
+        QCOMPARE(custom.value().did.effect.estimate, builtIn.value().did.effect.estimate);
+        QCOMPARE(custom.value().did.treatedPre, builtIn.value().did.treatedPre);
+        const QJsonObject json = ops::evaluationJson(custom.value());
+        QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("count(apc, emergency)"));
+        QCOMPARE(json[QStringLiteral("unit")].toString(), QStringLiteral("events"));
+        QVERIFY(json[QStringLiteral("summary")].toString().startsWith(QStringLiteral("The custom outcome: ")));
+        // A narrower query counts fewer events; a cost query counts pounds.
+        QVERIFY(ops::outcomeFrom(QStringLiteral("count(apc, emergency, @acs_chronic)"), r));
+        auto acs = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY2(acs, acs ? "" : qPrintable(acs.error().message));
+        QVERIFY(acs.value().did.treatedPre > 0 && acs.value().did.treatedPre < builtIn.value().did.treatedPre);
+        QVERIFY(ops::outcomeFrom(QStringLiteral("cost(ae)"), r));
+        auto cost = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(cost);
+        QCOMPARE(cost.value().costPerUnit, 1.0);
+        QCOMPARE(ops::evaluationJson(cost.value())[QStringLiteral("unit")].toString(), QStringLiteral("GBP"));
+        // It is saved and read back with the request.
+        auto back = ops::evaluationRequestFrom(ops::evaluationSettingsJson(r));
+        QVERIFY(back);
+        QCOMPARE(back.value().customOutcome, QStringLiteral("cost(ae)"));
+        // What is not a count or cost of one dataset's events is refused, and says why.
+        const std::pair<const char *, const char *> refused[] = {
+            {"has(gp, @diabetes)", "write one count"},
+            {"count(ae, last 12 months)", "leave out the window"},
+            {"count(asc)", "social care"},
+            {"cost(all)", "name one dataset"},
+            {"count(apc, @no_such_list)", "no_such_list"},
+            {"count(apc) >= 2", "custom outcome `count(apc) >= 2`"},
+            {"count(apc", "line 1"},
+        };
+        for (const auto &[text, why] : refused) {
+            QVERIFY(ops::outcomeFrom(QLatin1String(text), r));
+            auto run = ops::runEvaluation(*mSession, r, mFeedback);
+            QVERIFY2(!run, text);
+            QVERIFY2(run.error().message.contains(QLatin1String(why)), qPrintable(run.error().message));
+        }
+        QVERIFY(!ops::outcomeFrom(QStringLiteral("deaths"), r));
     }
 
     void publishedResultKeepsTheKeysAndRoundsCounts() {

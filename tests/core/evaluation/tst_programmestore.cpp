@@ -221,10 +221,111 @@ private slots:
             auto db = ProjectDb::open(mProject, true);
             QVERIFY(db.value()->exec(QStringLiteral("UPDATE evaluation SET result = '[1, 2' WHERE name = 'forged'")));
         }
+        // A damaged row is named and left out; the others still come back (one bad row does not
+        // stop a pack or the list).
         auto broken = ops::savedEvaluationsJson(*mSession);
-        QVERIFY(!broken);
-        QCOMPARE(broken.error().code, ErrorCode::CorruptProject);
-        QVERIFY(broken.error().message.contains(QStringLiteral("saved evaluation 2")));
+        QVERIFY(broken);
+        QCOMPARE(broken.value()[QStringLiteral("evaluations")].toArray().size(), 1);
+        const QJsonArray damaged = broken.value()[QStringLiteral("damaged")].toArray();
+        QCOMPARE(damaged.size(), 1);
+        QCOMPARE(damaged[0][QStringLiteral("id")].toInteger(), 2);
+        QVERIFY(damaged[0][QStringLiteral("reason")].toString().contains(QStringLiteral("saved evaluation 2")));
+        Feedback fb;
+        auto packed = ops::publishedEvaluations(*mSession, mSession->policy(), &fb);
+        QVERIFY(packed);
+        QCOMPARE(packed.value().size(), size_t(1));
+        QCOMPARE(fb.warnings().size(), 1);
+        QVERIFY(fb.warnings()[0].contains(QStringLiteral("not a JSON object")));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM evaluation WHERE name = 'forged'")));
+        }
+    }
+
+    void aStoredSentenceIsWrittenAgainFromThePublishedFigures() {
+        // The attack: the stored sentence is edited to carry exact figures (or any text) into a
+        // director's PDF, beside estimates given more precisely than three significant figures.
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES ('edited', 'Proactive care', '{}', "
+                "'{\"method\": \"did\", \"outcome\": \"ae\", \"treated\": 4000, \"per_1000_per_year\": -123.456789, "
+                "\"per_1000_per_year_lower\": -201.98765, \"per_1000_per_year_upper\": -45.4321, \"effect\": {\"relative\": -0.1234, "
+                "\"relative_lower\": -0.2, \"relative_upper\": -0.05}, \"summary\": \"Exactly 3 people at practice K81001 died.\"}', "
+                "'2026-01-01T00:00:00Z', 'someone')")));
+        }
+        auto packed = ops::publishedEvaluations(*mSession, mSession->policy());
+        QVERIFY(packed);
+        const QJsonObject r = packed.value().back().result;
+        const QString sentence = r.value(QStringLiteral("summary")).toString();
+        QVERIFY2(!sentence.contains(QStringLiteral("Exactly")) && !sentence.contains(QStringLiteral("K81001")), qPrintable(sentence));
+        // Hand-worked: -123.456789 to three figures is 123 fewer, the interval 45.4 to 202, -12%.
+        QVERIFY2(sentence.startsWith(QStringLiteral("A&E attendances: 123 per 1,000 enrolled people a year fewer (95% interval 45.4 to "
+                                                    "202)")),
+                 qPrintable(sentence));
+        QVERIFY2(sentence.contains(QStringLiteral("a change of -12% (-20% to -5%)")), qPrintable(sentence));
+        QVERIFY(sentence.contains(QStringLiteral("excludes no change")));
+        // The same through the list the CLI and the workbench show.
+        auto list = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(list);
+        const QJsonObject out = disclosure::publish(list.value(), ops::savedEvaluationsFields(), mSession->policy()).value.toObject();
+        const QJsonArray all = out[QStringLiteral("evaluations")].toArray();
+        QCOMPARE(all.last()[QStringLiteral("result")][QStringLiteral("summary")].toString(), sentence);
+        // A suppressed estimate leaves no figure in the sentence.
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(
+                db.value()->exec(QStringLiteral("UPDATE evaluation SET result = json_set(result, '$.treated', 3) WHERE name = 'edited'")));
+        }
+        auto small = ops::publishedEvaluations(*mSession, mSession->policy());
+        QVERIFY(small);
+        const QString hidden = small.value().back().result.value(QStringLiteral("summary")).toString();
+        QVERIFY2(hidden.contains(QStringLiteral("not shown")) && !hidden.contains(QStringLiteral("123")), qPrintable(hidden));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM evaluation WHERE name = 'edited'")));
+        }
+    }
+
+    void oversizedOrTooManyRowsAreNotRead() {
+        // The attack: a row far larger than any evaluation, or a table of millions of rows, to
+        // make the workbench read them all into memory.
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES ('huge', 'Proactive care', '{}', "
+                "'{\"x\": \"' || printf('%.*c', 8388610, 'x') || '\"}', '2026-01-01T00:00:00Z', 'someone')")));
+        }
+        auto big = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(big);
+        const QJsonArray damaged = big.value()[QStringLiteral("damaged")].toArray();
+        QCOMPARE(damaged.size(), 1);
+        QVERIFY2(damaged[0][QStringLiteral("reason")].toString().contains(QStringLiteral("too large")),
+                 qPrintable(damaged[0][QStringLiteral("reason")].toString()));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM evaluation WHERE name = 'huge'")));
+            QVERIFY(db.value()->exec(
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                               "INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) "
+                               "SELECT 'many ' || i, 'Proactive care', '{}', '{}', '2026-01-01T00:00:00Z', 'someone' FROM n")
+                    .arg(evaluation::kMaxSavedEvaluations)));
+        }
+        auto many = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(many);
+        QCOMPARE(many.value()[QStringLiteral("evaluations")].toArray().size(), evaluation::kMaxSavedEvaluations);
+        QCOMPARE(many.value()[QStringLiteral("damaged")].toArray().size(), 1);
+        QVERIFY(many.value()[QStringLiteral("damaged")][0][QStringLiteral("reason")].toString().contains(QStringLiteral("more than")));
+        // And no more can be saved.
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Proactive care");
+        auto refused = ops::saveEvaluation(*mSession, QStringLiteral("one more"), r, QJsonObject{});
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("already holds")));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("DELETE FROM evaluation WHERE name LIKE 'many %'")));
+        }
     }
 
     void aReimportKeepsProgrammesEvaluationsAndLinks() {
@@ -234,7 +335,7 @@ private slots:
         auto report = importExtract(mDir.filePath(QStringLiteral("extract")), mProject, mFeedback);
         QVERIFY2(report, report ? "" : qPrintable(report.error().message));
         QCOMPARE(programmeRows(QStringLiteral("programme")), 1);
-        QCOMPARE(programmeRows(QStringLiteral("evaluation")), 2);
+        QCOMPARE(programmeRows(QStringLiteral("evaluation")), 1);
         auto db = ProjectDb::open(mProject, false);
         auto cycles = maturity::cycles(*db.value());
         QVERIFY(cycles);

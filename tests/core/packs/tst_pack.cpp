@@ -1,6 +1,7 @@
 // Pack content: built through disclosure control, so every small count that would reach a PDF
 // is suppressed (checked against the raw profile and pyramid), shown counts are rounded, and the
 // "what the data says" list only names indicators significantly worse than the ICS.
+#include "base/dates.h"
 #include "governance/disclosure.h"
 #include "packs/pack.h"
 #include "rules/rulecatalogue.h"
@@ -139,6 +140,50 @@ private slots:
         QVERIFY(second);
         QCOMPARE(second.value().front().evaluations[0].id, qint64(3));
         for (const auto &e : second.value().front().evaluations) QVERIFY(!e.linked);
+    }
+
+    void programmesCountThePeopleEnrolledFromTheArea() {
+        const AreaIndex areas(*mProject);
+        const auto definitions = loadIndicators({}, &mLists).value();
+        const auto records = phm::test::onProject(mProject->path, [](ProjectDb &db) { return maturity::records(db); }).value();
+        // 30 people of the first PCN and 20 of others, enrolled over two days.
+        evaluation::Programme p;
+        p.name = QStringLiteral("Virtual ward");
+        p.source = QStringLiteral("programmes.csv");
+        int here = 0, elsewhere = 0;
+        for (int32_t person = 0; person < mProject->persons.count && (here < 30 || elsewhere < 20); ++person) {
+            const bool in = areas.contains(Area{Area::Pcn, 0}, person);
+            if (in ? here >= 30 : elsewhere >= 20) continue;
+            (in ? here : elsewhere) += 1;
+            p.people.push_back(person);
+            p.enrolled.push_back(mProject->extractEnd - 100 - int32_t(p.people.size() % 2));
+            p.ended.push_back(kNoDate);
+        }
+        QCOMPARE(here + elsewhere, 50);
+        PackOptions options;
+        options.onlyArea = 0;
+        options.policy.roundTo = 1;  // exact beyond the suppressed range, to check the counting
+        options.programmes.push_back(p);
+        auto packs = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
+        QVERIFY(packs);
+        const PackData &pack = packs.value().front();
+        // The section is there for the programme alone, with no saved evaluation.
+        QVERIFY(std::find(pack.sections.begin(), pack.sections.end(), PackSection::Evaluation) != pack.sections.end());
+        QCOMPARE(int(pack.programmes.size()), 1);
+        QCOMPARE(pack.programmes[0].here, 30.0);
+        QCOMPARE(pack.programmes[0].ics, 50.0);
+        QCOMPARE(pack.programmes[0].first, displayDate(mProject->extractEnd - 101));
+        QCOMPARE(pack.programmes[0].last, displayDate(mProject->extractEnd - 100));
+        // A handful enrolled from an area is not published.
+        p.people.resize(33), p.enrolled.resize(33), p.ended.resize(33);
+        options.programmes = {p};
+        options.onlyArea = -1;
+        auto all = buildPacks(areas, mLists, definitions, records, Area::Pcn, options);
+        QVERIFY(all);
+        for (const PackData &other : all.value()) {
+            const double n = other.programmes[0].here;
+            QVERIFY2(std::isnan(n) || n == 0 || n > options.policy.largest, qPrintable(other.areaName));
+        }
     }
 };
 
