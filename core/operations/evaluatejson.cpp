@@ -72,14 +72,20 @@ QString evaluationSentence(const QJsonObject &o) {
     if (!estimate.isDouble() || !lower.isDouble() || !upper.isDouble())
         return QStringLiteral("%1: the change is not shown, as the people it rests on are too few to publish.").arg(title);
     const QString per = did ? QStringLiteral("per 1,000 enrolled people a year") : QStringLiteral("per 1,000 person-months");
-    const bool fewer = estimate.toDouble() < 0;
-    auto negated = [](const QJsonValue &v) { return QJsonValue(-v.toDouble()); };
-    QString s =
-        QStringLiteral("%1: %2 %3 %4 (95% interval %5 to %6) than expected without the programme, a change of %7% (%8% to %9%). ")
-            .arg(title, figure(fewer ? negated(estimate) : estimate), per, fewer ? QStringLiteral("fewer") : QStringLiteral("more"),
-                 figure(fewer ? negated(upper) : lower), figure(fewer ? negated(lower) : upper),
-                 wholePercent(effect.value(QStringLiteral("relative"))), wholePercent(effect.value(QStringLiteral("relative_lower"))),
-                 wholePercent(effect.value(QStringLiteral("relative_upper"))));
+    // A change read as people say it: "141 fewer", "68.4 more", "no change".
+    auto change = [](const QJsonValue &v) {
+        const QString size = figure(QJsonValue(std::abs(v.toDouble())));
+        return size == QLatin1String("0") ? QStringLiteral("no change")
+                                          : size + (v.toDouble() < 0 ? QStringLiteral(" fewer") : QStringLiteral(" more"));
+    };
+    const double confidence = o.value(QStringLiteral("confidence")).toDouble(0.95);
+    const int level = confidence > 0.5 && confidence < 1 ? int(std::lround(100 * confidence)) : 95;
+    QString s = QStringLiteral("%1: %2 %3 than expected without the programme (%4% interval: %5 to %6), a change of %7% (%8% to %9%). ")
+                    .arg(title, change(estimate), per)
+                    .arg(level)
+                    .arg(change(lower), change(upper), wholePercent(effect.value(QStringLiteral("relative"))),
+                         wholePercent(effect.value(QStringLiteral("relative_lower"))),
+                         wholePercent(effect.value(QStringLiteral("relative_upper"))));
     if (lower.toDouble() > 0 || upper.toDouble() < 0)
         s += QStringLiteral("The interval excludes no change: chance alone is an unlikely explanation.");
     else

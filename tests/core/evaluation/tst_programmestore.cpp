@@ -259,9 +259,9 @@ private slots:
         const QJsonObject r = packed.value().back().result;
         const QString sentence = r.value(QStringLiteral("summary")).toString();
         QVERIFY2(!sentence.contains(QStringLiteral("Exactly")) && !sentence.contains(QStringLiteral("K81001")), qPrintable(sentence));
-        // Hand-worked: -123.456789 to three figures is 123 fewer, the interval 45.4 to 202, -12%.
-        QVERIFY2(sentence.startsWith(QStringLiteral("A&E attendances: 123 per 1,000 enrolled people a year fewer (95% interval 45.4 to "
-                                                    "202)")),
+        // Hand-worked: -123.456789 to three figures is 123 fewer, the interval 202 fewer to 45.4 fewer, -12%.
+        QVERIFY2(sentence.startsWith(QStringLiteral("A&E attendances: 123 fewer per 1,000 enrolled people a year than expected without the "
+                                                    "programme (95% interval: 202 fewer to 45.4 fewer)")),
                  qPrintable(sentence));
         QVERIFY2(sentence.contains(QStringLiteral("a change of -12% (-20% to -5%)")), qPrintable(sentence));
         QVERIFY(sentence.contains(QStringLiteral("excludes no change")));
