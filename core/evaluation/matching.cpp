@@ -111,8 +111,13 @@ private:
     std::vector<size_t> mRight, mLeft;
 };
 
-int bucketOf(const Project &project, const MatchOptions &o, int32_t p) {
-    return o.samePcn ? project.geography.practices[project.persons.practice[size_t(p)]].pcn : 0;
+// Where a control may come from: the same band of emergency admissions in the year before (0, 1,
+// 2 or more: exact, as they drive both referral and what follows; regression to the mean after an
+// admission is the largest bias in evaluations of case management), and with --same-pcn the same PCN.
+int bucketOf(const Project &project, const MatchOptions &o, int32_t p, const Covariates &c) {
+    const int efiCategory = c[3] <= 4 ? 0 : c[3] <= 9 ? 1 : c[3] <= 13 ? 2 : 3;
+    const int band = (int(std::min(2.0, c[5])) * 4 + efiCategory) * 5 + int(std::min(4.0, c[4]));
+    return (o.samePcn ? project.geography.practices[project.persons.practice[size_t(p)]].pcn * 60 : 0) + band;
 }
 }  // namespace
 
@@ -164,7 +169,10 @@ Result<Propensity> fitPropensity(const Project &project, const std::vector<DateG
 void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enrolled> &enrolled, const Propensity &ps,
               const MatchOptions &o, std::mt19937_64 &rng, std::vector<MatchedSet> &sets) {
     std::map<int, std::vector<std::pair<double, int32_t>>> buckets;
-    for (int32_t c : g.candidates) buckets[bucketOf(project, o, c)].push_back({ps.logit(covariates(project, g, c)), c});
+    for (int32_t c : g.candidates) {
+        const Covariates v = covariates(project, g, c);
+        buckets[bucketOf(project, o, c, v)].push_back({ps.logit(v), c});
+    }
     std::map<int, FreeSlots> free;
     for (auto &[b, list] : buckets) {
         std::sort(list.begin(), list.end());
@@ -173,16 +181,19 @@ void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enro
     std::vector<size_t> order = g.enrolled;
     std::shuffle(order.begin(), order.end(), rng);
     std::vector<double> logits(order.size());
+    std::vector<int> bucket(order.size());
     const size_t first = sets.size();
     for (size_t i = 0; i < order.size(); ++i) {
         const Enrolled &e = enrolled[order[i]];
-        logits[i] = ps.logit(covariates(project, g, e.person));
+        const Covariates v = covariates(project, g, e.person);
+        logits[i] = ps.logit(v);
+        bucket[i] = bucketOf(project, o, e.person, v);
         sets.push_back({e.person, e.index, {}});
     }
     const double caliper = o.caliper * ps.sd;
     for (int round = 0; round < o.ratio; ++round)
         for (size_t i = 0; i < order.size(); ++i) {
-            const auto it = buckets.find(bucketOf(project, o, enrolled[order[i]].person));
+            const auto it = buckets.find(bucket[i]);
             if (it == buckets.end()) continue;
             const auto &list = it->second;
             FreeSlots &open = free.at(it->first);
@@ -204,14 +215,18 @@ void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enro
 void matchCem(const Project &project, const DateGroup &g, const std::vector<Enrolled> &enrolled, const MatchOptions &o,
               std::mt19937_64 &rng, std::vector<MatchedSet> &sets) {
     std::map<std::pair<int, uint64_t>, std::vector<int32_t>> strata;
-    for (int32_t c : g.candidates) strata[{bucketOf(project, o, c), stratum(covariates(project, g, c))}].push_back(c);
+    for (int32_t c : g.candidates) {
+        const Covariates v = covariates(project, g, c);
+        strata[{bucketOf(project, o, c, v), stratum(v)}].push_back(c);
+    }
     for (auto &[key, list] : strata) std::shuffle(list.begin(), list.end(), rng);
     std::vector<size_t> order = g.enrolled;
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t e : order) {
         const Enrolled &who = enrolled[e];
         MatchedSet set{who.person, who.index, {}};
-        auto it = strata.find({bucketOf(project, o, who.person), stratum(covariates(project, g, who.person))});
+        const Covariates v = covariates(project, g, who.person);
+        auto it = strata.find({bucketOf(project, o, who.person, v), stratum(v)});
         for (int k = 0; it != strata.end() && k < o.ratio && !it->second.empty(); ++k) {
             set.controls.push_back(it->second.back());
             it->second.pop_back();

@@ -5,13 +5,16 @@
 #include "governance/disclosure.h"
 #include "operations/evaluateop.h"
 #include "operations/programmeops.h"
+#include "rules/personmeasures.h"
 #include "testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <bit>
 #include <cmath>
+#include <map>
 
 using namespace phm::core;
 
@@ -111,6 +114,39 @@ private slots:
         // sicker) and helpful before/after (they were enrolled after an admission).
         QVERIFY2(run.unmatched.relative > 0.5, qPrintable(QString::number(run.unmatched.relative)));
         QVERIFY2(run.beforeAfter.relative < -0.1, qPrintable(QString::number(run.beforeAfter.relative)));
+    }
+
+    void propensityMatchesStayWithinTheExactStrata() {
+        // Each control has its enrolled person's band of emergency admissions in the year before
+        // (0, 1, 2+), eFI category and number of conditions (0-4+), measured on the covariate date.
+        const ops::EvaluateRun run =
+            evaluate(QStringLiteral("Proactive care"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Psm, 0);
+        const Project &project = mSession->project();
+        std::map<int32_t, std::pair<std::shared_ptr<const GpMeasures>, std::shared_ptr<const ActivityMeasures>>> at;
+        auto stratum = [&](int32_t person, int32_t date) {
+            auto &m = at[date];
+            if (!m.first) m = {gpMeasures(project, mSession->codeLists(), date).value(), activityMeasures(project, date)};
+            const int efi = m.first->efiDeficits[size_t(person)];
+            return std::array{std::min(2, int(m.second->emergencyAdmissions[size_t(person)])),
+                              efi <= 4    ? 0
+                              : efi <= 9  ? 1
+                              : efi <= 13 ? 2
+                                          : 3,
+                              std::min(4, int(std::popcount(m.first->conditions[size_t(person)])))};
+        };
+        int checked = 0;
+        std::array<int, 3> admitted{};
+        for (const evaluation::MatchedSet &set : run.matching.sets) {
+            const int32_t date = evaluation::monthStart(set.index) - 1;
+            const auto treated = stratum(set.treated, date);
+            ++admitted[size_t(treated[0])];
+            for (int32_t c : set.controls) {
+                QCOMPARE(stratum(c, date), treated);
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 1000);
+        QVERIFY(admitted[0] > 0 && admitted[1] > 0 && admitted[2] > 0);  // every band is used
     }
 
     void coarsenedExactMatchingAgrees() {
