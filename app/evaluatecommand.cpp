@@ -75,7 +75,7 @@ void printEvaluation(const QJsonObject &o) {
                 .arg(num(naive[QStringLiteral("before_after_relative")]), num(naive[QStringLiteral("unmatched_relative")])));
     } else {
         out(QStringLiteral("Area %1 (%2 registered)%3; start %4\nLevel change %5 (SE %6), slope change %7 (SE %8) per 1,000 person-months\n"
-                           "Mean effect after the start %9 (%10 to %11); relative %12\n")
+                           "Mean effect after the start %9 (%10 to %11); relative %12; errors %13\n")
                 .arg(o[QStringLiteral("area")].toString(), countText(o[QStringLiteral("treated")]),
                      o[QStringLiteral("comparison")].toString().isEmpty()
                          ? QString()
@@ -83,7 +83,8 @@ void printEvaluation(const QJsonObject &o) {
                      o[QStringLiteral("start")].toString(), num(o[QStringLiteral("level_change")]),
                      num(o[QStringLiteral("level_change_se")]), num(o[QStringLiteral("slope_change")]),
                      num(o[QStringLiteral("slope_change_se")]), num(e[QStringLiteral("estimate")]))
-                .arg(num(e[QStringLiteral("lower")]), num(e[QStringLiteral("upper")]), num(e[QStringLiteral("relative")])));
+                .arg(num(e[QStringLiteral("lower")]), num(e[QStringLiteral("upper")]), num(e[QStringLiteral("relative")]),
+                     o[QStringLiteral("errors")].toString()));
     }
     out(QStringLiteral("\n%1\n%2\n")
             .arg(o.value(QStringLiteral("summary")).toString(),
@@ -218,6 +219,9 @@ Result<ops::EvaluateRequest> requestFrom(const QCommandLineParser &p) {
                      QStringLiteral("--pre-months, --post-months, --replicates, --ratio, --caliper and --seed take numbers"),
                      {}};
     r.area = p.value(QStringLiteral("area")), r.comparison = p.value(QStringLiteral("comparison"));
+    const auto errors = ops::itsErrorsNamed(p.value(QStringLiteral("its-errors")));
+    if (!errors) return Error{ErrorCode::BadOption, QStringLiteral("--its-errors must be prais-winsten or newey-west"), {}};
+    r.itsErrors = *errors;
     if (p.isSet(QStringLiteral("start"))) {
         const auto day = parseIsoDate(p.value(QStringLiteral("start")).toStdString());
         if (!day) return Error{ErrorCode::BadOption, QStringLiteral("--start must be a date YYYY-MM-DD"), {}};
@@ -255,6 +259,9 @@ int runEvaluateCommand(const QStringList &args) {
          {QStringLiteral("start"), QStringLiteral("ITS: the date the service started (default: the programme's first enrolment)."),
           QStringLiteral("DATE")},
          {QStringLiteral("comparison"), QStringLiteral("ITS: a comparison area."), QStringLiteral("AREA")},
+         {QStringLiteral("its-errors"),
+          QStringLiteral("ITS: prais-winsten (AR(1) errors, t intervals; the default) or newey-west (least squares, Newey-West errors)."),
+          QStringLiteral("E"), QStringLiteral("prais-winsten")},
          {QStringLiteral("save"), QStringLiteral("Save the published result in the project under this name."), QStringLiteral("NAME")},
          {QStringLiteral("json"), QStringLiteral("Print JSON.")},
          phm::cli::disclosureOption(),

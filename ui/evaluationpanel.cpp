@@ -352,10 +352,14 @@ void EvaluationPanel::showDid(const QJsonObject &o) {
 
 void EvaluationPanel::showIts(const QJsonObject &o) {
     mBalance->clear();
-    mBalance->setHorizontalHeaderLabels({tr("Term"), tr("Estimate"), tr("Standard error (Newey–West)")});
+    const bool neweyWest = o.value(QStringLiteral("errors")).toString() == QLatin1String("newey_west");
+    mBalance->setHorizontalHeaderLabels({tr("Term"), tr("Estimate"),
+                                         neweyWest ? tr("Standard error (Newey–West)") : tr("Standard error (Prais–Winsten, AR(1))"),
+                                         tr("Newey–West, for comparison")});
     for (const auto &[name, key] : {std::pair{tr("Level change"), "level_change"}, std::pair{tr("Slope change a month"), "slope_change"}})
         mBalance->appendRow({new QStandardItem(name), publishedItem(number(o[QLatin1String(key)], 3)),
-                             publishedItem(number(o[QLatin1String(key) + QStringLiteral("_se")], 3))});
+                             publishedItem(number(o[QLatin1String(key) + QStringLiteral("_se")], 3)),
+                             publishedItem(number(o[QLatin1String(key) + QStringLiteral("_se_newey_west")], 3))});
     QList<QPointF> area, comparison;
     for (const QJsonValue &m : o.value(QStringLiteral("series")).toArray()) {
         area << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("rate")].toDouble());

@@ -38,6 +38,14 @@ QString wholePercent(const QJsonValue &v) {
 }
 }  // namespace
 
+QString itsErrorsKey(ItsErrors e) { return e == ItsErrors::NeweyWest ? QStringLiteral("newey_west") : QStringLiteral("prais_winsten"); }
+
+std::optional<ItsErrors> itsErrorsNamed(const QString &key) {
+    if (key == QLatin1String("prais_winsten") || key == QLatin1String("prais-winsten")) return ItsErrors::PraisWinsten;
+    if (key == QLatin1String("newey_west") || key == QLatin1String("newey-west")) return ItsErrors::NeweyWest;
+    return std::nullopt;
+}
+
 QString outcomeKey(const EvaluateRequest &request) {
     return request.outcome == Outcome::Custom ? request.customOutcome.trimmed() : QLatin1String(outcomeInfo(request.outcome).key);
 }
@@ -172,6 +180,10 @@ QJsonObject itsJson(const EvaluateRun &run) {
                        {QStringLiteral("slope_change"), f.slopeChange},
                        {QStringLiteral("slope_change_se"), f.se[3]},
                        {QStringLiteral("newey_west_lag"), f.lag},
+                       {QStringLiteral("errors"), itsErrorsKey(f.errors)},
+                       {QStringLiteral("rho"), f.rho},
+                       {QStringLiteral("level_change_se_newey_west"), f.neweyWestSe[2]},
+                       {QStringLiteral("slope_change_se_newey_west"), f.neweyWestSe[3]},
                        {QStringLiteral("counterfactual"), cf},
                        {QStringLiteral("series"), series}};
 }
@@ -237,7 +249,10 @@ const disclosure::OutputFields &evaluationFields() {
                               "level_change",
                               "level_change_se",
                               "slope_change",
-                              "slope_change_se"})
+                              "slope_change_se",
+                              "level_change_se_newey_west",
+                              "slope_change_se_newey_west",
+                              "rho"})
             o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, disclosure::Derivation::Statistic});
         o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
                     QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),

@@ -195,7 +195,7 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
     }
     std::vector<double> modelled = y;
     for (size_t m = 0; m < comparison.size(); ++m) modelled[m] -= comparison[m];
-    auto fit = segmentedRegression(modelled, pre, -1, r.confidence);
+    auto fit = segmentedRegression(modelled, pre, -1, r.confidence, r.itsErrors);
     if (!fit) return fit.error();
     run.its = fit.value();
     for (size_t m = 0; m < y.size(); ++m) run.series.push_back({double(int(m) - pre), y[m], comparison.empty() ? 0.0 : comparison[m]});

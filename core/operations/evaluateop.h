@@ -15,6 +15,7 @@
 
 #include <QJsonObject>
 #include <memory>
+#include <optional>
 
 namespace phm::core::ops {
 
@@ -33,6 +34,7 @@ struct EvaluateRequest {
     // the programme's first enrolment) and an optional comparison area.
     QString area, comparison;
     int32_t start = kNoDate;
+    evaluation::ItsErrors itsErrors = evaluation::ItsErrors::PraisWinsten;
 };
 
 struct NaiveEstimate {
@@ -70,6 +72,10 @@ QJsonObject evaluationJson(const EvaluateRun &run);
 // The outcome as the JSON names it: a built-in outcome's key, or a custom outcome's query; and
 // back into the request (the query is checked when the evaluation runs).
 QString outcomeKey(const EvaluateRequest &request);
+// The time series' errors as the JSON and the command line name them (prais_winsten, newey_west;
+// the command line's hyphens are taken too).
+QString itsErrorsKey(evaluation::ItsErrors errors);
+std::optional<evaluation::ItsErrors> itsErrorsNamed(const QString &key);
 Status outcomeFrom(const QString &key, EvaluateRequest &request);
 // The `summary` sentence of an evaluation's JSON, written from its figures (the published ones
 // when it leaves: evaluationFields rewrites it after publishing).

@@ -108,7 +108,8 @@ QJsonObject evaluationSettingsJson(const EvaluateRequest &r) {
                        {QStringLiteral("confidence"), r.confidence},
                        {QStringLiteral("area"), r.area},
                        {QStringLiteral("comparison"), r.comparison},
-                       {QStringLiteral("start"), r.start == kNoDate ? QString() : QString::fromStdString(isoDate(r.start))}};
+                       {QStringLiteral("start"), r.start == kNoDate ? QString() : QString::fromStdString(isoDate(r.start))},
+                       {QStringLiteral("its_errors"), itsErrorsKey(r.itsErrors)}};
 }
 
 Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
@@ -143,6 +144,11 @@ Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
         if (!day) return bad(QStringLiteral("start must be a date"));
         r.start = *day;
     }
+    // Saved before the choice existed: those time series were fitted with Newey-West errors.
+    const QJsonValue errors = o.value(QStringLiteral("its_errors"));
+    const auto chosen = errors.isUndefined() ? std::optional{evaluation::ItsErrors::NeweyWest} : itsErrorsNamed(errors.toString());
+    if (!chosen) return bad(QStringLiteral("its_errors must be prais_winsten or newey_west"));
+    r.itsErrors = *chosen;
     return r;
 }
 

@@ -21,6 +21,10 @@ double zValue(double confidence) {
     return boost::math::quantile(boost::math::normal(), confidence + (1 - confidence) / 2);
 }
 
+double tValue(double confidence, double df) {
+    return boost::math::quantile(boost::math::students_t(df), confidence + (1 - confidence) / 2);
+}
+
 double wilsonLower(double x, double n, double confidence) {
     if (confidence >= 1) return 0;
     const double z = zValue(confidence);

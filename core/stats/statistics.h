@@ -23,6 +23,8 @@ struct Interval {
 Result<double> confidenceLevel(double confidence);
 // Two-sided normal critical value: qnorm(confidence + (1 - confidence) / 2).
 double zValue(double confidence);
+// Two-sided Student's t critical value with `df` degrees of freedom: qt(confidence + (1 - confidence) / 2, df).
+double tValue(double confidence, double df);
 
 double wilsonLower(double x, double n, double confidence);
 double wilsonUpper(double x, double n, double confidence);

@@ -78,6 +78,21 @@ private slots:
             QVERIFY2(o.contains(QLatin1String(k)), k);
         QCOMPARE(o[QStringLiteral("series")].toArray().size(), 24);
         QCOMPARE(o[QStringLiteral("newey_west_lag")].toInt(), 2);
+        // Prais-Winsten by default; Newey-West on request, its errors reported beside either.
+        QCOMPARE(o[QStringLiteral("errors")].toString(), QStringLiteral("prais_winsten"));
+        QVERIFY(o[QStringLiteral("rho")].isDouble());
+        QVERIFY(o[QStringLiteral("level_change_se_newey_west")].toDouble() > 0);
+        const QJsonObject nw =
+            json({QStringLiteral("evaluate"), QStringLiteral("--method"), QStringLiteral("its"), QStringLiteral("--area"),
+                  QStringLiteral("Luton"), QStringLiteral("--start"), QStringLiteral("2025-04-01"), QStringLiteral("--outcome"),
+                  QStringLiteral("ae"), QStringLiteral("--its-errors"), QStringLiteral("newey-west")});
+        QCOMPARE(nw[QStringLiteral("errors")].toString(), QStringLiteral("newey_west"));
+        QCOMPARE(nw[QStringLiteral("level_change_se")], nw[QStringLiteral("level_change_se_newey_west")]);
+        QByteArray err;
+        run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--method"), QStringLiteral("its"),
+             QStringLiteral("--area"), QStringLiteral("Luton"), QStringLiteral("--its-errors"), QStringLiteral("ols")},
+            1, &err);
+        QVERIFY2(err.contains("--its-errors must be prais-winsten or newey-west"), err.constData());
     }
 
     void freezeSaveAndList() {

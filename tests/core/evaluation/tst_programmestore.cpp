@@ -142,6 +142,13 @@ private slots:
         QCOMPARE(ops::evaluationSettingsJson(back.value()), ops::evaluationSettingsJson(r));
         QCOMPARE(back.value().match.seed, uint64_t(99));
         QCOMPARE(back.value().preMonths, 9);
+        QCOMPARE(back.value().itsErrors, evaluation::ItsErrors::PraisWinsten);
+        // Settings saved before the time series' errors could be chosen were fitted with Newey-West.
+        QJsonObject older = e.value(QStringLiteral("settings")).toObject();
+        older.remove(QStringLiteral("its_errors"));
+        QCOMPARE(ops::evaluationRequestFrom(older).value().itsErrors, evaluation::ItsErrors::NeweyWest);
+        older.insert(QStringLiteral("its_errors"), QStringLiteral("ols"));
+        QVERIFY(!ops::evaluationRequestFrom(older));
         // Publishing the list again leaves the published result as it was (idempotent).
         const QJsonObject again = disclosure::publish(list.value(), ops::savedEvaluationsFields(), mSession->policy()).value.toObject();
         QCOMPARE(again[QStringLiteral("evaluations")][0][QStringLiteral("result")][QStringLiteral("treated")],
