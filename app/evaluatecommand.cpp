@@ -222,6 +222,8 @@ Result<ops::EvaluateRequest> requestFrom(const QCommandLineParser &p) {
     const auto errors = ops::itsErrorsNamed(p.value(QStringLiteral("its-errors")));
     if (!errors) return Error{ErrorCode::BadOption, QStringLiteral("--its-errors must be prais-winsten or newey-west"), {}};
     r.itsErrors = *errors;
+    r.match.riskScore = p.isSet(QStringLiteral("match-risk"));
+    r.match.segmentation = p.value(QStringLiteral("match-segment"));
     if (p.isSet(QStringLiteral("start"))) {
         const auto day = parseIsoDate(p.value(QStringLiteral("start")).toStdString());
         if (!day) return Error{ErrorCode::BadOption, QStringLiteral("--start must be a date YYYY-MM-DD"), {}};
@@ -259,6 +261,12 @@ int runEvaluateCommand(const QStringList &args) {
          {QStringLiteral("start"), QStringLiteral("ITS: the date the service started (default: the programme's first enrolment)."),
           QStringLiteral("DATE")},
          {QStringLiteral("comparison"), QStringLiteral("ITS: a comparison area."), QStringLiteral("AREA")},
+         {QStringLiteral("match-risk"),
+          QStringLiteral("DiD: also match on the emergency admission risk score (the project's risk model, on the covariate date).")},
+         {QStringLiteral("match-segment"),
+          QStringLiteral("DiD: also match exactly on the segment of this bundled template (bridges-to-health, nhse-core, "
+                         "cheshire-merseyside)."),
+          QStringLiteral("TEMPLATE")},
          {QStringLiteral("its-errors"),
           QStringLiteral("ITS: prais-winsten (AR(1) errors, t intervals; the default) or newey-west (least squares, Newey-West errors)."),
           QStringLiteral("E"), QStringLiteral("prais-winsten")},

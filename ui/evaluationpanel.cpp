@@ -9,12 +9,14 @@
 #include "operations/programmeops.h"
 #include "projectcontroller.h"
 #include "report/palette.h"
+#include "stratify/segmentation.h"
 #include "tableactions.h"
 #include "tablestyle.h"
 #include "taskrunner.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -169,6 +171,18 @@ QFormLayout *EvaluationPanel::buildForm() {
     form->addRow(QString(), mCustomOutcome);
     form->addRow(tr("Method"), mMethod);
     form->addRow(tr("Matching"), mMatch);
+    mMatchRisk = new QCheckBox(tr("Also on the risk score"), this);
+    mMatchRisk->setObjectName(QStringLiteral("matchRisk"));
+    mMatchRisk->setToolTip(tr("The project's emergency admission risk score on the day matched on (trains the risk model: a few seconds)"));
+    mMatchSegment = new QComboBox(this);
+    mMatchSegment->setObjectName(QStringLiteral("matchSegment"));
+    mMatchSegment->addItem(tr("No segmentation"), QString());
+    for (const QString &id : core::segmentationTemplateIds()) {
+        const auto t = core::loadSegmentationTemplate(id);
+        mMatchSegment->addItem(t ? tr("Same segment: %1").arg(t.value().name) : id, id);
+    }
+    form->addRow(QString(), mMatchRisk);
+    form->addRow(QString(), mMatchSegment);
     form->addRow(tr("Controls per person"), mRatio);
     form->addRow(tr("Before / after"), [&] {
         auto *row = new QWidget(this);
@@ -191,6 +205,8 @@ QFormLayout *EvaluationPanel::buildForm() {
 void EvaluationPanel::methodChanged() {
     const bool its = mMethod->currentData().toString() == QLatin1String("its");
     mMatch->setEnabled(!its);
+    mMatchRisk->setEnabled(!its);
+    mMatchSegment->setEnabled(!its);
     mRatio->setEnabled(!its);
     mPre->setEnabled(!its);
     mPost->setEnabled(!its);
@@ -231,6 +247,8 @@ bool EvaluationPanel::run() {
     request.method = its ? core::ops::EvaluationMethod::Its : core::ops::EvaluationMethod::Did;
     request.match.method =
         mMatch->currentData().toString() == QLatin1String("cem") ? core::evaluation::MatchMethod::Cem : core::evaluation::MatchMethod::Psm;
+    request.match.riskScore = mMatchRisk->isChecked();
+    request.match.segmentation = mMatchSegment->currentData().toString();
     request.match.ratio = mRatio->value();
     request.preMonths = mPre->value() / 3 * 3;
     request.postMonths = mPost->value() / 3 * 3;

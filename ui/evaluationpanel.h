@@ -13,6 +13,7 @@
 
 class QChartView;
 class QComboBox;
+class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -38,6 +39,8 @@ public:
     QComboBox *outcomeBox() const { return mOutcome; }
     QLineEdit *customOutcome() const { return mCustomOutcome; }
     QLabel *status() const { return mStatus; }
+    QCheckBox *matchRisk() const { return mMatchRisk; }
+    QComboBox *matchSegment() const { return mMatchSegment; }
     // Starts the evaluation with the choices on screen (false while another task runs).
     bool run();
     // Saves the result on screen under `name` (false when there is none to save).
@@ -66,6 +69,8 @@ private:
     ProjectController *mController;
     BackgroundJob *mLoad;
     QComboBox *mProgrammes, *mOutcome, *mMethod, *mMatch;
+    QCheckBox *mMatchRisk = nullptr;     // made in buildForm
+    QComboBox *mMatchSegment = nullptr;  // made in buildForm
     QSpinBox *mPre, *mPost, *mRatio;
     QLineEdit *mCustomOutcome, *mArea;
     QPushButton *mRun, *mFreeze, *mSave;

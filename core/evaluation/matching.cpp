@@ -3,6 +3,8 @@
 #include "evaluation/outcomes.h"
 #include "rules/personmeasures.h"
 #include "stats/logisticregression.h"
+#include "stratify/riskmodel.h"
+#include "stratify/segmentation.h"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <random>
 
 namespace phm::core::evaluation {
@@ -22,7 +25,8 @@ const QStringList &covariateKeys() {
                                      QStringLiteral("ltc_count"),
                                      QStringLiteral("emergency_admissions_12m"),
                                      QStringLiteral("ae_attendances_12m"),
-                                     QStringLiteral("cost_12m")};
+                                     QStringLiteral("cost_12m"),
+                                     QStringLiteral("risk_score")};
     return keys;
 }
 
@@ -32,8 +36,8 @@ double standardisedDifference(double meanA, double varA, double meanB, double va
 }
 
 namespace {
-constexpr int kCovariates = 8;
-constexpr int kFeatures = 9;
+constexpr int kCovariates = 9;  // the last, the risk score, only when asked for
+constexpr int kFeatures = 10;   // the last, the logit of the risk score, only when asked for
 using Covariates = std::array<double, kCovariates>;
 
 // Everything measured for one covariate date (the day before an enrolment month starts).
@@ -43,6 +47,9 @@ struct DateGroup {
     std::shared_ptr<const GpMeasures> gp;
     std::shared_ptr<const ActivityMeasures> activity;
     std::vector<int32_t> candidates;
+    std::vector<float> risk;              // per person, when matching on the risk score (NaN: not scored)
+    std::array<double, 9> riskDeciles{};  // cut points of the candidates' scores, for CEM
+    std::vector<uint8_t> segment;         // per person, when matching on a segmentation
 };
 
 Covariates covariates(const Project &project, const DateGroup &g, int32_t p) {
@@ -55,16 +62,28 @@ Covariates covariates(const Project &project, const DateGroup &g, int32_t p) {
             double(std::popcount(g.gp->conditions[size_t(p)])),
             double(g.activity->emergencyAdmissions[size_t(p)]),
             double(g.activity->aeAttendances[size_t(p)]),
-            double(g.activity->healthCost[size_t(p)])};
+            double(g.activity->healthCost[size_t(p)]),
+            g.risk.empty() || std::isnan(g.risk[size_t(p)]) ? 0.0 : 100.0 * g.risk[size_t(p)]};
 }
 
 std::array<double, kFeatures> features(const Covariates &c) {
-    return {c[0] / 10, c[0] * c[0] / 1000, c[1], c[2], c[3] / 5, c[4], std::min(c[5], 5.0), std::min(c[6], 5.0), std::log1p(c[7]) / 5};
+    const double risk = std::clamp(c[8] / 100, 1e-4, 1 - 1e-4);
+    return {c[0] / 10,
+            c[0] * c[0] / 1000,
+            c[1],
+            c[2],
+            c[3] / 5,
+            c[4],
+            std::min(c[5], 5.0),
+            std::min(c[6], 5.0),
+            std::log1p(c[7]) / 5,
+            std::log(risk / (1 - risk))};
 }
+int featureCount(const MatchOptions &o) { return o.riskScore ? kFeatures : kFeatures - 1; }
 
 // A stratum for coarsened exact matching: age in 10-year bands, sex, IMD quintile, eFI category,
 // long-term conditions 0-4+, emergency admissions and A&E attendances 0, 1, 2+.
-uint64_t stratum(const Covariates &c) {
+uint64_t stratum(const Covariates &c, const DateGroup &g) {
     const int efiCategory = c[3] <= 4 ? 0 : c[3] <= 9 ? 1 : c[3] <= 13 ? 2 : 3;  // fit, mild, moderate, severe (Clegg)
     const uint64_t parts[] = {uint64_t(std::min(9, int(c[0]) / 10)),
                               uint64_t(c[1]),
@@ -75,6 +94,8 @@ uint64_t stratum(const Covariates &c) {
                               uint64_t(std::min(2.0, c[6]))};
     uint64_t key = 0;
     for (uint64_t v : parts) key = key * 16 + v;
+    if (!g.risk.empty())
+        key = key * 16 + uint64_t(std::upper_bound(g.riskDeciles.begin(), g.riskDeciles.end(), c[8]) - g.riskDeciles.begin());
     return key;
 }
 
@@ -114,10 +135,12 @@ private:
 // Where a control may come from: the same band of emergency admissions in the year before (0, 1,
 // 2 or more: exact, as they drive both referral and what follows; regression to the mean after an
 // admission is the largest bias in evaluations of case management), and with --same-pcn the same PCN.
-int bucketOf(const Project &project, const MatchOptions &o, int32_t p, const Covariates &c) {
+int bucketOf(const Project &project, const MatchOptions &o, const DateGroup &g, int32_t p, const Covariates &c) {
     const int efiCategory = c[3] <= 4 ? 0 : c[3] <= 9 ? 1 : c[3] <= 13 ? 2 : 3;
     const int band = (int(std::min(2.0, c[5])) * 4 + efiCategory) * 5 + int(std::min(4.0, c[4]));
-    return (o.samePcn ? project.geography.practices[project.persons.practice[size_t(p)]].pcn * 60 : 0) + band;
+    const int segment = g.segment.empty() ? 0 : g.segment[size_t(p)];
+    const int pcn = o.samePcn ? project.geography.practices[project.persons.practice[size_t(p)]].pcn : 0;
+    return (pcn * 256 + segment) * 60 + band;
 }
 }  // namespace
 
@@ -131,13 +154,13 @@ struct Propensity {
     double logit(const Covariates &c) const {
         const auto f = features(c);
         double x = fit.beta[0];
-        for (int k = 0; k < kFeatures; ++k) x += fit.beta[k + 1] * f[size_t(k)];
+        for (Eigen::Index k = 0; k + 1 < fit.beta.size(); ++k) x += fit.beta[k + 1] * f[size_t(k)];
         return x;
     }
 };
 
 Result<Propensity> fitPropensity(const Project &project, const std::vector<DateGroup> &groups, const std::vector<Enrolled> &enrolled,
-                                 std::mt19937_64 &rng) {
+                                 const MatchOptions &o, std::mt19937_64 &rng) {
     constexpr size_t kSamplePerGroup = 40000;
     std::vector<std::pair<Covariates, double>> rows;
     for (const DateGroup &g : groups) {
@@ -148,11 +171,12 @@ Result<Propensity> fitPropensity(const Project &project, const std::vector<DateG
             rows.push_back({covariates(project, g, g.candidates[pick]), 0.0});
         }
     }
-    Eigen::MatrixXd X(Eigen::Index(rows.size()), kFeatures);
+    const int n = featureCount(o);
+    Eigen::MatrixXd X(Eigen::Index(rows.size()), n);
     Eigen::VectorXd y(Eigen::Index(rows.size()));
     for (size_t r = 0; r < rows.size(); ++r) {
         const auto f = features(rows[r].first);
-        for (int k = 0; k < kFeatures; ++k) X(Eigen::Index(r), k) = f[size_t(k)];
+        for (int k = 0; k < n; ++k) X(Eigen::Index(r), k) = f[size_t(k)];
         y(Eigen::Index(r)) = rows[r].second;
     }
     auto fit = fitLogistic(X, y, 1e-3);
@@ -171,7 +195,7 @@ void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enro
     std::map<int, std::vector<std::pair<double, int32_t>>> buckets;
     for (int32_t c : g.candidates) {
         const Covariates v = covariates(project, g, c);
-        buckets[bucketOf(project, o, c, v)].push_back({ps.logit(v), c});
+        buckets[bucketOf(project, o, g, c, v)].push_back({ps.logit(v), c});
     }
     std::map<int, FreeSlots> free;
     for (auto &[b, list] : buckets) {
@@ -187,7 +211,7 @@ void matchPsm(const Project &project, const DateGroup &g, const std::vector<Enro
         const Enrolled &e = enrolled[order[i]];
         const Covariates v = covariates(project, g, e.person);
         logits[i] = ps.logit(v);
-        bucket[i] = bucketOf(project, o, e.person, v);
+        bucket[i] = bucketOf(project, o, g, e.person, v);
         sets.push_back({e.person, e.index, {}});
     }
     const double caliper = o.caliper * ps.sd;
@@ -217,7 +241,7 @@ void matchCem(const Project &project, const DateGroup &g, const std::vector<Enro
     std::map<std::pair<int, uint64_t>, std::vector<int32_t>> strata;
     for (int32_t c : g.candidates) {
         const Covariates v = covariates(project, g, c);
-        strata[{bucketOf(project, o, c, v), stratum(v)}].push_back(c);
+        strata[{bucketOf(project, o, g, c, v), stratum(v, g)}].push_back(c);
     }
     for (auto &[key, list] : strata) std::shuffle(list.begin(), list.end(), rng);
     std::vector<size_t> order = g.enrolled;
@@ -226,7 +250,7 @@ void matchCem(const Project &project, const DateGroup &g, const std::vector<Enro
         const Enrolled &who = enrolled[e];
         MatchedSet set{who.person, who.index, {}};
         const Covariates v = covariates(project, g, who.person);
-        auto it = strata.find({bucketOf(project, o, who.person, v), stratum(v)});
+        auto it = strata.find({bucketOf(project, o, g, who.person, v), stratum(v, g)});
         for (int k = 0; it != strata.end() && k < o.ratio && !it->second.empty(); ++k) {
             set.controls.push_back(it->second.back());
             it->second.pop_back();
@@ -235,41 +259,87 @@ void matchCem(const Project &project, const DateGroup &g, const std::vector<Enro
     }
 }
 
+// What the balance table compares for one person: the covariates (the risk score when matched
+// on), then 0/1 for each segment when matched on a segmentation.
+std::vector<double> balanceValues(const Project &project, const DateGroup &g, int32_t p, const MatchOptions &o, size_t segments) {
+    const Covariates c = covariates(project, g, p);
+    std::vector<double> v(c.begin(), c.begin() + (o.riskScore ? kCovariates : kCovariates - 1));
+    // Segment 0 is "not registered": nobody compared is in it.
+    for (size_t s = 0; s < segments; ++s) v.push_back(!g.segment.empty() && g.segment[size_t(p)] == s + 1 ? 1.0 : 0.0);
+    return v;
+}
+
 std::vector<BalanceRow> balanceTable(const Project &project, const std::vector<DateGroup> &groups, const std::vector<MatchedSet> &sets,
-                                     const std::map<int32_t, size_t> &groupOfDate) {
-    std::array<Moments, kCovariates> treated, before, after;
+                                     const std::map<int32_t, size_t> &groupOfDate, const MatchOptions &o, const QStringList &segments) {
+    QStringList keys = covariateKeys().mid(0, o.riskScore ? kCovariates : kCovariates - 1);
+    for (const QString &name : segments) keys << QStringLiteral("segment: %1").arg(name);
+    const auto n = size_t(keys.size());
+    std::vector<Moments> treated(n), before(n), after(n), allTreated(n);
+    auto add = [&](std::vector<Moments> &m, const std::vector<double> &v, double weight) {
+        for (size_t k = 0; k < n; ++k) m[k].add(v[k], weight);
+    };
     for (const DateGroup &g : groups)
-        for (int32_t c : g.candidates) {
-            const Covariates v = covariates(project, g, c);
-            for (int k = 0; k < kCovariates; ++k) before[size_t(k)].add(v[size_t(k)]);
-        }
+        for (int32_t c : g.candidates) add(before, balanceValues(project, g, c, o, size_t(segments.size())), 1.0);
     for (const MatchedSet &s : sets) {
-        if (s.controls.empty()) continue;
         const DateGroup &g = groups[groupOfDate.at(monthStart(s.index) - 1)];
-        const Covariates t = covariates(project, g, s.treated);
-        for (int k = 0; k < kCovariates; ++k) treated[size_t(k)].add(t[size_t(k)]);
-        for (int32_t c : s.controls) {
-            const Covariates v = covariates(project, g, c);
-            for (int k = 0; k < kCovariates; ++k) after[size_t(k)].add(v[size_t(k)], 1.0 / double(s.controls.size()));
-        }
+        const std::vector<double> t = balanceValues(project, g, s.treated, o, size_t(segments.size()));
+        add(allTreated, t, 1.0);  // every enrolled person, matched or not, for the "before" comparison
+        if (s.controls.empty()) continue;
+        add(treated, t, 1.0);
+        for (int32_t c : s.controls) add(after, balanceValues(project, g, c, o, size_t(segments.size())), 1.0 / double(s.controls.size()));
     }
-    // Every enrolled person, matched or not, for the "before" comparison.
-    std::array<Moments, kCovariates> allTreated;
-    for (const DateGroup &g : groups)
-        for (const MatchedSet &s : sets)
-            if (monthStart(s.index) - 1 == g.date) {
-                const Covariates t = covariates(project, g, s.treated);
-                for (int k = 0; k < kCovariates; ++k) allTreated[size_t(k)].add(t[size_t(k)]);
-            }
     std::vector<BalanceRow> rows;
-    for (int k = 0; k < kCovariates; ++k) {
-        const Moments &t = allTreated[size_t(k)], &b = before[size_t(k)], &mt = treated[size_t(k)], &a = after[size_t(k)];
+    for (size_t k = 0; k < n; ++k) {
+        const Moments &t = allTreated[k], &b = before[k], &mt = treated[k], &a = after[k];
         // The same denominator before and after (the unmatched samples' SDs), so the two compare.
         const double pooled = std::sqrt((t.variance() + b.variance()) / 2);
-        rows.push_back({covariateKeys()[k], t.mean(), b.mean(), a.mean(), pooled > 0 ? (t.mean() - b.mean()) / pooled : 0.0,
+        rows.push_back({keys[qsizetype(k)], t.mean(), b.mean(), a.mean(), pooled > 0 ? (t.mean() - b.mean()) / pooled : 0.0,
                         pooled > 0 ? (mt.mean() - a.mean()) / pooled : 0.0});
     }
     return rows;
+}
+// The risk score and the segment of everyone on each covariate date, when asked for. The risk
+// model is the project's (trained once on the extract, as `phm risk` trains it) and is scored on
+// data up to each date only.
+Status measureRiskAndSegments(const Project &project, const rules::CodeLists &lists, const MatchOptions &o, std::vector<DateGroup> &groups,
+                              QStringList &segmentNames) {
+    std::optional<RiskModelResult> model;
+    if (o.riskScore) {
+        auto trained = trainRiskModel(project, lists);
+        if (!trained) return trained.error();
+        model = std::move(trained.value());
+    }
+    std::optional<SegmentationTemplate> segmentation;
+    if (!o.segmentation.isEmpty()) {
+        if (!segmentationTemplateIds().contains(o.segmentation))
+            return Error{ErrorCode::BadOption,
+                         QStringLiteral("no segmentation template \"%1\" to match on (there are %2)")
+                             .arg(o.segmentation, segmentationTemplateIds().join(QStringLiteral(", "))),
+                         o.segmentation};
+        auto loaded = loadSegmentationTemplate(o.segmentation);
+        if (!loaded) return loaded.error();
+        segmentation = std::move(loaded.value());
+    }
+    for (DateGroup &g : groups) {
+        if (model) {
+            if (auto s = scoreRiskModel(*model, project, lists, {}, g.date); !s) return s.error();
+            g.risk = model->score;
+            std::vector<double> scores;
+            for (int32_t c : g.candidates)
+                if (!std::isnan(g.risk[size_t(c)])) scores.push_back(100.0 * g.risk[size_t(c)]);
+            std::sort(scores.begin(), scores.end());
+            for (size_t d = 0; d < g.riskDeciles.size() && !scores.empty(); ++d)
+                g.riskDeciles[d] = scores[std::min(scores.size() - 1, (d + 1) * scores.size() / 10)];
+        }
+        if (segmentation) {
+            auto segmented = segmentPopulation(project, lists, *segmentation, g.date);
+            if (!segmented) return segmented.error();
+            g.segment = std::move(segmented.value().segmentOf);
+            if (segmentNames.isEmpty())
+                for (size_t s = 1; s < segmented.value().segments.size(); ++s) segmentNames << segmented.value().segments[s].name;
+        }
+    }
+    return Ok{};
 }
 }  // namespace
 
@@ -284,7 +354,7 @@ Result<Matching> matchControls(const Project &project, const rules::CodeLists &l
     for (size_t e = 0; e < enrolled.size(); ++e) {
         const int32_t date = monthStart(enrolled[e].index) - 1;
         auto [it, added] = groupOfDate.emplace(date, groups.size());
-        if (added) groups.push_back(DateGroup{date, {}, {}, {}, {}});
+        if (added) groups.push_back(DateGroup{date, {}, {}, {}, {}, {}, {}, {}});
         groups[it->second].enrolled.push_back(e);
     }
     Matching out;
@@ -303,11 +373,13 @@ Result<Matching> matchControls(const Project &project, const rules::CodeLists &l
                 g.candidates.push_back(p);
         out.candidates += int64_t(g.candidates.size());
     }
+    QStringList segments;
+    if (auto s = measureRiskAndSegments(project, lists, options, groups, segments); !s) return s.error();
     feedback.setProgress(30);
     std::mt19937_64 rng(options.seed);
     std::optional<Propensity> ps;
     if (options.method == MatchMethod::Psm) {
-        auto fitted = fitPropensity(project, groups, enrolled, rng);
+        auto fitted = fitPropensity(project, groups, enrolled, options, rng);
         if (!fitted) return fitted.error();
         ps = fitted.value();
     }
@@ -319,7 +391,7 @@ Result<Matching> matchControls(const Project &project, const rules::CodeLists &l
             matchCem(project, g, enrolled, options, rng, out.sets);
     }
     feedback.setProgress(60);
-    out.balance = balanceTable(project, groups, out.sets, groupOfDate);
+    out.balance = balanceTable(project, groups, out.sets, groupOfDate, options, segments);
     std::vector<MatchedSet> matched;
     for (MatchedSet &s : out.sets)
         if (s.controls.empty())

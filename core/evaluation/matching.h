@@ -27,9 +27,16 @@ struct MatchOptions {
     double caliper = 0.2;  // PSM: in standard deviations of the logit of the propensity score
     bool samePcn = false;  // controls only from the enrolled person's PCN
     uint64_t seed = 2026;  // order of matching and CEM draws: the same seed gives the same sample
+    // Also matched on, when asked: the emergency admission risk score on the covariate date (the
+    // project's risk model, core/stratify/riskmodel: a term of the propensity model, a decile of
+    // the CEM strata, a row of the balance table), and the segment of a bundled segmentation
+    // template on that date (exact, in both methods; a row of the balance table per segment).
+    bool riskScore = false;
+    QString segmentation;  // a bundled template id (segmentationTemplateIds), or empty
 };
 
-// The matching covariates, in the balance table's order.
+// The matching covariates, in the balance table's order (risk_score last, when asked for; then
+// one row per segment, "segment: NAME", when matching on a segmentation).
 const QStringList &covariateKeys();
 
 struct Enrolled {

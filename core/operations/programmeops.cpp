@@ -5,6 +5,7 @@
 #include "cohorts/cohortstore.h"
 #include "governance/users.h"
 #include "operations/cohortops.h"
+#include "stratify/segmentation.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -109,7 +110,9 @@ QJsonObject evaluationSettingsJson(const EvaluateRequest &r) {
                        {QStringLiteral("area"), r.area},
                        {QStringLiteral("comparison"), r.comparison},
                        {QStringLiteral("start"), r.start == kNoDate ? QString() : QString::fromStdString(isoDate(r.start))},
-                       {QStringLiteral("its_errors"), itsErrorsKey(r.itsErrors)}};
+                       {QStringLiteral("its_errors"), itsErrorsKey(r.itsErrors)},
+                       {QStringLiteral("risk_score"), r.match.riskScore},
+                       {QStringLiteral("segmentation"), r.match.segmentation}};
 }
 
 Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
@@ -149,6 +152,10 @@ Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
     const auto chosen = errors.isUndefined() ? std::optional{evaluation::ItsErrors::NeweyWest} : itsErrorsNamed(errors.toString());
     if (!chosen) return bad(QStringLiteral("its_errors must be prais_winsten or newey_west"));
     r.itsErrors = *chosen;
+    r.match.riskScore = o.value(QStringLiteral("risk_score")).toBool();
+    r.match.segmentation = o.value(QStringLiteral("segmentation")).toString();
+    if (!r.match.segmentation.isEmpty() && !segmentationTemplateIds().contains(r.match.segmentation))
+        return bad(QStringLiteral("segmentation must be one of %1").arg(segmentationTemplateIds().join(QStringLiteral(", "))));
     return r;
 }
 

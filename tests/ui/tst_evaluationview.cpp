@@ -12,6 +12,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -67,6 +68,18 @@ private slots:
         QCOMPARE(panel->result().value(QStringLiteral("outcome")).toString(), QStringLiteral("count(apc, emergency, @acs_chronic)"));
         panel->outcomeBox()->setCurrentIndex(0);
         QVERIFY(!panel->customOutcome()->isEnabled());
+        // Matching also on the risk score and a segmentation adds their rows to the balance table.
+        QCOMPARE(panel->matchSegment()->count(), 4);
+        panel->matchSegment()->setCurrentIndex(panel->matchSegment()->findData(QStringLiteral("bridges-to-health")));
+        panel->matchRisk()->setChecked(true);
+        evaluated.clear();
+        QVERIFY(panel->run());
+        QVERIFY(evaluated.wait(60000));
+        QVERIFY(panel->balanceModel()->rowCount() > 9);
+        QCOMPARE(panel->balanceModel()->item(8, 0)->text(), QStringLiteral("risk_score"));
+        QVERIFY(panel->balanceModel()->item(9, 0)->text().startsWith(QStringLiteral("segment: ")));
+        panel->matchRisk()->setChecked(false);
+        panel->matchSegment()->setCurrentIndex(0);
         auto *dock = part<QDockWidget>(w, QStringLiteral("evaluation"));
         dock->raise();
         w.resizeDocks({dock}, {520}, Qt::Vertical);

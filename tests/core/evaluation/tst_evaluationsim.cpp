@@ -149,6 +149,38 @@ private slots:
         QVERIFY(admitted[0] > 0 && admitted[1] > 0 && admitted[2] > 0);  // every band is used
     }
 
+    void alsoMatchingOnRiskAndSegment() {
+        // The risk score on the covariate date joins the propensity model and the balance table;
+        // the segment is exact: every control is in its enrolled person's segment on that date.
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Proactive care");
+        r.replicates = 0;
+        r.match.riskScore = true;
+        r.match.segmentation = QStringLiteral("bridges-to-health");
+        auto run = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY2(run, run ? "" : qPrintable(run.error().message));
+        const auto &balance = run.value().matching.balance;
+        QCOMPARE(balance[8].covariate, QStringLiteral("risk_score"));
+        QVERIFY(balance[8].smdBefore > 0.5);  // the enrolled are at much higher risk than everyone else
+        QVERIFY2(std::abs(balance[8].smdAfter) < 0.1, qPrintable(QString::number(balance[8].smdAfter)));
+        QVERIFY(balance.size() > 9);
+        for (size_t k = 9; k < balance.size(); ++k) {
+            QVERIFY(balance[k].covariate.startsWith(QStringLiteral("segment: ")));
+            QVERIFY2(std::abs(balance[k].smdAfter) < 1e-9, qPrintable(balance[k].covariate));  // exact: the same shares
+        }
+        // An unknown template is refused, naming the ones there are.
+        r.match.segmentation = QStringLiteral("nope");
+        auto refused = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("bridges-to-health")));
+        // Both are kept in the saved settings.
+        r.match.segmentation = QStringLiteral("nhse-core");
+        auto back = ops::evaluationRequestFrom(ops::evaluationSettingsJson(r));
+        QVERIFY(back);
+        QVERIFY(back.value().match.riskScore);
+        QCOMPARE(back.value().match.segmentation, QStringLiteral("nhse-core"));
+    }
+
     void coarsenedExactMatchingAgrees() {
         const ops::EvaluateRun run =
             evaluate(QStringLiteral("Proactive care"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Cem, 200);
