@@ -3,8 +3,6 @@
 #include "evaluation/outcomes.h"
 #include "rules/personmeasures.h"
 #include "stats/logisticregression.h"
-#include "stratify/riskmodel.h"
-#include "stratify/segmentation.h"
 
 #include <algorithm>
 #include <array>
@@ -298,45 +296,31 @@ std::vector<BalanceRow> balanceTable(const Project &project, const std::vector<D
     }
     return rows;
 }
-// The risk score and the segment of everyone on each covariate date, when asked for. The risk
-// model is the project's (trained once on the extract, as `phm risk` trains it) and is scored on
-// data up to each date only.
-Status measureRiskAndSegments(const Project &project, const rules::CodeLists &lists, const MatchOptions &o, std::vector<DateGroup> &groups,
+// The risk score and the segment of everyone on each covariate date, when asked for, from the
+// caller's measure; CEM's risk deciles from the candidates' scores.
+Status measureRiskAndSegments(const Project &project, const MatchOptions &o, const MeasureAt &measure, std::vector<DateGroup> &groups,
                               QStringList &segmentNames) {
-    std::optional<RiskModelResult> model;
-    if (o.riskScore) {
-        auto trained = trainRiskModel(project, lists);
-        if (!trained) return trained.error();
-        model = std::move(trained.value());
-    }
-    std::optional<SegmentationTemplate> segmentation;
-    if (!o.segmentation.isEmpty()) {
-        if (!segmentationTemplateIds().contains(o.segmentation))
-            return Error{ErrorCode::BadOption,
-                         QStringLiteral("no segmentation template \"%1\" to match on (there are %2)")
-                             .arg(o.segmentation, segmentationTemplateIds().join(QStringLiteral(", "))),
-                         o.segmentation};
-        auto loaded = loadSegmentationTemplate(o.segmentation);
-        if (!loaded) return loaded.error();
-        segmentation = std::move(loaded.value());
-    }
+    if (!o.riskScore && o.segmentation.isEmpty()) return Ok{};
+    if (!measure) return Error{ErrorCode::BadOption, QStringLiteral("matching on the risk score or a segment needs their measures"), {}};
     for (DateGroup &g : groups) {
-        if (model) {
-            if (auto s = scoreRiskModel(*model, project, lists, {}, g.date); !s) return s.error();
-            g.risk = model->score;
+        auto measured = measure(g.date);
+        if (!measured) return measured.error();
+        DateMeasures &m = measured.value();
+        const auto n = size_t(project.persons.count);
+        if ((o.riskScore && m.risk.size() != n) || (!o.segmentation.isEmpty() && m.segment.size() != n))
+            return Error{ErrorCode::BadOption, QStringLiteral("the risk scores or segments measured do not cover everyone"), {}};
+        if (o.riskScore) {
+            g.risk = std::move(m.risk);
             std::vector<double> scores;
             for (int32_t c : g.candidates)
-                if (!std::isnan(g.risk[size_t(c)])) scores.push_back(100.0 * g.risk[size_t(c)]);
+                if (size_t(c) < g.risk.size() && !std::isnan(g.risk[size_t(c)])) scores.push_back(100.0 * g.risk[size_t(c)]);
             std::sort(scores.begin(), scores.end());
             for (size_t d = 0; d < g.riskDeciles.size() && !scores.empty(); ++d)
                 g.riskDeciles[d] = scores[std::min(scores.size() - 1, (d + 1) * scores.size() / 10)];
         }
-        if (segmentation) {
-            auto segmented = segmentPopulation(project, lists, *segmentation, g.date);
-            if (!segmented) return segmented.error();
-            g.segment = std::move(segmented.value().segmentOf);
-            if (segmentNames.isEmpty())
-                for (size_t s = 1; s < segmented.value().segments.size(); ++s) segmentNames << segmented.value().segments[s].name;
+        if (!o.segmentation.isEmpty()) {
+            g.segment = std::move(m.segment);
+            if (segmentNames.isEmpty()) segmentNames = m.segmentNames;
         }
     }
     return Ok{};
@@ -344,7 +328,8 @@ Status measureRiskAndSegments(const Project &project, const rules::CodeLists &li
 }  // namespace
 
 Result<Matching> matchControls(const Project &project, const rules::CodeLists &lists, const std::vector<Enrolled> &enrolled,
-                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback) {
+                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback,
+                               const MeasureAt &measure) {
     if (options.ratio < 1 || options.ratio > 10)
         return Error{ErrorCode::BadOption, QStringLiteral("the matching ratio must be 1 to 10 controls per enrolled person"), {}};
     if (!(options.caliper > 0) || options.caliper > 5)
@@ -374,7 +359,7 @@ Result<Matching> matchControls(const Project &project, const rules::CodeLists &l
         out.candidates += int64_t(g.candidates.size());
     }
     QStringList segments;
-    if (auto s = measureRiskAndSegments(project, lists, options, groups, segments); !s) return s.error();
+    if (auto s = measureRiskAndSegments(project, options, measure, groups, segments); !s) return s.error();
     feedback.setProgress(30);
     std::mt19937_64 rng(options.seed);
     std::optional<Propensity> ps;

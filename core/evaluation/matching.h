@@ -11,6 +11,7 @@
 
 #include <QStringList>
 #include <boost/dynamic_bitset.hpp>
+#include <functional>
 #include <vector>
 
 namespace phm::core::rules {
@@ -62,9 +63,22 @@ struct Matching {
     std::vector<BalanceRow> balance;
 };
 
-// `excluded`: everyone ever enrolled in the programme (never a control).
+// Covariates measured by a caller that can reach them (the risk model and segmentations are in
+// stratify/, beside this layer): for one covariate date, per person the risk score (NaN: not
+// scored) when options.riskScore, and the segment (0 = not registered) with the segments' names
+// when options.segmentation is set.
+struct DateMeasures {
+    std::vector<float> risk;
+    std::vector<uint8_t> segment;
+    QStringList segmentNames;
+};
+using MeasureAt = std::function<Result<DateMeasures>(int32_t date)>;
+
+// `excluded`: everyone ever enrolled in the programme (never a control). `measure` is needed
+// when the options ask for the risk score or a segmentation.
 Result<Matching> matchControls(const Project &project, const rules::CodeLists &lists, const std::vector<Enrolled> &enrolled,
-                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback);
+                               const boost::dynamic_bitset<uint64_t> &excluded, const MatchOptions &options, Feedback &feedback,
+                               const MeasureAt &measure = {});
 
 // (mean of a - mean of b) / sqrt((var a + var b) / 2) from sums: the standardised mean difference.
 double standardisedDifference(double meanA, double varA, double meanB, double varB);
