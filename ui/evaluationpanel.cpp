@@ -193,6 +193,14 @@ QFormLayout *EvaluationPanel::buildForm() {
         return row;
     }());
     form->addRow(tr("Area (time series)"), mArea);
+    mItsErrors = new QComboBox(this);
+    mItsErrors->setObjectName(QStringLiteral("itsErrors"));
+    mItsErrors->addItem(tr("Prais–Winsten (AR(1) errors)"), QStringLiteral("prais_winsten"));
+    mItsErrors->addItem(tr("Newey–West (least squares)"), QStringLiteral("newey_west"));
+    mItsErrors->setToolTip(
+        tr("How the time series allows for month-to-month correlation; Prais–Winsten's intervals hold better in "
+           "short series"));
+    form->addRow(tr("Errors (time series)"), mItsErrors);
     form->addRow(mRun);
     mSave->setEnabled(false);
     mSaved->setObjectName(QStringLiteral("savedEvaluations"));
@@ -211,6 +219,7 @@ void EvaluationPanel::methodChanged() {
     mPre->setEnabled(!its);
     mPost->setEnabled(!its);
     mArea->setEnabled(its);
+    mItsErrors->setEnabled(its);
 }
 
 void EvaluationPanel::loadProgrammes() {
@@ -247,6 +256,7 @@ bool EvaluationPanel::run() {
     request.method = its ? core::ops::EvaluationMethod::Its : core::ops::EvaluationMethod::Did;
     request.match.method =
         mMatch->currentData().toString() == QLatin1String("cem") ? core::evaluation::MatchMethod::Cem : core::evaluation::MatchMethod::Psm;
+    request.itsErrors = *core::ops::itsErrorsNamed(mItsErrors->currentData().toString());
     request.match.riskScore = mMatchRisk->isChecked();
     request.match.segmentation = mMatchSegment->currentData().toString();
     request.match.ratio = mRatio->value();

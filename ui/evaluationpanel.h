@@ -41,6 +41,7 @@ public:
     QLabel *status() const { return mStatus; }
     QCheckBox *matchRisk() const { return mMatchRisk; }
     QComboBox *matchSegment() const { return mMatchSegment; }
+    QComboBox *itsErrors() const { return mItsErrors; }
     // Starts the evaluation with the choices on screen (false while another task runs).
     bool run();
     // Saves the result on screen under `name` (false when there is none to save).
@@ -71,6 +72,7 @@ private:
     QComboBox *mProgrammes, *mOutcome, *mMethod, *mMatch;
     QCheckBox *mMatchRisk = nullptr;     // made in buildForm
     QComboBox *mMatchSegment = nullptr;  // made in buildForm
+    QComboBox *mItsErrors = nullptr;     // made in buildForm
     QSpinBox *mPre, *mPost, *mRatio;
     QLineEdit *mCustomOutcome, *mArea;
     QPushButton *mRun, *mFreeze, *mSave;

@@ -70,6 +70,9 @@ private slots:
         QVERIFY(!panel->customOutcome()->isEnabled());
         // Matching also on the risk score and a segmentation adds their rows to the balance table.
         QCOMPARE(panel->matchSegment()->count(), 4);
+        QCOMPARE(panel->itsErrors()->count(), 2);
+        QVERIFY(!panel->itsErrors()->isEnabled());  // a time series' choice, not a matched comparison's
+        QCOMPARE(panel->itsErrors()->currentData().toString(), QStringLiteral("prais_winsten"));
         panel->matchSegment()->setCurrentIndex(panel->matchSegment()->findData(QStringLiteral("bridges-to-health")));
         panel->matchRisk()->setChecked(true);
         evaluated.clear();
