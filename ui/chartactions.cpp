@@ -78,7 +78,7 @@ bool ChartActions::eventFilter(QObject *watched, QEvent *event) {
 QImage ChartActions::image() const {
     const core::SessionPtr session = mSession();
     auto *view = qobject_cast<QChartView *>(mChart);
-    if (mContent == Content::NotPeople) return mChart->grab().toImage();
+    if (mContent != Content::People) return mChart->grab().toImage();
     if (!session || !view) return {};  // data about people is only drawn published
     return publishedGrab(view, session->policy());
 }

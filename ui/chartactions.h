@@ -18,7 +18,10 @@ namespace phm::ui {
 class ChartActions : public QObject {
     Q_OBJECT
 public:
-    enum class Content { People, NotPeople };
+    // People: a Qt Charts view, drawn again with its values published; NotPeople: no data about
+    // people (maturity scores); Published: drawn from published values only (an alluvial chart
+    // of published flows). The last two are saved as shown.
+    enum class Content { People, NotPeople, Published };
     ChartActions(QWidget *chart, TableActions::SessionSource session, QString panel, Content content = Content::People);
     // The chart as it may leave (published values), without recording anything.
     QImage image() const;

@@ -1,6 +1,8 @@
 #include "segmentationpanel.h"
+
 #include "chartactions.h"
 #include "report/palette.h"
+#include "segmentmovementdialog.h"
 #include "tableactions.h"
 #include "tablestyle.h"
 
@@ -109,6 +111,13 @@ SegmentationPanel::SegmentationPanel(ProjectController *controller, QWidget *par
         const QString path = QFileDialog::getOpenFileName(this, tr("Segmentation template"), QString(), tr("Templates (*.json)"));
         if (!path.isEmpty()) addTemplateFile(path);
     });
+    auto *movement = new QPushButton(tr("Movement…"), this);
+    movement->setObjectName(QStringLiteral("segmentMovement"));
+    movement->setToolTip(tr("How people moved between segments: against an earlier day, or another template"));
+    top->addWidget(movement);
+    connect(movement, &QPushButton::clicked, this, [this] {
+        if (auto *dialog = openMovement()) dialog->show();
+    });
     top->addWidget(mStatus, 1);
     layout->addLayout(top);
     auto *body = new QHBoxLayout;
@@ -144,6 +153,14 @@ void SegmentationPanel::addTemplateFile(const QString &path) {
         index = mTemplate->count() - 1;
     }
     mTemplate->setCurrentIndex(index);
+}
+
+SegmentMovementDialog *SegmentationPanel::openMovement() {
+    if (!mController->session() || !mController->session()->hasData()) return nullptr;
+    auto *dialog =
+        new SegmentMovementDialog(mController, mTemplate->currentData().toString(), mArea.value_or(core::Area{core::Area::Ics, 0}), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    return dialog;
 }
 
 void SegmentationPanel::setArea(const core::Area &area) {

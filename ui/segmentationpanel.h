@@ -43,6 +43,9 @@ public:
     // Adds a user's template (JSON, as resources/segmentation/*.json) to the chooser and uses it.
     void addTemplateFile(const QString &path);
     SegmentTableModel *model() const { return mModel; }
+    // The movement between segments for the template and area shown (not yet shown; nullptr
+    // without a project).
+    class SegmentMovementDialog *openMovement();
 
 signals:
     void updated();

@@ -36,6 +36,8 @@
 #include "riskpanel.h"
 #include "rulepanelwidget.h"
 #include "segmentationpanel.h"
+#include "segmentflowview.h"
+#include "segmentmovementdialog.h"
 #include "taskrunner.h"
 #include "testutil.h"
 #include "trendview.h"
@@ -69,6 +71,7 @@
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
+#include <cmath>
 
 using namespace phm;
 using phm::test::part;
@@ -147,6 +150,47 @@ private slots:
         w.selectArea(core::Area{core::Area::Place, 0});
         QTRY_VERIFY_WITH_TIMEOUT(m->profileData().level == core::Area::Place, 60000);
         QCOMPARE(m->areaIndex(), 0);
+    }
+
+    void segmentMovementShowsPublishedFlows() {
+        ui::MainWindow w;
+        QSignalSpy opened(part<ui::ProjectController>(w), &ui::ProjectController::projectOpened);
+        part<ui::ProjectController>(w)->openProject(mProject);
+        QVERIFY(opened.wait(20000));
+        ui::SegmentMovementDialog *dialog = part<ui::SegmentationPanel>(w)->openMovement();
+        QVERIFY(dialog);
+        dialog->resize(900, 700);
+        // The same template a year earlier (the default).
+        QVERIFY(dialog->dateEdit()->isEnabled());
+        QSignalSpy compared(dialog, &ui::SegmentMovementDialog::compared);
+        QVERIFY(dialog->compare());
+        QVERIFY(!dialog->compare());  // one at a time
+        QVERIFY(compared.wait(60000));
+        QVERIFY2(compared.first().first().toBool(), qPrintable(dialog->status()->text()));
+        const ui::SegmentFlowView *view = dialog->flowView();
+        QVERIFY(!view->flows().empty());
+        // Only published counts are drawn: none in the suppressed range, all rounded to 5.
+        for (const ui::SegmentFlow &f : view->flows()) {
+            QVERIFY2(f.count > 7, qPrintable(QStringLiteral("%1 -> %2: %3").arg(f.from, f.to).arg(f.count)));
+            QCOMPARE(std::fmod(f.count, 5.0), 0.0);
+        }
+        QVERIFY(view->suppressed() > 0);  // 5,000 people: some movements are small
+        QVERIFY(dialog->table()->rowCount() > 0);
+        // Most people stay in their segment from one year to the next.
+        double stayed = 0;
+        for (const ui::SegmentFlow &f : view->flows()) stayed += f.from == f.to ? f.count : 0;
+        QVERIFY2(stayed > 0.5 * view->shown(), qPrintable(QString::number(stayed)));
+        const QString dir = qEnvironmentVariable("PHM_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) dialog->grab().save(QDir(dir).filePath(QStringLiteral("segment-movement.png")));
+        // Another template on the same day.
+        dialog->compareBox()->setCurrentIndex(1);
+        QVERIFY(!dialog->dateEdit()->isEnabled());
+        compared.clear();
+        QVERIFY(dialog->compare());
+        QVERIFY(compared.wait(60000));
+        QVERIFY(compared.first().first().toBool());
+        QVERIFY(!view->flows().empty());
+        delete dialog;
     }
 
     void mapShowsIndicatorsOverLsoas() {
