@@ -362,9 +362,10 @@ void EvaluationPanel::showDid(const QJsonObject &o) {
     mBalanceView->resizeColumnsToContents();
     QList<QPointF> enrolled, controls;
     for (const QJsonValue &m : o.value(QStringLiteral("monthly")).toArray()) {
+        // A month whose count is suppressed is left out of its line, not drawn as zero.
         const double month = m[QStringLiteral("month")].toDouble();
-        enrolled << QPointF(month, 12000 * m[QStringLiteral("treated_rate")].toDouble());
-        controls << QPointF(month, 12000 * m[QStringLiteral("control_rate")].toDouble());
+        if (m[QStringLiteral("treated_rate")].isDouble()) enrolled << QPointF(month, 12000 * m[QStringLiteral("treated_rate")].toDouble());
+        if (m[QStringLiteral("control_rate")].isDouble()) controls << QPointF(month, 12000 * m[QStringLiteral("control_rate")].toDouble());
     }
     QChart *old = mChart->chart();
     mChart->setChart(seriesChart(tr("%1 per 1,000 people a year: enrolled in %2 (%3) and matched controls (%4)")
@@ -390,8 +391,10 @@ void EvaluationPanel::showIts(const QJsonObject &o) {
                              publishedItem(number(o[QLatin1String(key) + QStringLiteral("_se_newey_west")], 3))});
     QList<QPointF> area, comparison;
     for (const QJsonValue &m : o.value(QStringLiteral("series")).toArray()) {
-        area << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("rate")].toDouble());
-        comparison << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("comparison_rate")].toDouble());
+        if (m[QStringLiteral("rate")].isDouble())
+            area << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("rate")].toDouble());
+        if (m[QStringLiteral("comparison_rate")].isDouble())
+            comparison << QPointF(m[QStringLiteral("month")].toDouble(), m[QStringLiteral("comparison_rate")].toDouble());
     }
     std::vector<std::pair<QString, QList<QPointF>>> lines{{o.value(QStringLiteral("area")).toString(), area}};
     if (!o.value(QStringLiteral("comparison")).toString().isEmpty())

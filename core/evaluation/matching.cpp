@@ -292,7 +292,7 @@ std::vector<BalanceRow> balanceTable(const Project &project, const std::vector<D
         // The same denominator before and after (the unmatched samples' SDs), so the two compare.
         const double pooled = std::sqrt((t.variance() + b.variance()) / 2);
         rows.push_back({keys[qsizetype(k)], t.mean(), b.mean(), a.mean(), pooled > 0 ? (t.mean() - b.mean()) / pooled : 0.0,
-                        pooled > 0 ? (mt.mean() - a.mean()) / pooled : 0.0});
+                        pooled > 0 ? (mt.mean() - a.mean()) / pooled : 0.0, t.w, t.sum, b.w, b.sum, mt.w, mt.sum, a.sum, pooled});
     }
     return rows;
 }

@@ -54,6 +54,11 @@ struct BalanceRow {
     QString covariate;
     double treatedMean = 0, controlBefore = 0, controlAfter = 0;
     double smdBefore = 0, smdAfter = 0;  // standardised mean differences; |SMD| < 0.1 is the usual rule
+    // What the means are made of, so an output can publish them from protected counts: people
+    // (or person-months) and the covariate's total, for everyone enrolled, every candidate, the
+    // matched enrolled and their controls (weighted 1/k); and the SD the SMDs are in.
+    double enrolledPeople = 0, enrolledTotal = 0, candidates = 0, candidateTotal = 0;
+    double matchedPeople = 0, matchedTreatedTotal = 0, matchedControlTotal = 0, pooledSd = 0;
 };
 
 struct Matching {

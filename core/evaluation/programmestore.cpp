@@ -1,5 +1,6 @@
 #include "evaluation/programmestore.h"
 
+#include "base/plaintext.h"
 #include "evaluation/programmes.h"
 #include "store/projectdb.h"
 #include "store/projectlock.h"
@@ -105,12 +106,22 @@ Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &e, const QSt
 Result<SavedEvaluations> savedEvaluations(ProjectDb &db) {
     SavedEvaluations out;
     if (!hasTable(db, "evaluation")) return out;
-    // The lengths come first, so an oversized value is never read into the workbench.
-    Statement st(db,
-                 QStringLiteral(
-                     "SELECT id, name, programme, coalesce(length(settings), 0) <= ?1, CASE WHEN length(settings) <= ?1 THEN settings END, "
-                     "coalesce(length(result), 0) <= ?1, CASE WHEN length(result) <= ?1 THEN result END, saved_at, saved_by "
-                     "FROM evaluation ORDER BY id LIMIT ?2"));
+    int64_t bytes = 0;
+    // Only stored columns: a generated column computes its value on every read, however small the file.
+    {
+        Statement columns(db, QStringLiteral("SELECT count(*) FROM pragma_table_xinfo('evaluation') WHERE hidden != 0"));
+        if (!columns.step() || columns.columnInt(0) != 0)
+            return Error{
+                ErrorCode::CorruptProject,
+                QStringLiteral("%1: the evaluation table has computed columns; it was not written by PHM Workbench").arg(db.path()),
+                db.path()};
+    }
+    // The lengths (bytes) come first, so an oversized value is never read into the workbench.
+    Statement st(
+        db, QStringLiteral("SELECT id, name, programme, coalesce(length(CAST(settings AS BLOB)), 0) AS s, "
+                           "CASE WHEN length(CAST(settings AS BLOB)) <= ?1 THEN settings END, "
+                           "coalesce(length(CAST(result AS BLOB)), 0) AS r, CASE WHEN length(CAST(result AS BLOB)) <= ?1 THEN result END, "
+                           "saved_at, saved_by FROM evaluation ORDER BY id LIMIT ?2"));
     st.bind(1, int64_t(kMaxEvaluationJson));
     st.bind(2, int64_t(kMaxSavedEvaluations) + 1);
     while (st.step()) {
@@ -122,10 +133,17 @@ Result<SavedEvaluations> savedEvaluations(ProjectDb &db) {
                  QStringLiteral("%1: more than %2 saved evaluations; the rest are not read").arg(db.path()).arg(kMaxSavedEvaluations)});
             break;
         }
-        e.name = st.columnText(1).left(kMaxProgrammeName);
-        e.programme = st.columnText(2).left(kMaxProgrammeName);
-        auto settings = objectIn(db, st.columnInt(3) == 1, st.columnText(4), e.id, "settings");
-        auto result = objectIn(db, st.columnInt(5) == 1, st.columnText(6), e.id, "result");
+        e.name = oneLine(st.columnText(1), kMaxProgrammeName);
+        e.programme = oneLine(st.columnText(2), kMaxProgrammeName);
+        const int64_t settingsBytes = st.columnInt(3), resultBytes = st.columnInt(5);
+        if ((bytes += settingsBytes + resultBytes) > kMaxEvaluationsBytes) {
+            out.damaged.push_back({e.id, QStringLiteral("%1: the saved evaluations hold more than %2 MB; the rest are not read")
+                                             .arg(db.path())
+                                             .arg(kMaxEvaluationsBytes >> 20)});
+            break;
+        }
+        auto settings = objectIn(db, settingsBytes <= kMaxEvaluationJson, st.columnText(4), e.id, "settings");
+        auto result = objectIn(db, resultBytes <= kMaxEvaluationJson, st.columnText(6), e.id, "result");
         if (!settings || !result) {
             out.damaged.push_back({e.id, (!settings ? settings.error() : result.error()).message});
             continue;
@@ -133,7 +151,7 @@ Result<SavedEvaluations> savedEvaluations(ProjectDb &db) {
         e.settings = settings.value();
         e.result = result.value();
         e.savedAt = QDateTime::fromString(st.columnText(7), Qt::ISODate);
-        e.savedBy = st.columnText(8).left(kMaxProgrammeName);
+        e.savedBy = oneLine(st.columnText(8), kMaxProgrammeName);
         out.evaluations.push_back(std::move(e));
     }
     if (!st.ok()) return db.failure(QStringLiteral("cannot read saved evaluations"));

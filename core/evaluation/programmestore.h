@@ -41,8 +41,9 @@ struct SavedEvaluation {
     QDateTime savedAt;
     QString savedBy;
 };
-constexpr qsizetype kMaxEvaluationJson = 8 << 20;  // bytes of settings or result a saved evaluation may hold
-constexpr int kMaxSavedEvaluations = 5000;         // rows read back; a project with more is damaged
+constexpr qsizetype kMaxEvaluationJson = 1 << 20;     // bytes of settings or result a saved evaluation may hold (a result is ~20 KB)
+constexpr qsizetype kMaxEvaluationsBytes = 64 << 20;  // bytes of all saved evaluations read back
+constexpr int kMaxSavedEvaluations = 5000;            // rows read back; a project with more is damaged
 // Appends the evaluation and returns its id; refused without a name or programme, or when the
 // project already holds kMaxSavedEvaluations.
 Result<qint64> saveEvaluation(ProjectDb &db, const SavedEvaluation &evaluation, const QString &author);
@@ -56,9 +57,11 @@ struct SavedEvaluations {
     std::vector<DamagedEvaluation> damaged;    // rows left out, each with what is wrong
 };
 // Every saved evaluation, oldest first (none in a project older than schema 7), at most
-// kMaxSavedEvaluations. A row whose JSON is not an object, or too large (measured in SQL before it
-// is read), is damage: left out and named, never a half-read record, so one bad row does not
-// stop a pack. Only a project that cannot be read is an error.
+// kMaxSavedEvaluations and kMaxEvaluationsBytes in all. A row whose JSON is not an object, or too
+// large (its bytes measured in SQL before it is read), is damage: left out and named, never a
+// half-read record, so one bad row does not stop a pack. A table with computed (generated or
+// hidden) columns, which a small file could use to make huge values, is an error, as is a project
+// that cannot be read.
 Result<SavedEvaluations> savedEvaluations(ProjectDb &db);
 
 }  // namespace phm::core::evaluation

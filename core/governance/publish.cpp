@@ -147,6 +147,8 @@ struct Walker {
             else if (it->isArray())
                 *it = walk(*it, fields.notLines.contains(it.key()), line.sub(prefix));
         }
+        for (const auto &[key, compute] : fields.recomputed)
+            if (o.contains(key)) o.insert(key, compute(o));
         for (const auto &[key, write] : fields.sentences)
             if (o.contains(key)) o.insert(key, write(o));
         return o;
@@ -258,7 +260,7 @@ Published publish(const QJsonValue &value, const OutputFields &fields, const Pol
 
 QString significantText(double v, int digits) {
     if (std::isnan(v) || std::isinf(v)) return QStringLiteral("*");
-    const double rounded = figures(v, digits);
+    const double rounded = std::abs(v) < 1e-9 ? 0.0 : figures(v, digits);
     if (rounded == 0) return QStringLiteral("0");
     const int decimals = std::clamp(digits - 1 - int(std::floor(std::log10(std::abs(rounded)))), 0, 12);
     return QString::number(rounded, 'f', decimals);

@@ -77,6 +77,10 @@ struct OutputFields {
     // figures are published, so a sentence is never more precise than the numbers beside it and
     // a stored or edited one never leaves as it was written.
     std::vector<std::pair<QString, std::function<QString(const QJsonObject &published)>>> sentences;
+    // Values computed again from the object's published values (a standardised difference from
+    // published means), in order, before the sentences: whatever the object holds under the key is
+    // replaced, so nothing derived is more precise than what it rests on.
+    std::vector<std::pair<QString, std::function<QJsonValue(const QJsonObject &published)>>> recomputed;
 };
 
 struct Published {

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <cmath>
+#include <tuple>
 
 namespace phm::core::ops {
 
@@ -46,6 +47,29 @@ std::optional<ItsErrors> itsErrorsNamed(const QString &key) {
     return std::nullopt;
 }
 
+namespace {
+// A standard deviation a standardised difference is in, as published: two significant figures.
+QJsonValue coarse(const QJsonValue &v) {
+    return v.isDouble() && v.toDouble() > 0 ? QJsonValue(QString::number(v.toDouble(), 'g', 2).toDouble()) : QJsonValue();
+}
+
+// A balance row's standardised difference from its published means (after matching, the matched
+// enrolled's mean from their published total and number), in the published SD; two figures.
+QJsonValue smd(const QJsonObject &b, bool after) {
+    const QJsonValue sd = coarse(b.value(QStringLiteral("pooled_sd")));
+    double treated = b.value(QStringLiteral("treated_mean")).toDouble(NAN);
+    if (after) {
+        const double total = b.value(QStringLiteral("matched_treated_total")).toDouble(NAN),
+                     people = b.value(QStringLiteral("matched_people")).toDouble(NAN);
+        treated = people > 0 ? total / people : NAN;
+    }
+    const double control = b.value(after ? QStringLiteral("control_mean_after") : QStringLiteral("control_mean_before")).toDouble(NAN);
+    if (!sd.isDouble() || std::isnan(treated) || std::isnan(control)) return {};
+    const double d = (treated - control) / sd.toDouble();
+    return QString::number(std::abs(d) < 1e-12 ? 0.0 : d, 'g', 2).toDouble();
+}
+}  // namespace
+
 QString outcomeKey(const EvaluateRequest &request) {
     return request.outcome == Outcome::Custom ? request.customOutcome.trimmed() : QLatin1String(outcomeInfo(request.outcome).key);
 }
@@ -87,7 +111,7 @@ QString evaluationSentence(const QJsonObject &o) {
                                           : size + (v.toDouble() < 0 ? QStringLiteral(" fewer") : QStringLiteral(" more"));
     };
     const double confidence = o.value(QStringLiteral("confidence")).toDouble(0.95);
-    const int level = confidence > 0.5 && confidence < 1 ? int(std::lround(100 * confidence)) : 95;
+    const QString level = confidence > 0.5 && confidence < 1 ? QString::number(100 * confidence, 'g', 3) : QStringLiteral("95");
     QString s = QStringLiteral("%1: %2 %3 than expected without the programme (%4% interval: %5 to %6), a change of %7% (%8% to %9%). ")
                     .arg(title, change(estimate), per)
                     .arg(level)
@@ -116,7 +140,15 @@ QJsonObject didJson(const EvaluateRun &run) {
                                    {QStringLiteral("control_mean_after"), b.controlAfter},
                                    {QStringLiteral("smd_before"), b.smdBefore},
                                    {QStringLiteral("smd_after"), b.smdAfter},
-                                   {QStringLiteral("balanced"), std::abs(b.smdAfter) < 0.1}});
+                                   {QStringLiteral("balanced"), std::abs(b.smdAfter) < 0.1},
+                                   {QStringLiteral("enrolled_people"), b.enrolledPeople},
+                                   {QStringLiteral("enrolled_total"), b.enrolledTotal},
+                                   {QStringLiteral("candidates"), b.candidates},
+                                   {QStringLiteral("candidate_total"), b.candidateTotal},
+                                   {QStringLiteral("matched_people"), b.matchedPeople},
+                                   {QStringLiteral("matched_treated_total"), b.matchedTreatedTotal},
+                                   {QStringLiteral("matched_control_total"), b.matchedControlTotal},
+                                   {QStringLiteral("pooled_sd"), b.pooledSd}});
     for (const PeriodEffect &p : d.eventStudy) {
         QJsonObject o{{QStringLiteral("period"), p.period},
                       {QStringLiteral("estimate"), p.effect.estimate},
@@ -126,8 +158,13 @@ QJsonObject didJson(const EvaluateRun &run) {
         if (p.period < -1) preTrend.append(o);
     }
     for (const auto &m : run.monthly)
-        monthly.append(QJsonObject{
-            {QStringLiteral("month"), int(m[0])}, {QStringLiteral("treated_rate"), m[1]}, {QStringLiteral("control_rate"), m[2]}});
+        monthly.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
+                                   {QStringLiteral("treated_rate"), m[2] > 0 ? m[1] / m[2] : 0.0},
+                                   {QStringLiteral("control_rate"), m[4] > 0 ? m[3] / m[4] : 0.0},
+                                   {QStringLiteral("treated_units"), m[1]},
+                                   {QStringLiteral("treated_months"), m[2]},
+                                   {QStringLiteral("control_units"), m[3]},
+                                   {QStringLiteral("control_months"), m[4]}});
     const double enrolled = double(run.matching.sets.size());
     return QJsonObject{{QStringLiteral("match"), matchKey(run.request.match.method)},
                        {QStringLiteral("ratio"), run.request.match.ratio},
@@ -166,8 +203,13 @@ QJsonObject itsJson(const EvaluateRun &run) {
                         rel(f.meanEffect), rel(f.meanEffectLower), rel(f.meanEffectUpper)};
     QJsonArray series;
     for (const auto &m : run.series)
-        series.append(
-            QJsonObject{{QStringLiteral("month"), int(m[0])}, {QStringLiteral("rate"), m[1]}, {QStringLiteral("comparison_rate"), m[2]}});
+        series.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
+                                  {QStringLiteral("rate"), m[2] > 0 ? 1000 * m[1] / m[2] : 0.0},
+                                  {QStringLiteral("comparison_rate"), m[4] > 0 ? 1000 * m[3] / m[4] : 0.0},
+                                  {QStringLiteral("units"), m[1]},
+                                  {QStringLiteral("person_months"), m[2]},
+                                  {QStringLiteral("comparison_units"), m[3]},
+                                  {QStringLiteral("comparison_person_months"), m[4]}});
     return QJsonObject{{QStringLiteral("area"), run.areaName},
                        {QStringLiteral("area_code"), run.areaCode},
                        {QStringLiteral("comparison"), run.comparisonName},
@@ -221,11 +263,6 @@ const disclosure::OutputFields &evaluationFields() {
                               "relative",
                               "relative_lower",
                               "relative_upper",
-                              "treated_mean",
-                              "control_mean_before",
-                              "control_mean_after",
-                              "smd_before",
-                              "smd_after",
                               "treated_pre",
                               "treated_post",
                               "control_pre",
@@ -238,14 +275,10 @@ const disclosure::OutputFields &evaluationFields() {
                               "cost_per_month",
                               "cost_per_month_lower",
                               "cost_per_month_upper",
-                              "treated_rate",
-                              "control_rate",
                               "before_after",
                               "before_after_relative",
                               "unmatched_comparison",
                               "unmatched_relative",
-                              "rate",
-                              "comparison_rate",
                               "level_change",
                               "level_change_se",
                               "slope_change",
@@ -254,9 +287,30 @@ const disclosure::OutputFields &evaluationFields() {
                               "slope_change_se_newey_west",
                               "rho"})
             o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, disclosure::Derivation::Statistic});
+        // Means and rates over a group are published from the group's published counts (a share
+        // of a few hundred people at three figures would give the exact number of people back).
+        using disclosure::Derivation;
+        const std::tuple<const char *, const char *, const char *, double> ratios[] = {
+            {"treated_mean", "enrolled_total", "enrolled_people", 1},
+            {"control_mean_before", "candidate_total", "candidates", 1},
+            {"control_mean_after", "matched_control_total", "matched_people", 1},
+            {"treated_rate", "treated_units", "treated_months", 1},
+            {"control_rate", "control_units", "control_months", 1},
+            {"rate", "units", "person_months", 1000},
+            {"comparison_rate", "comparison_units", "comparison_person_months", 1000}};
+        for (const auto &[key, num, den, scale] : ratios)
+            o.derived.push_back({QLatin1String(key), {QLatin1String(num), QLatin1String(den)}, Derivation::Ratio, scale});
+        o.recomputed = {{QStringLiteral("pooled_sd"), [](const QJsonObject &b) { return coarse(b.value(QStringLiteral("pooled_sd"))); }},
+                        {QStringLiteral("smd_before"), [](const QJsonObject &b) { return smd(b, false); }},
+                        {QStringLiteral("smd_after"), [](const QJsonObject &b) { return smd(b, true); }},
+                        {QStringLiteral("balanced"), [](const QJsonObject &b) {
+                             const QJsonValue after = b.value(QStringLiteral("smd_after"));
+                             return after.isDouble() ? QJsonValue(std::abs(after.toDouble()) < 0.1) : QJsonValue();
+                         }}};
         o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
                     QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
-                    QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag")};
+                    QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag"),
+                    QStringLiteral("pooled_sd"),   QStringLiteral("smd_before"), QStringLiteral("smd_after")};
         o.sentences = {{QStringLiteral("summary"), evaluationSentence}};
         o.notLines = {QStringLiteral("balance"), QStringLiteral("pre_trend"), QStringLiteral("event_study"), QStringLiteral("monthly"),
                       QStringLiteral("series")};

@@ -16,6 +16,7 @@ using namespace evaluation;
 
 namespace {
 constexpr int64_t kMinMatched = 10;
+constexpr int64_t kMinAreaPopulation = 1000;  // people registered in an area a time series is of
 
 Error cancelled() { return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}}; }
 
@@ -151,7 +152,7 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
         double tu = 0, tr = 0, cu = 0, cr = 0;
         for (const SetMonths &s : sets)
             tu += s.treatedUnits[m], tr += s.treatedAtRisk[m], cu += s.controlUnits[m], cr += s.controlAtRisk[m];
-        run.monthly.push_back({double(int(m) - r.preMonths), tr > 0 ? tu / tr : 0.0, cr > 0 ? cu / cr : 0.0});
+        run.monthly.push_back({double(int(m) - r.preMonths), tu, tr, cu, cr});
     }
     // Why matching matters: the enrolled before and after, and against people picked at random.
     const double pre = run.did.treatedPre, post = run.did.treatedPost;
@@ -182,22 +183,28 @@ Result<Area> areaNamed(const AreaIndex &areas, const QString &wanted) {
                  wanted};
 }
 
-// The area's monthly rate per 1,000 person-months, in months from the start date.
-std::vector<double> areaSeries(const Session &session, const Area &area, const EvaluateRun &run, int32_t start, int pre, int post,
-                               int64_t &population) {
+// The area's units and person-months at risk month by month, in months from the start date.
+struct AreaMonths {
+    std::vector<double> units, atRisk;
+    std::vector<double> rate() const {  // per 1,000 person-months
+        std::vector<double> out;
+        for (size_t m = 0; m < units.size(); ++m) out.push_back(atRisk[m] > 0 ? 1000 * units[m] / atRisk[m] : 0.0);
+        return out;
+    }
+};
+AreaMonths areaSeries(const Session &session, const Area &area, const EvaluateRun &run, int32_t start, int pre, int post,
+                      int64_t &population) {
     const Project &project = session.project();
-    std::vector<double> units(size_t(pre + post)), atRisk(size_t(pre + post));
+    AreaMonths out{std::vector<double>(size_t(pre + post)), std::vector<double>(size_t(pre + post))};
     PersonMonths buffer;
     population = 0;
     for (int32_t p = 0; p < project.persons.count; ++p) {
         if (!session.areas().contains(area, p)) continue;
         population += project.persons.isRegistered(p, start);
         relativeMonths(project, run.request.outcome, p, start, pre, post, buffer, run.custom.get());
-        for (size_t m = 0; m < units.size(); ++m) units[m] += buffer.units[m], atRisk[m] += buffer.atRisk[m];
+        for (size_t m = 0; m < out.units.size(); ++m) out.units[m] += buffer.units[m], out.atRisk[m] += buffer.atRisk[m];
     }
-    std::vector<double> rate;
-    for (size_t m = 0; m < units.size(); ++m) rate.push_back(atRisk[m] > 0 ? 1000 * units[m] / atRisk[m] : 0.0);
-    return rate;
+    return out;
 }
 
 Status runIts(const Session &session, const EvaluateRequest &r, const Programme *programme, EvaluateRun &run) {
@@ -222,20 +229,37 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
     // Whole months each side, to the nearest (a year of 365 days is 11.99 months of 30.44 days).
     const int pre = int(std::lround((start - project.extractStart) / kMonthDays)),
               post = int(std::lround((project.extractEnd + 1 - start) / kMonthDays));
-    std::vector<double> y = areaSeries(session, area.value(), run, start, pre, post, run.areaPopulation);
-    std::vector<double> comparison;
+    const AreaMonths here = areaSeries(session, area.value(), run, start, pre, post, run.areaPopulation);
+    // A rate of a small area, month by month, is a small count: too few people and it would tell
+    // one person's events (a custom outcome counts any code list).
+    if (run.areaPopulation < kMinAreaPopulation)
+        return Error{ErrorCode::TooFewPeople,
+                     QStringLiteral("%1 has %2 people registered at the start; an interrupted time series needs an area of at least %3")
+                         .arg(run.areaName)
+                         .arg(run.areaPopulation < 8 ? QStringLiteral("fewer than 8") : QString::number(run.areaPopulation / 100 * 100))
+                         .arg(kMinAreaPopulation),
+                     run.areaCode};
+    AreaMonths there{std::vector<double>(here.units.size()), std::vector<double>(here.units.size())};
     if (!r.comparison.isEmpty()) {
         auto other = areaNamed(session.areas(), r.comparison);
         if (!other) return other.error();
         run.comparisonName = session.areas().name(other.value());
-        comparison = areaSeries(session, other.value(), run, start, pre, post, run.comparisonPopulation);
+        there = areaSeries(session, other.value(), run, start, pre, post, run.comparisonPopulation);
+        if (run.comparisonPopulation < kMinAreaPopulation)
+            return Error{ErrorCode::TooFewPeople,
+                         QStringLiteral("the comparison area %1 has fewer than %2 people registered at the start")
+                             .arg(run.comparisonName)
+                             .arg(kMinAreaPopulation),
+                         r.comparison};
     }
+    const std::vector<double> y = here.rate(), comparison = r.comparison.isEmpty() ? std::vector<double>{} : there.rate();
     std::vector<double> modelled = y;
     for (size_t m = 0; m < comparison.size(); ++m) modelled[m] -= comparison[m];
     auto fit = segmentedRegression(modelled, pre, -1, r.confidence, r.itsErrors);
     if (!fit) return fit.error();
     run.its = fit.value();
-    for (size_t m = 0; m < y.size(); ++m) run.series.push_back({double(int(m) - pre), y[m], comparison.empty() ? 0.0 : comparison[m]});
+    for (size_t m = 0; m < y.size(); ++m)
+        run.series.push_back({double(int(m) - pre), here.units[m], here.atRisk[m], there.units[m], there.atRisk[m]});
     return Ok{};
 }
 }  // namespace

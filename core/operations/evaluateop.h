@@ -52,14 +52,16 @@ struct EvaluateRun {
     int64_t controls = 0;  // distinct control people
     evaluation::DidResult did;
     double costPerUnit = 0;
-    std::vector<std::array<double, 3>> monthly;  // relative month, enrolled rate, control rate (per person-month)
-    NaiveEstimate beforeAfter, unmatched;        // why matching matters
+    // Relative month, the enrolled's units and months at risk, their controls' (weighted 1/k).
+    std::vector<std::array<double, 5>> monthly;
+    NaiveEstimate beforeAfter, unmatched;  // why matching matters
     // Interrupted time series
     evaluation::ItsFit its;
     QString areaName, areaCode, comparisonName;
     int64_t areaPopulation = 0, comparisonPopulation = 0;
     int32_t startDate = kNoDate;
-    std::vector<std::array<double, 3>> series;  // month from the start, area rate, comparison rate (per 1,000 person-months)
+    // Month from the start, the area's units and person-months, the comparison area's.
+    std::vector<std::array<double, 5>> series;
     double ms = 0;
 };
 

@@ -189,7 +189,8 @@ Result<QJsonObject> savedEvaluationsJson(const Session &session) {
     QJsonArray list, damaged;
     for (const evaluation::DamagedEvaluation &d : all.value().damaged)
         damaged.append(QJsonObject{{QStringLiteral("id"), d.id}, {QStringLiteral("reason"), d.reason}});
-    for (const evaluation::SavedEvaluation &e : all.value().evaluations)
+    for (evaluation::SavedEvaluation &e : all.value().evaluations) {
+        e.result.insert(QStringLiteral("summary"), evaluationSentence(e.result));  // never the stored one
         list.append(QJsonObject{{QStringLiteral("id"), e.id},
                                 {QStringLiteral("name"), e.name},
                                 {QStringLiteral("programme"), e.programme},
@@ -197,6 +198,7 @@ Result<QJsonObject> savedEvaluationsJson(const Session &session) {
                                 {QStringLiteral("saved_by"), e.savedBy},
                                 {QStringLiteral("settings"), e.settings},
                                 {QStringLiteral("result"), e.result}});
+    }
     return QJsonObject{{QStringLiteral("evaluations"), list}, {QStringLiteral("damaged"), damaged}};
 }
 
@@ -207,7 +209,11 @@ Result<std::vector<evaluation::SavedEvaluation>> publishedEvaluations(const Sess
     if (feedback)
         for (const evaluation::DamagedEvaluation &d : all.value().damaged) feedback->pushWarning(d.reason);
     std::vector<evaluation::SavedEvaluation> out = std::move(all.value().evaluations);
-    for (evaluation::SavedEvaluation &e : out) e.result = disclosure::publish(e.result, evaluationFields(), policy).value.toObject();
+    for (evaluation::SavedEvaluation &e : out) {
+        e.result = disclosure::publish(e.result, evaluationFields(), policy).value.toObject();
+        // Never the stored sentence, even when disclosure control is off.
+        e.result.insert(QStringLiteral("summary"), evaluationSentence(e.result));
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "packs/packsections.h"
 
 #include "base/dates.h"
+#include "base/plaintext.h"
 #include "governance/governedoutput.h"
 #include "indicators/inequality.h"
 #include "rules/efi.h"
@@ -268,8 +269,11 @@ void addRiskAndFrailty(const PackInputs &in, const PackArea &a, PackData &pack) 
                                  older, policy);
 }
 
+constexpr size_t kMaxPackProgrammes = 40;
+
 void addEvaluations(const PackInputs &in, const PackArea &a, PackData &pack) {
     for (const evaluation::Programme &p : in.options.programmes) {
+        if (pack.programmes.size() >= kMaxPackProgrammes) break;  // a pack is for reading, not a dump
         int64_t here = 0;
         for (int32_t person : p.people) here += a.members.test(size_t(person));
         PackData::ProgrammeCount x;
@@ -277,7 +281,7 @@ void addEvaluations(const PackInputs &in, const PackArea &a, PackData &pack) {
         x.source = p.source;
         x.here = disclosure::publish(double(here), in.policy());
         x.ics = disclosure::publish(double(p.people.size()), in.policy());
-        if (!p.enrolled.empty()) {
+        if (!p.enrolled.empty() && !std::isnan(x.ics)) {  // the dates of a programme too small to show are not shown
             const auto [first, last] = std::minmax_element(p.enrolled.begin(), p.enrolled.end());
             x.first = displayDate(*first), x.last = displayDate(*last);
         }
@@ -294,10 +298,11 @@ void addEvaluations(const PackInputs &in, const PackArea &a, PackData &pack) {
         x.id = e.id;
         x.name = e.name;
         x.programme = e.programme;
-        x.source = r.value(QStringLiteral("programme_source")).toString();
-        x.outcome = r.value(QStringLiteral("outcome")).toString();
-        x.unit = r.value(QStringLiteral("unit")).toString();
-        x.method = r.value(QStringLiteral("method")).toString();
+        // Text from a stored result (hostile input) reaches the PDF as one short line only.
+        x.source = oneLine(r.value(QStringLiteral("programme_source")).toString(), 100);
+        x.outcome = oneLine(r.value(QStringLiteral("outcome")).toString(), 100);
+        x.unit = oneLine(r.value(QStringLiteral("unit")).toString(), 20);
+        x.method = r.value(QStringLiteral("method")).toString() == QLatin1String("its") ? QStringLiteral("its") : QStringLiteral("did");
         x.summary = r.value(QStringLiteral("summary")).toString();
         x.savedBy = e.savedBy;
         x.savedAt = e.savedAt.isValid() ? displayDate(e.savedAt.date()) : QString();

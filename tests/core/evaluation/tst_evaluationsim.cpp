@@ -181,6 +181,69 @@ private slots:
         QCOMPARE(back.value().match.segmentation, QStringLiteral("nhse-core"));
     }
 
+    void meansAndRatesArePublishedFromProtectedCounts() {
+        // The attack (a review found it): a share of a few hundred people at three figures gives
+        // the exact number back (every N but one fits all the 0/1 rows), and a small segment's
+        // share gives its exact count; a practice's monthly rate times its person-months gives its
+        // exact monthly events, of any code list with a custom outcome.
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Social prescribing");
+        r.replicates = 0;
+        r.match.segmentation = QStringLiteral("bridges-to-health");
+        auto run = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(run);
+        const disclosure::Policy policy = mSession->policy();
+        const QJsonObject o = disclosure::publish(ops::evaluationJson(run.value()), ops::evaluationFields(), policy).value.toObject();
+        int hidden = 0;
+        for (const QJsonValue &b : o[QStringLiteral("balance")].toArray()) {
+            const QJsonValue total = b[QStringLiteral("enrolled_total")], people = b[QStringLiteral("enrolled_people")];
+            QCOMPARE(std::fmod(people.toDouble(), 5.0), 0.0);  // the enrolled, rounded like every count
+            if (total.isNull()) {
+                // A segment of 1 to 7 enrolled people: no share, no difference.
+                QVERIFY(b[QStringLiteral("treated_mean")].isNull());
+                QVERIFY(b[QStringLiteral("smd_before")].isNull());
+                ++hidden;
+                continue;
+            }
+            // The mean is the published total over the published people, nothing finer.
+            const double mean = b[QStringLiteral("treated_mean")].toDouble();
+            QVERIFY2(std::abs(mean - total.toDouble() / people.toDouble()) <= 1e-3 * std::abs(mean) + 1e-12,
+                     qPrintable(b[QStringLiteral("covariate")].toString()));
+            // Standardised differences are given to two figures.
+            const double smd = b[QStringLiteral("smd_after")].toDouble();
+            QCOMPARE(QString::number(smd, 'g', 2).toDouble(), smd);
+        }
+        QVERIFY(hidden > 0);  // some Bridges to Health segments hold only a handful of these people
+        for (const QJsonValue &m : o[QStringLiteral("monthly")].toArray()) {
+            const QJsonValue units = m[QStringLiteral("treated_units")];
+            QVERIFY(units.isNull() || std::fmod(units.toDouble(), 5.0) == 0.0);
+            if (units.isNull()) QVERIFY(m[QStringLiteral("treated_rate")].isNull());
+        }
+        // A time series of an area too small to count month by month is refused, saying why.
+        ops::EvaluateRequest its;
+        its.method = ops::EvaluationMethod::Its;
+        its.area = mSession->areas().code(Area{Area::Lsoa, 0});
+        its.start = mSession->project().extractEnd - 365;
+        QVERIFY(ops::outcomeFrom(QStringLiteral("count(ambulance)"), its));
+        auto small = ops::runEvaluation(*mSession, its, mFeedback);
+        QVERIFY(!small);
+        QCOMPARE(small.error().code, ErrorCode::TooFewPeople);
+        QVERIFY2(small.error().message.contains(QStringLiteral("at least 1000")), qPrintable(small.error().message));
+        // A large one publishes its rates from its published counts.
+        its.area = mSession->areas().code(Area{Area::Place, 0});
+        auto place = ops::runEvaluation(*mSession, its, mFeedback);
+        QVERIFY2(place, place ? "" : qPrintable(place.error().message));
+        const QJsonObject p = disclosure::publish(ops::evaluationJson(place.value()), ops::evaluationFields(), policy).value.toObject();
+        for (const QJsonValue &m : p[QStringLiteral("series")].toArray()) {
+            const QJsonValue units = m[QStringLiteral("units")], months = m[QStringLiteral("person_months")];
+            QVERIFY(units.isNull() || std::fmod(units.toDouble(), 5.0) == 0.0);
+            if (!units.isNull()) {
+                const double rate = m[QStringLiteral("rate")].toDouble();
+                QVERIFY(std::abs(rate - 1000 * units.toDouble() / months.toDouble()) <= 1e-3 * rate + 1e-12);
+            }
+        }
+    }
+
     void coarsenedExactMatchingAgrees() {
         const ops::EvaluateRun run =
             evaluate(QStringLiteral("Proactive care"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Cem, 200);

@@ -318,6 +318,20 @@ private slots:
                                "SELECT 'many ' || i, 'Proactive care', '{}', '{}', '2026-01-01T00:00:00Z', 'someone' FROM n")
                     .arg(evaluation::kMaxSavedEvaluations)));
         }
+        // A computed column makes a huge value out of a small file: refused outright.
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(
+                db.value()->exec(QStringLiteral("ALTER TABLE evaluation ADD COLUMN pad TEXT GENERATED ALWAYS AS "
+                                                "(hex(zeroblob(1000))) VIRTUAL")));
+        }
+        auto computed = ops::savedEvaluationsJson(*mSession);
+        QVERIFY(!computed);
+        QVERIFY2(computed.error().message.contains(QStringLiteral("computed columns")), qPrintable(computed.error().message));
+        {
+            auto db = ProjectDb::open(mProject, true);
+            QVERIFY(db.value()->exec(QStringLiteral("ALTER TABLE evaluation DROP COLUMN pad")));
+        }
         auto many = ops::savedEvaluationsJson(*mSession);
         QVERIFY(many);
         QCOMPARE(many.value()[QStringLiteral("evaluations")].toArray().size(), evaluation::kMaxSavedEvaluations);
