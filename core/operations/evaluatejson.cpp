@@ -150,10 +150,11 @@ QJsonObject didJson(const EvaluateRun &run) {
                                    {QStringLiteral("matched_control_total"), b.matchedControlTotal},
                                    {QStringLiteral("pooled_sd"), b.pooledSd}});
     for (const PeriodEffect &p : d.eventStudy) {
+        auto value = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };  // withheld: too few events
         QJsonObject o{{QStringLiteral("period"), p.period},
-                      {QStringLiteral("estimate"), p.effect.estimate},
-                      {QStringLiteral("lower"), p.effect.lower},
-                      {QStringLiteral("upper"), p.effect.upper}};
+                      {QStringLiteral("estimate"), value(p.effect.estimate)},
+                      {QStringLiteral("lower"), value(p.effect.lower)},
+                      {QStringLiteral("upper"), value(p.effect.upper)}};
         eventStudy.append(o);
         if (p.period < -1) preTrend.append(o);
     }

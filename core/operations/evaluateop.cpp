@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <cmath>
 #include <optional>
 #include <random>
 #include <set>
@@ -17,6 +18,7 @@ using namespace evaluation;
 namespace {
 constexpr int64_t kMinMatched = 10;
 constexpr int64_t kMinAreaPopulation = 1000;  // people registered in an area a time series is of
+constexpr double kMinEvents = 10;             // outcome units among the people a model is of, before and after
 
 Error cancelled() { return Error{ErrorCode::Canceled, QStringLiteral("Cancelled."), {}}; }
 
@@ -154,6 +156,25 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
             tu += s.treatedUnits[m], tr += s.treatedAtRisk[m], cu += s.controlUnits[m], cr += s.controlAtRisk[m];
         run.monthly.push_back({double(int(m) - r.preMonths), tu, tr, cu, cr});
     }
+    // A model of a few events would give them back (a custom outcome can count any code list):
+    // too few among the enrolled before or after, and there is no estimate; a quarter with too few
+    // gets no coefficient of its own.
+    double before = 0, after = 0;
+    for (size_t m = 0; m < months; ++m) (int(m) < r.preMonths ? before : after) += run.monthly[m][1];
+    if (before < kMinEvents || after < kMinEvents)
+        return Error{ErrorCode::TooFewPeople,
+                     QStringLiteral("the people evaluated had fewer than %1 %2 before or after enrolment: too few to publish an estimate")
+                         .arg(kMinEvents)
+                         .arg(QLatin1String(outcomeInfo(r.outcome).unit)),
+                     r.programme};
+    for (PeriodEffect &q : run.did.eventStudy) {
+        double units = 0;
+        for (int k = 0; k < 3; ++k) {
+            const int m = (q.period + r.preMonths / 3) * 3 + k;
+            if (m >= 0 && m < int(months)) units += run.monthly[size_t(m)][1];
+        }
+        if (units < kMinEvents) q.effect = {NAN, NAN, NAN};
+    }
     // Why matching matters: the enrolled before and after, and against people picked at random.
     const double pre = run.did.treatedPre, post = run.did.treatedPost;
     run.beforeAfter = {post - pre, pre > 0 ? (post - pre) / pre : 0.0};
@@ -238,6 +259,15 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
                          .arg(run.areaName)
                          .arg(run.areaPopulation < 8 ? QStringLiteral("fewer than 8") : QString::number(run.areaPopulation / 100 * 100))
                          .arg(kMinAreaPopulation),
+                     run.areaCode};
+    double before = 0, after = 0;
+    for (size_t m = 0; m < here.units.size(); ++m) (int(m) < pre ? before : after) += here.units[m];
+    if (before < kMinEvents || after < kMinEvents)
+        return Error{ErrorCode::TooFewPeople,
+                     QStringLiteral("%1 had fewer than %2 %3 before or after the start: too few to publish a time series")
+                         .arg(run.areaName)
+                         .arg(kMinEvents)
+                         .arg(QLatin1String(outcomeInfo(r.outcome).unit)),
                      run.areaCode};
     AreaMonths there{std::vector<double>(here.units.size()), std::vector<double>(here.units.size())};
     if (!r.comparison.isEmpty()) {

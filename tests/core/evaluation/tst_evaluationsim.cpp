@@ -330,6 +330,13 @@ private slots:
             QVERIFY2(run.error().message.contains(QLatin1String(why)), qPrintable(run.error().message));
         }
         QVERIFY(!ops::outcomeFrom(QStringLiteral("deaths"), r));
+        // The attack: a custom outcome of a rare code list, modelled over the enrolled, would give
+        // their few events back through the estimates. Too few before or after: no estimate.
+        QVERIFY(ops::outcomeFrom(QStringLiteral("count(apc, maternity, @acs_chronic)"), r));
+        auto rare = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(!rare);
+        QCOMPARE(rare.error().code, ErrorCode::TooFewPeople);
+        QVERIFY2(rare.error().message.contains(QStringLiteral("fewer than 10")), qPrintable(rare.error().message));
     }
 
     void publishedResultKeepsTheKeysAndRoundsCounts() {
