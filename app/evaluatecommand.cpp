@@ -193,7 +193,7 @@ Result<ops::EvaluateRequest> requestFrom(const QCommandLineParser &p) {
     ops::EvaluateRequest r;
     r.programme = p.value(QStringLiteral("programme"));
     if (auto s = ops::outcomeFrom(p.value(QStringLiteral("outcome")), r); !s)
-        return Error{ErrorCode::BadOption, QStringLiteral("--%1").arg(s.error().message.mid(4)), {}};
+        return Error{ErrorCode::BadOption, QStringLiteral("--%1").arg(s.error().message), {}};
     const QString method = p.value(QStringLiteral("method")), match = p.value(QStringLiteral("match"));
     if (method != QLatin1String("did") && method != QLatin1String("its"))
         return Error{ErrorCode::BadOption, QStringLiteral("--method must be did or its"), {}};

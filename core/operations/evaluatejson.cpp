@@ -82,7 +82,7 @@ Status outcomeFrom(const QString &key, EvaluateRequest &request) {
     }
     if (!isCustomOutcomeText(key) || key.size() > kMaxCustomOutcomeText)
         return Error{ErrorCode::BadOption,
-                     QStringLiteral("the outcome must be one of %1, or an event query such as count(apc, emergency, @acs_chronic)")
+                     QStringLiteral("outcome must be one of %1, or an event query such as count(apc, emergency, @acs_chronic)")
                          .arg(outcomeKeys().join(QStringLiteral(", "))),
                      key.left(kMaxCustomOutcomeText)};
     request.outcome = Outcome::Custom;

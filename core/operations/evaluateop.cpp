@@ -68,9 +68,20 @@ void addPerson(const Project &project, const EvaluateRun &run, int32_t person, i
 // The risk score and segments matching may ask for, measured on a covariate date: the project's
 // risk model (trained once, on first use) scored on data up to the date, and the segments of a
 // bundled template on the date.
-MeasureAt matchMeasures(const Session &session, const MatchOptions &o) {
+Result<MeasureAt> matchMeasures(const Session &session, const MatchOptions &o) {
+    std::optional<SegmentationTemplate> segmentation;  // checked and loaded once, used on every date
+    if (!o.segmentation.isEmpty()) {
+        if (!segmentationTemplateIds().contains(o.segmentation))
+            return Error{ErrorCode::BadOption,
+                         QStringLiteral("no segmentation template \"%1\" to match on (there are %2)")
+                             .arg(o.segmentation, segmentationTemplateIds().join(QStringLiteral(", "))),
+                         o.segmentation};
+        auto t = loadSegmentationTemplate(o.segmentation);
+        if (!t) return t.error();
+        segmentation = std::move(t.value());
+    }
     auto model = std::make_shared<std::optional<RiskModelResult>>();
-    return [&session, o, model](int32_t date) -> Result<DateMeasures> {
+    return MeasureAt([&session, o, model, segmentation](int32_t date) -> Result<DateMeasures> {
         const Project &project = session.project();
         DateMeasures m;
         if (o.riskScore) {
@@ -82,21 +93,14 @@ MeasureAt matchMeasures(const Session &session, const MatchOptions &o) {
             if (auto s = scoreRiskModel(**model, project, session.codeLists(), {}, date); !s) return s.error();
             m.risk = (*model)->score;
         }
-        if (!o.segmentation.isEmpty()) {
-            if (!segmentationTemplateIds().contains(o.segmentation))
-                return Error{ErrorCode::BadOption,
-                             QStringLiteral("no segmentation template \"%1\" to match on (there are %2)")
-                                 .arg(o.segmentation, segmentationTemplateIds().join(QStringLiteral(", "))),
-                             o.segmentation};
-            auto t = loadSegmentationTemplate(o.segmentation);
-            if (!t) return t.error();
-            auto segmented = segmentPopulation(project, session.codeLists(), t.value(), date);
+        if (segmentation) {
+            auto segmented = segmentPopulation(project, session.codeLists(), *segmentation, date);
             if (!segmented) return segmented.error();
             m.segment = std::move(segmented.value().segmentOf);
             for (size_t s = 1; s < segmented.value().segments.size(); ++s) m.segmentNames << segmented.value().segments[s].name;
         }
         return m;
-    };
+    });
 }
 
 Status runDid(const Session &session, const EvaluateRequest &r, const Programme &programme, EvaluateRun &run, Feedback &feedback) {
@@ -116,7 +120,9 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
             r.programme};
     boost::dynamic_bitset<uint64_t> excluded(size_t(project.persons.count));
     for (int32_t p : programme.people) excluded.set(size_t(p));
-    auto matched = matchControls(project, session.codeLists(), people, excluded, r.match, feedback, matchMeasures(session, r.match));
+    auto measure = matchMeasures(session, r.match);
+    if (!measure) return measure.error();
+    auto matched = matchControls(project, session.codeLists(), people, excluded, r.match, feedback, measure.value());
     if (!matched) return matched.error();
     run.matching = std::move(matched.value());
     if (int64_t(run.matching.sets.size()) < kMinMatched)
