@@ -93,8 +93,6 @@ EvaluationPanel::EvaluationPanel(ProjectController *controller, QWidget *parent)
     mCustomOutcome->setToolTip(tr("count(dataset, …) or cost(dataset, …) in the rule language, without a window: counted month by month"));
     mCustomOutcome->setMaxLength(core::evaluation::kMaxCustomOutcomeText);
     mCustomOutcome->setEnabled(false);
-    connect(mOutcome, &QComboBox::currentIndexChanged, this,
-            [this] { mCustomOutcome->setEnabled(mOutcome->currentData().toString() == QLatin1String("custom")); });
     mMethod->addItem(tr("Difference-in-differences, matched controls"), QStringLiteral("did"));
     mMethod->addItem(tr("Interrupted time series, whole area"), QStringLiteral("its"));
     mMatch->addItem(tr("Propensity score (caliper 0.2 SD)"), QStringLiteral("psm"));
@@ -169,6 +167,12 @@ QFormLayout *EvaluationPanel::buildForm() {
     mFreeze->setToolTip(tr("Make a programme of a saved cohort's members on an index date"));
     form->addRow(tr("Outcome"), mOutcome);
     form->addRow(QString(), mCustomOutcome);
+    form->setRowVisible(mCustomOutcome, false);  // shown when Custom is chosen
+    connect(mOutcome, &QComboBox::currentIndexChanged, this, [this, form] {
+        const bool custom = mOutcome->currentData().toString() == QLatin1String("custom");
+        mCustomOutcome->setEnabled(custom);
+        form->setRowVisible(mCustomOutcome, custom);
+    });
     form->addRow(tr("Method"), mMethod);
     form->addRow(tr("Matching"), mMatch);
     mMatchRisk = new QCheckBox(tr("Also on the risk score"), this);
@@ -181,8 +185,13 @@ QFormLayout *EvaluationPanel::buildForm() {
         const auto t = core::loadSegmentationTemplate(id);
         mMatchSegment->addItem(t ? tr("Same segment: %1").arg(t.value().name) : id, id);
     }
-    form->addRow(QString(), mMatchRisk);
-    form->addRow(QString(), mMatchSegment);
+    // Both on one row, so the choices fit a laptop's dock without scrolling.
+    auto *also = new QWidget(this);
+    auto *alsoLayout = new QHBoxLayout(also);
+    alsoLayout->setContentsMargins(0, 0, 0, 0);
+    alsoLayout->addWidget(mMatchRisk);
+    alsoLayout->addWidget(mMatchSegment, 1);
+    form->addRow(QString(), also);
     form->addRow(tr("Controls per person"), mRatio);
     form->addRow(tr("Before / after"), [&] {
         auto *row = new QWidget(this);
