@@ -64,6 +64,16 @@ double roundMagnitude(double value, const Policy &policy) {
     return QString::number(value, 'g', 3).toDouble();
 }
 
+double roundToStep(double value, double step, const Policy &policy) {
+    if (!std::isfinite(value) || !std::isfinite(step) || step <= 0) return NAN;
+    const double steps = value / step, low = std::floor(steps);
+    if (!std::isfinite(steps)) return NAN;
+    const double up = steps - low;
+    const bool keyed = policy.key.size() >= int(crypto_generichash_KEYBYTES_MIN);
+    const double shown = (keyed ? keyedUniform(policy.key, value, -1) < up : up >= 0.5) ? low + 1 : low;
+    return shown * step;
+}
+
 double publish(double count, const Policy &policy) { return isSmall(count, policy) ? NAN : roundCount(count, policy); }
 
 double derived(double value, double numerator, double denominator, const Policy &policy) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace phm::core::disclosure {
 
@@ -39,6 +40,30 @@ struct Walker {
     const OutputFields &fields;
     const Policy &policy;
     int suppressed = 0;
+    // The published counts of the objects holding the one being published, outermost first.
+    std::vector<const QHash<QString, double> *> holders;
+
+    // The published count `key` of the object (`shown`) or of the nearest object holding it; NaN
+    // when suppressed, nullopt when there is none.
+    std::optional<double> countInScope(const QString &key, const QHash<QString, double> &shown) const {
+        if (const auto it = shown.find(key); it != shown.end()) return *it;
+        for (auto h = holders.rbegin(); h != holders.rend(); ++h)
+            if (const auto it = (*h)->find(key); it != (*h)->end()) return *it;
+        return std::nullopt;
+    }
+    // A Resolution field's value: on the grid of its first declaration whose count is in scope.
+    double resolved(const QString &key, double value, const QHash<QString, double> &shown) const {
+        for (const DerivedField &d : fields.derived) {
+            if (d.key != key || d.how != Derivation::Resolution) continue;
+            for (const QString &c : d.from)
+                if (const auto count = countInScope(c, shown)) {
+                    if (!(*count > 0)) return NAN;  // suppressed (NaN) or nothing counted
+                    const double step = d.scale * std::max(1, policy.roundTo) / *count;
+                    return figures(roundToStep(value, step, policy), 3);
+                }
+        }
+        return NAN;
+    }
 
     const DerivedField *derivedField(const QString &key) const {
         for (const DerivedField &d : fields.derived)
@@ -104,9 +129,15 @@ struct Walker {
                        ? false
                        : from.isEmpty() || std::any_of(from.begin(), from.end(), [&](const QString &c) { return hidden.contains(c); });
         };
+        QStringList resolvedKeys;  // a key declared twice is published once
         for (const DerivedField &d : fields.derived) {
             const QJsonValue v = o.value(d.key);
             if (!v.isDouble()) continue;
+            if (d.how == Derivation::Resolution) {
+                if (!resolvedKeys.contains(d.key)) o.insert(d.key, number(resolved(d.key, v.toDouble(), shown)));
+                resolvedKeys << d.key;
+                continue;
+            }
             double out = NAN;
             if (!restsOnHidden(d.from)) switch (d.how) {
                     case Derivation::FromPublished:
@@ -129,6 +160,8 @@ struct Walker {
                     case Derivation::Statistic:
                         out = figures(v.toDouble(), 3);
                         break;
+                    case Derivation::Resolution:
+                        break;  // above
                 }
             o.insert(d.key, number(out));
         }
@@ -138,6 +171,7 @@ struct Walker {
             if (const QJsonValue v = o.value(key); v.isDouble())
                 o.insert(key, hidden.isEmpty() ? QJsonValue(figures(v.toDouble(), 4)) : QJsonValue());
         if (!hidden.isEmpty()) o.insert(QStringLiteral("suppressed"), true);
+        holders.push_back(&shown);
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString prefix = it.key() + QLatin1Char('/');
             if (!fields.linesAcross.isEmpty() && it.key() == fields.linesAcross && it->isArray())
@@ -147,6 +181,7 @@ struct Walker {
             else if (it->isArray())
                 *it = walk(*it, fields.notLines.contains(it.key()), line.sub(prefix));
         }
+        holders.pop_back();
         for (const auto &[key, compute] : fields.recomputed)
             if (o.contains(key)) o.insert(key, compute(o));
         for (const auto &[key, write] : fields.sentences)
@@ -253,7 +288,7 @@ struct Walker {
 }  // namespace
 
 Published publish(const QJsonValue &value, const OutputFields &fields, const Policy &policy) {
-    Walker w{fields, policy};
+    Walker w{fields, policy, 0, {}};
     QJsonValue v = policy.enabled ? w.walk(value) : value;
     return {v, w.suppressed};
 }

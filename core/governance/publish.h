@@ -36,6 +36,15 @@ enum class Derivation {
     Magnitude,
     // A statistic over many people (AUROC, a slope): three significant figures.
     Statistic,
+    // A model estimate over a group (a difference in rates, a regression coefficient): rounded,
+    // by the keyed rounding of counts, to a multiple of scale x the rounding base / the published
+    // count `from` names, the change one rounding step of the group's events makes, and to at most
+    // three significant figures. The count is looked for in the object, then in the objects
+    // holding it; each entry of `from` is one such count, the first found is used, and a key
+    // declared more than once (outputs of two shapes) takes the first declaration whose count is
+    // found. Null when the count is suppressed or not there: two groups that differ by one person
+    // give estimates that differ by no more finely than their counts do.
+    Resolution,
 };
 
 struct DerivedField {
@@ -44,7 +53,7 @@ struct DerivedField {
     QString key;
     QStringList from;  // the counts it rests on; none named: every count of the object
     Derivation how = Derivation::FromPublished;
-    double scale = 1;  // Ratio only
+    double scale = 1;  // Ratio and Resolution only
 };
 
 struct OutputFields {

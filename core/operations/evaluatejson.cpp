@@ -70,6 +70,29 @@ QJsonValue smd(const QJsonObject &b, bool after) {
 }
 }  // namespace
 
+// The rates' counterfactual from the published rates (an object without them keeps its value).
+QJsonValue counterfactualOf(const QJsonObject &r) {
+    const QJsonValue pre = r.value(QStringLiteral("treated_pre")), cPre = r.value(QStringLiteral("control_pre")),
+                     cPost = r.value(QStringLiteral("control_post"));
+    if (!r.contains(QStringLiteral("treated_pre"))) return r.value(QStringLiteral("counterfactual"));
+    if (!pre.isDouble() || !cPre.isDouble() || !cPost.isDouble()) return {};
+    return QString::number(pre.toDouble() + cPost.toDouble() - cPre.toDouble(), 'g', 4).toDouble();
+}
+// An effect per person-month (as published) per 1,000 people a year, and in pounds a month for
+// the published number enrolled at the published cost of a unit.
+QJsonValue perYear(const QJsonObject &o, const char *key) {
+    const QJsonValue v = o.value(QStringLiteral("effect")).toObject().value(QLatin1String(key));
+    return v.isDouble() && o.value(QStringLiteral("treated")).isDouble()
+               ? QJsonValue(QString::number(12000 * v.toDouble(), 'g', 3).toDouble())
+               : QJsonValue();
+}
+QJsonValue perMonth(const QJsonObject &o, const char *key) {
+    const QJsonValue v = o.value(QStringLiteral("effect")).toObject().value(QLatin1String(key)),
+                     unit = o.value(QStringLiteral("cost_per_unit")), people = o.value(QStringLiteral("treated"));
+    if (!v.isDouble() || !unit.isDouble() || !people.isDouble()) return {};
+    return QString::number(v.toDouble() * unit.toDouble() * people.toDouble(), 'g', 3).toDouble();
+}
+
 QString outcomeKey(const EvaluateRequest &request) {
     return request.outcome == Outcome::Custom ? request.customOutcome.trimmed() : QLatin1String(outcomeInfo(request.outcome).key);
 }
@@ -126,6 +149,28 @@ QString evaluationSentence(const QJsonObject &o) {
 }
 
 namespace {
+// The rates before and after the index date with the units and months at risk they are of (the
+// controls' weighted 1/k), so they are published from the published counts.
+QJsonObject ratesJson(const EvaluateRun &run) {
+    const DidResult &d = run.did;
+    double sums[2][4] = {};  // [pre, post][treated units, months, control units, months]
+    for (const auto &m : run.monthly)
+        for (int k = 0; k < 4; ++k) sums[m[0] < 0 ? 0 : 1][k] += m[size_t(k) + 1];
+    QJsonObject o{{QStringLiteral("treated_pre"), d.treatedPre},
+                  {QStringLiteral("treated_post"), d.treatedPost},
+                  {QStringLiteral("control_pre"), d.controlPre},
+                  {QStringLiteral("control_post"), d.controlPost},
+                  {QStringLiteral("counterfactual"), d.counterfactual}};
+    const char *groups[] = {"treated", "control"}, *periods[] = {"pre", "post"};
+    for (int p = 0; p < 2; ++p)
+        for (int g = 0; g < 2; ++g) {
+            const QString stem = QStringLiteral("%1_%2_").arg(QLatin1String(groups[g]), QLatin1String(periods[p]));
+            o.insert(stem + QStringLiteral("units"), sums[p][2 * g]);
+            o.insert(stem + QStringLiteral("months"), sums[p][2 * g + 1]);
+        }
+    return o;
+}
+
 QJsonObject didJson(const EvaluateRun &run) {
     const DidResult &d = run.did;
     const Effect effect{d.effect.estimate, d.effect.lower, d.effect.upper, d.relative.estimate, d.relative.lower, d.relative.upper};
@@ -149,12 +194,21 @@ QJsonObject didJson(const EvaluateRun &run) {
                                    {QStringLiteral("matched_treated_total"), b.matchedTreatedTotal},
                                    {QStringLiteral("matched_control_total"), b.matchedControlTotal},
                                    {QStringLiteral("pooled_sd"), b.pooledSd}});
+    // The enrolled's months at risk in quarter `period` (relative to the index date).
+    auto quarterMonths = [&](int period) {
+        double months = 0;
+        for (const auto &m : run.monthly)
+            if (int(std::floor(m[0] / 3)) == period) months += m[2];
+        return months;
+    };
     for (const PeriodEffect &p : d.eventStudy) {
         auto value = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };  // withheld: too few events
         QJsonObject o{{QStringLiteral("period"), p.period},
                       {QStringLiteral("estimate"), value(p.effect.estimate)},
                       {QStringLiteral("lower"), value(p.effect.lower)},
-                      {QStringLiteral("upper"), value(p.effect.upper)}};
+                      {QStringLiteral("upper"), value(p.effect.upper)},
+                      // what its precision is bounded by: the fewer months of it and the reference quarter
+                      {QStringLiteral("treated_months"), std::min(quarterMonths(p.period), quarterMonths(-1))}};
         eventStudy.append(o);
         if (p.period < -1) preTrend.append(o);
     }
@@ -174,11 +228,9 @@ QJsonObject didJson(const EvaluateRun &run) {
                        {QStringLiteral("unmatched"), qint64(run.matching.unmatched)},
                        {QStringLiteral("balance"), balance},
                        {QStringLiteral("effect"), effectJson(effect)},
-                       {QStringLiteral("rates"), QJsonObject{{QStringLiteral("treated_pre"), d.treatedPre},
-                                                             {QStringLiteral("treated_post"), d.treatedPost},
-                                                             {QStringLiteral("control_pre"), d.controlPre},
-                                                             {QStringLiteral("control_post"), d.controlPost},
-                                                             {QStringLiteral("counterfactual"), d.counterfactual}}},
+                       {QStringLiteral("rates"), ratesJson(run)},
+                       {QStringLiteral("treated_months_post"), d.treatedMonthsPost},
+                       {QStringLiteral("counterfactual_units"), d.counterfactual * d.treatedMonthsPost},
                        {QStringLiteral("per_1000_per_year"), scaled.estimate},
                        {QStringLiteral("per_1000_per_year_lower"), scaled.lower},
                        {QStringLiteral("per_1000_per_year_upper"), scaled.upper},
@@ -203,7 +255,9 @@ QJsonObject itsJson(const EvaluateRun &run) {
     const Effect effect{f.meanEffect,      f.meanEffectLower,      f.meanEffectUpper,
                         rel(f.meanEffect), rel(f.meanEffectLower), rel(f.meanEffectUpper)};
     QJsonArray series;
-    for (const auto &m : run.series)
+    double monthsAfter = 0;  // the area's person-months from the start: what the estimates' precision is bounded by
+    for (const auto &m : run.series) {
+        if (m[0] >= 0) monthsAfter += m[2];
         series.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
                                   {QStringLiteral("rate"), m[2] > 0 ? 1000 * m[1] / m[2] : 0.0},
                                   {QStringLiteral("comparison_rate"), m[4] > 0 ? 1000 * m[3] / m[4] : 0.0},
@@ -211,6 +265,7 @@ QJsonObject itsJson(const EvaluateRun &run) {
                                   {QStringLiteral("person_months"), m[2]},
                                   {QStringLiteral("comparison_units"), m[3]},
                                   {QStringLiteral("comparison_person_months"), m[4]}});
+    }
     return QJsonObject{{QStringLiteral("area"), run.areaName},
                        {QStringLiteral("area_code"), run.areaCode},
                        {QStringLiteral("comparison"), run.comparisonName},
@@ -228,6 +283,8 @@ QJsonObject itsJson(const EvaluateRun &run) {
                        {QStringLiteral("level_change_se_newey_west"), f.neweyWestSe[2]},
                        {QStringLiteral("slope_change_se_newey_west"), f.neweyWestSe[3]},
                        {QStringLiteral("counterfactual"), cf},
+                       {QStringLiteral("area_months_post"), monthsAfter},
+                       {QStringLiteral("counterfactual_units"), cf * monthsAfter / 1000},
                        {QStringLiteral("series"), series}};
 }
 }  // namespace
@@ -257,40 +314,27 @@ const disclosure::OutputFields &evaluationFields() {
         disclosure::OutputFields o;
         o.counts = {QStringLiteral("treated"),  QStringLiteral("controls"),        QStringLiteral("unmatched"),
                     QStringLiteral("enrolled"), QStringLiteral("excluded_window"), QStringLiteral("excluded_left")};
-        // Model estimates over many people: three significant figures, like a slope or an AUROC.
-        for (const char *k : {"estimate",
-                              "lower",
-                              "upper",
-                              "relative",
-                              "relative_lower",
-                              "relative_upper",
-                              "treated_pre",
-                              "treated_post",
-                              "control_pre",
-                              "control_post",
-                              "counterfactual",
-                              "per_1000_per_year",
-                              "per_1000_per_year_lower",
-                              "per_1000_per_year_upper",
-                              "cost_per_unit",
-                              "cost_per_month",
-                              "cost_per_month_lower",
-                              "cost_per_month_upper",
-                              "before_after",
-                              "before_after_relative",
-                              "unmatched_comparison",
-                              "unmatched_relative",
-                              "level_change",
-                              "level_change_se",
-                              "slope_change",
-                              "slope_change_se",
-                              "level_change_se_newey_west",
-                              "slope_change_se_newey_west",
-                              "rho"})
-            o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, disclosure::Derivation::Statistic});
+        using disclosure::Derivation;
+        // Estimates over the enrolled (or the area): never finer than one rounding step of their
+        // events, so two groups that differ by one person do not give that person's events back.
+        // A rate per person-month rests on the enrolled's months after the index date (an event
+        // study's quarter, on its own months); an area's rate per 1,000 person-months on the
+        // area's; a relative change on the events expected without the programme.
+        auto resolution = [&o](std::initializer_list<const char *> keys, QStringList counts, double scale) {
+            for (const char *k : keys) o.derived.push_back({QLatin1String(k), counts, Derivation::Resolution, scale});
+        };
+        resolution({"estimate", "lower", "upper", "before_after", "unmatched_comparison", "counterfactual"},
+                   {QStringLiteral("treated_months"), QStringLiteral("treated_months_post")}, 1);
+        resolution({"estimate", "lower", "upper", "counterfactual", "level_change", "level_change_se", "slope_change", "slope_change_se",
+                    "level_change_se_newey_west", "slope_change_se_newey_west"},
+                   {QStringLiteral("area_months_post")}, 1000);
+        resolution({"relative", "relative_lower", "relative_upper", "before_after_relative", "unmatched_relative"},
+                   {QStringLiteral("counterfactual_units")}, 1);
+        // Model statistics that are not about the enrolled's events: three significant figures.
+        for (const char *k : {"cost_per_unit", "rho"})
+            o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, Derivation::Statistic});
         // Means and rates over a group are published from the group's published counts (a share
         // of a few hundred people at three figures would give the exact number of people back).
-        using disclosure::Derivation;
         const std::tuple<const char *, const char *, const char *, double> ratios[] = {
             {"treated_mean", "enrolled_total", "enrolled_people", 1},
             {"control_mean_before", "candidate_total", "candidates", 1},
@@ -298,10 +342,23 @@ const disclosure::OutputFields &evaluationFields() {
             {"treated_rate", "treated_units", "treated_months", 1},
             {"control_rate", "control_units", "control_months", 1},
             {"rate", "units", "person_months", 1000},
-            {"comparison_rate", "comparison_units", "comparison_person_months", 1000}};
+            {"comparison_rate", "comparison_units", "comparison_person_months", 1000},
+            {"treated_pre", "treated_pre_units", "treated_pre_months", 1},
+            {"treated_post", "treated_post_units", "treated_post_months", 1},
+            {"control_pre", "control_pre_units", "control_pre_months", 1},
+            {"control_post", "control_post_units", "control_post_months", 1}};
         for (const auto &[key, num, den, scale] : ratios)
             o.derived.push_back({QLatin1String(key), {QLatin1String(num), QLatin1String(den)}, Derivation::Ratio, scale});
-        o.recomputed = {{QStringLiteral("pooled_sd"), [](const QJsonObject &b) { return coarse(b.value(QStringLiteral("pooled_sd"))); }},
+        // What is read from the published estimates: the rates' counterfactual from the published
+        // rates, the yearly figure and the pounds from the published effect.
+        o.recomputed = {{QStringLiteral("counterfactual"), [](const QJsonObject &r) { return counterfactualOf(r); }},
+                        {QStringLiteral("per_1000_per_year"), [](const QJsonObject &e) { return perYear(e, "estimate"); }},
+                        {QStringLiteral("per_1000_per_year_lower"), [](const QJsonObject &e) { return perYear(e, "lower"); }},
+                        {QStringLiteral("per_1000_per_year_upper"), [](const QJsonObject &e) { return perYear(e, "upper"); }},
+                        {QStringLiteral("cost_per_month"), [](const QJsonObject &e) { return perMonth(e, "estimate"); }},
+                        {QStringLiteral("cost_per_month_lower"), [](const QJsonObject &e) { return perMonth(e, "lower"); }},
+                        {QStringLiteral("cost_per_month_upper"), [](const QJsonObject &e) { return perMonth(e, "upper"); }},
+                        {QStringLiteral("pooled_sd"), [](const QJsonObject &b) { return coarse(b.value(QStringLiteral("pooled_sd"))); }},
                         {QStringLiteral("smd_before"), [](const QJsonObject &b) { return smd(b, false); }},
                         {QStringLiteral("smd_after"), [](const QJsonObject &b) { return smd(b, true); }},
                         {QStringLiteral("balanced"), [](const QJsonObject &b) {
@@ -312,6 +369,10 @@ const disclosure::OutputFields &evaluationFields() {
                     QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
                     QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag"),
                     QStringLiteral("pooled_sd"),   QStringLiteral("smd_before"), QStringLiteral("smd_after")};
+        // Replaced after publishing (recomputed, above).
+        for (const char *k : {"per_1000_per_year", "per_1000_per_year_lower", "per_1000_per_year_upper", "cost_per_month",
+                              "cost_per_month_lower", "cost_per_month_upper"})
+            o.labels << QLatin1String(k);
         o.sentences = {{QStringLiteral("summary"), evaluationSentence}};
         o.notLines = {QStringLiteral("balance"), QStringLiteral("pre_trend"), QStringLiteral("event_study"), QStringLiteral("monthly"),
                       QStringLiteral("series")};

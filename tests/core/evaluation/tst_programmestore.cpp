@@ -212,8 +212,8 @@ private slots:
         const QJsonObject forged = out[QStringLiteral("evaluations")][1][QStringLiteral("result")].toObject();
         QVERIFY(forged.value(QStringLiteral("treated")).isNull());               // 3 is suppressed
         QVERIFY(forged.value(QStringLiteral("enrolled")).toDouble() != 1234.0);  // rounded
-        // A model estimate is never shown more precisely than three significant figures.
-        QCOMPARE(forged[QStringLiteral("effect")][QStringLiteral("estimate")].toDouble(), 0.123);
+        // A model estimate without the counts its precision is bounded by is not shown at all.
+        QVERIFY(forged[QStringLiteral("effect")][QStringLiteral("estimate")].isNull());
         QVERIFY(!ops::evaluationRequestFrom(out[QStringLiteral("evaluations")][1][QStringLiteral("settings")].toObject()));
         // Settings that are right but for one value out of range name it.
         QJsonObject settings = out[QStringLiteral("evaluations")][0][QStringLiteral("settings")].toObject();
@@ -256,9 +256,11 @@ private slots:
             auto db = ProjectDb::open(mProject, true);
             QVERIFY(db.value()->exec(QStringLiteral(
                 "INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES ('edited', 'Proactive care', '{}', "
-                "'{\"method\": \"did\", \"outcome\": \"ae\", \"treated\": 4000, \"per_1000_per_year\": -123.456789, "
-                "\"per_1000_per_year_lower\": -201.98765, \"per_1000_per_year_upper\": -45.4321, \"effect\": {\"relative\": -0.1234, "
-                "\"relative_lower\": -0.2, \"relative_upper\": -0.05}, \"summary\": \"Exactly 3 people at practice K81001 died.\"}', "
+                "'{\"method\": \"did\", \"outcome\": \"ae\", \"treated\": 4000, \"treated_months_post\": 48000, "
+                "\"counterfactual_units\": 20000, \"per_1000_per_year\": -123.456789, \"per_1000_per_year_lower\": -201.98765, "
+                "\"per_1000_per_year_upper\": -45.4321, \"effect\": {\"estimate\": -0.01, \"lower\": -0.0175, \"upper\": -0.005, "
+                "\"relative\": -0.1234, \"relative_lower\": -0.2, \"relative_upper\": -0.05}, "
+                "\"summary\": \"Exactly 3 people at practice K81001 died.\"}', "
                 "'2026-01-01T00:00:00Z', 'someone')")));
         }
         auto packed = ops::publishedEvaluations(*mSession, mSession->policy());
@@ -266,9 +268,12 @@ private slots:
         const QJsonObject r = packed.value().back().result;
         const QString sentence = r.value(QStringLiteral("summary")).toString();
         QVERIFY2(!sentence.contains(QStringLiteral("Exactly")) && !sentence.contains(QStringLiteral("K81001")), qPrintable(sentence));
-        // Hand-worked: -123.456789 to three figures is 123 fewer, the interval 202 fewer to 45.4 fewer, -12%.
-        QVERIFY2(sentence.startsWith(QStringLiteral("A&E attendances: 123 fewer per 1,000 enrolled people a year than expected without the "
-                                                    "programme (95% interval: 202 fewer to 45.4 fewer)")),
+        // Hand-worked: the stored yearly figures are not used; they are 12,000 x the effect per
+        // person-month (on the grid of 5 / 48,000 months: -0.01 is 96 steps), 120 fewer, the
+        // interval 210 fewer to 60 fewer; the relative -0.1234 goes to a step of 5 / 20,000
+        // expected events, -0.12325 or -0.1235 by the keyed rounding, -12% either way.
+        QVERIFY2(sentence.startsWith(QStringLiteral("A&E attendances: 120 fewer per 1,000 enrolled people a year than expected without the "
+                                                    "programme (95% interval: 210 fewer to 60.0 fewer)")),
                  qPrintable(sentence));
         QVERIFY2(sentence.contains(QStringLiteral("a change of -12% (-20% to -5%)")), qPrintable(sentence));
         QVERIFY(sentence.contains(QStringLiteral("excludes no change")));
@@ -281,8 +286,8 @@ private slots:
         // A suppressed estimate leaves no figure in the sentence.
         {
             auto db = ProjectDb::open(mProject, true);
-            QVERIFY(
-                db.value()->exec(QStringLiteral("UPDATE evaluation SET result = json_set(result, '$.treated', 3) WHERE name = 'edited'")));
+            QVERIFY(db.value()->exec(QStringLiteral(
+                "UPDATE evaluation SET result = json_set(result, '$.treated', 3, '$.treated_months_post', 6) WHERE name = 'edited'")));
         }
         auto small = ops::publishedEvaluations(*mSession, mSession->policy());
         QVERIFY(small);
