@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <optional>
 
 namespace phm::core::disclosure {
 
@@ -43,25 +42,21 @@ struct Walker {
     // The published counts of the objects holding the one being published, outermost first.
     std::vector<const QHash<QString, double> *> holders;
 
-    // The published count `key` of the object (`shown`) or of the nearest object holding it; NaN
-    // when suppressed, nullopt when there is none.
-    std::optional<double> countInScope(const QString &key, const QHash<QString, double> &shown) const {
-        if (const auto it = shown.find(key); it != shown.end()) return *it;
-        for (auto h = holders.rbegin(); h != holders.rend(); ++h)
-            if (const auto it = (*h)->find(key); it != (*h)->end()) return *it;
-        return std::nullopt;
-    }
-    // A Resolution field's value: on the grid of its first declaration whose count is in scope.
+    // A Resolution field's value: on the grid of the count nearest to it (in the object, then in
+    // the objects holding it, innermost first) that one of its declarations names.
     double resolved(const QString &key, double value, const QHash<QString, double> &shown) const {
-        for (const DerivedField &d : fields.derived) {
-            if (d.key != key || d.how != Derivation::Resolution) continue;
-            for (const QString &c : d.from)
-                if (const auto count = countInScope(c, shown)) {
-                    if (!(*count > 0)) return NAN;  // suppressed (NaN) or nothing counted
-                    const double step = d.scale * std::max(1, policy.roundTo) / *count;
-                    return figures(roundToStep(value, step, policy), 3);
-                }
-        }
+        std::vector<const QHash<QString, double> *> scopes{&shown};
+        scopes.insert(scopes.end(), holders.rbegin(), holders.rend());
+        for (const QHash<QString, double> *scope : scopes)
+            for (const DerivedField &d : fields.derived) {
+                if (d.key != key || d.how != Derivation::Resolution) continue;
+                for (const QString &c : d.from)
+                    if (const auto count = scope->find(c); count != scope->end()) {
+                        if (!(*count > 0)) return NAN;  // suppressed (NaN) or nothing counted
+                        const double step = d.scale * std::max(1, policy.roundTo) / *count;
+                        return figures(roundToStep(value, step, policy), 3);
+                    }
+            }
         return NAN;
     }
 

@@ -39,11 +39,11 @@ enum class Derivation {
     // A model estimate over a group (a difference in rates, a regression coefficient): rounded,
     // by the keyed rounding of counts, to a multiple of scale x the rounding base / the published
     // count `from` names, the change one rounding step of the group's events makes, and to at most
-    // three significant figures. The count is looked for in the object, then in the objects
-    // holding it; each entry of `from` is one such count, the first found is used, and a key
-    // declared more than once (outputs of two shapes) takes the first declaration whose count is
-    // found. Null when the count is suppressed or not there: two groups that differ by one person
-    // give estimates that differ by no more finely than their counts do.
+    // three significant figures. Each entry of `from` is one such count, and a key may be declared
+    // more than once (outputs of two shapes, with their own scales): the count used is the nearest
+    // one named, looked for in the object, then in the objects holding it, innermost first. Null
+    // when that count is suppressed or there is none: two groups that differ by one person give
+    // estimates that differ no more finely than their counts do.
     Resolution,
 };
 

@@ -237,6 +237,48 @@ private slots:
         QCOMPARE(out[5][QStringLiteral("value")].toDouble(), 9.0);
     }
 
+    void estimatesAreNoFinerThanTheCountsTheyRestOn() {
+        // A model estimate declared with Resolution: on the grid of scale x 5 / the published count,
+        // found in the object or in an object holding it; a key declared twice takes the
+        // declaration whose count is there; no count, or a suppressed one, and it is withheld.
+        OutputFields fields;
+        fields.counts = {QStringLiteral("months"), QStringLiteral("area_months")};
+        fields.derived = {{QStringLiteral("estimate"), {QStringLiteral("months")}, Derivation::Resolution, 1},
+                          {QStringLiteral("estimate"), {QStringLiteral("area_months")}, Derivation::Resolution, 1000}};
+        fields.notLines = {QStringLiteral("quarters")};
+        const QJsonObject in{
+            {QStringLiteral("months"), 500.0},  // 5 / 500 = 0.01
+            {QStringLiteral("effect"), QJsonObject{{QStringLiteral("estimate"), -0.0437}}},
+            {QStringLiteral("quarters"),
+             QJsonArray{QJsonObject{{QStringLiteral("months"), 125.0}, {QStringLiteral("estimate"), 0.0512}},  // its own: 0.04
+                        QJsonObject{{QStringLiteral("months"), 4.0}, {QStringLiteral("estimate"), 0.0612}}}},  // suppressed
+            {QStringLiteral("area"), QJsonObject{{QStringLiteral("area_months"), 10000.0}, {QStringLiteral("estimate"), 1.234}}}};
+        const QJsonObject o = publish(in, fields, Policy{}).value.toObject();
+        // Without a key to the nearest step: -0.0437 is 4.37 steps of 0.01, so -0.04.
+        QCOMPARE(o[QStringLiteral("effect")][QStringLiteral("estimate")].toDouble(), -0.04);
+        QCOMPARE(o[QStringLiteral("quarters")][0][QStringLiteral("estimate")].toDouble(), 0.04);  // 1.28 steps of 0.04
+        QVERIFY(o[QStringLiteral("quarters")][1][QStringLiteral("estimate")].isNull());
+        // The inner object's own count is nearer than its holder's: 1000 x 5 / 10,000 = 0.5, so 1.0.
+        QCOMPARE(o[QStringLiteral("area")][QStringLiteral("estimate")].toDouble(), 1.0);
+        const QJsonObject alone = publish(QJsonObject{{QStringLiteral("estimate"), 0.123456}}, fields, Policy{}).value.toObject();
+        QVERIFY(alone[QStringLiteral("estimate")].isNull());
+        // With a key: a neighbouring step, fixed for the value, and never finer than three figures.
+        Policy keyed;
+        keyed.key = newRoundingKey();
+        int up = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const double v = 0.01 * (i + 0.25);
+            const double shown = roundToStep(v, 0.01, keyed);
+            QVERIFY(std::abs(shown - v) < 0.01);
+            QCOMPARE(std::round(shown / 0.01) * 0.01, shown);
+            QCOMPARE(roundToStep(v, 0.01, keyed), shown);
+            up += shown > v;
+        }
+        QVERIFY2(up > 350 && up < 650, qPrintable(QString::number(up)));  // up a quarter of the time, unbiased
+        QVERIFY(std::isnan(roundToStep(1, 0, keyed)));
+        QVERIFY(std::isnan(roundToStep(NAN, 1, keyed)));
+    }
+
     void auditFindsAnUnprotectedTable() {
         // The audit is not vacuous: primary suppression alone leaves 3 recoverable.
         const Table t{{{50, 3, 40}}, true, false};
