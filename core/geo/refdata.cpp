@@ -83,8 +83,11 @@ QString ReferenceData::attribution() {
 
 void ReferenceData::loadLsoas() {
     readResource(QStringLiteral("imd2019-england-lsoa-min.csv"), [&](const Row &, const auto &col) {
-        NationalLsoa n{qs(col("lad19cd")), toDouble(col("imd_score")), toInt(col("imd_rank")), toInt(col("imd_decile")),
-                       qs(col("ruc11cd"))};
+        NationalLsoa n{qs(col("lad19cd")),       toDouble(col("imd_score")), toInt(col("imd_rank")),
+                       toInt(col("imd_decile")), qs(col("ruc11cd")),         {}};
+        static const char *columns[7] = {"income_rank", "employment_rank", "education_rank", "health_rank",
+                                         "crime_rank",  "barriers_rank",   "living_env_rank"};
+        for (size_t k = 0; k < n.domainRank.size(); ++k) n.domainRank[k] = toInt(col(columns[k]));
         mEngland.insert(qs(col("lsoa11cd")), n);
     });
     QHash<QString, int> index;

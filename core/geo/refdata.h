@@ -26,6 +26,7 @@ struct NationalLsoa {
     int imdRank = 0;
     int imdDecile = 0;
     QString ruc;
+    std::array<int, 7> domainRank{};  // in the order of kImdDomains (store/project.h)
 };
 
 struct PracticeRef {

@@ -1,6 +1,7 @@
 // MemoryEngine: person-field and event criteria.
 #include "base/parallel.h"
 #include "rules/efi.h"
+#include "rules/imdfields.h"
 #include "rules/multimorbidity.h"
 #include "rules/personmeasures.h"
 #include "rules/rulecatalogue.h"
@@ -119,6 +120,16 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
         std::vector<uint8_t> match(g.lsoas.size());
         for (size_t l = 0; l < g.lsoas.size(); ++l)
             match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
+        });
+    }
+    if (const auto imd = imdField(f)) {
+        std::vector<uint8_t> match(g.lsoas.size());
+        for (size_t l = 0; l < g.lsoas.size(); ++l) {
+            const int v = imdFieldValue(*imd, g.lsoas[l]);
+            match[l] = v > 0 && compareValue(v, e);
+        }
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
         });

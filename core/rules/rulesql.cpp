@@ -1,6 +1,7 @@
 #include "rules/rulesql.h"
 
 #include "rules/efi.h"
+#include "rules/imdfields.h"
 #include "rules/multimorbidity.h"
 #include "rules/rulecatalogue.h"
 #include "rules/ruleparser.h"
@@ -112,6 +113,16 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
     if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
         const QString decile = QStringLiteral("(SELECT l.imd_decile FROM lsoa l WHERE l.idx = p.lsoa_idx)");
         return twoValued(comparison(f == QLatin1String("imd_decile") ? decile : QStringLiteral("((%1 + 1) / 2)").arg(decile), e));
+    }
+    if (const auto imd = imdField(f)) {
+        // Ranks from the project's LSOAs as a TEMP table (preamble); 0, not known, is NULL.
+        const QString rank =
+            imd->domain < 0 ? QStringLiteral("(SELECT NULLIF(l.imd_rank, 0) FROM lsoa l WHERE l.idx = p.lsoa_idx)")
+                            : QStringLiteral("(SELECT NULLIF(d.rank_%1, 0) FROM imd_domain d WHERE d.idx = p.lsoa_idx)").arg(imd->domain);
+        // The decile as imdDecileOfRank has it: ceil(10 rank / 32,844), in integers.
+        const QString value =
+            imd->decile ? QStringLiteral("min(10, (%1 * 10 + %2) / %3)").arg(rank).arg(kImdLsoas - 1).arg(kImdLsoas) : rank;
+        return twoValued(comparison(value, e));
     }
     if (f == QLatin1String("ltc_count"))
         return twoValued(
@@ -271,6 +282,18 @@ Result<QStringList> SqlCompiler::preamble() const {
     for (int start = 0; start < ltcRows.size(); start += 500)
         out << QStringLiteral("INSERT INTO ltc_code(code, condition) VALUES %1").arg(ltcRows.mid(start, 500).join(QStringLiteral(", ")));
     out << QStringLiteral("CREATE INDEX IF NOT EXISTS temp.ix_ltc_code ON ltc_code(code)");
+    // The IMD domain ranks of the project's LSOAs (reference data, joined when it was opened).
+    QStringList columns, domainRows;
+    for (size_t k = 0; k < kImdDomains.size(); ++k) columns << QStringLiteral("rank_%1 INTEGER").arg(k);
+    out << QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS imd_domain(idx INTEGER PRIMARY KEY, %1)").arg(columns.join(QStringLiteral(", ")))
+        << QStringLiteral("DELETE FROM imd_domain");
+    for (size_t l = 0; l < mProject.geography.lsoas.size(); ++l) {
+        QStringList values{QString::number(l)};
+        for (int rank : mProject.geography.lsoas[l].domainRank) values << QString::number(rank);
+        domainRows << QStringLiteral("(%1)").arg(values.join(QStringLiteral(", ")));
+    }
+    for (int start = 0; start < domainRows.size(); start += 500)
+        out << QStringLiteral("INSERT INTO imd_domain VALUES %1").arg(domainRows.mid(start, 500).join(QStringLiteral(", ")));
     return out;
 }
 

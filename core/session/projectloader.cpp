@@ -1,6 +1,7 @@
 #include "session/projectloader.h"
 #include "base/parallel.h"
 
+#include "geo/refdata.h"
 #include "rules/personmeasures.h"
 
 #include "store/columnblocks.h"
@@ -50,6 +51,11 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     auto geo = readGeography(d);
     if (!geo) return geo.error();
     project->geography = std::move(geo.value());
+    // The IMD domains are reference data, joined by code (an LSOA the national file does not
+    // know keeps ranks of 0: not known, matched by no rule on them).
+    const auto &england = ReferenceData::instance().englandLsoas();
+    for (Lsoa &l : project->geography.lsoas)
+        if (const auto it = england.constFind(l.code); it != england.constEnd()) l.domainRank = it->domainRank;
     if (feedback.isCanceled()) return Error{ErrorCode::Canceled, QStringLiteral("open cancelled"), {}};
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading column blocks"));
     feedback.setProgress(10);

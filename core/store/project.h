@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <algorithm>
 #include <array>
 #include <boost/container/vector.hpp>
 #include <boost/dynamic_bitset.hpp>
@@ -29,7 +30,18 @@ struct Lsoa {
     double imdScore = 0;
     QString ruc;
     bool inIcs = false;  // one of the ICS's own LSOAs
+    // IMD 2019 domain ranks of England's 32,844 LSOAs (1 = most deprived; 0 = not known), in the
+    // order of kImdDomains: reference data joined by the LSOA's code when the project is opened.
+    std::array<int, 7> domainRank{};
 };
+
+// The IMD 2019 domains as rules name them (imd_<domain>_rank, imd_<domain>_decile).
+inline constexpr std::array<const char *, 7> kImdDomains = {"income", "employment", "education",         "health",
+                                                            "crime",  "barriers",   "living_environment"};
+// The national decile of an IMD 2019 rank (1 = most deprived tenth; 0 for rank 0, not known):
+// ceil(rank / 3,284.4), the rule MHCLG's deciles follow.
+inline constexpr int kImdLsoas = 32844;
+inline int imdDecileOfRank(int rank) { return rank <= 0 ? 0 : std::min(10, (rank * 10 + kImdLsoas - 1) / kImdLsoas); }
 
 struct Practice {
     QString code, name, pcnCode, pcnName, place, alliance, postcode;

@@ -12,6 +12,8 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <algorithm>
+#include <map>
 #include <set>
 
 using namespace phm::core;
@@ -65,6 +67,42 @@ private slots:
         QVERIFY(expected.count() > 20);
         QCOMPARE(run(QStringLiteral("count(ae, last 12 months) >= 2"), false), expected);
         QCOMPARE(run(QStringLiteral("count(ae, last 12 months) >= 2"), true), expected);
+    }
+
+    void imdDomainsMatchThePublishedDeciles() {
+        // The BLMK IMD file (MHCLG File 2) gives each domain's rank and decile: the project's ranks
+        // are those, and the deciles the rules compute from them are the published ones.
+        CsvReader r(QStringLiteral(":/phm/refdata/imd2019-blmk-lsoa.csv"));
+        QVERIFY(r.open());
+        QVERIFY(r.next() == CsvReader::Step::Record);
+        std::vector<std::string> header(r.fields().begin(), r.fields().end());
+        auto column = [&](const std::string &name) { return size_t(std::find(header.begin(), header.end(), name) - header.begin()); };
+        const char *files[7] = {"income", "employment", "education", "health", "crime", "barriers", "living_env"};
+        std::map<QString, size_t> lsoa;
+        for (size_t l = 0; l < mProject->geography.lsoas.size(); ++l) lsoa[mProject->geography.lsoas[l].code] = l;
+        int checked = 0;
+        while (r.next() == CsvReader::Step::Record) {
+            const auto text = [&](size_t c) { return QByteArray(r.fields()[c].data(), qsizetype(r.fields()[c].size())); };
+            const auto cell = [&](const std::string &name) { return text(column(name)).toInt(); };
+            const auto it = lsoa.find(QString::fromLatin1(text(0)));
+            if (it == lsoa.end()) continue;
+            const Lsoa &l = mProject->geography.lsoas[it->second];
+            for (size_t k = 0; k < 7; ++k) {
+                QCOMPARE(l.domainRank[k], cell(std::string(files[k]) + "_rank"));
+                QCOMPARE(imdDecileOfRank(l.domainRank[k]), cell(std::string(files[k]) + "_decile"));
+            }
+            QCOMPARE(imdDecileOfRank(l.imdRank), cell("imd_decile"));
+            ++checked;
+        }
+        QVERIFY(checked > 100);
+        // A rule on a domain selects the people of the LSOAs in it, in both engines.
+        Selection expected(size_t(mProject->persons.count));
+        for (int32_t i = 0; i < mProject->persons.count; ++i)
+            if (const int rank = mProject->geography.lsoas[mProject->persons.lsoa[size_t(i)]].domainRank[3]; rank > 0 && rank <= 9853)
+                expected.set(size_t(i));
+        QVERIFY(expected.count() > 50);
+        QCOMPARE(run(QStringLiteral("imd_health_decile <= 3"), false), expected);
+        QCOMPARE(run(QStringLiteral("imd_health_decile <= 3"), true), expected);
     }
 
     void attritionIsCumulative() {
@@ -200,6 +238,17 @@ private slots:
                     return QStringLiteral("count(mh, attended, last %1 months) >= %2").arg(months).arg(1 + rng.bounded(4));
                 case 20:
                     return QStringLiteral("has(ambulance, conveyed, last %1 months)").arg(months);
+                case 21:
+                    return QStringLiteral("imd_%1_decile %2 %3")
+                        .arg(QLatin1String(kImdDomains[size_t(rng.bounded(int(kImdDomains.size())))]))
+                        .arg(pick({QStringLiteral("<="), QStringLiteral(">"), QStringLiteral("!=")}))
+                        .arg(1 + rng.bounded(10));
+                case 22:
+                    return rng.bounded(2) ? QStringLiteral("imd_rank > %1").arg(rng.bounded(32844))
+                                          : QStringLiteral("imd_%1_rank between %2 and %3")
+                                                .arg(QLatin1String(kImdDomains[size_t(rng.bounded(int(kImdDomains.size())))]))
+                                                .arg(rng.bounded(16000))
+                                                .arg(16000 + rng.bounded(16844));
                 default:
                     return QStringLiteral("count(asc) >= 1 or has(community, last %1 days)").arg(1 + rng.bounded(400));
             }
