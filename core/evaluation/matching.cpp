@@ -289,8 +289,10 @@ std::vector<BalanceRow> balanceTable(const Project &project, const std::vector<D
     std::vector<BalanceRow> rows;
     for (size_t k = 0; k < n; ++k) {
         const Moments &t = allTreated[k], &b = before[k], &mt = treated[k], &a = after[k];
-        // The same denominator before and after (the unmatched samples' SDs), so the two compare.
-        const double pooled = std::sqrt((t.variance() + b.variance()) / 2);
+        // The same denominator before and after, so the two compare: the SD of the candidates, a
+        // large group (the enrolled's own SD, pooled in, would give back how many of a few had a
+        // 0/1 covariate once the candidates' mean is known).
+        const double pooled = std::sqrt(b.variance());
         rows.push_back({keys[qsizetype(k)], t.mean(), b.mean(), a.mean(), pooled > 0 ? (t.mean() - b.mean()) / pooled : 0.0,
                         pooled > 0 ? (mt.mean() - a.mean()) / pooled : 0.0, t.w, t.sum, b.w, b.sum, mt.w, mt.sum, a.sum, pooled});
     }

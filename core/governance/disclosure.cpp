@@ -33,6 +33,16 @@ double keyedUniform(const QByteArray &key, double count, int base) {
                        reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
     return double(out >> 11) * 0x1.0p-53;
 }
+// A keyed draw in [0, 1) for a cell of a grid: the cell's index and the grid's step.
+double keyedCellUniform(const QByteArray &key, double cell, double step) {
+    unsigned char in[2 * sizeof(double) + 1] = {'g'};  // 'g': not a count's draw
+    std::memcpy(in + 1, &cell, sizeof(double));
+    std::memcpy(in + 1 + sizeof(double), &step, sizeof(double));
+    uint64_t out = 0;
+    crypto_generichash(reinterpret_cast<unsigned char *>(&out), sizeof out, in, sizeof in,
+                       reinterpret_cast<const unsigned char *>(key.constData()), size_t(key.size()));
+    return double(out >> 11) * 0x1.0p-53;
+}
 }  // namespace
 
 QByteArray newRoundingKey() {
@@ -70,7 +80,10 @@ double roundToStep(double value, double step, const Policy &policy) {
     if (!std::isfinite(steps)) return NAN;
     const double up = steps - low;
     const bool keyed = policy.key.size() >= int(crypto_generichash_KEYBYTES_MIN);
-    const double shown = (keyed ? keyedUniform(policy.key, value, -1) < up : up >= 0.5) ? low + 1 : low;
+    // The draw depends on the step's cell (and the step), not on the value within it: values that
+    // differ a little (a programme padded with people who had no events, another seed) draw the
+    // same way, so there is nothing to average.
+    const double shown = (keyed ? keyedCellUniform(policy.key, low, step) < up : up >= 0.5) ? low + 1 : low;
     return shown * step;
 }
 

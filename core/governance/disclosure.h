@@ -39,8 +39,9 @@ double roundCount(double count, const Policy &policy);
 // A magnitude that is not a count of people or events (a cost, a sum of squares) but could give
 // one back when shown exactly: three significant figures.
 double roundMagnitude(double value, const Policy &policy);
-// A value to a multiple of `step` (step > 0), by the same keyed rounding as counts: up or down,
-// by a draw that depends only on the value, unbiased. Not finite or no step: NaN.
+// A value to a multiple of `step` (step > 0), by keyed rounding like counts': up or down, unbiased,
+// by a draw that depends only on the step and the multiple below the value (values close together
+// draw alike). Not finite or no step: NaN.
 double roundToStep(double value, double step, const Policy &policy);
 // A new random rounding key for a project (kRoundingKeyBytes long).
 constexpr int kRoundingKeyBytes = 32;

@@ -39,21 +39,35 @@ struct Walker {
     const OutputFields &fields;
     const Policy &policy;
     int suppressed = 0;
-    // The published counts of the objects holding the one being published, outermost first.
-    std::vector<const QHash<QString, double> *> holders;
+    // The objects holding the one being published (as they came) and their published counts,
+    // outermost first.
+    struct Holder {
+        const QJsonObject *object;
+        const QHash<QString, double> *shown;
+    };
+    std::vector<Holder> holders;
+
+    // A derived field's scale with its scaleBy label, looked for in `o`, then in its holders.
+    double scaleOf(const DerivedField &d, const QJsonObject &o) const {
+        if (d.scaleBy.isEmpty()) return d.scale;
+        QJsonValue unit = o.value(d.scaleBy);
+        for (auto h = holders.rbegin(); unit.isUndefined() && h != holders.rend(); ++h) unit = h->object->value(d.scaleBy);
+        if (unit.isUndefined()) return d.scale;
+        return unit.isDouble() && unit.toDouble() > 0 && std::isfinite(unit.toDouble()) ? d.scale * unit.toDouble() : NAN;
+    }
 
     // A Resolution field's value: on the grid of the count nearest to it (in the object, then in
     // the objects holding it, innermost first) that one of its declarations names.
-    double resolved(const QString &key, double value, const QHash<QString, double> &shown) const {
+    double resolved(const QString &key, double value, const QJsonObject &o, const QHash<QString, double> &shown) const {
         std::vector<const QHash<QString, double> *> scopes{&shown};
-        scopes.insert(scopes.end(), holders.rbegin(), holders.rend());
+        for (auto h = holders.rbegin(); h != holders.rend(); ++h) scopes.push_back(h->shown);
         for (const QHash<QString, double> *scope : scopes)
             for (const DerivedField &d : fields.derived) {
                 if (d.key != key || d.how != Derivation::Resolution) continue;
                 for (const QString &c : d.from)
                     if (const auto count = scope->find(c); count != scope->end()) {
                         if (!(*count > 0)) return NAN;  // suppressed (NaN) or nothing counted
-                        const double step = d.scale * std::max(1, policy.roundTo) / *count;
+                        const double step = scaleOf(d, o) * std::max(1, policy.roundTo) / *count;
                         return figures(roundToStep(value, step, policy), 3);
                     }
             }
@@ -129,7 +143,7 @@ struct Walker {
             const QJsonValue v = o.value(d.key);
             if (!v.isDouble()) continue;
             if (d.how == Derivation::Resolution) {
-                if (!resolvedKeys.contains(d.key)) o.insert(d.key, number(resolved(d.key, v.toDouble(), shown)));
+                if (!resolvedKeys.contains(d.key)) o.insert(d.key, number(resolved(d.key, v.toDouble(), o, shown)));
                 resolvedKeys << d.key;
                 continue;
             }
@@ -146,7 +160,7 @@ struct Walker {
                     }
                     case Derivation::Ratio: {
                         const double num = shown.value(d.from.value(0), NAN), den = shown.value(d.from.value(1), NAN);
-                        if (den > 0) out = figures(d.scale * num / den, 4);
+                        if (den > 0) out = figures(scaleOf(d, o) * num / den, 4);
                         break;
                     }
                     case Derivation::Magnitude:
@@ -166,7 +180,8 @@ struct Walker {
             if (const QJsonValue v = o.value(key); v.isDouble())
                 o.insert(key, hidden.isEmpty() ? QJsonValue(figures(v.toDouble(), 4)) : QJsonValue());
         if (!hidden.isEmpty()) o.insert(QStringLiteral("suppressed"), true);
-        holders.push_back(&shown);
+        const QJsonObject labelled = o;  // its labels, for the objects below (o changes as they are published)
+        holders.push_back({&labelled, &shown});
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString prefix = it.key() + QLatin1Char('/');
             if (!fields.linesAcross.isEmpty() && it.key() == fields.linesAcross && it->isArray())

@@ -48,12 +48,17 @@ enum class Derivation {
 };
 
 struct DerivedField {
-    DerivedField(QString k, QStringList f = {}, Derivation h = Derivation::FromPublished, double s = 1)
-        : key(std::move(k)), from(std::move(f)), how(h), scale(s) {}
+    DerivedField(QString k, QStringList f = {}, Derivation h = Derivation::FromPublished, double s = 1, QString by = {})
+        : key(std::move(k)), from(std::move(f)), how(h), scale(s), scaleBy(std::move(by)) {}
     QString key;
     QStringList from;  // the counts it rests on; none named: every count of the object
     Derivation how = Derivation::FromPublished;
     double scale = 1;  // Ratio and Resolution only
+    // Ratio and Resolution: a label (in the object, or the nearest object holding it) whose value
+    // multiplies the scale, for counts kept in units larger than one (a sum of ages in twenties
+    // of years, pounds in thousands, so that rounding them to the base hides one person's); 1
+    // when there is none, NaN (withheld) when it is not a positive number.
+    QString scaleBy;
 };
 
 struct OutputFields {

@@ -60,8 +60,8 @@ QJsonValue smd(const QJsonObject &b, bool after) {
     double treated = b.value(QStringLiteral("treated_mean")).toDouble(NAN);
     if (after) {
         const double total = b.value(QStringLiteral("matched_treated_total")).toDouble(NAN),
-                     people = b.value(QStringLiteral("matched_people")).toDouble(NAN);
-        treated = people > 0 ? total / people : NAN;
+                     people = b.value(QStringLiteral("matched_people")).toDouble(NAN), unit = b.value(QStringLiteral("unit")).toDouble(1);
+        treated = people > 0 && unit > 0 ? unit * total / people : NAN;
     }
     const double control = b.value(after ? QStringLiteral("control_mean_after") : QStringLiteral("control_mean_before")).toDouble(NAN);
     if (!sd.isDouble() || std::isnan(treated) || std::isnan(control)) return {};
@@ -149,13 +149,25 @@ QString evaluationSentence(const QJsonObject &o) {
 }
 
 namespace {
+// What one unit of a published total is: an outcome in pounds is counted in thousands, and a
+// covariate that is not 0/1 or a count of events in a step larger than one person is likely to
+// differ by (twenty years of age, two eFI deficits, £2,000), so that rounding a total to the
+// base hides what one person adds to it.
+double unitSize(const EvaluateRun &run) { return run.request.outcome == Outcome::Cost || (run.custom && run.custom->cost) ? 1000.0 : 1.0; }
+double covariateUnit(const QString &covariate) {
+    static const std::pair<const char *, double> units[] = {{"age", 20}, {"efi_deficits", 2}, {"cost_12m", 2000}, {"risk_score", 0.2}};
+    for (const auto &[key, unit] : units)
+        if (covariate == QLatin1String(key)) return unit;
+    return 1;
+}
+
 // The rates before and after the index date with the units and months at risk they are of (the
 // controls' weighted 1/k), so they are published from the published counts.
 QJsonObject ratesJson(const EvaluateRun &run) {
     const DidResult &d = run.did;
     double sums[2][4] = {};  // [pre, post][treated units, months, control units, months]
     for (const auto &m : run.monthly)
-        for (int k = 0; k < 4; ++k) sums[m[0] < 0 ? 0 : 1][k] += m[size_t(k) + 1];
+        for (int k = 0; k < 4; ++k) sums[m[0] < 0 ? 0 : 1][k] += m[size_t(k) + 1] / (k % 2 == 0 ? unitSize(run) : 1.0);
     QJsonObject o{{QStringLiteral("treated_pre"), d.treatedPre},
                   {QStringLiteral("treated_post"), d.treatedPost},
                   {QStringLiteral("control_pre"), d.controlPre},
@@ -178,8 +190,10 @@ QJsonObject didJson(const EvaluateRun &run) {
     const Effect scaled{effect.estimate * year, effect.lower * year,  effect.upper * year,
                         effect.relative,        effect.relativeLower, effect.relativeUpper};
     QJsonArray balance, preTrend, eventStudy, monthly;
-    for (const BalanceRow &b : run.matching.balance)
+    for (const BalanceRow &b : run.matching.balance) {
+        const double unit = covariateUnit(b.covariate);
         balance.append(QJsonObject{{QStringLiteral("covariate"), b.covariate},
+                                   {QStringLiteral("unit"), unit},
                                    {QStringLiteral("treated_mean"), b.treatedMean},
                                    {QStringLiteral("control_mean_before"), b.controlBefore},
                                    {QStringLiteral("control_mean_after"), b.controlAfter},
@@ -187,13 +201,14 @@ QJsonObject didJson(const EvaluateRun &run) {
                                    {QStringLiteral("smd_after"), b.smdAfter},
                                    {QStringLiteral("balanced"), std::abs(b.smdAfter) < 0.1},
                                    {QStringLiteral("enrolled_people"), b.enrolledPeople},
-                                   {QStringLiteral("enrolled_total"), b.enrolledTotal},
+                                   {QStringLiteral("enrolled_total"), b.enrolledTotal / unit},
                                    {QStringLiteral("candidates"), b.candidates},
-                                   {QStringLiteral("candidate_total"), b.candidateTotal},
+                                   {QStringLiteral("candidate_total"), b.candidateTotal / unit},
                                    {QStringLiteral("matched_people"), b.matchedPeople},
-                                   {QStringLiteral("matched_treated_total"), b.matchedTreatedTotal},
-                                   {QStringLiteral("matched_control_total"), b.matchedControlTotal},
+                                   {QStringLiteral("matched_treated_total"), b.matchedTreatedTotal / unit},
+                                   {QStringLiteral("matched_control_total"), b.matchedControlTotal / unit},
                                    {QStringLiteral("pooled_sd"), b.pooledSd}});
+    }
     // The enrolled's months at risk in quarter `period` (relative to the index date).
     auto quarterMonths = [&](int period) {
         double months = 0;
@@ -216,11 +231,16 @@ QJsonObject didJson(const EvaluateRun &run) {
         monthly.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
                                    {QStringLiteral("treated_rate"), m[2] > 0 ? m[1] / m[2] : 0.0},
                                    {QStringLiteral("control_rate"), m[4] > 0 ? m[3] / m[4] : 0.0},
-                                   {QStringLiteral("treated_units"), m[1]},
+                                   {QStringLiteral("treated_units"), m[1] / unitSize(run)},
                                    {QStringLiteral("treated_months"), m[2]},
-                                   {QStringLiteral("control_units"), m[3]},
+                                   {QStringLiteral("control_units"), m[3] / unitSize(run)},
                                    {QStringLiteral("control_months"), m[4]}});
     const double enrolled = double(run.matching.sets.size());
+    // One event before moves the rate before by 1 / its months, one after by 1 / theirs: the
+    // estimates are bounded by the fewer.
+    double fewest = 0, monthsBefore = 0;
+    for (const auto &m : run.monthly) (m[0] < 0 ? monthsBefore : fewest) += m[2];
+    fewest = std::min(fewest, monthsBefore);
     return QJsonObject{{QStringLiteral("match"), matchKey(run.request.match.method)},
                        {QStringLiteral("ratio"), run.request.match.ratio},
                        {QStringLiteral("treated"), qint64(run.matching.sets.size())},
@@ -230,7 +250,8 @@ QJsonObject didJson(const EvaluateRun &run) {
                        {QStringLiteral("effect"), effectJson(effect)},
                        {QStringLiteral("rates"), ratesJson(run)},
                        {QStringLiteral("treated_months_post"), d.treatedMonthsPost},
-                       {QStringLiteral("counterfactual_units"), d.counterfactual * d.treatedMonthsPost},
+                       {QStringLiteral("treated_fewest_months"), fewest},
+                       {QStringLiteral("counterfactual_units"), d.counterfactual * fewest / unitSize(run)},
                        {QStringLiteral("per_1000_per_year"), scaled.estimate},
                        {QStringLiteral("per_1000_per_year_lower"), scaled.lower},
                        {QStringLiteral("per_1000_per_year_upper"), scaled.upper},
@@ -255,15 +276,19 @@ QJsonObject itsJson(const EvaluateRun &run) {
     const Effect effect{f.meanEffect,      f.meanEffectLower,      f.meanEffectUpper,
                         rel(f.meanEffect), rel(f.meanEffectLower), rel(f.meanEffectUpper)};
     QJsonArray series;
-    double monthsAfter = 0;  // the area's person-months from the start: what the estimates' precision is bounded by
+    // The area's person-months from the start, and the fewest in one month of the area or its
+    // comparison: one event moves that month's rate, which the fit follows, by 1,000 / them.
+    double monthsAfter = 0, fewest = INFINITY;
     for (const auto &m : run.series) {
         if (m[0] >= 0) monthsAfter += m[2];
+        fewest = std::min(fewest, m[2]);
+        if (!run.comparisonName.isEmpty()) fewest = std::min(fewest, m[4]);
         series.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
                                   {QStringLiteral("rate"), m[2] > 0 ? 1000 * m[1] / m[2] : 0.0},
                                   {QStringLiteral("comparison_rate"), m[4] > 0 ? 1000 * m[3] / m[4] : 0.0},
-                                  {QStringLiteral("units"), m[1]},
+                                  {QStringLiteral("units"), m[1] / unitSize(run)},
                                   {QStringLiteral("person_months"), m[2]},
-                                  {QStringLiteral("comparison_units"), m[3]},
+                                  {QStringLiteral("comparison_units"), m[3] / unitSize(run)},
                                   {QStringLiteral("comparison_person_months"), m[4]}});
     }
     return QJsonObject{{QStringLiteral("area"), run.areaName},
@@ -284,7 +309,8 @@ QJsonObject itsJson(const EvaluateRun &run) {
                        {QStringLiteral("slope_change_se_newey_west"), f.neweyWestSe[3]},
                        {QStringLiteral("counterfactual"), cf},
                        {QStringLiteral("area_months_post"), monthsAfter},
-                       {QStringLiteral("counterfactual_units"), cf * monthsAfter / 1000},
+                       {QStringLiteral("fewest_person_months"), std::isfinite(fewest) ? fewest : 0.0},
+                       {QStringLiteral("counterfactual_units"), std::isfinite(fewest) ? cf * fewest / 1000 / unitSize(run) : 0.0},
                        {QStringLiteral("series"), series}};
 }
 }  // namespace
@@ -297,6 +323,7 @@ QJsonObject evaluationJson(const EvaluateRun &run) {
     o.insert(QStringLiteral("unit"),
              run.custom && run.custom->cost ? QStringLiteral("GBP") : QLatin1String(outcomeInfo(run.request.outcome).unit));
     o.insert(QStringLiteral("method"), methodKey(run.request.method));
+    o.insert(QStringLiteral("unit_size"), unitSize(run));
     o.insert(QStringLiteral("enrolled"), qint64(run.enrolled));
     o.insert(QStringLiteral("excluded_window"), qint64(run.excludedWindow));
     o.insert(QStringLiteral("excluded_left"), qint64(run.excludedLeft));
@@ -320,35 +347,37 @@ const disclosure::OutputFields &evaluationFields() {
         // A rate per person-month rests on the enrolled's months after the index date (an event
         // study's quarter, on its own months); an area's rate per 1,000 person-months on the
         // area's; a relative change on the events expected without the programme.
-        auto resolution = [&o](std::initializer_list<const char *> keys, QStringList counts, double scale) {
-            for (const char *k : keys) o.derived.push_back({QLatin1String(k), counts, Derivation::Resolution, scale});
+        auto resolution = [&o](std::initializer_list<const char *> keys, QStringList counts, double scale, const QString &by) {
+            for (const char *k : keys) o.derived.push_back({QLatin1String(k), counts, Derivation::Resolution, scale, by});
         };
+        const QString unitSize = QStringLiteral("unit_size");
         resolution({"estimate", "lower", "upper", "before_after", "unmatched_comparison", "counterfactual"},
-                   {QStringLiteral("treated_months"), QStringLiteral("treated_months_post")}, 1);
+                   {QStringLiteral("treated_months"), QStringLiteral("treated_fewest_months")}, 1, unitSize);
         resolution({"estimate", "lower", "upper", "counterfactual", "level_change", "level_change_se", "slope_change", "slope_change_se",
                     "level_change_se_newey_west", "slope_change_se_newey_west"},
-                   {QStringLiteral("area_months_post")}, 1000);
+                   {QStringLiteral("fewest_person_months")}, 1000, unitSize);
         resolution({"relative", "relative_lower", "relative_upper", "before_after_relative", "unmatched_relative"},
-                   {QStringLiteral("counterfactual_units")}, 1);
+                   {QStringLiteral("counterfactual_units")}, 1, {});
         // Model statistics that are not about the enrolled's events: three significant figures.
         for (const char *k : {"cost_per_unit", "rho"})
             o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, Derivation::Statistic});
         // Means and rates over a group are published from the group's published counts (a share
         // of a few hundred people at three figures would give the exact number of people back).
-        const std::tuple<const char *, const char *, const char *, double> ratios[] = {
-            {"treated_mean", "enrolled_total", "enrolled_people", 1},
-            {"control_mean_before", "candidate_total", "candidates", 1},
-            {"control_mean_after", "matched_control_total", "matched_people", 1},
-            {"treated_rate", "treated_units", "treated_months", 1},
-            {"control_rate", "control_units", "control_months", 1},
-            {"rate", "units", "person_months", 1000},
-            {"comparison_rate", "comparison_units", "comparison_person_months", 1000},
-            {"treated_pre", "treated_pre_units", "treated_pre_months", 1},
-            {"treated_post", "treated_post_units", "treated_post_months", 1},
-            {"control_pre", "control_pre_units", "control_pre_months", 1},
-            {"control_post", "control_post_units", "control_post_months", 1}};
-        for (const auto &[key, num, den, scale] : ratios)
-            o.derived.push_back({QLatin1String(key), {QLatin1String(num), QLatin1String(den)}, Derivation::Ratio, scale});
+        const std::tuple<const char *, const char *, const char *, double, const char *> ratios[] = {
+            {"treated_mean", "enrolled_total", "enrolled_people", 1, "unit"},
+            {"control_mean_before", "candidate_total", "candidates", 1, "unit"},
+            {"control_mean_after", "matched_control_total", "matched_people", 1, "unit"},
+            {"treated_rate", "treated_units", "treated_months", 1, "unit_size"},
+            {"control_rate", "control_units", "control_months", 1, "unit_size"},
+            {"rate", "units", "person_months", 1000, "unit_size"},
+            {"comparison_rate", "comparison_units", "comparison_person_months", 1000, "unit_size"},
+            {"treated_pre", "treated_pre_units", "treated_pre_months", 1, "unit_size"},
+            {"treated_post", "treated_post_units", "treated_post_months", 1, "unit_size"},
+            {"control_pre", "control_pre_units", "control_pre_months", 1, "unit_size"},
+            {"control_post", "control_post_units", "control_post_months", 1, "unit_size"}};
+        for (const auto &[key, num, den, scale, by] : ratios)
+            o.derived.push_back(
+                {QLatin1String(key), {QLatin1String(num), QLatin1String(den)}, Derivation::Ratio, scale, QLatin1String(by)});
         // What is read from the published estimates: the rates' counterfactual from the published
         // rates, the yearly figure and the pounds from the published effect.
         o.recomputed = {{QStringLiteral("counterfactual"), [](const QJsonObject &r) { return counterfactualOf(r); }},
@@ -358,7 +387,11 @@ const disclosure::OutputFields &evaluationFields() {
                         {QStringLiteral("cost_per_month"), [](const QJsonObject &e) { return perMonth(e, "estimate"); }},
                         {QStringLiteral("cost_per_month_lower"), [](const QJsonObject &e) { return perMonth(e, "lower"); }},
                         {QStringLiteral("cost_per_month_upper"), [](const QJsonObject &e) { return perMonth(e, "upper"); }},
-                        {QStringLiteral("pooled_sd"), [](const QJsonObject &b) { return coarse(b.value(QStringLiteral("pooled_sd"))); }},
+                        {QStringLiteral("pooled_sd"),
+                         [](const QJsonObject &b) {  // the candidates' SD, shown with their published count
+                             return b.value(QStringLiteral("candidates")).isDouble() ? coarse(b.value(QStringLiteral("pooled_sd")))
+                                                                                     : QJsonValue();
+                         }},
                         {QStringLiteral("smd_before"), [](const QJsonObject &b) { return smd(b, false); }},
                         {QStringLiteral("smd_after"), [](const QJsonObject &b) { return smd(b, true); }},
                         {QStringLiteral("balanced"), [](const QJsonObject &b) {
@@ -368,7 +401,8 @@ const disclosure::OutputFields &evaluationFields() {
         o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
                     QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
                     QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag"),
-                    QStringLiteral("pooled_sd"),   QStringLiteral("smd_before"), QStringLiteral("smd_after")};
+                    QStringLiteral("pooled_sd"),   QStringLiteral("smd_before"), QStringLiteral("smd_after"),
+                    QStringLiteral("unit"),        QStringLiteral("unit_size")};
         // Replaced after publishing (recomputed, above).
         for (const char *k : {"per_1000_per_year", "per_1000_per_year_lower", "per_1000_per_year_upper", "cost_per_month",
                               "cost_per_month_lower", "cost_per_month_upper"})

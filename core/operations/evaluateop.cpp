@@ -17,6 +17,8 @@ using namespace evaluation;
 
 namespace {
 constexpr int64_t kMinMatched = 10;
+constexpr int kMinReplicates = 100;  // bootstrap replicates, when there are any
+bool isConfidenceLevel(double c) { return c == 0.8 || c == 0.9 || c == 0.95 || c == 0.99; }
 constexpr int64_t kMinAreaPopulation = 1000;  // people registered in an area a time series is of
 constexpr double kMinEvents = 10;             // outcome units among the people a model is of, before and after
 
@@ -29,8 +31,12 @@ Status checkWindow(const EvaluateRequest &r) {
                 ErrorCode::BadOption,
                 QStringLiteral("%1 must be 3, 6, 9, ... 36 (the event study is by quarter); got %2").arg(QLatin1String(name)).arg(months),
                 {}};
-    if (r.replicates < 0 || r.replicates > 10000)
-        return Error{ErrorCode::BadOption, QStringLiteral("the bootstrap takes 0 to 10000 replicates; got %1").arg(r.replicates), {}};
+    // A handful of replicates would make an interval's ends single resamples, each a known sum of
+    // a few people's events: 0 (no interval) or at least 100.
+    if (r.replicates != 0 && (r.replicates < kMinReplicates || r.replicates > 10000))
+        return Error{ErrorCode::BadOption,
+                     QStringLiteral("the bootstrap takes 0 or %1 to 10000 replicates; got %2").arg(kMinReplicates).arg(r.replicates),
+                     {}};
     return Ok{};
 }
 
@@ -110,13 +116,12 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
     if (people.empty())
         return Error{
             ErrorCode::OutsideData,
-            QStringLiteral("none of the %1 people enrolled in \"%2\" can be evaluated: %3 have less than 3 months of data before "
-                           "or after enrolment inside the extract (%4 to %5), %6 died or left their practice in their enrolment month")
-                .arg(programme.people.size())
-                .arg(r.programme)
-                .arg(run.excludedWindow)
-                .arg(QString::fromStdString(isoDate(project.extractStart)), QString::fromStdString(isoDate(project.extractEnd)))
-                .arg(run.excludedLeft),
+            // No numbers: an error does not pass disclosure control, and the sizes of a frozen
+            // cohort and its parts are what an attacker would ask it for.
+            QStringLiteral("none of the people enrolled in \"%1\" can be evaluated: each has less than 3 months of data before "
+                           "or after enrolment inside the extract (%2 to %3), or died or left their practice in their enrolment month")
+                .arg(r.programme, QString::fromStdString(isoDate(project.extractStart)),
+                     QString::fromStdString(isoDate(project.extractEnd))),
             r.programme};
     boost::dynamic_bitset<uint64_t> excluded(size_t(project.persons.count));
     for (int32_t p : programme.people) excluded.set(size_t(p));
@@ -127,12 +132,10 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
     run.matching = std::move(matched.value());
     if (int64_t(run.matching.sets.size()) < kMinMatched)
         return Error{ErrorCode::TooFewPeople,
-                     QStringLiteral("only %1 of the %2 people enrolled in \"%3\" could be matched to a control (at least %4 are needed); "
+                     QStringLiteral("fewer than %1 of the people enrolled in \"%2\" could be matched to a control; "
                                     "widen the caliper, match by CEM or drop --same-pcn")
-                         .arg(run.matching.sets.size())
-                         .arg(people.size())
-                         .arg(r.programme)
-                         .arg(kMinMatched),
+                         .arg(kMinMatched)
+                         .arg(r.programme),
                      r.programme};
     const size_t months = size_t(r.preMonths + r.postMonths);
     std::vector<SetMonths> sets;
@@ -287,6 +290,15 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
                              .arg(run.comparisonName)
                              .arg(kMinAreaPopulation),
                          r.comparison};
+        double thereBefore = 0, thereAfter = 0;
+        for (size_t m = 0; m < there.units.size(); ++m) (int(m) < pre ? thereBefore : thereAfter) += there.units[m];
+        if (thereBefore < kMinEvents || thereAfter < kMinEvents)
+            return Error{ErrorCode::TooFewPeople,
+                         QStringLiteral("the comparison area %1 had fewer than %2 %3 before or after the start: too few to publish")
+                             .arg(run.comparisonName)
+                             .arg(kMinEvents)
+                             .arg(QLatin1String(outcomeInfo(r.outcome).unit)),
+                         r.comparison};
     }
     const std::vector<double> y = here.rate(), comparison = r.comparison.isEmpty() ? std::vector<double>{} : there.rate();
     std::vector<double> modelled = y;
@@ -304,8 +316,10 @@ Result<EvaluateRun> runEvaluation(const Session &session, const EvaluateRequest 
     QElapsedTimer timer;
     timer.start();
     if (auto s = checkWindow(request); !s) return s.error();
-    if (!(request.confidence > 0.5 && request.confidence < 1))
-        return Error{ErrorCode::BadConfidence, QStringLiteral("the confidence level must be between 0.5 and 1"), {}};
+    // A few standard levels only: the ends of an interval at many levels would trace out its
+    // standard error more finely than the grid its ends are published on.
+    if (!isConfidenceLevel(request.confidence))
+        return Error{ErrorCode::BadConfidence, QStringLiteral("the confidence level must be 0.8, 0.9, 0.95 or 0.99"), {}};
     EvaluateRun run;
     run.request = request;
     if (request.outcome == Outcome::Custom) {

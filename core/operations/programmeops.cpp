@@ -134,7 +134,8 @@ Result<EvaluateRequest> evaluationRequestFrom(const QJsonObject &o) {
     const double caliper = o.value(QStringLiteral("caliper")).toDouble(NAN),
                  confidence = o.value(QStringLiteral("confidence")).toDouble(NAN);
     if (!(caliper > 0 && caliper <= 10)) return bad(QStringLiteral("caliper must be above 0 and at most 10"));
-    if (!(confidence > 0.5 && confidence < 1)) return bad(QStringLiteral("confidence must lie between 0.5 and 1"));
+    if (!(confidence == 0.8 || confidence == 0.9 || confidence == 0.95 || confidence == 0.99))
+        return bad(QStringLiteral("confidence must be 0.8, 0.9, 0.95 or 0.99"));
     r.match.caliper = caliper, r.confidence = confidence;
     r.match.samePcn = o.value(QStringLiteral("same_pcn")).toBool();
     bool seedOk = false;

@@ -120,7 +120,7 @@ private slots:
                  QByteArray());
         QVERIFY2(err.contains("already a programme"), err.constData());
         const QJsonObject saved = json({QStringLiteral("evaluate"), QStringLiteral("--programme"),
-                                        QStringLiteral("Older with diabetes wave"), QStringLiteral("--replicates"), QStringLiteral("50"),
+                                        QStringLiteral("Older with diabetes wave"), QStringLiteral("--replicates"), QStringLiteral("100"),
                                         QStringLiteral("--save"), QStringLiteral("Older with diabetes, admissions")});
         QVERIFY2(saved.contains(QStringLiteral("saved_id")), QJsonDocument(saved).toJson().constData());
         QCOMPARE(saved[QStringLiteral("programme_source")].toString(), QStringLiteral("cohort Older with diabetes version 1"));
@@ -130,7 +130,7 @@ private slots:
             QVERIFY2(list[0].toObject().contains(QLatin1String(k)), k);
         QCOMPARE(list[0][QStringLiteral("id")].toInteger(), saved[QStringLiteral("saved_id")].toInteger());
         QCOMPARE(list[0][QStringLiteral("result")][QStringLiteral("treated")], saved[QStringLiteral("treated")]);
-        QCOMPARE(list[0][QStringLiteral("settings")][QStringLiteral("replicates")].toInt(), 50);
+        QCOMPARE(list[0][QStringLiteral("settings")][QStringLiteral("replicates")].toInt(), 100);
         // The packs now carry it in their Evaluation section.
         const QString packs = mDir.filePath(QStringLiteral("packs"));
         QVERIFY(run({QStringLiteral("export-packs"), QStringLiteral("--project"), mProject, QStringLiteral("--level"),
@@ -173,7 +173,7 @@ private slots:
     void textAndErrors() {
         const QString text =
             QString::fromUtf8(run({QStringLiteral("evaluate"), QStringLiteral("--project"), mProject, QStringLiteral("--programme"),
-                                   QStringLiteral("Social prescribing"), QStringLiteral("--replicates"), QStringLiteral("50")}));
+                                   QStringLiteral("Social prescribing"), QStringLiteral("--replicates"), QStringLiteral("100")}));
         QVERIFY2(text.contains(QStringLiteral("Balance")) && text.contains(QStringLiteral("interval")), qPrintable(text));
         QByteArray err;
         QCOMPARE(

@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -40,11 +41,11 @@ class TestEvaluationDifferencing : public QObject {
     struct Pair {
         QJsonObject raw, published;
     };
-    Pair evaluate(const QString &programme) {
+    Pair evaluate(const QString &programme, evaluation::Outcome outcome = evaluation::Outcome::Ae) {
         ops::EvaluateRequest r;
         r.programme = programme;
-        r.outcome = evaluation::Outcome::Ae;
-        r.replicates = 60;
+        r.outcome = outcome;
+        r.replicates = 100;
         r.match.seed = 5;
         auto run = ops::runEvaluation(*mSession, r, mFeedback);
         if (!run) qFatal("evaluate %s failed: %s", qPrintable(programme), qPrintable(run.error().message));
@@ -109,11 +110,73 @@ private slots:
         QVERIFY2(attacked >= 3, "too few of the extra people had attendances that are not a multiple of 5");
     }
 
+    void balanceAndCostsGiveNoOnePersonAway() {
+        // Found by an attacker review. (a) The SMDs' SD pooled the enrolled's variance with the
+        // candidates': with a 0/1 covariate and the candidates' mean known, it gave back how many
+        // of a few enrolled had it, even where the count was suppressed. (b) Totals that are not
+        // counts (years of age, pounds) were rounded to 5 like counts: the difference between two
+        // runs was one person's age, or their cost in each month. (c) The errors named exact sizes.
+        const Pair small = evaluate(QStringLiteral("Small"), evaluation::Outcome::Cost),
+                   plus = evaluate(QStringLiteral("Small plus 1"), evaluation::Outcome::Cost);
+        const QJsonArray a = small.published[QStringLiteral("balance")].toArray(), b = plus.published[QStringLiteral("balance")].toArray();
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype k = 0; k < a.size(); ++k) {
+            const QString covariate = a[k][QStringLiteral("covariate")].toString();
+            // The SD is the candidates', the same whoever the one more enrolled person is.
+            QCOMPARE(a[k][QStringLiteral("pooled_sd")], b[k][QStringLiteral("pooled_sd")]);
+            const double unit = a[k][QStringLiteral("unit")].toDouble();
+            if (covariate == QLatin1String("age")) QCOMPARE(unit, 20.0);
+            if (covariate == QLatin1String("cost_12m")) QCOMPARE(unit, 2000.0);
+            // A total moves in steps of 5 units: 100 years, £10,000, not one person's.
+            for (const char *total : {"enrolled_total", "matched_treated_total"}) {
+                const QJsonValue x = a[k][QLatin1String(total)], y = b[k][QLatin1String(total)];
+                if (x.isDouble() && y.isDouble()) QCOMPARE(std::fmod(std::abs(y.toDouble() - x.toDouble()), 5.0), 0.0);
+            }
+            const double mean = a[k][QStringLiteral("treated_mean")].toDouble(NAN);
+            if (!std::isnan(mean))
+                QVERIFY(std::abs(mean - unit * a[k][QStringLiteral("enrolled_total")].toDouble() /
+                                            a[k][QStringLiteral("enrolled_people")].toDouble()) <= 1e-3 * std::abs(mean) + 1e-12);
+        }
+        // A cost outcome is counted in thousands of pounds: a month's total moves by £5,000 steps.
+        QCOMPARE(small.published[QStringLiteral("unit_size")].toDouble(), 1000.0);
+        const QJsonArray ma = small.published[QStringLiteral("monthly")].toArray(),
+                         mb = plus.published[QStringLiteral("monthly")].toArray();
+        for (qsizetype m = 0; m < ma.size(); ++m) {
+            const QJsonValue x = ma[m][QStringLiteral("treated_units")], y = mb[m][QStringLiteral("treated_units")];
+            if (!x.isDouble() || !y.isDouble()) continue;
+            QCOMPARE(std::fmod(std::abs(y.toDouble() - x.toDouble()), 5.0), 0.0);
+            if (ma[m][QStringLiteral("treated_rate")].isNull()) continue;  // its months at risk are suppressed
+            const double rate = ma[m][QStringLiteral("treated_rate")].toDouble();
+            QVERIFY2(std::abs(rate - 1000 * x.toDouble() / ma[m][QStringLiteral("treated_months")].toDouble()) <= 1e-3 * rate + 1e-9,
+                     qPrintable(QJsonDocument(ma[m].toObject()).toJson(QJsonDocument::Compact)));
+        }
+        QVERIFY(onGrid(small.published[QStringLiteral("effect")][QStringLiteral("estimate")],
+                       1000 * 5 / small.published[QStringLiteral("treated_fewest_months")].toDouble()));
+        // (c) A refusal says what to change, not how many people the programme has.
+        ops::EvaluateRequest r;
+        r.programme = QStringLiteral("Small");
+        r.match.caliper = 0.0001;
+        r.replicates = 0;
+        auto refused = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::TooFewPeople);
+        QVERIFY2(!refused.error().message.contains(QString::number(kBase)), qPrintable(refused.error().message));
+        // Two or three replicates would make an interval's ends single resamples.
+        r.match.caliper = 0.25;
+        r.replicates = 3;
+        auto few = ops::runEvaluation(*mSession, r, mFeedback);
+        QVERIFY(!few);
+        QVERIFY2(few.error().message.contains(QStringLiteral("0 or 100")), qPrintable(few.error().message));
+    }
+
     void everyEstimateIsNoFinerThanTheEnrolledsCounts() {
         for (const QString &name : {QStringLiteral("Small"), QStringLiteral("Small plus 0")}) {
             const QJsonObject o = evaluate(name).published;
-            const double months = o[QStringLiteral("treated_months_post")].toDouble();
+            // One event before enrolment moves the estimate by 1 / the months before, one after by
+            // 1 / the months after: the grid is 5 over the fewer.
+            const double months = o[QStringLiteral("treated_fewest_months")].toDouble();
             QVERIFY(months > 0 && std::fmod(months, 5.0) == 0);
+            QVERIFY(months <= o[QStringLiteral("treated_months_post")].toDouble() + 5);  // the fewer, each rounded
             const double step = 5 / months;
             const QJsonObject effect = o[QStringLiteral("effect")].toObject();
             for (const char *k : {"estimate", "lower", "upper"}) QVERIFY2(onGrid(effect[QLatin1String(k)], step), k);

@@ -105,7 +105,7 @@ private slots:
 
     void matchingBalancesAndNaiveComparisonsAreBiased() {
         const ops::EvaluateRun run =
-            evaluate(QStringLiteral("Social prescribing"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Psm, 50);
+            evaluate(QStringLiteral("Social prescribing"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Psm, 100);
         for (const evaluation::BalanceRow &b : run.matching.balance)
             QVERIFY2(std::abs(b.smdAfter) < 0.1, qPrintable(QStringLiteral("%1: SMD after %2").arg(b.covariate).arg(b.smdAfter)));
         // Enrolment favours people just admitted: before matching they differ from everyone else.
@@ -205,9 +205,10 @@ private slots:
                 ++hidden;
                 continue;
             }
-            // The mean is the published total over the published people, nothing finer.
-            const double mean = b[QStringLiteral("treated_mean")].toDouble();
-            QVERIFY2(std::abs(mean - total.toDouble() / people.toDouble()) <= 1e-3 * std::abs(mean) + 1e-12,
+            // The mean is the published total (in the row's unit) over the published people, nothing finer.
+            const double mean = b[QStringLiteral("treated_mean")].toDouble(), unit = b[QStringLiteral("unit")].toDouble();
+            QVERIFY(unit > 0);
+            QVERIFY2(std::abs(mean - unit * total.toDouble() / people.toDouble()) <= 1e-3 * std::abs(mean) + 1e-12,
                      qPrintable(b[QStringLiteral("covariate")].toString()));
             // Standardised differences are given to two figures.
             const double smd = b[QStringLiteral("smd_after")].toDouble();
@@ -234,6 +235,13 @@ private slots:
         auto place = ops::runEvaluation(*mSession, its, mFeedback);
         QVERIFY2(place, place ? "" : qPrintable(place.error().message));
         const QJsonObject p = disclosure::publish(ops::evaluationJson(place.value()), ops::evaluationFields(), policy).value.toObject();
+        // Its estimates are no finer than one rounding step of events in its smallest month.
+        const double step = 1000 * 5 / p[QStringLiteral("fewest_person_months")].toDouble();
+        for (const QJsonValue &v : {p[QStringLiteral("effect")][QStringLiteral("estimate")], p[QStringLiteral("level_change")]}) {
+            const double steps = v.toDouble() / step;
+            QVERIFY2(std::abs(v.toDouble() - std::round(steps) * step) <= 0.0051 * std::abs(v.toDouble()) + 1e-12,
+                     qPrintable(QString::number(v.toDouble())));
+        }
         for (const QJsonValue &m : p[QStringLiteral("series")].toArray()) {
             const QJsonValue units = m[QStringLiteral("units")], months = m[QStringLiteral("person_months")];
             QVERIFY(units.isNull() || std::fmod(units.toDouble(), 5.0) == 0.0);
@@ -286,7 +294,7 @@ private slots:
         // the emergency admissions outcome (methods 21-28 and 2A-2D either way).
         ops::EvaluateRequest r;
         r.programme = QStringLiteral("Proactive care");
-        r.replicates = 50;
+        r.replicates = 100;
         auto builtIn = ops::runEvaluation(*mSession, r, mFeedback);
         QVERIFY(builtIn);
         QVERIFY(ops::outcomeFrom(QStringLiteral("count(apc, emergency)"), r));
@@ -341,7 +349,7 @@ private slots:
 
     void publishedResultKeepsTheKeysAndRoundsCounts() {
         const ops::EvaluateRun run =
-            evaluate(QStringLiteral("Proactive care"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Psm, 20);
+            evaluate(QStringLiteral("Proactive care"), evaluation::Outcome::EmergencyAdmissions, evaluation::MatchMethod::Psm, 100);
         auto published =
             mSession->publishObject(ops::evaluationJson(run), ops::evaluationFields(), mSession->policy(), QStringLiteral("evaluate"), {});
         QVERIFY(published);

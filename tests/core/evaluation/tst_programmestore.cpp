@@ -115,7 +115,7 @@ private slots:
         r.match.caliper = 0.25;
         r.match.seed = 99;
         r.preMonths = 9;
-        r.replicates = 50;
+        r.replicates = 100;
         auto run = ops::runEvaluation(*mSession, r, mFeedback);
         QVERIFY2(run, run ? "" : qPrintable(run.error().message));
         const QJsonObject published =
@@ -256,7 +256,7 @@ private slots:
             auto db = ProjectDb::open(mProject, true);
             QVERIFY(db.value()->exec(QStringLiteral(
                 "INSERT INTO evaluation(name, programme, settings, result, saved_at, saved_by) VALUES ('edited', 'Proactive care', '{}', "
-                "'{\"method\": \"did\", \"outcome\": \"ae\", \"treated\": 4000, \"treated_months_post\": 48000, "
+                "'{\"method\": \"did\", \"outcome\": \"ae\", \"treated\": 4000, \"treated_fewest_months\": 48000, "
                 "\"counterfactual_units\": 20000, \"per_1000_per_year\": -123.456789, \"per_1000_per_year_lower\": -201.98765, "
                 "\"per_1000_per_year_upper\": -45.4321, \"effect\": {\"estimate\": -0.01, \"lower\": -0.0175, \"upper\": -0.005, "
                 "\"relative\": -0.1234, \"relative_lower\": -0.2, \"relative_upper\": -0.05}, "
@@ -287,7 +287,7 @@ private slots:
         {
             auto db = ProjectDb::open(mProject, true);
             QVERIFY(db.value()->exec(QStringLiteral(
-                "UPDATE evaluation SET result = json_set(result, '$.treated', 3, '$.treated_months_post', 6) WHERE name = 'edited'")));
+                "UPDATE evaluation SET result = json_set(result, '$.treated', 3, '$.treated_fewest_months', 6) WHERE name = 'edited'")));
         }
         auto small = ops::publishedEvaluations(*mSession, mSession->policy());
         QVERIFY(small);

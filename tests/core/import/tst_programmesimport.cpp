@@ -90,7 +90,7 @@ private slots:
         auto few = ops::runEvaluation(*session.value(), r, fb);
         QVERIFY(!few);
         QVERIFY2(few.error().code == ErrorCode::TooFewPeople, qPrintable(few.error().message));
-        QVERIFY2(few.error().message.contains(QStringLiteral("at least 10")), qPrintable(few.error().message));
+        QVERIFY2(few.error().message.contains(QStringLiteral("fewer than 10")), qPrintable(few.error().message));
     }
 
     void aProjectWithoutTheFileHasNoProgrammes() {
