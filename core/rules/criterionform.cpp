@@ -80,7 +80,7 @@ std::optional<CriterionForm> criterionForm(const QString &text, const CodeLists 
             form.value = QString::number(e->values[0].number, 'g', 12);
             return form;
         }
-        if (e->field.isEmpty()) return std::nullopt;
+        if (e->field.isEmpty() || !e->argument.isEmpty()) return std::nullopt;  // segment('…') stays as text
         form.kind = CriterionForm::FieldCompare;
         form.field = e->field;
         return form;

@@ -1,4 +1,5 @@
 #include "rules/personmeasures.h"
+#include "rules/personvalues.h"
 
 #include "base/parallel.h"
 #include "rules/efi.h"
@@ -21,6 +22,11 @@ struct DerivedCache {
     std::mutex gpMutex, activityMutex;                                      // held while computing, so a second asker waits and reuses
     std::deque<std::pair<uint64_t, std::shared_ptr<const GpMeasures>>> gp;  // code lists serial, measures
     std::deque<std::shared_ptr<const ActivityMeasures>> activity;
+    // Values worked out above the rules. Not held while computing: a segmentation's rules may
+    // read the risk tier, which is computed on the same thread.
+    std::mutex valuesMutex;
+    PersonValuesSource source;
+    std::deque<std::pair<QString, std::shared_ptr<const PersonValues>>> values;  // key, values
 };
 
 std::shared_ptr<DerivedCache> makeDerivedCache() { return std::make_shared<DerivedCache>(); }
@@ -140,6 +146,33 @@ std::shared_ptr<const ActivityMeasures> activityMeasures(const Project &project,
     cache.activity.push_front(m);
     if (cache.activity.size() > DerivedCache::kKeep) cache.activity.pop_back();
     return m;
+}
+
+void setPersonValuesSource(const Project &project, PersonValuesSource source) {
+    if (!project.derived) return;
+    std::lock_guard lock(project.derived->valuesMutex);
+    project.derived->source = std::move(source);
+    project.derived->values.clear();
+}
+
+Result<std::shared_ptr<const PersonValues>> personValues(const Project &project, const rules::CodeLists &lists, const QString &kind,
+                                                         const QString &argument, int32_t indexDate) {
+    if (indexDate == kNoDate) indexDate = project.extractEnd;
+    PersonValuesSource source;
+    const QString key = QStringLiteral("%1|%2|%3|%4").arg(kind, argument.toLower()).arg(indexDate).arg(lists.serial());
+    if (project.derived) {
+        std::lock_guard lock(project.derived->valuesMutex);
+        for (const auto &[k, v] : project.derived->values)
+            if (k == key) return v;
+        source = project.derived->source;
+    }
+    if (!source) return Error{ErrorCode::RuleError, QStringLiteral("%1 values are not available here").arg(kind), {}};
+    auto computed = source(project, lists, kind, argument, indexDate);
+    if (!computed) return computed.error();
+    std::lock_guard lock(project.derived->valuesMutex);
+    project.derived->values.emplace_front(key, computed.value());
+    if (project.derived->values.size() > 2 * DerivedCache::kKeep) project.derived->values.pop_back();
+    return computed;
 }
 
 }  // namespace phm::core

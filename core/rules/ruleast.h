@@ -48,6 +48,7 @@ struct Expr {
     std::vector<Literal> values;  // Compare: 1, Between: 2, InList: n
     bool negated = false;         // `not in`
     QString cohort;               // InCohort
+    QString argument;             // a field's argument: segment('template')
     QString text;                 // source text of this node (for attrition labels)
 };
 

@@ -4,6 +4,7 @@
 #include "rules/imdfields.h"
 #include "rules/multimorbidity.h"
 #include "rules/personmeasures.h"
+#include "rules/personvaluefields.h"
 #include "rules/rulecatalogue.h"
 #include "rules/ruleengine.h"
 #include "rules/rulevalues.h"
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <bit>
 #include <cmath>
+#include <optional>
 
 namespace phm::core::rules {
 
@@ -81,6 +83,47 @@ std::function<bool(const EventTable &, uint32_t)> eventFilter(const QString &dat
 }
 }  // namespace
 
+namespace {
+// Per LSOA, whether it meets a comparison of an IMD field (imd_decile, imd_quintile, a rank or a
+// domain); nothing for other fields.
+std::optional<std::vector<uint8_t>> lsoaMatch(const Geography &g, const Expr &e) {
+    const QString &f = e.field;
+    std::vector<uint8_t> match(g.lsoas.size());
+    if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
+        const bool quintile = f == QLatin1String("imd_quintile");
+        for (size_t l = 0; l < g.lsoas.size(); ++l)
+            match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
+        return match;
+    }
+    const auto imd = imdField(f);
+    if (!imd) return std::nullopt;
+    for (size_t l = 0; l < g.lsoas.size(); ++l) {
+        const int v = imdFieldValue(*imd, g.lsoas[l]);
+        match[l] = v > 0 && compareValue(v, e);
+    }
+    return match;
+}
+
+// Whether person i meets a comparison of risk_score, risk_tier or segment('…').
+Result<std::function<bool(int32_t)>> valueTest(const Project &project, const CodeLists &lists, const ValueField &field, const Expr &e,
+                                               int32_t indexDate) {
+    auto values = valuesFor(project, lists, field, e, indexDate);
+    if (!values) return values.error();
+    std::shared_ptr<const PersonValues> v = values.value();
+    if (field.number)
+        return std::function<bool(int32_t)>([v, &e](int32_t i) {
+            const float x = v->value[size_t(i)];
+            return !std::isnan(x) && compareValue(double(x), e);
+        });
+    auto accept = acceptedLabels(*v, e);
+    if (!accept) return accept.error();
+    return std::function<bool(int32_t)>([v, accept = accept.value(), invert = invertsLabels(e)](int32_t i) {
+        const uint8_t l = v->label[size_t(i)];
+        return (l < accept.size() && accept[l]) != invert;
+    });
+}
+}  // namespace
+
 Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candidates, int32_t indexDate) {
     const PersonTable &p = mProject.persons;
     const Geography &g = mProject.geography;
@@ -115,23 +158,9 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue((indexYm - p.birthYm[size_t(i)]) / 12, e);
         });
     }
-    if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
-        const bool quintile = f == QLatin1String("imd_quintile");
-        std::vector<uint8_t> match(g.lsoas.size());
-        for (size_t l = 0; l < g.lsoas.size(); ++l)
-            match[l] = compareValue(quintile ? (g.lsoas[l].imdDecile + 1) / 2 : g.lsoas[l].imdDecile, e);
+    if (const auto match = lsoaMatch(g, e)) {
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
-            for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
-        });
-    }
-    if (const auto imd = imdField(f)) {
-        std::vector<uint8_t> match(g.lsoas.size());
-        for (size_t l = 0; l < g.lsoas.size(); ++l) {
-            const int v = imdFieldValue(*imd, g.lsoas[l]);
-            match[l] = v > 0 && compareValue(v, e);
-        }
-        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
-            for (int32_t i = a; i < b; ++i) out[size_t(i)] = match[p.lsoa[size_t(i)]];
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = (*match)[p.lsoa[size_t(i)]];
         });
     }
     if (f == QLatin1String("ltc_count")) {
@@ -148,6 +177,13 @@ Result<Selection> MemoryEngine::evalField(const Expr &e, const Selection &candid
         const std::vector<uint8_t> &k = gp.value()->efiDeficits;
         return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
             for (int32_t i = a; i < b; ++i) out[size_t(i)] = compareValue(efiScore(k[size_t(i)]), e);
+        });
+    }
+    if (const auto field = valueField(e)) {
+        auto test = valueTest(mProject, mLists, *field, e, indexDate);
+        if (!test) return test.error();
+        return parallel(candidates, [&](int32_t a, int32_t b, Selection &out) {
+            for (int32_t i = a; i < b; ++i) out[size_t(i)] = test.value()(i);
         });
     }
     if (!isTextField(f)) return locatedError(e, QStringLiteral("unknown field `%1`").arg(f));

@@ -38,6 +38,7 @@ private:
     ExprPtr parseUnary(int depth);
     ExprPtr parsePrimary(int depth);
     ExprPtr parseComparison(ExprPtr node);
+    bool parseArgument(Expr &n);
     std::unique_ptr<EventQuery> parseEvent(EventQuery::Kind kind, int offset);
     bool parseWindow(Window &w);
     bool parseLiteral(Literal &out);
@@ -183,6 +184,18 @@ ExprPtr Parser::parseUnary(int depth) {
     return parsePrimary(depth);
 }
 
+// segment('template'): the field's argument, in quotes.
+bool Parser::parseArgument(Expr &n) {
+    if (peek().kind != Token::LParen || peek(1).kind != Token::String || peek(2).kind != Token::RParen) {
+        fail(peek().offset, QStringLiteral("segment needs its template in quotes: segment('bridges-to-health') = 'Healthy'"));
+        return false;
+    }
+    take();
+    n.argument = take().text;
+    take();
+    return true;
+}
+
 ExprPtr Parser::parsePrimary(int depth) {
     const Token t = peek();
     if (t.kind == Token::LParen) {
@@ -264,6 +277,7 @@ ExprPtr Parser::parsePrimary(int depth) {
     }
     ExprPtr n = node(Expr::Compare, t.offset);
     n->field = word;
+    if (word == QLatin1String("segment") && !parseArgument(*n)) return nullptr;
     n = parseComparison(std::move(n));
     if (n) {
         for (const Literal &v : n->values)

@@ -3,6 +3,7 @@
 #include "rules/efi.h"
 #include "rules/imdfields.h"
 #include "rules/multimorbidity.h"
+#include "rules/personvaluefields.h"
 #include "rules/rulecatalogue.h"
 #include "rules/ruleparser.h"
 #include "rules/rulevalues.h"
@@ -113,6 +114,20 @@ Result<QString> SqlCompiler::field(const Expr &e, int32_t indexDate) const {
     if (f == QLatin1String("imd_decile") || f == QLatin1String("imd_quintile")) {
         const QString decile = QStringLiteral("(SELECT l.imd_decile FROM lsoa l WHERE l.idx = p.lsoa_idx)");
         return twoValued(comparison(f == QLatin1String("imd_decile") ? decile : QStringLiteral("((%1 + 1) / 2)").arg(decile), e));
+    }
+    if (const auto vf = valueField(e)) {
+        const auto table = mValueTables.constFind(vf->kind + QLatin1Char('|') + vf->argument.toLower());
+        if (table == mValueTables.constEnd()) return locatedError(e, QStringLiteral("`%1` is not prepared for the SQL engine").arg(f));
+        const QString column = QStringLiteral("(SELECT v.%1 FROM %2 v WHERE v.idx = p.pid)")
+                                   .arg(vf->number ? QStringLiteral("value") : QStringLiteral("label"), table->first);
+        if (vf->number) return twoValued(comparison(column, e));
+        auto accept = acceptedLabels(*table->second, e);
+        if (!accept) return accept.error();
+        QStringList labels;
+        for (size_t k = 0; k < accept.value().size(); ++k)
+            if (accept.value()[k]) labels << QString::number(k);
+        const QString in = twoValued(QStringLiteral("%1 IN (%2)").arg(column, labels.join(QStringLiteral(", "))));
+        return invertsLabels(e) ? QStringLiteral("NOT %1").arg(in) : in;
     }
     if (const auto imd = imdField(f)) {
         // Ranks from the project's LSOAs as a TEMP table (preamble); 0, not known, is NULL.
@@ -304,15 +319,66 @@ Result<QString> SqlCompiler::selectPeople(const Expr &rule, int32_t indexDate) c
     return QStringLiteral("SELECT p.pid FROM person p WHERE %1").arg(c.value());
 }
 
+void SqlCompiler::usePersonValues(const QString &key, const QString &table, std::shared_ptr<const PersonValues> values) {
+    mValueTables.insert(key, {table, std::move(values)});
+}
+
+namespace {
+// The risk and segment fields a rule reads, each once.
+void valueFields(const Expr &e, std::vector<std::pair<ValueField, const Expr *>> &out) {
+    if (const auto f = valueField(e)) {
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const auto &o) {
+            return o.first.kind == f->kind && o.first.argument.toLower() == f->argument.toLower();
+        });
+        if (!seen) out.emplace_back(*f, &e);
+    }
+    for (const auto &c : e.children) valueFields(*c, out);
+}
+
+// A TEMP table of the values (the people who have one), for the SQL engine's risk and segment fields.
+Status writeValues(ProjectDb &db, const QString &table, const PersonValues &v) {
+    if (auto s =
+            db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1(idx INTEGER PRIMARY KEY, value REAL, label INTEGER)").arg(table));
+        !s)
+        return s;
+    if (auto s = db.exec(QStringLiteral("DELETE FROM %1").arg(table)); !s) return s;
+    if (auto s = db.exec(QStringLiteral("BEGIN")); !s) return s;
+    Statement st(db, QStringLiteral("INSERT INTO %1(idx, value, label) VALUES (?, ?, ?)").arg(table));
+    const size_t n = std::max(v.value.size(), v.label.size());
+    for (size_t i = 0; i < n; ++i) {
+        const bool hasValue = i < v.value.size() && !std::isnan(v.value[i]);
+        const bool hasLabel = i < v.label.size() && v.label[i] != PersonValues::kNoLabel;
+        if (!hasValue && !hasLabel) continue;
+        st.bind(1, int64_t(i));
+        hasValue ? st.bind(2, double(v.value[i])) : st.bindNull(2);
+        hasLabel ? st.bind(3, int64_t(v.label[i])) : st.bindNull(3);
+        if (!st.stepDone()) {
+            db.exec(QStringLiteral("ROLLBACK"));
+            return Error{ErrorCode::SqlError, db.lastError(), table};
+        }
+    }
+    return db.exec(QStringLiteral("COMMIT"));
+}
+}  // namespace
+
 Result<EvaluationResult> evaluateWithSql(const Project &project, const CodeLists &lists, const Expr &rule, int32_t indexDate) {
     if (indexDate == kNoDate) indexDate = project.extractEnd;
     auto db = ProjectDb::open(project.path, false);
     if (!db) return db.error();
-    const SqlCompiler compiler(project, lists);
+    SqlCompiler compiler(project, lists);
     auto preamble = compiler.preamble();
     if (!preamble) return preamble.error();
     for (const QString &sql : preamble.value())
         if (auto s = db.value()->exec(sql); !s) return s.error();
+    std::vector<std::pair<ValueField, const Expr *>> fields;
+    valueFields(rule, fields);
+    for (size_t k = 0; k < fields.size(); ++k) {
+        auto values = valuesFor(project, lists, fields[k].first, *fields[k].second, indexDate);
+        if (!values) return values.error();
+        const QString table = QStringLiteral("person_values_%1").arg(k);
+        if (auto s = writeValues(*db.value(), table, *values.value()); !s) return s.error();
+        compiler.usePersonValues(fields[k].first.kind + QLatin1Char('|') + fields[k].first.argument.toLower(), table, values.value());
+    }
     EvaluationResult out;
     out.people.resize(size_t(project.persons.count));
     QStringList prefix;

@@ -4,6 +4,7 @@
 // in-memory engine is tested against, and the route to a warehouse: everything
 // database-specific goes through SqlDialect.
 #include "base/result.h"
+#include "rules/personvalues.h"
 #include "rules/ruleast.h"
 #include "rules/ruleengine.h"
 #include "store/project.h"
@@ -27,6 +28,9 @@ public:
     Result<QString> selectPeople(const Expr &rule, int32_t indexDate = kNoDate) const;
     // Statements to run first on the connection: the eFI deficit code lists as a TEMP table.
     Result<QStringList> preamble() const;
+    // Risk and segment fields read TEMP table `table` (idx, value, label) holding `values`:
+    // evaluateWithSql makes one for each the rule uses (personValuesKey names them).
+    void usePersonValues(const QString &key, const QString &table, std::shared_ptr<const PersonValues> values);
 
 private:
     Result<QString> field(const Expr &e, int32_t indexDate) const;
@@ -37,6 +41,7 @@ private:
     const Project &mProject;
     const CodeLists &mLists;
     SqlDialect mDialect;
+    QHash<QString, std::pair<QString, std::shared_ptr<const PersonValues>>> mValueTables;
 };
 
 // Runs the compiled rule on the project file; attrition counts each prefix of top-level clauses.

@@ -3,6 +3,7 @@
 
 #include "geo/refdata.h"
 #include "rules/personmeasures.h"
+#include "stratify/personscores.h"
 
 #include "store/columnblocks.h"
 #include "store/projectcheck.h"
@@ -46,6 +47,7 @@ Result<ProjectPtr> openProject(const QString &path, Feedback &feedback) {
     auto project = std::make_shared<Project>();
     project->path = QFileInfo(path).absoluteFilePath();
     project->derived = makeDerivedCache();
+    setPersonValuesSource(*project, stratifiedValues);  // risk_score, risk_tier and segment('…') in rules
     project->schemaVersion = d.schemaVersion();
     feedback.setPhase(QCoreApplication::translate("phm::core", "Reading geography"));
     auto geo = readGeography(d);

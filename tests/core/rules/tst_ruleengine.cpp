@@ -8,6 +8,8 @@
 #include "rules/ruleparser.h"
 #include "rules/rulesql.h"
 #include "session/projectloader.h"
+#include "stratify/riskmodel.h"
+#include "stratify/segmentation.h"
 #include "testutil.h"
 
 #include <QRandomGenerator>
@@ -103,6 +105,52 @@ private slots:
         QVERIFY(expected.count() > 50);
         QCOMPARE(run(QStringLiteral("imd_health_decile <= 3"), false), expected);
         QCOMPARE(run(QStringLiteral("imd_health_decile <= 3"), true), expected);
+    }
+
+    void riskAndSegmentsAreFields() {
+        // risk_tier and segment('…') give the same people as the risk model and the segmentation
+        // themselves, in both engines; a wrong name is a located error with a suggestion.
+        auto model = buildRiskModel(*mProject, mLists);
+        QVERIFY(model);
+        Selection high(size_t(mProject->persons.count));
+        for (size_t i = 0; i < model.value().tier.size(); ++i)
+            if (model.value().tier[i] == RiskTier::High) high.set(i);
+        QCOMPARE(int64_t(high.count()), model.value().high);
+        QVERIFY(high.count() > 50);
+        QCOMPARE(run(QStringLiteral("risk_tier = 'high'"), false), high);
+        QCOMPARE(run(QStringLiteral("risk_tier = 'high'"), true), high);
+        // risk_score reads the same scores: the high tier is everyone at or above its lowest score.
+        double lowest = 1;
+        for (size_t i = 0; i < high.size(); ++i)
+            if (high.test(i)) lowest = std::min(lowest, double(model.value().score[i]));
+        QCOMPARE(run(QStringLiteral("risk_score >= %1").arg(lowest, 0, 'g', 17), false), high);
+        QCOMPARE(run(QStringLiteral("risk_score >= %1").arg(lowest, 0, 'g', 17), true), high);
+        auto t = loadSegmentationTemplate(QStringLiteral("bridges-to-health"));
+        QVERIFY(t);
+        auto segments = segmentPopulation(*mProject, mLists, t.value());
+        QVERIFY(segments);
+        int64_t total = 0;
+        for (size_t s = 0; s < segments.value().segments.size(); ++s) {
+            const QString rule = QStringLiteral("segment('Bridges to Health (Lynn 2007)') = '%1'").arg(segments.value().segments[s].name);
+            const int64_t n = int64_t(run(rule, false).count());
+            QCOMPARE(n, segments.value().segments[s].count);
+            QCOMPARE(int64_t(run(rule, true).count()), n);
+            total += n;
+        }
+        QCOMPARE(total, int64_t(mProject->persons.count));  // the segments partition everyone
+        auto error = [&](const QString &text) {
+            const ParseResult parsed = parseRule(text);
+            if (!parsed.ok()) return parsed.error.format(text);
+            auto r = MemoryEngine(*mProject, mLists).evaluate(*parsed.expr);
+            return r ? QString() : r.error().message;
+        };
+        QVERIFY2(error(QStringLiteral("segment('bridges') = 'Healthy'")).contains(QStringLiteral("did you mean 'bridges-to-health'")),
+                 qPrintable(error(QStringLiteral("segment('bridges') = 'Healthy'"))));
+        QVERIFY2(error(QStringLiteral("age > 40 and risk_tier = 'hihg'")).contains(QStringLiteral("column 14")),
+                 qPrintable(error(QStringLiteral("age > 40 and risk_tier = 'hihg'"))));
+        QVERIFY(error(QStringLiteral("risk_tier = 'hihg'")).contains(QStringLiteral("did you mean 'high'")));
+        QVERIFY(error(QStringLiteral("segment = 'Healthy'")).contains(QStringLiteral("its template in quotes")));
+        QVERIFY(error(QStringLiteral("risk_tier > 'high'")).contains(QStringLiteral("is text")));
     }
 
     void attritionIsCumulative() {
@@ -243,6 +291,23 @@ private slots:
                         .arg(QLatin1String(kImdDomains[size_t(rng.bounded(int(kImdDomains.size())))]))
                         .arg(pick({QStringLiteral("<="), QStringLiteral(">"), QStringLiteral("!=")}))
                         .arg(1 + rng.bounded(10));
+                case 23:
+                    return pick({QStringLiteral("risk_tier = 'high'"), QStringLiteral("risk_tier in ('rising', 'high')"),
+                                 QStringLiteral("risk_tier != 'low'"), QStringLiteral("risk_tier not in ('high')")});
+                case 24:
+                    return QStringLiteral("risk_score %1 0.%2")
+                        .arg(pick({QStringLiteral(">"), QStringLiteral("<="), QStringLiteral("!=")}))
+                        .arg(rng.bounded(1, 300), 3, 10, QLatin1Char('0'));
+                case 25: {
+                    const bool b2h = rng.bounded(2) == 0;
+                    return QStringLiteral("segment('%1') %2 '%3'")
+                        .arg(b2h ? QStringLiteral("bridges-to-health") : QStringLiteral("NHS England core segments"))
+                        .arg(pick({QStringLiteral("="), QStringLiteral("!=")}))
+                        .arg(b2h ? pick({QStringLiteral("Healthy"), QStringLiteral("long-term frailty"),
+                                         QStringLiteral("Organ system failure"), QStringLiteral("Not registered at the index date")})
+                                 : pick({QStringLiteral("Healthy"), QStringLiteral("Organ failure"),
+                                         QStringLiteral("Frailty and dementia")}));
+                }
                 case 22:
                     return rng.bounded(2) ? QStringLiteral("imd_rank > %1").arg(rng.bounded(32844))
                                           : QStringLiteral("imd_%1_rank between %2 and %3")
