@@ -155,11 +155,19 @@ namespace {
 // base hides what one person adds to it.
 double unitSize(const EvaluateRun &run) { return run.request.outcome == Outcome::Cost || (run.custom && run.custom->cost) ? 1000.0 : 1.0; }
 double covariateUnit(const QString &covariate) {
-    static const std::pair<const char *, double> units[] = {{"age", 20}, {"efi_deficits", 2}, {"cost_12m", 2000}, {"risk_score", 0.2}};
+    static const std::pair<const char *, double> units[] = {{"age", 20},      {"imd_quintile", 5}, {"efi_deficits", 2},
+                                                            {"ltc_count", 3}, {"cost_12m", 2000},  {"risk_score", 0.2}};
     for (const auto &[key, unit] : units)
         if (covariate == QLatin1String(key)) return unit;
     return 1;
 }
+
+// Months at risk are published in person-years (a quarter's in person-quarters): one person adds
+// up to a window's months, so months rounded to 5 would tell who died or left after enrolment.
+constexpr double kMonthsUnit = 12, kQuarterUnit = 3;
+// A month with fewer events than this among a group shows no rate: a month of 0 that turns
+// suppressed when one person is added would date that person's event.
+constexpr double kMinMonthUnits = 10;
 
 // The rates before and after the index date with the units and months at risk they are of (the
 // controls' weighted 1/k), so they are published from the published counts.
@@ -167,7 +175,7 @@ QJsonObject ratesJson(const EvaluateRun &run) {
     const DidResult &d = run.did;
     double sums[2][4] = {};  // [pre, post][treated units, months, control units, months]
     for (const auto &m : run.monthly)
-        for (int k = 0; k < 4; ++k) sums[m[0] < 0 ? 0 : 1][k] += m[size_t(k) + 1] / (k % 2 == 0 ? unitSize(run) : 1.0);
+        for (int k = 0; k < 4; ++k) sums[m[0] < 0 ? 0 : 1][k] += m[size_t(k) + 1] / (k % 2 == 0 ? unitSize(run) : kMonthsUnit);
     QJsonObject o{{QStringLiteral("treated_pre"), d.treatedPre},
                   {QStringLiteral("treated_post"), d.treatedPost},
                   {QStringLiteral("control_pre"), d.controlPre},
@@ -181,6 +189,44 @@ QJsonObject ratesJson(const EvaluateRun &run) {
             o.insert(stem + QStringLiteral("months"), sums[p][2 * g + 1]);
         }
     return o;
+}
+
+// The event study by quarter, each with the months it rests on.
+void eventStudyJson(const EvaluateRun &run, QJsonArray &eventStudy, QJsonArray &preTrend) {
+    auto quarterMonths = [&](int period) {  // the enrolled's months at risk in quarter `period`
+        double months = 0;
+        for (const auto &m : run.monthly)
+            if (int(std::floor(m[0] / 3)) == period) months += m[2];
+        return months;
+    };
+    for (const PeriodEffect &p : run.did.eventStudy) {
+        auto value = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };  // withheld: too few events
+        QJsonObject o{{QStringLiteral("period"), p.period},
+                      {QStringLiteral("estimate"), value(p.effect.estimate)},
+                      {QStringLiteral("lower"), value(p.effect.lower)},
+                      {QStringLiteral("upper"), value(p.effect.upper)},
+                      // what its precision is bounded by: the fewer months of it and the reference quarter
+                      {QStringLiteral("treated_months"), std::min(quarterMonths(p.period), quarterMonths(-1)) / kQuarterUnit},
+                      {QStringLiteral("months_unit"), kQuarterUnit},
+                      {QStringLiteral("per_month_scale"), unitSize(run) / kQuarterUnit}};
+        eventStudy.append(o);
+        if (p.period < -1) preTrend.append(o);
+    }
+}
+
+// The monthly rates of the enrolled and their controls around the index date, for the chart.
+QJsonArray monthlyJson(const EvaluateRun &run) {
+    QJsonArray monthly;
+    auto shown = [](double units, double v) { return units < kMinMonthUnits ? QJsonValue() : QJsonValue(v); };
+    for (const auto &m : run.monthly)
+        monthly.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
+                                   {QStringLiteral("treated_rate"), shown(m[1], m[2] > 0 ? m[1] / m[2] : 0.0)},
+                                   {QStringLiteral("control_rate"), shown(m[3], m[4] > 0 ? m[3] / m[4] : 0.0)},
+                                   {QStringLiteral("treated_units"), shown(m[1], m[1] / unitSize(run))},
+                                   {QStringLiteral("treated_months"), m[2]},
+                                   {QStringLiteral("control_units"), shown(m[3], m[3] / unitSize(run))},
+                                   {QStringLiteral("control_months"), m[4]}});
+    return monthly;
 }
 
 QJsonObject didJson(const EvaluateRun &run) {
@@ -209,32 +255,8 @@ QJsonObject didJson(const EvaluateRun &run) {
                                    {QStringLiteral("matched_control_total"), b.matchedControlTotal / unit},
                                    {QStringLiteral("pooled_sd"), b.pooledSd}});
     }
-    // The enrolled's months at risk in quarter `period` (relative to the index date).
-    auto quarterMonths = [&](int period) {
-        double months = 0;
-        for (const auto &m : run.monthly)
-            if (int(std::floor(m[0] / 3)) == period) months += m[2];
-        return months;
-    };
-    for (const PeriodEffect &p : d.eventStudy) {
-        auto value = [](double v) { return std::isnan(v) ? QJsonValue() : QJsonValue(v); };  // withheld: too few events
-        QJsonObject o{{QStringLiteral("period"), p.period},
-                      {QStringLiteral("estimate"), value(p.effect.estimate)},
-                      {QStringLiteral("lower"), value(p.effect.lower)},
-                      {QStringLiteral("upper"), value(p.effect.upper)},
-                      // what its precision is bounded by: the fewer months of it and the reference quarter
-                      {QStringLiteral("treated_months"), std::min(quarterMonths(p.period), quarterMonths(-1))}};
-        eventStudy.append(o);
-        if (p.period < -1) preTrend.append(o);
-    }
-    for (const auto &m : run.monthly)
-        monthly.append(QJsonObject{{QStringLiteral("month"), int(m[0])},
-                                   {QStringLiteral("treated_rate"), m[2] > 0 ? m[1] / m[2] : 0.0},
-                                   {QStringLiteral("control_rate"), m[4] > 0 ? m[3] / m[4] : 0.0},
-                                   {QStringLiteral("treated_units"), m[1] / unitSize(run)},
-                                   {QStringLiteral("treated_months"), m[2]},
-                                   {QStringLiteral("control_units"), m[3] / unitSize(run)},
-                                   {QStringLiteral("control_months"), m[4]}});
+    eventStudyJson(run, eventStudy, preTrend);
+    monthly = monthlyJson(run);
     const double enrolled = double(run.matching.sets.size());
     // One event before moves the rate before by 1 / its months, one after by 1 / theirs: the
     // estimates are bounded by the fewer.
@@ -249,8 +271,13 @@ QJsonObject didJson(const EvaluateRun &run) {
                        {QStringLiteral("balance"), balance},
                        {QStringLiteral("effect"), effectJson(effect)},
                        {QStringLiteral("rates"), ratesJson(run)},
-                       {QStringLiteral("treated_months_post"), d.treatedMonthsPost},
-                       {QStringLiteral("treated_fewest_months"), fewest},
+                       {QStringLiteral("treated_months_post"), d.treatedMonthsPost / kMonthsUnit},
+                       {QStringLiteral("treated_fewest_months"), fewest / kMonthsUnit},
+                       {QStringLiteral("months_unit"), kMonthsUnit},
+                       {QStringLiteral("per_month_scale"), unitSize(run) / kMonthsUnit},
+                       {QStringLiteral("cost_pre_units"), run.costPre / 1000},
+                       {QStringLiteral("outcome_pre_units"), run.unitsPre / unitSize(run)},
+                       {QStringLiteral("cost_scale"), 1000 / unitSize(run)},
                        {QStringLiteral("counterfactual_units"), d.counterfactual * fewest / unitSize(run)},
                        {QStringLiteral("per_1000_per_year"), scaled.estimate},
                        {QStringLiteral("per_1000_per_year_lower"), scaled.lower},
@@ -352,15 +379,14 @@ const disclosure::OutputFields &evaluationFields() {
         };
         const QString unitSize = QStringLiteral("unit_size");
         resolution({"estimate", "lower", "upper", "before_after", "unmatched_comparison", "counterfactual"},
-                   {QStringLiteral("treated_months"), QStringLiteral("treated_fewest_months")}, 1, unitSize);
+                   {QStringLiteral("treated_months"), QStringLiteral("treated_fewest_months")}, 1, QStringLiteral("per_month_scale"));
         resolution({"estimate", "lower", "upper", "counterfactual", "level_change", "level_change_se", "slope_change", "slope_change_se",
                     "level_change_se_newey_west", "slope_change_se_newey_west"},
                    {QStringLiteral("fewest_person_months")}, 1000, unitSize);
         resolution({"relative", "relative_lower", "relative_upper", "before_after_relative", "unmatched_relative"},
                    {QStringLiteral("counterfactual_units")}, 1, {});
-        // Model statistics that are not about the enrolled's events: three significant figures.
-        for (const char *k : {"cost_per_unit", "rho"})
-            o.derived.push_back({QLatin1String(k), {QStringLiteral("treated")}, Derivation::Statistic});
+        // A model statistic that is not about the enrolled's events: three significant figures.
+        o.derived.push_back({QStringLiteral("rho"), {QStringLiteral("treated")}, Derivation::Statistic});
         // Means and rates over a group are published from the group's published counts (a share
         // of a few hundred people at three figures would give the exact number of people back).
         const std::tuple<const char *, const char *, const char *, double, const char *> ratios[] = {
@@ -371,10 +397,12 @@ const disclosure::OutputFields &evaluationFields() {
             {"control_rate", "control_units", "control_months", 1, "unit_size"},
             {"rate", "units", "person_months", 1000, "unit_size"},
             {"comparison_rate", "comparison_units", "comparison_person_months", 1000, "unit_size"},
-            {"treated_pre", "treated_pre_units", "treated_pre_months", 1, "unit_size"},
-            {"treated_post", "treated_post_units", "treated_post_months", 1, "unit_size"},
-            {"control_pre", "control_pre_units", "control_pre_months", 1, "unit_size"},
-            {"control_post", "control_post_units", "control_post_months", 1, "unit_size"}};
+            {"treated_pre", "treated_pre_units", "treated_pre_months", 1, "per_month_scale"},
+            {"treated_post", "treated_post_units", "treated_post_months", 1, "per_month_scale"},
+            {"control_pre", "control_pre_units", "control_pre_months", 1, "per_month_scale"},
+            {"control_post", "control_post_units", "control_post_months", 1, "per_month_scale"},
+            // the enrolled's cost before the index date (in £1,000s) over their outcome units then
+            {"cost_per_unit", "cost_pre_units", "outcome_pre_units", 1, "cost_scale"}};
         for (const auto &[key, num, den, scale, by] : ratios)
             o.derived.push_back(
                 {QLatin1String(key), {QLatin1String(num), QLatin1String(den)}, Derivation::Ratio, scale, QLatin1String(by)});
@@ -398,11 +426,12 @@ const disclosure::OutputFields &evaluationFields() {
                              const QJsonValue after = b.value(QStringLiteral("smd_after"));
                              return after.isDouble() ? QJsonValue(std::abs(after.toDouble()) < 0.1) : QJsonValue();
                          }}};
-        o.labels = {QStringLiteral("period"),      QStringLiteral("month"),      QStringLiteral("pre_months"),
-                    QStringLiteral("post_months"), QStringLiteral("replicates"), QStringLiteral("ratio"),
-                    QStringLiteral("confidence"),  QStringLiteral("ms"),         QStringLiteral("newey_west_lag"),
-                    QStringLiteral("pooled_sd"),   QStringLiteral("smd_before"), QStringLiteral("smd_after"),
-                    QStringLiteral("unit"),        QStringLiteral("unit_size")};
+        o.labels = {
+            QStringLiteral("period"),         QStringLiteral("month"),     QStringLiteral("pre_months"),  QStringLiteral("post_months"),
+            QStringLiteral("replicates"),     QStringLiteral("ratio"),     QStringLiteral("confidence"),  QStringLiteral("ms"),
+            QStringLiteral("newey_west_lag"), QStringLiteral("pooled_sd"), QStringLiteral("smd_before"),  QStringLiteral("smd_after"),
+            QStringLiteral("unit"),           QStringLiteral("unit_size"), QStringLiteral("months_unit"), QStringLiteral("per_month_scale"),
+            QStringLiteral("cost_scale")};
         // Replaced after publishing (recomputed, above).
         for (const char *k : {"per_1000_per_year", "per_1000_per_year_lower", "per_1000_per_year_upper", "cost_per_month",
                               "cost_per_month_lower", "cost_per_month_upper"})

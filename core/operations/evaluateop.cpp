@@ -156,6 +156,7 @@ Status runDid(const Session &session, const EvaluateRequest &r, const Programme 
     run.controls = int64_t(distinct.size());
     const bool pounds = r.outcome == Outcome::Cost || (run.custom && run.custom->cost);
     run.costPerUnit = pounds ? 1.0 : unitsPre > 0 ? cost / unitsPre : 0.0;
+    run.costPre = pounds ? unitsPre : cost, run.unitsPre = unitsPre;
     feedback.setProgress(75);
     run.did = differenceInDifferences(sets, r.preMonths, r.postMonths, r.replicates, r.match.seed, r.confidence);
     // The monthly rates around the index date, for the chart.
@@ -264,9 +265,8 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
     // one person's events (a custom outcome counts any code list).
     if (run.areaPopulation < kMinAreaPopulation)
         return Error{ErrorCode::TooFewPeople,
-                     QStringLiteral("%1 has %2 people registered at the start; an interrupted time series needs an area of at least %3")
+                     QStringLiteral("%1 has fewer than %2 people registered at the start: too few for an interrupted time series")
                          .arg(run.areaName)
-                         .arg(run.areaPopulation < 8 ? QStringLiteral("fewer than 8") : QString::number(run.areaPopulation / 100 * 100))
                          .arg(kMinAreaPopulation),
                      run.areaCode};
     double before = 0, after = 0;

@@ -52,6 +52,7 @@ struct EvaluateRun {
     int64_t controls = 0;  // distinct control people
     evaluation::DidResult did;
     double costPerUnit = 0;
+    double costPre = 0, unitsPre = 0;  // the enrolled's cost and outcome units before the index date (cost per unit = their ratio)
     // Relative month, the enrolled's units and months at risk, their controls' (weighted 1/k).
     std::vector<std::array<double, 5>> monthly;
     NaiveEstimate beforeAfter, unmatched;  // why matching matters

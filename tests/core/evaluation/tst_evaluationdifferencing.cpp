@@ -95,14 +95,15 @@ private slots:
             QCOMPARE(truth, std::round(truth));
             if (std::fmod(truth, 5.0) == 0) continue;
             ++attacked;
-            // Before this was fixed: the enrolled's rate at three figures times their months.
-            const double months = rate(small.raw, "treated_pre_months"), monthsPlus = rate(plus.raw, "treated_pre_months");
+            // Before this was fixed: the enrolled's rate at three figures times their months
+            // (published in person-years).
+            const double months = 12 * rate(small.raw, "treated_pre_months"), monthsPlus = 12 * rate(plus.raw, "treated_pre_months");
             const double threeFigureGuess =
                 threeFigures(rate(plus.raw, "treated_pre")) * monthsPlus - threeFigures(rate(small.raw, "treated_pre")) * months;
             QCOMPARE(std::round(threeFigureGuess), truth);
             // Published: the same sum on the published figures is a multiple of the base, not the person's.
-            const double guess = rate(plus.published, "treated_pre") * rate(plus.published, "treated_pre_months") -
-                                 rate(small.published, "treated_pre") * rate(small.published, "treated_pre_months");
+            const double guess = rate(plus.published, "treated_pre") * 12 * rate(plus.published, "treated_pre_months") -
+                                 rate(small.published, "treated_pre") * 12 * rate(small.published, "treated_pre_months");
             QVERIFY2(std::abs(guess - 5 * std::round(guess / 5)) < 0.05 && std::abs(guess - truth) >= 0.5,
                      qPrintable(QStringLiteral("guess %1, truth %2").arg(guess).arg(truth)));
         }
@@ -151,7 +152,26 @@ private slots:
                      qPrintable(QJsonDocument(ma[m].toObject()).toJson(QJsonDocument::Compact)));
         }
         QVERIFY(onGrid(small.published[QStringLiteral("effect")][QStringLiteral("estimate")],
-                       1000 * 5 / small.published[QStringLiteral("treated_fewest_months")].toDouble()));
+                       1000 * 5 / (12 * small.published[QStringLiteral("treated_fewest_months")].toDouble())));
+        // The cost of a unit is the published cost over the published units before enrolment: an
+        // attacker review found that at three figures it told whether one more person had an
+        // event before enrolment, and roughly its cost.
+        const Pair ae = evaluate(QStringLiteral("Small"));
+        const QJsonObject &o = ae.published;
+        QCOMPARE(o[QStringLiteral("cost_scale")].toDouble(), 1000.0);
+        QVERIFY(std::abs(o[QStringLiteral("cost_per_unit")].toDouble() -
+                         1000 * o[QStringLiteral("cost_pre_units")].toDouble() / o[QStringLiteral("outcome_pre_units")].toDouble()) <=
+                1e-3 * o[QStringLiteral("cost_per_unit")].toDouble());
+        QCOMPARE(std::fmod(o[QStringLiteral("cost_pre_units")].toDouble(), 5.0), 0.0);
+        // A month with fewer than 10 events among the enrolled has no rate (a month of 0 that
+        // turned suppressed with one more person would date that person's event).
+        int withheld = 0;
+        for (const QJsonValue &m : o[QStringLiteral("monthly")].toArray()) {
+            const QJsonValue units = m[QStringLiteral("treated_units")];
+            QVERIFY(units.isNull() || units.toDouble() >= 10);
+            withheld += units.isNull();
+        }
+        QVERIFY(withheld > 0);
         // (c) A refusal says what to change, not how many people the programme has.
         ops::EvaluateRequest r;
         r.programme = QStringLiteral("Small");
@@ -177,7 +197,10 @@ private slots:
             const double months = o[QStringLiteral("treated_fewest_months")].toDouble();
             QVERIFY(months > 0 && std::fmod(months, 5.0) == 0);
             QVERIFY(months <= o[QStringLiteral("treated_months_post")].toDouble() + 5);  // the fewer, each rounded
-            const double step = 5 / months;
+            // Months are in person-years: one person who died after enrolment changes them by less
+            // than a rounding step.
+            QCOMPARE(o[QStringLiteral("months_unit")].toDouble(), 12.0);
+            const double step = 5 / (12 * months);
             const QJsonObject effect = o[QStringLiteral("effect")].toObject();
             for (const char *k : {"estimate", "lower", "upper"}) QVERIFY2(onGrid(effect[QLatin1String(k)], step), k);
             QVERIFY(effect[QStringLiteral("estimate")].isDouble());
@@ -204,7 +227,7 @@ private slots:
                     QVERIFY(q[QStringLiteral("estimate")].isNull());
                     continue;
                 }
-                for (const char *k : {"estimate", "lower", "upper"}) QVERIFY2(onGrid(q[QLatin1String(k)], 5 / m.toDouble()), k);
+                for (const char *k : {"estimate", "lower", "upper"}) QVERIFY2(onGrid(q[QLatin1String(k)], 5 / (3 * m.toDouble())), k);
                 ++quarters;
             }
             QVERIFY(quarters > 0);

@@ -229,7 +229,7 @@ private slots:
         auto small = ops::runEvaluation(*mSession, its, mFeedback);
         QVERIFY(!small);
         QCOMPARE(small.error().code, ErrorCode::TooFewPeople);
-        QVERIFY2(small.error().message.contains(QStringLiteral("at least 1000")), qPrintable(small.error().message));
+        QVERIFY2(small.error().message.contains(QStringLiteral("fewer than 1000")), qPrintable(small.error().message));
         // A large one publishes its rates from its published counts.
         its.area = mSession->areas().code(Area{Area::Place, 0});
         auto place = ops::runEvaluation(*mSession, its, mFeedback);
