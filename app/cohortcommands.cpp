@@ -108,17 +108,18 @@ int runCohortCommand(const QStringList &args) {
     std::optional<Area::Kind> by;
     if (p.isSet(QStringLiteral("by")) && !(by = ops::breakdownKind(p.value(QStringLiteral("by")))))
         return fail(QStringLiteral("phm cohort: --by takes practice, pcn, place, care_alliance or lsoa"));
-    auto request = ops::parseCohortRule(rule, rules::CodeLists());
-    if (!request) return fail(QStringLiteral("phm cohort: %1").arg(request.error().message));
-    request.value().sqlEngine = p.value(QStringLiteral("engine")) == QLatin1String("sql");
-    request.value().by = by;
-    request.value().repeat = p.value(QStringLiteral("repeat")).toInt();
     const auto policy = phm::cli::outputPolicy(p, p.value(QStringLiteral("project")));
     if (!policy) return fail(QStringLiteral("phm cohort: %1").arg(policy.error().message));
     Feedback fb;
     auto opened = Session::open(p.value(QStringLiteral("project")), fb);
     if (!opened) return fail(QStringLiteral("phm cohort: %1").arg(opened.error().message));
     Session &session = *opened.value();
+    // Checked against the bundled lists and the project's own.
+    auto request = ops::parseCohortRule(rule, session.codeLists());
+    if (!request) return fail(QStringLiteral("phm cohort: %1").arg(request.error().message));
+    request.value().sqlEngine = p.value(QStringLiteral("engine")) == QLatin1String("sql");
+    request.value().by = by;
+    request.value().repeat = p.value(QStringLiteral("repeat")).toInt();
     if (auto base = cohortBase(p, session); base)
         request.value().base = base.value();
     else

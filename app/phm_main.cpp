@@ -6,6 +6,7 @@
 #include "clidisclosure.h"
 #include "clioutput.h"
 #include "cliprogress.h"
+#include "codelistcommand.h"
 #include "cohortcommands.h"
 #include "core20command.h"
 #include "evaluatecommand.h"
@@ -192,6 +193,7 @@ int main(int argc, char **argv) {
     if (cmd == QLatin1String("programmes")) return runProgrammesCommand(args);
     if (cmd == QLatin1String("evaluate")) return runEvaluateCommand(args);
     if (cmd == QLatin1String("evaluations")) return runEvaluationsCommand(args);
+    if (cmd == QLatin1String("codelists")) return runCodeListsCommand(args);
     if (cmd == QLatin1String("trend")) return runTrendCommand(args);
     if (cmd == QLatin1String("export-packs")) return runExportPacksCommand(args);
     if (cmd == QLatin1String("pack-templates")) return runPackTemplatesCommand(args);
@@ -210,7 +212,7 @@ int main(int argc, char **argv) {
     err(QStringLiteral(
         "usage: phm "
         "<generate|import|info|cohort|cohorts|segment|risk|stratify|stats|profile|trend|inequality|core20|export-packs|pack-templates|"
-        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|programmes|evaluate|evaluations|data-spec|bench> "
+        "multimorbidity|users|audit|keys|reveal|disclosure|maturity|cycle|programmes|evaluate|evaluations|codelists|data-spec|bench> "
         "[options]"));
     return 2;
 }

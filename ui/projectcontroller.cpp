@@ -13,9 +13,8 @@ namespace {
 // Opening loads the project and builds the area index, so the GUI receives a ready-to-query
 // session; the code lists are the controller's, so what they have loaded is kept across projects.
 core::Result<core::SessionPtr> load(const QString &path, core::Feedback &fb, const std::shared_ptr<const core::rules::CodeLists> &lists) {
-    core::SessionOptions options;
-    options.codeLists = lists;
-    auto session = core::Session::open(path, fb, options);
+    Q_UNUSED(lists);
+    auto session = core::Session::open(path, fb);
     // Opened on this worker, the session is handed to the GUI thread, where the views that listen
     // to it live (a QObject can only be pushed away from its own thread, so here).
     if (session) session.value()->moveToThread(QCoreApplication::instance()->thread());

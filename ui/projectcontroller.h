@@ -26,8 +26,9 @@ public:
     core::ProjectPtr project() const { return mSession ? mSession->projectPtr() : nullptr; }
     std::shared_ptr<const core::AreaIndex> areas() const { return mSession ? mSession->areasPtr() : nullptr; }
     core::ImportReport importReport() const;
-    // Code lists, shared by every rule evaluation (loaded lists are cached).
-    std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mLists; }
+    // Code lists, shared by every rule evaluation (loaded lists are cached): the open project's,
+    // with its own lists, or the bundled ones.
+    std::shared_ptr<const core::rules::CodeLists> codeLists() const { return mSession ? mSession->codeListsPtr() : mLists; }
     // Who is working: the login and its role in the open project (an unlisted login is an analyst).
     core::User user() const { return mSession ? mSession->user() : core::User::unlisted(core::currentLogin()); }
     // The project's disclosure policy, read when it was opened.

@@ -130,9 +130,34 @@ QString closest(const QString &word, const QStringList &candidates) {
     return best;
 }
 
-CodeLists::CodeLists(QString userFolder) : mUserFolder(std::move(userFolder)) {
-    static std::atomic<uint64_t> next{1};
-    mSerial = next++;
+namespace {
+std::atomic<uint64_t> nextSerial{1};
+}
+
+CodeLists::CodeLists(QString userFolder)
+    : mUserFolder(std::move(userFolder)), mSerial(std::make_shared<std::atomic<uint64_t>>(nextSerial++)) {}
+
+bool CodeLists::isBundled(const QString &name) { return QFileInfo::exists(QStringLiteral(":/phm/codelists/%1.csv").arg(name)); }
+
+void CodeLists::setProjectList(const QString &name, const QStringList &codes) {
+    std::lock_guard lock(*mMutex);
+    mProjectLists.insert(name, codes);
+    mCache.remove(name);
+    mSerial->store(nextSerial++);
+}
+
+void CodeLists::removeProjectList(const QString &name) {
+    std::lock_guard lock(*mMutex);
+    mProjectLists.remove(name);
+    mCache.remove(name);
+    mSerial->store(nextSerial++);
+}
+
+QStringList CodeLists::projectListNames() const {
+    std::lock_guard lock(*mMutex);
+    QStringList out = mProjectLists.keys();
+    out.sort();
+    return out;
 }
 
 QStringList CodeLists::names() const {
@@ -141,6 +166,7 @@ QStringList CodeLists::names() const {
         out << QFileInfo(f).completeBaseName();
     if (!mUserFolder.isEmpty())
         for (const QString &f : QDir(mUserFolder).entryList({QStringLiteral("*.csv")})) out << QFileInfo(f).completeBaseName();
+    out << projectListNames();
     out.removeDuplicates();
     out.sort();
     return out;
@@ -150,6 +176,7 @@ bool CodeLists::contains(const QString &name) const { return names().contains(na
 
 Result<QStringList> CodeLists::codes(const QString &name) const {
     std::lock_guard lock(*mMutex);
+    if (const auto own = mProjectLists.constFind(name); own != mProjectLists.constEnd() && !isBundled(name)) return *own;
     auto cached = mCache.constFind(name);
     if (cached != mCache.constEnd()) return *cached;
     QString path = mUserFolder.isEmpty() ? QString() : QDir(mUserFolder).filePath(name + QStringLiteral(".csv"));

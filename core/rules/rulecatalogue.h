@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -28,7 +29,8 @@ QStringList filterKeywords(const QString &dataset);  // e.g. apc: emergency, ele
 QString closest(const QString &word, const QStringList &candidates);
 
 // Code lists, loaded on first use and cached; safe to share between threads (the GUI's cohort,
-// segmentation and risk views evaluate at the same time with one set of lists).
+// segmentation and risk views evaluate at the same time with one set of lists). A project's own
+// lists (rules/codeliststore) are added beside the bundled ones and never replace one.
 class CodeLists {
 public:
     // Bundled lists, plus `userFolder` (CSV files with a `code` column) when given.
@@ -36,14 +38,22 @@ public:
     bool contains(const QString &name) const;
     QStringList names() const;
     Result<QStringList> codes(const QString &name) const;
-    // Distinct per constructed set of lists, so results derived from them can be cached.
-    uint64_t serial() const { return mSerial; }
+    // Distinct per constructed set of lists and changed when a project list is, so results
+    // derived from them can be cached.
+    uint64_t serial() const { return mSerial->load(); }
+    // A bundled list (resources/codelists), which a project list may not be named after.
+    static bool isBundled(const QString &name);
+    // The project's own lists: added or replaced, removed, and their names.
+    void setProjectList(const QString &name, const QStringList &codes);
+    void removeProjectList(const QString &name);
+    QStringList projectListNames() const;
 
 private:
     QString mUserFolder;
-    uint64_t mSerial;
+    std::shared_ptr<std::atomic<uint64_t>> mSerial;
     mutable QHash<QString, QStringList> mCache;
-    std::shared_ptr<std::mutex> mMutex = std::make_shared<std::mutex>();  // guards mCache
+    QHash<QString, QStringList> mProjectLists;
+    std::shared_ptr<std::mutex> mMutex = std::make_shared<std::mutex>();  // guards mCache and mProjectLists
 };
 
 }  // namespace phm::core::rules

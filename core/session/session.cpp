@@ -12,7 +12,12 @@ namespace phm::core {
 Result<std::shared_ptr<Session>> Session::open(const QString &path, Feedback &feedback, const SessionOptions &options) {
     std::shared_ptr<Session> s(new Session);
     s->mPath = path;
-    s->mLists = options.codeLists ? options.codeLists : std::make_shared<const rules::CodeLists>();
+    s->mLists = std::make_shared<rules::CodeLists>();
+    // The project's own lists, usable as @name in every rule.
+    auto own = s->read([](ProjectDb &db) { return rules::projectCodeLists(db); });
+    if (!own) return own.error();
+    for (const rules::ProjectCodeList &l : own.value().lists) s->mLists->setProjectList(l.name, l.codes);
+    s->mDamagedLists = std::move(own.value().damaged);
     if (options.loadData) {
         auto loaded = openProject(path, feedback);
         if (!loaded) return loaded.error();
@@ -194,6 +199,29 @@ Status Session::setCohortDescription(const QString &name, const QString &descrip
 
 Status Session::recordExport(const QString &action, const QJsonObject &detail) const {
     return recordGovernedExport(mPath, action, mPolicy, detail);
+}
+
+std::vector<rules::DamagedCodeList> Session::damagedCodeLists() const {
+    std::lock_guard lock(mMutex);
+    return mDamagedLists;
+}
+
+Status Session::saveCodeList(const rules::ProjectCodeList &list) {
+    rules::ProjectCodeList mine = list;
+    mine.addedBy = user().name;
+    return writing([&](ProjectDb &db) { return rules::saveProjectCodeList(db, mine); },
+                   [this, mine] {
+                       mLists->setProjectList(mine.name, mine.codes);
+                       emit codeListsChanged();
+                   });
+}
+
+Status Session::removeCodeList(const QString &name) {
+    return writing([&](ProjectDb &db) { return rules::removeProjectCodeList(db, name); },
+                   [this, name] {
+                       mLists->removeProjectList(name);
+                       emit codeListsChanged();
+                   });
 }
 
 }  // namespace phm::core

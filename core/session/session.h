@@ -14,6 +14,7 @@
 #include "governance/users.h"
 #include "indicators/indicators.h"
 #include "maturity/maturitystore.h"
+#include "rules/codeliststore.h"
 #include "rules/rulecatalogue.h"
 #include "session/projectloader.h"
 
@@ -39,8 +40,6 @@ struct PackTemplate;
 struct SessionOptions {
     bool loadData = true;      // false: the project file only (users, audit log, policy); nothing loaded into memory
     std::optional<User> user;  // who works; by default the environment's login with its role in the project, unproven
-    // The code lists rules use; by default the bundled ones.
-    std::shared_ptr<const rules::CodeLists> codeLists;
 };
 
 // A project's PHM maturity records, as the maturity dock shows them.
@@ -61,8 +60,14 @@ public:
     const ProjectPtr &projectPtr() const { return mProject; }
     const AreaIndex &areas() const { return *mAreas; }
     const std::shared_ptr<const AreaIndex> &areasPtr() const { return mAreas; }
+    // The code lists rules use: the bundled ones and the project's own (read when it was opened,
+    // then kept up to date by saveCodeList and removeCodeList).
     const rules::CodeLists &codeLists() const { return *mLists; }
-    const std::shared_ptr<const rules::CodeLists> &codeListsPtr() const { return mLists; }
+    std::shared_ptr<const rules::CodeLists> codeListsPtr() const { return mLists; }
+    // Project lists the file holds but that could not be read (left out, named).
+    std::vector<rules::DamagedCodeList> damagedCodeLists() const;
+    Status saveCodeList(const rules::ProjectCodeList &list);
+    Status removeCodeList(const QString &name);
 
     User user() const;
     // The user once proven (core/governance/credentials authenticate), for a privileged action.
@@ -141,13 +146,15 @@ signals:
     void templatesChanged();
     void maturityChanged();
     void recordsChanged(const QString &kind);  // "programmes", "evaluations", ...
+    void codeListsChanged();
 
 private:
     Session() = default;
     QString mPath;
     ProjectPtr mProject;
     std::shared_ptr<const AreaIndex> mAreas;
-    std::shared_ptr<const rules::CodeLists> mLists;
+    std::shared_ptr<rules::CodeLists> mLists;
+    std::vector<rules::DamagedCodeList> mDamagedLists;  // guarded by mMutex
     disclosure::Policy mPolicy;
     mutable std::mutex mMutex;  // guards what follows
     User mUser;

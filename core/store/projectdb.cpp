@@ -120,6 +120,12 @@ QStringList migrationV7() {
 
 // Schema version 8: the PHM cycle's evaluate stage links a saved evaluation (core/maturity).
 QStringList migrationV8() { return {QStringLiteral("ALTER TABLE phm_cycle_stage ADD COLUMN evaluation INTEGER")}; }
+// Schema version 9: the project's own code lists (core/rules/codeliststore), one code a line.
+QStringList migrationV9() {
+    return {
+        QStringLiteral("CREATE TABLE codelist(name TEXT PRIMARY KEY, codes TEXT NOT NULL, source TEXT NOT NULL, added_at TEXT "
+                       "NOT NULL, added_by TEXT NOT NULL)")};
+}
 
 // Schema version 5: PHM maturity (core/maturity/maturitystore). Frameworks by name; assessments and cycle
 // stages append-only, so the history of every area is kept.
@@ -352,8 +358,8 @@ Status ProjectDb::exec(const QString &sql) {
 }
 
 Status ProjectDb::migrate() {
-    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(),
-                                            migrationV5(), migrationV6(), migrationV7(), migrationV8()};
+    const std::vector<QStringList> steps = {migrationV1(), migrationV2(), migrationV3(), migrationV4(), migrationV5(),
+                                            migrationV6(), migrationV7(), migrationV8(), migrationV9()};
     int version = mSchemaVersion;
     if (version < 0 || version > kSchemaVersion)
         return Error{ErrorCode::NewerSchema,
@@ -491,5 +497,4 @@ QString Statement::columnText(int i) const {
 }
 const void *Statement::columnBlob(int i) const { return sqlite3_column_blob(mStmt, i); }
 int Statement::columnBytes(int i) const { return sqlite3_column_bytes(mStmt, i); }
-
 }  // namespace phm::core

@@ -17,8 +17,9 @@ struct sqlite3_stmt;
 namespace phm::core {
 
 // 1: extract and column blocks; 2: saved cohorts; 3: users and audit log; 4: pack templates;
-// 5: maturity frameworks, assessments and PHM cycles; 6: credentials of privileged users.
-constexpr int kSchemaVersion = 8;
+// 5: maturity frameworks, assessments and PHM cycles; 6: credentials of privileged users;
+// 7: programmes and evaluations; 8: an evaluation linked to the PHM cycle; 9: project code lists.
+constexpr int kSchemaVersion = 9;
 // PRAGMA application_id of every project ("PHMW"). Projects written before it was set are known
 // by their meta keys instead, and stamped the first time they are written.
 constexpr int64_t kApplicationId = 0x50484D57;

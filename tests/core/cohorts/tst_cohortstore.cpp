@@ -218,6 +218,7 @@ private slots:
             QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE credential")));        // schema 6
             for (const char *table : {"programme", "programme_member", "evaluation"})  // schema 7
                 QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+            QVERIFY(db.value()->exec(QStringLiteral("DROP TABLE IF EXISTS codelist")));  // schema 9
             QVERIFY(db.value()->exec(QStringLiteral("PRAGMA user_version = 1")));
         }
         QVERIFY(phm::test::Cohorts{old}.list().value().empty());
