@@ -7,12 +7,6 @@
 
 namespace phm::core::evaluation {
 
-bool hasTable(ProjectDb &db, const char *name) {
-    Statement st(db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
-    st.bindText(1, std::string_view(name));
-    return st.step();
-}
-
 namespace {
 // Dates a project can hold (the importer's range, 1880 to 2100): anything else is damage.
 constexpr int64_t kEarliest = -32873, kLatest = 47846;

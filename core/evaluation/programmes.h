@@ -4,6 +4,7 @@
 // `programme` and `programme_member`, members by pseudonym so a re-import keeps them).
 #include "base/result.h"
 #include "store/project.h"
+#include "store/tablecheck.h"
 
 #include <QString>
 #include <vector>
@@ -26,9 +27,6 @@ struct Programme {
     // One entry per person, by person: their first enrolment (and its end, kNoDate if none).
     std::vector<int32_t> people, enrolled, ended;
 };
-
-// Whether the project file has the table (an older project may not: programmes.csv arrived later).
-bool hasTable(ProjectDb &db, const char *name);
 
 Result<std::vector<ProgrammeSummary>> listProgrammes(ProjectDb &db, const Project &project);
 // The programme's enrolments, checked against the loaded project (a pid or date the file holds

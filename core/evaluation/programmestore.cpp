@@ -107,15 +107,7 @@ Result<SavedEvaluations> savedEvaluations(ProjectDb &db) {
     SavedEvaluations out;
     if (!hasTable(db, "evaluation")) return out;
     int64_t bytes = 0;
-    // Only stored columns: a generated column computes its value on every read, however small the file.
-    {
-        Statement columns(db, QStringLiteral("SELECT count(*) FROM pragma_table_xinfo('evaluation') WHERE hidden != 0"));
-        if (!columns.step() || columns.columnInt(0) != 0)
-            return Error{
-                ErrorCode::CorruptProject,
-                QStringLiteral("%1: the evaluation table has computed columns; it was not written by PHM Workbench").arg(db.path()),
-                db.path()};
-    }
+    if (auto s = refuseComputedColumns(db, "evaluation"); !s) return s.error();
     // The lengths (bytes) come first, so an oversized value is never read into the workbench.
     Statement st(
         db, QStringLiteral("SELECT id, name, programme, coalesce(length(CAST(settings AS BLOB)), 0) AS s, "

@@ -269,15 +269,19 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
                          .arg(run.areaName)
                          .arg(kMinAreaPopulation),
                      run.areaCode};
-    double before = 0, after = 0;
-    for (size_t m = 0; m < here.units.size(); ++m) (int(m) < pre ? before : after) += here.units[m];
-    if (before < kMinEvents || after < kMinEvents)
+    // Too few events in an area (or its comparison) before or after the start: no model of them.
+    auto enoughEvents = [&](const AreaMonths &a, const QString &name, const QString &code) -> Status {
+        double before = 0, after = 0;
+        for (size_t m = 0; m < a.units.size(); ++m) (int(m) < pre ? before : after) += a.units[m];
+        if (before >= kMinEvents && after >= kMinEvents) return Ok{};
         return Error{ErrorCode::TooFewPeople,
                      QStringLiteral("%1 had fewer than %2 %3 before or after the start: too few to publish a time series")
-                         .arg(run.areaName)
+                         .arg(name)
                          .arg(kMinEvents)
                          .arg(QLatin1String(outcomeInfo(r.outcome).unit)),
-                     run.areaCode};
+                     code};
+    };
+    if (auto s = enoughEvents(here, run.areaName, run.areaCode); !s) return s;
     AreaMonths there{std::vector<double>(here.units.size()), std::vector<double>(here.units.size())};
     if (!r.comparison.isEmpty()) {
         auto other = areaNamed(session.areas(), r.comparison);
@@ -290,15 +294,7 @@ Status runIts(const Session &session, const EvaluateRequest &r, const Programme 
                              .arg(run.comparisonName)
                              .arg(kMinAreaPopulation),
                          r.comparison};
-        double thereBefore = 0, thereAfter = 0;
-        for (size_t m = 0; m < there.units.size(); ++m) (int(m) < pre ? thereBefore : thereAfter) += there.units[m];
-        if (thereBefore < kMinEvents || thereAfter < kMinEvents)
-            return Error{ErrorCode::TooFewPeople,
-                         QStringLiteral("the comparison area %1 had fewer than %2 %3 before or after the start: too few to publish")
-                             .arg(run.comparisonName)
-                             .arg(kMinEvents)
-                             .arg(QLatin1String(outcomeInfo(r.outcome).unit)),
-                         r.comparison};
+        if (auto s = enoughEvents(there, QStringLiteral("the comparison area %1").arg(run.comparisonName), r.comparison); !s) return s;
     }
     const std::vector<double> y = here.rate(), comparison = r.comparison.isEmpty() ? std::vector<double>{} : there.rate();
     std::vector<double> modelled = y;

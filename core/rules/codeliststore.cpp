@@ -4,26 +4,14 @@
 #include "rules/codelistfile.h"
 #include "rules/rulecatalogue.h"
 #include "store/projectlock.h"
+#include "store/tablecheck.h"
 
 namespace phm::core::rules {
 
-namespace {
-bool hasCodeListTable(ProjectDb &db) {
-    Statement st(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'codelist'"));
-    return st.step() && st.columnInt(0) > 0;
-}
-}  // namespace
-
 Result<ProjectCodeLists> projectCodeLists(ProjectDb &db) {
     ProjectCodeLists out;
-    if (!hasCodeListTable(db)) return out;
-    {  // only stored columns: a generated one computes its value on every read
-        Statement columns(db, QStringLiteral("SELECT count(*) FROM pragma_table_xinfo('codelist') WHERE hidden != 0"));
-        if (!columns.step() || columns.columnInt(0) != 0)
-            return Error{ErrorCode::CorruptProject,
-                         QStringLiteral("%1: the codelist table has computed columns; it was not written by PHM Workbench").arg(db.path()),
-                         db.path()};
-    }
+    if (!hasTable(db, "codelist")) return out;
+    if (auto s = refuseComputedColumns(db, "codelist"); !s) return s.error();
     // The lengths first, so an oversized list is never read into the workbench.
     Statement st(db,
                  QStringLiteral("SELECT CASE WHEN length(CAST(name AS BLOB)) <= 256 THEN name END, "
