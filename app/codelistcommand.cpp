@@ -53,9 +53,10 @@ int runCodeListsCommand(const QStringList &args) {
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
     } else if (verb[0] == QLatin1String("list")) {
         for (const QJsonValue &l : o[QStringLiteral("lists")].toArray())
-            out(QStringLiteral("@%1\t%2\t%3 codes\n")
+            out(QStringLiteral("@%1\t%2\t%3 %4\n")
                     .arg(l[QStringLiteral("name")].toString(), l[QStringLiteral("kind")].toString())
-                    .arg(l[QStringLiteral("codes")].toInteger()));
+                    .arg(l[QStringLiteral("codes")].toInteger())
+                    .arg(l[QStringLiteral("codes")].toInteger() == 1 ? QStringLiteral("code") : QStringLiteral("codes")));
         for (const QJsonValue &d : o[QStringLiteral("damaged")].toArray())
             out(QStringLiteral("not read: %1\n").arg(d[QStringLiteral("reason")].toString()));
     } else if (verb[0] == QLatin1String("add")) {
